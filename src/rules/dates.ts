@@ -1,0 +1,32 @@
+/** Calendar-date helpers (YYYY-MM-DD strings, no time zone). Internal to `src/rules`. */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written YYYY-MM-DD (2024-02-29 yes, 2023-02-29 no). */
+export function isIsoDate(value: string): boolean {
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+/** Throws a RangeError unless `value` is a real YYYY-MM-DD date. ISO dates then compare as strings. */
+export function assertIsoDate(value: string, what = 'date'): void {
+  if (!isIsoDate(value)) {
+    throw new RangeError(`${what} must be a date written YYYY-MM-DD, got "${value}"`);
+  }
+}
+
+/** Splits a valid YYYY-MM-DD date into numbers. */
+export function dateParts(value: string): { year: number; month: number; day: number } {
+  assertIsoDate(value);
+  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+  return { year, month, day };
+}
+
+/** The day before an ISO date (for messages such as "until 2025-06-30"). */
+export function dayBefore(value: string): string {
+  const { year, month, day } = dateParts(value);
+  return new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10);
+}

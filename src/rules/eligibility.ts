@@ -1,0 +1,565 @@
+/**
+ * Eligibility of a nomination (domain.md §4 "Eligibility of individuals" and "Eligibility of collectives").
+ *
+ * Articles: Law 06/2022/QH15 Art 21 (CSTĐ toàn quốc), Art 22 (CSTĐ cấp tỉnh), Art 23 (CSTĐ cơ sở),
+ * Art 24 (Lao động tiên tiến), Art 27 (TT lao động xuất sắc), Art 28 (TT lao động tiên tiến), Art 74.1.d
+ * (Bằng khen tỉnh); Decree 91/2017 Art 10 (LĐTT under the 2003 law); Decree 98/2023 Art 4 (no lower-form
+ * prerequisite, thematic awards do not count, holds); api.md (recipient kinds, titles take REGULAR only).
+ *
+ * The rule set of each regime is DATA (`RULE_SETS`): which rule ids apply to which award code. A rule is a
+ * small pure function in `ELIGIBILITY_RULES`; adding a regime means adding a row to `RULE_SETS` and
+ * `REGIME_RULE_PARAMS` (and, at most, a new rule function).
+ *
+ * Not checks, by design:
+ * - R-ORDER-1 (Decree 98 Art 4): a lower form is never a prerequisite of a higher one — no rule asks for a
+ *   Giấy khen before a Bằng khen, so none exists here.
+ * - R-BASIS-1 (Decree 98 Art 4): THEMATIC / AD_HOC awards are filtered out (`prerequisiteAwards`) before any
+ *   prerequisite is looked for; the messages say when such awards were ignored.
+ */
+import { awardName, awardType } from './catalogue.js';
+import { ignoredForPrerequisites, prerequisiteYears } from './counting.js';
+import { dateParts, isIsoDate } from './dates.js';
+import { ceilMul } from './fraction.js';
+import type {
+  AwardCode,
+  CollectiveFacts,
+  CountedAward,
+  Eligibility,
+  IndividualFacts,
+  NominationFacts,
+  Rating,
+  Regime,
+  RuleCheck,
+} from './types.js';
+
+/** Rule ids evaluated by `evaluateEligibility`. */
+export type EligibilityRuleId =
+  | 'R-KIND-1'
+  | 'R-BASIS-2'
+  | 'R-LDTT-1'
+  | 'R-LDTT-2'
+  | 'R-CSCS-1'
+  | 'R-CSTINH-1'
+  | 'R-CSTQ-1'
+  | 'R-BK-1'
+  | 'R-DUP-1'
+  | 'R-HOLD-1'
+  | 'R-TTTT-1'
+  | 'R-TTXS-1';
+
+export interface EligibilityRule {
+  id: EligibilityRuleId;
+  /** Legal source, as cited in messages. */
+  article: string;
+  /** Whether the rule concerns this nomination at all (recipient kind, basis). */
+  appliesTo(facts: NominationFacts): boolean;
+  /** One or more checks, all carrying `id`. */
+  check(facts: NominationFacts, regime: Regime): RuleCheck[];
+}
+
+/** Regime-dependent parameters of the rules, as data. */
+export interface RegimeRuleParams {
+  /** R-CSCS-1: the initiative is mandatory (TDKT_2003_ND91) instead of "HTXS or an initiative". */
+  cscsInitiativeMandatory: boolean;
+  /** Law cited in messages. */
+  law: string;
+}
+
+export const REGIME_RULE_PARAMS: Readonly<Record<Regime, RegimeRuleParams>> = {
+  TDKT_2003_ND91: { cscsInitiativeMandatory: true, law: 'Law 2003' },
+  TDKT_2022_ND98: { cscsInitiativeMandatory: false, law: 'Law 2022' },
+  TDKT_2022_ND152: { cscsInitiativeMandatory: false, law: 'Law 2022' },
+};
+
+/** R-LDTT-2: minimum whole months of work in the year (Decree 91 Art 10). */
+export const LDTT_MIN_MONTHS = 10;
+/** R-TTXS-1: minimum share of members with Lao động tiên tiến (Law 2022 Art 27). */
+export const TTXS_MIN_LDTT_RATIO = 0.7;
+/**
+ * R-CSTQ-1: two CSTĐ tỉnh titles are "consecutive" when they are 1 to 3 years apart. A CSTĐ tỉnh covers the
+ * three CSTĐ cơ sở years before it (R-CSTINH-1), so titles 3 years apart (2020, 2023) cover an unbroken run;
+ * 4 or more years apart leave a year uncovered.
+ */
+export const CSTQ_MAX_YEARS_BETWEEN = 3;
+
+/** Duplicate groups of R-DUP-1: a regular award of any code in the group blocks the others, same year. */
+export const DUPLICATE_GROUPS: readonly (readonly AwardCode[])[] = [['GIAY_KHEN', 'BANG_KHEN_TINH']];
+
+const EMPTY_INDIVIDUAL: IndividualFacts = { ratings: {}, initiatives: [], awards: [], openHolds: 0 };
+const EMPTY_COLLECTIVE: CollectiveFacts = { awards: [], openHolds: 0, members: [] };
+
+const RATING_RANK: Readonly<Record<Rating, number>> = { HTXS: 3, HTT: 2, HT: 1, KHT: 0 };
+
+function ratingAtLeast(rating: Rating | undefined, minimum: Rating): boolean {
+  return rating !== undefined && RATING_RANK[rating] >= RATING_RANK[minimum];
+}
+
+function individualOf(f: NominationFacts): IndividualFacts {
+  return f.individual ?? EMPTY_INDIVIDUAL;
+}
+
+function collectiveOf(f: NominationFacts): CollectiveFacts {
+  return f.collective ?? EMPTY_COLLECTIVE;
+}
+
+function awardsOf(f: NominationFacts): readonly CountedAward[] {
+  if (f.recipientKind === 'INDIVIDUAL') return individualOf(f).awards;
+  if (f.recipientKind === 'COLLECTIVE') return collectiveOf(f).awards;
+  return [];
+}
+
+function ratingText(ratings: IndividualFacts['ratings'], year: number): string {
+  const r = ratings[year];
+  return r === undefined ? `no rating recorded for ${year}` : `rating ${year} is ${r}`;
+}
+
+function yearList(years: readonly number[]): string {
+  return years.length === 0 ? 'none' : years.join(', ');
+}
+
+function ignoredNote(awards: readonly CountedAward[], code: AwardCode): string {
+  const n = ignoredForPrerequisites(awards, code);
+  return n === 0
+    ? ''
+    : `; ${n} thematic/ad hoc ${awardName(code)} not counted (R-BASIS-1, Decree 98 Art 4)`;
+}
+
+function check(rule: EligibilityRuleId, passed: boolean, message: string, limit?: number, actual?: number): RuleCheck {
+  const c: RuleCheck = { rule, passed, message };
+  if (limit !== undefined) c.limit = limit;
+  if (actual !== undefined) c.actual = actual;
+  return c;
+}
+
+const isIndividual = (f: NominationFacts): boolean => f.recipientKind === 'INDIVIDUAL';
+const isCollective = (f: NominationFacts): boolean => f.recipientKind === 'COLLECTIVE';
+
+/**
+ * Whole months worked in `year` by someone recruited on `joinedOn`, counted up to the end of 31 December
+ * (i.e. to 1 January of the next year): joined 2023-03-01 → 10, 2023-03-02 → 9, 2022-06-01 → 12,
+ * after the year → 0.
+ */
+export function wholeMonthsWorkedInYear(joinedOn: string, year: number): number {
+  const { year: y, month, day } = dateParts(joinedOn);
+  const months = (year + 1 - y) * 12 + (1 - month) - (day > 1 ? 1 : 0);
+  return Math.max(0, Math.min(12, months));
+}
+
+/** R-KIND-1 (catalogue, domain.md §3; api.md): the award must accept the recipient kind. HOUSEHOLD is out of scope. */
+function kindRule(f: NominationFacts): RuleCheck[] {
+  const t = awardType(f.awardCode);
+  const kind = f.recipientKind.toLowerCase();
+  if (f.recipientKind === 'HOUSEHOLD') {
+    return [
+      check(
+        'R-KIND-1',
+        false,
+        `Household recipients are out of scope of the registry for now (api.md); ${t.nameVi} cannot be nominated for a household here`,
+      ),
+    ];
+  }
+  const accepted = t.recipientKinds.includes(f.recipientKind);
+  const allowed = t.recipientKinds
+    .filter((k) => k !== 'HOUSEHOLD')
+    .map((k) => k.toLowerCase())
+    .join(' or ');
+  return [
+    check(
+      'R-KIND-1',
+      accepted,
+      accepted
+        ? `${t.nameVi} can be given to a ${kind} (catalogue, domain.md §3)`
+        : `${t.nameVi} is for a ${allowed} only (catalogue, domain.md §3); the nominee is a ${kind}`,
+    ),
+  ];
+}
+
+/** R-BASIS-2 (api.md; titles are yearly): an emulation title takes basis REGULAR only. */
+function titleBasisRule(f: NominationFacts): RuleCheck[] {
+  const passed = f.basis === 'REGULAR';
+  return [
+    check(
+      'R-BASIS-2',
+      passed,
+      `${awardName(f.awardCode)} is an emulation title and is given on the REGULAR (yearly) basis only (api.md); basis is ${f.basis}`,
+    ),
+  ];
+}
+
+/** R-LDTT-1 [S] (Law 2022 Art 24): Lao động tiên tiến for Y needs rating HTT or HTXS in Y. */
+function ldtt1(f: NominationFacts, regime: Regime): RuleCheck[] {
+  const { ratings } = individualOf(f);
+  const passed = ratingAtLeast(ratings[f.year], 'HTT');
+  const { law } = REGIME_RULE_PARAMS[regime];
+  return [
+    check(
+      'R-LDTT-1',
+      passed,
+      `Lao động tiên tiến ${f.year} needs rating HTT or HTXS in ${f.year} (${law} Art 24); ${ratingText(ratings, f.year)}`,
+    ),
+  ];
+}
+
+/**
+ * R-LDTT-2 [S] (TDKT_2003_ND91 only, Decree 91 Art 10): not if recruited less than 10 months before the end
+ * of Y (maternity leave counts as work time, so only the recruitment date matters); not if disciplined at
+ * reprimand or above in Y. An unknown recruitment date is taken as "worked the whole year".
+ */
+function ldtt2(f: NominationFacts): RuleCheck[] {
+  const ind = individualOf(f);
+  const out: RuleCheck[] = [];
+  const joinedOn = ind.joinedOn ?? null;
+  if (joinedOn === null || !isIsoDate(joinedOn)) {
+    out.push(
+      check(
+        'R-LDTT-2',
+        true,
+        `Under Decree 91 Art 10, Lao động tiên tiến ${f.year} needs at least ${LDTT_MIN_MONTHS} months of work in ${f.year}; no recruitment date is recorded, so the whole year is assumed`,
+      ),
+    );
+  } else {
+    const months = wholeMonthsWorkedInYear(joinedOn, f.year);
+    out.push(
+      check(
+        'R-LDTT-2',
+        months >= LDTT_MIN_MONTHS,
+        `Under Decree 91 Art 10, Lao động tiên tiến ${f.year} needs at least ${LDTT_MIN_MONTHS} months of work in ${f.year} (recruited on or before ${f.year}-03-01); recruited on ${joinedOn}, ${months} whole months`,
+        LDTT_MIN_MONTHS,
+        months,
+      ),
+    );
+  }
+  const disciplined = ind.disciplinedInYear === true;
+  out.push(
+    check(
+      'R-LDTT-2',
+      !disciplined,
+      disciplined
+        ? `Under Decree 91 Art 10, a person disciplined at reprimand (khiển trách) or above in ${f.year} cannot receive Lao động tiên tiến ${f.year}; a disciplinary measure is recorded for ${f.year}`
+        : `Under Decree 91 Art 10, a person disciplined at reprimand (khiển trách) or above in ${f.year} cannot receive Lao động tiên tiến ${f.year}; none is recorded`,
+    ),
+  );
+  return out;
+}
+
+/**
+ * R-CSCS-1 [S] (Law 2022 Art 23): CSTĐ cơ sở for Y needs Lao động tiên tiến in Y and either rating HTXS in Y
+ * or an initiative recognised in Y (any level). Under TDKT_2003_ND91 the initiative is mandatory.
+ */
+function cscs1(f: NominationFacts, regime: Regime): RuleCheck[] {
+  const ind = individualOf(f);
+  const { law, cscsInitiativeMandatory } = REGIME_RULE_PARAMS[regime];
+  const ldttYears = prerequisiteYears(ind.awards, 'LAO_DONG_TIEN_TIEN');
+  const hasLdtt = ldttYears.includes(f.year);
+  const out: RuleCheck[] = [
+    check(
+      'R-CSCS-1',
+      hasLdtt,
+      `Chiến sĩ thi đua cơ sở ${f.year} needs Lao động tiên tiến in ${f.year} (${law} Art 23); ${
+        hasLdtt ? 'found' : 'not found'
+      }${ignoredNote(ind.awards, 'LAO_DONG_TIEN_TIEN')}`,
+    ),
+  ];
+  const initiatives = ind.initiatives.filter((i) => i.year === f.year).length;
+  if (cscsInitiativeMandatory) {
+    out.push(
+      check(
+        'R-CSCS-1',
+        initiatives >= 1,
+        `Under Decree 91, Chiến sĩ thi đua cơ sở ${f.year} needs an initiative or research project recognised in ${f.year} (${law} Art 23); found ${initiatives}`,
+        1,
+        initiatives,
+      ),
+    );
+  } else {
+    const htxs = ind.ratings[f.year] === 'HTXS';
+    out.push(
+      check(
+        'R-CSCS-1',
+        htxs || initiatives >= 1,
+        `Chiến sĩ thi đua cơ sở ${f.year} needs rating HTXS in ${f.year} or an initiative/research project recognised in ${f.year} (${law} Art 23); ${ratingText(ind.ratings, f.year)}, ${initiatives} initiative(s) in ${f.year}`,
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * R-CSTINH-1 [S] (Law 2022 Art 22): CSTĐ tỉnh for Y needs CSTĐ cơ sở in Y-2, Y-1 and Y (three consecutive
+ * years; an APPROVED CSTĐ cơ sở of Y counts) and an initiative recognised at province (or national) level
+ * during those three years.
+ */
+function cstinh1(f: NominationFacts, regime: Regime): RuleCheck[] {
+  const ind = individualOf(f);
+  const { law } = REGIME_RULE_PARAMS[regime];
+  const window = [f.year - 2, f.year - 1, f.year];
+  const cscsYears = prerequisiteYears(ind.awards, 'CHIEN_SI_THI_DUA_CO_SO');
+  const found = window.filter((y) => cscsYears.includes(y));
+  const missing = window.filter((y) => !cscsYears.includes(y));
+  const provinceInitiatives = ind.initiatives.filter(
+    (i) => i.year >= f.year - 2 && i.year <= f.year && (i.level === 'PROVINCE' || i.level === 'NATIONAL'),
+  ).length;
+  return [
+    check(
+      'R-CSTINH-1',
+      missing.length === 0,
+      `Chiến sĩ thi đua cấp tỉnh ${f.year} needs Chiến sĩ thi đua cơ sở in each of ${window.join(', ')} (3 consecutive years, ${law} Art 22); found in ${yearList(found)}${
+        missing.length > 0 ? ` — missing ${missing.join(', ')}` : ''
+      }${ignoredNote(ind.awards, 'CHIEN_SI_THI_DUA_CO_SO')}`,
+      3,
+      found.length,
+    ),
+    check(
+      'R-CSTINH-1',
+      provinceInitiatives >= 1,
+      `Chiến sĩ thi đua cấp tỉnh ${f.year} needs an initiative or research project recognised at province or national level in ${window[0]}–${f.year} (${law} Art 22); found ${provinceInitiatives}`,
+      1,
+      provinceInitiatives,
+    ),
+  ];
+}
+
+/**
+ * R-CSTQ-1 [S] (Law 2022 Art 21): CSTĐ toàn quốc for Y needs CSTĐ tỉnh twice consecutively: the later one in
+ * Y or Y-1, the earlier one 1 to `CSTQ_MAX_YEARS_BETWEEN` (3) years before it.
+ */
+function cstq1(f: NominationFacts, regime: Regime): RuleCheck[] {
+  const ind = individualOf(f);
+  const { law } = REGIME_RULE_PARAMS[regime];
+  const years = prerequisiteYears(ind.awards, 'CHIEN_SI_THI_DUA_TINH');
+  let best = 0;
+  for (const later of [f.year, f.year - 1]) {
+    if (!years.includes(later)) continue;
+    best = Math.max(best, 1);
+    if (years.some((e) => later - e >= 1 && later - e <= CSTQ_MAX_YEARS_BETWEEN)) best = 2;
+  }
+  return [
+    check(
+      'R-CSTQ-1',
+      best >= 2,
+      `Chiến sĩ thi đua toàn quốc ${f.year} needs Chiến sĩ thi đua cấp tỉnh twice consecutively, the later in ${
+        f.year - 1
+      } or ${f.year} and the earlier at most ${CSTQ_MAX_YEARS_BETWEEN} years before it (${law} Art 21); Chiến sĩ thi đua cấp tỉnh found in ${yearList(
+        years,
+      )}${ignoredNote(ind.awards, 'CHIEN_SI_THI_DUA_TINH')}`,
+      2,
+      best,
+    ),
+  ];
+}
+
+/**
+ * R-BK-1 [L] (Law 2022 Art 74.1.d, official answer): Bằng khen tỉnh for an individual on the REGULAR basis in
+ * Y needs either CSTĐ cơ sở in Y-1 and Y, or rating HTXS in Y-1 and Y with at least 2 recognised
+ * initiatives/research projects (any level) across those two years.
+ */
+function bk1(f: NominationFacts): RuleCheck[] {
+  const ind = individualOf(f);
+  const prev = f.year - 1;
+  const cscsYears = prerequisiteYears(ind.awards, 'CHIEN_SI_THI_DUA_CO_SO');
+  const cscsBoth = cscsYears.includes(prev) && cscsYears.includes(f.year);
+  const htxsBoth = ind.ratings[prev] === 'HTXS' && ind.ratings[f.year] === 'HTXS';
+  const initiatives = ind.initiatives.filter((i) => i.year === prev || i.year === f.year).length;
+  const intro = `Bằng khen tỉnh ${f.year} for an individual (regular basis) needs Chiến sĩ thi đua cơ sở in ${prev} and ${f.year}, or rating HTXS in ${prev} and ${f.year} with at least 2 recognised initiatives in those years (Law 2022 Art 74.1.d)`;
+  const facts = `Chiến sĩ thi đua cơ sở in ${yearList(cscsYears.filter((y) => y === prev || y === f.year))}; ${ratingText(
+    ind.ratings,
+    prev,
+  )}, ${ratingText(ind.ratings, f.year)}; ${initiatives} initiative(s) in ${prev}–${f.year}${ignoredNote(
+    ind.awards,
+    'CHIEN_SI_THI_DUA_CO_SO',
+  )}`;
+  if (cscsBoth) return [check('R-BK-1', true, `${intro}; ${facts}`)];
+  return [check('R-BK-1', htxsBoth && initiatives >= 2, `${intro}; ${facts}`, 2, initiatives)];
+}
+
+/**
+ * R-DUP-1 [L] (Law 2022 principles: one achievement is rewarded once): at most one REGULAR award of the same
+ * code per recipient and year; a regular Giấy khen and a regular Bằng khen tỉnh for the same recipient and
+ * year are duplicates of each other (`DUPLICATE_GROUPS`). Applies to REGULAR nominations only.
+ */
+function dup1(f: NominationFacts): RuleCheck[] {
+  const group = DUPLICATE_GROUPS.find((g) => g.includes(f.awardCode)) ?? [f.awardCode];
+  const clashes = awardsOf(f).filter(
+    (a) => a.basis === 'REGULAR' && a.year === f.year && group.includes(a.awardCode),
+  );
+  const what = group.map(awardName).join(' or ');
+  const list = clashes
+    .map((a) => `${awardName(a.awardCode)} (${a.source === 'AWARD' ? 'awarded' : 'approved nomination'})`)
+    .join(', ');
+  return [
+    check(
+      'R-DUP-1',
+      clashes.length === 0,
+      `One achievement is rewarded once: at most one regular ${what} per recipient for ${f.year} (Law 2022 principles); ${
+        clashes.length === 0 ? 'none is counted yet' : `already counted: ${list}`
+      }`,
+      1,
+      clashes.length + 1,
+    ),
+  ];
+}
+
+/** R-HOLD-1 [L] (Decree 98 Art 4): an open disciplinary case, investigation or inspection holds the nomination. */
+function hold1(f: NominationFacts): RuleCheck[] {
+  const holds = f.recipientKind === 'INDIVIDUAL' ? individualOf(f).openHolds : collectiveOf(f).openHolds;
+  return [
+    check(
+      'R-HOLD-1',
+      holds <= 0,
+      holds > 0
+        ? `The nominee has ${holds} open disciplinary case(s), investigation(s) or inspection(s); the nomination is held until they close (Decree 98 Art 4)`
+        : 'The nominee has no open disciplinary case, investigation or inspection (Decree 98 Art 4)',
+      0,
+      holds,
+    ),
+  ];
+}
+
+function noMembers(rule: EligibilityRuleId, name: string, year: number): RuleCheck {
+  return check(
+    rule,
+    false,
+    `${name} ${year} is judged on the members of the collective on 31 December ${year}; none are recorded`,
+    1,
+    0,
+  );
+}
+
+/** R-TTTT-1 [S] (Law 2022 Art 28): more than 50 % of the members (on 31 Dec of Y) have Lao động tiên tiến in Y. */
+function tttt1(f: NominationFacts): RuleCheck[] {
+  const { members } = collectiveOf(f);
+  const n = members.length;
+  if (n === 0) return [noMembers('R-TTTT-1', 'Tập thể lao động tiên tiến', f.year)];
+  const ldtt = members.filter((m) => m.hasLaoDongTienTien).length;
+  const needed = Math.floor(n / 2) + 1;
+  return [
+    check(
+      'R-TTTT-1',
+      ldtt >= needed,
+      `Tập thể lao động tiên tiến ${f.year} needs more than 50% of members with Lao động tiên tiến in ${f.year}, i.e. at least ${needed} of ${n} (Law 2022 Art 28); ${ldtt} have it`,
+      needed,
+      ldtt,
+    ),
+  ];
+}
+
+/**
+ * R-TTXS-1 [S] (Law 2022 Art 27): every member rated at least HT in Y, at least 70 % of members with Lao động
+ * tiên tiến in Y, at least one member with CSTĐ cơ sở in Y. Members are those on 31 December of Y.
+ */
+function ttxs1(f: NominationFacts): RuleCheck[] {
+  const { members } = collectiveOf(f);
+  const n = members.length;
+  const name = 'Tập thể lao động xuất sắc';
+  if (n === 0) return [noMembers('R-TTXS-1', name, f.year)];
+  const ratedHt = members.filter((m) => ratingAtLeast(m.rating, 'HT')).length;
+  const ldtt = members.filter((m) => m.hasLaoDongTienTien).length;
+  const ldttNeeded = ceilMul(TTXS_MIN_LDTT_RATIO, n);
+  const cscs = members.filter((m) => m.hasChienSiCoSo).length;
+  return [
+    check(
+      'R-TTXS-1',
+      ratedHt === n,
+      `${name} ${f.year} needs every member rated HT or better in ${f.year} (Law 2022 Art 27); ${ratedHt} of ${n} are${
+        ratedHt < n ? ` (${n - ratedHt} rated KHT or not rated)` : ''
+      }`,
+      n,
+      ratedHt,
+    ),
+    check(
+      'R-TTXS-1',
+      ldtt >= ldttNeeded,
+      `${name} ${f.year} needs at least 70% of members with Lao động tiên tiến in ${f.year}, i.e. ${ldttNeeded} of ${n} (Law 2022 Art 27); ${ldtt} have it`,
+      ldttNeeded,
+      ldtt,
+    ),
+    check(
+      'R-TTXS-1',
+      cscs >= 1,
+      `${name} ${f.year} needs at least one member with Chiến sĩ thi đua cơ sở in ${f.year} (Law 2022 Art 27); ${cscs} have it`,
+      1,
+      cscs,
+    ),
+  ];
+}
+
+const always = (): boolean => true;
+const individualOrCollective = (f: NominationFacts): boolean => isIndividual(f) || isCollective(f);
+
+/** The rule functions, by id. */
+export const ELIGIBILITY_RULES: Readonly<Record<EligibilityRuleId, EligibilityRule>> = {
+  'R-KIND-1': { id: 'R-KIND-1', article: 'catalogue (domain.md §3), api.md', appliesTo: always, check: kindRule },
+  'R-BASIS-2': { id: 'R-BASIS-2', article: 'api.md: titles take basis REGULAR only', appliesTo: always, check: titleBasisRule },
+  'R-LDTT-1': { id: 'R-LDTT-1', article: 'Law 2022 Art 24', appliesTo: isIndividual, check: ldtt1 },
+  'R-LDTT-2': { id: 'R-LDTT-2', article: 'Decree 91/2017 Art 10', appliesTo: isIndividual, check: ldtt2 },
+  'R-CSCS-1': { id: 'R-CSCS-1', article: 'Law 2022 Art 23', appliesTo: isIndividual, check: cscs1 },
+  'R-CSTINH-1': { id: 'R-CSTINH-1', article: 'Law 2022 Art 22', appliesTo: isIndividual, check: cstinh1 },
+  'R-CSTQ-1': { id: 'R-CSTQ-1', article: 'Law 2022 Art 21', appliesTo: isIndividual, check: cstq1 },
+  'R-BK-1': {
+    id: 'R-BK-1',
+    article: 'Law 2022 Art 74.1.d',
+    appliesTo: (f) => isIndividual(f) && f.basis === 'REGULAR',
+    check: bk1,
+  },
+  'R-DUP-1': {
+    id: 'R-DUP-1',
+    article: 'Law 2022 principles',
+    appliesTo: (f) => individualOrCollective(f) && f.basis === 'REGULAR',
+    check: dup1,
+  },
+  'R-HOLD-1': { id: 'R-HOLD-1', article: 'Decree 98/2023 Art 4', appliesTo: individualOrCollective, check: hold1 },
+  'R-TTTT-1': { id: 'R-TTTT-1', article: 'Law 2022 Art 28', appliesTo: isCollective, check: tttt1 },
+  'R-TTXS-1': { id: 'R-TTXS-1', article: 'Law 2022 Art 27', appliesTo: isCollective, check: ttxs1 },
+};
+
+const COMMON = ['R-DUP-1', 'R-HOLD-1'] as const;
+const TITLE = ['R-KIND-1', 'R-BASIS-2'] as const;
+const FORM = ['R-KIND-1'] as const;
+
+/** Rules of the 2022 law (ND98 and ND152 share them). */
+const LAW_2022_RULES: Readonly<Record<AwardCode, readonly EligibilityRuleId[]>> = {
+  LAO_DONG_TIEN_TIEN: [...TITLE, 'R-LDTT-1', ...COMMON],
+  CHIEN_SI_THI_DUA_CO_SO: [...TITLE, 'R-CSCS-1', ...COMMON],
+  CHIEN_SI_THI_DUA_TINH: [...TITLE, 'R-CSTINH-1', ...COMMON],
+  CHIEN_SI_THI_DUA_TOAN_QUOC: [...TITLE, 'R-CSTQ-1', ...COMMON],
+  TAP_THE_LAO_DONG_TIEN_TIEN: [...TITLE, 'R-TTTT-1', ...COMMON],
+  TAP_THE_LAO_DONG_XUAT_SAC: [...TITLE, 'R-TTXS-1', ...COMMON],
+  CO_THI_DUA_TINH: [...TITLE, ...COMMON],
+  CO_THI_DUA_CHINH_PHU: [...TITLE, ...COMMON],
+  GIAY_KHEN: [...FORM, ...COMMON],
+  BANG_KHEN_TINH: [...FORM, 'R-BK-1', ...COMMON],
+  BANG_KHEN_THU_TUONG: [...FORM, ...COMMON],
+};
+
+/**
+ * The rule set of each regime: which rules are evaluated, in order, for each award code.
+ * TDKT_2003_ND91 adds R-LDTT-2 (Decree 91 Art 10); R-CSCS-1 reads `REGIME_RULE_PARAMS` for its variant.
+ */
+export const RULE_SETS: Readonly<Record<Regime, Readonly<Record<AwardCode, readonly EligibilityRuleId[]>>>> = {
+  TDKT_2003_ND91: {
+    ...LAW_2022_RULES,
+    LAO_DONG_TIEN_TIEN: [...TITLE, 'R-LDTT-1', 'R-LDTT-2', ...COMMON],
+  },
+  TDKT_2022_ND98: LAW_2022_RULES,
+  TDKT_2022_ND152: LAW_2022_RULES,
+};
+
+/** Wraps checks into the api.md Eligibility shape: eligible = every check passed. */
+export function toEligibility(regime: Regime, checks: RuleCheck[]): Eligibility {
+  return { eligible: checks.every((c) => c.passed), regime, checks };
+}
+
+/**
+ * Evaluates every rule of `RULE_SETS[regime][awardCode]` that applies to the nominee (recipient kind, basis).
+ * Rules for another recipient kind are skipped, so a mismatched kind shows only the failing R-KIND-1 and the
+ * generic rules. Quotas (R-QUOTA-*) and the council vote (R-VOTE-1) are separate: see quotas.ts and votes.ts.
+ */
+export function evaluateEligibility(input: NominationFacts, regime: Regime): Eligibility {
+  const ids = RULE_SETS[regime][input.awardCode];
+  const checks: RuleCheck[] = [];
+  for (const id of ids) {
+    const rule = ELIGIBILITY_RULES[id];
+    if (rule.appliesTo(input)) checks.push(...rule.check(input, regime));
+  }
+  return toEligibility(regime, checks);
+}

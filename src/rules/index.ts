@@ -1,0 +1,51 @@
+/**
+ * The rule engine of the awards registry: data plus small pure functions (no NestJS, no DB, no I/O).
+ * Sources: domain.md §2–§4 (Law 06/2022/QH15, Law 15/2003/QH11, Decrees 91/2017, 98/2023, 152/2025,
+ * 129/2025, 30/2020) and api.md. Each rule id (R-…) is documented in `RULE_DOCS`.
+ */
+export * from './types.js';
+export { REGIMES, regimeOn, regimeInfo } from './regimes.js';
+export type { RegimeInfo } from './regimes.js';
+export {
+  AWARD_CATALOGUE,
+  AWARD_TYPES,
+  PROVINCE_LEVEL_CODES,
+  awardType,
+  awardName,
+  isTitle,
+  bonusMultiplier,
+} from './catalogue.js';
+export type { AwardType, AuthorityGrant } from './catalogue.js';
+export {
+  countedAwards,
+  prerequisiteAwards,
+  prerequisiteYears,
+  NON_PREREQUISITE_BASES,
+} from './counting.js';
+export type { AwardHistoryItem } from './counting.js';
+export {
+  evaluateEligibility,
+  toEligibility,
+  wholeMonthsWorkedInYear,
+  ELIGIBILITY_RULES,
+  RULE_SETS,
+  REGIME_RULE_PARAMS,
+  DUPLICATE_GROUPS,
+  LDTT_MIN_MONTHS,
+  TTXS_MIN_LDTT_RATIO,
+  CSTQ_MAX_YEARS_BETWEEN,
+} from './eligibility.js';
+export type { EligibilityRule, EligibilityRuleId, RegimeRuleParams } from './eligibility.js';
+export { checkQuotas, quotaLimits, tightestLimit, DEFAULT_QUOTA_SETTINGS } from './quotas.js';
+export type { QuotaSettings, QuotaInput, QuotaBaseInput, QuotaLimit, QuotaRuleId, UnitQuota } from './quotas.js';
+export { evaluateVote, votePolicyFor, quorumNeeded, yesNeeded, DEFAULT_QUORUM_RATIO } from './votes.js';
+export type { VoteTally, VotePolicy, VotePolicyOverride } from './votes.js';
+export { checkAuthority, allowedAwardCodes, AUTHORITY_LABELS } from './authority.js';
+export type { AuthorityRuleId } from './authority.js';
+export { bonusAmount, bonusBreakdown, baseSalaryOn, BASE_SALARY_TABLE, BONUS_ROUNDING_VND } from './money.js';
+export type { BaseSalaryPeriod, BonusBreakdown } from './money.js';
+export { formatDecisionNumber, parseDecisionNumber, nextDecisionNumber } from './decision-number.js';
+export type { DecisionNumber } from './decision-number.js';
+export { RULE_DOCS } from './rule-docs.js';
+export type { RuleDoc } from './rule-docs.js';
+export { isIsoDate } from './dates.js';

@@ -1,0 +1,44 @@
+/**
+ * Every rule id with its legal source and how the engine applies it — for Swagger descriptions, error
+ * documentation and auditors. Confidence as in domain.md: L = legal text, S = secondary source,
+ * C = configurable default, X = registry convention (api.md or an extension).
+ */
+import type { RuleId } from './types.js';
+
+export interface RuleDoc {
+  id: RuleId;
+  article: string;
+  confidence: 'L' | 'S' | 'C' | 'X';
+  /** CHECK: emits RuleChecks; FILTER: shapes what counts; NON_CHECK: documented absence of a check. */
+  enforcement: 'CHECK' | 'FILTER' | 'NON_CHECK' | 'SERVICE';
+  where: string;
+  summary: string;
+}
+
+export const RULE_DOCS: readonly RuleDoc[] = [
+  { id: 'R-KIND-1', article: 'catalogue (domain.md §3), api.md', confidence: 'X', enforcement: 'CHECK', where: 'eligibility.ts', summary: 'The award must accept the recipient kind; household recipients are out of scope.' },
+  { id: 'R-BASIS-2', article: 'api.md', confidence: 'X', enforcement: 'CHECK', where: 'eligibility.ts', summary: 'Emulation titles take basis REGULAR only; forms take any basis.' },
+  { id: 'R-LDTT-1', article: 'Law 2022 Art 24', confidence: 'S', enforcement: 'CHECK', where: 'eligibility.ts', summary: 'Lao động tiên tiến for Y needs rating HTT or HTXS in Y.' },
+  { id: 'R-LDTT-2', article: 'Decree 91/2017 Art 10', confidence: 'S', enforcement: 'CHECK', where: 'eligibility.ts', summary: 'Under TDKT_2003_ND91 only: at least 10 whole months of work in Y, and not disciplined (reprimand or above) in Y.' },
+  { id: 'R-CSCS-1', article: 'Law 2022 Art 23', confidence: 'S', enforcement: 'CHECK', where: 'eligibility.ts', summary: 'CSTĐ cơ sở for Y needs Lao động tiên tiến in Y and rating HTXS or an initiative in Y; the initiative is mandatory under TDKT_2003_ND91.' },
+  { id: 'R-CSTINH-1', article: 'Law 2022 Art 22', confidence: 'S', enforcement: 'CHECK', where: 'eligibility.ts', summary: 'CSTĐ tỉnh for Y needs CSTĐ cơ sở in Y-2, Y-1 and Y and a province- or national-level initiative in those years.' },
+  { id: 'R-CSTQ-1', article: 'Law 2022 Art 21', confidence: 'S', enforcement: 'CHECK', where: 'eligibility.ts', summary: 'CSTĐ toàn quốc for Y needs CSTĐ tỉnh twice consecutively: the later in Y-1 or Y, the earlier 1–3 years before it.' },
+  { id: 'R-BK-1', article: 'Law 2022 Art 74.1.d', confidence: 'L', enforcement: 'CHECK', where: 'eligibility.ts', summary: 'Regular Bằng khen tỉnh for an individual needs CSTĐ cơ sở in Y-1 and Y, or HTXS in Y-1 and Y with 2 initiatives in those years.' },
+  { id: 'R-ORDER-1', article: 'Decree 98/2023 Art 4', confidence: 'L', enforcement: 'NON_CHECK', where: 'eligibility.ts', summary: 'A lower form is never a prerequisite of a higher one: no rule asks for a Giấy khen before a Bằng khen.' },
+  { id: 'R-BASIS-1', article: 'Decree 98/2023 Art 4', confidence: 'L', enforcement: 'FILTER', where: 'counting.ts', summary: 'THEMATIC and AD_HOC awards never count toward the prerequisites of a REGULAR proposal.' },
+  { id: 'R-DUP-1', article: 'Law 2022 principles', confidence: 'L', enforcement: 'CHECK', where: 'eligibility.ts', summary: 'At most one REGULAR award of a code per recipient and year; regular Giấy khen and Bằng khen tỉnh of the same year are duplicates.' },
+  { id: 'R-HOLD-1', article: 'Decree 98/2023 Art 4', confidence: 'L', enforcement: 'CHECK', where: 'eligibility.ts', summary: 'An open disciplinary case, investigation or inspection holds the nomination.' },
+  { id: 'R-TTTT-1', article: 'Law 2022 Art 28', confidence: 'S', enforcement: 'CHECK', where: 'eligibility.ts', summary: 'TT lao động tiên tiến needs more than 50 % of members (on 31 Dec) with Lao động tiên tiến.' },
+  { id: 'R-TTXS-1', article: 'Law 2022 Art 27', confidence: 'S', enforcement: 'CHECK', where: 'eligibility.ts', summary: 'TT lao động xuất sắc needs all members rated HT or better, ≥ 70 % with Lao động tiên tiến, ≥ 1 with CSTĐ cơ sở.' },
+  { id: 'R-QUOTA-CSCS', article: 'Decree 91/2017 Art 9.3', confidence: 'C', enforcement: 'CHECK', where: 'quotas.ts', summary: 'CSTĐ cơ sở of a unit and year ≤ floor(15 % × its Lao động tiên tiến).' },
+  { id: 'R-QUOTA-CSTINH', article: 'provincial practice', confidence: 'C', enforcement: 'CHECK', where: 'quotas.ts', summary: 'Off by default: CSTĐ tỉnh ≤ floor(10 % × the unit’s CSTĐ cơ sở).' },
+  { id: 'R-QUOTA-UNIT', article: 'unit configuration', confidence: 'C', enforcement: 'CHECK', where: 'quotas.ts', summary: 'A unit’s maximum count and/or ratio per year and code; the tightest limit wins.' },
+  { id: 'R-VOTE-1', article: 'Decree 91/2017 Art 45.8', confidence: 'C', enforcement: 'CHECK', where: 'votes.ts', summary: 'Quorum 2/3 of members; pass mark of all members: 90 % CSTĐ tỉnh and above, 80 % Bằng khen tỉnh, else more than half.' },
+  { id: 'R-AUTH-1', article: 'Law 2022 Art 80.1', confidence: 'L', enforcement: 'CHECK', where: 'authority.ts', summary: 'A Giám đốc Sở decides only LĐTT, CSTĐ cơ sở, TT lao động tiên tiến and Giấy khen.' },
+  { id: 'R-AUTH-2', article: 'Law 2022 Art 80.3, Decree 129/2025', confidence: 'L', enforcement: 'CHECK', where: 'authority.ts', summary: 'A commune chair decides LĐTT and Giấy khen; from 2025-07-01 also CSTĐ cơ sở and TT lao động tiên tiến.' },
+  { id: 'R-AUTH-3', article: 'Law 2022 Art 80', confidence: 'L', enforcement: 'CHECK', where: 'authority.ts', summary: 'Province-level titles and forms need the provincial Chairman or a minister (KT. signing allowed).' },
+  { id: 'R-AUTH-4', article: 'catalogue (domain.md §3)', confidence: 'X', enforcement: 'CHECK', where: 'authority.ts', summary: 'Any other authority decides only what the catalogue grants it (district chairs until 2025-06-30).' },
+  { id: 'R-NUM-1', article: 'Decree 30/2020 Annex I', confidence: 'L', enforcement: 'SERVICE', where: 'decision-number.ts', summary: 'Decision number NN/QĐ-SYMBOL, unique per issuer and year, gapless.' },
+  { id: 'R-MONEY-1', article: 'Decree 98/2023, Decree 152/2025', confidence: 'L', enforcement: 'SERVICE', where: 'money.ts', summary: 'Bonus = multiplier × base salary on the decision date, rounded up to 10,000 VND.' },
+  { id: 'R-REVOKE-1', article: 'Law 2022 ch. VII', confidence: 'L', enforcement: 'FILTER', where: 'counting.ts', summary: 'A revoked award stays in history but stops counting for eligibility and quotas.' },
+];

@@ -1,0 +1,182 @@
+/**
+ * Vocabulary of the rule engine (domain.md §1–§3). Pure types plus the `as const` lists they come from,
+ * so DTOs can validate with `@IsIn(AWARD_CODES)` and Swagger can list the enums.
+ *
+ * Nothing in `src/rules` does I/O: every function takes the facts the service already loaded.
+ */
+
+/** Legal regimes, chosen by the decision date (domain.md §2). */
+export const REGIME_CODES = ['TDKT_2003_ND91', 'TDKT_2022_ND98', 'TDKT_2022_ND152'] as const;
+export type Regime = (typeof REGIME_CODES)[number];
+
+/** The 11 codes of the catalogue (domain.md §3). */
+export const AWARD_CODES = [
+  'LAO_DONG_TIEN_TIEN',
+  'CHIEN_SI_THI_DUA_CO_SO',
+  'CHIEN_SI_THI_DUA_TINH',
+  'CHIEN_SI_THI_DUA_TOAN_QUOC',
+  'TAP_THE_LAO_DONG_TIEN_TIEN',
+  'TAP_THE_LAO_DONG_XUAT_SAC',
+  'CO_THI_DUA_TINH',
+  'CO_THI_DUA_CHINH_PHU',
+  'GIAY_KHEN',
+  'BANG_KHEN_TINH',
+  'BANG_KHEN_THU_TUONG',
+] as const;
+export type AwardCode = (typeof AWARD_CODES)[number];
+
+/** Title (danh hiệu thi đua) or commendation form (hình thức khen thưởng). */
+export const AWARD_KINDS = ['TITLE', 'FORM'] as const;
+export type AwardKind = (typeof AWARD_KINDS)[number];
+
+/** Basis (phương thức khen thưởng), domain.md §3. */
+export const BASES = ['REGULAR', 'THEMATIC', 'AD_HOC', 'CAREER', 'SENIORITY', 'FOREIGN', 'RESISTANCE'] as const;
+export type Basis = (typeof BASES)[number];
+
+export const RECIPIENT_KINDS = ['INDIVIDUAL', 'COLLECTIVE', 'HOUSEHOLD'] as const;
+export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
+
+/** Annual rating (xếp loại), best first: excellent / good / complete / not complete. */
+export const RATINGS = ['HTXS', 'HTT', 'HT', 'KHT'] as const;
+export type Rating = (typeof RATINGS)[number];
+
+/** Issuer level of a decision (domain.md §3). */
+export const AUTHORITIES = [
+  'DEPARTMENT_HEAD',
+  'DISTRICT_CHAIR',
+  'COMMUNE_CHAIR',
+  'ENTERPRISE_HEAD',
+  'PROVINCE_CHAIR',
+  'MINISTER',
+  'PRIME_MINISTER',
+  'PRESIDENT',
+] as const;
+export type Authority = (typeof AUTHORITIES)[number];
+
+/** How a decision is signed: directly, or "KT." on behalf of the head (domain.md §1). */
+export const SIGNING_MODES = ['DIRECT', 'ON_BEHALF'] as const;
+export type SigningMode = (typeof SIGNING_MODES)[number];
+
+/** Level at which an initiative / research project was recognised. */
+export const INITIATIVE_LEVELS = ['UNIT', 'PROVINCE', 'NATIONAL'] as const;
+export type InitiativeLevel = (typeof INITIATIVE_LEVELS)[number];
+
+/** Workflow statuses of a nomination (domain.md §5). */
+export const NOMINATION_STATUSES = [
+  'DRAFT',
+  'SUBMITTED',
+  'APPROVED',
+  'REJECTED',
+  'DECIDED',
+  'RETURNED',
+  'WITHDRAWN',
+] as const;
+export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
+
+/** Every rule id the engine can emit or documents (domain.md §4, plus R-KIND-1 / R-BASIS-2 from api.md). */
+export const RULE_IDS = [
+  'R-KIND-1',
+  'R-BASIS-1',
+  'R-BASIS-2',
+  'R-LDTT-1',
+  'R-LDTT-2',
+  'R-CSCS-1',
+  'R-CSTINH-1',
+  'R-CSTQ-1',
+  'R-BK-1',
+  'R-ORDER-1',
+  'R-DUP-1',
+  'R-HOLD-1',
+  'R-TTTT-1',
+  'R-TTXS-1',
+  'R-QUOTA-CSCS',
+  'R-QUOTA-CSTINH',
+  'R-QUOTA-UNIT',
+  'R-VOTE-1',
+  'R-AUTH-1',
+  'R-AUTH-2',
+  'R-AUTH-3',
+  'R-AUTH-4',
+  'R-NUM-1',
+  'R-MONEY-1',
+  'R-REVOKE-1',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+/**
+ * One evaluated rule. `message` is plain English for an HR officer and names the article;
+ * `limit` / `actual` carry the numbers the rule compared, where there are any.
+ * A rule may emit more than one check (e.g. R-TTXS-1 has three conditions), all with the same `rule`.
+ */
+export interface RuleCheck {
+  rule: string;
+  passed: boolean;
+  message: string;
+  limit?: number;
+  actual?: number;
+}
+
+/** Result of evaluating a nomination (api.md "Eligibility"). `eligible` = every check passed. */
+export interface Eligibility {
+  eligible: boolean;
+  regime: Regime;
+  checks: RuleCheck[];
+}
+
+/**
+ * An award that counts for prerequisites, duplicates and quota bases (api.md "What counts"):
+ * a granted, non-revoked award, or a nomination in status APPROVED.
+ * Build these with `countedAwards()` from the recipient's raw history.
+ */
+export interface CountedAward {
+  awardCode: AwardCode;
+  year: number;
+  basis: Basis;
+  source: 'AWARD' | 'APPROVED_NOMINATION';
+}
+
+export interface Initiative {
+  year: number;
+  level: InitiativeLevel;
+}
+
+export interface IndividualFacts {
+  /** Rating per year, e.g. `{ 2022: 'HTXS', 2023: 'HTT' }`. A missing year means "not rated". */
+  ratings: Partial<Record<number, Rating>>;
+  /** Initiatives / research projects with the year they were recognised. */
+  initiatives: Initiative[];
+  /** Counted awards only (see `countedAwards`), excluding the nomination being evaluated. */
+  awards: CountedAward[];
+  /** Recruitment date (YYYY-MM-DD); used by R-LDTT-2 under TDKT_2003_ND91. */
+  joinedOn?: string | null;
+  /** Disciplined at reprimand (khiển trách) or above in the nomination year (R-LDTT-2). */
+  disciplinedInYear?: boolean;
+  /** Open disciplinary cases, investigations or inspections (R-HOLD-1). */
+  openHolds: number;
+}
+
+export interface CollectiveMember {
+  rating?: Rating;
+  hasLaoDongTienTien: boolean;
+  hasChienSiCoSo: boolean;
+}
+
+export interface CollectiveFacts {
+  /** Counted awards only (see `countedAwards`), excluding the nomination being evaluated. */
+  awards: CountedAward[];
+  openHolds: number;
+  /** The individuals who belonged to the collective on 31 December of the nomination year. */
+  members: CollectiveMember[];
+}
+
+/** Everything a rule needs about one nomination, already loaded by the service. */
+export interface NominationFacts {
+  year: number;
+  awardCode: AwardCode;
+  basis: Basis;
+  recipientKind: RecipientKind;
+  individual?: IndividualFacts;
+  collective?: CollectiveFacts;
+  /** Not used by the pure rules: callers must already have left this nomination out of `awards`. */
+  excludeNominationId?: string;
+}
