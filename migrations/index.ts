@@ -1,0 +1,4 @@
+import { InitialSchema1767225600000 } from './1767225600000-InitialSchema.js';
+
+/** Every migration in order. Listed explicitly so the app, the CLI and the tests load the same set. */
+export const MIGRATIONS = [InitialSchema1767225600000];

@@ -1,0 +1,48 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module.js';
+import { ConfigModule } from './config/config.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { buildDataSourceOptions } from './database/data-source-options.js';
+import { DemoDataModule } from './demo-data/demo-data.module.js';
+import { OrganizationsModule } from './organizations/organizations.module.js';
+
+@Module({})
+export class AppModule {
+  /** The whole application for a validated configuration whose DATABASE_URL is set. */
+  static forRoot(config: AppConfig & { DATABASE_URL: string }): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            // Fastify assigns the id (from x-request-id when a caller sends one); every line carries it.
+            genReqId: (request) => (request as { id?: string }).id ?? '',
+            customProps: (request) => ({ requestId: (request as { id?: string }).id }),
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            serializers: {
+              req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+            },
+          },
+        }),
+        TypeOrmModule.forRoot({
+          ...buildDataSourceOptions({
+            url: config.DATABASE_URL,
+            replicaUrls: config.DATABASE_REPLICA_URLS,
+            poolSize: config.DATABASE_POOL_SIZE,
+            connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+            statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+          }),
+          retryAttempts: 3,
+          retryDelay: 1000,
+        }),
+        AuthModule,
+        OrganizationsModule,
+        DemoDataModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,67 @@
+import { randomUUID } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { ProblemDetailsFilter, sendProblem, toProblem } from './common/errors/problem-details.filter.js';
+import { createValidationPipe } from './common/validation/validation.pipe.js';
+
+export const API_PREFIX = 'api/v1';
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The Fastify adapter with the settings every instance (and every test) uses. */
+export function createAdapter(): FastifyAdapter {
+  return new FastifyAdapter({
+    // A caller's x-request-id is kept when it looks sane, so logs correlate across services.
+    genReqId: (request: { headers: Record<string, string | string[] | undefined> }) => {
+      const header = request.headers['x-request-id'];
+      return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+    },
+    bodyLimit: 1_048_576,
+    trustProxy: true,
+    return503OnClosing: true,
+  });
+}
+
+export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Awards Registry API')
+    .setDescription(
+      'System of record for Vietnamese emulation and commendation (thi đua, khen thưởng): organizations, ' +
+        'individuals, nominations (đề nghị khen thưởng), decisions (quyết định khen thưởng) and the awards they ' +
+        'grant, with the rules of the Law on Emulation and Commendation 2022 and Decree 98/2023/NĐ-CP. ' +
+        'Errors are RFC 9457 problem details (`application/problem+json`) with a stable `code`.',
+    )
+    .setVersion('1.0.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key: `Authorization: Bearer <token>`' })
+    .build();
+  return SwaggerModule.createDocument(app, config, {
+    operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
+  });
+}
+
+/**
+ * Everything between "the module is built" and "it listens": shared by `main.ts` and the e2e tests so the
+ * tests exercise the real pipeline (validation, errors, auth, prefix, Swagger).
+ */
+export function configureApp(app: NestFastifyApplication): OpenAPIObject {
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  // Errors Fastify raises before Nest sees the request (malformed JSON, body too large) are problems too.
+  fastify.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request.url, request.id)));
+
+  const document = buildOpenApiDocument(app);
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    customSiteTitle: 'Awards Registry API',
+    swaggerOptions: { persistAuthorization: true, displayRequestDuration: true },
+  });
+  return document;
+}

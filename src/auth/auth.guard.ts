@@ -1,0 +1,58 @@
+import { type CanActivate, type ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { DataSource } from 'typeorm';
+import type { Role } from '../api-keys/api-key.entity.js';
+import { AppConfig } from '../config/app-config.js';
+import { ApiError, ErrorCode } from '../common/errors/problem.js';
+import { IS_PUBLIC, ROLES } from './decorators.js';
+import { PUBLIC_PRINCIPAL, type Principal } from './principal.js';
+import { hashToken, secretsEqual } from './token.js';
+
+const unauthenticated = (detail: string) =>
+  new ApiError(HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, 'Authentication required', detail);
+
+/**
+ * The one global guard: resolves the bearer token to a principal, then checks the route's roles.
+ * Deny by default: a route admits the public only with `@Public()`, other roles only when `@Roles` names them.
+ * Object-level scope (an HR officer's own subtree) is checked by the services.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ?? false;
+    const roles = this.reflector.getAllAndOverride<Role[]>(ROLES, targets) ?? [];
+
+    const principal = await this.authenticate(request.headers.authorization);
+    request.principal = principal;
+    if (isPublic) return true;
+    if (principal.kind === 'public') throw unauthenticated('This operation needs an API key: send "Authorization: Bearer <token>"');
+    if (principal.role === 'ADMIN' || (principal.role && roles.includes(principal.role))) return true;
+    throw ApiError.forbidden(`Role ${principal.role} may not do this; allowed: ${['ADMIN', ...roles].join(', ')}`);
+  }
+
+  private async authenticate(header: string | undefined): Promise<Principal> {
+    if (header === undefined || header === '') return PUBLIC_PRINCIPAL;
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
+    const token = match[1];
+    const bootstrap = this.config.AUTH_BOOTSTRAP_ADMIN_TOKEN;
+    if (bootstrap && secretsEqual(token, bootstrap)) {
+      return { kind: 'bootstrap', keyId: null, role: 'ADMIN', organizationId: null };
+    }
+    const rows: { id: string; role: Role; organization_id: string | null }[] = await this.dataSource.query(
+      'SELECT id, role, organization_id FROM api_keys WHERE token_hash = $1 AND revoked_at IS NULL',
+      [hashToken(token)],
+    );
+    if (rows.length === 0) throw unauthenticated('The token is unknown or revoked');
+    return { kind: 'key', keyId: rows[0].id, role: rows[0].role, organizationId: rows[0].organization_id };
+  }
+}

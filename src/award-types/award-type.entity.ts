@@ -1,0 +1,55 @@
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
+
+export type AwardKind = 'TITLE' | 'FORM';
+
+/** Bonus multiplier of the base salary by legal regime (R-MONEY-1), e.g. `{ "TDKT_2022_ND98": 0.3 }`. */
+export type BonusMultipliers = Record<string, number>;
+
+/**
+ * The catalogue of emulation titles and commendation forms (domain.md §3). Seeded by migration, read-only over
+ * the API; other tables reference `code`.
+ */
+@Entity('award_types')
+@Check('ck_award_types_kind', `"kind" IN ('TITLE','FORM')`)
+@Check('ck_award_types_vote_pass_ratio', `"vote_pass_ratio" > 0 AND "vote_pass_ratio" <= 1`)
+export class AwardType {
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: 'pk_award_types' })
+  code: string;
+
+  @Column({ type: 'text' })
+  nameVi: string;
+
+  @Column({ type: 'text' })
+  nameEn: string;
+
+  @Column({ type: 'text' })
+  kind: AwardKind;
+
+  @Column({ type: 'text', array: true })
+  recipientKinds: string[];
+
+  @Column({ type: 'text', array: true })
+  decidingAuthorities: string[];
+
+  @Column({ type: 'jsonb' })
+  bonusMultipliers: BonusMultipliers;
+
+  /** Collectives receive this multiple of the individual bonus (×2 for Giấy khen and Bằng khen). */
+  @Column({ type: 'numeric', precision: 4, scale: 2, default: 1 })
+  collectiveBonusFactor: string;
+
+  /** Counted in Circular 02/2023/TT-BNV form 0603 (province-level awards). */
+  @Column({ type: 'boolean', default: false })
+  provinceLevel: boolean;
+
+  /** R-VOTE-1: a passing council vote is needed before approval. */
+  @Column({ type: 'boolean', default: false })
+  voteRequired: boolean;
+
+  /** R-VOTE-1: share of all council members who must vote yes. */
+  @Column({ type: 'numeric', precision: 4, scale: 3 })
+  votePassRatio: string;
+
+  @Column({ type: 'int' })
+  sortOrder: number;
+}

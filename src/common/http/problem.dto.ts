@@ -1,0 +1,37 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class FieldErrorDto {
+  /** The bad field, dotted for nested fields (`items.0.year`), or a column name for imports. */
+  field: string;
+  message: string;
+}
+
+export class RuleViolationDto {
+  /** Rule id of domain.md §4, e.g. `R-QUOTA-CSCS`. */
+  rule: string;
+  /** What an HR officer needs to know, with the article. */
+  message: string;
+  limit?: number;
+  actual?: number;
+}
+
+/** RFC 9457 problem details (`application/problem+json`). */
+export class ProblemDto {
+  /** A URI naming the kind of problem. */
+  @ApiProperty({ example: 'urn:awards-registry:problem:validation-failed' })
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  /** The request path. */
+  instance?: string;
+  /** Stable machine-readable code: switch on this, never on `title`. */
+  @ApiProperty({ example: 'VALIDATION_FAILED' })
+  code: string;
+  /** Correlates the response with the server logs (`x-request-id`). */
+  requestId?: string;
+  /** 400: the fields that failed validation. */
+  errors?: FieldErrorDto[];
+  /** 422: the domain rules that the request breaks. */
+  violations?: RuleViolationDto[];
+}

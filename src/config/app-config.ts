@@ -1,0 +1,120 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+const toList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : value;
+
+/**
+ * Every setting the service reads, typed and validated once at boot. Nothing else in `src/` reads
+ * `process.env`: modules receive this object through dependency injection.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** PostgreSQL connection string. Without it the service starts its embedded PostgreSQL. */
+  @IsOptional()
+  @IsString()
+  DATABASE_URL?: string;
+
+  /** Comma-separated read replica URLs (TypeORM `replication`). */
+  @Transform(toList)
+  @IsString({ each: true })
+  DATABASE_REPLICA_URLS: string[] = [];
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  DATABASE_POOL_SIZE = 20;
+
+  /** Milliseconds a request waits for a pooled connection before it fails with 503. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  DATABASE_CONNECT_TIMEOUT_MS = 5000;
+
+  /** Milliseconds after which PostgreSQL cancels a statement. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  DATABASE_STATEMENT_TIMEOUT_MS = 30000;
+
+  /** Apply pending migrations at start (under an advisory lock, so several instances may start together). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  MIGRATIONS_RUN = true;
+
+  /** Where the embedded PostgreSQL keeps its data (git-ignored). */
+  @IsString()
+  EMBEDDED_PG_DIR = '.data/postgres';
+
+  /** Port of the embedded PostgreSQL; 0 picks a free one. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  EMBEDDED_PG_PORT = 0;
+
+  /** Load the demo data set (domain.md §7) when the database holds no organizations yet. */
+  @Transform(toBoolean)
+  @IsOptional()
+  @IsBoolean()
+  SEED_DEMO_DATA?: boolean;
+
+  /** A token accepted as an ADMIN key: how the first real keys get created. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  AUTH_BOOTSTRAP_ADMIN_TOKEN?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
+
+  /** Public address of this service, used in certificate QR codes and links. */
+  @IsString()
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+}
+
+export class ConfigValidationError extends Error {}
+
+/** Reads and validates the configuration; throws a readable error naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  // An empty variable means "not set"; `whitelist` drops every variable this class does not declare.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const config = plainToInstance(AppConfig, present, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: true });
+  if (errors.length > 0) {
+    const lines = errors.map(
+      (error) => `${error.property}: ${Object.values(error.constraints ?? {}).join(', ')}`,
+    );
+    throw new ConfigValidationError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  return config;
+}

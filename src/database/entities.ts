@@ -1,0 +1,18 @@
+import { ApiKey } from '../api-keys/api-key.entity.js';
+import { AwardType } from '../award-types/award-type.entity.js';
+import { DisciplinaryCase } from '../individuals/disciplinary-case.entity.js';
+import { Individual } from '../individuals/individual.entity.js';
+import { Initiative } from '../individuals/initiative.entity.js';
+import { IndividualRating } from '../individuals/rating.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+
+/** Every entity, listed explicitly (no globs): the same list serves the app, the CLI and the tests. */
+export const ENTITIES = [
+  AwardType,
+  Organization,
+  Individual,
+  IndividualRating,
+  Initiative,
+  DisciplinaryCase,
+  ApiKey,
+];

@@ -1,0 +1,61 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Organization } from '../organizations/organization.entity.js';
+
+export const GENDERS = ['MALE', 'FEMALE'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+/** A person who can be nominated (cá nhân). Birth date and national id are personal data: never public. */
+@Entity('individuals')
+@Unique('uq_individuals_national_id', ['nationalId'])
+@Check('ck_individuals_gender', `"gender" IS NULL OR "gender" IN ('MALE','FEMALE')`)
+@Check('ck_individuals_full_name', `length(btrim("full_name")) > 0`)
+// Trigram index over the diacritic-free name; declared in the migration (expression index).
+@Index('ix_individuals_full_name_trgm', { synchronize: false })
+export class Individual {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_individuals' })
+  id: string;
+
+  @Column({ type: 'text' })
+  fullName: string;
+
+  @Column({ type: 'text', nullable: true })
+  gender: Gender | null;
+
+  @Column({ type: 'date', nullable: true })
+  birthDate: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  nationalId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  position: string | null;
+
+  @Index('ix_individuals_organization_id')
+  @Column({ type: 'uuid' })
+  organizationId: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_individuals_organization' })
+  organization?: Relation<Organization>;
+
+  @Column({ type: 'date', nullable: true })
+  joinedOn: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,89 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination/pagination.js';
+import { ORGANIZATION_KINDS, type OrganizationKind } from '../organization.entity.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CreateOrganizationDto {
+  /** Unique code of the organization, e.g. `DB-STTTT`. */
+  @Transform(trim)
+  @IsString()
+  @Length(1, 64)
+  @Matches(/^[A-Za-z0-9._-]+$/, { message: 'code may contain letters, digits, ".", "_" and "-" only' })
+  code: string;
+
+  /** Full name (tên cơ quan, đơn vị), e.g. "Sở Thông tin và Truyền thông tỉnh Điện Biên". */
+  @Transform(trim)
+  @IsString()
+  @Length(1, 300)
+  name: string;
+
+  /** Short name, e.g. "Sở TT&TT". */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  shortName?: string;
+
+  /** Kind of organization (loại hình). */
+  @ApiProperty({ enum: ORGANIZATION_KINDS, enumName: 'OrganizationKind' })
+  @IsIn(ORGANIZATION_KINDS)
+  kind: OrganizationKind;
+
+  /** Parent organization; omit for a root (a province). */
+  @IsOptional()
+  @IsUUID('all')
+  parentId?: string;
+
+  /** Symbol used in decision numbers (ký hiệu văn bản), e.g. `STTTT` in `05/QĐ-STTTT`. */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 32)
+  @Matches(/^[\p{L}\p{N}&.-]+$/u, { message: 'documentSymbol may contain letters, digits, "&", "." and "-" only' })
+  documentSymbol?: string;
+}
+
+export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
+
+export class ListOrganizationsQueryDto extends PageQueryDto {
+  /** Direct children of this organization. */
+  @IsOptional()
+  @IsUUID('all')
+  parentId?: string;
+
+  /** The whole subtree under this organization (itself included). */
+  @IsOptional()
+  @IsUUID('all')
+  ancestorId?: string;
+
+  /** Name, short name or code contains this, ignoring diacritics and case. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ORGANIZATION_KINDS, enumName: 'OrganizationKind' })
+  @IsOptional()
+  @IsIn(ORGANIZATION_KINDS)
+  kind?: OrganizationKind;
+}
+
+export class OrganizationDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  code: string;
+  name: string;
+  @ApiProperty({ type: String, nullable: true })
+  shortName: string | null;
+  @ApiProperty({ enum: ORGANIZATION_KINDS, enumName: 'OrganizationKind' })
+  kind: OrganizationKind;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  parentId: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  documentSymbol: string | null;
+  createdAt: string;
+  updatedAt: string;
+}

@@ -1,0 +1,68 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+
+export const ORGANIZATION_KINDS = [
+  'PROVINCE',
+  'DEPARTMENT',
+  'DISTRICT',
+  'COMMUNE',
+  'UNIT',
+  'ENTERPRISE',
+  'OTHER',
+] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
+/**
+ * A node of the organization tree (province → departments → units). The table `organization_closure`
+ * (kept by a trigger, see the initial migration) holds every ancestor/descendant pair, so a whole subtree is
+ * one indexed lookup.
+ */
+@Entity('organizations')
+@Unique('uq_organizations_code', ['code'])
+@Check('ck_organizations_kind', `"kind" IN ('PROVINCE','DEPARTMENT','DISTRICT','COMMUNE','UNIT','ENTERPRISE','OTHER')`)
+@Check('ck_organizations_not_own_parent', `"parent_id" IS NULL OR "parent_id" <> "id"`)
+export class Organization {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_organizations' })
+  id: string;
+
+  @Column({ type: 'text' })
+  code: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text', nullable: true })
+  shortName: string | null;
+
+  @Column({ type: 'text' })
+  kind: OrganizationKind;
+
+  @Index('ix_organizations_parent_id')
+  @Column({ type: 'uuid', nullable: true })
+  parentId: string | null;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'parent_id', foreignKeyConstraintName: 'fk_organizations_parent' })
+  parent?: Relation<Organization> | null;
+
+  /** Symbol used in decision numbers, e.g. `STTTT` in `05/QĐ-STTTT`; not unique. */
+  @Column({ type: 'text', nullable: true })
+  documentSymbol: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

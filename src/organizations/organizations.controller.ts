@@ -1,0 +1,57 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public, Roles } from '../auth/decorators.js';
+import { ApiIdParam, ApiProblems } from '../common/http/api-responses.js';
+import { UuidPipe } from '../common/http/uuid.pipe.js';
+import { PageOf, type Page } from '../common/pagination/pagination.js';
+import {
+  CreateOrganizationDto,
+  ListOrganizationsQueryDto,
+  OrganizationDto,
+  UpdateOrganizationDto,
+} from './dto/organization.dto.js';
+import { OrganizationsService } from './organizations.service.js';
+
+@ApiTags('organizations')
+@Controller('organizations')
+export class OrganizationsController {
+  constructor(private readonly organizations: OrganizationsService) {}
+
+  @Post()
+  @Roles()
+  @ApiOperation({ summary: 'Create an organization (cơ quan, đơn vị)' })
+  @ApiCreatedResponse({ type: OrganizationDto })
+  @ApiProblems('400', '409', '422')
+  create(@Body() dto: CreateOrganizationDto): Promise<OrganizationDto> {
+    return this.organizations.create(dto);
+  }
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'List organizations: children of a parent, a whole subtree, or a name search' })
+  @ApiOkResponse({ type: PageOf(OrganizationDto) })
+  @ApiProblems('400')
+  list(@Query() query: ListOrganizationsQueryDto): Promise<Page<OrganizationDto>> {
+    return this.organizations.list(query);
+  }
+
+  @Get(':id')
+  @Public()
+  @ApiIdParam()
+  @ApiOperation({ summary: 'Get one organization' })
+  @ApiOkResponse({ type: OrganizationDto })
+  @ApiProblems('400', '404')
+  get(@Param('id', UuidPipe) id: string): Promise<OrganizationDto> {
+    return this.organizations.get(id);
+  }
+
+  @Patch(':id')
+  @Roles()
+  @ApiIdParam()
+  @ApiOperation({ summary: 'Update an organization; a new parentId moves its whole subtree' })
+  @ApiOkResponse({ type: OrganizationDto })
+  @ApiProblems('400', '404', '409', '422')
+  update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateOrganizationDto): Promise<OrganizationDto> {
+    return this.organizations.update(id, dto);
+  }
+}

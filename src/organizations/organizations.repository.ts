@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, Repository } from 'typeorm';
+import { Organization } from './organization.entity.js';
+
+export interface OrganizationFilter {
+  parentId?: string;
+  ancestorId?: string;
+  kind?: string;
+  q?: string;
+  after?: [string, string] | null;
+  limit: number;
+}
+
+/** Every query on `organizations` and its closure table. */
+@Injectable()
+export class OrganizationsRepository {
+  constructor(@InjectRepository(Organization) private readonly repository: Repository<Organization>) {}
+
+  private repo(manager?: EntityManager): Repository<Organization> {
+    return manager ? manager.getRepository(Organization) : this.repository;
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<Organization | null> {
+    return this.repo(manager).findOneBy({ id });
+  }
+
+  /** Keyset page ordered by (code, id); `ancestorId` is one closure-table join, however deep the tree. */
+  async list(filter: OrganizationFilter): Promise<Organization[]> {
+    const query = this.repository.createQueryBuilder('o');
+    if (filter.ancestorId) {
+      query.innerJoin('organization_closure', 'c', 'c.descendant_id = o.id AND c.ancestor_id = :ancestorId', {
+        ancestorId: filter.ancestorId,
+      });
+    }
+    if (filter.parentId) query.andWhere('o.parent_id = :parentId', { parentId: filter.parentId });
+    if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
+    if (filter.q) {
+      query.andWhere(
+        `(immutable_unaccent(o.name) LIKE '%' || immutable_unaccent(:q) || '%'
+          OR immutable_unaccent(coalesce(o.short_name, '')) LIKE '%' || immutable_unaccent(:q) || '%'
+          OR lower(o.code) LIKE '%' || lower(:q) || '%')`,
+        { q: escapeLike(filter.q) },
+      );
+    }
+    if (filter.after) {
+      query.andWhere('(o.code, o.id) > (:afterCode, :afterId)', { afterCode: filter.after[0], afterId: filter.after[1] });
+    }
+    return query.orderBy('o.code', 'ASC').addOrderBy('o.id', 'ASC').limit(filter.limit + 1).getMany();
+  }
+
+  create(values: Partial<Organization>, manager?: EntityManager): Promise<Organization> {
+    const repo = this.repo(manager);
+    return repo.save(repo.create(values));
+  }
+
+  save(organization: Organization, manager?: EntityManager): Promise<Organization> {
+    return this.repo(manager).save(organization);
+  }
+
+  /** Is `organizationId` inside the subtree of `ancestorId` (itself included)? */
+  async isWithin(ancestorId: string, organizationId: string, manager?: EntityManager): Promise<boolean> {
+    const rows: unknown[] = await this.repo(manager).query(
+      'SELECT 1 FROM organization_closure WHERE ancestor_id = $1 AND descendant_id = $2',
+      [ancestorId, organizationId],
+    );
+    return rows.length > 0;
+  }
+}
+
+/** Escapes LIKE wildcards so user text matches literally. */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
