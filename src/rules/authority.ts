@@ -60,9 +60,9 @@ const ARTICLE: Readonly<Record<AuthorityRuleId, string>> = {
   'R-AUTH-4': 'Law 2022 Art 80; catalogue, domain.md §3',
 };
 
-function names(codes: readonly AwardCode[]): string {
-  if (codes.length === 0) return 'none of the catalogue’s titles and forms';
-  return codes.map(awardName).join(', ');
+function mayContain(codes: readonly AwardCode[]): string {
+  if (codes.length === 0) return 'may contain none of the catalogue’s titles and forms';
+  return `may contain only ${codes.map(awardName).join(', ')}`;
 }
 
 function whoDecides(code: AwardCode, issuedOn: string): string {
@@ -90,7 +90,7 @@ export function checkAuthority(authority: Authority, awardCodes: readonly AwardC
       out.push({ rule, passed: true, message: `${name} may be decided by ${who} on ${issuedOn} (${article})` });
       continue;
     }
-    let message = `A decision by ${who} dated ${issuedOn} may contain only ${names(allowed)} (${article}); ${name} is not allowed`;
+    let message = `A decision by ${who} dated ${issuedOn} ${mayContain(allowed)} (${article}); ${name} is not allowed`;
     if (authority === 'COMMUNE_CHAIR' && issuedOn < '2025-07-01' && allowedAwardCodes('COMMUNE_CHAIR', '2025-07-01').includes(code)) {
       message += ` before 2025-07-01 (from then on a commune chair may decide it, Decree 129/2025)`;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { AWARD_CATALOGUE, AWARD_TYPES, PROVINCE_LEVEL_CODES, bonusMultiplier } from './catalogue.js';
+import { AWARD_CATALOGUE, AWARD_TYPES, PROVINCE_LEVEL_CODES, bonusMultiplier, decidingAuthorityCodes } from './catalogue.js';
 import { AWARD_CODES, REGIME_CODES, type AwardCode } from './types.js';
 
 describe('catalogue (domain.md §3)', () => {
@@ -40,5 +40,16 @@ describe('catalogue (domain.md §3)', () => {
       if (t.kind === 'TITLE') expect(t.recipientKinds).toHaveLength(1);
       else expect(t.recipientKinds.length).toBeGreaterThan(1);
     }
+  });
+});
+
+describe('decidingAuthorityCodes', () => {
+  it.each<[AwardCode, string[]]>([
+    ['LAO_DONG_TIEN_TIEN', ['DEPARTMENT_HEAD', 'DISTRICT_CHAIR', 'COMMUNE_CHAIR', 'ENTERPRISE_HEAD']],
+    ['CHIEN_SI_THI_DUA_CO_SO', ['DEPARTMENT_HEAD', 'DISTRICT_CHAIR', 'COMMUNE_CHAIR']],
+    ['BANG_KHEN_TINH', ['PROVINCE_CHAIR', 'MINISTER']],
+    ['BANG_KHEN_THU_TUONG', ['PRIME_MINISTER']],
+  ])('%s → %j (the flat list seeded in award_types)', (code, authorities) => {
+    expect(decidingAuthorityCodes(code)).toEqual(authorities);
   });
 });

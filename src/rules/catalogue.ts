@@ -100,7 +100,7 @@ export const AWARD_CATALOGUE: Readonly<Record<AwardCode, AwardType>> = {
   CHIEN_SI_THI_DUA_TINH: {
     code: 'CHIEN_SI_THI_DUA_TINH',
     nameVi: 'Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh',
-    nameEn: 'Ministry, Sector or Province Emulation Fighter',
+    nameEn: 'Provincial/Ministerial Emulation Fighter',
     kind: 'TITLE',
     recipientKinds: ['INDIVIDUAL'],
     decidingAuthorities: PROVINCE,
@@ -153,7 +153,7 @@ export const AWARD_CATALOGUE: Readonly<Record<AwardCode, AwardType>> = {
   CO_THI_DUA_TINH: {
     code: 'CO_THI_DUA_TINH',
     nameVi: 'Cờ thi đua của UBND tỉnh / bộ',
-    nameEn: 'Emulation Flag of the Provincial People’s Committee or Ministry',
+    nameEn: 'Emulation Flag of the Province / Ministry',
     kind: 'TITLE',
     recipientKinds: ['COLLECTIVE'],
     decidingAuthorities: PROVINCE,
@@ -167,7 +167,7 @@ export const AWARD_CATALOGUE: Readonly<Record<AwardCode, AwardType>> = {
   CO_THI_DUA_CHINH_PHU: {
     code: 'CO_THI_DUA_CHINH_PHU',
     nameVi: 'Cờ thi đua của Chính phủ',
-    nameEn: 'Government Emulation Flag',
+    nameEn: 'Emulation Flag of the Government',
     kind: 'TITLE',
     recipientKinds: ['COLLECTIVE'],
     decidingAuthorities: PRIME_MINISTER,
@@ -195,7 +195,7 @@ export const AWARD_CATALOGUE: Readonly<Record<AwardCode, AwardType>> = {
   BANG_KHEN_TINH: {
     code: 'BANG_KHEN_TINH',
     nameVi: 'Bằng khen của Chủ tịch UBND tỉnh / Bộ trưởng',
-    nameEn: 'Certificate of Merit of the Provincial Chairman or Minister',
+    nameEn: 'Certificate of Merit of the Provincial Chairman / Minister',
     kind: 'FORM',
     recipientKinds: ['INDIVIDUAL', 'COLLECTIVE', 'HOUSEHOLD'],
     decidingAuthorities: PROVINCE,
@@ -242,6 +242,11 @@ export function awardName(code: AwardCode): string {
 
 export function bonusMultiplier(code: AwardCode, regime: Regime): number {
   return awardType(code).bonusMultipliers[regime];
+}
+
+/** The authorities that may decide `code` on some date (the flat list the award_types table stores). */
+export function decidingAuthorityCodes(code: AwardCode): Authority[] {
+  return [...new Set(awardType(code).decidingAuthorities.map((g) => g.authority))];
 }
 
 /** Codes "of the province" (R-AUTH-3; Circular 02/2023 form 0603). */

@@ -148,7 +148,7 @@ export function wholeMonthsWorkedInYear(joinedOn: string, year: number): number 
 /** R-KIND-1 (catalogue, domain.md §3; api.md): the award must accept the recipient kind. HOUSEHOLD is out of scope. */
 function kindRule(f: NominationFacts): RuleCheck[] {
   const t = awardType(f.awardCode);
-  const kind = f.recipientKind.toLowerCase();
+  const kind = f.recipientKind === 'INDIVIDUAL' ? 'an individual' : `a ${f.recipientKind.toLowerCase()}`;
   if (f.recipientKind === 'HOUSEHOLD') {
     return [
       check(
@@ -168,8 +168,8 @@ function kindRule(f: NominationFacts): RuleCheck[] {
       'R-KIND-1',
       accepted,
       accepted
-        ? `${t.nameVi} can be given to a ${kind} (catalogue, domain.md §3)`
-        : `${t.nameVi} is for a ${allowed} only (catalogue, domain.md §3); the nominee is a ${kind}`,
+        ? `${t.nameVi} can be given to ${kind} (catalogue, domain.md §3)`
+        : `${t.nameVi} is for ${allowed} recipients only (catalogue, domain.md §3); the nominee is ${kind}`,
     ),
   ];
 }
@@ -361,7 +361,7 @@ function bk1(f: NominationFacts): RuleCheck[] {
   const htxsBoth = ind.ratings[prev] === 'HTXS' && ind.ratings[f.year] === 'HTXS';
   const initiatives = ind.initiatives.filter((i) => i.year === prev || i.year === f.year).length;
   const intro = `Bằng khen tỉnh ${f.year} for an individual (regular basis) needs Chiến sĩ thi đua cơ sở in ${prev} and ${f.year}, or rating HTXS in ${prev} and ${f.year} with at least 2 recognised initiatives in those years (Law 2022 Art 74.1.d)`;
-  const facts = `Chiến sĩ thi đua cơ sở in ${yearList(cscsYears.filter((y) => y === prev || y === f.year))}; ${ratingText(
+  const facts = `Chiến sĩ thi đua cơ sở held in: ${yearList(cscsYears.filter((y) => y === prev || y === f.year))}; ${ratingText(
     ind.ratings,
     prev,
   )}, ${ratingText(ind.ratings, f.year)}; ${initiatives} initiative(s) in ${prev}–${f.year}${ignoredNote(

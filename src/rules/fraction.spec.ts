@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { ceilMul, floorMul, toFraction } from './fraction.js';
+import { ceilMul, floorMul, percent, toFraction } from './fraction.js';
 
 describe('exact ratios', () => {
   it.each([
@@ -49,5 +49,18 @@ describe('exact ratios', () => {
         expect(ceilMul(p / 100, n)).toBe(Math.ceil((p * n) / 100));
       }),
     );
+  });
+});
+
+describe('percent (messages)', () => {
+  it.each([
+    [0.15, '15%'],
+    [0.9, '90%'],
+    [0.5, '50%'],
+    [1, '100%'],
+    [2 / 3, '2/3'],
+    [0.125, '1/8'],
+  ])('percent(%p) = %s', (ratio, text) => {
+    expect(percent(ratio)).toBe(text);
   });
 });

@@ -63,8 +63,9 @@ export function ceilMul(ratio: number, n: number): number {
   return Number((p + f.den - 1n) / f.den);
 }
 
-/** Formats a ratio as a percentage for messages: 0.15 → "15%", 2/3 → "66.67%". */
+/** Formats a ratio for messages: 0.15 → "15%", 0.9 → "90%", 2/3 → "2/3" (a fraction when no exact percentage). */
 export function percent(ratio: number): string {
-  const value = Math.round(ratio * 10_000) / 100;
-  return `${value}%`;
+  const f = toFraction(ratio);
+  if (100n % f.den !== 0n) return `${f.num}/${f.den}`;
+  return `${(f.num * 100n) / f.den}%`;
 }

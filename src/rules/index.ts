@@ -14,6 +14,7 @@ export {
   awardName,
   isTitle,
   bonusMultiplier,
+  decidingAuthorityCodes,
 } from './catalogue.js';
 export type { AwardType, AuthorityGrant } from './catalogue.js';
 export {
