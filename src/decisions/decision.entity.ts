@@ -1,0 +1,73 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  Unique,
+} from 'typeorm';
+import { Organization } from '../organizations/organization.entity.js';
+import type { Authority, Regime, SigningMode } from '../rules/index.js';
+
+/**
+ * A decision (quyết định khen thưởng): issued by one organization's head under one authority, numbered in the
+ * issuer's series for the calendar year (R-NUM-1), granting one award per included nomination.
+ */
+@Entity('decisions')
+@Unique('uq_decisions_issuer_year_number', ['issuerOrganizationId', 'year', 'number'])
+@Check('ck_decisions_authority', `"authority" IN ('DEPARTMENT_HEAD','DISTRICT_CHAIR','COMMUNE_CHAIR','ENTERPRISE_HEAD','PROVINCE_CHAIR','MINISTER','PRIME_MINISTER','PRESIDENT')`)
+@Check('ck_decisions_signing_mode', `"signing_mode" IN ('DIRECT','ON_BEHALF')`)
+@Check('ck_decisions_number', `"number" > 0`)
+@Check('ck_decisions_year', `"year" = extract(year FROM "issued_on")`)
+@Index('ix_decisions_issued_on', ['issuedOn', 'id'])
+export class Decision {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_decisions' })
+  id: string;
+
+  @Column({ type: 'uuid' })
+  issuerOrganizationId: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'issuer_organization_id', foreignKeyConstraintName: 'fk_decisions_issuer_organization' })
+  issuerOrganization?: Relation<Organization>;
+
+  @Column({ type: 'text' })
+  authority: Authority;
+
+  /** Calendar year of `issuedOn`: numbering restarts each year. */
+  @Column({ type: 'int' })
+  year: number;
+
+  @Column({ type: 'int' })
+  number: number;
+
+  /** The number as printed, e.g. `05/QĐ-STTTT`. */
+  @Column({ type: 'text' })
+  numberText: string;
+
+  @Column({ type: 'date' })
+  issuedOn: string;
+
+  @Column({ type: 'text' })
+  signerName: string;
+
+  @Column({ type: 'text' })
+  signerTitle: string;
+
+  /** ON_BEHALF prints "KT." before the title of the authority (e.g. a Vice Chairman for the Chairman). */
+  @Column({ type: 'text' })
+  signingMode: SigningMode;
+
+  @Column({ type: 'text' })
+  regime: Regime;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdByKeyId: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,137 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { AwardType } from '../award-types/award-type.entity.js';
+import { Decision } from '../decisions/decision.entity.js';
+import { Individual } from '../individuals/individual.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import type { AwardCode, Basis, Eligibility, NominationStatus, Regime } from '../rules/index.js';
+
+/** Nominees are individuals or collectives; households are out of scope for now (api.md). */
+export type NomineeKind = 'INDIVIDUAL' | 'COLLECTIVE';
+
+/**
+ * A nomination (đề nghị khen thưởng): one nominee, one award code, one year and basis, proposed by one
+ * organization. Its workflow is domain.md §5; every transition appends a `nomination_events` row.
+ */
+@Entity('nominations')
+@Check('ck_nominations_status', `"status" IN ('DRAFT','SUBMITTED','APPROVED','REJECTED','DECIDED','RETURNED','WITHDRAWN')`)
+@Check('ck_nominations_basis', `"basis" IN ('REGULAR','THEMATIC','AD_HOC','CAREER','SENIORITY','FOREIGN','RESISTANCE')`)
+@Check('ck_nominations_recipient_kind', `"recipient_kind" IN ('INDIVIDUAL','COLLECTIVE')`)
+@Check(
+  'ck_nominations_one_nominee',
+  `("recipient_kind" = 'INDIVIDUAL' AND "individual_id" IS NOT NULL AND "organization_id" IS NULL) OR ("recipient_kind" = 'COLLECTIVE' AND "organization_id" IS NOT NULL AND "individual_id" IS NULL)`,
+)
+@Check('ck_nominations_year', `"year" BETWEEN 1945 AND 2100`)
+@Check('ck_nominations_decided_has_decision', `("status" = 'DECIDED') = ("decision_id" IS NOT NULL)`)
+@Index('ix_nominations_proposing_year_code_status', ['proposingOrganizationId', 'year', 'awardCode', 'status'])
+@Index('ix_nominations_individual_id', ['individualId'])
+@Index('ix_nominations_organization_id', ['organizationId'])
+@Index('ix_nominations_decision_id', ['decisionId'])
+// One live REGULAR nomination per nominee, code and year (R-DUP-1); declared in the migration (partial, expression).
+@Index('uq_nominations_live_regular', { synchronize: false })
+@Index('uq_nominations_import_row', { synchronize: false })
+export class Nomination {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_nominations' })
+  id: string;
+
+  @Column({ type: 'int' })
+  year: number;
+
+  @Column({ type: 'text' })
+  awardCode: AwardCode;
+
+  @ManyToOne(() => AwardType, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'award_code', foreignKeyConstraintName: 'fk_nominations_award_type' })
+  awardType?: Relation<AwardType>;
+
+  /** Phương thức khen thưởng. Titles take REGULAR only. */
+  @Column({ type: 'text' })
+  basis: Basis;
+
+  @Column({ type: 'text' })
+  recipientKind: NomineeKind;
+
+  @Column({ type: 'uuid', nullable: true })
+  individualId: string | null;
+
+  @ManyToOne(() => Individual, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'individual_id', foreignKeyConstraintName: 'fk_nominations_individual' })
+  individual?: Relation<Individual> | null;
+
+  /** The nominated collective (tập thể), when `recipientKind` is COLLECTIVE. */
+  @Column({ type: 'uuid', nullable: true })
+  organizationId: string | null;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_nominations_organization' })
+  organization?: Relation<Organization> | null;
+
+  /** The unit that proposes (đơn vị đề nghị); quotas count per proposing unit, year and code. */
+  @Column({ type: 'uuid' })
+  proposingOrganizationId: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'proposing_organization_id', foreignKeyConstraintName: 'fk_nominations_proposing_organization' })
+  proposingOrganization?: Relation<Organization>;
+
+  /** Achievement summary (tóm tắt thành tích). */
+  @Column({ type: 'text' })
+  achievements: string;
+
+  /** Chooses the legal regime before a decision exists; else the current date does. */
+  @Column({ type: 'date', nullable: true })
+  expectedDecisionOn: string | null;
+
+  @Column({ type: 'text', default: 'DRAFT' })
+  status: NominationStatus;
+
+  /** The regime of the latest evaluation. */
+  @Column({ type: 'text' })
+  regime: Regime;
+
+  /** The latest evaluation (rule ids, pass/fail, numbers); each transition's is kept in `nomination_events`. */
+  @Column({ type: 'jsonb' })
+  eligibility: Eligibility;
+
+  /** Why the nomination was last returned or rejected. */
+  @Column({ type: 'text', nullable: true })
+  statusReason: string | null;
+
+  /** The decision that granted it, once DECIDED. */
+  @Column({ type: 'uuid', nullable: true })
+  decisionId: string | null;
+
+  @ManyToOne(() => Decision, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'decision_id', foreignKeyConstraintName: 'fk_nominations_decision' })
+  decision?: Relation<Decision> | null;
+
+  /** SHA-256 of the imported file and the row in it, so a re-import creates nothing twice. */
+  @Column({ type: 'text', nullable: true })
+  importFileHash: string | null;
+
+  @Column({ type: 'int', nullable: true })
+  importRow: number | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdByKeyId: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @VersionColumn({ type: 'int' })
+  version: number;
+}
