@@ -1,11 +1,15 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { AwardTypesModule } from './award-types/award-types.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
 import { DemoDataModule } from './demo-data/demo-data.module.js';
+import { HealthModule } from './health/health.module.js';
+import { IndividualsModule } from './individuals/individuals.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 
 @Module({})
@@ -40,7 +44,11 @@ export class AppModule {
           retryDelay: 1000,
         }),
         AuthModule,
+        ApiKeysModule,
+        AwardTypesModule,
+        HealthModule,
         OrganizationsModule,
+        IndividualsModule,
         DemoDataModule,
       ],
     };
