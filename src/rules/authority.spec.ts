@@ -44,7 +44,11 @@ describe('checkAuthority (R-AUTH-1..4)', () => {
   });
 
   it('gives one failing check per offending code, naming it; duplicates are checked once', () => {
-    const out = checkAuthority('DEPARTMENT_HEAD', ['GIAY_KHEN', 'BANG_KHEN_TINH', 'GIAY_KHEN', 'CHIEN_SI_THI_DUA_TINH'], '2024-01-23');
+    const out = checkAuthority(
+      'DEPARTMENT_HEAD',
+      ['GIAY_KHEN', 'BANG_KHEN_TINH', 'GIAY_KHEN', 'CHIEN_SI_THI_DUA_TINH'],
+      '2024-01-23',
+    );
     expect(out.map((c) => c.passed)).toEqual([true, false, false]);
     const failing = out.filter((c) => !c.passed);
     expect(failing[0]?.message).toContain('Bằng khen của Chủ tịch UBND tỉnh / Bộ trưởng is not allowed');
@@ -70,11 +74,23 @@ describe('checkAuthority (R-AUTH-1..4)', () => {
 
 describe('allowedAwardCodes', () => {
   it.each<[Authority, string, AwardCode[]]>([
-    ['DEPARTMENT_HEAD', '2024-01-23', ['LAO_DONG_TIEN_TIEN', 'CHIEN_SI_THI_DUA_CO_SO', 'TAP_THE_LAO_DONG_TIEN_TIEN', 'GIAY_KHEN']],
+    [
+      'DEPARTMENT_HEAD',
+      '2024-01-23',
+      ['LAO_DONG_TIEN_TIEN', 'CHIEN_SI_THI_DUA_CO_SO', 'TAP_THE_LAO_DONG_TIEN_TIEN', 'GIAY_KHEN'],
+    ],
     ['COMMUNE_CHAIR', '2025-06-30', ['LAO_DONG_TIEN_TIEN', 'GIAY_KHEN']],
-    ['COMMUNE_CHAIR', '2025-07-01', ['LAO_DONG_TIEN_TIEN', 'CHIEN_SI_THI_DUA_CO_SO', 'TAP_THE_LAO_DONG_TIEN_TIEN', 'GIAY_KHEN']],
+    [
+      'COMMUNE_CHAIR',
+      '2025-07-01',
+      ['LAO_DONG_TIEN_TIEN', 'CHIEN_SI_THI_DUA_CO_SO', 'TAP_THE_LAO_DONG_TIEN_TIEN', 'GIAY_KHEN'],
+    ],
     ['DISTRICT_CHAIR', '2025-07-01', []],
-    ['PROVINCE_CHAIR', '2024-01-23', ['CHIEN_SI_THI_DUA_TINH', 'TAP_THE_LAO_DONG_XUAT_SAC', 'CO_THI_DUA_TINH', 'BANG_KHEN_TINH']],
+    [
+      'PROVINCE_CHAIR',
+      '2024-01-23',
+      ['CHIEN_SI_THI_DUA_TINH', 'TAP_THE_LAO_DONG_XUAT_SAC', 'CO_THI_DUA_TINH', 'BANG_KHEN_TINH'],
+    ],
     ['PRIME_MINISTER', '2024-01-23', ['CHIEN_SI_THI_DUA_TOAN_QUOC', 'CO_THI_DUA_CHINH_PHU', 'BANG_KHEN_THU_TUONG']],
     ['PRESIDENT', '2024-01-23', []],
   ])('%s on %s', (authority, date, codes) => {

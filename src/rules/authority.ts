@@ -91,7 +91,11 @@ export function checkAuthority(authority: Authority, awardCodes: readonly AwardC
       continue;
     }
     let message = `A decision by ${who} dated ${issuedOn} ${mayContain(allowed)} (${article}); ${name} is not allowed`;
-    if (authority === 'COMMUNE_CHAIR' && issuedOn < '2025-07-01' && allowedAwardCodes('COMMUNE_CHAIR', '2025-07-01').includes(code)) {
+    if (
+      authority === 'COMMUNE_CHAIR' &&
+      issuedOn < '2025-07-01' &&
+      allowedAwardCodes('COMMUNE_CHAIR', '2025-07-01').includes(code)
+    ) {
       message += ` before 2025-07-01 (from then on a commune chair may decide it, Decree 129/2025)`;
     }
     if (authority === 'DISTRICT_CHAIR' && issuedOn >= '2025-07-01') {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { AWARD_CATALOGUE, AWARD_TYPES, PROVINCE_LEVEL_CODES, bonusMultiplier, decidingAuthorityCodes } from './catalogue.js';
+import {
+  AWARD_CATALOGUE,
+  AWARD_TYPES,
+  PROVINCE_LEVEL_CODES,
+  bonusMultiplier,
+  decidingAuthorityCodes,
+} from './catalogue.js';
 import { AWARD_CODES, REGIME_CODES, type AwardCode } from './types.js';
 
 describe('catalogue (domain.md §3)', () => {
@@ -26,7 +32,12 @@ describe('catalogue (domain.md §3)', () => {
   });
 
   it('marks the province-level codes (R-AUTH-3, form 0603)', () => {
-    expect(PROVINCE_LEVEL_CODES).toEqual(['CHIEN_SI_THI_DUA_TINH', 'TAP_THE_LAO_DONG_XUAT_SAC', 'CO_THI_DUA_TINH', 'BANG_KHEN_TINH']);
+    expect(PROVINCE_LEVEL_CODES).toEqual([
+      'CHIEN_SI_THI_DUA_TINH',
+      'TAP_THE_LAO_DONG_XUAT_SAC',
+      'CO_THI_DUA_TINH',
+      'BANG_KHEN_TINH',
+    ]);
   });
 
   it('requires a vote by default for every CHIEN_SI_THI_DUA_*, BANG_KHEN_* and CO_THI_DUA_* (api.md)', () => {

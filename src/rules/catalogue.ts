@@ -218,7 +218,8 @@ export const AWARD_CATALOGUE: Readonly<Record<AwardCode, AwardType>> = {
     isProvinceLevel: false,
     voteRequiredByDefault: true,
     defaultPassRatio: PASS_HIGH,
-    notes: 'Decided by the Prime Minister; a province only proposes it. The TDKT_2022_ND98 multiplier is configurable [C].',
+    notes:
+      'Decided by the Prime Minister; a province only proposes it. The TDKT_2022_ND98 multiplier is configurable [C].',
   },
 };
 

@@ -49,9 +49,13 @@ describe('R-NUM-1 decision numbers (Decree 30/2020 Annex I)', () => {
 
   it('format and parse round-trip', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.stringMatching(/^[A-ZĐ][A-ZĐ0-9-]{0,12}$/), (n, symbol) => {
-        expect(parseDecisionNumber(formatDecisionNumber(n, symbol))).toEqual({ number: n, symbol });
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.stringMatching(/^[A-ZĐ][A-ZĐ0-9-]{0,12}$/),
+        (n, symbol) => {
+          expect(parseDecisionNumber(formatDecisionNumber(n, symbol))).toEqual({ number: n, symbol });
+        },
+      ),
     );
   });
 });

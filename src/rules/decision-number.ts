@@ -21,7 +21,8 @@ function assertSymbol(symbol: string): void {
 
 /** R-NUM-1: 5, "STTTT" → "05/QĐ-STTTT"; 123 → "123/QĐ-STTTT". `n` must be a whole number ≥ 1. */
 export function formatDecisionNumber(n: number, symbol: string): string {
-  if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`A decision number must be a whole number >= 1, got ${n}`);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw new RangeError(`A decision number must be a whole number >= 1, got ${n}`);
   assertSymbol(symbol);
   return `${String(n).padStart(2, '0')}/QĐ-${symbol}`;
 }
@@ -34,7 +35,7 @@ export function parseDecisionNumber(text: string): DecisionNumber | null {
   const m = DECISION_NUMBER.exec(text.trim().normalize('NFC'));
   if (!m) return null;
   const number = Number(m[1]);
-  const symbol = m[2] as string;
+  const symbol = m[2];
   if (!Number.isSafeInteger(number) || number < 1) return null;
   return { number, symbol };
 }

@@ -38,11 +38,21 @@ function person(over: Partial<IndividualFacts> = {}): IndividualFacts {
   return { ratings: {}, initiatives: [], awards: [], openHolds: 0, ...over };
 }
 
-function individual(awardCode: AwardCode, facts: Partial<IndividualFacts> = {}, over: Partial<NominationFacts> = {}): NominationFacts {
+function individual(
+  awardCode: AwardCode,
+  facts: Partial<IndividualFacts> = {},
+  over: Partial<NominationFacts> = {},
+): NominationFacts {
   return { year: 2023, awardCode, basis: 'REGULAR', recipientKind: 'INDIVIDUAL', individual: person(facts), ...over };
 }
 
-function members(spec: { n: number; ldtt?: number; cscs?: number; rating?: Rating; ratings?: (Rating | undefined)[] }): CollectiveMember[] {
+function members(spec: {
+  n: number;
+  ldtt?: number;
+  cscs?: number;
+  rating?: Rating;
+  ratings?: (Rating | undefined)[];
+}): CollectiveMember[] {
   return Array.from({ length: spec.n }, (_, i) => {
     const m: CollectiveMember = {
       hasLaoDongTienTien: i < (spec.ldtt ?? 0),
@@ -79,13 +89,55 @@ const GOOD_LDTT = { ratings: { 2023: 'HTT' as Rating } };
 describe('applicable rule ids (RULE_SETS as data)', () => {
   it.each<[AwardCode, RecipientKind, Basis, Regime, string[]]>([
     ['LAO_DONG_TIEN_TIEN', 'INDIVIDUAL', 'REGULAR', ND98, ['R-KIND-1', 'R-BASIS-2', 'R-LDTT-1', 'R-DUP-1', 'R-HOLD-1']],
-    ['LAO_DONG_TIEN_TIEN', 'INDIVIDUAL', 'REGULAR', ND91, ['R-KIND-1', 'R-BASIS-2', 'R-LDTT-1', 'R-LDTT-2', 'R-DUP-1', 'R-HOLD-1']],
-    ['LAO_DONG_TIEN_TIEN', 'INDIVIDUAL', 'REGULAR', ND152, ['R-KIND-1', 'R-BASIS-2', 'R-LDTT-1', 'R-DUP-1', 'R-HOLD-1']],
-    ['CHIEN_SI_THI_DUA_CO_SO', 'INDIVIDUAL', 'REGULAR', ND98, ['R-KIND-1', 'R-BASIS-2', 'R-CSCS-1', 'R-DUP-1', 'R-HOLD-1']],
-    ['CHIEN_SI_THI_DUA_TINH', 'INDIVIDUAL', 'REGULAR', ND98, ['R-KIND-1', 'R-BASIS-2', 'R-CSTINH-1', 'R-DUP-1', 'R-HOLD-1']],
-    ['CHIEN_SI_THI_DUA_TOAN_QUOC', 'INDIVIDUAL', 'REGULAR', ND98, ['R-KIND-1', 'R-BASIS-2', 'R-CSTQ-1', 'R-DUP-1', 'R-HOLD-1']],
-    ['TAP_THE_LAO_DONG_TIEN_TIEN', 'COLLECTIVE', 'REGULAR', ND98, ['R-KIND-1', 'R-BASIS-2', 'R-TTTT-1', 'R-DUP-1', 'R-HOLD-1']],
-    ['TAP_THE_LAO_DONG_XUAT_SAC', 'COLLECTIVE', 'REGULAR', ND98, ['R-KIND-1', 'R-BASIS-2', 'R-TTXS-1', 'R-DUP-1', 'R-HOLD-1']],
+    [
+      'LAO_DONG_TIEN_TIEN',
+      'INDIVIDUAL',
+      'REGULAR',
+      ND91,
+      ['R-KIND-1', 'R-BASIS-2', 'R-LDTT-1', 'R-LDTT-2', 'R-DUP-1', 'R-HOLD-1'],
+    ],
+    [
+      'LAO_DONG_TIEN_TIEN',
+      'INDIVIDUAL',
+      'REGULAR',
+      ND152,
+      ['R-KIND-1', 'R-BASIS-2', 'R-LDTT-1', 'R-DUP-1', 'R-HOLD-1'],
+    ],
+    [
+      'CHIEN_SI_THI_DUA_CO_SO',
+      'INDIVIDUAL',
+      'REGULAR',
+      ND98,
+      ['R-KIND-1', 'R-BASIS-2', 'R-CSCS-1', 'R-DUP-1', 'R-HOLD-1'],
+    ],
+    [
+      'CHIEN_SI_THI_DUA_TINH',
+      'INDIVIDUAL',
+      'REGULAR',
+      ND98,
+      ['R-KIND-1', 'R-BASIS-2', 'R-CSTINH-1', 'R-DUP-1', 'R-HOLD-1'],
+    ],
+    [
+      'CHIEN_SI_THI_DUA_TOAN_QUOC',
+      'INDIVIDUAL',
+      'REGULAR',
+      ND98,
+      ['R-KIND-1', 'R-BASIS-2', 'R-CSTQ-1', 'R-DUP-1', 'R-HOLD-1'],
+    ],
+    [
+      'TAP_THE_LAO_DONG_TIEN_TIEN',
+      'COLLECTIVE',
+      'REGULAR',
+      ND98,
+      ['R-KIND-1', 'R-BASIS-2', 'R-TTTT-1', 'R-DUP-1', 'R-HOLD-1'],
+    ],
+    [
+      'TAP_THE_LAO_DONG_XUAT_SAC',
+      'COLLECTIVE',
+      'REGULAR',
+      ND98,
+      ['R-KIND-1', 'R-BASIS-2', 'R-TTXS-1', 'R-DUP-1', 'R-HOLD-1'],
+    ],
     ['CO_THI_DUA_TINH', 'COLLECTIVE', 'REGULAR', ND98, ['R-KIND-1', 'R-BASIS-2', 'R-DUP-1', 'R-HOLD-1']],
     ['CO_THI_DUA_CHINH_PHU', 'COLLECTIVE', 'REGULAR', ND152, ['R-KIND-1', 'R-BASIS-2', 'R-DUP-1', 'R-HOLD-1']],
     ['GIAY_KHEN', 'INDIVIDUAL', 'REGULAR', ND98, ['R-KIND-1', 'R-DUP-1', 'R-HOLD-1']],
@@ -121,7 +173,10 @@ describe('R-KIND-1 recipient kind', () => {
   });
 
   it('explains the household case', () => {
-    const e = evaluateEligibility({ year: 2023, awardCode: 'GIAY_KHEN', basis: 'REGULAR', recipientKind: 'HOUSEHOLD' }, ND98);
+    const e = evaluateEligibility(
+      { year: 2023, awardCode: 'GIAY_KHEN', basis: 'REGULAR', recipientKind: 'HOUSEHOLD' },
+      ND98,
+    );
     expect(e.eligible).toBe(false);
     expect(checks(e, 'R-KIND-1')[0]?.message).toMatch(/out of scope/);
   });
@@ -225,7 +280,12 @@ describe('R-CSCS-1 Chiến sĩ thi đua cơ sở (Law 2022 Art 23)', () => {
     ['LĐTT (approved nomination) + HTXS', ND152, { awards: ldttApproved, ratings: { 2023: 'HTXS' } }, true],
     ['LĐTT + HTT + initiative', ND98, { awards: ldtt, ratings: { 2023: 'HTT' }, initiatives: init2023 }, true],
     ['LĐTT + HTT, no initiative', ND98, { awards: ldtt, ratings: { 2023: 'HTT' } }, false],
-    ['LĐTT + HTT + initiative of 2022', ND98, { awards: ldtt, ratings: { 2023: 'HTT' }, initiatives: [{ year: 2022, level: 'UNIT' }] }, false],
+    [
+      'LĐTT + HTT + initiative of 2022',
+      ND98,
+      { awards: ldtt, ratings: { 2023: 'HTT' }, initiatives: [{ year: 2022, level: 'UNIT' }] },
+      false,
+    ],
     ['HTXS without LĐTT', ND98, { ratings: { 2023: 'HTXS' }, initiatives: init2023 }, false],
     ['LĐTT of 2022 only', ND98, { awards: [award('LAO_DONG_TIEN_TIEN', 2022)], ratings: { 2023: 'HTXS' } }, false],
     ['ND91: LĐTT + HTXS without initiative', ND91, { awards: ldtt, ratings: { 2023: 'HTXS' } }, false],
@@ -247,14 +307,38 @@ describe('R-CSTINH-1 Chiến sĩ thi đua cấp tỉnh: 3 consecutive CSTĐ cơ 
   const provinceInit: Initiative[] = [{ year: 2022, level: 'PROVINCE' }];
   it.each<[string, CountedAward[], Initiative[], boolean, number]>([
     ['2021, 2022, 2023 + province initiative', cscs(2021, 2022, 2023), provinceInit, true, 3],
-    ['2023 is an approved nomination', [...cscs(2021, 2022), award('CHIEN_SI_THI_DUA_CO_SO', 2023, 'REGULAR', 'APPROVED_NOMINATION')], provinceInit, true, 3],
+    [
+      '2023 is an approved nomination',
+      [...cscs(2021, 2022), award('CHIEN_SI_THI_DUA_CO_SO', 2023, 'REGULAR', 'APPROVED_NOMINATION')],
+      provinceInit,
+      true,
+      3,
+    ],
     ['national initiative counts too', cscs(2021, 2022, 2023), [{ year: 2021, level: 'NATIONAL' }], true, 3],
     ['a gap (2021, 2023) fails', cscs(2020, 2021, 2023), provinceInit, false, 2],
     ['2020–2022 without 2023 fails', cscs(2020, 2021, 2022), provinceInit, false, 2],
     ['only a unit-level initiative fails', cscs(2021, 2022, 2023), [{ year: 2022, level: 'UNIT' }], false, 3],
-    ['a province initiative outside 2021–2023 fails', cscs(2021, 2022, 2023), [{ year: 2020, level: 'PROVINCE' }], false, 3],
-    ['a THEMATIC CSTĐ cơ sở does not count (R-BASIS-1)', [...cscs(2021, 2023), award('CHIEN_SI_THI_DUA_CO_SO', 2022, 'THEMATIC')], provinceInit, false, 2],
-    ['an AD_HOC CSTĐ cơ sở does not count (R-BASIS-1)', [...cscs(2021, 2022), award('CHIEN_SI_THI_DUA_CO_SO', 2023, 'AD_HOC')], provinceInit, false, 2],
+    [
+      'a province initiative outside 2021–2023 fails',
+      cscs(2021, 2022, 2023),
+      [{ year: 2020, level: 'PROVINCE' }],
+      false,
+      3,
+    ],
+    [
+      'a THEMATIC CSTĐ cơ sở does not count (R-BASIS-1)',
+      [...cscs(2021, 2023), award('CHIEN_SI_THI_DUA_CO_SO', 2022, 'THEMATIC')],
+      provinceInit,
+      false,
+      2,
+    ],
+    [
+      'an AD_HOC CSTĐ cơ sở does not count (R-BASIS-1)',
+      [...cscs(2021, 2022), award('CHIEN_SI_THI_DUA_CO_SO', 2023, 'AD_HOC')],
+      provinceInit,
+      false,
+      2,
+    ],
   ])('%s', (_label, awards, initiatives, ok, found) => {
     const e = evaluateEligibility(individual('CHIEN_SI_THI_DUA_TINH', { awards, initiatives }), ND98);
     expect(passed(e, 'R-CSTINH-1')).toBe(ok);
@@ -302,13 +386,33 @@ describe('R-BK-1 Bằng khen tỉnh, individual, regular (Law 2022 Art 74.1.d)',
   const inits = (...years: number[]): Initiative[] => years.map((year) => ({ year, level: 'UNIT' }));
   it.each<[string, Partial<IndividualFacts>, boolean]>([
     ['CSTĐ cơ sở 2022 and 2023', { awards: cscs(2022, 2023) }, true],
-    ['HTXS 2022 and 2023 + 2 initiatives', { ratings: { 2022: 'HTXS', 2023: 'HTXS' }, initiatives: inits(2022, 2023) }, true],
-    ['HTXS both years + 2 initiatives in 2023', { ratings: { 2022: 'HTXS', 2023: 'HTXS' }, initiatives: inits(2023, 2023) }, true],
+    [
+      'HTXS 2022 and 2023 + 2 initiatives',
+      { ratings: { 2022: 'HTXS', 2023: 'HTXS' }, initiatives: inits(2022, 2023) },
+      true,
+    ],
+    [
+      'HTXS both years + 2 initiatives in 2023',
+      { ratings: { 2022: 'HTXS', 2023: 'HTXS' }, initiatives: inits(2023, 2023) },
+      true,
+    ],
     ['HTXS both years + 1 initiative', { ratings: { 2022: 'HTXS', 2023: 'HTXS' }, initiatives: inits(2023) }, false],
-    ['HTT + HTXS + 3 initiatives', { ratings: { 2022: 'HTT', 2023: 'HTXS' }, initiatives: inits(2022, 2023, 2023) }, false],
+    [
+      'HTT + HTXS + 3 initiatives',
+      { ratings: { 2022: 'HTT', 2023: 'HTXS' }, initiatives: inits(2022, 2023, 2023) },
+      false,
+    ],
     ['CSTĐ cơ sở 2023 only', { awards: cscs(2023) }, false],
-    ['thematic CSTĐ cơ sở 2022 (R-BASIS-1)', { awards: [...cscs(2023), award('CHIEN_SI_THI_DUA_CO_SO', 2022, 'THEMATIC')] }, false],
-    ['initiatives of 2021 do not count', { ratings: { 2022: 'HTXS', 2023: 'HTXS' }, initiatives: inits(2021, 2021) }, false],
+    [
+      'thematic CSTĐ cơ sở 2022 (R-BASIS-1)',
+      { awards: [...cscs(2023), award('CHIEN_SI_THI_DUA_CO_SO', 2022, 'THEMATIC')] },
+      false,
+    ],
+    [
+      'initiatives of 2021 do not count',
+      { ratings: { 2022: 'HTXS', 2023: 'HTXS' }, initiatives: inits(2021, 2021) },
+      false,
+    ],
   ])('%s → %p', (_label, facts, ok) => {
     const e = evaluateEligibility(individual('BANG_KHEN_TINH', facts), ND98);
     expect(passed(e, 'R-BK-1')).toBe(ok);
@@ -316,7 +420,9 @@ describe('R-BK-1 Bằng khen tỉnh, individual, regular (Law 2022 Art 74.1.d)',
   });
 
   it('does not apply to a thematic Bằng khen or to a collective', () => {
-    expect(ids(evaluateEligibility(individual('BANG_KHEN_TINH', {}, { basis: 'THEMATIC' }), ND98))).not.toContain('R-BK-1');
+    expect(ids(evaluateEligibility(individual('BANG_KHEN_TINH', {}, { basis: 'THEMATIC' }), ND98))).not.toContain(
+      'R-BK-1',
+    );
     expect(ids(evaluateEligibility(collective('BANG_KHEN_TINH', members({ n: 3 })), ND98))).not.toContain('R-BK-1');
   });
 });
@@ -324,7 +430,9 @@ describe('R-BK-1 Bằng khen tỉnh, individual, regular (Law 2022 Art 74.1.d)',
 describe('R-ORDER-1 a lower form is never a prerequisite (Decree 98 Art 4)', () => {
   it.each([ND91, ND98, ND152])('a Bằng khen tỉnh without any Giấy khen is eligible under %s', (regime) => {
     const e = evaluateEligibility(
-      individual('BANG_KHEN_TINH', { awards: [award('CHIEN_SI_THI_DUA_CO_SO', 2022), award('CHIEN_SI_THI_DUA_CO_SO', 2023)] }),
+      individual('BANG_KHEN_TINH', {
+        awards: [award('CHIEN_SI_THI_DUA_CO_SO', 2022), award('CHIEN_SI_THI_DUA_CO_SO', 2023)],
+      }),
       regime,
     );
     expect(e.eligible).toBe(true);
@@ -340,27 +448,68 @@ describe('R-ORDER-1 a lower form is never a prerequisite (Decree 98 Art 4)', () 
 describe('R-DUP-1 one achievement is rewarded once', () => {
   it.each<[string, AwardCode, Basis, CountedAward[], boolean]>([
     ['LĐTT twice in the same year', 'LAO_DONG_TIEN_TIEN', 'REGULAR', [award('LAO_DONG_TIEN_TIEN', 2023)], false],
-    ['LĐTT approved nomination of the same year', 'LAO_DONG_TIEN_TIEN', 'REGULAR', [award('LAO_DONG_TIEN_TIEN', 2023, 'REGULAR', 'APPROVED_NOMINATION')], false],
+    [
+      'LĐTT approved nomination of the same year',
+      'LAO_DONG_TIEN_TIEN',
+      'REGULAR',
+      [award('LAO_DONG_TIEN_TIEN', 2023, 'REGULAR', 'APPROVED_NOMINATION')],
+      false,
+    ],
     ['LĐTT of the previous year', 'LAO_DONG_TIEN_TIEN', 'REGULAR', [award('LAO_DONG_TIEN_TIEN', 2022)], true],
-    ['Giấy khen after a regular Bằng khen tỉnh, same year', 'GIAY_KHEN', 'REGULAR', [award('BANG_KHEN_TINH', 2023)], false],
-    ['Bằng khen tỉnh after a regular Giấy khen, same year', 'BANG_KHEN_TINH', 'REGULAR', [award('GIAY_KHEN', 2023)], false],
-    ['regular Giấy khen after a thematic Giấy khen', 'GIAY_KHEN', 'REGULAR', [award('GIAY_KHEN', 2023, 'THEMATIC')], true],
-    ['regular Giấy khen after a Bằng khen Thủ tướng', 'GIAY_KHEN', 'REGULAR', [award('BANG_KHEN_THU_TUONG', 2023)], true],
-    ['CSTĐ cơ sở with LĐTT of the same year', 'CHIEN_SI_THI_DUA_CO_SO', 'REGULAR', [award('LAO_DONG_TIEN_TIEN', 2023)], true],
+    [
+      'Giấy khen after a regular Bằng khen tỉnh, same year',
+      'GIAY_KHEN',
+      'REGULAR',
+      [award('BANG_KHEN_TINH', 2023)],
+      false,
+    ],
+    [
+      'Bằng khen tỉnh after a regular Giấy khen, same year',
+      'BANG_KHEN_TINH',
+      'REGULAR',
+      [award('GIAY_KHEN', 2023)],
+      false,
+    ],
+    [
+      'regular Giấy khen after a thematic Giấy khen',
+      'GIAY_KHEN',
+      'REGULAR',
+      [award('GIAY_KHEN', 2023, 'THEMATIC')],
+      true,
+    ],
+    [
+      'regular Giấy khen after a Bằng khen Thủ tướng',
+      'GIAY_KHEN',
+      'REGULAR',
+      [award('BANG_KHEN_THU_TUONG', 2023)],
+      true,
+    ],
+    [
+      'CSTĐ cơ sở with LĐTT of the same year',
+      'CHIEN_SI_THI_DUA_CO_SO',
+      'REGULAR',
+      [award('LAO_DONG_TIEN_TIEN', 2023)],
+      true,
+    ],
   ])('%s → %p', (_label, awardCode, basis, awards, ok) => {
     const e = evaluateEligibility(individual(awardCode, { awards }, { basis }), ND98);
     expect(checks(e, 'R-DUP-1')).toEqual([expect.objectContaining({ passed: ok, limit: 1, actual: ok ? 1 : 2 })]);
   });
 
   it('a thematic Giấy khen is not limited by a regular one', () => {
-    const e = evaluateEligibility(individual('GIAY_KHEN', { awards: [award('GIAY_KHEN', 2023)] }, { basis: 'THEMATIC' }), ND98);
+    const e = evaluateEligibility(
+      individual('GIAY_KHEN', { awards: [award('GIAY_KHEN', 2023)] }, { basis: 'THEMATIC' }),
+      ND98,
+    );
     expect(ids(e)).not.toContain('R-DUP-1');
     expect(e.eligible).toBe(true);
   });
 
   it('applies to collectives', () => {
     const m = members({ n: 4 });
-    const dup = collective('GIAY_KHEN', m, { collective: { awards: [award('BANG_KHEN_TINH', 2023)], openHolds: 0, members: m } });
+    const dup = collective('GIAY_KHEN', m, {
+      collective: { awards: [award('BANG_KHEN_TINH', 2023)], openHolds: 0, members: m },
+    });
     expect(passed(evaluateEligibility(dup, ND98), 'R-DUP-1')).toBe(false);
     expect(passed(evaluateEligibility(collective('GIAY_KHEN', m), ND98), 'R-DUP-1')).toBe(true);
   });
@@ -378,7 +527,10 @@ describe('R-HOLD-1 open cases hold the nomination (Decree 98 Art 4)', () => {
 
   it('collective with an open inspection fails', () => {
     const m = members({ n: 2 });
-    const e = evaluateEligibility(collective('GIAY_KHEN', m, { collective: { awards: [], openHolds: 1, members: m } }), ND98);
+    const e = evaluateEligibility(
+      collective('GIAY_KHEN', m, { collective: { awards: [], openHolds: 1, members: m } }),
+      ND98,
+    );
     expect(passed(e, 'R-HOLD-1')).toBe(false);
     expect(e.eligible).toBe(false);
   });
@@ -417,7 +569,11 @@ describe('R-TTXS-1 Tập thể lao động xuất sắc (Law 2022 Art 27)', () =
     ['3 members need all 3 LĐTT (ceil 2.1)', { n: 3, ldtt: 2, cscs: 1 }, [true, false, true]],
     ['no CSTĐ cơ sở', { n: 10, ldtt: 10, cscs: 0 }, [true, true, false]],
     ['one member KHT', { n: 4, ldtt: 4, cscs: 1, ratings: ['HTXS', 'HTT', 'HT', 'KHT'] }, [false, true, true]],
-    ['one member not rated', { n: 4, ldtt: 4, cscs: 1, ratings: ['HTXS', 'HTT', 'HT', undefined] }, [false, true, true]],
+    [
+      'one member not rated',
+      { n: 4, ldtt: 4, cscs: 1, ratings: ['HTXS', 'HTT', 'HT', undefined] },
+      [false, true, true],
+    ],
   ])('%s → %j', (_label, spec, expected) => {
     const e = evaluateEligibility(collective('TAP_THE_LAO_DONG_XUAT_SAC', members(spec)), ND98);
     expect(checks(e, 'R-TTXS-1').map((c) => c.passed)).toEqual(expected);
@@ -460,7 +616,10 @@ describe('evaluateEligibility invariants', () => {
     individual: fc.record({
       ratings: fc.dictionary(fc.integer({ min: 2017, max: 2025 }).map(String), fc.constantFrom(...RATINGS)),
       initiatives: fc.array(
-        fc.record({ year: fc.integer({ min: 2017, max: 2025 }), level: fc.constantFrom('UNIT' as const, 'PROVINCE' as const, 'NATIONAL' as const) }),
+        fc.record({
+          year: fc.integer({ min: 2017, max: 2025 }),
+          level: fc.constantFrom('UNIT' as const, 'PROVINCE' as const, 'NATIONAL' as const),
+        }),
         { maxLength: 4 },
       ),
       awards: fc.array(arbAward, { maxLength: 8 }),
@@ -500,14 +659,25 @@ describe('evaluateEligibility invariants', () => {
 
   it('thematic and ad hoc awards never change the result of a regular prerequisite', () => {
     fc.assert(
-      fc.property(arbFacts, fc.array(arbAward, { maxLength: 6 }), fc.constantFrom(...REGIME_CODES), (facts, extra, regime) => {
-        const ind = facts.individual;
-        if (!ind || facts.basis !== 'REGULAR' || facts.recipientKind !== 'INDIVIDUAL') return;
-        const nonRegular = extra.map((a) => ({ ...a, basis: a.year % 2 === 0 ? ('THEMATIC' as const) : ('AD_HOC' as const) }));
-        const before = evaluateEligibility(facts, regime);
-        const after = evaluateEligibility({ ...facts, individual: { ...ind, awards: [...ind.awards, ...nonRegular] } }, regime);
-        expect(after.checks.map((c) => [c.rule, c.passed])).toEqual(before.checks.map((c) => [c.rule, c.passed]));
-      }),
+      fc.property(
+        arbFacts,
+        fc.array(arbAward, { maxLength: 6 }),
+        fc.constantFrom(...REGIME_CODES),
+        (facts, extra, regime) => {
+          const ind = facts.individual;
+          if (!ind || facts.basis !== 'REGULAR' || facts.recipientKind !== 'INDIVIDUAL') return;
+          const nonRegular = extra.map((a) => ({
+            ...a,
+            basis: a.year % 2 === 0 ? ('THEMATIC' as const) : ('AD_HOC' as const),
+          }));
+          const before = evaluateEligibility(facts, regime);
+          const after = evaluateEligibility(
+            { ...facts, individual: { ...ind, awards: [...ind.awards, ...nonRegular] } },
+            regime,
+          );
+          expect(after.checks.map((c) => [c.rule, c.passed])).toEqual(before.checks.map((c) => [c.rule, c.passed]));
+        },
+      ),
     );
   });
 });

@@ -119,9 +119,7 @@ function yearList(years: readonly number[]): string {
 
 function ignoredNote(awards: readonly CountedAward[], code: AwardCode): string {
   const n = ignoredForPrerequisites(awards, code);
-  return n === 0
-    ? ''
-    : `; ${n} thematic/ad hoc ${awardName(code)} not counted (R-BASIS-1, Decree 98 Art 4)`;
+  return n === 0 ? '' : `; ${n} thematic/ad hoc ${awardName(code)} not counted (R-BASIS-1, Decree 98 Art 4)`;
 }
 
 function check(rule: EligibilityRuleId, passed: boolean, message: string, limit?: number, actual?: number): RuleCheck {
@@ -379,9 +377,7 @@ function bk1(f: NominationFacts): RuleCheck[] {
  */
 function dup1(f: NominationFacts): RuleCheck[] {
   const group = DUPLICATE_GROUPS.find((g) => g.includes(f.awardCode)) ?? [f.awardCode];
-  const clashes = awardsOf(f).filter(
-    (a) => a.basis === 'REGULAR' && a.year === f.year && group.includes(a.awardCode),
-  );
+  const clashes = awardsOf(f).filter((a) => a.basis === 'REGULAR' && a.year === f.year && group.includes(a.awardCode));
   const what = group.map(awardName).join(' or ');
   const list = clashes
     .map((a) => `${awardName(a.awardCode)} (${a.source === 'AWARD' ? 'awarded' : 'approved nomination'})`)
@@ -489,7 +485,12 @@ const individualOrCollective = (f: NominationFacts): boolean => isIndividual(f) 
 /** The rule functions, by id. */
 export const ELIGIBILITY_RULES: Readonly<Record<EligibilityRuleId, EligibilityRule>> = {
   'R-KIND-1': { id: 'R-KIND-1', article: 'catalogue (domain.md §3), api.md', appliesTo: always, check: kindRule },
-  'R-BASIS-2': { id: 'R-BASIS-2', article: 'api.md: titles take basis REGULAR only', appliesTo: always, check: titleBasisRule },
+  'R-BASIS-2': {
+    id: 'R-BASIS-2',
+    article: 'api.md: titles take basis REGULAR only',
+    appliesTo: always,
+    check: titleBasisRule,
+  },
   'R-LDTT-1': { id: 'R-LDTT-1', article: 'Law 2022 Art 24', appliesTo: isIndividual, check: ldtt1 },
   'R-LDTT-2': { id: 'R-LDTT-2', article: 'Decree 91/2017 Art 10', appliesTo: isIndividual, check: ldtt2 },
   'R-CSCS-1': { id: 'R-CSCS-1', article: 'Law 2022 Art 23', appliesTo: isIndividual, check: cscs1 },

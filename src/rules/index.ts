@@ -17,12 +17,7 @@ export {
   decidingAuthorityCodes,
 } from './catalogue.js';
 export type { AwardType, AuthorityGrant } from './catalogue.js';
-export {
-  countedAwards,
-  prerequisiteAwards,
-  prerequisiteYears,
-  NON_PREREQUISITE_BASES,
-} from './counting.js';
+export { countedAwards, prerequisiteAwards, prerequisiteYears, NON_PREREQUISITE_BASES } from './counting.js';
 export type { AwardHistoryItem } from './counting.js';
 export {
   evaluateEligibility,

@@ -46,13 +46,12 @@ describe('R-MONEY-1 bonus = multiplier × factor × base salary, rounded up to 1
     });
   });
 
-  it.each([
-    ['2019-06-30'],
-    ['2010-01-01'],
-    ['2024-02-30'],
-  ])('throws RangeError for %s (outside the table or malformed)', (date) => {
-    expect(() => bonusAmount('GIAY_KHEN', 'INDIVIDUAL', date)).toThrow(RangeError);
-  });
+  it.each([['2019-06-30'], ['2010-01-01'], ['2024-02-30']])(
+    'throws RangeError for %s (outside the table or malformed)',
+    (date) => {
+      expect(() => bonusAmount('GIAY_KHEN', 'INDIVIDUAL', date)).toThrow(RangeError);
+    },
+  );
 
   it.each([
     ['2019-07-01', 1_490_000],

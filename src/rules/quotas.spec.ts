@@ -22,7 +22,9 @@ describe('R-QUOTA-CSCS floor(15 % × LĐTT) (Decree 91 Art 9.3, configurable)', 
     [100, 15],
     [133, 19],
   ])('%i LĐTT → at most %i CSTĐ cơ sở', (ldtt, limit) => {
-    expect(quotaLimits(cscs(ldtt, 0))).toEqual([expect.objectContaining({ rule: 'R-QUOTA-CSCS', limit, source: 'LEGAL' })]);
+    expect(quotaLimits(cscs(ldtt, 0))).toEqual([
+      expect.objectContaining({ rule: 'R-QUOTA-CSCS', limit, source: 'LEGAL' }),
+    ]);
   });
 
   it.each([
@@ -73,7 +75,9 @@ describe('R-QUOTA-CSTINH floor(10 % × CSTĐ cơ sở), off by default', () => {
   ])('switched on: %i CSTĐ cơ sở, %i used → %p', (base, used, ok) => {
     const on = { ...DEFAULT_QUOTA_SETTINGS, cstinhEnabled: true };
     const checks = checkQuotas({ ...input, used, baseCounts: { CHIEN_SI_THI_DUA_CO_SO: base } }, on);
-    expect(checks).toEqual([expect.objectContaining({ rule: 'R-QUOTA-CSTINH', passed: ok, limit: Math.floor(base / 10) })]);
+    expect(checks).toEqual([
+      expect.objectContaining({ rule: 'R-QUOTA-CSTINH', passed: ok, limit: Math.floor(base / 10) }),
+    ]);
   });
 });
 

@@ -95,10 +95,7 @@ function ratioLimit(
  * Every quota limit that applies to one organization, year and code — legal ones first, then the unit's own.
  * All are listed (GET /quotas); enforcement needs all to hold, i.e. the tightest wins.
  */
-export function quotaLimits(
-  input: QuotaBaseInput,
-  settings: QuotaSettings = DEFAULT_QUOTA_SETTINGS,
-): QuotaLimit[] {
+export function quotaLimits(input: QuotaBaseInput, settings: QuotaSettings = DEFAULT_QUOTA_SETTINGS): QuotaLimit[] {
   const out: QuotaLimit[] = [];
   const base = (code: AwardCode): number => {
     const n = input.baseCounts[code] ?? 0;

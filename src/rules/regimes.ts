@@ -51,9 +51,7 @@ export const REGIMES: readonly RegimeInfo[] = [
  */
 export function regimeOn(date: string): Regime {
   assertIsoDate(date, 'The decision date');
-  const found = REGIMES.find(
-    (r) => (r.from === null || r.from <= date) && (r.until === null || date <= r.until),
-  );
+  const found = REGIMES.find((r) => (r.from === null || r.from <= date) && (r.until === null || date <= r.until));
   if (!found) throw new RangeError(`No legal regime is configured for ${date}`);
   return found.code;
 }

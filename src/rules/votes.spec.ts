@@ -36,7 +36,16 @@ describe('R-VOTE-1 thresholds (exact, no float error)', () => {
 });
 
 describe('evaluateVote', () => {
-  it.each<[string, { members: number; present: number; yes: number } | null, VotePolicy, boolean, number | undefined, number | undefined]>([
+  it.each<
+    [
+      string,
+      { members: number; present: number; yes: number } | null,
+      VotePolicy,
+      boolean,
+      number | undefined,
+      number | undefined,
+    ]
+  >([
     ['15 members, 90 %, 14 yes', { members: 15, present: 15, yes: 14 }, policy(0.9), true, 14, 14],
     ['15 members, 90 %, 13 yes', { members: 15, present: 15, yes: 13 }, policy(0.9), false, 14, 13],
     ['10 members, 80 %, 8 yes', { members: 10, present: 9, yes: 8 }, policy(0.8), true, 8, 8],
@@ -60,7 +69,13 @@ describe('evaluateVote', () => {
   });
 
   it('names the award and the numbers', () => {
-    expect(evaluateVote({ members: 15, present: 15, yes: 13 }, votePolicyFor('CHIEN_SI_THI_DUA_TINH'), 'CHIEN_SI_THI_DUA_TINH').message).toBe(
+    expect(
+      evaluateVote(
+        { members: 15, present: 15, yes: 13 },
+        votePolicyFor('CHIEN_SI_THI_DUA_TINH'),
+        'CHIEN_SI_THI_DUA_TINH',
+      ).message,
+    ).toBe(
       'Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh: needs yes votes from at least 90% of all 15 council members, i.e. 14; 13 voted yes (15 present) (R-VOTE-1)',
     );
   });
