@@ -1,0 +1,113 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination/pagination.js';
+import { GENDERS, type Gender } from '../individual.entity.js';
+import { IsCalendarDate, IsNotInFuture } from './date.validators.js';
+
+/**
+ * Trims, collapses runs of whitespace and composes Vietnamese letters (NFC), so "Nguyễn" typed on any keyboard
+ * is stored, compared and searched the same way.
+ */
+export const normalizeText = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.normalize('NFC').replace(/\s+/g, ' ').trim() : value;
+
+export class CreateIndividualDto {
+  /** Full name (họ và tên), e.g. "Nguyễn Văn An". */
+  @ApiProperty({ example: 'Nguyễn Văn An' })
+  @Transform(normalizeText)
+  @IsString()
+  @Length(1, 200)
+  fullName: string;
+
+  /** Gender (giới tính). */
+  @ApiPropertyOptional({ enum: GENDERS, enumName: 'Gender', nullable: true })
+  @IsOptional()
+  @IsIn(GENDERS)
+  gender?: Gender | null;
+
+  /** Date of birth (ngày sinh), `YYYY-MM-DD`, not in the future. Personal data. */
+  @ApiPropertyOptional({ type: String, format: 'date', example: '1985-04-12', nullable: true })
+  @IsOptional()
+  @IsCalendarDate()
+  @IsNotInFuture()
+  birthDate?: string | null;
+
+  /** National id (số CMND/CCCD): 9 digits (old identity card) or 12 digits (citizen id card). Unique. Personal data. */
+  @ApiPropertyOptional({ type: String, example: '011085001234', nullable: true })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Matches(/^(\d{9}|\d{12})$/, { message: 'nationalId must be 9 digits (CMND) or 12 digits (CCCD)' })
+  nationalId?: string | null;
+
+  /** Position or job title (chức vụ), e.g. "Chuyên viên". */
+  @ApiPropertyOptional({ type: String, example: 'Chuyên viên', nullable: true })
+  @IsOptional()
+  @Transform(normalizeText)
+  @IsString()
+  @Length(1, 200)
+  position?: string | null;
+
+  /** The organization the person works in (đơn vị công tác); an HR officer must have it in scope. */
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all')
+  organizationId: string;
+
+  /** Date the person joined the organization (ngày vào cơ quan), `YYYY-MM-DD`. */
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2010-09-01', nullable: true })
+  @IsOptional()
+  @IsCalendarDate()
+  joinedOn?: string | null;
+}
+
+/**
+ * Every field optional; `null` clears an optional field. A new `organizationId` moves the person: the caller
+ * needs both the old and the new organization in scope.
+ */
+export class UpdateIndividualDto extends PartialType(CreateIndividualDto) {}
+
+export class ListIndividualsQueryDto extends PageQueryDto {
+  /** People of this organization and of every organization under it (whole subtree). */
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  organizationId?: string;
+
+  /** Full name contains this, ignoring diacritics and case: "nguyen van an" finds "Nguyễn Văn An". */
+  @IsOptional()
+  @Transform(normalizeText)
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
+/** A person (cá nhân), with personal data: only ever shown to authenticated callers. */
+export class IndividualDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  /** Full name (họ và tên). */
+  fullName: string;
+  /** Gender (giới tính). */
+  @ApiProperty({ enum: GENDERS, enumName: 'Gender', nullable: true })
+  gender: Gender | null;
+  /** Date of birth (ngày sinh). */
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  birthDate: string | null;
+  /** National id (số CMND/CCCD). */
+  @ApiProperty({ type: String, nullable: true })
+  nationalId: string | null;
+  /** Position (chức vụ). */
+  @ApiProperty({ type: String, nullable: true })
+  position: string | null;
+  /** Organization the person works in (đơn vị công tác). */
+  @ApiProperty({ format: 'uuid' })
+  organizationId: string;
+  /** Date the person joined the organization. */
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  joinedOn: string | null;
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+}

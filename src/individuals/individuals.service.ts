@@ -1,0 +1,322 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal.js';
+import { ScopeService } from '../auth/scope.service.js';
+import { ApiError, ErrorCode } from '../common/errors/problem.js';
+import {
+  decodeCursor,
+  DEFAULT_PAGE_SIZE,
+  type Page,
+  type PageQueryDto,
+  toPage,
+} from '../common/pagination/pagination.js';
+import { OrganizationsRepository } from '../organizations/organizations.repository.js';
+import { DisciplinaryCase } from './disciplinary-case.entity.js';
+import type {
+  CloseDisciplinaryCaseDto,
+  DisciplinaryCaseDto,
+  OpenDisciplinaryCaseDto,
+} from './dto/disciplinary-case.dto.js';
+import type {
+  CreateIndividualDto,
+  IndividualDto,
+  ListIndividualsQueryDto,
+  UpdateIndividualDto,
+} from './dto/individual.dto.js';
+import type { CreateInitiativeDto, InitiativeDto } from './dto/initiative.dto.js';
+import type { RatingDto } from './dto/rating.dto.js';
+import { Individual } from './individual.entity.js';
+import { IndividualsRepository } from './individuals.repository.js';
+import { Initiative } from './initiative.entity.js';
+import { IndividualRating, type Rating } from './rating.entity.js';
+
+export function toIndividualDto(individual: Individual): IndividualDto {
+  return {
+    id: individual.id,
+    fullName: individual.fullName,
+    gender: individual.gender,
+    birthDate: individual.birthDate,
+    nationalId: individual.nationalId,
+    position: individual.position,
+    organizationId: individual.organizationId,
+    joinedOn: individual.joinedOn,
+    createdAt: individual.createdAt.toISOString(),
+    updatedAt: individual.updatedAt.toISOString(),
+  };
+}
+
+export function toRatingDto(rating: IndividualRating): RatingDto {
+  return {
+    individualId: rating.individualId,
+    year: rating.year,
+    rating: rating.rating,
+    updatedAt: rating.updatedAt.toISOString(),
+  };
+}
+
+export function toInitiativeDto(initiative: Initiative): InitiativeDto {
+  return {
+    id: initiative.id,
+    individualId: initiative.individualId,
+    year: initiative.year,
+    title: initiative.title,
+    level: initiative.level,
+    recognizedOn: initiative.recognizedOn,
+    createdAt: initiative.createdAt.toISOString(),
+  };
+}
+
+export function toDisciplinaryCaseDto(disciplinaryCase: DisciplinaryCase): DisciplinaryCaseDto {
+  return {
+    id: disciplinaryCase.id,
+    individualId: disciplinaryCase.individualId,
+    kind: disciplinaryCase.kind,
+    openedOn: disciplinaryCase.openedOn,
+    note: disciplinaryCase.note,
+    closedOn: disciplinaryCase.closedOn,
+    outcome: disciplinaryCase.outcome,
+    open: disciplinaryCase.closedOn === null,
+    createdAt: disciplinaryCase.createdAt.toISOString(),
+  };
+}
+
+/** What the eligibility rules need to know about a person, read in the caller's transaction. */
+export interface IndividualFacts {
+  individual: Individual;
+  /** Rating by year, for the years asked (all years when none were named). */
+  ratings: Map<number, Rating>;
+  initiatives: Initiative[];
+  /** Open disciplinary cases, investigations or inspections: any at all is a hold (R-HOLD-1). */
+  openCaseCount: number;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const badCursor = () => ApiError.badRequest('cursor', 'is not a cursor returned by this list');
+
+/** Decodes a cursor and checks each value's shape, so a forged cursor is a 400, never a database error. */
+function cursorOf<T extends unknown[]>(cursor: string | undefined, checks: ((value: unknown) => boolean)[]): T | null {
+  const values = decodeCursor(cursor, checks.length);
+  if (values === null) return null;
+  if (!checks.every((check, index) => check(values[index]))) throw badCursor();
+  return values as T;
+}
+const isYear = (value: unknown) => Number.isInteger(value);
+const isDate = (value: unknown) => typeof value === 'string' && ISO_DATE.test(value);
+const isUuid = (value: unknown) => typeof value === 'string' && UUID.test(value);
+const isText = (value: unknown) => typeof value === 'string';
+
+@Injectable()
+export class IndividualsService {
+  constructor(
+    private readonly individuals: IndividualsRepository,
+    private readonly organizations: OrganizationsRepository,
+    private readonly scope: ScopeService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  // --- individuals ---------------------------------------------------------------------------------------------
+
+  async create(principal: Principal, dto: CreateIndividualDto): Promise<IndividualDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.requireOrganizationInScope(principal, dto.organizationId, manager);
+      const values = {
+        fullName: dto.fullName,
+        gender: dto.gender ?? null,
+        birthDate: dto.birthDate ?? null,
+        nationalId: dto.nationalId ?? null,
+        position: dto.position ?? null,
+        organizationId: dto.organizationId,
+        joinedOn: dto.joinedOn ?? null,
+      };
+      assertJoinedAfterBirth(values);
+      return toIndividualDto(await this.individuals.create(values, manager));
+    });
+  }
+
+  /** HR officers and approvers see their scope subtree only; auditors and admins see everyone. */
+  async list(principal: Principal, query: ListIndividualsQueryDto): Promise<Page<IndividualDto>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = cursorOf<[string, string]>(query.cursor, [isText, isUuid]);
+    const rows = await this.individuals.list({
+      organizationId: query.organizationId,
+      scopeRoot: this.scope.scopeRoot(principal),
+      q: query.q,
+      after,
+      limit,
+    });
+    return toPage(rows, limit, (row) => [row.fullName, row.id], toIndividualDto);
+  }
+
+  async get(principal: Principal, id: string): Promise<IndividualDto> {
+    return toIndividualDto(await this.requireInScope(principal, id));
+  }
+
+  /** A new `organizationId` moves the person: both the old and the new organization must be in scope. */
+  async update(principal: Principal, id: string, dto: UpdateIndividualDto): Promise<IndividualDto> {
+    for (const field of ['fullName', 'organizationId'] as const) {
+      if (dto[field] === null) throw ApiError.badRequest(field, 'cannot be null');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const individual = await this.individuals.findByIdForUpdate(id, manager);
+      if (!individual) throw ApiError.notFound('Individual', id);
+      await this.scope.assertInScope(principal, individual.organizationId, manager);
+      if (dto.organizationId !== undefined && dto.organizationId !== individual.organizationId) {
+        await this.requireOrganizationInScope(principal, dto.organizationId, manager);
+      }
+      for (const [field, value] of Object.entries(dto) as [keyof UpdateIndividualDto, unknown][]) {
+        if (value !== undefined) Object.assign(individual, { [field]: value });
+      }
+      assertJoinedAfterBirth(individual);
+      return toIndividualDto(await this.individuals.save(individual, manager));
+    });
+  }
+
+  // --- ratings -------------------------------------------------------------------------------------------------
+
+  async putRating(principal: Principal, id: string, year: number, rating: Rating): Promise<RatingDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.requireInScope(principal, id, manager);
+      return toRatingDto(await this.individuals.upsertRating(id, year, rating, manager));
+    });
+  }
+
+  async listRatings(principal: Principal, id: string, query: PageQueryDto): Promise<Page<RatingDto>> {
+    await this.requireInScope(principal, id);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = cursorOf<[number]>(query.cursor, [isYear]);
+    const rows = await this.individuals.listRatings(id, { after: after ? after[0] : null, limit });
+    return toPage(rows, limit, (row) => [row.year], toRatingDto);
+  }
+
+  // --- initiatives ---------------------------------------------------------------------------------------------
+
+  async addInitiative(principal: Principal, id: string, dto: CreateInitiativeDto): Promise<InitiativeDto> {
+    if (dto.year > Number(dto.recognizedOn.slice(0, 4))) {
+      throw ApiError.badRequest(
+        'year',
+        'cannot be after the year of recognizedOn: an initiative counts once it is recognised',
+      );
+    }
+    return this.dataSource.transaction(async (manager) => {
+      await this.requireInScope(principal, id, manager);
+      const created = await this.individuals.createInitiative(
+        { individualId: id, year: dto.year, title: dto.title, level: dto.level, recognizedOn: dto.recognizedOn },
+        manager,
+      );
+      return toInitiativeDto(created);
+    });
+  }
+
+  async listInitiatives(principal: Principal, id: string, query: PageQueryDto): Promise<Page<InitiativeDto>> {
+    await this.requireInScope(principal, id);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = cursorOf<[number, string, string]>(query.cursor, [isYear, isDate, isUuid]);
+    const rows = await this.individuals.listInitiatives(id, { after, limit });
+    return toPage(rows, limit, (row) => [row.year, row.recognizedOn, row.id], toInitiativeDto);
+  }
+
+  // --- disciplinary cases --------------------------------------------------------------------------------------
+
+  /** Opens a case: from now on the person's nominations are held (R-HOLD-1) until it is closed. */
+  async openCase(principal: Principal, id: string, dto: OpenDisciplinaryCaseDto): Promise<DisciplinaryCaseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.requireInScope(principal, id, manager);
+      const created = await this.individuals.createCase(
+        {
+          individualId: id,
+          kind: dto.kind,
+          openedOn: dto.openedOn,
+          note: dto.note ?? null,
+          closedOn: null,
+          outcome: null,
+        },
+        manager,
+      );
+      return toDisciplinaryCaseDto(created);
+    });
+  }
+
+  /** Closes an open case (409 if already closed); the database refuses a closing date before the opening one. */
+  async closeCase(principal: Principal, caseId: string, dto: CloseDisciplinaryCaseDto): Promise<DisciplinaryCaseDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const disciplinaryCase = await this.individuals.findCaseForUpdate(caseId, manager);
+      if (!disciplinaryCase) throw ApiError.notFound('Disciplinary case', caseId);
+      const individual = await this.individuals.findById(disciplinaryCase.individualId, manager);
+      if (!individual) throw ApiError.notFound('Individual', disciplinaryCase.individualId);
+      await this.scope.assertInScope(principal, individual.organizationId, manager);
+      if (disciplinaryCase.closedOn !== null) {
+        throw ApiError.conflict(
+          'CASE_ALREADY_CLOSED',
+          `Disciplinary case ${caseId} was already closed on ${disciplinaryCase.closedOn}`,
+        );
+      }
+      disciplinaryCase.closedOn = dto.closedOn;
+      disciplinaryCase.outcome = dto.outcome ?? null;
+      return toDisciplinaryCaseDto(await this.individuals.saveCase(disciplinaryCase, manager));
+    });
+  }
+
+  async listCases(principal: Principal, id: string, query: PageQueryDto): Promise<Page<DisciplinaryCaseDto>> {
+    await this.requireInScope(principal, id);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = cursorOf<[string, string]>(query.cursor, [isDate, isUuid]);
+    const rows = await this.individuals.listCases(id, { after, limit });
+    return toPage(rows, limit, (row) => [row.openedOn, row.id], toDisciplinaryCaseDto);
+  }
+
+  // --- for other modules ---------------------------------------------------------------------------------------
+
+  /** The person, or 404. No scope check: callers check the scope that fits their operation. */
+  async require(id: string, manager?: EntityManager): Promise<Individual> {
+    const individual = await this.individuals.findById(id, manager);
+    if (!individual) throw ApiError.notFound('Individual', id);
+    return individual;
+  }
+
+  /** Ratings, initiatives and open holds of a person (optionally only for some years), for eligibility checks. */
+  async loadFacts(id: string, years?: number[], manager?: EntityManager): Promise<IndividualFacts> {
+    const individual = await this.require(id, manager);
+    const ratings = await this.individuals.findRatings(id, years, manager);
+    const initiatives = await this.individuals.findInitiatives(id, years, manager);
+    const openCaseCount = await this.individuals.countOpenCases(id, manager);
+    return { individual, ratings: new Map(ratings.map((row) => [row.year, row.rating])), initiatives, openCaseCount };
+  }
+
+  // --- helpers -------------------------------------------------------------------------------------------------
+
+  /**
+   * 404 for an unknown person, 403 when the caller's scope does not reach the person's organization. Which roles
+   * may read or write is settled by the route's `@Roles`.
+   */
+  private async requireInScope(principal: Principal, id: string, manager?: EntityManager): Promise<Individual> {
+    const individual = await this.require(id, manager);
+    await this.scope.assertInScope(principal, individual.organizationId, manager);
+    return individual;
+  }
+
+  /** An unknown organization is a 422 INVALID_REFERENCE (the body names something that does not exist). */
+  private async requireOrganizationInScope(
+    principal: Principal,
+    organizationId: string,
+    manager: EntityManager,
+  ): Promise<void> {
+    const organization = await this.organizations.findById(organizationId, manager);
+    if (!organization) {
+      throw new ApiError(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        ErrorCode.INVALID_REFERENCE,
+        'A rule forbids this',
+        `Organization ${organizationId} does not exist`,
+        { errors: [{ field: 'organizationId', message: 'the organization does not exist' }] },
+      );
+    }
+    await this.scope.assertInScope(principal, organizationId, manager);
+  }
+}
+
+function assertJoinedAfterBirth(values: { birthDate: string | null; joinedOn: string | null }): void {
+  if (values.birthDate !== null && values.joinedOn !== null && values.joinedOn <= values.birthDate) {
+    throw ApiError.badRequest('joinedOn', 'must be after birthDate');
+  }
+}
