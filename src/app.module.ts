@@ -4,13 +4,19 @@ import { LoggerModule } from 'nestjs-pino';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AwardTypesModule } from './award-types/award-types.module.js';
+import { AwardsModule } from './awards/awards.module.js';
+import { CertificatesModule } from './certificates/certificates.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
+import { DecisionsModule } from './decisions/decisions.module.js';
 import { DemoDataModule } from './demo-data/demo-data.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IndividualsModule } from './individuals/individuals.module.js';
+import { NominationsModule } from './nominations/nominations.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
+import { QuotasModule } from './quotas/quotas.module.js';
+import { StatsModule } from './stats/stats.module.js';
 
 @Module({})
 export class AppModule {
@@ -49,6 +55,12 @@ export class AppModule {
         HealthModule,
         OrganizationsModule,
         IndividualsModule,
+        QuotasModule,
+        NominationsModule,
+        DecisionsModule,
+        AwardsModule,
+        CertificatesModule,
+        StatsModule,
         DemoDataModule,
       ],
     };

@@ -38,3 +38,203 @@ export async function makeIndividual(
   if (response.status !== 201) throw new Error(`makeIndividual: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }
+
+/**
+ * A nomination straight in the database, APPROVED by default (the workflow endpoints are not needed to test what
+ * comes after approval). The nominee is `individualId` or, for a collective, `organizationId`.
+ */
+export async function makeApprovedNomination(
+  t: TestApp,
+  options: {
+    awardCode: string;
+    year: number;
+    proposingOrganizationId: string;
+    individualId?: string;
+    organizationId?: string;
+    basis?: string;
+    status?: string;
+    regime?: string;
+  },
+): Promise<{ id: string }> {
+  const regime = options.regime ?? 'TDKT_2022_ND98';
+  const recipientKind = options.individualId ? 'INDIVIDUAL' : 'COLLECTIVE';
+  const rows: { id: string }[] = await t.db.query(
+    `INSERT INTO nominations (year, award_code, basis, recipient_kind, individual_id, organization_id,
+                              proposing_organization_id, achievements, status, regime, eligibility, version)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1)
+     RETURNING id`,
+    [
+      options.year,
+      options.awardCode,
+      options.basis ?? 'REGULAR',
+      recipientKind,
+      options.individualId ?? null,
+      options.individualId ? null : (options.organizationId ?? null),
+      options.proposingOrganizationId,
+      'Hoàn thành xuất sắc nhiệm vụ được giao',
+      options.status ?? 'APPROVED',
+      regime,
+      JSON.stringify({ eligible: true, regime, checks: [] }),
+    ],
+  );
+  return rows[0];
+}
+
+/** Signs a decision through the API (as ADMIN unless a token is given) and returns the response body. */
+export async function makeDecision(
+  t: TestApp,
+  options: {
+    issuerOrganizationId: string;
+    nominationIds: string[];
+    authority?: string;
+    issuedOn?: string;
+    number?: number;
+    signingMode?: string;
+    token?: string;
+  },
+): Promise<{
+  id: string;
+  number: string;
+  numberValue: number;
+  awards: { id: string; verificationCode: string; bonusAmount: number; recipientName: string; awardCode: string }[];
+}> {
+  const { token, ...body } = options;
+  const response = await t.http
+    .post('/api/v1/decisions')
+    .set(bearer(token ?? BOOTSTRAP_TOKEN))
+    .send({
+      authority: 'DEPARTMENT_HEAD',
+      issuedOn: '2024-01-23',
+      signerName: 'Vũ Anh Dũng',
+      signerTitle: 'Giám đốc',
+      signingMode: 'DIRECT',
+      ...body,
+    });
+  if (response.status !== 201) throw new Error(`makeDecision: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+// --- nominations workflow: facts about people, award history, nominations -----------------------------------------
+
+/** Sets a person's annual rating through the API (as ADMIN). */
+export async function setRating(t: TestApp, individualId: string, year: number, rating: 'HTXS' | 'HTT' | 'HT' | 'KHT'): Promise<void> {
+  const response = await t.http.put(`/api/v1/individuals/${individualId}/ratings/${year}`).set(bearer(BOOTSTRAP_TOKEN)).send({ rating });
+  if (response.status !== 200) throw new Error(`setRating: ${response.status} ${JSON.stringify(response.body)}`);
+}
+
+/** Records an initiative recognised in `year` at `level` through the API (as ADMIN). */
+export async function addInitiative(t: TestApp, individualId: string, year: number, level: 'UNIT' | 'PROVINCE' | 'NATIONAL' = 'UNIT'): Promise<void> {
+  const response = await t.http
+    .post(`/api/v1/individuals/${individualId}/initiatives`)
+    .set(bearer(BOOTSTRAP_TOKEN))
+    .send({ year, title: `Sáng kiến ${next()}`, level, recognizedOn: `${year}-11-15` });
+  if (response.status !== 201) throw new Error(`addInitiative: ${response.status} ${JSON.stringify(response.body)}`);
+}
+
+/** Opens a disciplinary case (a hold, R-HOLD-1) through the API (as ADMIN); returns the case id. */
+export async function openDisciplinaryCase(
+  t: TestApp,
+  individualId: string,
+  kind: 'DISCIPLINE' | 'INVESTIGATION' | 'INSPECTION' = 'INVESTIGATION',
+  openedOn = '2024-03-01',
+): Promise<string> {
+  const response = await t.http
+    .post(`/api/v1/individuals/${individualId}/disciplinary-cases`)
+    .set(bearer(BOOTSTRAP_TOKEN))
+    .send({ kind, openedOn });
+  if (response.status !== 201) throw new Error(`openDisciplinaryCase: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.id;
+}
+
+let awardDecisionNumber = 0;
+
+/**
+ * A granted award straight in the database, with a decision of its own: history that counts for prerequisites,
+ * duplicates and quota bases (e.g. CSTĐ cơ sở of earlier years, or a THEMATIC award that must not count). The
+ * recipient is `individualId` or the collective `organizationId`; the award is issued on 15 December of its year.
+ */
+export async function makeAwardRecord(
+  t: TestApp,
+  options: {
+    awardCode: string;
+    year: number;
+    proposingOrganizationId: string;
+    individualId?: string;
+    organizationId?: string;
+    basis?: string;
+    revoked?: boolean;
+  },
+): Promise<{ id: string; decisionId: string }> {
+  const issuedOn = `${options.year}-12-15`;
+  const regime = options.year <= 2023 ? 'TDKT_2003_ND91' : 'TDKT_2022_ND98';
+  const [decision]: { id: string }[] = await t.db.query(
+    `INSERT INTO decisions (issuer_organization_id, authority, year, number, number_text, issued_on, signer_name, signer_title, signing_mode, regime)
+     VALUES ($1, 'PROVINCE_CHAIR', $2, $3, $4, $5, 'Vừ A Bằng', 'Phó Chủ tịch', 'ON_BEHALF', $6) RETURNING id`,
+    [options.proposingOrganizationId, options.year, ++awardDecisionNumber, `${awardDecisionNumber}/QĐ-UBND`, issuedOn, regime],
+  );
+  const recipient: { organization_id: string; name: string }[] = options.individualId
+    ? await t.db.query(`SELECT organization_id, full_name AS name FROM individuals WHERE id = $1`, [options.individualId])
+    : await t.db.query(`SELECT id AS organization_id, name FROM organizations WHERE id = $1`, [options.organizationId]);
+  const [award]: { id: string }[] = await t.db.query(
+    `INSERT INTO awards (decision_id, year, award_code, basis, recipient_kind, individual_id, organization_id, proposing_organization_id,
+                         recipient_name, organization_name, issued_on, regime, bonus_amount, verification_code, revoked_at, revoked_reason)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, 0, $12, $13, $14) RETURNING id`,
+    [
+      decision.id,
+      options.year,
+      options.awardCode,
+      options.basis ?? 'REGULAR',
+      options.individualId ? 'INDIVIDUAL' : 'COLLECTIVE',
+      options.individualId ?? null,
+      recipient[0].organization_id,
+      options.proposingOrganizationId,
+      recipient[0].name,
+      issuedOn,
+      regime,
+      `TEST-${next()}-${Math.random().toString(36).slice(2, 10)}`,
+      options.revoked ? new Date() : null,
+      options.revoked ? 'Khai man thành tích' : null,
+    ],
+  );
+  return { id: award.id, decisionId: decision.id };
+}
+
+/** Drafts a nomination through the API (as ADMIN unless a token is given); returns the response body. */
+export async function makeNomination(
+  t: TestApp,
+  body: {
+    year: number;
+    awardCode: string;
+    proposingOrganizationId: string;
+    individualId?: string;
+    organizationId?: string;
+    basis?: string;
+    achievements?: string;
+    expectedDecisionOn?: string;
+  },
+  token: string = BOOTSTRAP_TOKEN,
+): Promise<{ id: string; status: string; eligibility: { eligible: boolean; regime: string; checks: { rule: string; passed: boolean }[] } }> {
+  const response = await t.http
+    .post('/api/v1/nominations')
+    .set(bearer(token))
+    .send({ basis: 'REGULAR', achievements: 'Hoàn thành xuất sắc nhiệm vụ năm', ...body });
+  if (response.status !== 201) throw new Error(`makeNomination: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+/** Drafts and submits a nomination (it must be eligible); with `vote`, also records a council vote on it. */
+export async function makeSubmittedNomination(
+  t: TestApp,
+  body: Parameters<typeof makeNomination>[1],
+  options: { vote?: { members: number; present: number; yes: number }; token?: string } = {},
+): Promise<{ id: string }> {
+  const token = options.token ?? BOOTSTRAP_TOKEN;
+  const nomination = await makeNomination(t, body, token);
+  const submitted = await t.http.post(`/api/v1/nominations/${nomination.id}/submit`).set(bearer(token));
+  if (submitted.status !== 200) throw new Error(`makeSubmittedNomination: ${submitted.status} ${JSON.stringify(submitted.body)}`);
+  if (options.vote) {
+    const voted = await t.http.post(`/api/v1/nominations/${nomination.id}/votes`).set(bearer(BOOTSTRAP_TOKEN)).send(options.vote);
+    if (voted.status !== 201) throw new Error(`makeSubmittedNomination vote: ${voted.status} ${JSON.stringify(voted.body)}`);
+  }
+  return { id: nomination.id };
+}

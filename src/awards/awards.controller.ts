@@ -1,0 +1,58 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/decorators.js';
+import { ApiIdParam, ApiProblems } from '../common/http/api-responses.js';
+import { UuidPipe } from '../common/http/uuid.pipe.js';
+import { PageOf, type Page } from '../common/pagination/pagination.js';
+import { AwardsService } from './awards.service.js';
+import { AwardDto, AwardHistoryQueryDto, ListAwardsQueryDto } from './dto/award.dto.js';
+
+@ApiTags('awards')
+@Controller()
+export class AwardsController {
+  constructor(private readonly awards: AwardsService) {}
+
+  @Get('awards')
+  @Public()
+  @ApiOperation({
+    summary: 'List granted awards (danh sách khen thưởng), newest first',
+    description:
+      'Public register of awards granted by decisions. Revoked awards (R-REVOKE-1) are hidden unless ' +
+      '`includeRevoked=true`. `organizationId` matches the whole subtree: collectives in it and individuals whose ' +
+      'unit was in it when the award was granted. `q` matches the recipient name without diacritics.',
+  })
+  @ApiOkResponse({ type: PageOf(AwardDto) })
+  @ApiProblems('400')
+  list(@Query() query: ListAwardsQueryDto): Promise<Page<AwardDto>> {
+    return this.awards.list(query);
+  }
+
+  @Get('individuals/:id/awards')
+  @Public()
+  @ApiIdParam()
+  @ApiOperation({
+    summary: 'Award history of an individual (quá trình khen thưởng), newest first',
+    description: 'Every award of the individual, revoked ones included and marked `revoked: true`.',
+  })
+  @ApiOkResponse({ type: PageOf(AwardDto) })
+  @ApiProblems('400', '404')
+  forIndividual(@Param('id', UuidPipe) id: string, @Query() query: AwardHistoryQueryDto): Promise<Page<AwardDto>> {
+    return this.awards.forIndividual(id, query);
+  }
+
+  @Get('organizations/:id/awards')
+  @Public()
+  @ApiIdParam()
+  @ApiOperation({
+    summary: 'Award history of an organization, newest first',
+    description:
+      'Awards whose organization is exactly this one: the collective’s own awards (`recipientKind=COLLECTIVE`) and ' +
+      'awards of individuals who belonged to it when granted (`recipientKind=INDIVIDUAL`). Revoked ones included ' +
+      'and marked. For a whole subtree use `GET /awards?organizationId=`.',
+  })
+  @ApiOkResponse({ type: PageOf(AwardDto) })
+  @ApiProblems('400', '404')
+  forOrganization(@Param('id', UuidPipe) id: string, @Query() query: AwardHistoryQueryDto): Promise<Page<AwardDto>> {
+    return this.awards.forOrganization(id, query);
+  }
+}

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import { ApiError } from '../common/errors/problem.js';
+import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
+import { OrganizationsRepository } from '../organizations/organizations.repository.js';
+import { awardName } from '../rules/index.js';
+import { type AwardFilter, type AwardRow, AwardsRepository } from './awards.repository.js';
+import type { AwardDto, AwardHistoryQueryDto, ListAwardsQueryDto } from './dto/award.dto.js';
+
+export function toAwardDto(row: AwardRow): AwardDto {
+  const revoked = row.revokedAt !== null;
+  return {
+    id: row.id,
+    year: row.year,
+    awardCode: row.awardCode,
+    awardName: awardName(row.awardCode),
+    basis: row.basis,
+    recipientKind: row.recipientKind,
+    recipientName: row.recipientName,
+    individualId: row.individualId,
+    organizationId: row.organizationId,
+    organizationName: row.organizationName,
+    proposingOrganizationId: row.proposingOrganizationId,
+    decisionId: row.decisionId,
+    decisionNumber: row.decisionNumber,
+    issuedOn: row.issuedOn,
+    regime: row.regime,
+    certificateNumber: row.certificateNumber,
+    verificationCode: row.verificationCode,
+    bonusAmount: Number(row.bonusAmount),
+    revoked,
+    revokedAt: row.revokedAt ? row.revokedAt.toISOString() : null,
+    revokedReason: row.revokedReason,
+    bonusRecoveryDue: revoked && Number(row.bonusAmount) > 0,
+  };
+}
+
+/** Throws 400 when a year range is upside down. */
+export function assertYearRange(query: { fromYear?: number; toYear?: number }): void {
+  if (query.fromYear !== undefined && query.toYear !== undefined && query.fromYear > query.toYear) {
+    throw ApiError.badRequest('fromYear', `must not be after toYear (${query.fromYear} > ${query.toYear})`);
+  }
+}
+
+const awardSortKey = (row: AwardRow): [string, string] => [row.issuedOn, row.id];
+
+@Injectable()
+export class AwardsService {
+  constructor(
+    private readonly awards: AwardsRepository,
+    private readonly organizations: OrganizationsRepository,
+  ) {}
+
+  /** Granted awards, newest first; revoked ones only with `includeRevoked`. */
+  async list(query: ListAwardsQueryDto): Promise<Page<AwardDto>> {
+    assertYearRange(query);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeDateIdCursor(query.cursor);
+    const rows = await this.awards.list({
+      year: query.year,
+      fromYear: query.fromYear,
+      toYear: query.toYear,
+      awardCode: query.awardCode,
+      subtreeOf: query.organizationId,
+      recipientKind: query.recipientKind,
+      basis: query.basis,
+      q: query.q,
+      includeRevoked: query.includeRevoked ?? false,
+      after,
+      limit,
+    });
+    return toPage(rows, limit, awardSortKey, toAwardDto);
+  }
+
+  /** Every award of one individual, revoked ones included (marked), newest first. */
+  async forIndividual(individualId: string, query: AwardHistoryQueryDto): Promise<Page<AwardDto>> {
+    if (!(await this.awards.individualExists(individualId))) throw ApiError.notFound('Individual', individualId);
+    return this.history({ individualId }, query);
+  }
+
+  /**
+   * Every award whose organization is this one: the collective's own awards and those of individuals who
+   * belonged to it when granted. Revoked ones included (marked), newest first.
+   */
+  async forOrganization(organizationId: string, query: AwardHistoryQueryDto): Promise<Page<AwardDto>> {
+    if (!(await this.organizations.findById(organizationId))) throw ApiError.notFound('Organization', organizationId);
+    return this.history({ organizationId }, query);
+  }
+
+  private async history(
+    filter: Pick<AwardFilter, 'individualId' | 'organizationId'>,
+    query: AwardHistoryQueryDto,
+  ): Promise<Page<AwardDto>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const rows = await this.awards.list({
+      ...filter,
+      recipientKind: query.recipientKind,
+      includeRevoked: true,
+      after: decodeDateIdCursor(query.cursor),
+      limit,
+    });
+    return toPage(rows, limit, awardSortKey, toAwardDto);
+  }
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A cursor of the lists sorted by (issuedOn, id): both checked, so a forged cursor is a 400, not a 500. */
+export function decodeDateIdCursor(cursor: string | undefined): [string, string] | null {
+  const values = decodeCursor(cursor, 2);
+  if (values === null) return null;
+  const [issuedOn, id] = values;
+  if (typeof issuedOn !== 'string' || !ISO_DATE.test(issuedOn) || typeof id !== 'string' || !UUID.test(id)) {
+    throw ApiError.badRequest('cursor', 'is not a cursor returned by this list');
+  }
+  return [issuedOn, id];
+}

@@ -1,0 +1,169 @@
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination/pagination.js';
+import { AWARD_CODES, BASES, REGIME_CODES, type AwardCode, type Basis, type Regime } from '../../rules/index.js';
+import { AWARD_RECIPIENT_KINDS, type AwardRecipientKind } from '../labels.js';
+
+export const MIN_AWARD_YEAR = 1945;
+export const MAX_AWARD_YEAR = 2100;
+
+/** `true` / `false` in a query string (anything else fails validation). */
+export const toBooleanQuery = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+/** Year filters shared by the award list and the statistics. */
+export class YearRangeQueryDto {
+  /** Award year (năm khen thưởng): the year the achievement is recognised for. */
+  @ApiPropertyOptional({ minimum: MIN_AWARD_YEAR, maximum: MAX_AWARD_YEAR })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(MIN_AWARD_YEAR)
+  @Max(MAX_AWARD_YEAR)
+  year?: number;
+
+  /** First award year of a range (inclusive). */
+  @ApiPropertyOptional({ minimum: MIN_AWARD_YEAR, maximum: MAX_AWARD_YEAR })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(MIN_AWARD_YEAR)
+  @Max(MAX_AWARD_YEAR)
+  fromYear?: number;
+
+  /** Last award year of a range (inclusive); must not be before `fromYear`. */
+  @ApiPropertyOptional({ minimum: MIN_AWARD_YEAR, maximum: MAX_AWARD_YEAR })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(MIN_AWARD_YEAR)
+  @Max(MAX_AWARD_YEAR)
+  toYear?: number;
+}
+
+/** Filters of `GET /awards`. */
+export class ListAwardsQueryDto extends IntersectionType(PageQueryDto, YearRangeQueryDto) {
+  @ApiPropertyOptional({ enum: AWARD_CODES, enumName: 'AwardCode' })
+  @IsOptional()
+  @IsIn(AWARD_CODES)
+  awardCode?: AwardCode;
+
+  /**
+   * Awards of this organization's whole subtree: collectives in it, and individuals whose unit (at the time of
+   * the award) is in it.
+   */
+  @IsOptional()
+  @IsUUID('all')
+  organizationId?: string;
+
+  @ApiPropertyOptional({ enum: AWARD_RECIPIENT_KINDS, enumName: 'AwardRecipientKind' })
+  @IsOptional()
+  @IsIn(AWARD_RECIPIENT_KINDS)
+  recipientKind?: AwardRecipientKind;
+
+  @ApiPropertyOptional({ enum: BASES, enumName: 'Basis' })
+  @IsOptional()
+  @IsIn(BASES)
+  basis?: Basis;
+
+  /** Recipient name contains this, ignoring diacritics and case ("nguyen van a" finds "Nguyễn Văn A"). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  /** Also list revoked awards (thu hồi), marked `revoked: true`. Default false. */
+  @ApiPropertyOptional({ type: Boolean, default: false })
+  @IsOptional()
+  @Transform(toBooleanQuery)
+  @IsBoolean()
+  includeRevoked?: boolean;
+}
+
+/** Filters of an award history (`GET /individuals/{id}/awards`, `GET /organizations/{id}/awards`). */
+export class AwardHistoryQueryDto extends PageQueryDto {
+  /** Only awards to individuals, or only the collective's own awards. */
+  @ApiPropertyOptional({ enum: AWARD_RECIPIENT_KINDS, enumName: 'AwardRecipientKind' })
+  @IsOptional()
+  @IsIn(AWARD_RECIPIENT_KINDS)
+  recipientKind?: AwardRecipientKind;
+}
+
+/** One granted award (a line of a decision). Public: carries no personal data beyond the recipient's name. */
+export class AwardDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  /** Award year (năm khen thưởng): the year of the achievement. */
+  year: number;
+
+  @ApiProperty({ enum: AWARD_CODES, enumName: 'AwardCode' })
+  awardCode: AwardCode;
+
+  /** Vietnamese name of the title or form, e.g. "Giấy khen". */
+  awardName: string;
+
+  /** Basis (phương thức khen thưởng). */
+  @ApiProperty({ enum: BASES, enumName: 'Basis' })
+  basis: Basis;
+
+  @ApiProperty({ enum: AWARD_RECIPIENT_KINDS, enumName: 'AwardRecipientKind' })
+  recipientKind: AwardRecipientKind;
+
+  /** Name of the individual or collective, as granted. */
+  recipientName: string;
+
+  /** The individual, for an individual award. */
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  individualId: string | null;
+
+  /** The collective itself, or the individual's unit when the award was granted. */
+  @ApiProperty({ format: 'uuid' })
+  organizationId: string;
+
+  /** Name of that organization, as granted. */
+  organizationName: string;
+
+  /** The unit that proposed the award (đơn vị đề nghị). */
+  @ApiProperty({ format: 'uuid' })
+  proposingOrganizationId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  decisionId: string;
+
+  /** Number of the decision as printed (số quyết định), e.g. `05/QĐ-STTTT`. */
+  decisionNumber: string;
+
+  /** Date of the decision (ngày ký), YYYY-MM-DD. */
+  @ApiProperty({ format: 'date' })
+  issuedOn: string;
+
+  /** Legal regime the award was granted under (domain.md §2). */
+  @ApiProperty({ enum: REGIME_CODES, enumName: 'Regime' })
+  regime: Regime;
+
+  /** Certificate number in the issuer's register (số vào sổ), when one is kept. */
+  @ApiProperty({ type: String, nullable: true })
+  certificateNumber: string | null;
+
+  /** Code printed on the certificate for `GET /certificates/{verificationCode}`. */
+  verificationCode: string;
+
+  /** Bonus (tiền thưởng) in integer VND, R-MONEY-1. */
+  bonusAmount: number;
+
+  /** Revoked (thu hồi, R-REVOKE-1): kept in history, counts for nothing. */
+  revoked: boolean;
+
+  /** When it was revoked (ISO 8601 UTC). */
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  revokedAt: string | null;
+
+  /** Why it was revoked. */
+  @ApiProperty({ type: String, nullable: true })
+  revokedReason: string | null;
+
+  /** R-REVOKE-1: the bonus paid for a revoked award must be recovered (truy thu). */
+  bonusRecoveryDue: boolean;
+}

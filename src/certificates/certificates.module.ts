@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AwardsModule } from '../awards/awards.module.js';
+import { CertificatesController } from './certificates.controller.js';
+import { CertificatesService } from './certificates.service.js';
+
+@Module({
+  imports: [AwardsModule],
+  controllers: [CertificatesController],
+  providers: [CertificatesService],
+})
+export class CertificatesModule {}

@@ -1,0 +1,85 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Public, Roles } from '../auth/decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { AwardDto } from '../awards/dto/award.dto.js';
+import { ApiIdParam, ApiProblems } from '../common/http/api-responses.js';
+import { UuidPipe } from '../common/http/uuid.pipe.js';
+import { PageOf, type Page } from '../common/pagination/pagination.js';
+import { DecisionsService } from './decisions.service.js';
+import {
+  CreateDecisionDto,
+  DecisionDto,
+  DecisionSummaryDto,
+  ListDecisionsQueryDto,
+  RevokeAwardDto,
+} from './dto/decision.dto.js';
+
+@ApiTags('decisions')
+@Controller('decisions')
+export class DecisionsController {
+  constructor(private readonly decisions: DecisionsService) {}
+
+  @Post()
+  @Roles('APPROVER')
+  @ApiOperation({
+    summary: 'Sign a decision (quyết định khen thưởng) granting the given APPROVED nominations',
+    description:
+      'All or nothing, in one transaction. The caller must be ADMIN or an APPROVER whose scope holds the issuer ' +
+      'and every proposing unit. Refusals: a nomination that is not APPROVED → 409 `NOMINATION_NOT_APPROVED`; ' +
+      'an unknown nomination or issuer → 422 `INVALID_REFERENCE`; 422 `violations` for R-AUTH-1..4 (the ' +
+      'authority may not decide a code on that date), R-HOLD-1 (open disciplinary case), R-NUM-1 (issuer without ' +
+      'a document symbol) and R-MONEY-1 (no base salary on that date). Without `number` the next number of the ' +
+      'issuer’s series for the year is assigned, gapless under any concurrency; a refused decision uses up no ' +
+      'number. A `number` already used that year → 409 `DECISION_NUMBER_TAKEN`. Each award gets its bonus ' +
+      '(R-MONEY-1) and an unguessable verification code; each nomination becomes DECIDED.',
+  })
+  @ApiCreatedResponse({ type: DecisionDto })
+  @ApiProblems('400', '409', '422')
+  create(@Body() dto: CreateDecisionDto, @CurrentPrincipal() principal: Principal): Promise<DecisionDto> {
+    return this.decisions.create(dto, principal);
+  }
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'List issued decisions, newest first (public register of decisions)' })
+  @ApiOkResponse({ type: PageOf(DecisionSummaryDto) })
+  @ApiProblems('400')
+  list(@Query() query: ListDecisionsQueryDto): Promise<Page<DecisionSummaryDto>> {
+    return this.decisions.list(query);
+  }
+
+  @Get(':id')
+  @Public()
+  @ApiIdParam()
+  @ApiOperation({ summary: 'Get one decision with every award it granted (revoked ones marked)' })
+  @ApiOkResponse({ type: DecisionDto })
+  @ApiProblems('400', '404')
+  get(@Param('id', UuidPipe) id: string): Promise<DecisionDto> {
+    return this.decisions.get(id);
+  }
+
+  @Post(':id/awards/:awardId/revoke')
+  @Roles('APPROVER')
+  @HttpCode(HttpStatus.OK)
+  @ApiIdParam()
+  @ApiIdParam('awardId', 'UUID of a line (award) of this decision')
+  @ApiOperation({
+    summary: 'Revoke one award of the decision (thu hồi, R-REVOKE-1)',
+    description:
+      'ADMIN, or an APPROVER whose scope holds the issuer. The award stays in history marked revoked with the ' +
+      'reason, stops counting for eligibility and quotas, disappears from `GET /awards` unless ' +
+      '`includeRevoked=true`, verifies as `valid: false`, and its bonus becomes due for recovery ' +
+      '(`bonusRecoveryDue`). Revoking it again → 409 `AWARD_ALREADY_REVOKED`.',
+  })
+  @ApiOkResponse({ type: AwardDto })
+  @ApiProblems('400', '404', '409')
+  revoke(
+    @Param('id', UuidPipe) id: string,
+    @Param('awardId', UuidPipe) awardId: string,
+    @Body() dto: RevokeAwardDto,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<AwardDto> {
+    return this.decisions.revoke(id, awardId, dto, principal);
+  }
+}

@@ -1,0 +1,297 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal.js';
+import { ScopeService } from '../auth/scope.service.js';
+import { AwardsRepository, type NewAward } from '../awards/awards.repository.js';
+import { decodeDateIdCursor, toAwardDto } from '../awards/awards.service.js';
+import type { AwardDto } from '../awards/dto/award.dto.js';
+import { generateVerificationCode } from '../awards/verification-code.js';
+import { ApiError, ErrorCode, type RuleViolation } from '../common/errors/problem.js';
+import { DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
+import { OrganizationsRepository } from '../organizations/organizations.repository.js';
+import { bonusAmount, checkAuthority, formatDecisionNumber, regimeOn } from '../rules/index.js';
+import { type DecisionRow, DecisionsRepository, type NominationForDecision } from './decisions.repository.js';
+import type {
+  CreateDecisionDto,
+  DecisionDto,
+  DecisionSummaryDto,
+  ListDecisionsQueryDto,
+  RevokeAwardDto,
+} from './dto/decision.dto.js';
+
+export function toDecisionSummaryDto(row: DecisionRow): DecisionSummaryDto {
+  return {
+    id: row.id,
+    number: row.numberText,
+    numberValue: row.number,
+    year: row.year,
+    issuedOn: row.issuedOn,
+    issuer: { id: row.issuerId, name: row.issuerName, documentSymbol: row.issuerSymbol },
+    authority: row.authority,
+    signerName: row.signerName,
+    signerTitle: row.signerTitle,
+    signingMode: row.signingMode,
+    regime: row.regime,
+    awardCount: row.awardCount,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+const invalidReference = (field: string, message: string) =>
+  new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.INVALID_REFERENCE, 'A rule forbids this', `${field}: ${message}`, {
+    errors: [{ field, message }],
+  });
+
+@Injectable()
+export class DecisionsService {
+  constructor(
+    private readonly decisions: DecisionsRepository,
+    private readonly awards: AwardsRepository,
+    private readonly organizations: OrganizationsRepository,
+    private readonly scope: ScopeService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async list(query: ListDecisionsQueryDto): Promise<Page<DecisionSummaryDto>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const rows = await this.decisions.list({
+      issuerOrganizationId: query.issuerOrganizationId,
+      year: query.year,
+      authority: query.authority,
+      after: decodeDateIdCursor(query.cursor),
+      limit,
+    });
+    return toPage(rows, limit, (row) => [row.issuedOn, row.id], toDecisionSummaryDto);
+  }
+
+  async get(id: string): Promise<DecisionDto> {
+    const decision = await this.load(id);
+    if (!decision) throw ApiError.notFound('Decision', id);
+    return decision;
+  }
+
+  /**
+   * Signs a decision (quyết định khen thưởng) granting one award per APPROVED nomination, all or nothing, in one
+   * transaction: the nominations are locked, re-checked (status, R-HOLD-1, R-AUTH-1..4, R-MONEY-1) and only then
+   * numbered (R-NUM-1) under the series lock, so a refused decision uses up no number.
+   */
+  async create(dto: CreateDecisionDto, principal: Principal): Promise<DecisionDto> {
+    const issuer = await this.organizations.findById(dto.issuerOrganizationId);
+    if (!issuer) {
+      throw invalidReference('issuerOrganizationId', `organization ${dto.issuerOrganizationId} does not exist`);
+    }
+    await this.scope.assertInScope(principal, issuer.id);
+    const nominationIds = dto.nominationIds.map((id) => id.toLowerCase());
+    const year = Number(dto.issuedOn.slice(0, 4));
+    const regime = regimeOn(dto.issuedOn);
+
+    return this.dataSource.transaction(async (manager) => {
+      const locked = await this.decisions.lockNominations(nominationIds, manager);
+      const byId = new Map(locked.map((nomination) => [nomination.id, nomination]));
+      const missing = nominationIds.flatMap((id, index) => (byId.has(id) ? [] : [{ id, index }]));
+      if (missing.length > 0) {
+        throw new ApiError(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          ErrorCode.INVALID_REFERENCE,
+          'A rule forbids this',
+          `Unknown nominations: ${missing.map((m) => m.id).join(', ')}`,
+          { errors: missing.map((m) => ({ field: `nominationIds.${m.index}`, message: `nomination ${m.id} does not exist` })) },
+        );
+      }
+      // In request order, so errors and award lines follow what the caller sent.
+      const nominations = nominationIds.map((id) => byId.get(id) as NominationForDecision);
+
+      await this.assertNominationsInScope(principal, nominations, manager);
+
+      const notApproved = nominations.filter((nomination) => nomination.status !== 'APPROVED');
+      if (notApproved.length > 0) {
+        throw new ApiError(
+          HttpStatus.CONFLICT,
+          'NOMINATION_NOT_APPROVED',
+          'Conflict',
+          `Only APPROVED nominations can be decided: ${notApproved.map((n) => `${n.id} is ${n.status}`).join('; ')}`,
+          { nominations: notApproved.map((n) => ({ id: n.id, status: n.status })) },
+        );
+      }
+
+      const violations: RuleViolation[] = [];
+      if (!issuer.documentSymbol) {
+        violations.push({
+          rule: 'R-NUM-1',
+          message: `The issuer ${issuer.name} has no document symbol (ký hiệu), so its decisions cannot be numbered NN/QĐ-SYMBOL (Decree 30/2020 Annex I); set documentSymbol on the organization first`,
+        });
+      }
+      const awardCodes = nominations.map((nomination) => nomination.awardCode);
+      for (const check of checkAuthority(dto.authority, awardCodes, dto.issuedOn)) {
+        if (!check.passed) violations.push({ rule: check.rule, message: check.message });
+      }
+      violations.push(...(await this.holdViolations(nominations, manager)));
+      const bonuses = this.bonuses(nominations, dto.issuedOn, violations);
+      if (violations.length > 0) {
+        throw ApiError.ruleViolation(
+          `The decision breaks ${violations.length} rule check${violations.length === 1 ? '' : 's'}: nothing was recorded`,
+          violations,
+        );
+      }
+      const symbol = issuer.documentSymbol as string;
+
+      await this.decisions.lockNumberSeries(issuer.id, year, manager);
+      let number: number;
+      if (dto.number !== undefined) {
+        const taken = await this.decisions.findByNumber(issuer.id, year, dto.number, manager);
+        if (taken) {
+          throw new ApiError(
+            HttpStatus.CONFLICT,
+            'DECISION_NUMBER_TAKEN',
+            'Conflict',
+            `${issuer.name} already issued decision ${taken.numberText} in ${year} (R-NUM-1)`,
+            { errors: [{ field: 'number', message: `${dto.number} is already used in ${year}` }], decisionId: taken.id },
+          );
+        }
+        number = dto.number;
+      } else {
+        number = await this.decisions.nextNumber(issuer.id, year, manager);
+      }
+      const numberText = formatDecisionNumber(number, symbol);
+
+      const decisionId = await this.decisions.insert(
+        {
+          issuerOrganizationId: issuer.id,
+          authority: dto.authority,
+          year,
+          number,
+          numberText,
+          issuedOn: dto.issuedOn,
+          signerName: dto.signerName,
+          signerTitle: dto.signerTitle,
+          signingMode: dto.signingMode,
+          regime,
+          createdByKeyId: principal.keyId,
+        },
+        manager,
+      );
+      await this.awards.insertMany(
+        nominations.map((nomination, index) =>
+          toNewAward(nomination, { decisionId, issuedOn: dto.issuedOn, regime, bonusAmount: bonuses[index] }),
+        ),
+        manager,
+      );
+      await this.decisions.markNominationsDecided(
+        nominationIds,
+        { id: decisionId, numberText },
+        { keyId: principal.keyId, role: principal.role },
+        manager,
+      );
+      return (await this.load(decisionId, manager)) as DecisionDto;
+    });
+  }
+
+  /** R-REVOKE-1: marks one line of the decision revoked; the award stays in history and counts for nothing. */
+  async revoke(decisionId: string, awardId: string, dto: RevokeAwardDto, principal: Principal): Promise<AwardDto> {
+    const decision = await this.decisions.findById(decisionId);
+    if (!decision) throw ApiError.notFound('Decision', decisionId);
+    await this.scope.assertInScope(principal, decision.issuerId);
+    return this.dataSource.transaction(async (manager) => {
+      const award = await this.awards.lockInDecision(decisionId, awardId, manager);
+      if (!award) {
+        throw new ApiError(
+          HttpStatus.NOT_FOUND,
+          ErrorCode.NOT_FOUND,
+          'Not found',
+          `Award ${awardId} is not a line of decision ${decision.numberText}`,
+        );
+      }
+      if (award.revokedAt) {
+        throw ApiError.conflict('AWARD_ALREADY_REVOKED', `Award ${awardId} was already revoked on ${award.revokedAt.toISOString()}`);
+      }
+      await this.awards.revoke(awardId, dto.reason, principal.keyId, manager);
+      const row = await this.awards.findById(awardId, manager);
+      return toAwardDto(row!);
+    });
+  }
+
+  private async load(id: string, manager?: EntityManager): Promise<DecisionDto | null> {
+    const row = await this.decisions.findById(id, manager);
+    if (!row) return null;
+    const awards = await this.awards.listByDecision(id, manager);
+    return { ...toDecisionSummaryDto(row), awards: awards.map(toAwardDto) };
+  }
+
+  /** An APPROVER decides only nominations proposed within its scope (ADMIN: any). */
+  private async assertNominationsInScope(
+    principal: Principal,
+    nominations: NominationForDecision[],
+    manager: EntityManager,
+  ): Promise<void> {
+    if (this.scope.scopeRoot(principal) === null) return;
+    const proposers = [...new Set(nominations.map((nomination) => nomination.proposingOrganizationId))];
+    for (const organizationId of proposers) {
+      if (!(await this.scope.isInScope(principal, organizationId, manager))) {
+        const ids = nominations.filter((n) => n.proposingOrganizationId === organizationId).map((n) => n.id);
+        throw ApiError.forbidden(
+          `Nominations ${ids.join(', ')} were proposed by organization ${organizationId}, outside this key's scope`,
+          ErrorCode.OUT_OF_SCOPE,
+        );
+      }
+    }
+  }
+
+  /** R-HOLD-1 (Decree 98/2023 Art 4): an individual with an open case cannot be decided. */
+  private async holdViolations(nominations: NominationForDecision[], manager: EntityManager): Promise<RuleViolation[]> {
+    const individualIds = [...new Set(nominations.flatMap((n) => (n.individualId ? [n.individualId] : [])))];
+    const holds = await this.decisions.openHolds(individualIds, manager);
+    return nominations.flatMap((nomination) => {
+      const open = nomination.individualId ? (holds.get(nomination.individualId) ?? 0) : 0;
+      if (open === 0) return [];
+      return [
+        {
+          rule: 'R-HOLD-1',
+          message: `Nomination ${nomination.id}: ${nomination.individualName ?? nomination.individualId} has ${open} open disciplinary case${open === 1 ? '' : 's'}, investigation or inspection; the nomination is held until it closes (Decree 98/2023 Art 4)`,
+          limit: 0,
+          actual: open,
+        },
+      ];
+    });
+  }
+
+  /** R-MONEY-1 per line; a date without a configured base salary becomes a violation. */
+  private bonuses(nominations: NominationForDecision[], issuedOn: string, violations: RuleViolation[]): number[] {
+    try {
+      return nominations.map((nomination) => bonusAmount(nomination.awardCode, nomination.recipientKind, issuedOn));
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+      violations.push({ rule: 'R-MONEY-1', message: `${error.message}: the bonus cannot be computed` });
+      return [];
+    }
+  }
+}
+
+function toNewAward(
+  nomination: NominationForDecision,
+  line: { decisionId: string; issuedOn: string; regime: NewAward['regime']; bonusAmount: number },
+): NewAward {
+  const individual = nomination.recipientKind === 'INDIVIDUAL';
+  const organizationId = individual ? nomination.individualOrganizationId : nomination.nomineeOrganizationId;
+  const organizationName = individual ? nomination.individualOrganizationName : nomination.collectiveName;
+  const recipientName = individual ? nomination.individualName : nomination.collectiveName;
+  if (!organizationId || !organizationName || !recipientName) {
+    throw new Error(`Nomination ${nomination.id} has no nominee to grant an award to`);
+  }
+  return {
+    decisionId: line.decisionId,
+    nominationId: nomination.id,
+    year: nomination.year,
+    awardCode: nomination.awardCode,
+    basis: nomination.basis,
+    recipientKind: nomination.recipientKind,
+    individualId: individual ? nomination.individualId : null,
+    organizationId,
+    proposingOrganizationId: nomination.proposingOrganizationId,
+    recipientName,
+    organizationName,
+    issuedOn: line.issuedOn,
+    regime: line.regime,
+    bonusAmount: line.bonusAmount,
+    verificationCode: generateVerificationCode(),
+  };
+}

@@ -1,0 +1,198 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateBy,
+  type ValidationOptions,
+} from 'class-validator';
+import { AwardDto } from '../../awards/dto/award.dto.js';
+import { PageQueryDto } from '../../common/pagination/pagination.js';
+import {
+  AUTHORITIES,
+  isIsoDate,
+  REGIME_CODES,
+  SIGNING_MODES,
+  type Authority,
+  type Regime,
+  type SigningMode,
+} from '../../rules/index.js';
+
+/** Most lines one decision may grant in a single request. */
+export const MAX_DECISION_LINES = 500;
+/** Highest decision number accepted by hand. */
+export const MAX_DECISION_NUMBER = 999_999;
+
+const MIN_DECISION_DATE = '1945-01-01';
+const MAX_DECISION_DATE = '2100-12-31';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** A real calendar date written `YYYY-MM-DD` between 1945-01-01 and 2100-12-31. */
+function IsDecisionDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isDecisionDate',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && isIsoDate(value) && value >= MIN_DECISION_DATE && value <= MAX_DECISION_DATE,
+        defaultMessage: () =>
+          `must be a real calendar date written YYYY-MM-DD between ${MIN_DECISION_DATE} and ${MAX_DECISION_DATE}`,
+      },
+    },
+    options,
+  );
+}
+
+export class CreateDecisionDto {
+  /** The organization whose head issues the decision (cơ quan ban hành); it must have a `documentSymbol`. */
+  @IsUUID('all')
+  issuerOrganizationId: string;
+
+  /** Authority level of the issuer (thẩm quyền): decides which award codes the decision may contain (R-AUTH-1..4). */
+  @ApiProperty({ enum: AUTHORITIES, enumName: 'Authority' })
+  @IsIn(AUTHORITIES)
+  authority: Authority;
+
+  /**
+   * Decision number given by hand (số quyết định), e.g. 123 for `123/QĐ-STTTT`. Omit it and the registry assigns
+   * the next number of the issuer's series for the calendar year of `issuedOn` (R-NUM-1). A number already used
+   * by the issuer that year → 409.
+   */
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_DECISION_NUMBER })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_DECISION_NUMBER)
+  number?: number;
+
+  /** Date of signature (ngày ký), YYYY-MM-DD: chooses the legal regime, the base salary and the number series. */
+  @ApiProperty({ format: 'date', example: '2024-01-23' })
+  @IsDecisionDate()
+  issuedOn: string;
+
+  /** Name of the signer (người ký), e.g. "Vũ Anh Dũng". */
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  signerName: string;
+
+  /** Title of the signer (chức vụ), e.g. "Giám đốc" or "Phó Chủ tịch". */
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  signerTitle: string;
+
+  /**
+   * DIRECT: the head signs. ON_BEHALF: a deputy signs "KT." (ký thay) for the head; the decision is still the
+   * head's, so it may contain what the head may decide (R-AUTH-3).
+   */
+  @ApiProperty({ enum: SIGNING_MODES, enumName: 'SigningMode' })
+  @IsIn(SIGNING_MODES)
+  signingMode: SigningMode;
+
+  /** The APPROVED nominations the decision grants: one award each, all or nothing. */
+  @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: MAX_DECISION_LINES })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_DECISION_LINES)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  nominationIds: string[];
+}
+
+export class ListDecisionsQueryDto extends PageQueryDto {
+  /** Decisions of this issuer only. */
+  @IsOptional()
+  @IsUUID('all')
+  issuerOrganizationId?: string;
+
+  /** Calendar year of the decision date. */
+  @ApiPropertyOptional({ minimum: 1945, maximum: 2100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1945)
+  @Max(2100)
+  year?: number;
+
+  @ApiPropertyOptional({ enum: AUTHORITIES, enumName: 'Authority' })
+  @IsOptional()
+  @IsIn(AUTHORITIES)
+  authority?: Authority;
+}
+
+export class RevokeAwardDto {
+  /** Why the award is revoked (lý do thu hồi), e.g. false achievements or forged papers (R-REVOKE-1). */
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
+  reason: string;
+}
+
+export class DecisionIssuerDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  /** Current name of the issuing organization. */
+  name: string;
+  /** Its document symbol (ký hiệu), e.g. `STTTT`. */
+  @ApiProperty({ type: String, nullable: true })
+  documentSymbol: string | null;
+}
+
+/** A decision without its lines, as lists serve it. */
+export class DecisionSummaryDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  /** The number as printed (R-NUM-1), e.g. `05/QĐ-STTTT`. */
+  @ApiProperty({ example: '05/QĐ-STTTT' })
+  number: string;
+
+  /** The number alone, e.g. 5. */
+  numberValue: number;
+
+  /** Calendar year of `issuedOn`: the number series of the year. */
+  year: number;
+
+  @ApiProperty({ format: 'date' })
+  issuedOn: string;
+
+  issuer: DecisionIssuerDto;
+
+  @ApiProperty({ enum: AUTHORITIES, enumName: 'Authority' })
+  authority: Authority;
+
+  signerName: string;
+
+  signerTitle: string;
+
+  @ApiProperty({ enum: SIGNING_MODES, enumName: 'SigningMode' })
+  signingMode: SigningMode;
+
+  /** Legal regime in force on `issuedOn` (domain.md §2). */
+  @ApiProperty({ enum: REGIME_CODES, enumName: 'Regime' })
+  regime: Regime;
+
+  /** Number of lines (awards), revoked ones included. */
+  awardCount: number;
+
+  /** When it was recorded (ISO 8601 UTC). */
+  createdAt: string;
+}
+
+/** A decision with every award it granted, revoked ones marked. */
+export class DecisionDto extends DecisionSummaryDto {
+  @ApiProperty({ type: [AwardDto] })
+  awards: AwardDto[];
+}
