@@ -101,7 +101,7 @@ export class InitialSchema1767225600000 implements MigrationInterface {
       ['CO_THI_DUA_CHINH_PHU', 'Cờ thi đua của Chính phủ', 'Emulation Flag of the Government', 'TITLE', ['COLLECTIVE'], ['PRIME_MINISTER'], same(12.0), 1, false, true, 0.9],
       ['GIAY_KHEN', 'Giấy khen', 'Certificate of Merit', 'FORM', ['INDIVIDUAL', 'COLLECTIVE', 'HOUSEHOLD'], ['DEPARTMENT_HEAD', 'DISTRICT_CHAIR', 'COMMUNE_CHAIR', 'ENTERPRISE_HEAD'], same(0.3), 2, false, false, 0.5],
       ['BANG_KHEN_TINH', 'Bằng khen của Chủ tịch UBND tỉnh / Bộ trưởng', 'Certificate of Merit of the Provincial Chairman / Minister', 'FORM', ['INDIVIDUAL', 'COLLECTIVE', 'HOUSEHOLD'], ['PROVINCE_CHAIR', 'MINISTER'], { TDKT_2003_ND91: 1.0, TDKT_2022_ND98: 1.0, TDKT_2022_ND152: 1.5 }, 2, true, true, 0.8],
-      ['BANG_KHEN_THU_TUONG', 'Bằng khen của Thủ tướng Chính phủ', 'Certificate of Merit of the Prime Minister', 'FORM', ['INDIVIDUAL', 'COLLECTIVE'], ['PRIME_MINISTER'], same(3.5), 2, false, true, 0.5],
+      ['BANG_KHEN_THU_TUONG', 'Bằng khen của Thủ tướng Chính phủ', 'Certificate of Merit of the Prime Minister', 'FORM', ['INDIVIDUAL', 'COLLECTIVE'], ['PRIME_MINISTER'], same(3.5), 2, false, true, 0.9],
     ];
     let order = 0;
     for (const [code, nameVi, nameEn, kind, recipients, authorities, multipliers, factor, provinceLevel, voteRequired, passRatio] of rows) {

@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import { ProblemDetailsFilter, sendProblem, toProblem } from './common/errors/problem-details.filter.js';
+import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 
 export const API_PREFIX = 'api/v1';
@@ -54,8 +54,6 @@ export function configureApp(app: NestFastifyApplication): OpenAPIObject {
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  // Errors Fastify raises before Nest sees the request (malformed JSON, body too large) are problems too.
-  fastify.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request.url, request.id)));
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, {

@@ -41,5 +41,5 @@ export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOp
     synchronize: false,
     migrationsRun: false,
     extra,
-  } as DataSourceOptions;
+  };
 }

@@ -12,7 +12,7 @@ interface PgErrorLike {
  * What each named constraint means to a client. Unique keys → 409, checks and foreign keys → 422 (the
  * request was well-formed but names something impossible), a delete blocked by a reference → 409.
  */
-const CONSTRAINTS: Record<string, { status: HttpStatus; code: string; detail: string; field?: string }> = {
+const CONSTRAINTS: Record<string, { status: HttpStatus; code: string; detail: string; field?: string; rule?: string }> = {
   uq_organizations_code: { status: HttpStatus.CONFLICT, code: 'ORGANIZATION_CODE_TAKEN', detail: 'An organization with this code already exists', field: 'code' },
   uq_individuals_national_id: { status: HttpStatus.CONFLICT, code: 'NATIONAL_ID_TAKEN', detail: 'An individual with this national id already exists', field: 'nationalId' },
   uq_api_keys_token_hash: { status: HttpStatus.CONFLICT, code: 'TOKEN_COLLISION', detail: 'Token collision, retry' },
@@ -22,6 +22,14 @@ const CONSTRAINTS: Record<string, { status: HttpStatus; code: string; detail: st
   fk_organizations_parent: { status: HttpStatus.UNPROCESSABLE_ENTITY, code: ErrorCode.INVALID_REFERENCE, detail: 'The parent organization does not exist', field: 'parentId' },
   fk_individuals_organization: { status: HttpStatus.UNPROCESSABLE_ENTITY, code: ErrorCode.INVALID_REFERENCE, detail: 'The organization does not exist', field: 'organizationId' },
   fk_api_keys_organization: { status: HttpStatus.UNPROCESSABLE_ENTITY, code: ErrorCode.INVALID_REFERENCE, detail: 'The organization does not exist', field: 'organizationId' },
+  uq_nominations_live_regular: { status: HttpStatus.CONFLICT, code: 'DUPLICATE_NOMINATION', detail: 'The nominee already has a live REGULAR nomination of this award code and year (one achievement is rewarded once)', rule: 'R-DUP-1' },
+  uq_nominations_import_row: { status: HttpStatus.CONFLICT, code: 'DUPLICATE_IMPORT_ROW', detail: 'This row of this file was already imported' },
+  fk_nominations_individual: { status: HttpStatus.UNPROCESSABLE_ENTITY, code: ErrorCode.INVALID_REFERENCE, detail: 'The individual does not exist', field: 'individualId' },
+  fk_nominations_organization: { status: HttpStatus.UNPROCESSABLE_ENTITY, code: ErrorCode.INVALID_REFERENCE, detail: 'The organization does not exist', field: 'organizationId' },
+  fk_nominations_proposing_organization: { status: HttpStatus.UNPROCESSABLE_ENTITY, code: ErrorCode.INVALID_REFERENCE, detail: 'The proposing organization does not exist', field: 'proposingOrganizationId' },
+  fk_nominations_award_type: { status: HttpStatus.UNPROCESSABLE_ENTITY, code: ErrorCode.INVALID_REFERENCE, detail: 'The award code does not exist', field: 'awardCode' },
+  fk_unit_quotas_organization: { status: HttpStatus.UNPROCESSABLE_ENTITY, code: ErrorCode.INVALID_REFERENCE, detail: 'The organization does not exist', field: 'organizationId' },
+  fk_unit_quotas_award_type: { status: HttpStatus.UNPROCESSABLE_ENTITY, code: ErrorCode.INVALID_REFERENCE, detail: 'The award code does not exist', field: 'awardCode' },
 };
 
 /** Registers the meaning of constraints declared by later migrations (each module adds its own). */
@@ -51,6 +59,7 @@ export function translateDatabaseError(error: unknown): ApiError | undefined {
     return new ApiError(known.status, known.code, known.status === HttpStatus.CONFLICT ? 'Conflict' : 'A rule forbids this', known.detail, {
       constraint: pg.constraint,
       ...(known.field ? { errors: [{ field: known.field, message: known.detail }] } : {}),
+      ...(known.rule ? { violations: [{ rule: known.rule, message: known.detail }] } : {}),
     });
   }
   switch (pg.code) {

@@ -66,7 +66,7 @@ export function toProblem(exception: unknown, instance: string | undefined, requ
 
 export function sendProblem(reply: FastifyReply, problem: ProblemDetails): void {
   if (reply.sent) return;
-  if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) reply.header('retry-after', '5');
+  if (problem.status === 503) reply.header('retry-after', '5');
   void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
 }
 
