@@ -33,13 +33,18 @@ export class ApiKeysRepository {
     const query = this.repository.createQueryBuilder('k');
     if (!filter.includeRevoked) query.andWhere('k.revoked_at IS NULL');
     if (filter.role) query.andWhere('k.role = :role', { role: filter.role });
-    if (filter.organizationId) query.andWhere('k.organization_id = :organizationId', { organizationId: filter.organizationId });
+    if (filter.organizationId)
+      query.andWhere('k.organization_id = :organizationId', { organizationId: filter.organizationId });
     if (filter.afterId) {
       query.andWhere('(k.created_at, k.id) < (SELECT a.created_at, a.id FROM api_keys a WHERE a.id = :afterId)', {
         afterId: filter.afterId,
       });
     }
-    return query.orderBy('k.created_at', 'DESC').addOrderBy('k.id', 'DESC').limit(filter.limit + 1).getMany();
+    return query
+      .orderBy('k.created_at', 'DESC')
+      .addOrderBy('k.id', 'DESC')
+      .limit(filter.limit + 1)
+      .getMany();
   }
 
   create(values: Partial<ApiKey>, manager?: EntityManager): Promise<ApiKey> {

@@ -37,10 +37,16 @@ export class ApiKeysService {
     const scoped = SCOPED_ROLES.includes(dto.role);
     const organizationId = dto.organizationId ?? null;
     if (scoped && organizationId === null) {
-      throw ApiError.badRequest('organizationId', `is required for role ${dto.role}: the key acts within that organization and its subtree`);
+      throw ApiError.badRequest(
+        'organizationId',
+        `is required for role ${dto.role}: the key acts within that organization and its subtree`,
+      );
     }
     if (!scoped && organizationId !== null) {
-      throw ApiError.badRequest('organizationId', `must be omitted for role ${dto.role}: ADMIN and AUDITOR keys have no scope`);
+      throw ApiError.badRequest(
+        'organizationId',
+        `must be omitted for role ${dto.role}: ADMIN and AUDITOR keys have no scope`,
+      );
     }
     const token = generateToken();
     const key = await this.apiKeys.create({
@@ -50,7 +56,10 @@ export class ApiKeysService {
       tokenHash: hashToken(token),
       tokenPrefix: tokenPrefix(token),
     });
-    this.logger.log({ keyId: key.id, role: key.role, organizationId, by: principal.keyId ?? principal.kind }, 'API key created');
+    this.logger.log(
+      { keyId: key.id, role: key.role, organizationId, by: principal.keyId ?? principal.kind },
+      'API key created',
+    );
     return { ...toApiKeyDto(key), token };
   }
 

@@ -14,7 +14,8 @@ export class AwardTypesController {
   @Public()
   @ApiOperation({
     summary: 'The catalogue of emulation titles and commendation forms (danh hiệu thi đua, hình thức khen thưởng)',
-    description: 'All award types in display order (a dozen rows, not paged). Read-only: the catalogue changes by migration.',
+    description:
+      'All award types in display order (a dozen rows, not paged). Read-only: the catalogue changes by migration.',
   })
   @ApiOkResponse({ type: AwardTypeListDto })
   @ApiProblems()

@@ -57,6 +57,7 @@ export class ApiKeyDto {
   id: string;
   /** What the key is for. */
   name: string;
+  /** Role of the key (ADMIN, HR_OFFICER, APPROVER, AUDITOR). */
   @ApiProperty({ enum: ROLES, enumName: 'Role' })
   role: Role;
   /** The key's scope for `HR_OFFICER` and `APPROVER`; null for `ADMIN` and `AUDITOR`. */

@@ -1,12 +1,22 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { AUTHORITIES, AWARD_CODES, AWARD_KINDS, RECIPIENT_KINDS, type Authority, type AwardKind, type RecipientKind } from '../../rules/types.js';
+import {
+  AUTHORITIES,
+  AWARD_CODES,
+  AWARD_KINDS,
+  RECIPIENT_KINDS,
+  type Authority,
+  type AwardKind,
+  type RecipientKind,
+} from '../../rules/types.js';
 
 /** `GET /award-types/{code}`: the code must look like one (upper-case letters, digits and "_"). */
 export class AwardTypeParamsDto {
   /** Award code of domain.md §3, e.g. `GIAY_KHEN`. */
   @ApiProperty({ example: 'GIAY_KHEN' })
-  @Matches(/^[A-Z][A-Z0-9_]{0,63}$/, { message: 'code must be an award code: upper-case letters, digits and "_", e.g. GIAY_KHEN' })
+  @Matches(/^[A-Z][A-Z0-9_]{0,63}$/, {
+    message: 'code must be an award code: upper-case letters, digits and "_", e.g. GIAY_KHEN',
+  })
   code: string;
 }
 
