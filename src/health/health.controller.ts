@@ -48,6 +48,7 @@ export class HealthController {
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiOperation({ summary: 'Liveness: 200 while the process runs; touches no dependency' })
   @ApiOkResponse({ type: LivenessDto })
+  @ApiServiceUnavailableResponse({ description: 'The server is closing (shutdown in progress)' })
   live(): LivenessDto {
     return { status: 'ok' };
   }
