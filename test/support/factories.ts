@@ -90,6 +90,8 @@ export async function makeDecision(
     issuedOn?: string;
     number?: number;
     signingMode?: string;
+    signerName?: string;
+    signerTitle?: string;
     token?: string;
   },
 ): Promise<{
