@@ -1,9 +1,22 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+} from 'typeorm';
 import { Nomination } from './nomination.entity.js';
 
 /** A vote of the emulation council (Hội đồng Thi đua – Khen thưởng) on one nomination (R-VOTE-1). */
 @Entity('council_votes')
-@Check('ck_council_votes_counts', `"members" > 0 AND "present" >= 0 AND "yes" >= 0 AND "yes" <= "present" AND "present" <= "members"`)
+@Check(
+  'ck_council_votes_counts',
+  `"members" > 0 AND "present" >= 0 AND "yes" >= 0 AND "yes" <= "present" AND "present" <= "members"`,
+)
 @Index('ix_council_votes_nomination_id', ['nominationId'])
 export class CouncilVote {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_council_votes' })

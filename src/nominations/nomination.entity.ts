@@ -25,7 +25,10 @@ export type NomineeKind = 'INDIVIDUAL' | 'COLLECTIVE';
  * organization. Its workflow is domain.md §5; every transition appends a `nomination_events` row.
  */
 @Entity('nominations')
-@Check('ck_nominations_status', `"status" IN ('DRAFT','SUBMITTED','APPROVED','REJECTED','DECIDED','RETURNED','WITHDRAWN')`)
+@Check(
+  'ck_nominations_status',
+  `"status" IN ('DRAFT','SUBMITTED','APPROVED','REJECTED','DECIDED','RETURNED','WITHDRAWN')`,
+)
 @Check('ck_nominations_basis', `"basis" IN ('REGULAR','THEMATIC','AD_HOC','CAREER','SENIORITY','FOREIGN','RESISTANCE')`)
 @Check('ck_nominations_recipient_kind', `"recipient_kind" IN ('INDIVIDUAL','COLLECTIVE')`)
 @Check(

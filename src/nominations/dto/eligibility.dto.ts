@@ -1,0 +1,35 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { REGIME_CODES, type Regime } from '../../rules/index.js';
+
+/** One evaluated rule (kiểm tra điều kiện). */
+export class RuleCheckDto {
+  /** Rule id of domain.md §4, e.g. `R-LDTT-1`. A rule with several conditions appears once per condition. */
+  @ApiProperty({ example: 'R-LDTT-1' })
+  rule: string;
+  /** Whether the condition holds. */
+  passed: boolean;
+  /** What was checked and what was found, in plain English, with the article of law. */
+  message: string;
+  /** The threshold the rule compared against, where it has one (e.g. a quota cap, yes votes needed). */
+  @ApiPropertyOptional()
+  limit?: number;
+  /** The number found (e.g. the count after approving, yes votes cast). */
+  @ApiPropertyOptional()
+  actual?: number;
+}
+
+/** Result of the eligibility rules (điều kiện, tiêu chuẩn khen thưởng) for one nomination at one moment. */
+export class EligibilityDto {
+  /** True when every check passed. */
+  eligible: boolean;
+  /** The legal regime the rules were chosen by (domain.md §2). */
+  @ApiProperty({ enum: REGIME_CODES, enumName: 'Regime' })
+  regime: Regime;
+  @ApiProperty({ type: RuleCheckDto, isArray: true })
+  checks: RuleCheckDto[];
+}
+
+/** `POST /nominations/check`: the evaluation alone; nothing is stored. */
+export class EligibilityResultDto {
+  eligibility: EligibilityDto;
+}

@@ -1,0 +1,255 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateBy,
+  type ValidationOptions,
+} from 'class-validator';
+import { PageQueryDto } from '../../common/pagination/pagination.js';
+import {
+  AWARD_CODES,
+  BASES,
+  isIsoDate,
+  NOMINATION_STATUSES,
+  REGIME_CODES,
+  type AwardCode,
+  type Basis,
+  type NominationStatus,
+  type Regime,
+} from '../../rules/index.js';
+import { NOMINATION_ACTIONS, type NominationAction } from '../workflow.js';
+import { EligibilityDto } from './eligibility.dto.js';
+import { CouncilVoteDto } from './vote.dto.js';
+
+export const MIN_YEAR = 1945;
+export const MAX_YEAR = 2100;
+const MIN_DATE = '1945-01-01';
+const MAX_DATE = '2100-12-31';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** A real calendar date written `YYYY-MM-DD` between 1945-01-01 and 2100-12-31. */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCalendarDate',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && isIsoDate(value) && value >= MIN_DATE && value <= MAX_DATE,
+        defaultMessage: () => `must be a real calendar date written YYYY-MM-DD between ${MIN_DATE} and ${MAX_DATE}`,
+      },
+    },
+    options,
+  );
+}
+
+const RECIPIENT_KINDS = ['INDIVIDUAL', 'COLLECTIVE'] as const;
+
+/**
+ * A nomination (đề nghị khen thưởng). Name exactly one nominee: `individualId` (cá nhân) or `organizationId`
+ * (tập thể, a collective).
+ */
+export class CreateNominationDto {
+  /** The year the achievements belong to (năm thi đua). */
+  @ApiProperty({ minimum: MIN_YEAR, maximum: MAX_YEAR, example: 2023 })
+  @IsInt()
+  @Min(MIN_YEAR)
+  @Max(MAX_YEAR)
+  year: number;
+
+  /** Award code of the catalogue (domain.md §3). */
+  @ApiProperty({ enum: AWARD_CODES, enumName: 'AwardCode' })
+  @IsIn(AWARD_CODES)
+  awardCode: AwardCode;
+
+  /** Basis (phương thức khen thưởng). Titles take `REGULAR` only (R-BASIS-2). */
+  @ApiProperty({ enum: BASES, enumName: 'Basis' })
+  @IsIn(BASES)
+  basis: Basis;
+
+  /** The nominated person (cá nhân); give this or `organizationId`, not both. */
+  @IsOptional()
+  @IsUUID('all')
+  individualId?: string;
+
+  /** The nominated collective (tập thể); give this or `individualId`, not both. */
+  @IsOptional()
+  @IsUUID('all')
+  organizationId?: string;
+
+  /** The organization that proposes (đơn vị đề nghị): quotas count per proposing organization, year and code. */
+  @IsUUID('all')
+  proposingOrganizationId: string;
+
+  /** Achievement summary (tóm tắt thành tích). */
+  @Transform(trim)
+  @IsString()
+  @Length(1, 20000)
+  achievements: string;
+
+  /**
+   * The expected date of the decision (ngày dự kiến quyết định): chooses the legal regime the rules are judged
+   * under; without it, today's date does. Not before 1 January of `year`.
+   */
+  @ApiPropertyOptional({ format: 'date', example: '2024-01-23' })
+  @IsOptional()
+  @IsCalendarDate()
+  expectedDecisionOn?: string;
+}
+
+/** Changes to a nomination in DRAFT or RETURNED; omitted fields stay, `expectedDecisionOn: null` clears the date. */
+export class UpdateNominationDto {
+  /** Achievement summary (tóm tắt thành tích). */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 20000)
+  achievements?: string;
+
+  /** Basis (phương thức khen thưởng). Titles take `REGULAR` only (R-BASIS-2). */
+  @ApiPropertyOptional({ enum: BASES, enumName: 'Basis' })
+  @IsOptional()
+  @IsIn(BASES)
+  basis?: Basis;
+
+  /** Expected decision date (chooses the regime); `null` clears it. */
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
+  @IsOptional()
+  @IsCalendarDate()
+  expectedDecisionOn?: string | null;
+}
+
+/** `return` and `reject` need a reason the HR officer will read. */
+export class ReasonDto {
+  /** Why (lý do), shown to the HR officer and kept in the history. */
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
+  reason: string;
+}
+
+/** `withdraw` takes an optional reason. */
+export class OptionalReasonDto {
+  /** Why (lý do), kept in the history. */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
+  reason?: string;
+}
+
+export class ListNominationsQueryDto extends PageQueryDto {
+  /** Year of the achievements. */
+  @ApiPropertyOptional({ minimum: MIN_YEAR, maximum: MAX_YEAR })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(MIN_YEAR)
+  @Max(MAX_YEAR)
+  year?: number;
+
+  @ApiPropertyOptional({ enum: NOMINATION_STATUSES, enumName: 'NominationStatus' })
+  @IsOptional()
+  @IsIn(NOMINATION_STATUSES)
+  status?: NominationStatus;
+
+  @ApiPropertyOptional({ enum: AWARD_CODES, enumName: 'AwardCode' })
+  @IsOptional()
+  @IsIn(AWARD_CODES)
+  awardCode?: AwardCode;
+
+  /** Nominations proposed by this organization or any organization under it (whole subtree). */
+  @IsOptional()
+  @IsUUID('all')
+  organizationId?: string;
+
+  /** Nominations proposed by exactly this organization. */
+  @IsOptional()
+  @IsUUID('all')
+  proposingOrganizationId?: string;
+}
+
+/** One row of the status history (lịch sử xử lý hồ sơ). */
+export class NominationEventDto {
+  /** Null for the creation. */
+  @ApiProperty({ enum: NOMINATION_STATUSES, enumName: 'NominationStatus', nullable: true })
+  fromStatus: NominationStatus | null;
+  @ApiProperty({ enum: NOMINATION_STATUSES, enumName: 'NominationStatus' })
+  toStatus: NominationStatus;
+  /** What happened; `EDIT` and `VOTE` leave the status as it was. */
+  @ApiProperty({ enum: NOMINATION_ACTIONS, enumName: 'NominationAction' })
+  action: NominationAction;
+  @ApiProperty({ type: String, nullable: true })
+  reason: string | null;
+  /** When (ISO 8601 UTC). */
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+  /** The API key that acted; null for the bootstrap token. */
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  actorKeyId: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  actorRole: string | null;
+  /** What the rules said at that moment (for an approval: with the council vote and quota checks). */
+  @ApiProperty({ type: EligibilityDto, nullable: true })
+  eligibility: EligibilityDto | null;
+}
+
+/** A nomination (đề nghị khen thưởng) as listed. */
+export class NominationDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  year: number;
+  @ApiProperty({ enum: AWARD_CODES, enumName: 'AwardCode' })
+  awardCode: AwardCode;
+  @ApiProperty({ enum: BASES, enumName: 'Basis' })
+  basis: Basis;
+  /** INDIVIDUAL (cá nhân) or COLLECTIVE (tập thể). */
+  @ApiProperty({ enum: RECIPIENT_KINDS, enumName: 'NomineeKind' })
+  recipientKind: 'INDIVIDUAL' | 'COLLECTIVE';
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  individualId: string | null;
+  /** The nominated collective. */
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  organizationId: string | null;
+  @ApiProperty({ format: 'uuid' })
+  proposingOrganizationId: string;
+  /** Achievement summary (tóm tắt thành tích). */
+  achievements: string;
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  expectedDecisionOn: string | null;
+  /** Workflow status (domain.md §5). */
+  @ApiProperty({ enum: NOMINATION_STATUSES, enumName: 'NominationStatus' })
+  status: NominationStatus;
+  /** Why it was last returned, withdrawn or rejected. */
+  @ApiProperty({ type: String, nullable: true })
+  statusReason: string | null;
+  /** The regime of the latest evaluation. */
+  @ApiProperty({ enum: REGIME_CODES, enumName: 'Regime' })
+  regime: Regime;
+  /** The latest evaluation: at creation, at each transition and edit. */
+  eligibility: EligibilityDto;
+  /** The decision that granted it, once DECIDED. */
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  decisionId: string | null;
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+}
+
+/** A nomination with its status history and council votes (`GET /nominations/{id}`). */
+export class NominationDetailDto extends NominationDto {
+  /** Every transition, oldest first. */
+  @ApiProperty({ type: NominationEventDto, isArray: true })
+  history: NominationEventDto[];
+  /** Council votes, oldest first; the latest one counts for approval (R-VOTE-1). */
+  @ApiProperty({ type: CouncilVoteDto, isArray: true })
+  votes: CouncilVoteDto[];
+}

@@ -1,0 +1,207 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../auth/decorators.js';
+import type { Principal } from '../auth/principal.js';
+import { ApiIdParam, ApiProblems } from '../common/http/api-responses.js';
+import { UuidPipe } from '../common/http/uuid.pipe.js';
+import { PageOf, type Page } from '../common/pagination/pagination.js';
+import { EligibilityResultDto } from './dto/eligibility.dto.js';
+import {
+  CreateNominationDto,
+  ListNominationsQueryDto,
+  NominationDetailDto,
+  NominationDto,
+  OptionalReasonDto,
+  ReasonDto,
+  UpdateNominationDto,
+} from './dto/nomination.dto.js';
+import { CouncilVoteDto, RecordVoteDto } from './dto/vote.dto.js';
+import { NominationsService } from './nominations.service.js';
+
+const WRONG_STATE = 'A 409 `INVALID_STATE` when the nomination is not in a status this action starts from.';
+
+/**
+ * Nominations (đề nghị khen thưởng) and their workflow (domain.md §5): HR officers draft, submit and withdraw;
+ * approvers record council votes, return, approve and reject. Every action is checked against the caller's
+ * scope (the proposing organization's subtree) and re-evaluates the rules.
+ */
+@ApiTags('nominations')
+@Controller('nominations')
+export class NominationsController {
+  constructor(private readonly nominations: NominationsService) {}
+
+  @Post()
+  @Roles('HR_OFFICER')
+  @ApiOperation({
+    summary: 'Draft a nomination; the answer carries its eligibility',
+    description:
+      'Stored in DRAFT even when not eligible, so the HR officer sees why (`eligibility.checks`). The caller needs ' +
+      'both the proposing organization and the nominee in scope. Refused, nothing stored: 400 for both or neither ' +
+      'nominee id; 422 `INVALID_REFERENCE` for an unknown organization or individual; 422 `RULE_VIOLATION` with ' +
+      'R-KIND-1 (the award does not take this kind of recipient) or R-BASIS-2 (a title on a basis other than ' +
+      'REGULAR); 409 `DUPLICATE_NOMINATION` (R-DUP-1) when the nominee already has a live REGULAR nomination of this ' +
+      'code and year.',
+  })
+  @ApiCreatedResponse({ type: NominationDto })
+  @ApiProblems('400', '409', '422')
+  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateNominationDto): Promise<NominationDto> {
+    return this.nominations.create(principal, dto);
+  }
+
+  @Post('check')
+  @Roles('HR_OFFICER')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Evaluate a nomination without storing it',
+    description: 'The same body, validation and errors as `POST /nominations`; nothing is stored.',
+  })
+  @ApiOkResponse({ type: EligibilityResultDto })
+  @ApiProblems('400', '422')
+  check(@CurrentPrincipal() principal: Principal, @Body() dto: CreateNominationDto): Promise<EligibilityResultDto> {
+    return this.nominations.check(principal, dto);
+  }
+
+  @Get()
+  @Roles('HR_OFFICER', 'APPROVER', 'AUDITOR')
+  @ApiOperation({
+    summary: 'List nominations, newest first',
+    description:
+      'HR officers and approvers see nominations proposed within their scope. `organizationId` narrows to ' +
+      'nominations proposed by that organization or any under it; `proposingOrganizationId` to exactly one.',
+  })
+  @ApiOkResponse({ type: PageOf(NominationDto) })
+  @ApiProblems('400')
+  list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ListNominationsQueryDto,
+  ): Promise<Page<NominationDto>> {
+    return this.nominations.list(principal, query);
+  }
+
+  @Get(':id')
+  @Roles('HR_OFFICER', 'APPROVER', 'AUDITOR')
+  @ApiIdParam()
+  @ApiOperation({ summary: 'One nomination with its status history and council votes' })
+  @ApiOkResponse({ type: NominationDetailDto })
+  @ApiProblems('400', '404')
+  get(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<NominationDetailDto> {
+    return this.nominations.get(principal, id);
+  }
+
+  @Patch(':id')
+  @Roles('HR_OFFICER')
+  @ApiIdParam()
+  @ApiOperation({
+    summary: 'Edit a DRAFT or RETURNED nomination (achievements, basis, expected decision date)',
+    description: `Re-evaluates eligibility. ${WRONG_STATE} A 422 R-BASIS-2 for a title on a basis other than REGULAR.`,
+  })
+  @ApiOkResponse({ type: NominationDto })
+  @ApiProblems('400', '404', '409', '422')
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: UpdateNominationDto,
+  ): Promise<NominationDto> {
+    return this.nominations.update(principal, id, dto);
+  }
+
+  @Post(':id/submit')
+  @Roles('HR_OFFICER')
+  @HttpCode(HttpStatus.OK)
+  @ApiIdParam()
+  @ApiOperation({
+    summary: 'Submit a DRAFT or RETURNED nomination to the approver',
+    description: `Refused with a 422 listing every failing rule (\`violations\`) while it is not eligible. ${WRONG_STATE}`,
+  })
+  @ApiOkResponse({ type: NominationDto })
+  @ApiProblems('400', '404', '409', '422')
+  submit(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<NominationDto> {
+    return this.nominations.submit(principal, id);
+  }
+
+  @Post(':id/return')
+  @Roles('APPROVER')
+  @HttpCode(HttpStatus.OK)
+  @ApiIdParam()
+  @ApiOperation({
+    summary: 'Return a SUBMITTED nomination to the HR officer with a reason (status RETURNED, editable again)',
+    description: WRONG_STATE,
+  })
+  @ApiOkResponse({ type: NominationDto })
+  @ApiProblems('400', '404', '409')
+  returnToProposer(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: ReasonDto,
+  ): Promise<NominationDto> {
+    return this.nominations.returnToProposer(principal, id, dto.reason);
+  }
+
+  @Post(':id/withdraw')
+  @Roles('HR_OFFICER')
+  @HttpCode(HttpStatus.OK)
+  @ApiIdParam()
+  @ApiOperation({ summary: 'Withdraw a DRAFT, RETURNED or SUBMITTED nomination (final)', description: WRONG_STATE })
+  @ApiOkResponse({ type: NominationDto })
+  @ApiProblems('400', '404', '409')
+  withdraw(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: OptionalReasonDto,
+  ): Promise<NominationDto> {
+    return this.nominations.withdraw(principal, id, dto.reason ?? null);
+  }
+
+  @Post(':id/votes')
+  @Roles('APPROVER')
+  @ApiIdParam()
+  @ApiOperation({
+    summary: 'Record a council vote on a SUBMITTED nomination (R-VOTE-1)',
+    description:
+      "Returns the vote with its R-VOTE-1 check under the award code's policy: quorum 2/3 of all members, pass " +
+      'mark a share of all members. The latest vote is the one approval looks at. 400 unless yes ≤ present ≤ ' +
+      `members. ${WRONG_STATE}`,
+  })
+  @ApiCreatedResponse({ type: CouncilVoteDto })
+  @ApiProblems('400', '404', '409')
+  recordVote(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: RecordVoteDto,
+  ): Promise<CouncilVoteDto> {
+    return this.nominations.recordVote(principal, id, dto);
+  }
+
+  @Post(':id/approve')
+  @Roles('APPROVER')
+  @HttpCode(HttpStatus.OK)
+  @ApiIdParam()
+  @ApiOperation({
+    summary: 'Approve a SUBMITTED nomination: eligibility, holds, duplicates, council vote and quotas, atomically',
+    description:
+      'Re-checks everything in one transaction, serialised per proposing organization and year and per nominee: ' +
+      'eligibility with what counts now (R-HOLD-1, R-DUP-1 included), a passing latest vote where the award code ' +
+      'needs one (R-VOTE-1), and R-QUOTA-CSCS / R-QUOTA-CSTINH / R-QUOTA-UNIT. Any failure is a 422 ' +
+      `\`RULE_VIOLATION\` listing every failing rule, and nothing changes. ${WRONG_STATE}`,
+  })
+  @ApiOkResponse({ type: NominationDto })
+  @ApiProblems('400', '404', '409', '422')
+  approve(@CurrentPrincipal() principal: Principal, @Param('id', UuidPipe) id: string): Promise<NominationDto> {
+    return this.nominations.approve(principal, id);
+  }
+
+  @Post(':id/reject')
+  @Roles('APPROVER')
+  @HttpCode(HttpStatus.OK)
+  @ApiIdParam()
+  @ApiOperation({ summary: 'Reject a SUBMITTED nomination with a reason (final)', description: WRONG_STATE })
+  @ApiOkResponse({ type: NominationDto })
+  @ApiProblems('400', '404', '409')
+  reject(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidPipe) id: string,
+    @Body() dto: ReasonDto,
+  ): Promise<NominationDto> {
+    return this.nominations.reject(principal, id, dto.reason);
+  }
+}

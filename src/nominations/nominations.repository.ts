@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { type EntityManager, Repository } from 'typeorm';
+import type { AwardCode, NominationStatus } from '../rules/index.js';
+import { CouncilVote } from './council-vote.entity.js';
+import { NominationEvent } from './nomination-event.entity.js';
+import { Nomination } from './nomination.entity.js';
+
+export interface NominationFilter {
+  /** The caller's scope: proposing organizations in this subtree only; null for no bound. */
+  scopeRoot: string | null;
+  year?: number;
+  status?: NominationStatus;
+  awardCode?: AwardCode;
+  /** Proposing organization in this subtree. */
+  organizationId?: string;
+  proposingOrganizationId?: string;
+  /** Keyset: (created_at as text with microseconds, id) of the last row served, newest first. */
+  after?: [string, string] | null;
+  limit: number;
+}
+
+/** Every query on `nominations`, `nomination_events` and `council_votes`. */
+@Injectable()
+export class NominationsRepository {
+  constructor(
+    @InjectRepository(Nomination) private readonly nominations: Repository<Nomination>,
+    @InjectRepository(NominationEvent) private readonly events: Repository<NominationEvent>,
+    @InjectRepository(CouncilVote) private readonly votes: Repository<CouncilVote>,
+  ) {}
+
+  private repo<T extends object>(entity: new () => T, fallback: Repository<T>, manager?: EntityManager): Repository<T> {
+    return manager ? manager.getRepository(entity) : fallback;
+  }
+
+  findById(id: string, manager?: EntityManager): Promise<Nomination | null> {
+    return this.repo(Nomination, this.nominations, manager).findOneBy({ id });
+  }
+
+  /** Reads the nomination and locks its row until the transaction ends: transitions of one nomination queue up. */
+  findByIdForUpdate(id: string, manager: EntityManager): Promise<Nomination | null> {
+    return manager
+      .getRepository(Nomination)
+      .createQueryBuilder('n')
+      .setLock('pessimistic_write')
+      .where('n.id = :id', { id })
+      .getOne();
+  }
+
+  /**
+   * Keyset page, newest first, ordered by (created_at, id). The cursor carries created_at as PostgreSQL text with
+   * microseconds (a JavaScript Date would lose them and skip or repeat rows).
+   */
+  async list(filter: NominationFilter): Promise<{ nomination: Nomination; cursorAt: string }[]> {
+    const query = this.nominations.createQueryBuilder('n');
+    if (filter.scopeRoot) {
+      query.innerJoin(
+        'organization_closure',
+        'sc',
+        'sc.descendant_id = n.proposing_organization_id AND sc.ancestor_id = :scopeRoot',
+        {
+          scopeRoot: filter.scopeRoot,
+        },
+      );
+    }
+    if (filter.organizationId) {
+      query.innerJoin(
+        'organization_closure',
+        'fc',
+        'fc.descendant_id = n.proposing_organization_id AND fc.ancestor_id = :organizationId',
+        {
+          organizationId: filter.organizationId,
+        },
+      );
+    }
+    if (filter.proposingOrganizationId)
+      query.andWhere('n.proposing_organization_id = :proposing', { proposing: filter.proposingOrganizationId });
+    if (filter.year !== undefined) query.andWhere('n.year = :year', { year: filter.year });
+    if (filter.status) query.andWhere('n.status = :status', { status: filter.status });
+    if (filter.awardCode) query.andWhere('n.award_code = :awardCode', { awardCode: filter.awardCode });
+    if (filter.after) {
+      query.andWhere('(n.created_at, n.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))', {
+        afterAt: filter.after[0],
+        afterId: filter.after[1],
+      });
+    }
+    query
+      .addSelect(`to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_at')
+      .orderBy('n.created_at', 'DESC')
+      .addOrderBy('n.id', 'DESC')
+      .limit(filter.limit + 1);
+    const { entities, raw } = await query.getRawAndEntities<{ cursor_at: string; n_id: string }>();
+    const cursorById = new Map(raw.map((r) => [r.n_id, r.cursor_at]));
+    return entities.map((nomination) => ({ nomination, cursorAt: cursorById.get(nomination.id) ?? '' }));
+  }
+
+  create(values: Partial<Nomination>, manager: EntityManager): Promise<Nomination> {
+    const repo = manager.getRepository(Nomination);
+    return repo.save(repo.create(values));
+  }
+
+  save(nomination: Nomination, manager: EntityManager): Promise<Nomination> {
+    return manager.getRepository(Nomination).save(nomination);
+  }
+
+  async addEvent(values: Omit<NominationEvent, 'id' | 'at' | 'nomination'>, manager: EntityManager): Promise<void> {
+    await manager.getRepository(NominationEvent).insert(values);
+  }
+
+  history(nominationId: string, manager?: EntityManager): Promise<NominationEvent[]> {
+    return this.repo(NominationEvent, this.events, manager).find({ where: { nominationId }, order: { id: 'ASC' } });
+  }
+
+  addVote(values: Omit<CouncilVote, 'id' | 'createdAt' | 'nomination'>, manager: EntityManager): Promise<CouncilVote> {
+    const repo = manager.getRepository(CouncilVote);
+    return repo.save(repo.create(values));
+  }
+
+  listVotes(nominationId: string, manager?: EntityManager): Promise<CouncilVote[]> {
+    return this.repo(CouncilVote, this.votes, manager).find({
+      where: { nominationId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** The latest council vote on a nomination (the one that counts for R-VOTE-1), or null. */
+  latestVote(nominationId: string, manager?: EntityManager): Promise<CouncilVote | null> {
+    return this.repo(CouncilVote, this.votes, manager)
+      .createQueryBuilder('v')
+      .where('v.nomination_id = :nominationId', { nominationId })
+      .orderBy('v.created_at', 'DESC')
+      .addOrderBy('v.id', 'DESC')
+      .limit(1)
+      .getOne();
+  }
+
+  /**
+   * Takes transaction-scoped advisory locks on `keys`, in the order given (callers pass a fixed order, see
+   * `approvalLockKeys`). Keys are namespaced text hashed to 64 bits; they are released at commit or rollback.
+   */
+  async lock(keys: readonly string[], manager: EntityManager): Promise<void> {
+    for (const key of keys) {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+    }
+  }
+}

@@ -1,0 +1,513 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal.js';
+import { ScopeService } from '../auth/scope.service.js';
+import { ApiError, ErrorCode } from '../common/errors/problem.js';
+import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
+import { Individual } from '../individuals/individual.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
+import { QuotasService } from '../quotas/quotas.service.js';
+import { evaluateEligibility, evaluateVote, type Eligibility, type NominationStatus } from '../rules/index.js';
+import type { EligibilityResultDto } from './dto/eligibility.dto.js';
+import type {
+  CreateNominationDto,
+  ListNominationsQueryDto,
+  NominationDetailDto,
+  NominationDto,
+  NominationEventDto,
+  UpdateNominationDto,
+} from './dto/nomination.dto.js';
+import type { CouncilVoteDto, RecordVoteDto } from './dto/vote.dto.js';
+import type { CouncilVote } from './council-vote.entity.js';
+import { NominationFactsRepository, type FactsRequest } from './nomination-facts.repository.js';
+import type { NominationEvent } from './nomination-event.entity.js';
+import type { Nomination } from './nomination.entity.js';
+import { NominationsRepository } from './nominations.repository.js';
+import {
+  approvalLockKeys,
+  canPerform,
+  regimeForNomination,
+  statusAfter,
+  TRANSITIONS,
+  violationsOf,
+  withChecks,
+  withTransactionRetry,
+  type NominationAction,
+  type TransitionAction,
+} from './workflow.js';
+
+export function toNominationDto(n: Nomination): NominationDto {
+  return {
+    id: n.id,
+    year: n.year,
+    awardCode: n.awardCode,
+    basis: n.basis,
+    recipientKind: n.recipientKind,
+    individualId: n.individualId,
+    organizationId: n.organizationId,
+    proposingOrganizationId: n.proposingOrganizationId,
+    achievements: n.achievements,
+    expectedDecisionOn: n.expectedDecisionOn,
+    status: n.status,
+    statusReason: n.statusReason,
+    regime: n.regime,
+    eligibility: n.eligibility,
+    decisionId: n.decisionId,
+    createdAt: n.createdAt.toISOString(),
+    updatedAt: n.updatedAt.toISOString(),
+  };
+}
+
+export function toNominationEventDto(e: NominationEvent): NominationEventDto {
+  return {
+    fromStatus: e.fromStatus as NominationStatus | null,
+    toStatus: e.toStatus as NominationStatus,
+    action: e.action as NominationAction,
+    reason: e.reason,
+    at: e.at.toISOString(),
+    actorKeyId: e.actorKeyId,
+    actorRole: e.actorRole,
+    eligibility: e.eligibility,
+  };
+}
+
+export function toCouncilVoteDto(v: CouncilVote): CouncilVoteDto {
+  return {
+    id: v.id,
+    nominationId: v.nominationId,
+    members: v.members,
+    present: v.present,
+    yes: v.yes,
+    passed: v.passed,
+    check: v.check,
+    recordedByKeyId: v.recordedByKeyId,
+    recordedAt: v.createdAt.toISOString(),
+  };
+}
+
+/** The rule ids that make a nomination impossible rather than not (yet) eligible: refused, never stored. */
+const STRUCTURAL_RULES = new Set(['R-KIND-1', 'R-BASIS-2']);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+const invalidReference = (field: string, detail: string) =>
+  new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.INVALID_REFERENCE, 'A rule forbids this', detail, {
+    errors: [{ field, message: detail }],
+  });
+
+function invalidState(action: TransitionAction, status: NominationStatus): ApiError {
+  const from = TRANSITIONS[action].from.join(' or ');
+  return new ApiError(
+    HttpStatus.CONFLICT,
+    ErrorCode.INVALID_STATE,
+    'Conflict',
+    `The nomination is ${status}; ${action.toLowerCase()} needs it in ${from}`,
+    { currentStatus: status },
+  );
+}
+
+/** A nominee as the rules and the scope check see it. */
+interface Nominee {
+  recipientKind: 'INDIVIDUAL' | 'COLLECTIVE';
+  individualId: string | null;
+  organizationId: string | null;
+  /** The organization the nominee belongs to (a person's unit) or is (a collective): scope is checked on it. */
+  homeOrganizationId: string;
+}
+
+function factsRequestOf(
+  n: Pick<Nomination, 'year' | 'awardCode' | 'basis' | 'recipientKind' | 'individualId' | 'organizationId'> & {
+    id?: string;
+  },
+): FactsRequest {
+  const request: FactsRequest = {
+    key: n.id ?? 'new',
+    year: n.year,
+    awardCode: n.awardCode,
+    basis: n.basis,
+    recipientKind: n.recipientKind,
+    individualId: n.individualId,
+    organizationId: n.organizationId,
+  };
+  if (n.id !== undefined) request.excludeNominationId = n.id;
+  return request;
+}
+
+/**
+ * The nomination workflow (domain.md §5). Every rule comes from `src/rules`; this service loads the facts, calls
+ * the rules inside the transaction that writes, and keeps the status history.
+ *
+ * Approval is the one step that must hold under concurrency (quotas, R-DUP-1): it takes advisory locks on the
+ * proposing organization and year, then on the nominee (`approvalLockKeys`, always in that order), re-reads the
+ * nomination, re-evaluates everything from the database and only then writes — so any number of API instances on
+ * one database never approve past a quota.
+ */
+@Injectable()
+export class NominationsService {
+  constructor(
+    private readonly nominations: NominationsRepository,
+    private readonly facts: NominationFactsRepository,
+    private readonly quotas: QuotasService,
+    private readonly scope: ScopeService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  // --- creation and evaluation -----------------------------------------------------------------------------------
+
+  async create(principal: Principal, dto: CreateNominationDto): Promise<NominationDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const { nominee, eligibility } = await this.evaluateNew(principal, dto, manager);
+      const nomination = await this.nominations.create(
+        {
+          year: dto.year,
+          awardCode: dto.awardCode,
+          basis: dto.basis,
+          recipientKind: nominee.recipientKind,
+          individualId: nominee.individualId,
+          organizationId: nominee.organizationId,
+          proposingOrganizationId: dto.proposingOrganizationId,
+          achievements: dto.achievements,
+          expectedDecisionOn: dto.expectedDecisionOn ?? null,
+          status: 'DRAFT',
+          regime: eligibility.regime,
+          eligibility,
+          statusReason: null,
+          decisionId: null,
+          createdByKeyId: principal.keyId,
+        },
+        manager,
+      );
+      await this.addEvent(nomination.id, null, 'DRAFT', 'CREATE', null, eligibility, principal, manager);
+      return toNominationDto(nomination);
+    });
+  }
+
+  /** `POST /nominations/check`: the same validation and evaluation as `create`, nothing stored. */
+  async check(principal: Principal, dto: CreateNominationDto): Promise<EligibilityResultDto> {
+    const { eligibility } = await this.evaluateNew(principal, dto, this.dataSource.manager);
+    return { eligibility };
+  }
+
+  private async evaluateNew(
+    principal: Principal,
+    dto: CreateNominationDto,
+    manager: EntityManager,
+  ): Promise<{ nominee: Nominee; eligibility: Eligibility }> {
+    const hasIndividual = dto.individualId !== undefined;
+    const hasOrganization = dto.organizationId !== undefined;
+    if (hasIndividual === hasOrganization) {
+      const message = 'give exactly one nominee: individualId (a person) or organizationId (a collective)';
+      throw new ApiError(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, 'Invalid request', message, {
+        errors: [
+          { field: 'individualId', message },
+          { field: 'organizationId', message },
+        ],
+      });
+    }
+    assertDecisionDate(dto.year, dto.expectedDecisionOn ?? null);
+
+    const proposing = await manager.getRepository(Organization).findOneBy({ id: dto.proposingOrganizationId });
+    if (!proposing)
+      throw invalidReference('proposingOrganizationId', `Organization ${dto.proposingOrganizationId} does not exist`);
+    const nominee = await this.loadNominee(dto, manager);
+    await this.scope.assertInScope(principal, dto.proposingOrganizationId, manager);
+    await this.scope.assertInScope(principal, nominee.homeOrganizationId, manager);
+
+    const eligibility = await this.evaluate(
+      { year: dto.year, awardCode: dto.awardCode, basis: dto.basis, ...nominee },
+      dto.expectedDecisionOn ?? null,
+      manager,
+    );
+    assertStructurallyValid(eligibility);
+    return { nominee, eligibility };
+  }
+
+  private async loadNominee(dto: CreateNominationDto, manager: EntityManager): Promise<Nominee> {
+    if (dto.individualId !== undefined) {
+      const person = await manager.getRepository(Individual).findOneBy({ id: dto.individualId });
+      if (!person) throw invalidReference('individualId', `Individual ${dto.individualId} does not exist`);
+      return {
+        recipientKind: 'INDIVIDUAL',
+        individualId: person.id,
+        organizationId: null,
+        homeOrganizationId: person.organizationId,
+      };
+    }
+    const id = dto.organizationId as string;
+    const collective = await manager.getRepository(Organization).findOneBy({ id });
+    if (!collective) throw invalidReference('organizationId', `Organization ${id} does not exist`);
+    return {
+      recipientKind: 'COLLECTIVE',
+      individualId: null,
+      organizationId: collective.id,
+      homeOrganizationId: collective.id,
+    };
+  }
+
+  /** Eligibility of a nomination (stored or not) from the database, under the regime its dates choose. */
+  private async evaluate(
+    n: Pick<Nomination, 'year' | 'awardCode' | 'basis' | 'recipientKind' | 'individualId' | 'organizationId'> & {
+      id?: string;
+    },
+    expectedDecisionOn: string | null,
+    manager: EntityManager,
+  ): Promise<Eligibility> {
+    const facts = await this.facts.loadOne(factsRequestOf(n), manager);
+    return evaluateEligibility(facts, regimeForNomination(expectedDecisionOn));
+  }
+
+  // --- reading ---------------------------------------------------------------------------------------------------
+
+  async list(principal: Principal, query: ListNominationsQueryDto): Promise<Page<NominationDto>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+    if (
+      after &&
+      !(typeof after[0] === 'string' && CURSOR_AT.test(after[0]) && typeof after[1] === 'string' && UUID.test(after[1]))
+    ) {
+      throw ApiError.badRequest('cursor', 'is not a cursor returned by this list');
+    }
+    const rows = await this.nominations.list({
+      scopeRoot: this.scope.scopeRoot(principal),
+      year: query.year,
+      status: query.status,
+      awardCode: query.awardCode,
+      organizationId: query.organizationId,
+      proposingOrganizationId: query.proposingOrganizationId,
+      after,
+      limit,
+    });
+    return toPage(
+      rows,
+      limit,
+      (row) => [row.cursorAt, row.nomination.id],
+      (row) => toNominationDto(row.nomination),
+    );
+  }
+
+  async get(principal: Principal, id: string): Promise<NominationDetailDto> {
+    const nomination = await this.nominations.findById(id);
+    if (!nomination) throw ApiError.notFound('Nomination', id);
+    await this.scope.assertInScope(principal, nomination.proposingOrganizationId);
+    const [history, votes] = await Promise.all([this.nominations.history(id), this.nominations.listVotes(id)]);
+    return {
+      ...toNominationDto(nomination),
+      history: history.map(toNominationEventDto),
+      votes: votes.map(toCouncilVoteDto),
+    };
+  }
+
+  // --- transitions -----------------------------------------------------------------------------------------------
+
+  /** `PATCH`: edits a DRAFT or RETURNED nomination and re-evaluates it. */
+  async update(principal: Principal, id: string, dto: UpdateNominationDto): Promise<NominationDto> {
+    for (const field of ['achievements', 'basis'] as const) {
+      if (dto[field] === null) throw ApiError.badRequest(field, 'cannot be null');
+    }
+    return this.inTransaction(async (manager) => {
+      const n = await this.lockedInScope(principal, id, manager);
+      if (!canPerform('EDIT', n.status)) throw invalidState('EDIT', n.status);
+      if (dto.achievements !== undefined) n.achievements = dto.achievements;
+      if (dto.basis !== undefined) n.basis = dto.basis;
+      if (dto.expectedDecisionOn !== undefined) n.expectedDecisionOn = dto.expectedDecisionOn;
+      assertDecisionDate(n.year, n.expectedDecisionOn);
+      const eligibility = await this.evaluate(n, n.expectedDecisionOn, manager);
+      assertStructurallyValid(eligibility);
+      return this.move(n, 'EDIT', null, eligibility, principal, manager);
+    });
+  }
+
+  /** DRAFT/RETURNED → SUBMITTED; refused with every failing rule while the nomination is not eligible. */
+  submit(principal: Principal, id: string): Promise<NominationDto> {
+    return this.simpleTransition(principal, id, 'SUBMIT', null, true);
+  }
+
+  /** SUBMITTED → RETURNED, with a reason; the HR officer can edit and resubmit it. */
+  returnToProposer(principal: Principal, id: string, reason: string): Promise<NominationDto> {
+    return this.simpleTransition(principal, id, 'RETURN', reason, false);
+  }
+
+  /** DRAFT/RETURNED/SUBMITTED → WITHDRAWN. */
+  withdraw(principal: Principal, id: string, reason: string | null): Promise<NominationDto> {
+    return this.simpleTransition(principal, id, 'WITHDRAW', reason, false);
+  }
+
+  /** SUBMITTED → REJECTED, with a reason. */
+  reject(principal: Principal, id: string, reason: string): Promise<NominationDto> {
+    return this.simpleTransition(principal, id, 'REJECT', reason, false);
+  }
+
+  private simpleTransition(
+    principal: Principal,
+    id: string,
+    action: 'SUBMIT' | 'RETURN' | 'WITHDRAW' | 'REJECT',
+    reason: string | null,
+    requireEligible: boolean,
+  ): Promise<NominationDto> {
+    return this.inTransaction(async (manager) => {
+      const n = await this.lockedInScope(principal, id, manager);
+      if (!canPerform(action, n.status)) throw invalidState(action, n.status);
+      const eligibility = await this.evaluate(n, n.expectedDecisionOn, manager);
+      if (requireEligible && !eligibility.eligible) {
+        throw ApiError.ruleViolation(
+          'The nomination is not eligible: every failing rule is listed',
+          violationsOf(eligibility.checks),
+        );
+      }
+      return this.move(n, action, reason, eligibility, principal, manager);
+    });
+  }
+
+  /** Records a council vote on a SUBMITTED nomination and evaluates it with the award code's policy (R-VOTE-1). */
+  async recordVote(principal: Principal, id: string, dto: RecordVoteDto): Promise<CouncilVoteDto> {
+    const errors = [
+      ...(dto.present > dto.members ? [{ field: 'present', message: 'cannot exceed members' }] : []),
+      ...(dto.yes > dto.present ? [{ field: 'yes', message: 'cannot exceed present' }] : []),
+    ];
+    if (errors.length > 0) {
+      throw new ApiError(
+        HttpStatus.BAD_REQUEST,
+        ErrorCode.VALIDATION_FAILED,
+        'Invalid request',
+        errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+        { errors },
+      );
+    }
+    return this.inTransaction(async (manager) => {
+      const n = await this.lockedInScope(principal, id, manager);
+      if (!canPerform('VOTE', n.status)) throw invalidState('VOTE', n.status);
+      const policy = await this.quotas.votePolicy(n.awardCode, manager);
+      const check = evaluateVote({ members: dto.members, present: dto.present, yes: dto.yes }, policy, n.awardCode);
+      const vote = await this.nominations.addVote(
+        {
+          nominationId: n.id,
+          members: dto.members,
+          present: dto.present,
+          yes: dto.yes,
+          passed: check.passed,
+          check,
+          recordedByKeyId: principal.keyId,
+        },
+        manager,
+      );
+      await this.addEvent(n.id, n.status, n.status, 'VOTE', check.message, null, principal, manager);
+      return toCouncilVoteDto(vote);
+    });
+  }
+
+  /**
+   * SUBMITTED → APPROVED, atomically: eligibility (with what counts now, this nomination excluded), R-HOLD-1,
+   * R-DUP-1, R-VOTE-1 on the latest vote, and the quotas of the proposing organization, year and code. Any failure
+   * is a 422 listing every failing rule, and nothing changes.
+   */
+  async approve(principal: Principal, id: string): Promise<NominationDto> {
+    return this.inTransaction(async (manager) => {
+      const current = await this.nominations.findById(id, manager);
+      if (!current) throw ApiError.notFound('Nomination', id);
+      await this.scope.assertInScope(principal, current.proposingOrganizationId, manager);
+      await this.nominations.lock(
+        approvalLockKeys({
+          proposingOrganizationId: current.proposingOrganizationId,
+          year: current.year,
+          nomineeId: (current.individualId ?? current.organizationId) as string,
+        }),
+        manager,
+      );
+      // Re-read under the locks: another approval may have committed while this one waited.
+      const n = (await this.nominations.findByIdForUpdate(id, manager)) as Nomination;
+      if (!canPerform('APPROVE', n.status)) throw invalidState('APPROVE', n.status);
+
+      const eligibility = await this.evaluate(n, n.expectedDecisionOn, manager);
+      const latest = await this.nominations.latestVote(n.id, manager);
+      const policy = await this.quotas.votePolicy(n.awardCode, manager);
+      const quotaChecks = await this.quotas.checksForApproval(n.proposingOrganizationId, n.year, n.awardCode, manager);
+      const voteCheck = evaluateVote(
+        latest ? { members: latest.members, present: latest.present, yes: latest.yes } : null,
+        policy,
+        n.awardCode,
+      );
+      const evaluation = withChecks(eligibility, [voteCheck, ...quotaChecks]);
+      if (!evaluation.eligible) {
+        throw ApiError.ruleViolation(
+          'The nomination cannot be approved: every failing rule is listed',
+          violationsOf(evaluation.checks),
+        );
+      }
+      return this.move(n, 'APPROVE', null, evaluation, principal, manager);
+    });
+  }
+
+  // --- helpers ---------------------------------------------------------------------------------------------------
+
+  private inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return withTransactionRetry(() => this.dataSource.transaction(work));
+  }
+
+  private async lockedInScope(principal: Principal, id: string, manager: EntityManager): Promise<Nomination> {
+    const n = await this.nominations.findByIdForUpdate(id, manager);
+    if (!n) throw ApiError.notFound('Nomination', id);
+    await this.scope.assertInScope(principal, n.proposingOrganizationId, manager);
+    return n;
+  }
+
+  /** Applies `action` to a locked nomination, stores the evaluation and appends the history row. */
+  private async move(
+    n: Nomination,
+    action: TransitionAction,
+    reason: string | null,
+    eligibility: Eligibility,
+    principal: Principal,
+    manager: EntityManager,
+  ): Promise<NominationDto> {
+    const from = n.status;
+    n.status = statusAfter(action, from);
+    n.eligibility = eligibility;
+    n.regime = eligibility.regime;
+    if (action === 'SUBMIT') n.statusReason = null;
+    if (action === 'RETURN' || action === 'REJECT' || action === 'WITHDRAW') n.statusReason = reason;
+    const saved = await this.nominations.save(n, manager);
+    await this.addEvent(n.id, from, n.status, action, reason, eligibility, principal, manager);
+    return toNominationDto(saved);
+  }
+
+  private addEvent(
+    nominationId: string,
+    fromStatus: NominationStatus | null,
+    toStatus: NominationStatus,
+    action: NominationAction,
+    reason: string | null,
+    eligibility: Eligibility | null,
+    principal: Principal,
+    manager: EntityManager,
+  ): Promise<void> {
+    return this.nominations.addEvent(
+      {
+        nominationId,
+        fromStatus,
+        toStatus,
+        action,
+        reason,
+        eligibility,
+        actorKeyId: principal.keyId,
+        actorRole: principal.role,
+      },
+      manager,
+    );
+  }
+}
+
+/** The expected decision date, when given, cannot be before the year the achievements belong to. */
+function assertDecisionDate(year: number, expectedDecisionOn: string | null): void {
+  if (expectedDecisionOn !== null && expectedDecisionOn < `${year}-01-01`) {
+    throw ApiError.badRequest('expectedDecisionOn', `cannot be before the nomination year ${year} begins`);
+  }
+}
+
+/** R-KIND-1 (the award does not take this kind of recipient) and R-BASIS-2 (a title on a basis other than REGULAR). */
+function assertStructurallyValid(eligibility: Eligibility): void {
+  const broken = eligibility.checks.filter((c) => !c.passed && STRUCTURAL_RULES.has(c.rule));
+  if (broken.length > 0) {
+    throw ApiError.ruleViolation('This award cannot be proposed this way: nothing was stored', violationsOf(broken));
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * The workflow of a nomination (domain.md §5) as data, plus the small pure helpers the service needs:
+ *
+ *   DRAFT ──submit──▶ SUBMITTED ──approve──▶ APPROVED ──(decision)──▶ DECIDED
+ *     ▲                 │  │ ╲──reject───▶ REJECTED
+ *     │ edit            │  ╰──return──▶ RETURNED ──submit──▶ SUBMITTED
+ *   withdraw ◀──────────┴────────────────────┘ (DRAFT, RETURNED, SUBMITTED → WITHDRAWN)
+ *
+ * A RETURNED nomination behaves as a DRAFT (it can be edited, resubmitted or withdrawn) but keeps its own status,
+ * so the list shows which dossiers came back with a reason. Council votes are recorded on SUBMITTED nominations.
+ */
+import type { Eligibility, NominationStatus, Regime, RuleCheck } from '../rules/index.js';
+import { regimeOn } from '../rules/index.js';
+
+/** Every action that appends a row to the status history (`nomination_events.action`). */
+export const NOMINATION_ACTIONS = [
+  'CREATE',
+  'EDIT',
+  'SUBMIT',
+  'RETURN',
+  'WITHDRAW',
+  'VOTE',
+  'APPROVE',
+  'REJECT',
+] as const;
+export type NominationAction = (typeof NOMINATION_ACTIONS)[number];
+
+/** The actions that move a nomination, with the statuses they start from and the status they lead to. */
+export const TRANSITIONS = {
+  EDIT: { from: ['DRAFT', 'RETURNED'], to: null },
+  SUBMIT: { from: ['DRAFT', 'RETURNED'], to: 'SUBMITTED' },
+  RETURN: { from: ['SUBMITTED'], to: 'RETURNED' },
+  WITHDRAW: { from: ['DRAFT', 'RETURNED', 'SUBMITTED'], to: 'WITHDRAWN' },
+  VOTE: { from: ['SUBMITTED'], to: null },
+  APPROVE: { from: ['SUBMITTED'], to: 'APPROVED' },
+  REJECT: { from: ['SUBMITTED'], to: 'REJECTED' },
+} as const satisfies Record<
+  Exclude<NominationAction, 'CREATE'>,
+  { from: readonly NominationStatus[]; to: NominationStatus | null }
+>;
+
+export type TransitionAction = keyof typeof TRANSITIONS;
+
+/** May `action` start from `status`? */
+export function canPerform(action: TransitionAction, status: NominationStatus): boolean {
+  return (TRANSITIONS[action].from as readonly NominationStatus[]).includes(status);
+}
+
+/** The status after `action` (actions that do not move the nomination keep `status`). */
+export function statusAfter(action: TransitionAction, status: NominationStatus): NominationStatus {
+  return TRANSITIONS[action].to ?? status;
+}
+
+/** Vietnam keeps UTC+7 all year (no daylight saving), so its calendar date is a fixed offset from UTC. */
+const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/** Today's date (YYYY-MM-DD) in Vietnam. */
+export function todayInVietnam(now: Date = new Date()): string {
+  return new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The legal regime a nomination is judged under before a decision exists (api.md "Eligibility"): the one in
+ * force on `expectedDecisionOn` when set, else on today's date in Vietnam.
+ */
+export function regimeForNomination(expectedDecisionOn: string | null | undefined, now: Date = new Date()): Regime {
+  return regimeOn(expectedDecisionOn ?? todayInVietnam(now));
+}
+
+/** The failing checks, in the `violations` shape of a 422 problem (limit/actual only where the rule has numbers). */
+export function violationsOf(
+  checks: readonly RuleCheck[],
+): { rule: string; message: string; limit?: number; actual?: number }[] {
+  return checks
+    .filter((c) => !c.passed)
+    .map((c) => {
+      const v: { rule: string; message: string; limit?: number; actual?: number } = {
+        rule: c.rule,
+        message: c.message,
+      };
+      if (c.limit !== undefined) v.limit = c.limit;
+      if (c.actual !== undefined) v.actual = c.actual;
+      return v;
+    });
+}
+
+/** Adds further checks (council vote, quotas) to an evaluation: still eligible only if every check passed. */
+export function withChecks(eligibility: Eligibility, extra: readonly RuleCheck[]): Eligibility {
+  const checks = [...eligibility.checks, ...extra];
+  return { eligible: checks.every((c) => c.passed), regime: eligibility.regime, checks };
+}
+
+/** PostgreSQL errors worth retrying the whole transaction for: serialization failure and deadlock. */
+const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
+
+export function isRetryableTransactionError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const own = (error as { code?: unknown }).code;
+  const driver = (error as { driverError?: { code?: unknown } }).driverError?.code;
+  return (
+    (typeof own === 'string' && RETRYABLE_SQLSTATES.has(own)) ||
+    (typeof driver === 'string' && RETRYABLE_SQLSTATES.has(driver))
+  );
+}
+
+/**
+ * Runs `work` and runs it again (at most `attempts` times in all) when it fails with a serialization failure or a
+ * deadlock; any other error, or the last retryable one, is thrown.
+ */
+export async function withTransactionRetry<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !isRetryableTransactionError(error)) throw error;
+    }
+  }
+}
+
+/**
+ * Keys of the advisory locks an approval takes, in this fixed order (so two approvals never wait on each other
+ * in a cycle): first the proposing organization and year (quotas count there, and their bases are other codes of
+ * the same organization and year), then the nominee (R-DUP-1 and prerequisites count per recipient, across
+ * proposing organizations).
+ */
+export function approvalLockKeys(input: {
+  proposingOrganizationId: string;
+  year: number;
+  nomineeId: string;
+}): [string, string] {
+  return [`nominations:quota:${input.proposingOrganizationId}:${input.year}`, `nominations:nominee:${input.nomineeId}`];
+}

@@ -1,0 +1,122 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { AWARD_CODES, type AwardCode } from '../../rules/index.js';
+
+export const MIN_YEAR = 1945;
+export const MAX_YEAR = 2100;
+
+/** What a unit quota's ratio is a share of: another award code's counted awards, or the headcount. */
+export const RATIO_BASES = [...AWARD_CODES, 'HEADCOUNT'] as const;
+export type RatioBase = (typeof RATIO_BASES)[number];
+
+/**
+ * A unit's own quota (chỉ tiêu) for one year and award code (R-QUOTA-UNIT): a maximum count, a maximum ratio of a
+ * base, or both — the tightest wins. PUT replaces the whole quota of that organization, year and code.
+ */
+export class PutQuotaDto {
+  /** The proposing organization (đơn vị) the quota applies to. */
+  @IsUUID('all')
+  organizationId: string;
+
+  @ApiProperty({ minimum: MIN_YEAR, maximum: MAX_YEAR, example: 2023 })
+  @IsInt()
+  @Min(MIN_YEAR)
+  @Max(MAX_YEAR)
+  year: number;
+
+  @ApiProperty({ enum: AWARD_CODES, enumName: 'AwardCode' })
+  @IsIn(AWARD_CODES)
+  awardCode: AwardCode;
+
+  /** At most this many counted awards (awards not revoked + APPROVED nominations). */
+  @ApiPropertyOptional({ minimum: 0, maximum: 100000 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  maxCount?: number;
+
+  /** At most floor(maxRatio × base); 0–1 with at most 4 decimals, e.g. 0.15. */
+  @ApiPropertyOptional({ minimum: 0, maximum: 1, example: 0.15 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @Min(0)
+  @Max(1)
+  maxRatio?: number;
+
+  /** The base of `maxRatio`: an award code of the same organization and year, or HEADCOUNT (default). */
+  @ApiPropertyOptional({ enum: RATIO_BASES, enumName: 'QuotaRatioBase' })
+  @IsOptional()
+  @IsIn(RATIO_BASES)
+  ratioOf?: RatioBase;
+}
+
+/** A stored unit quota. */
+export class UnitQuotaDto {
+  @ApiProperty({ format: 'uuid' })
+  organizationId: string;
+  year: number;
+  @ApiProperty({ enum: AWARD_CODES, enumName: 'AwardCode' })
+  awardCode: AwardCode;
+  @ApiProperty({ type: Number, nullable: true })
+  maxCount: number | null;
+  @ApiProperty({ type: Number, nullable: true })
+  maxRatio: number | null;
+  @ApiProperty({ enum: RATIO_BASES, enumName: 'QuotaRatioBase', nullable: true })
+  ratioOf: RatioBase | null;
+  @ApiProperty({ format: 'date-time' })
+  updatedAt: string;
+}
+
+export class QuotaQueryDto {
+  /** The proposing organization. */
+  @IsUUID('all')
+  organizationId: string;
+
+  @ApiProperty({ minimum: MIN_YEAR, maximum: MAX_YEAR })
+  @Type(() => Number)
+  @IsInt()
+  @Min(MIN_YEAR)
+  @Max(MAX_YEAR)
+  year: number;
+}
+
+export class DeleteQuotaQueryDto extends QuotaQueryDto {
+  @ApiProperty({ enum: AWARD_CODES, enumName: 'AwardCode' })
+  @IsIn(AWARD_CODES)
+  awardCode: AwardCode;
+}
+
+const QUOTA_RULES = ['R-QUOTA-CSCS', 'R-QUOTA-CSTINH', 'R-QUOTA-UNIT'] as const;
+
+/** One limit in force for an organization, year and code, with what is already counted against it. */
+export class QuotaLimitDto {
+  @ApiProperty({ format: 'uuid' })
+  organizationId: string;
+  year: number;
+  @ApiProperty({ enum: AWARD_CODES, enumName: 'AwardCode' })
+  awardCode: AwardCode;
+  /** The quota rule (domain.md §4). */
+  @ApiProperty({ enum: QUOTA_RULES, enumName: 'QuotaRule' })
+  rule: (typeof QUOTA_RULES)[number];
+  /** The cap: at most this many counted awards (floored). */
+  limit: number;
+  /** Counted now: awards not revoked + APPROVED nominations of the organization, year and code. */
+  used: number;
+  /** max(0, limit − used). */
+  remaining: number;
+  /** LEGAL (a rule of law or of the province, configurable) or UNIT (the unit's own quota). */
+  @ApiProperty({ enum: ['LEGAL', 'UNIT'], enumName: 'QuotaSource' })
+  source: 'LEGAL' | 'UNIT';
+  /** How the limit was computed, e.g. "floor(15% × 20 Lao động tiên tiến)". */
+  basis: string;
+  /** Where the limit comes from. */
+  article: string;
+}
+
+export class QuotaLimitListDto {
+  /** Legal limits first (R-QUOTA-CSCS when enabled, R-QUOTA-CSTINH when switched on), then the unit's own. */
+  @ApiProperty({ type: QuotaLimitDto, isArray: true })
+  items: QuotaLimitDto[];
+}

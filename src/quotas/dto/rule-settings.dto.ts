@@ -1,0 +1,60 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean, IsNumber, Max, Min } from 'class-validator';
+import { AWARD_CODES, type AwardCode } from '../../rules/index.js';
+
+/** The configurable quota rules (domain.md §4, [C]). PUT replaces all four values. */
+export class QuotaSettingsDto {
+  /** R-QUOTA-CSCS on/off (default on). */
+  @IsBoolean()
+  cscsEnabled: boolean;
+
+  /** R-QUOTA-CSCS: CSTĐ cơ sở ≤ floor(ratio × approved Lao động tiên tiến); default 0.15. */
+  @ApiProperty({ minimum: 0, maximum: 1, example: 0.15 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @Min(0)
+  @Max(1)
+  cscsRatio: number;
+
+  /** R-QUOTA-CSTINH on/off (default off; a province switches it on). */
+  @IsBoolean()
+  cstinhEnabled: boolean;
+
+  /** R-QUOTA-CSTINH: CSTĐ tỉnh ≤ floor(ratio × CSTĐ cơ sở); default 0.1. */
+  @ApiProperty({ minimum: 0, maximum: 1, example: 0.1 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @Min(0)
+  @Max(1)
+  cstinhRatio: number;
+}
+
+/** The council vote policy of one award code (R-VOTE-1). */
+export class PutVotePolicyDto {
+  /** Whether a passing council vote is needed before approval. */
+  @IsBoolean()
+  required: boolean;
+
+  /** Share of ALL council members who must vote yes; 0.5 means "more than half"; at most 3 decimals. */
+  @ApiProperty({ minimum: 0.001, maximum: 1, example: 0.8 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @Min(0.001)
+  @Max(1)
+  passRatio: number;
+}
+
+export class VotePolicyDto {
+  @ApiProperty({ enum: AWARD_CODES, enumName: 'AwardCode' })
+  awardCode: AwardCode;
+  required: boolean;
+  /** Share of all council members who must vote yes. */
+  passRatio: number;
+  /** Share of all members who must be present (quorum): 2/3, fixed. */
+  quorumRatio: number;
+}
+
+/** Every configurable rule setting. */
+export class RuleSettingsDto {
+  quotas: QuotaSettingsDto;
+  /** One per award code, in catalogue order. */
+  @ApiProperty({ type: VotePolicyDto, isArray: true })
+  votePolicies: VotePolicyDto[];
+}

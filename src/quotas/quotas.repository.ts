@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { AwardCode } from '../rules/index.js';
+import { QUOTA_SETTINGS_KEY } from './quota-settings.js';
+import type { UnitQuota } from './unit-quota.entity.js';
+
+export interface UnitQuotaRow {
+  organizationId: string;
+  year: number;
+  awardCode: AwardCode;
+  maxCount: number | null;
+  maxRatio: number | null;
+  ratioOf: string | null;
+  updatedAt: Date;
+}
+
+interface RawUnitQuota {
+  organization_id: string;
+  year: number;
+  award_code: AwardCode;
+  max_count: number | null;
+  max_ratio: string | null;
+  ratio_of: string | null;
+  updated_at: Date;
+}
+
+const toRow = (r: RawUnitQuota): UnitQuotaRow => ({
+  organizationId: r.organization_id,
+  year: r.year,
+  awardCode: r.award_code,
+  maxCount: r.max_count,
+  maxRatio: r.max_ratio === null ? null : Number(r.max_ratio),
+  ratioOf: r.ratio_of,
+  updatedAt: r.updated_at,
+});
+
+export interface VotePolicyRow {
+  awardCode: AwardCode;
+  required: boolean;
+  passRatio: number;
+}
+
+/**
+ * Every query behind quotas and rule settings: `unit_quotas`, `rule_settings`, the vote policy columns of
+ * `award_types`, and the counts quotas compare against (api.md "What counts": awards not revoked plus APPROVED
+ * nominations of the proposing organization and year). Pass the caller's transaction `manager` when counting for
+ * an approval, so the counts are read after the approval's locks were taken.
+ */
+@Injectable()
+export class QuotasRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private m(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  /** Counted awards per code for one proposing organization and year. */
+  async countedByCode(
+    organizationId: string,
+    year: number,
+    manager?: EntityManager,
+  ): Promise<Partial<Record<AwardCode, number>>> {
+    const rows = await this.m(manager).query<{ award_code: AwardCode; n: number }[]>(
+      `SELECT award_code, count(*)::int AS n FROM (
+         SELECT award_code FROM awards
+          WHERE proposing_organization_id = $1 AND year = $2 AND revoked_at IS NULL
+         UNION ALL
+         SELECT award_code FROM nominations
+          WHERE proposing_organization_id = $1 AND year = $2 AND status = 'APPROVED'
+       ) counted GROUP BY award_code`,
+      [organizationId, year],
+    );
+    return Object.fromEntries(rows.map((r) => [r.award_code, r.n]));
+  }
+
+  /** People now in the organization's subtree (the base of a HEADCOUNT ratio). */
+  async headcount(organizationId: string, manager?: EntityManager): Promise<number> {
+    const [row] = await this.m(manager).query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM individuals i
+         JOIN organization_closure c ON c.descendant_id = i.organization_id AND c.ancestor_id = $1`,
+      [organizationId],
+    );
+    return row.n;
+  }
+
+  /** The unit quotas of an organization and year, for one code or all, by code. */
+  async unitQuotas(
+    organizationId: string,
+    year: number,
+    awardCode?: AwardCode,
+    manager?: EntityManager,
+  ): Promise<UnitQuotaRow[]> {
+    const rows = await this.m(manager).query<RawUnitQuota[]>(
+      `SELECT organization_id, year, award_code, max_count, max_ratio, ratio_of, updated_at FROM unit_quotas
+        WHERE organization_id = $1 AND year = $2 AND ($3::text IS NULL OR award_code = $3)
+        ORDER BY award_code`,
+      [organizationId, year, awardCode ?? null],
+    );
+    return rows.map(toRow);
+  }
+
+  async upsertUnitQuota(
+    values: Omit<UnitQuota, 'updatedAt' | 'organization' | 'awardType' | 'maxRatio'> & { maxRatio: number | null },
+    manager?: EntityManager,
+  ): Promise<UnitQuotaRow> {
+    const [row] = await this.m(manager).query<RawUnitQuota[]>(
+      `INSERT INTO unit_quotas (organization_id, year, award_code, max_count, max_ratio, ratio_of)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT ON CONSTRAINT pk_unit_quotas DO UPDATE
+          SET max_count = EXCLUDED.max_count, max_ratio = EXCLUDED.max_ratio, ratio_of = EXCLUDED.ratio_of, updated_at = now()
+       RETURNING organization_id, year, award_code, max_count, max_ratio, ratio_of, updated_at`,
+      [values.organizationId, values.year, values.awardCode, values.maxCount, values.maxRatio, values.ratioOf],
+    );
+    return toRow(row);
+  }
+
+  /** Deletes one unit quota; false when there was none. */
+  async deleteUnitQuota(
+    organizationId: string,
+    year: number,
+    awardCode: AwardCode,
+    manager?: EntityManager,
+  ): Promise<boolean> {
+    const result: unknown = await this.m(manager).query(
+      `DELETE FROM unit_quotas WHERE organization_id = $1 AND year = $2 AND award_code = $3 RETURNING 1`,
+      [organizationId, year, awardCode],
+    );
+    return returnedRows(result).length > 0;
+  }
+
+  /** The stored value of the quota settings, or undefined when the row is missing. */
+  async quotaSettings(manager?: EntityManager): Promise<unknown> {
+    const rows = await this.m(manager).query<{ value: unknown }[]>(`SELECT value FROM rule_settings WHERE key = $1`, [
+      QUOTA_SETTINGS_KEY,
+    ]);
+    return rows[0]?.value;
+  }
+
+  async saveQuotaSettings(value: object, manager?: EntityManager): Promise<void> {
+    await this.m(manager).query(
+      `INSERT INTO rule_settings (key, value) VALUES ($1, $2::jsonb)
+       ON CONFLICT ON CONSTRAINT pk_rule_settings DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+      [QUOTA_SETTINGS_KEY, JSON.stringify(value)],
+    );
+  }
+
+  /** The vote policy columns of the catalogue, in catalogue order. */
+  async votePolicies(manager?: EntityManager): Promise<VotePolicyRow[]> {
+    const rows = await this.m(manager).query<{ code: AwardCode; vote_required: boolean; vote_pass_ratio: string }[]>(
+      `SELECT code, vote_required, vote_pass_ratio FROM award_types ORDER BY sort_order, code`,
+    );
+    return rows.map((r) => ({ awardCode: r.code, required: r.vote_required, passRatio: Number(r.vote_pass_ratio) }));
+  }
+
+  async votePolicy(awardCode: string, manager?: EntityManager): Promise<VotePolicyRow | null> {
+    const rows = await this.m(manager).query<{ code: AwardCode; vote_required: boolean; vote_pass_ratio: string }[]>(
+      `SELECT code, vote_required, vote_pass_ratio FROM award_types WHERE code = $1`,
+      [awardCode],
+    );
+    return rows[0]
+      ? { awardCode: rows[0].code, required: rows[0].vote_required, passRatio: Number(rows[0].vote_pass_ratio) }
+      : null;
+  }
+
+  /** Sets the vote policy of one code; null when the code does not exist. */
+  async setVotePolicy(
+    awardCode: string,
+    required: boolean,
+    passRatio: number,
+    manager?: EntityManager,
+  ): Promise<VotePolicyRow | null> {
+    const result: unknown = await this.m(manager).query(
+      `UPDATE award_types SET vote_required = $2, vote_pass_ratio = $3 WHERE code = $1
+       RETURNING code, vote_required, vote_pass_ratio`,
+      [awardCode, required, passRatio],
+    );
+    const list = returnedRows<{ code: AwardCode; vote_required: boolean; vote_pass_ratio: string }>(result);
+    return list[0]
+      ? { awardCode: list[0].code, required: list[0].vote_required, passRatio: Number(list[0].vote_pass_ratio) }
+      : null;
+  }
+}
+
+/** The RETURNING rows of a raw query: TypeORM's PostgreSQL driver answers UPDATE and DELETE with [rows, count]. */
+export function returnedRows<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+    return result[0] as T[];
+  }
+  return Array.isArray(result) ? (result as T[]) : [];
+}

@@ -1,0 +1,237 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal.js';
+import { ScopeService } from '../auth/scope.service.js';
+import { ApiError, ErrorCode } from '../common/errors/problem.js';
+import { OrganizationsRepository } from '../organizations/organizations.repository.js';
+import {
+  AWARD_CODES,
+  checkQuotas,
+  DEFAULT_QUORUM_RATIO,
+  quotaLimits,
+  votePolicyFor,
+  type AwardCode,
+  type QuotaSettings,
+  type RuleCheck,
+  type UnitQuota as RuleUnitQuota,
+  type VotePolicy,
+} from '../rules/index.js';
+import type {
+  DeleteQuotaQueryDto,
+  PutQuotaDto,
+  QuotaLimitDto,
+  QuotaLimitListDto,
+  QuotaQueryDto,
+  RatioBase,
+  UnitQuotaDto,
+} from './dto/quota.dto.js';
+import type { PutVotePolicyDto, QuotaSettingsDto, RuleSettingsDto, VotePolicyDto } from './dto/rule-settings.dto.js';
+import { parseQuotaSettings } from './quota-settings.js';
+import { QuotasRepository, type UnitQuotaRow, type VotePolicyRow } from './quotas.repository.js';
+
+export function toUnitQuotaDto(row: UnitQuotaRow): UnitQuotaDto {
+  return {
+    organizationId: row.organizationId,
+    year: row.year,
+    awardCode: row.awardCode,
+    maxCount: row.maxCount,
+    maxRatio: row.maxRatio,
+    ratioOf: row.ratioOf as RatioBase | null,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function toVotePolicyDto(row: VotePolicyRow): VotePolicyDto {
+  return {
+    awardCode: row.awardCode,
+    required: row.required,
+    passRatio: row.passRatio,
+    quorumRatio: DEFAULT_QUORUM_RATIO,
+  };
+}
+
+const toRuleUnitQuota = (row: UnitQuotaRow): RuleUnitQuota => ({
+  maxCount: row.maxCount,
+  maxRatio: row.maxRatio,
+  ratioOf: row.ratioOf as RuleUnitQuota['ratioOf'],
+});
+
+const invalidReference = (field: string, detail: string) =>
+  new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.INVALID_REFERENCE, 'A rule forbids this', detail, {
+    errors: [{ field, message: detail }],
+  });
+
+/**
+ * Quotas (chỉ tiêu, R-QUOTA-*) and the other configurable rule settings. The limits are computed by the rule
+ * engine (`quotaLimits`, `checkQuotas`); this service only loads the numbers they need.
+ */
+@Injectable()
+export class QuotasService {
+  constructor(
+    private readonly quotas: QuotasRepository,
+    private readonly organizations: OrganizationsRepository,
+    private readonly scope: ScopeService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async settings(manager?: EntityManager): Promise<QuotaSettings> {
+    return parseQuotaSettings(await this.quotas.quotaSettings(manager));
+  }
+
+  /** The council vote policy of a code: the catalogue's columns `vote_required` / `vote_pass_ratio` (R-VOTE-1). */
+  async votePolicy(awardCode: AwardCode, manager?: EntityManager): Promise<VotePolicy> {
+    const row = await this.quotas.votePolicy(awardCode, manager);
+    return votePolicyFor(awardCode, row ? { required: row.required, passRatio: row.passRatio } : {});
+  }
+
+  /**
+   * R-QUOTA-CSCS, R-QUOTA-CSTINH, R-QUOTA-UNIT for approving one more `awardCode` in the proposing organization
+   * and year. Call it inside the approval's transaction, after its locks: every number is read from the database.
+   */
+  async checksForApproval(
+    organizationId: string,
+    year: number,
+    awardCode: AwardCode,
+    manager: EntityManager,
+  ): Promise<RuleCheck[]> {
+    // Sequential: inside the approval's transaction they share one connection.
+    const settings = await this.settings(manager);
+    const counts = await this.quotas.countedByCode(organizationId, year, manager);
+    const unitRows = await this.quotas.unitQuotas(organizationId, year, awardCode, manager);
+    const headcount = unitRows.some((q) => q.maxRatio !== null && (q.ratioOf ?? 'HEADCOUNT') === 'HEADCOUNT')
+      ? await this.quotas.headcount(organizationId, manager)
+      : undefined;
+    return checkQuotas(
+      {
+        awardCode,
+        year,
+        used: counts[awardCode] ?? 0,
+        baseCounts: counts,
+        headcount,
+        unitQuotas: unitRows.map(toRuleUnitQuota),
+      },
+      settings,
+    );
+  }
+
+  /** `GET /quotas`: every limit in force for the organization and year, legal ones first. */
+  async list(principal: Principal, query: QuotaQueryDto): Promise<QuotaLimitListDto> {
+    await this.requireOrganization(query.organizationId);
+    await this.scope.assertInScope(principal, query.organizationId);
+    const [settings, counts, unitRows] = await Promise.all([
+      this.settings(),
+      this.quotas.countedByCode(query.organizationId, query.year),
+      this.quotas.unitQuotas(query.organizationId, query.year),
+    ]);
+    const needsHeadcount = unitRows.some((q) => q.maxRatio !== null && (q.ratioOf ?? 'HEADCOUNT') === 'HEADCOUNT');
+    const headcount = needsHeadcount ? await this.quotas.headcount(query.organizationId) : undefined;
+    const codes = AWARD_CODES.filter(
+      (code) =>
+        (code === 'CHIEN_SI_THI_DUA_CO_SO' && settings.cscsEnabled) ||
+        (code === 'CHIEN_SI_THI_DUA_TINH' && settings.cstinhEnabled) ||
+        unitRows.some((q) => q.awardCode === code),
+    );
+    const items: QuotaLimitDto[] = [];
+    for (const code of codes) {
+      const used = counts[code] ?? 0;
+      const limits = quotaLimits(
+        {
+          awardCode: code,
+          year: query.year,
+          baseCounts: counts,
+          headcount,
+          unitQuotas: unitRows.filter((q) => q.awardCode === code).map(toRuleUnitQuota),
+        },
+        settings,
+      );
+      for (const l of limits) {
+        items.push({
+          organizationId: query.organizationId,
+          year: query.year,
+          awardCode: code,
+          rule: l.rule,
+          limit: l.limit,
+          used,
+          remaining: Math.max(0, l.limit - used),
+          source: l.source,
+          basis: l.basis,
+          article: l.article,
+        });
+      }
+    }
+    return { items };
+  }
+
+  /** `PUT /quotas`: creates or replaces the unit's quota of one year and code. */
+  async put(principal: Principal, dto: PutQuotaDto): Promise<UnitQuotaDto> {
+    if (dto.maxCount === undefined && dto.maxRatio === undefined) {
+      throw new ApiError(
+        HttpStatus.BAD_REQUEST,
+        ErrorCode.VALIDATION_FAILED,
+        'Invalid request',
+        'Give maxCount, maxRatio or both',
+        {
+          errors: [
+            { field: 'maxCount', message: 'give maxCount, maxRatio or both' },
+            { field: 'maxRatio', message: 'give maxCount, maxRatio or both' },
+          ],
+        },
+      );
+    }
+    if (dto.ratioOf !== undefined && dto.maxRatio === undefined) throw ApiError.badRequest('ratioOf', 'needs maxRatio');
+    if (dto.ratioOf === dto.awardCode)
+      throw ApiError.badRequest('ratioOf', 'cannot be the award code the quota limits');
+    return this.dataSource.transaction(async (manager) => {
+      await this.requireOrganization(dto.organizationId, manager);
+      await this.scope.assertInScope(principal, dto.organizationId, manager);
+      const row = await this.quotas.upsertUnitQuota(
+        {
+          organizationId: dto.organizationId,
+          year: dto.year,
+          awardCode: dto.awardCode,
+          maxCount: dto.maxCount ?? null,
+          maxRatio: dto.maxRatio ?? null,
+          ratioOf: dto.maxRatio === undefined ? null : (dto.ratioOf ?? 'HEADCOUNT'),
+        },
+        manager,
+      );
+      return toUnitQuotaDto(row);
+    });
+  }
+
+  /** `DELETE /quotas`: removes the unit's quota of one year and code. */
+  async remove(principal: Principal, query: DeleteQuotaQueryDto): Promise<void> {
+    await this.requireOrganization(query.organizationId);
+    await this.scope.assertInScope(principal, query.organizationId);
+    const deleted = await this.quotas.deleteUnitQuota(query.organizationId, query.year, query.awardCode);
+    if (!deleted) throw ApiError.notFound('Quota', `${query.organizationId}/${query.year}/${query.awardCode}`);
+  }
+
+  async ruleSettings(): Promise<RuleSettingsDto> {
+    const [quotas, policies] = await Promise.all([this.settings(), this.quotas.votePolicies()]);
+    return { quotas, votePolicies: policies.map(toVotePolicyDto) };
+  }
+
+  async putQuotaSettings(dto: QuotaSettingsDto): Promise<QuotaSettingsDto> {
+    const value: QuotaSettings = {
+      cscsEnabled: dto.cscsEnabled,
+      cscsRatio: dto.cscsRatio,
+      cstinhEnabled: dto.cstinhEnabled,
+      cstinhRatio: dto.cstinhRatio,
+    };
+    await this.quotas.saveQuotaSettings(value);
+    return this.settings();
+  }
+
+  async putVotePolicy(code: string, dto: PutVotePolicyDto): Promise<VotePolicyDto> {
+    const row = await this.quotas.setVotePolicy(code, dto.required, dto.passRatio);
+    if (!row) throw ApiError.notFound('Award type', code);
+    return toVotePolicyDto(row);
+  }
+
+  private async requireOrganization(organizationId: string, manager?: EntityManager): Promise<void> {
+    if (!(await this.organizations.findById(organizationId, manager))) {
+      throw invalidReference('organizationId', `Organization ${organizationId} does not exist`);
+    }
+  }
+}
