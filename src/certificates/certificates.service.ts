@@ -20,7 +20,12 @@ export class CertificatesService {
     }
     const row = await this.awards.findCertificate(code);
     if (!row) {
-      throw new ApiError(HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND, 'Not found', 'No certificate has this verification code');
+      throw new ApiError(
+        HttpStatus.NOT_FOUND,
+        ErrorCode.NOT_FOUND,
+        'Not found',
+        'No certificate has this verification code',
+      );
     }
     const award = toAwardDto(row);
     return {

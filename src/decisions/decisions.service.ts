@@ -38,9 +38,15 @@ export function toDecisionSummaryDto(row: DecisionRow): DecisionSummaryDto {
 }
 
 const invalidReference = (field: string, message: string) =>
-  new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.INVALID_REFERENCE, 'A rule forbids this', `${field}: ${message}`, {
-    errors: [{ field, message }],
-  });
+  new ApiError(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    ErrorCode.INVALID_REFERENCE,
+    'A rule forbids this',
+    `${field}: ${message}`,
+    {
+      errors: [{ field, message }],
+    },
+  );
 
 @Injectable()
 export class DecisionsService {
@@ -95,7 +101,12 @@ export class DecisionsService {
           ErrorCode.INVALID_REFERENCE,
           'A rule forbids this',
           `Unknown nominations: ${missing.map((m) => m.id).join(', ')}`,
-          { errors: missing.map((m) => ({ field: `nominationIds.${m.index}`, message: `nomination ${m.id} does not exist` })) },
+          {
+            errors: missing.map((m) => ({
+              field: `nominationIds.${m.index}`,
+              message: `nomination ${m.id} does not exist`,
+            })),
+          },
         );
       }
       // In request order, so errors and award lines follow what the caller sent.
@@ -145,7 +156,10 @@ export class DecisionsService {
             'DECISION_NUMBER_TAKEN',
             'Conflict',
             `${issuer.name} already issued decision ${taken.numberText} in ${year} (R-NUM-1)`,
-            { errors: [{ field: 'number', message: `${dto.number} is already used in ${year}` }], decisionId: taken.id },
+            {
+              errors: [{ field: 'number', message: `${dto.number} is already used in ${year}` }],
+              decisionId: taken.id,
+            },
           );
         }
         number = dto.number;
@@ -202,7 +216,10 @@ export class DecisionsService {
         );
       }
       if (award.revokedAt) {
-        throw ApiError.conflict('AWARD_ALREADY_REVOKED', `Award ${awardId} was already revoked on ${award.revokedAt.toISOString()}`);
+        throw ApiError.conflict(
+          'AWARD_ALREADY_REVOKED',
+          `Award ${awardId} was already revoked on ${award.revokedAt.toISOString()}`,
+        );
       }
       await this.awards.revoke(awardId, dto.reason, principal.keyId, manager);
       const row = await this.awards.findById(awardId, manager);

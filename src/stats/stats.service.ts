@@ -1,6 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { assertYearRange } from '../awards/awards.service.js';
-import { AWARD_RECIPIENT_KINDS, BASIS_LABELS, RECIPIENT_KIND_LABELS, type AwardRecipientKind } from '../awards/labels.js';
+import {
+  AWARD_RECIPIENT_KINDS,
+  BASIS_LABELS,
+  RECIPIENT_KIND_LABELS,
+  type AwardRecipientKind,
+} from '../awards/labels.js';
 import { AWARD_CODES, awardName, BASES, PROVINCE_LEVEL_CODES, type AwardCode, type Basis } from '../rules/index.js';
 import type {
   AwardStatsDto,

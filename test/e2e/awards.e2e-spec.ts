@@ -5,13 +5,18 @@ import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support
 const PROBLEM = /application\/problem\+json/;
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 
-type Award = Record<string, unknown> & { id: string; verificationCode: string; recipientName: string; issuedOn: string };
+type Award = Record<string, unknown> & {
+  id: string;
+  verificationCode: string;
+  recipientName: string;
+  issuedOn: string;
+};
 
 describe('awards, revocation and certificates', () => {
   let t: TestApp;
   let tree: Awaited<ReturnType<typeof makeTree>>;
   let people: { an: { id: string }; binh: { id: string }; cuong: { id: string } };
-  let decisions: Record<'d1' | 'd2' | 'd3' | 'd4', { id: string; awards: Award[] }>;
+  let decisions: Record<'d1' | 'd2' | 'd3' | 'd4', Awaited<ReturnType<typeof makeDecision>>>;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -31,12 +36,24 @@ describe('awards, revocation and certificates', () => {
     await t.reset();
     tree = await makeTree(t);
     people = {
-      an: await makeIndividual(t, tree.unit.id, { fullName: 'Nguyễn Văn An', birthDate: '1985-04-12', nationalId: '011085000123' }),
+      an: await makeIndividual(t, tree.unit.id, {
+        fullName: 'Nguyễn Văn An',
+        birthDate: '1985-04-12',
+        nationalId: '011085000123',
+      }),
       binh: await makeIndividual(t, tree.department.id, { fullName: 'Trần Thị Bình' }),
       cuong: await makeIndividual(t, tree.otherDepartment.id, { fullName: 'Lò Văn Cường' }),
     };
-    const nominate = (awardCode: string, year: number, nominee: { individualId?: string; organizationId?: string }, proposer: string, basis = 'REGULAR') =>
-      makeApprovedNomination(t, { awardCode, year, basis, proposingOrganizationId: proposer, ...nominee }).then((n) => n.id);
+    const nominate = (
+      awardCode: string,
+      year: number,
+      nominee: { individualId?: string; organizationId?: string },
+      proposer: string,
+      basis = 'REGULAR',
+    ) =>
+      makeApprovedNomination(t, { awardCode, year, basis, proposingOrganizationId: proposer, ...nominee }).then(
+        (n) => n.id,
+      );
     const dept = tree.department.id;
     const d1 = await makeDecision(t, {
       issuerOrganizationId: dept,
@@ -66,9 +83,11 @@ describe('awards, revocation and certificates', () => {
     const d4 = await makeDecision(t, {
       issuerOrganizationId: tree.otherDepartment.id,
       issuedOn: '2025-01-10',
-      nominationIds: [await nominate('LAO_DONG_TIEN_TIEN', 2024, { individualId: people.cuong.id }, tree.otherDepartment.id)],
+      nominationIds: [
+        await nominate('LAO_DONG_TIEN_TIEN', 2024, { individualId: people.cuong.id }, tree.otherDepartment.id),
+      ],
     });
-    decisions = { d1, d2, d3, d4 } as typeof decisions;
+    decisions = { d1, d2, d3, d4 };
   });
 
   const list = async (query = '') => {
@@ -82,7 +101,14 @@ describe('awards, revocation and certificates', () => {
     it('lists granted awards publicly, newest first, with the contract fields and no personal data', async () => {
       const page = await list();
       expect(page.nextCursor).toBeNull();
-      expect(page.items.map((a) => a.issuedOn)).toEqual(['2025-01-10', '2024-02-01', '2024-02-01', '2024-01-23', '2024-01-23', '2023-12-15']);
+      expect(page.items.map((a) => a.issuedOn)).toEqual([
+        '2025-01-10',
+        '2024-02-01',
+        '2024-02-01',
+        '2024-01-23',
+        '2024-01-23',
+        '2023-12-15',
+      ]);
       const giayKhen = page.items[5];
       expect(giayKhen).toEqual({
         id: decisions.d1.awards[0].id,
@@ -122,21 +148,28 @@ describe('awards, revocation and certificates', () => {
       expect(names((await list('?awardCode=BANG_KHEN_TINH')).items)).toEqual(['Lò Văn Cường', 'Nguyễn Văn An']);
       expect((await list('?recipientKind=COLLECTIVE')).items.map((a) => a.recipientName)).toEqual([tree.unit.name]);
       expect((await list('?basis=THEMATIC')).items.map((a) => a.recipientName)).toEqual(['Nguyễn Văn An']);
-      expect((await list('?awardCode=LAO_DONG_TIEN_TIEN&year=2023')).items.map((a) => a.recipientName)).toEqual(['Trần Thị Bình']);
+      expect((await list('?awardCode=LAO_DONG_TIEN_TIEN&year=2023')).items.map((a) => a.recipientName)).toEqual([
+        'Trần Thị Bình',
+      ]);
     });
 
     it('filters by organization over the whole subtree: collectives in it and individuals whose unit is in it', async () => {
       expect(names((await list(`?organizationId=${tree.department.id}`)).items)).toEqual(
         ['Nguyễn Văn An', 'Nguyễn Văn An', 'Trần Thị Bình', tree.unit.name].sort(),
       );
-      expect(names((await list(`?organizationId=${tree.unit.id}`)).items)).toEqual(['Nguyễn Văn An', 'Nguyễn Văn An', tree.unit.name].sort());
+      expect(names((await list(`?organizationId=${tree.unit.id}`)).items)).toEqual(
+        ['Nguyễn Văn An', 'Nguyễn Văn An', tree.unit.name].sort(),
+      );
       expect((await list(`?organizationId=${tree.otherDepartment.id}`)).items).toHaveLength(2);
       expect((await list(`?organizationId=${tree.province.id}`)).items).toHaveLength(6);
       expect((await list(`?organizationId=${UNKNOWN_ID}`)).items).toHaveLength(0);
     });
 
     it('finds recipients by name without diacritics or case, and LIKE wildcards match literally', async () => {
-      expect((await list('?q=nguyen van an')).items.map((a) => a.recipientName)).toEqual(['Nguyễn Văn An', 'Nguyễn Văn An']);
+      expect((await list('?q=nguyen van an')).items.map((a) => a.recipientName)).toEqual([
+        'Nguyễn Văn An',
+        'Nguyễn Văn An',
+      ]);
       expect((await list('?q=TRAN THI')).items.map((a) => a.recipientName)).toEqual(['Trần Thị Bình']);
       expect((await list('?q=lo van cuong')).items).toHaveLength(2);
       expect((await list('?q=Cường&year=2024')).items).toHaveLength(1);
@@ -196,20 +229,29 @@ describe('awards, revocation and certificates', () => {
         bonusRecoveryDue: true,
       });
       expect(new Date(response.body.revokedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
-      const [row] = await t.db.query<{ revoked_by_key_id: string | null }[]>('SELECT revoked_by_key_id FROM awards WHERE id = $1', [award.id]);
+      const [row] = await t.db.query<{ revoked_by_key_id: string | null }[]>(
+        'SELECT revoked_by_key_id FROM awards WHERE id = $1',
+        [award.id],
+      );
       expect(row.revoked_by_key_id).not.toBeNull();
 
       expect((await list()).items.map((a) => a.id)).not.toContain(award.id);
       expect((await list('?includeRevoked=false')).items).toHaveLength(5);
       const all = await list('?includeRevoked=true');
       expect(all.items).toHaveLength(6);
-      expect(all.items.find((a) => a.id === award.id)).toMatchObject({ revoked: true, revokedReason: 'Khai man thành tích' });
+      expect(all.items.find((a) => a.id === award.id)).toMatchObject({
+        revoked: true,
+        revokedReason: 'Khai man thành tích',
+      });
 
       const certificate = await t.http.get(`/api/v1/certificates/${award.verificationCode}`).expect(200);
       expect(certificate.body).toMatchObject({ valid: false, revoked: true, recipientName: 'Nguyễn Văn An' });
 
       const history = await t.http.get(`/api/v1/individuals/${people.an.id}/awards`).expect(200);
-      expect(history.body.items.find((a: Award) => a.id === award.id)).toMatchObject({ revoked: true, bonusRecoveryDue: true });
+      expect(history.body.items.find((a: Award) => a.id === award.id)).toMatchObject({
+        revoked: true,
+        bonusRecoveryDue: true,
+      });
 
       const decision = await t.http.get(`/api/v1/decisions/${decisions.d1.id}`).expect(200);
       expect(decision.body.awards[0]).toMatchObject({ revoked: true });
@@ -218,10 +260,17 @@ describe('awards, revocation and certificates', () => {
       expect(stats.body.total.count).toBe(5);
 
       // The nomination stays DECIDED: the decision was made; only its line is revoked.
-      const [nomination] = await t.db.query<{ status: string }[]>('SELECT n.status FROM nominations n JOIN awards a ON a.nomination_id = n.id WHERE a.id = $1', [award.id]);
+      const [nomination] = await t.db.query<{ status: string }[]>(
+        'SELECT n.status FROM nominations n JOIN awards a ON a.nomination_id = n.id WHERE a.id = $1',
+        [award.id],
+      );
       expect(nomination.status).toBe('DECIDED');
 
-      const again = await t.http.post(revokeUrl(decisions.d1.id, award.id)).set(bearer(approver)).send({ reason: 'Lần nữa' }).expect(409);
+      const again = await t.http
+        .post(revokeUrl(decisions.d1.id, award.id))
+        .set(bearer(approver))
+        .send({ reason: 'Lần nữa' })
+        .expect(409);
       expect(again.headers['content-type']).toMatch(PROBLEM);
       expect(again.body.code).toBe('AWARD_ALREADY_REVOKED');
     });
@@ -231,20 +280,32 @@ describe('awards, revocation and certificates', () => {
       const url = revokeUrl(decisions.d1.id, award.id);
       await t.http.post(url).send({ reason: 'x' }).expect(401);
       for (const token of [await t.token('HR_OFFICER', tree.department.id), await t.token('AUDITOR')]) {
-        expect((await t.http.post(url).set(bearer(token)).send({ reason: 'x' }).expect(403)).body.code).toBe('FORBIDDEN');
+        expect((await t.http.post(url).set(bearer(token)).send({ reason: 'x' }).expect(403)).body.code).toBe(
+          'FORBIDDEN',
+        );
       }
       const elsewhere = await t.token('APPROVER', tree.otherDepartment.id);
-      expect((await t.http.post(url).set(bearer(elsewhere)).send({ reason: 'x' }).expect(403)).body.code).toBe('OUT_OF_SCOPE');
+      expect((await t.http.post(url).set(bearer(elsewhere)).send({ reason: 'x' }).expect(403)).body.code).toBe(
+        'OUT_OF_SCOPE',
+      );
 
       for (const body of [{}, { reason: '' }, { reason: '   ' }, { reason: 'x', extra: 1 }, { reason: 42 }]) {
         const response = await t.http.post(url).set(bearer(BOOTSTRAP_TOKEN)).send(body).expect(400);
         expect(response.headers['content-type']).toMatch(PROBLEM);
       }
       await t.http.post(revokeUrl('nope', award.id)).set(bearer(BOOTSTRAP_TOKEN)).send({ reason: 'x' }).expect(400);
-      await t.http.post(revokeUrl(decisions.d1.id, 'nope')).set(bearer(BOOTSTRAP_TOKEN)).send({ reason: 'x' }).expect(400);
+      await t.http
+        .post(revokeUrl(decisions.d1.id, 'nope'))
+        .set(bearer(BOOTSTRAP_TOKEN))
+        .send({ reason: 'x' })
+        .expect(400);
       await t.http.post(revokeUrl(UNKNOWN_ID, award.id)).set(bearer(BOOTSTRAP_TOKEN)).send({ reason: 'x' }).expect(404);
       // A line of another decision is not a line of this one.
-      const wrong = await t.http.post(revokeUrl(decisions.d2.id, award.id)).set(bearer(BOOTSTRAP_TOKEN)).send({ reason: 'x' }).expect(404);
+      const wrong = await t.http
+        .post(revokeUrl(decisions.d2.id, award.id))
+        .set(bearer(BOOTSTRAP_TOKEN))
+        .send({ reason: 'x' })
+        .expect(404);
       expect(wrong.body.code).toBe('NOT_FOUND');
       expect((await list()).items).toHaveLength(6);
     });
@@ -252,14 +313,20 @@ describe('awards, revocation and certificates', () => {
 
   describe('award histories', () => {
     it('GET /individuals/{id}/awards: every award of the person, newest first, revoked ones marked', async () => {
-      await t.http.post(revokeUrl(decisions.d3.id, decisions.d3.awards.find((a) => a.recipientName === 'Nguyễn Văn An')!.id)).set(bearer(BOOTSTRAP_TOKEN)).send({ reason: 'Trùng lặp' }).expect(200);
+      await t.http
+        .post(revokeUrl(decisions.d3.id, decisions.d3.awards.find((a) => a.recipientName === 'Nguyễn Văn An')!.id))
+        .set(bearer(BOOTSTRAP_TOKEN))
+        .send({ reason: 'Trùng lặp' })
+        .expect(200);
       const history = await t.http.get(`/api/v1/individuals/${people.an.id}/awards`).expect(200);
       expect(history.body.items.map((a: Award) => [a.awardCode, a.issuedOn, a.revoked])).toEqual([
         ['BANG_KHEN_TINH', '2024-02-01', true],
         ['GIAY_KHEN', '2023-12-15', false],
       ]);
       const first = await t.http.get(`/api/v1/individuals/${people.an.id}/awards?limit=1`).expect(200);
-      const second = await t.http.get(`/api/v1/individuals/${people.an.id}/awards?limit=1&cursor=${first.body.nextCursor}`).expect(200);
+      const second = await t.http
+        .get(`/api/v1/individuals/${people.an.id}/awards?limit=1&cursor=${first.body.nextCursor}`)
+        .expect(200);
       expect(second.body).toMatchObject({ items: [{ awardCode: 'GIAY_KHEN' }], nextCursor: null });
       expect(JSON.stringify(history.body)).not.toContain('1985-04-12');
 

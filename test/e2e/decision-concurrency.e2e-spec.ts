@@ -47,17 +47,27 @@ describe('decision numbers across two instances', () => {
     const ids: string[] = [];
     for (let i = 0; i < count; i++) {
       const person = await makeIndividual(t, organizationId);
-      ids.push((await makeApprovedNomination(t, { awardCode, year: 2023, individualId: person.id, proposingOrganizationId: organizationId, status })).id);
+      ids.push(
+        (
+          await makeApprovedNomination(t, {
+            awardCode,
+            year: 2023,
+            individualId: person.id,
+            proposingOrganizationId: organizationId,
+            status,
+          })
+        ).id,
+      );
     }
     return ids;
   }
 
   const numbersOf = async (issuerId: string, year: number) =>
     (
-      await t.db.query<{ number: number }[]>('SELECT number FROM decisions WHERE issuer_organization_id = $1 AND year = $2 ORDER BY number', [
-        issuerId,
-        year,
-      ])
+      await t.db.query<{ number: number }[]>(
+        'SELECT number FROM decisions WHERE issuer_organization_id = $1 AND year = $2 ORDER BY number',
+        [issuerId, year],
+      )
     ).map((row) => row.number);
 
   const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
@@ -95,7 +105,9 @@ describe('decision numbers across two instances', () => {
     for (const { kind, response } of responses) {
       expect({ kind, status: response.status }).toEqual({ kind, status: expectedStatus[kind] });
     }
-    const granted = responses.filter((r) => r.kind === 'ok').map((r) => r.response.body as { numberValue: number; number: string });
+    const granted = responses
+      .filter((r) => r.kind === 'ok')
+      .map((r) => r.response.body as { numberValue: number; number: string });
     expect(granted.map((d) => d.numberValue).sort((a, b) => a - b)).toEqual(range(20));
     expect(new Set(granted.map((d) => d.number)).size).toBe(20);
     expect(granted.map((d) => d.number)).toContain('05/QĐ-STTTT');
@@ -112,7 +124,11 @@ describe('decision numbers across two instances', () => {
 
     // The series goes on from 20: nothing was skipped by the refusals.
     const [last] = await nominations(tree.department.id, 1);
-    const next = await clients[1].post('/api/v1/decisions').set(bearer(BOOTSTRAP_TOKEN)).send(body(tree.department.id, [last])).expect(201);
+    const next = await clients[1]
+      .post('/api/v1/decisions')
+      .set(bearer(BOOTSTRAP_TOKEN))
+      .send(body(tree.department.id, [last]))
+      .expect(201);
     expect(next.body.number).toBe('21/QĐ-STTTT');
   });
 
@@ -122,7 +138,10 @@ describe('decision numbers across two instances', () => {
       contested.map((id, index) =>
         Promise.all(
           clients.map((client) =>
-            client.post('/api/v1/decisions').set(bearer(BOOTSTRAP_TOKEN)).send(body(tree.department.id, [id], { issuedOn: `2024-0${index + 1}-15` })),
+            client
+              .post('/api/v1/decisions')
+              .set(bearer(BOOTSTRAP_TOKEN))
+              .send(body(tree.department.id, [id], { issuedOn: `2024-0${index + 1}-15` })),
           ),
         ),
       ),
@@ -135,8 +154,14 @@ describe('decision numbers across two instances', () => {
 
     const [a, b] = await nominations(tree.department.id, 2);
     const manual = await Promise.all([
-      clients[0].post('/api/v1/decisions').set(bearer(BOOTSTRAP_TOKEN)).send(body(tree.department.id, [a], { number: 50 })),
-      clients[1].post('/api/v1/decisions').set(bearer(BOOTSTRAP_TOKEN)).send(body(tree.department.id, [b], { number: 50 })),
+      clients[0]
+        .post('/api/v1/decisions')
+        .set(bearer(BOOTSTRAP_TOKEN))
+        .send(body(tree.department.id, [a], { number: 50 })),
+      clients[1]
+        .post('/api/v1/decisions')
+        .set(bearer(BOOTSTRAP_TOKEN))
+        .send(body(tree.department.id, [b], { number: 50 })),
     ]);
     expect(manual.map((r) => r.status).sort()).toEqual([201, 409]);
     expect(manual.find((r) => r.status === 409)?.body.code).toBe('DECISION_NUMBER_TAKEN');

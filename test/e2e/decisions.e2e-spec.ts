@@ -52,7 +52,10 @@ describe('decisions', () => {
   }
 
   const post = (body: unknown, token = BOOTSTRAP_TOKEN) =>
-    t.http.post('/api/v1/decisions').set(bearer(token)).send(body as object);
+    t.http
+      .post('/api/v1/decisions')
+      .set(bearer(token))
+      .send(body as object);
 
   const nominationRow = async (id: string) =>
     (
@@ -111,7 +114,12 @@ describe('decisions', () => {
         revokedAt: null,
         bonusRecoveryDue: false,
       });
-      expect(unit).toMatchObject({ recipientName: tree.unit.name, individualId: null, organizationId: tree.unit.id, bonusAmount: 1080000 });
+      expect(unit).toMatchObject({
+        recipientName: tree.unit.name,
+        individualId: null,
+        organizationId: tree.unit.id,
+        bonusAmount: 1080000,
+      });
       for (const award of awards) expect(award.verificationCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{20}$/);
       expect(individual?.verificationCode).not.toBe(unit?.verificationCode);
 
@@ -119,29 +127,53 @@ describe('decisions', () => {
         const row = await nominationRow(id);
         expect(row).toMatchObject({ status: 'DECIDED', decision_id: response.body.id, version: 2 });
       }
-      const events = await t.db.query<{ from_status: string; to_status: string; action: string; actor_role: string; actor_key_id: string | null }[]>(
+      const events = await t.db.query<
+        { from_status: string; to_status: string; action: string; actor_role: string; actor_key_id: string | null }[]
+      >(
         'SELECT from_status, to_status, action, actor_role, actor_key_id FROM nomination_events WHERE nomination_id = $1',
         [nomination.id],
       );
       expect(events).toEqual([
-        expect.objectContaining({ from_status: 'APPROVED', to_status: 'DECIDED', action: 'DECIDE', actor_role: 'APPROVER' }),
+        expect.objectContaining({
+          from_status: 'APPROVED',
+          to_status: 'DECIDED',
+          action: 'DECIDE',
+          actor_role: 'APPROVER',
+        }),
       ]);
       expect(events[0].actor_key_id).not.toBeNull();
     });
 
     it('R-MONEY-1: bonus from the base salary on the decision date, rounded up to 10,000 VND', async () => {
       const giayKhen = await individualNomination('GIAY_KHEN', 2023);
-      const before = await makeDecision(t, { issuerOrganizationId: tree.department.id, nominationIds: [giayKhen.nomination.id], issuedOn: '2023-12-15' });
+      const before = await makeDecision(t, {
+        issuerOrganizationId: tree.department.id,
+        nominationIds: [giayKhen.nomination.id],
+        issuedOn: '2023-12-15',
+      });
       expect(before.awards[0].bonusAmount).toBe(540000);
       expect((before as unknown as { regime: string }).regime).toBe('TDKT_2003_ND91');
 
       const ldtt = await individualNomination('LAO_DONG_TIEN_TIEN', 2024);
-      const after = await makeDecision(t, { issuerOrganizationId: tree.department.id, nominationIds: [ldtt.nomination.id], issuedOn: '2025-01-10' });
+      const after = await makeDecision(t, {
+        issuerOrganizationId: tree.department.id,
+        nominationIds: [ldtt.nomination.id],
+        issuedOn: '2025-01-10',
+      });
       // 0.3 × 2,340,000 = 702,000 → 710,000.
       expect(after.awards[0].bonusAmount).toBe(710000);
 
-      const collective = await makeApprovedNomination(t, { awardCode: 'GIAY_KHEN', year: 2023, organizationId: tree.unit.id, proposingOrganizationId: tree.department.id });
-      const collectiveDecision = await makeDecision(t, { issuerOrganizationId: tree.department.id, nominationIds: [collective.id], issuedOn: '2024-01-23' });
+      const collective = await makeApprovedNomination(t, {
+        awardCode: 'GIAY_KHEN',
+        year: 2023,
+        organizationId: tree.unit.id,
+        proposingOrganizationId: tree.department.id,
+      });
+      const collectiveDecision = await makeDecision(t, {
+        issuerOrganizationId: tree.department.id,
+        nominationIds: [collective.id],
+        issuedOn: '2024-01-23',
+      });
       expect(collectiveDecision.awards[0].bonusAmount).toBe(1080000);
     });
 
@@ -154,27 +186,43 @@ describe('decisions', () => {
     it('R-NUM-1: numbers 01, 02 … per issuer and year, manual numbers, duplicates 409, refusals use no number, new year restarts', async () => {
       const first = await individualNomination('GIAY_KHEN', 2023);
       const second = await individualNomination('GIAY_KHEN', 2023);
-      const d1 = await makeDecision(t, { issuerOrganizationId: tree.department.id, nominationIds: [first.nomination.id] });
-      const d2 = await makeDecision(t, { issuerOrganizationId: tree.department.id, nominationIds: [second.nomination.id] });
+      const d1 = await makeDecision(t, {
+        issuerOrganizationId: tree.department.id,
+        nominationIds: [first.nomination.id],
+      });
+      const d2 = await makeDecision(t, {
+        issuerOrganizationId: tree.department.id,
+        nominationIds: [second.nomination.id],
+      });
       expect([d1.number, d2.number]).toEqual(['01/QĐ-STTTT', '02/QĐ-STTTT']);
 
       // A refused decision (R-AUTH-1) uses up no number.
       const bangKhen = await individualNomination('BANG_KHEN_TINH', 2023);
       await post(decisionBody([bangKhen.nomination.id])).expect(422);
       const third = await individualNomination('GIAY_KHEN', 2023);
-      const d3 = await makeDecision(t, { issuerOrganizationId: tree.department.id, nominationIds: [third.nomination.id] });
+      const d3 = await makeDecision(t, {
+        issuerOrganizationId: tree.department.id,
+        nominationIds: [third.nomination.id],
+      });
       expect(d3.number).toBe('03/QĐ-STTTT');
 
       // By hand: 123 → "123/QĐ-STTTT"; the series goes on from the highest number.
       const manual = await individualNomination('GIAY_KHEN', 2023);
-      const d123 = await makeDecision(t, { issuerOrganizationId: tree.department.id, nominationIds: [manual.nomination.id], number: 123 });
+      const d123 = await makeDecision(t, {
+        issuerOrganizationId: tree.department.id,
+        nominationIds: [manual.nomination.id],
+        number: 123,
+      });
       expect(d123).toMatchObject({ number: '123/QĐ-STTTT', numberValue: 123 });
       const duplicate = await individualNomination('GIAY_KHEN', 2023);
       const taken = await post(decisionBody([duplicate.nomination.id], { number: 2 })).expect(409);
       expect(taken.headers['content-type']).toMatch(PROBLEM);
       expect(taken.body.code).toBe('DECISION_NUMBER_TAKEN');
       expect((await nominationRow(duplicate.nomination.id)).status).toBe('APPROVED');
-      const next = await makeDecision(t, { issuerOrganizationId: tree.department.id, nominationIds: [duplicate.nomination.id] });
+      const next = await makeDecision(t, {
+        issuerOrganizationId: tree.department.id,
+        nominationIds: [duplicate.nomination.id],
+      });
       expect(next.number).toBe('124/QĐ-STTTT');
 
       // Another issuer has its own series; a new calendar year restarts at 01.
@@ -187,7 +235,11 @@ describe('decisions', () => {
       const stc = await makeDecision(t, { issuerOrganizationId: tree.otherDepartment.id, nominationIds: [other.id] });
       expect(stc.number).toBe('01/QĐ-STC');
       const nextYear = await individualNomination('GIAY_KHEN', 2024);
-      const d2025 = await makeDecision(t, { issuerOrganizationId: tree.department.id, nominationIds: [nextYear.nomination.id], issuedOn: '2025-01-05' });
+      const d2025 = await makeDecision(t, {
+        issuerOrganizationId: tree.department.id,
+        nominationIds: [nextYear.nomination.id],
+        issuedOn: '2025-01-05',
+      });
       expect(d2025).toMatchObject({ number: '01/QĐ-STTTT', year: 2025 });
     });
 
@@ -205,7 +257,12 @@ describe('decisions', () => {
     });
 
     it('R-AUTH-2: a commune chair may grant Chiến sĩ thi đua cơ sở only from 2025-07-01', async () => {
-      const commune = await makeOrganization(t, { kind: 'COMMUNE', name: 'UBND xã Mường Phăng', parentId: tree.province.id, documentSymbol: 'UBND-MP' });
+      const commune = await makeOrganization(t, {
+        kind: 'COMMUNE',
+        name: 'UBND xã Mường Phăng',
+        parentId: tree.province.id,
+        documentSymbol: 'UBND-MP',
+      });
       const person = await makeIndividual(t, commune.id);
       const nomination = await makeApprovedNomination(t, {
         awardCode: 'CHIEN_SI_THI_DUA_CO_SO',
@@ -226,14 +283,20 @@ describe('decisions', () => {
     it('R-AUTH-3: Bằng khen tỉnh needs the provincial chair; a Vice Chairman signing on behalf (KT.) is accepted', async () => {
       const { nomination } = await individualNomination('BANG_KHEN_TINH', 2023);
       const province = { issuerOrganizationId: tree.province.id, signerName: 'Vừ A Bằng', signerTitle: 'Phó Chủ tịch' };
-      const district = await post(decisionBody([nomination.id], { ...province, authority: 'DISTRICT_CHAIR' })).expect(422);
+      const district = await post(decisionBody([nomination.id], { ...province, authority: 'DISTRICT_CHAIR' })).expect(
+        422,
+      );
       expect(district.body.violations).toEqual([expect.objectContaining({ rule: 'R-AUTH-3' })]);
       const approver = await t.token('APPROVER', tree.province.id);
       const signed = await post(
         decisionBody([nomination.id], { ...province, authority: 'PROVINCE_CHAIR', signingMode: 'ON_BEHALF' }),
         approver,
       ).expect(201);
-      expect(signed.body).toMatchObject({ number: '01/QĐ-UBND', signingMode: 'ON_BEHALF', authority: 'PROVINCE_CHAIR' });
+      expect(signed.body).toMatchObject({
+        number: '01/QĐ-UBND',
+        signingMode: 'ON_BEHALF',
+        authority: 'PROVINCE_CHAIR',
+      });
       // 1.0 × 1,800,000 (TDKT_2022_ND98).
       expect(signed.body.awards[0]).toMatchObject({ awardCode: 'BANG_KHEN_TINH', bonusAmount: 1800000 });
     });
@@ -254,9 +317,16 @@ describe('decisions', () => {
 
     it('reports every broken rule at once', async () => {
       const { person, nomination } = await individualNomination('BANG_KHEN_TINH', 2023);
-      await t.db.query(`INSERT INTO disciplinary_cases (individual_id, kind, opened_on) VALUES ($1, 'DISCIPLINE', '2024-01-05')`, [person.id]);
+      await t.db.query(
+        `INSERT INTO disciplinary_cases (individual_id, kind, opened_on) VALUES ($1, 'DISCIPLINE', '2024-01-05')`,
+        [person.id],
+      );
       const response = await post(decisionBody([nomination.id], { issuerOrganizationId: tree.unit.id })).expect(422);
-      expect(response.body.violations.map((v: { rule: string }) => v.rule).sort()).toEqual(['R-AUTH-1', 'R-HOLD-1', 'R-NUM-1']);
+      expect(response.body.violations.map((v: { rule: string }) => v.rule).sort()).toEqual([
+        'R-AUTH-1',
+        'R-HOLD-1',
+        'R-NUM-1',
+      ]);
     });
 
     it('refuses nominations that are not APPROVED with 409 naming them, and decides a nomination only once', async () => {
@@ -299,20 +369,36 @@ describe('decisions', () => {
       expect(response.headers['content-type']).toMatch(PROBLEM);
       const fields = response.body.errors.map((error: { field: string }) => error.field);
       expect(fields).toEqual(
-        expect.arrayContaining(['authority', 'issuedOn', 'signingMode', 'number', 'signerName', 'nominationIds', 'color']),
+        expect.arrayContaining([
+          'authority',
+          'issuedOn',
+          'signingMode',
+          'number',
+          'signerName',
+          'nominationIds',
+          'color',
+        ]),
       );
       await post(decisionBody([])).expect(400);
       await post(decisionBody(['not-a-uuid'])).expect(400);
       await post(decisionBody([nomination.id], { number: 0 })).expect(400);
       await post(decisionBody([nomination.id], { issuerOrganizationId: 'x' })).expect(400);
-      const malformed = await t.http.post('/api/v1/decisions').set(bearer(BOOTSTRAP_TOKEN)).set('content-type', 'application/json').send('{"nominationIds":').expect(400);
+      const malformed = await t.http
+        .post('/api/v1/decisions')
+        .set(bearer(BOOTSTRAP_TOKEN))
+        .set('content-type', 'application/json')
+        .send('{"nominationIds":')
+        .expect(400);
       expect(malformed.headers['content-type']).toMatch(PROBLEM);
     });
 
     it('answers 401 without a token and 403 for other roles or out of scope', async () => {
       const { nomination } = await individualNomination('GIAY_KHEN', 2023);
       await post(decisionBody([nomination.id]), '').expect(401);
-      const unauthenticated = await t.http.post('/api/v1/decisions').send(decisionBody([nomination.id])).expect(401);
+      const unauthenticated = await t.http
+        .post('/api/v1/decisions')
+        .send(decisionBody([nomination.id]))
+        .expect(401);
       expect(unauthenticated.headers['content-type']).toMatch(PROBLEM);
       for (const role of ['HR_OFFICER', 'AUDITOR'] as const) {
         const token = await t.token(role, role === 'HR_OFFICER' ? tree.department.id : null);
@@ -344,15 +430,35 @@ describe('decisions', () => {
         const { nomination } = await individualNomination('GIAY_KHEN', 2023);
         await makeDecision(t, { issuerOrganizationId: tree.department.id, nominationIds: [nomination.id], issuedOn });
       }
-      const other = await makeApprovedNomination(t, { awardCode: 'GIAY_KHEN', year: 2023, organizationId: tree.otherDepartment.id, proposingOrganizationId: tree.otherDepartment.id });
-      await makeDecision(t, { issuerOrganizationId: tree.otherDepartment.id, nominationIds: [other.id], issuedOn: '2024-02-01' });
+      const other = await makeApprovedNomination(t, {
+        awardCode: 'GIAY_KHEN',
+        year: 2023,
+        organizationId: tree.otherDepartment.id,
+        proposingOrganizationId: tree.otherDepartment.id,
+      });
+      await makeDecision(t, {
+        issuerOrganizationId: tree.otherDepartment.id,
+        nominationIds: [other.id],
+        issuedOn: '2024-02-01',
+      });
 
       const all = await t.http.get('/api/v1/decisions').expect(200);
-      expect(all.body.items.map((d: { issuedOn: string }) => d.issuedOn)).toEqual(['2024-03-01', '2024-02-01', '2024-01-23', '2023-12-15']);
-      expect(all.body.items[0]).toMatchObject({ number: '02/QĐ-STTTT', awardCount: 1, issuer: { id: tree.department.id } });
+      expect(all.body.items.map((d: { issuedOn: string }) => d.issuedOn)).toEqual([
+        '2024-03-01',
+        '2024-02-01',
+        '2024-01-23',
+        '2023-12-15',
+      ]);
+      expect(all.body.items[0]).toMatchObject({
+        number: '02/QĐ-STTTT',
+        awardCount: 1,
+        issuer: { id: tree.department.id },
+      });
       expect(all.body.items[0].awards).toBeUndefined();
 
-      const mine2024 = await t.http.get(`/api/v1/decisions?issuerOrganizationId=${tree.department.id}&year=2024`).expect(200);
+      const mine2024 = await t.http
+        .get(`/api/v1/decisions?issuerOrganizationId=${tree.department.id}&year=2024`)
+        .expect(200);
       expect(mine2024.body.items.map((d: { number: string }) => d.number)).toEqual(['02/QĐ-STTTT', '01/QĐ-STTTT']);
 
       const first = await t.http.get('/api/v1/decisions?limit=3').expect(200);
@@ -368,10 +474,22 @@ describe('decisions', () => {
 
     it('reads one decision with its awards publicly, without personal data', async () => {
       const person = await makeIndividual(t, tree.unit.id, { birthDate: '1985-04-12', nationalId: '011085000123' });
-      const nomination = await makeApprovedNomination(t, { awardCode: 'GIAY_KHEN', year: 2023, individualId: person.id, proposingOrganizationId: tree.department.id });
-      const decision = await makeDecision(t, { issuerOrganizationId: tree.department.id, nominationIds: [nomination.id] });
+      const nomination = await makeApprovedNomination(t, {
+        awardCode: 'GIAY_KHEN',
+        year: 2023,
+        individualId: person.id,
+        proposingOrganizationId: tree.department.id,
+      });
+      const decision = await makeDecision(t, {
+        issuerOrganizationId: tree.department.id,
+        nominationIds: [nomination.id],
+      });
       const read = await t.http.get(`/api/v1/decisions/${decision.id}`).expect(200);
-      expect(read.body).toMatchObject({ id: decision.id, number: '01/QĐ-STTTT', awards: [{ recipientName: person.fullName }] });
+      expect(read.body).toMatchObject({
+        id: decision.id,
+        number: '01/QĐ-STTTT',
+        awards: [{ recipientName: person.fullName }],
+      });
       const text = JSON.stringify(read.body);
       expect(text).not.toContain('1985-04-12');
       expect(text).not.toContain('011085000123');

@@ -41,11 +41,23 @@ describe('statistics', () => {
     const binh = await makeIndividual(t, tree.department.id, { fullName: 'Trần Thị Bình' });
     const cuong = await makeIndividual(t, tree.otherDepartment.id, { fullName: 'Lò Văn Cường' });
     const dept = tree.department.id;
-    const nominate = (awardCode: string, year: number, nominee: { individualId?: string; organizationId?: string }, proposer = dept, basis = 'REGULAR') =>
-      makeApprovedNomination(t, { awardCode, year, basis, proposingOrganizationId: proposer, ...nominee }).then((n) => n.id);
+    const nominate = (
+      awardCode: string,
+      year: number,
+      nominee: { individualId?: string; organizationId?: string },
+      proposer = dept,
+      basis = 'REGULAR',
+    ) =>
+      makeApprovedNomination(t, { awardCode, year, basis, proposingOrganizationId: proposer, ...nominee }).then(
+        (n) => n.id,
+      );
     const province = { issuerOrganizationId: tree.province.id, authority: 'PROVINCE_CHAIR' };
 
-    await makeDecision(t, { issuerOrganizationId: dept, issuedOn: '2023-12-15', nominationIds: [await nominate('GIAY_KHEN', 2023, { individualId: an.id })] });
+    await makeDecision(t, {
+      issuerOrganizationId: dept,
+      issuedOn: '2023-12-15',
+      nominationIds: [await nominate('GIAY_KHEN', 2023, { individualId: an.id })],
+    });
     await makeDecision(t, {
       issuerOrganizationId: dept,
       issuedOn: '2024-01-23',
@@ -74,7 +86,9 @@ describe('statistics', () => {
     await makeDecision(t, {
       ...province,
       issuedOn: '2025-01-10',
-      nominationIds: [await nominate('BANG_KHEN_TINH', 2024, { individualId: cuong.id }, tree.otherDepartment.id, 'AD_HOC')],
+      nominationIds: [
+        await nominate('BANG_KHEN_TINH', 2024, { individualId: cuong.id }, tree.otherDepartment.id, 'AD_HOC'),
+      ],
     });
     const revoked = d3.awards.find((a) => a.recipientName === 'Lò Văn Cường')!;
     await t.http
@@ -84,7 +98,12 @@ describe('statistics', () => {
       .expect(200);
   });
 
-  const stats = async (query = '') => (await t.http.get(`/api/v1/stats/awards${query}`).expect(200)).body as { groupBy: string; groups: Group[]; total: { count: number; bonusTotal: number } };
+  const stats = async (query = '') =>
+    (await t.http.get(`/api/v1/stats/awards${query}`).expect(200)).body as {
+      groupBy: string;
+      groups: Group[];
+      total: { count: number; bonusTotal: number };
+    };
 
   describe('GET /stats/awards', () => {
     it('groups by award code by default, in catalogue order, leaving revoked awards out', async () => {
@@ -92,7 +111,12 @@ describe('statistics', () => {
       expect(body.groupBy).toBe('awardCode');
       expect(body.groups).toEqual([
         { key: 'LAO_DONG_TIEN_TIEN', label: 'Lao động tiên tiến', count: 1, bonusTotal: 540000 },
-        { key: 'TAP_THE_LAO_DONG_TIEN_TIEN', label: expect.stringContaining('Tập thể lao động tiên tiến'), count: 1, bonusTotal: 1440000 },
+        {
+          key: 'TAP_THE_LAO_DONG_TIEN_TIEN',
+          label: expect.stringContaining('Tập thể lao động tiên tiến'),
+          count: 1,
+          bonusTotal: 1440000,
+        },
         { key: 'GIAY_KHEN', label: 'Giấy khen', count: 1, bonusTotal: 540000 },
         { key: 'BANG_KHEN_TINH', label: expect.stringContaining('Bằng khen'), count: 2, bonusTotal: 5400000 },
       ]);
@@ -122,7 +146,9 @@ describe('statistics', () => {
       ]);
       expect(body.total.count).toBe(7);
       const other = await stats(`?groupBy=organization&organizationId=${tree.otherDepartment.id}`);
-      expect(other.groups).toEqual([{ key: tree.otherDepartment.id, label: tree.otherDepartment.name, count: 1, bonusTotal: 2340000 }]);
+      expect(other.groups).toEqual([
+        { key: tree.otherDepartment.id, label: tree.otherDepartment.name, count: 1, bonusTotal: 2340000 },
+      ]);
     });
 
     it('filters by year range, award code, recipient kind and basis; empty results have zero totals', async () => {
@@ -131,12 +157,18 @@ describe('statistics', () => {
         'TAP_THE_LAO_DONG_XUAT_SAC',
         'BANG_KHEN_TINH',
       ]);
-      expect((await stats('?awardCode=BANG_KHEN_TINH&groupBy=recipientKind')).groups.map((g) => [g.key, g.count])).toEqual([
+      expect(
+        (await stats('?awardCode=BANG_KHEN_TINH&groupBy=recipientKind')).groups.map((g) => [g.key, g.count]),
+      ).toEqual([
         ['INDIVIDUAL', 2],
         ['COLLECTIVE', 1],
       ]);
       expect((await stats('?recipientKind=COLLECTIVE&basis=REGULAR')).total).toEqual({ count: 3, bonusTotal: 8550000 });
-      expect(await stats('?year=2030')).toEqual({ groupBy: 'awardCode', groups: [], total: { count: 0, bonusTotal: 0 } });
+      expect(await stats('?year=2030')).toEqual({
+        groupBy: 'awardCode',
+        groups: [],
+        total: { count: 0, bonusTotal: 0 },
+      });
     });
 
     it('answers 400 for bad parameters, and is public', async () => {
@@ -165,9 +197,12 @@ describe('statistics', () => {
     it('counts province-level awards of decisions dated in the year, by recipient group and basis', async () => {
       const body = await form('?year=2024');
       expect(body).toMatchObject({ form: '0603', circular: '02/2023/TT-BNV', year: 2024, organizationId: null });
-      expect(body.rows.map((r: { awardCode: string }) => r.awardCode).sort()).toEqual(
-        ['BANG_KHEN_TINH', 'CHIEN_SI_THI_DUA_TINH', 'CO_THI_DUA_TINH', 'TAP_THE_LAO_DONG_XUAT_SAC'],
-      );
+      expect(body.rows.map((r: { awardCode: string }) => r.awardCode).sort()).toEqual([
+        'BANG_KHEN_TINH',
+        'CHIEN_SI_THI_DUA_TINH',
+        'CO_THI_DUA_TINH',
+        'TAP_THE_LAO_DONG_XUAT_SAC',
+      ]);
       expect(row(body, 'BANG_KHEN_TINH')).toEqual({
         awardCode: 'BANG_KHEN_TINH',
         awardName: expect.stringContaining('Bằng khen'),
@@ -177,9 +212,25 @@ describe('statistics', () => {
         bonusTotal: 5400000,
         byBasis: { ...zeroBases, REGULAR: 1, THEMATIC: 1 },
       });
-      expect(row(body, 'CHIEN_SI_THI_DUA_TINH')).toMatchObject({ collectives: 0, individuals: 1, total: 1, bonusTotal: 7020000 });
-      expect(row(body, 'TAP_THE_LAO_DONG_XUAT_SAC')).toMatchObject({ collectives: 1, individuals: 0, total: 1, bonusTotal: 3510000 });
-      expect(row(body, 'CO_THI_DUA_TINH')).toMatchObject({ collectives: 0, individuals: 0, total: 0, bonusTotal: 0, byBasis: zeroBases });
+      expect(row(body, 'CHIEN_SI_THI_DUA_TINH')).toMatchObject({
+        collectives: 0,
+        individuals: 1,
+        total: 1,
+        bonusTotal: 7020000,
+      });
+      expect(row(body, 'TAP_THE_LAO_DONG_XUAT_SAC')).toMatchObject({
+        collectives: 1,
+        individuals: 0,
+        total: 1,
+        bonusTotal: 3510000,
+      });
+      expect(row(body, 'CO_THI_DUA_TINH')).toMatchObject({
+        collectives: 0,
+        individuals: 0,
+        total: 0,
+        bonusTotal: 0,
+        byBasis: zeroBases,
+      });
       expect(body.total).toEqual({
         collectives: 2,
         individuals: 2,
@@ -201,7 +252,13 @@ describe('statistics', () => {
     });
 
     it('answers 400 without a year or with bad parameters', async () => {
-      for (const query of ['', '?year=abc', '?year=1800', '?year=2024&organizationId=nope', '?year=2024&groupBy=basis']) {
+      for (const query of [
+        '',
+        '?year=abc',
+        '?year=1800',
+        '?year=2024&organizationId=nope',
+        '?year=2024&groupBy=basis',
+      ]) {
         const response = await t.http.get(`/api/v1/stats/form-0603${query}`).expect(400);
         expect(response.headers['content-type']).toMatch(PROBLEM);
       }
