@@ -88,6 +88,10 @@ export class AppConfig {
   @IsBoolean()
   SEED_DEMO_DATA?: boolean;
 
+  /** Where the demo loader writes the tokens of its demo API keys (one per role). */
+  @IsString()
+  DEMO_TOKENS_FILE = '.data/demo-tokens.json';
+
   /** A token accepted as an ADMIN key: how the first real keys get created. */
   @IsOptional()
   @IsString()
@@ -100,6 +104,16 @@ export class AppConfig {
   /** Public address of this service, used in certificate QR codes and links. */
   @IsString()
   PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  /**
+   * Milliseconds between two runs of the audit sealer, which chains committed audit events (hash chain);
+   * 0 turns the timer off (events are then sealed on demand only).
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(60000)
+  AUDIT_SEAL_INTERVAL_MS = 200;
 }
 
 export class ConfigValidationError extends Error {}

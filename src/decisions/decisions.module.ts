@@ -9,6 +9,6 @@ import { DecisionsService } from './decisions.service.js';
   imports: [AwardsModule, OrganizationsModule],
   controllers: [DecisionsController],
   providers: [DecisionsService, DecisionsRepository],
-  exports: [DecisionsRepository],
+  exports: [DecisionsRepository, DecisionsService],
 })
 export class DecisionsModule {}

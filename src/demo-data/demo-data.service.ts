@@ -1,17 +1,150 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ApiKeysService } from '../api-keys/api-keys.service.js';
+import type { Role } from '../api-keys/api-key.entity.js';
+import type { Principal } from '../auth/principal.js';
+import { AppConfig } from '../config/app-config.js';
+import { DecisionsService } from '../decisions/decisions.service.js';
+import { IndividualsService } from '../individuals/individuals.service.js';
+import { NominationsService } from '../nominations/nominations.service.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import {
+  BANG_KHEN_DECISION,
+  BANG_KHEN_INDIVIDUALS,
+  DEMO_ORGANIZATIONS,
+  type DemoIndividual,
+  GIAY_KHEN_COLLECTIVES,
+  GIAY_KHEN_DECISION,
+  GIAY_KHEN_INDIVIDUALS,
+  PROVINCE_COUNCIL_VOTE,
+} from './demo-data.js';
 
-/** Loads the demo data set (domain.md §7) into an empty registry. */
+/** The loader acts as the registry itself: an ADMIN without a key. */
+const SYSTEM: Principal = { kind: 'bootstrap', keyId: null, role: 'ADMIN', organizationId: null };
+
+const DEMO_KEYS: { name: string; role: Role; scope?: string }[] = [
+  { name: 'Demo administrator', role: 'ADMIN' },
+  { name: 'Demo HR officer, Sở TT&TT', role: 'HR_OFFICER', scope: 'stttt' },
+  { name: 'Demo approver, Sở TT&TT', role: 'APPROVER', scope: 'stttt' },
+  { name: 'Demo approver, UBND tỉnh', role: 'APPROVER', scope: 'province' },
+  { name: 'Demo auditor', role: 'AUDITOR' },
+];
+
+/**
+ * Loads the demo data set (domain.md §7) into an empty registry through the same services the API uses, so
+ * every record passes the same rules: organizations, people and their ratings, nominations that are submitted,
+ * voted, approved and decided, and one API key per role whose tokens are written to a git-ignored file.
+ */
 @Injectable()
 export class DemoDataService {
   private readonly logger = new Logger(DemoDataService.name);
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+    private readonly organizations: OrganizationsService,
+    private readonly individuals: IndividualsService,
+    private readonly nominations: NominationsService,
+    private readonly decisions: DecisionsService,
+    private readonly apiKeys: ApiKeysService,
+  ) {}
 
   async seedIfEmpty(): Promise<boolean> {
     const [{ count }] = await this.dataSource.query<{ count: string }[]>('SELECT count(*) AS count FROM organizations');
     if (Number(count) > 0) return false;
-    this.logger.log('Empty registry: loading the demo data set');
+    this.logger.log('Empty registry: loading the demo data set (Sở TT&TT Điện Biên, 2023)');
+    await this.seed();
     return true;
+  }
+
+  async seed(): Promise<void> {
+    const org = new Map<string, string>();
+    for (const item of DEMO_ORGANIZATIONS) {
+      const created = await this.organizations.create({
+        code: item.code,
+        name: item.name,
+        shortName: item.shortName,
+        kind: item.kind,
+        parentId: item.parent ? org.get(item.parent) : undefined,
+        documentSymbol: item.documentSymbol,
+      });
+      org.set(item.key, created.id);
+    }
+
+    const person = new Map<string, string>();
+    for (const item of [...GIAY_KHEN_INDIVIDUALS, ...BANG_KHEN_INDIVIDUALS]) {
+      person.set(item.key, await this.createIndividual(item, org));
+    }
+
+    const nominate = async (nominee: { individualId?: string; organizationId?: string }, awardCode: 'GIAY_KHEN' | 'BANG_KHEN_TINH', expectedDecisionOn: string) => {
+      const created = await this.nominations.create(SYSTEM, {
+        year: 2023,
+        awardCode,
+        basis: 'REGULAR',
+        ...nominee,
+        proposingOrganizationId: org.get('stttt')!,
+        achievements: 'Đã có thành tích xuất sắc trong phong trào thi đua, thực hiện nhiệm vụ công tác năm 2023',
+        expectedDecisionOn,
+      });
+      await this.nominations.submit(SYSTEM, created.id);
+      return created.id;
+    };
+
+    const giayKhen: string[] = [];
+    for (const key of GIAY_KHEN_COLLECTIVES) giayKhen.push(await nominate({ organizationId: org.get(key) }, 'GIAY_KHEN', GIAY_KHEN_DECISION.issuedOn));
+    for (const item of GIAY_KHEN_INDIVIDUALS) giayKhen.push(await nominate({ individualId: person.get(item.key) }, 'GIAY_KHEN', GIAY_KHEN_DECISION.issuedOn));
+    for (const id of giayKhen) await this.nominations.approve(SYSTEM, id);
+
+    const bangKhen: string[] = [];
+    for (const item of BANG_KHEN_INDIVIDUALS) {
+      const id = await nominate({ individualId: person.get(item.key) }, 'BANG_KHEN_TINH', BANG_KHEN_DECISION.issuedOn);
+      await this.nominations.recordVote(SYSTEM, id, PROVINCE_COUNCIL_VOTE);
+      await this.nominations.approve(SYSTEM, id);
+      bangKhen.push(id);
+    }
+
+    const { issuer: bkIssuer, ...bangKhenDecision } = BANG_KHEN_DECISION;
+    const bk = await this.decisions.create({ ...bangKhenDecision, issuerOrganizationId: org.get(bkIssuer)!, nominationIds: bangKhen }, SYSTEM);
+    const { issuer: gkIssuer, ...giayKhenDecision } = GIAY_KHEN_DECISION;
+    const gk = await this.decisions.create({ ...giayKhenDecision, issuerOrganizationId: org.get(gkIssuer)!, nominationIds: giayKhen }, SYSTEM);
+    this.logger.log(`Demo decisions: ${gk.number} (${gk.awards.length} Giấy khen), ${bk.number} (${bk.awards.length} Bằng khen)`);
+
+    await this.writeDemoTokens(org);
+  }
+
+  private async createIndividual(item: DemoIndividual, org: Map<string, string>): Promise<string> {
+    const created = await this.individuals.create(SYSTEM, {
+      fullName: item.fullName,
+      gender: item.gender,
+      birthDate: item.birthDate,
+      position: item.position,
+      organizationId: org.get(item.unit)!,
+      joinedOn: item.joinedOn,
+    });
+    for (const [year, rating] of Object.entries(item.ratings)) {
+      if (rating) await this.individuals.putRating(SYSTEM, created.id, Number(year), rating);
+    }
+    for (const initiative of item.initiatives ?? []) {
+      await this.individuals.addInitiative(SYSTEM, created.id, initiative);
+    }
+    return created.id;
+  }
+
+  /** One key per role, for trying the API; the tokens exist only in this file (the registry keeps hashes). */
+  private async writeDemoTokens(org: Map<string, string>): Promise<void> {
+    const tokens: Record<string, string> = {};
+    for (const key of DEMO_KEYS) {
+      const created = await this.apiKeys.create(
+        { name: key.name, role: key.role, organizationId: key.scope ? org.get(key.scope) : undefined },
+        SYSTEM,
+      );
+      tokens[`${key.role}${key.scope ? `_${key.scope.toUpperCase()}` : ''}`] = created.token;
+    }
+    const file = path.resolve(this.config.DEMO_TOKENS_FILE);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
+    this.logger.log(`Demo API keys (one per role) written to ${file}`);
   }
 }

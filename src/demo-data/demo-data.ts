@@ -1,0 +1,115 @@
+/**
+ * The demo data set (domain.md §7): Sở Thông tin và Truyền thông tỉnh Điện Biên, year 2023. The event is real
+ * (the year-end conference of 23 January 2024); the names of the units' staff are invented, since the article
+ * does not give them.
+ */
+
+export interface DemoOrganization {
+  key: string;
+  code: string;
+  name: string;
+  shortName?: string;
+  kind: 'PROVINCE' | 'DEPARTMENT' | 'DISTRICT' | 'UNIT';
+  parent?: string;
+  documentSymbol?: string;
+}
+
+export interface DemoIndividual {
+  key: string;
+  fullName: string;
+  gender: 'MALE' | 'FEMALE';
+  birthDate: string;
+  position: string;
+  unit: string;
+  joinedOn: string;
+  ratings: Partial<Record<number, 'HTXS' | 'HTT' | 'HT'>>;
+  initiatives?: { year: number; title: string; level: 'UNIT' | 'PROVINCE'; recognizedOn: string }[];
+}
+
+export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
+  { key: 'province', code: 'DB-UBND', name: 'Ủy ban nhân dân tỉnh Điện Biên', shortName: 'UBND tỉnh Điện Biên', kind: 'PROVINCE', documentSymbol: 'UBND' },
+  { key: 'stttt', code: 'DB-STTTT', name: 'Sở Thông tin và Truyền thông tỉnh Điện Biên', shortName: 'Sở TT&TT', kind: 'DEPARTMENT', parent: 'province', documentSymbol: 'STTTT' },
+  { key: 'office', code: 'DB-STTTT-VP', name: 'Văn phòng Sở Thông tin và Truyền thông', shortName: 'Văn phòng Sở', kind: 'UNIT', parent: 'stttt' },
+  { key: 'inspection', code: 'DB-STTTT-TTRA', name: 'Thanh tra Sở Thông tin và Truyền thông', shortName: 'Thanh tra Sở', kind: 'UNIT', parent: 'stttt' },
+  { key: 'telecom', code: 'DB-STTTT-BCVT', name: 'Phòng Bưu chính, Viễn thông và Công nghệ thông tin', shortName: 'Phòng BCVT&CNTT', kind: 'UNIT', parent: 'stttt' },
+  { key: 'press', code: 'DB-STTTT-TTBC', name: 'Phòng Thông tin - Báo chí - Xuất bản', shortName: 'Phòng TT-BC-XB', kind: 'UNIT', parent: 'stttt' },
+  { key: 'ictCentre', code: 'DB-STTTT-CNTT', name: 'Trung tâm Công nghệ thông tin và Truyền thông', shortName: 'Trung tâm CNTT&TT', kind: 'UNIT', parent: 'stttt' },
+  { key: 'city', code: 'DB-TP-DBP', name: 'Ủy ban nhân dân thành phố Điện Biên Phủ', shortName: 'UBND TP Điện Biên Phủ', kind: 'DISTRICT', parent: 'province', documentSymbol: 'UBND' },
+  { key: 'cityCulture', code: 'DB-TP-DBP-VHTT', name: 'Phòng Văn hóa và Thông tin thành phố Điện Biên Phủ', kind: 'UNIT', parent: 'city' },
+  { key: 'tuanGiao', code: 'DB-H-TUANGIAO', name: 'Ủy ban nhân dân huyện Tuần Giáo', shortName: 'UBND huyện Tuần Giáo', kind: 'DISTRICT', parent: 'province', documentSymbol: 'UBND' },
+  { key: 'tuanGiaoCulture', code: 'DB-H-TUANGIAO-VHTT', name: 'Phòng Văn hóa và Thông tin huyện Tuần Giáo', kind: 'UNIT', parent: 'tuanGiao' },
+];
+
+/** The 7 collectives granted a Giấy khen for 2023. */
+export const GIAY_KHEN_COLLECTIVES = ['office', 'inspection', 'telecom', 'press', 'ictCentre', 'cityCulture', 'tuanGiaoCulture'];
+
+const good = { 2022: 'HTT', 2023: 'HTT' } as const;
+const excellent = { 2022: 'HTXS', 2023: 'HTXS' } as const;
+
+/** The 11 individuals granted a Giấy khen for 2023 (invented names). */
+export const GIAY_KHEN_INDIVIDUALS: DemoIndividual[] = [
+  { key: 'thang', fullName: 'Lò Văn Thắng', gender: 'MALE', birthDate: '1978-04-12', position: 'Chánh Văn phòng', unit: 'office', joinedOn: '2004-09-01', ratings: good },
+  { key: 'huong', fullName: 'Nguyễn Thị Hương', gender: 'FEMALE', birthDate: '1988-11-02', position: 'Chuyên viên', unit: 'office', joinedOn: '2012-03-15', ratings: good },
+  { key: 'mai', fullName: 'Quàng Thị Mai', gender: 'FEMALE', birthDate: '1990-06-25', position: 'Kế toán', unit: 'office', joinedOn: '2014-07-01', ratings: good },
+  { key: 'duc', fullName: 'Trần Minh Đức', gender: 'MALE', birthDate: '1976-01-30', position: 'Chánh Thanh tra', unit: 'inspection', joinedOn: '2003-02-10', ratings: excellent },
+  { key: 'hung', fullName: 'Lường Văn Hùng', gender: 'MALE', birthDate: '1980-08-19', position: 'Trưởng phòng', unit: 'telecom', joinedOn: '2006-10-01', ratings: good },
+  { key: 'trang', fullName: 'Phạm Thu Trang', gender: 'FEMALE', birthDate: '1992-12-08', position: 'Chuyên viên', unit: 'telecom', joinedOn: '2016-05-16', ratings: good },
+  { key: 'huy', fullName: 'Đỗ Quang Huy', gender: 'MALE', birthDate: '1983-03-03', position: 'Trưởng phòng', unit: 'press', joinedOn: '2008-08-01', ratings: good },
+  { key: 'lan', fullName: 'Cà Thị Lan', gender: 'FEMALE', birthDate: '1991-09-14', position: 'Chuyên viên', unit: 'press', joinedOn: '2015-01-05', ratings: good },
+  { key: 'su', fullName: 'Vàng A Sử', gender: 'MALE', birthDate: '1979-05-21', position: 'Giám đốc Trung tâm', unit: 'ictCentre', joinedOn: '2005-04-01', ratings: good },
+  { key: 'nam', fullName: 'Hoàng Văn Nam', gender: 'MALE', birthDate: '1994-02-17', position: 'Kỹ sư', unit: 'ictCentre', joinedOn: '2018-09-10', ratings: good },
+  { key: 'anh', fullName: 'Bùi Thị Ngọc Ánh', gender: 'FEMALE', birthDate: '1996-07-07', position: 'Kỹ thuật viên', unit: 'ictCentre', joinedOn: '2020-02-03', ratings: good },
+];
+
+/**
+ * Individuals presented a Bằng khen of the Chairman of UBND tỉnh for 2023 (invented names). A regular Giấy
+ * khen and Bằng khen for the same person and year would reward one achievement twice (R-DUP-1), so they are
+ * other people; each meets R-BK-1 through HTXS in 2022 and 2023 and two recognised initiatives.
+ */
+export const BANG_KHEN_INDIVIDUALS: DemoIndividual[] = [
+  {
+    key: 'an', fullName: 'Nguyễn Văn An', gender: 'MALE', birthDate: '1975-10-10', position: 'Phó Giám đốc Sở', unit: 'stttt', joinedOn: '2000-06-01', ratings: excellent,
+    initiatives: [
+      { year: 2022, title: 'Nền tảng chia sẻ, tích hợp dữ liệu dùng chung tỉnh Điện Biên', level: 'PROVINCE', recognizedOn: '2022-12-20' },
+      { year: 2023, title: 'Chuyển đổi số trong cải cách hành chính cấp xã', level: 'PROVINCE', recognizedOn: '2023-12-18' },
+    ],
+  },
+  {
+    key: 'ha', fullName: 'Lò Thị Thanh Hà', gender: 'FEMALE', birthDate: '1984-01-22', position: 'Phó Trưởng phòng', unit: 'press', joinedOn: '2009-03-01', ratings: excellent,
+    initiatives: [
+      { year: 2022, title: 'Bộ quy trình thẩm định xuất bản phẩm không kinh doanh', level: 'UNIT', recognizedOn: '2022-11-30' },
+      { year: 2023, title: 'Sổ tay thông tin cơ sở song ngữ Việt - Thái', level: 'UNIT', recognizedOn: '2023-11-28' },
+    ],
+  },
+  {
+    key: 'dinh', fullName: 'Mùa A Dính', gender: 'MALE', birthDate: '1989-04-04', position: 'Kỹ sư', unit: 'ictCentre', joinedOn: '2013-10-14', ratings: excellent,
+    initiatives: [
+      { year: 2022, title: 'Giám sát an toàn thông tin tập trung cho các sở, ngành', level: 'UNIT', recognizedOn: '2022-12-05' },
+      { year: 2023, title: 'Hệ thống phản ánh hiện trường qua điện thoại di động', level: 'PROVINCE', recognizedOn: '2023-12-18' },
+    ],
+  },
+];
+
+/** The Giấy khen decision of the Director of the Sở (the conference of 23 January 2024). */
+export const GIAY_KHEN_DECISION = {
+  issuer: 'stttt',
+  authority: 'DEPARTMENT_HEAD' as const,
+  issuedOn: '2024-01-23',
+  signerName: 'Vũ Anh Dũng',
+  signerTitle: 'Giám đốc Sở Thông tin và Truyền thông',
+  signingMode: 'DIRECT' as const,
+};
+
+/** The Bằng khen decision of the Chairman of UBND tỉnh, signed on his behalf (KT.) by a Vice Chairman. */
+export const BANG_KHEN_DECISION = {
+  issuer: 'province',
+  authority: 'PROVINCE_CHAIR' as const,
+  number: 98,
+  issuedOn: '2024-01-17',
+  signerName: 'Vừ A Bằng',
+  signerTitle: 'Phó Chủ tịch Ủy ban nhân dân tỉnh',
+  signingMode: 'ON_BEHALF' as const,
+};
+
+/** The emulation council of the province that voted on the Bằng khen nominations (R-VOTE-1, 80 %). */
+export const PROVINCE_COUNCIL_VOTE = { members: 15, present: 14, yes: 13 };

@@ -1,0 +1,53 @@
+import { readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DemoDataService } from '../../src/demo-data/demo-data.service.js';
+import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
+
+/** The demo data set is loaded through the real services: every record passed the rules. */
+describe('demo data set', () => {
+  let t: TestApp;
+  const tokensFile = path.join(os.tmpdir(), `awards-demo-tokens-${process.pid}.json`);
+
+  beforeAll(async () => {
+    t = await createTestApp({ DEMO_TOKENS_FILE: tokensFile });
+    expect(await t.app.get(DemoDataService).seedIfEmpty()).toBe(true);
+  });
+  afterAll(async () => {
+    await rm(tokensFile, { force: true });
+    await t.close();
+  });
+
+  it('is loaded once: a second start finds the registry non-empty', async () => {
+    expect(await t.app.get(DemoDataService).seedIfEmpty()).toBe(false);
+  });
+
+  it('holds the Giấy khen decision of the Director of Sở TT&TT: 7 collectives and 11 individuals, 23 January 2024', async () => {
+    const decisions = (await t.http.get('/api/v1/decisions').expect(200)).body.items;
+    const giayKhen = decisions.find((d: { number: string }) => d.number.endsWith('/QĐ-STTTT'));
+    const detail = (await t.http.get(`/api/v1/decisions/${giayKhen.id}`).expect(200)).body;
+    expect(detail).toMatchObject({ issuedOn: '2024-01-23', signerName: 'Vũ Anh Dũng', signingMode: 'DIRECT', regime: 'TDKT_2022_ND98' });
+    const kinds = detail.awards.map((a: { recipientKind: string }) => a.recipientKind);
+    expect(kinds.filter((k: string) => k === 'COLLECTIVE')).toHaveLength(7);
+    expect(kinds.filter((k: string) => k === 'INDIVIDUAL')).toHaveLength(11);
+    const bonuses = new Set(detail.awards.map((a: { recipientKind: string; bonusAmount: number }) => `${a.recipientKind}:${a.bonusAmount}`));
+    expect([...bonuses].sort()).toEqual(['COLLECTIVE:1080000', 'INDIVIDUAL:540000']);
+  });
+
+  it('holds the Bằng khen decision of the provincial Chairman signed on his behalf (KT.) by Vừ A Bằng', async () => {
+    const decisions = (await t.http.get('/api/v1/decisions').expect(200)).body.items;
+    const bangKhen = decisions.find((d: { number: string }) => d.number === '98/QĐ-UBND');
+    const detail = (await t.http.get(`/api/v1/decisions/${bangKhen.id}`).expect(200)).body;
+    expect(detail).toMatchObject({ signerName: 'Vừ A Bằng', signingMode: 'ON_BEHALF', authority: 'PROVINCE_CHAIR' });
+    expect(detail.awards.every((a: { awardCode: string }) => a.awardCode === 'BANG_KHEN_TINH')).toBe(true);
+  });
+
+  it('finds awardees without diacritics and writes one working token per role', async () => {
+    const found = (await t.http.get('/api/v1/awards?q=nguyen thi huong').expect(200)).body.items;
+    expect(found.map((a: { recipientName: string }) => a.recipientName)).toEqual(['Nguyễn Thị Hương']);
+    const tokens: Record<string, string> = JSON.parse(await readFile(tokensFile, 'utf8'));
+    expect(Object.keys(tokens).sort()).toEqual(['ADMIN', 'APPROVER_PROVINCE', 'APPROVER_STTTT', 'AUDITOR', 'HR_OFFICER_STTTT']);
+    await t.http.get('/api/v1/nominations?year=2023').set(bearer(tokens.HR_OFFICER_STTTT)).expect(200);
+  });
+});
