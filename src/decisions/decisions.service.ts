@@ -88,6 +88,9 @@ export class DecisionsService {
     }
     await this.scope.assertInScope(principal, issuer.id);
     const nominationIds = dto.nominationIds.map((id) => id.toLowerCase());
+    if (new Set(nominationIds).size !== nominationIds.length) {
+      throw ApiError.badRequest('nominationIds', 'must not name the same nomination twice');
+    }
     const year = Number(dto.issuedOn.slice(0, 4));
     const regime = regimeOn(dto.issuedOn);
 

@@ -382,6 +382,7 @@ describe('decisions', () => {
       await post(decisionBody([])).expect(400);
       await post(decisionBody(['not-a-uuid'])).expect(400);
       await post(decisionBody([nomination.id], { number: 0 })).expect(400);
+      await post(decisionBody([nomination.id, nomination.id.toUpperCase()])).expect(400);
       await post(decisionBody([nomination.id], { issuerOrganizationId: 'x' })).expect(400);
       const malformed = await t.http
         .post('/api/v1/decisions')
