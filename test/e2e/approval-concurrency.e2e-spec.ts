@@ -1,0 +1,307 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import type supertest from 'supertest';
+import { listenOnLoopback, startAppInstance, type AppInstance } from '../support/app-instance.js';
+import {
+  makeAwardRecord,
+  makeIndividual,
+  makeNomination,
+  makeSubmittedNomination,
+  makeTree,
+  setRating,
+} from '../support/factories.js';
+import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
+
+const Y = 2024;
+const PASSING_VOTE = { members: 15, present: 15, yes: 15 };
+
+type Client = ReturnType<typeof supertest>;
+type Outcome = { status: number; rules: string[]; code?: string };
+
+/**
+ * Quotas and R-DUP-1 must hold with any number of concurrent requests and API instances (domain.md §4): two
+ * instances of the application, each with its own connection pool and its own port, share one database, and
+ * approvals are fired at both at once.
+ */
+describe('approval under concurrency, across two API instances', () => {
+  let t: TestApp;
+  let first: Client;
+  let second: AppInstance;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    first = (await listenOnLoopback(t.app)).http;
+    second = await startAppInstance(t.url);
+  });
+  afterAll(async () => {
+    await second.close();
+    await t.close();
+  });
+  beforeEach(async () => {
+    await t.reset();
+  });
+
+  /** Fires every approval at once, alternating between the two instances. */
+  async function approveAll(ids: string[], token: string): Promise<Outcome[]> {
+    const responses = await Promise.all(
+      ids.map((id, i) =>
+        (i % 2 === 0 ? first : second.http).post(`/api/v1/nominations/${id}/approve`).set(bearer(token)),
+      ),
+    );
+    return responses.map((r) => ({
+      status: r.status,
+      code: r.body.code,
+      rules: [...new Set(((r.body.violations ?? []) as { rule: string }[]).map((v) => v.rule))],
+    }));
+  }
+
+  async function approvedCount(proposingOrganizationId: string, awardCode: string): Promise<number> {
+    const [row] = await t.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM nominations WHERE proposing_organization_id = $1 AND award_code = $2 AND year = $3 AND status = 'APPROVED'`,
+      [proposingOrganizationId, awardCode, Y],
+    );
+    return row.n;
+  }
+
+  it('both instances answer and share the data', async () => {
+    await t.http.get('/api/v1/health/live').expect(200);
+    await second.http.get('/api/v1/health/live').expect(200);
+    const tree = await makeTree(t);
+    const read = await second.http.get(`/api/v1/organizations/${tree.unit.id}`).expect(200);
+    expect(read.body.id).toBe(tree.unit.id);
+  });
+
+  it('R-QUOTA-UNIT: 20 concurrent approvals against a quota of 3 approve exactly 3', async () => {
+    const tree = await makeTree(t);
+    const approver = await t.token('APPROVER', tree.department.id);
+    await first
+      .put('/api/v1/quotas')
+      .set(bearer(approver))
+      .send({ organizationId: tree.department.id, year: Y, awardCode: 'GIAY_KHEN', maxCount: 3 })
+      .expect(200);
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const person = await makeIndividual(t, tree.unit.id);
+      ids.push(
+        (
+          await makeSubmittedNomination(t, {
+            year: Y,
+            awardCode: 'GIAY_KHEN',
+            individualId: person.id,
+            proposingOrganizationId: tree.department.id,
+          })
+        ).id,
+      );
+    }
+
+    const outcomes = await approveAll(ids, approver);
+
+    expect(outcomes.filter((o) => o.status === 200)).toHaveLength(3);
+    const refused = outcomes.filter((o) => o.status !== 200);
+    expect(refused).toHaveLength(17);
+    for (const o of refused) expect(o).toEqual({ status: 422, code: 'RULE_VIOLATION', rules: ['R-QUOTA-UNIT'] });
+    expect(await approvedCount(tree.department.id, 'GIAY_KHEN')).toBe(3);
+    const quotas = await first
+      .get(`/api/v1/quotas?organizationId=${tree.department.id}&year=${Y}`)
+      .set(bearer(approver))
+      .expect(200);
+    expect(quotas.body.items).toEqual([
+      expect.objectContaining({ awardCode: 'CHIEN_SI_THI_DUA_CO_SO', rule: 'R-QUOTA-CSCS', source: 'LEGAL' }),
+      expect.objectContaining({
+        awardCode: 'GIAY_KHEN',
+        rule: 'R-QUOTA-UNIT',
+        source: 'UNIT',
+        limit: 3,
+        used: 3,
+        remaining: 0,
+      }),
+    ]);
+  });
+
+  it('R-QUOTA-CSCS: with 20 Lao động tiên tiến, 10 concurrent CSTĐ cơ sở approvals approve exactly 3', async () => {
+    const tree = await makeTree(t);
+    const approver = await t.token('APPROVER', tree.department.id);
+    const people = [];
+    for (let i = 0; i < 20; i++) {
+      const person = await makeIndividual(t, tree.unit.id);
+      await makeAwardRecord(t, {
+        awardCode: 'LAO_DONG_TIEN_TIEN',
+        year: Y,
+        individualId: person.id,
+        proposingOrganizationId: tree.department.id,
+      });
+      people.push(person);
+    }
+    const ids: string[] = [];
+    for (const person of people.slice(0, 10)) {
+      await setRating(t, person.id, Y, 'HTXS');
+      ids.push(
+        (
+          await makeSubmittedNomination(
+            t,
+            {
+              year: Y,
+              awardCode: 'CHIEN_SI_THI_DUA_CO_SO',
+              individualId: person.id,
+              proposingOrganizationId: tree.department.id,
+            },
+            { vote: PASSING_VOTE },
+          )
+        ).id,
+      );
+    }
+
+    const outcomes = await approveAll(ids, approver);
+
+    expect(outcomes.filter((o) => o.status === 200)).toHaveLength(3);
+    for (const o of outcomes.filter((x) => x.status !== 200)) {
+      expect(o).toEqual({ status: 422, code: 'RULE_VIOLATION', rules: ['R-QUOTA-CSCS'] });
+    }
+    expect(await approvedCount(tree.department.id, 'CHIEN_SI_THI_DUA_CO_SO')).toBe(3);
+  });
+
+  it('R-QUOTA-CSCS holds while its base grows concurrently: LĐTT and CSTĐ cơ sở approvals of one unit interleave', async () => {
+    // 6 LĐTT already counted: floor(15 % × 6) = 0. Seven more LĐTT approvals race with five CSTĐ cơ sở approvals;
+    // whatever the order, the CSTĐ cơ sở approved never exceed 15 % of the LĐTT counted at that moment, so at the
+    // end at most floor(15 % × 13) = 1.
+    const tree = await makeTree(t);
+    const approver = await t.token('APPROVER', tree.department.id);
+    const cscsIds: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const person = await makeIndividual(t, tree.unit.id);
+      await makeAwardRecord(t, {
+        awardCode: 'LAO_DONG_TIEN_TIEN',
+        year: Y,
+        individualId: person.id,
+        proposingOrganizationId: tree.department.id,
+      });
+      if (i < 5) {
+        await setRating(t, person.id, Y, 'HTXS');
+        cscsIds.push(
+          (
+            await makeSubmittedNomination(
+              t,
+              {
+                year: Y,
+                awardCode: 'CHIEN_SI_THI_DUA_CO_SO',
+                individualId: person.id,
+                proposingOrganizationId: tree.department.id,
+              },
+              { vote: PASSING_VOTE },
+            )
+          ).id,
+        );
+      }
+    }
+    const ldttIds: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const person = await makeIndividual(t, tree.unit.id);
+      await setRating(t, person.id, Y, 'HTT');
+      ldttIds.push(
+        (
+          await makeSubmittedNomination(t, {
+            year: Y,
+            awardCode: 'LAO_DONG_TIEN_TIEN',
+            individualId: person.id,
+            proposingOrganizationId: tree.department.id,
+          })
+        ).id,
+      );
+    }
+    const interleaved = ldttIds.flatMap((id, i) => (cscsIds[i] ? [id, cscsIds[i]] : [id]));
+
+    const outcomes = await approveAll(interleaved, approver);
+
+    const ldttOutcomes = outcomes.filter((_, i) => ldttIds.includes(interleaved[i]));
+    expect(ldttOutcomes.every((o) => o.status === 200)).toBe(true);
+    const cscsApproved = await approvedCount(tree.department.id, 'CHIEN_SI_THI_DUA_CO_SO');
+    expect(cscsApproved).toBeLessThanOrEqual(1);
+    for (const o of outcomes.filter((x) => x.status !== 200)) expect(o.rules).toEqual(['R-QUOTA-CSCS']);
+    // The history of each approved CSTĐ cơ sở shows the base it was judged on, and it was within it.
+    const approved: { eligibility: { checks: { rule: string; limit: number; actual: number; passed: boolean }[] } }[] =
+      await t.db.query(
+        `SELECT eligibility FROM nominations WHERE award_code = 'CHIEN_SI_THI_DUA_CO_SO' AND status = 'APPROVED'`,
+      );
+    for (const row of approved) {
+      const quota = row.eligibility.checks.find((c) => c.rule === 'R-QUOTA-CSCS');
+      expect(quota).toMatchObject({ passed: true });
+      expect(quota!.actual).toBeLessThanOrEqual(quota!.limit);
+    }
+  });
+
+  it('R-DUP-1: a Giấy khen and a Bằng khen tỉnh of one person, proposed by two units, are never both approved', async () => {
+    const tree = await makeTree(t);
+    const approver = await t.token('APPROVER', tree.province.id);
+    const pairs: [string, string][] = [];
+    for (let i = 0; i < 6; i++) {
+      const person = await makeIndividual(t, tree.unit.id);
+      for (const year of [2023, 2024]) {
+        await makeAwardRecord(t, {
+          awardCode: 'CHIEN_SI_THI_DUA_CO_SO',
+          year,
+          individualId: person.id,
+          proposingOrganizationId: tree.department.id,
+        });
+      }
+      const giayKhen = await makeSubmittedNomination(t, {
+        year: Y,
+        awardCode: 'GIAY_KHEN',
+        individualId: person.id,
+        proposingOrganizationId: tree.department.id,
+      });
+      const bangKhen = await makeSubmittedNomination(
+        t,
+        { year: Y, awardCode: 'BANG_KHEN_TINH', individualId: person.id, proposingOrganizationId: tree.province.id },
+        { vote: PASSING_VOTE },
+      );
+      pairs.push([giayKhen.id, bangKhen.id]);
+    }
+
+    const outcomes = await approveAll(pairs.flat(), approver);
+
+    for (let i = 0; i < pairs.length; i++) {
+      const pair = [outcomes[2 * i], outcomes[2 * i + 1]];
+      expect(pair.filter((o) => o.status === 200)).toHaveLength(1);
+      expect(pair.find((o) => o.status !== 200)).toEqual({ status: 422, code: 'RULE_VIOLATION', rules: ['R-DUP-1'] });
+    }
+  });
+
+  it('approving one nomination from both instances at once approves it once; the other gets 409', async () => {
+    const tree = await makeTree(t);
+    const approver = await t.token('APPROVER', tree.department.id);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const person = await makeIndividual(t, tree.unit.id);
+      ids.push(
+        (
+          await makeSubmittedNomination(t, {
+            year: Y,
+            awardCode: 'GIAY_KHEN',
+            individualId: person.id,
+            proposingOrganizationId: tree.department.id,
+          })
+        ).id,
+      );
+    }
+    const outcomes = await approveAll(
+      ids.flatMap((id) => [id, id]),
+      approver,
+    );
+    for (let i = 0; i < ids.length; i++) {
+      const statuses = [outcomes[2 * i].status, outcomes[2 * i + 1].status].sort();
+      expect(statuses).toEqual([200, 409]);
+    }
+    const [{ n }] = await t.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM nomination_events WHERE action = 'APPROVE'`,
+    );
+    expect(n).toBe(ids.length);
+    // A draft stays a draft.
+    const draft = await makeNomination(t, {
+      year: Y,
+      awardCode: 'GIAY_KHEN',
+      organizationId: tree.unit.id,
+      proposingOrganizationId: tree.department.id,
+    });
+    const [a, b] = await approveAll([draft.id, draft.id], approver);
+    expect([a.status, b.status]).toEqual([409, 409]);
+  });
+});
