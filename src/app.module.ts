@@ -11,6 +11,7 @@ import type { AppConfig } from './config/app-config.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
 import { DecisionsModule } from './decisions/decisions.module.js';
 import { DemoDataModule } from './demo-data/demo-data.module.js';
+import { ExportsModule } from './exports/exports.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IndividualsModule } from './individuals/individuals.module.js';
 import { NominationsModule } from './nominations/nominations.module.js';
@@ -61,6 +62,7 @@ export class AppModule {
         AwardsModule,
         CertificatesModule,
         StatsModule,
+        ExportsModule,
         DemoDataModule,
       ],
     };

@@ -1,0 +1,422 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import type { Response } from 'superagent';
+import {
+  makeApprovedNomination,
+  makeDecision,
+  makeIndividual,
+  makeOrganization,
+  makeSubmittedNomination,
+  makeTree,
+} from '../support/factories.js';
+import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
+
+const PROBLEM = /application\/problem\+json/;
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+const CSV_COLUMNS = [
+  'awardId',
+  'year',
+  'awardCode',
+  'awardName',
+  'basis',
+  'recipientKind',
+  'recipientName',
+  'organizationId',
+  'organizationName',
+  'organizationPath',
+  'decisionId',
+  'decisionNumber',
+  'issuedOn',
+  'issuerName',
+  'authority',
+  'signerName',
+  'signerTitle',
+  'signingMode',
+  'regime',
+  'bonusAmount',
+  'certificateNumber',
+  'verificationCode',
+  'revoked',
+  'revokedAt',
+  'revokedReason',
+];
+
+interface AwardItem {
+  id: string;
+  year: number;
+  awardCode: string;
+  awardName: string;
+  basis: string;
+  recipientKind: string;
+  recipientName: string;
+  organizationId: string;
+  organizationName: string;
+  decisionId: string;
+  decisionNumber: string;
+  issuedOn: string;
+  regime: string;
+  certificateNumber: string | null;
+  verificationCode: string;
+  bonusAmount: number;
+  revoked: boolean;
+  revokedAt: string | null;
+  revokedReason: string | null;
+}
+
+/** Collects a binary body (CSV and XLSX alike) as a Buffer. */
+function binary(response: Response, callback: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => callback(null, Buffer.concat(chunks)));
+}
+
+describe('exports', () => {
+  let t: TestApp;
+  let tree: Awaited<ReturnType<typeof makeTree>>;
+  let office: { id: string };
+  let auditor: string;
+  let huong: { id: string };
+  let revokedAwardId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /**
+   * The demo story (domain.md §7), names invented: the Sở's Giấy khen decision for 2023 (individuals of the Văn
+   * phòng Sở and the Trung tâm, and a collective), one of them revoked afterwards; a Bằng khen of the provincial
+   * chairman signed KT. by the Vice Chairman; a Giấy khen of 2022 of the other department.
+   */
+  beforeEach(async () => {
+    await t.reset();
+    tree = await makeTree(t);
+    office = await makeOrganization(t, { kind: 'UNIT', name: 'Văn phòng Sở', parentId: tree.department.id });
+    auditor = await t.token('AUDITOR');
+    huong = await makeIndividual(t, office.id, { fullName: 'Nguyễn Thị Hương' });
+    const others = await Promise.all([
+      makeIndividual(t, tree.unit.id, { fullName: 'Lò Văn Pánh' }),
+      makeIndividual(t, office.id, { fullName: "Đặng Thị O'Hara" }),
+    ]);
+
+    // One nomination goes through the workflow endpoints (draft → submit → approve); the rest are made APPROVED.
+    const viaApi = await makeSubmittedNomination(t, {
+      year: 2023,
+      awardCode: 'GIAY_KHEN',
+      individualId: huong.id,
+      proposingOrganizationId: tree.department.id,
+      expectedDecisionOn: '2024-01-23',
+    });
+    const approved = await t.http.post(`/api/v1/nominations/${viaApi.id}/approve`).set(bearer(BOOTSTRAP_TOKEN)).send({});
+    if (approved.status !== 200) throw new Error(`approve: ${approved.status} ${JSON.stringify(approved.body)}`);
+    const sameDecision = await Promise.all([
+      ...others.map((person) =>
+        makeApprovedNomination(t, { awardCode: 'GIAY_KHEN', year: 2023, individualId: person.id, proposingOrganizationId: tree.department.id }),
+      ),
+      makeApprovedNomination(t, { awardCode: 'GIAY_KHEN', year: 2023, organizationId: tree.unit.id, proposingOrganizationId: tree.department.id }),
+    ]);
+    const giayKhen = await makeDecision(t, {
+      issuerOrganizationId: tree.department.id,
+      nominationIds: [viaApi.id, ...sameDecision.map((n) => n.id)],
+      number: 5,
+    });
+    revokedAwardId = giayKhen.awards.find((award) => award.recipientName === 'Lò Văn Pánh')!.id;
+    await t.http
+      .post(`/api/v1/decisions/${giayKhen.id}/awards/${revokedAwardId}/revoke`)
+      .set(bearer(BOOTSTRAP_TOKEN))
+      .send({ reason: 'Khai man thành tích, "hồ sơ" giả; cần truy thu' })
+      .expect(200);
+
+    const provincial = await makeIndividual(t, tree.department.id, { fullName: 'Trần Văn Bình' });
+    const bangKhen = await makeApprovedNomination(t, {
+      awardCode: 'BANG_KHEN_TINH',
+      year: 2023,
+      individualId: provincial.id,
+      proposingOrganizationId: tree.department.id,
+    });
+    await makeDecision(t, {
+      issuerOrganizationId: tree.province.id,
+      authority: 'PROVINCE_CHAIR',
+      issuedOn: '2024-02-05',
+      signerName: 'Vừ A Bằng',
+      signerTitle: 'Phó Chủ tịch',
+      signingMode: 'ON_BEHALF',
+      nominationIds: [bangKhen.id],
+    });
+
+    const finance = await makeIndividual(t, tree.otherDepartment.id, { fullName: 'Phạm Thu Trang' });
+    const older = await makeApprovedNomination(t, {
+      awardCode: 'GIAY_KHEN',
+      year: 2022,
+      individualId: finance.id,
+      proposingOrganizationId: tree.otherDepartment.id,
+      regime: 'TDKT_2003_ND91',
+    });
+    await makeDecision(t, {
+      issuerOrganizationId: tree.otherDepartment.id,
+      issuedOn: '2023-01-10',
+      signerName: 'Lê Văn Tài',
+      nominationIds: [older.id],
+    });
+  });
+
+  /** Every item of `GET /awards` for the query, page by page (small pages, so the cursor is exercised). */
+  async function listAll(query: Record<string, string>): Promise<AwardItem[]> {
+    const items: AwardItem[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await t.http
+        .get('/api/v1/awards')
+        .query({ ...query, limit: '2', ...(cursor ? { cursor } : {}) })
+        .expect(200);
+      items.push(...(page.body.items as AwardItem[]));
+      cursor = page.body.nextCursor as string | null;
+    } while (cursor);
+    return items;
+  }
+
+  const download = (format: 'csv' | 'xlsx', query: Record<string, string> = {}, token: string | null = auditor) => {
+    const request = t.http.get(`/api/v1/exports/awards.${format}`).query(query).buffer(true).parse(binary);
+    return token ? request.set(bearer(token)) : request;
+  };
+
+  const parseCsv = (body: Buffer): Record<string, string>[] => parse(body, { bom: true, columns: true, skip_empty_lines: true });
+
+  /** The CSV row of an award, as the API item predicts it. */
+  const expectedCsv = (item: AwardItem) => ({
+    awardId: item.id,
+    year: String(item.year),
+    awardCode: item.awardCode,
+    awardName: item.awardName,
+    basis: item.basis,
+    recipientKind: item.recipientKind,
+    recipientName: item.recipientName,
+    organizationId: item.organizationId,
+    organizationName: item.organizationName,
+    decisionId: item.decisionId,
+    decisionNumber: item.decisionNumber,
+    issuedOn: item.issuedOn,
+    regime: item.regime,
+    bonusAmount: String(item.bonusAmount),
+    certificateNumber: item.certificateNumber ?? '',
+    verificationCode: item.verificationCode,
+    revoked: item.revoked ? 'yes' : 'no',
+    revokedAt: item.revokedAt ?? '',
+    revokedReason: item.revokedReason ?? '',
+  });
+
+  describe('GET /exports/awards.csv', () => {
+    it('streams every award, revoked ones included, row for row as GET /awards?includeRevoked=true, with a BOM', async () => {
+      const response = await download('csv').expect(200);
+      expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(response.headers['content-disposition']).toMatch(/^attachment; filename="awards_all_\d{8}T\d{6}Z\.csv"$/);
+      expect(response.headers['cache-control']).toBe('no-store');
+      const body = response.body as Buffer;
+      expect(body.subarray(0, 3).equals(BOM)).toBe(true);
+      expect(body.subarray(3).toString('utf8').split('\r\n')[0].split('\n')[0]).toBe(CSV_COLUMNS.join(','));
+
+      const rows = parseCsv(body);
+      const items = await listAll({ includeRevoked: 'true' });
+      expect(items).toHaveLength(6);
+      expect(rows.map((row) => row.awardId)).toEqual(items.map((item) => item.id));
+      rows.forEach((row, index) => expect(row).toMatchObject(expectedCsv(items[index])));
+    });
+
+    it('carries the unit path, the issuer, the signer and the revocation', async () => {
+      const rows = parseCsv((await download('csv').expect(200)).body as Buffer);
+      const byName = new Map(rows.map((row) => [row.recipientName, row]));
+      expect(byName.get('Nguyễn Thị Hương')).toMatchObject({
+        organizationName: 'Văn phòng Sở',
+        organizationPath: 'UBND tỉnh Điện Biên / Sở Thông tin và Truyền thông / Văn phòng Sở',
+        awardName: 'Giấy khen',
+        decisionNumber: '05/QĐ-STTTT',
+        issuedOn: '2024-01-23',
+        issuerName: 'Sở Thông tin và Truyền thông',
+        authority: 'DEPARTMENT_HEAD',
+        signerName: 'Vũ Anh Dũng',
+        signerTitle: 'Giám đốc',
+        signingMode: 'DIRECT',
+        revoked: 'no',
+        revokedAt: '',
+      });
+      expect(byName.get('Trần Văn Bình')).toMatchObject({
+        organizationPath: 'UBND tỉnh Điện Biên / Sở Thông tin và Truyền thông',
+        issuerName: 'UBND tỉnh Điện Biên',
+        authority: 'PROVINCE_CHAIR',
+        signerName: 'Vừ A Bằng',
+        signerTitle: 'Phó Chủ tịch',
+        signingMode: 'ON_BEHALF',
+        decisionNumber: '01/QĐ-UBND',
+      });
+      const revoked = byName.get('Lò Văn Pánh')!;
+      expect(revoked).toMatchObject({ revoked: 'yes', revokedReason: 'Khai man thành tích, "hồ sơ" giả; cần truy thu' });
+      expect(revoked.revokedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+      expect(byName.get("Đặng Thị O'Hara")?.organizationName).toBe('Văn phòng Sở');
+      expect(byName.get('Trung tâm Công nghệ thông tin và Truyền thông')?.recipientKind).toBe('COLLECTIVE');
+    });
+
+    it.each([
+      [{ year: '2023', awardCode: 'GIAY_KHEN' }, /^awards_2023_GIAY_KHEN_\d{8}T\d{6}Z\.csv$/],
+      [{ fromYear: '2022', toYear: '2023', recipientKind: 'INDIVIDUAL', basis: 'REGULAR' }, /^awards_2022-2023_INDIVIDUAL_REGULAR_\d{8}T\d{6}Z\.csv$/],
+      [{ fromYear: '2023' }, /^awards_from2023_\d{8}T\d{6}Z\.csv$/],
+      [{ q: 'nguyen thi huong' }, /^awards_q-nguyen-thi-huong_\d{8}T\d{6}Z\.csv$/],
+      [{ includeRevoked: 'false' }, /^awards_not-revoked_\d{8}T\d{6}Z\.csv$/],
+    ])('applies the filters of GET /awards exactly: %j', async (query, fileName) => {
+      const response = await download('csv', query).expect(200);
+      expect(/filename="([^"]+)"/.exec(response.headers['content-disposition'] as string)?.[1]).toMatch(fileName);
+      const rows = parseCsv(response.body as Buffer);
+      const items = await listAll({ includeRevoked: 'true', ...query });
+      expect(rows.map((row) => row.awardId)).toEqual(items.map((item) => item.id));
+      expect(rows.length).toBeGreaterThan(0);
+    });
+
+    it('takes a whole subtree by organizationId and names the file after its symbol', async () => {
+      const response = await download('csv', { organizationId: tree.department.id, year: '2023' }).expect(200);
+      expect(response.headers['content-disposition']).toMatch(/filename="awards_2023_STTTT-subtree_\d{8}T\d{6}Z\.csv"/);
+      const rows = parseCsv(response.body as Buffer);
+      const items = await listAll({ includeRevoked: 'true', organizationId: tree.department.id, year: '2023' });
+      expect(rows.map((row) => row.awardId)).toEqual(items.map((item) => item.id));
+      expect(rows.map((row) => row.recipientName).sort()).toEqual(
+        ["Đặng Thị O'Hara", 'Lò Văn Pánh', 'Nguyễn Thị Hương', 'Trung tâm Công nghệ thông tin và Truyền thông', 'Trần Văn Bình'].sort(),
+      );
+    });
+
+    it('leaves revoked awards out with includeRevoked=false, like GET /awards by default', async () => {
+      const rows = parseCsv((await download('csv', { includeRevoked: 'false' }).expect(200)).body as Buffer);
+      const items = await listAll({});
+      expect(rows.map((row) => row.awardId)).toEqual(items.map((item) => item.id));
+      expect(rows.map((row) => row.awardId)).not.toContain(revokedAwardId);
+    });
+
+    it('binds hostile search text as a literal: quotes, backslashes and LIKE wildcards match themselves', async () => {
+      const quote = parseCsv((await download('csv', { q: "o'hara" }).expect(200)).body as Buffer);
+      expect(quote.map((row) => row.recipientName)).toEqual(["Đặng Thị O'Hara"]);
+      for (const q of ["'; DROP TABLE awards; --", '\\', "\\'", '%', '_', '$1', "') TO STDOUT; --"]) {
+        const rows = parseCsv((await download('csv', { q }).expect(200)).body as Buffer);
+        expect(rows.map((row) => row.awardId)).toEqual((await listAll({ includeRevoked: 'true', q })).map((item) => item.id));
+      }
+      expect(await listAll({ includeRevoked: 'true' })).toHaveLength(6);
+    });
+
+    it('sends the header line alone when nothing matches', async () => {
+      const response = await download('csv', { year: '1999' }).expect(200);
+      const body = response.body as Buffer;
+      expect(body.subarray(0, 3).equals(BOM)).toBe(true);
+      expect(body.subarray(3).toString('utf8').trim()).toBe(CSV_COLUMNS.join(','));
+    });
+
+    it('is open to AUDITOR and ADMIN only: 401 without a token, 403 for HR_OFFICER and APPROVER', async () => {
+      const anonymous = await download('csv', {}, null).expect(401);
+      expect(anonymous.headers['content-type']).toMatch(PROBLEM);
+      for (const role of ['HR_OFFICER', 'APPROVER'] as const) {
+        const response = await download('csv', {}, await t.token(role, tree.department.id)).expect(403);
+        expect(response.headers['content-type']).toMatch(PROBLEM);
+      }
+      await download('csv', {}, BOOTSTRAP_TOKEN).expect(200);
+    });
+
+    it.each([
+      [{ year: 'abc' }, 'year'],
+      [{ year: '1800' }, 'year'],
+      [{ fromYear: '2024', toYear: '2023' }, 'fromYear'],
+      [{ awardCode: 'HUAN_CHUONG' }, 'awardCode'],
+      [{ organizationId: 'not-a-uuid' }, 'organizationId'],
+      [{ recipientKind: 'HOUSEHOLD' }, 'recipientKind'],
+      [{ basis: 'ANNUAL' }, 'basis'],
+      [{ includeRevoked: 'maybe' }, 'includeRevoked'],
+      [{ q: 'x'.repeat(201) }, 'q'],
+      [{ limit: '10' }, 'limit'],
+      [{ cursor: 'abc' }, 'cursor'],
+    ])('refuses bad filters with a 400 problem before streaming: %j', async (query, field) => {
+      const response = await download('csv', query).expect(400);
+      expect(response.headers['content-type']).toMatch(PROBLEM);
+      const problem = JSON.parse((response.body as Buffer).toString('utf8'));
+      expect(JSON.stringify(problem.errors ?? problem.detail)).toContain(field);
+    });
+
+    it('answers 404 for an organization that does not exist', async () => {
+      const response = await download('csv', { organizationId: UNKNOWN_ID }).expect(404);
+      expect(response.headers['content-type']).toMatch(PROBLEM);
+    });
+  });
+
+  describe('GET /exports/awards.xlsx', () => {
+    async function workbookOf(body: Buffer): Promise<ExcelJS.Worksheet> {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(body as unknown as ArrayBuffer);
+      expect(workbook.worksheets).toHaveLength(1);
+      return workbook.worksheets[0];
+    }
+
+    it('streams the same rows as GET /awards?includeRevoked=true, typed, under a frozen header', async () => {
+      const response = await download('xlsx').expect(200);
+      expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      expect(response.headers['content-disposition']).toMatch(/^attachment; filename="awards_all_\d{8}T\d{6}Z\.xlsx"$/);
+      const sheet = await workbookOf(response.body as Buffer);
+      expect(sheet.name).toBe('Khen thưởng');
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      const header = sheet.getRow(1).values as unknown[];
+      expect(header.slice(1, 5)).toEqual(['Mã bản ghi (ID)', 'Năm khen thưởng', 'Mã danh hiệu / hình thức', 'Danh hiệu / hình thức khen thưởng']);
+      expect(header).toHaveLength(CSV_COLUMNS.length + 1);
+      expect(sheet.getColumn(7).width).toBe(32);
+
+      const items = await listAll({ includeRevoked: 'true' });
+      expect(sheet.actualRowCount).toBe(items.length + 1);
+      const column = (key: string) => CSV_COLUMNS.indexOf(key) + 1;
+      items.forEach((item, index) => {
+        const row = sheet.getRow(index + 2);
+        expect(row.getCell(column('awardId')).value).toBe(item.id);
+        expect(row.getCell(column('year')).value).toBe(item.year);
+        expect(row.getCell(column('recipientName')).value).toBe(item.recipientName);
+        expect(row.getCell(column('decisionNumber')).value).toBe(item.decisionNumber);
+        expect(row.getCell(column('bonusAmount')).value).toBe(item.bonusAmount);
+        expect(row.getCell(column('bonusAmount')).numFmt).toBe('#,##0');
+        const issuedOn = row.getCell(column('issuedOn')).value;
+        expect(issuedOn).toBeInstanceOf(Date);
+        expect((issuedOn as Date).toISOString().slice(0, 10)).toBe(item.issuedOn);
+        expect(row.getCell(column('revoked')).value).toBe(item.revoked ? 'yes' : 'no');
+        const revokedAt = row.getCell(column('revokedAt')).value;
+        if (item.revokedAt) {
+          expect(revokedAt).toBeInstanceOf(Date);
+          expect((revokedAt as Date).getTime()).toBe(new Date(item.revokedAt).getTime());
+          expect(row.getCell(column('revokedReason')).value).toBe(item.revokedReason);
+        } else {
+          expect(revokedAt).toBeNull();
+        }
+      });
+      const huongRow = items.findIndex((item) => item.recipientName === 'Nguyễn Thị Hương') + 2;
+      expect(sheet.getRow(huongRow).getCell(column('organizationPath')).value).toBe(
+        'UBND tỉnh Điện Biên / Sở Thông tin và Truyền thông / Văn phòng Sở',
+      );
+    });
+
+    it('applies the same filters and file name as the CSV', async () => {
+      const query = { organizationId: tree.department.id, includeRevoked: 'false' };
+      const response = await download('xlsx', query).expect(200);
+      expect(response.headers['content-disposition']).toMatch(/filename="awards_STTTT-subtree_not-revoked_\d{8}T\d{6}Z\.xlsx"/);
+      const sheet = await workbookOf(response.body as Buffer);
+      const items = await listAll({ organizationId: tree.department.id });
+      const ids: unknown[] = [];
+      sheet.eachRow((row, number) => {
+        if (number > 1) ids.push(row.getCell(1).value);
+      });
+      expect(ids).toEqual(items.map((item) => item.id));
+    });
+
+    it('writes a header-only workbook when nothing matches', async () => {
+      const sheet = await workbookOf((await download('xlsx', { year: '1999' }).expect(200)).body as Buffer);
+      expect(sheet.actualRowCount).toBe(1);
+    });
+
+    it('401 without a token, 403 for HR_OFFICER, 400 for bad filters, 404 for an unknown organization', async () => {
+      expect((await download('xlsx', {}, null).expect(401)).headers['content-type']).toMatch(PROBLEM);
+      await download('xlsx', {}, await t.token('HR_OFFICER', tree.department.id)).expect(403);
+      expect((await download('xlsx', { toYear: '20x3' }).expect(400)).headers['content-type']).toMatch(PROBLEM);
+      await download('xlsx', { organizationId: UNKNOWN_ID }).expect(404);
+    });
+  });
+});
