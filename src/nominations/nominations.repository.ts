@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
 import type { AwardCode, NominationStatus } from '../rules/index.js';
+import { Individual } from '../individuals/individual.entity.js';
+import { Organization } from '../organizations/organization.entity.js';
 import { CouncilVote } from './council-vote.entity.js';
 import { NominationEvent } from './nomination-event.entity.js';
 import { Nomination } from './nomination.entity.js';
@@ -31,6 +33,15 @@ export class NominationsRepository {
 
   private repo<T extends object>(entity: new () => T, fallback: Repository<T>, manager?: EntityManager): Repository<T> {
     return manager ? manager.getRepository(entity) : fallback;
+  }
+
+  /** A nominated person, or the organization that proposes or is nominated (references of a new nomination). */
+  findIndividual(id: string, manager: EntityManager): Promise<Individual | null> {
+    return manager.getRepository(Individual).findOneBy({ id });
+  }
+
+  findOrganization(id: string, manager: EntityManager): Promise<Organization | null> {
+    return manager.getRepository(Organization).findOneBy({ id });
   }
 
   findById(id: string, manager?: EntityManager): Promise<Nomination | null> {

@@ -4,8 +4,6 @@ import type { Principal } from '../auth/principal.js';
 import { ScopeService } from '../auth/scope.service.js';
 import { ApiError, ErrorCode } from '../common/errors/problem.js';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
-import { Individual } from '../individuals/individual.entity.js';
-import { Organization } from '../organizations/organization.entity.js';
 import { QuotasService } from '../quotas/quotas.service.js';
 import { evaluateEligibility, evaluateVote, type Eligibility, type NominationStatus } from '../rules/index.js';
 import type { EligibilityResultDto } from './dto/eligibility.dto.js';
@@ -156,31 +154,44 @@ export class NominationsService {
   // --- creation and evaluation -----------------------------------------------------------------------------------
 
   async create(principal: Principal, dto: CreateNominationDto): Promise<NominationDto> {
-    return this.dataSource.transaction(async (manager) => {
-      const { nominee, eligibility } = await this.evaluateNew(principal, dto, manager);
-      const nomination = await this.nominations.create(
-        {
-          year: dto.year,
-          awardCode: dto.awardCode,
-          basis: dto.basis,
-          recipientKind: nominee.recipientKind,
-          individualId: nominee.individualId,
-          organizationId: nominee.organizationId,
-          proposingOrganizationId: dto.proposingOrganizationId,
-          achievements: dto.achievements,
-          expectedDecisionOn: dto.expectedDecisionOn ?? null,
-          status: 'DRAFT',
-          regime: eligibility.regime,
-          eligibility,
-          statusReason: null,
-          decisionId: null,
-          createdByKeyId: principal.keyId,
-        },
-        manager,
-      );
-      await this.addEvent(nomination.id, null, 'DRAFT', 'CREATE', null, eligibility, principal, manager);
-      return toNominationDto(nomination);
-    });
+    return this.dataSource.transaction((manager) => this.createWith(principal, dto, manager));
+  }
+
+  /**
+   * `create` inside the caller's transaction (the import creates a whole file in one). `source` marks a row of an
+   * imported file: the file's SHA-256 and the spreadsheet row, so a re-import finds it instead of adding it again.
+   */
+  async createWith(
+    principal: Principal,
+    dto: CreateNominationDto,
+    manager: EntityManager,
+    source: { importFileHash: string; importRow: number } | null = null,
+  ): Promise<NominationDto> {
+    const { nominee, eligibility } = await this.evaluateNew(principal, dto, manager);
+    const nomination = await this.nominations.create(
+      {
+        year: dto.year,
+        awardCode: dto.awardCode,
+        basis: dto.basis,
+        recipientKind: nominee.recipientKind,
+        individualId: nominee.individualId,
+        organizationId: nominee.organizationId,
+        proposingOrganizationId: dto.proposingOrganizationId,
+        achievements: dto.achievements,
+        expectedDecisionOn: dto.expectedDecisionOn ?? null,
+        status: 'DRAFT',
+        regime: eligibility.regime,
+        eligibility,
+        statusReason: null,
+        decisionId: null,
+        importFileHash: source?.importFileHash ?? null,
+        importRow: source?.importRow ?? null,
+        createdByKeyId: principal.keyId,
+      },
+      manager,
+    );
+    await this.addEvent(nomination.id, null, 'DRAFT', 'CREATE', null, eligibility, principal, manager);
+    return toNominationDto(nomination);
   }
 
   /** `POST /nominations/check`: the same validation and evaluation as `create`, nothing stored. */
@@ -207,7 +218,7 @@ export class NominationsService {
     }
     assertDecisionDate(dto.year, dto.expectedDecisionOn ?? null);
 
-    const proposing = await manager.getRepository(Organization).findOneBy({ id: dto.proposingOrganizationId });
+    const proposing = await this.nominations.findOrganization(dto.proposingOrganizationId, manager);
     if (!proposing)
       throw invalidReference('proposingOrganizationId', `Organization ${dto.proposingOrganizationId} does not exist`);
     const nominee = await this.loadNominee(dto, manager);
@@ -225,7 +236,7 @@ export class NominationsService {
 
   private async loadNominee(dto: CreateNominationDto, manager: EntityManager): Promise<Nominee> {
     if (dto.individualId !== undefined) {
-      const person = await manager.getRepository(Individual).findOneBy({ id: dto.individualId });
+      const person = await this.nominations.findIndividual(dto.individualId, manager);
       if (!person) throw invalidReference('individualId', `Individual ${dto.individualId} does not exist`);
       return {
         recipientKind: 'INDIVIDUAL',
@@ -235,7 +246,7 @@ export class NominationsService {
       };
     }
     const id = dto.organizationId as string;
-    const collective = await manager.getRepository(Organization).findOneBy({ id });
+    const collective = await this.nominations.findOrganization(id, manager);
     if (!collective) throw invalidReference('organizationId', `Organization ${id} does not exist`);
     return {
       recipientKind: 'COLLECTIVE',

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import type supertest from 'supertest';
 import { listenOnLoopback, startAppInstance, type AppInstance } from '../support/app-instance.js';
 import {
@@ -10,6 +10,9 @@ import {
   setRating,
 } from '../support/factories.js';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
+
+// Booting the application and building many records take longer than Jest's default 5 s on a busy machine.
+jest.setTimeout(60_000);
 
 const Y = 2024;
 const PASSING_VOTE = { members: 15, present: 15, yes: 15 };
