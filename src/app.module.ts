@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AwardTypesModule } from './award-types/award-types.module.js';
 import { AwardsModule } from './awards/awards.module.js';
@@ -14,8 +15,10 @@ import { DemoDataModule } from './demo-data/demo-data.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IndividualsModule } from './individuals/individuals.module.js';
+import { NominationImportModule } from './nominations/import/nomination-import.module.js';
 import { NominationsModule } from './nominations/nominations.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
+import { PrintingModule } from './printing/printing.module.js';
 import { QuotasModule } from './quotas/quotas.module.js';
 import { StatsModule } from './stats/stats.module.js';
 
@@ -58,11 +61,14 @@ export class AppModule {
         IndividualsModule,
         QuotasModule,
         NominationsModule,
+        NominationImportModule,
         DecisionsModule,
         AwardsModule,
         CertificatesModule,
         StatsModule,
         ExportsModule,
+        PrintingModule,
+        AuditModule,
         DemoDataModule,
       ],
     };

@@ -114,6 +114,20 @@ export class AppConfig {
   @Min(0)
   @Max(60000)
   AUDIT_SEAL_INTERVAL_MS = 200;
+
+  /** Largest file `POST /nominations/import` accepts, in bytes (413 beyond); 5 MiB by default. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1024)
+  @Max(104_857_600)
+  IMPORT_MAX_BYTES = 5_242_880;
+
+  /** Most data rows one import file may hold (413 beyond): every row is checked and created in one transaction. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  IMPORT_MAX_ROWS = 2000;
 }
 
 export class ConfigValidationError extends Error {}

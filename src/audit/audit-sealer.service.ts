@@ -1,0 +1,101 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config.js';
+import { chainHash, GENESIS_HASH } from './audit-chain.js';
+import { AuditRepository, type Seal } from './audit.repository.js';
+
+/** Events sealed per transaction. */
+export const SEAL_BATCH_SIZE = 2000;
+
+/**
+ * Puts committed audit events into the hash chain, off the write path.
+ *
+ * The triggers insert events unsealed, so writers never wait on one another for the chain. Every
+ * `AUDIT_SEAL_INTERVAL_MS` (and on demand) this sealer takes a transaction-scoped advisory lock — only one
+ * instance seals at a time, the others skip the round — reads the oldest unsealed events that are committed
+ * (READ COMMITTED: each statement sees every commit made before it, including the previous sealer's), gives
+ * each the next `seq` and `hash = sha256(prev_hash, canonical event)`, and moves `audit_chain_head`, all in one
+ * transaction. The chain order is the sealing order: an event whose transaction commits late simply gets a
+ * later position, so in-flight transactions never leave a gap.
+ */
+@Injectable()
+export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('AuditSealer');
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  /** Runs of this instance, one after the other. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.AUDIT_SEAL_INTERVAL_MS > 0) this.schedule();
+  }
+
+  /** Stops the timer and lets a running batch finish, before the connection pool closes. */
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.queue;
+  }
+
+  /**
+   * Seals every event committed so far and returns how many this call sealed. With `wait`, it queues behind
+   * another instance's sealer instead of leaving the work to it: when it returns, nothing committed before the
+   * call is left unsealed.
+   */
+  sealPending(options: { wait?: boolean } = {}): Promise<number> {
+    const run = this.queue.then(() => this.drain(options.wait ?? false));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private schedule(): void {
+    this.timer = setTimeout(() => {
+      this.sealPending()
+        .catch((error: unknown) => this.logger.warn(`Sealing audit events failed: ${error instanceof Error ? error.message : String(error)}`))
+        .finally(() => {
+          if (!this.stopped) this.schedule();
+        });
+    }, this.config.AUDIT_SEAL_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  private async drain(wait: boolean): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const sealed = await this.sealBatch(wait);
+      if (sealed === null) break;
+      total += sealed;
+      if (sealed < SEAL_BATCH_SIZE || (this.stopped && !wait)) break;
+    }
+    return total;
+  }
+
+  /** One batch in one transaction; null when another instance holds the sealer's lock. */
+  private sealBatch(wait: boolean): Promise<number | null> {
+    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
+      if (!(await this.audit.lockSealer(manager, wait))) return null;
+      const events = await this.audit.unsealed(manager, SEAL_BATCH_SIZE);
+      if (events.length === 0) return 0;
+      const head = await this.audit.head(manager);
+      let seq = BigInt(head?.seq ?? '0');
+      let prevHash = head?.hash ?? GENESIS_HASH;
+      const seals: Seal[] = events.map((event) => {
+        seq += 1n;
+        const position = seq.toString();
+        const hash = chainHash(prevHash, { ...event, seq: position });
+        const seal = { id: event.id, seq: position, hash, prevHash };
+        prevHash = hash;
+        return seal;
+      });
+      await this.audit.seal(manager, seals);
+      this.logger.debug(`Sealed ${seals.length} audit events; head ${seq} ${prevHash}`);
+      return seals.length;
+    });
+  }
+}

@@ -1,0 +1,17 @@
+/** UTF-8 byte order mark: Excel then reads the file as UTF-8 (Vietnamese text stays readable). */
+export const UTF8_BOM = '\uFEFF';
+
+/** Cells a spreadsheet would run as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV cell (RFC 4180): null is empty, quotes double, and text that starts like a formula is defused. */
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(values: (string | number | null | undefined)[]): string {
+  return `${values.map(csvCell).join(',')}\r\n`;
+}
