@@ -15,10 +15,8 @@ import { DemoDataModule } from './demo-data/demo-data.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IndividualsModule } from './individuals/individuals.module.js';
-import { NominationImportModule } from './nominations/import/nomination-import.module.js';
 import { NominationsModule } from './nominations/nominations.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
-import { PrintingModule } from './printing/printing.module.js';
 import { QuotasModule } from './quotas/quotas.module.js';
 import { StatsModule } from './stats/stats.module.js';
 
@@ -61,13 +59,11 @@ export class AppModule {
         IndividualsModule,
         QuotasModule,
         NominationsModule,
-        NominationImportModule,
         DecisionsModule,
         AwardsModule,
         CertificatesModule,
         StatsModule,
         ExportsModule,
-        PrintingModule,
         AuditModule,
         DemoDataModule,
       ],
