@@ -24,6 +24,8 @@ export default {
     {
       ...common,
       displayName: 'e2e',
+      // Real databases and several app instances on a shared 2-core machine: generous, but bounded.
+      testTimeout: 60_000,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
