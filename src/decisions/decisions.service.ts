@@ -6,6 +6,7 @@ import { AwardsRepository, type NewAward } from '../awards/awards.repository.js'
 import { decodeDateIdCursor, toAwardDto } from '../awards/awards.service.js';
 import type { AwardDto } from '../awards/dto/award.dto.js';
 import { generateVerificationCode } from '../awards/verification-code.js';
+import { runInTransaction } from '../common/database/transaction-retry.js';
 import { ApiError, ErrorCode, type RuleViolation } from '../common/errors/problem.js';
 import { DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
@@ -94,7 +95,7 @@ export class DecisionsService {
     const year = Number(dto.issuedOn.slice(0, 4));
     const regime = regimeOn(dto.issuedOn);
 
-    return this.dataSource.transaction(async (manager) => {
+    return runInTransaction(this.dataSource, async (manager) => {
       const locked = await this.decisions.lockNominations(nominationIds, manager);
       const byId = new Map(locked.map((nomination) => [nomination.id, nomination]));
       const missing = nominationIds.flatMap((id, index) => (byId.has(id) ? [] : [{ id, index }]));
@@ -208,7 +209,7 @@ export class DecisionsService {
     const decision = await this.decisions.findById(decisionId);
     if (!decision) throw ApiError.notFound('Decision', decisionId);
     await this.scope.assertInScope(principal, decision.issuerId);
-    return this.dataSource.transaction(async (manager) => {
+    return runInTransaction(this.dataSource, async (manager) => {
       const award = await this.awards.lockInDecision(decisionId, awardId, manager);
       if (!award) {
         throw new ApiError(

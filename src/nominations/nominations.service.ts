@@ -154,7 +154,7 @@ export class NominationsService {
   // --- creation and evaluation -----------------------------------------------------------------------------------
 
   async create(principal: Principal, dto: CreateNominationDto): Promise<NominationDto> {
-    return this.dataSource.transaction((manager) => this.createWith(principal, dto, manager));
+    return this.inTransaction((manager) => this.createWith(principal, dto, manager));
   }
 
   /**

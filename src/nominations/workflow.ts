@@ -90,32 +90,8 @@ export function withChecks(eligibility: Eligibility, extra: readonly RuleCheck[]
   return { eligible: checks.every((c) => c.passed), regime: eligibility.regime, checks };
 }
 
-/** PostgreSQL errors worth retrying the whole transaction for: serialization failure and deadlock. */
-const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
-
-export function isRetryableTransactionError(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const own = (error as { code?: unknown }).code;
-  const driver = (error as { driverError?: { code?: unknown } }).driverError?.code;
-  return (
-    (typeof own === 'string' && RETRYABLE_SQLSTATES.has(own)) ||
-    (typeof driver === 'string' && RETRYABLE_SQLSTATES.has(driver))
-  );
-}
-
-/**
- * Runs `work` and runs it again (at most `attempts` times in all) when it fails with a serialization failure or a
- * deadlock; any other error, or the last retryable one, is thrown.
- */
-export async function withTransactionRetry<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await work();
-    } catch (error) {
-      if (attempt >= attempts || !isRetryableTransactionError(error)) throw error;
-    }
-  }
-}
+// The retry of serialization failures and deadlocks is shared with the other services.
+export { isRetryableTransactionError, withTransactionRetry } from '../common/database/transaction-retry.js';
 
 /**
  * Keys of the advisory locks an approval takes, in this fixed order (so two approvals never wait on each other
