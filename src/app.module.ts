@@ -17,6 +17,7 @@ import { HealthModule } from './health/health.module.js';
 import { IndividualsModule } from './individuals/individuals.module.js';
 import { NominationsModule } from './nominations/nominations.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
+import { PrintingModule } from './printing/printing.module.js';
 import { QuotasModule } from './quotas/quotas.module.js';
 import { StatsModule } from './stats/stats.module.js';
 
@@ -64,6 +65,7 @@ export class AppModule {
         CertificatesModule,
         StatsModule,
         ExportsModule,
+        PrintingModule,
         AuditModule,
         DemoDataModule,
       ],

@@ -1,0 +1,109 @@
+import { awardType, type Authority, type AwardCode, type Basis, type SigningMode } from '../rules/index.js';
+
+/** What a printed certificate says: the award and its decision, no personal data beyond the recipient's name. */
+export interface CertificateRecord {
+  awardId: string;
+  year: number;
+  awardCode: AwardCode;
+  basis: Basis;
+  recipientKind: 'INDIVIDUAL' | 'COLLECTIVE';
+  recipientName: string;
+  /** The collective itself, or the individual's unit when granted. */
+  organizationName: string;
+  certificateNumber: string | null;
+  verificationCode: string;
+  revokedAt: Date | null;
+  decisionId: string;
+  decisionNumber: string;
+  /** YYYY-MM-DD */
+  issuedOn: string;
+  authority: Authority;
+  issuerName: string;
+  signerName: string;
+  signerTitle: string;
+  signingMode: SigningMode;
+}
+
+/** Title of the head who holds each authority, as written after "KT." and in the heading. */
+export const AUTHORITY_TITLES: Readonly<Record<Authority, string>> = {
+  DEPARTMENT_HEAD: 'Giám đốc',
+  DISTRICT_CHAIR: 'Chủ tịch',
+  COMMUNE_CHAIR: 'Chủ tịch',
+  ENTERPRISE_HEAD: 'Giám đốc',
+  PROVINCE_CHAIR: 'Chủ tịch',
+  MINISTER: 'Bộ trưởng',
+  PRIME_MINISTER: 'Thủ tướng Chính phủ',
+  PRESIDENT: 'Chủ tịch nước',
+};
+
+/** Authorities whose title names the office by itself: the heading does not add the issuer's name. */
+const SELF_NAMED: ReadonlySet<Authority> = new Set<Authority>(['PRIME_MINISTER', 'PRESIDENT']);
+
+export const upper = (text: string): string => text.toLocaleUpperCase('vi');
+
+/**
+ * A date as Vietnamese documents write it (Decree 30/2020/NĐ-CP Annex I): "ngày 23 tháng 01 năm 2024"; days below
+ * 10 and the months 1 and 2 take a leading zero, other months do not ("ngày 05 tháng 3 năm 2024").
+ */
+export function vietnameseDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  const dd = day < 10 ? `0${day}` : String(day);
+  const mm = month <= 2 ? `0${month}` : String(month);
+  return `ngày ${dd} tháng ${mm} năm ${year}`;
+}
+
+/** The heading above the award: "GIÁM ĐỐC SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "CHỦ TỊCH UBND TỈNH ĐIỆN BIÊN". */
+export function issuerHeading(record: Pick<CertificateRecord, 'authority' | 'issuerName'>): string {
+  const title = AUTHORITY_TITLES[record.authority];
+  return upper(SELF_NAMED.has(record.authority) ? title : `${title} ${record.issuerName}`);
+}
+
+/** The award in large type: the form (GIẤY KHEN, BẰNG KHEN, CỜ THI ĐUA), or GIẤY CHỨNG NHẬN for a title. */
+export function headline(code: AwardCode): string {
+  if (code === 'GIAY_KHEN') return 'GIẤY KHEN';
+  if (code.startsWith('BANG_KHEN')) return 'BẰNG KHEN';
+  if (code.startsWith('CO_THI_DUA')) return 'CỜ THI ĐUA';
+  return 'GIẤY CHỨNG NHẬN';
+}
+
+const FORM_ACHIEVEMENTS: Readonly<Record<Basis, (year: number) => string>> = {
+  REGULAR: (year) => `Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm ${year}`,
+  THEMATIC: (year) => `Đã có thành tích xuất sắc trong phong trào thi đua theo chuyên đề năm ${year}`,
+  AD_HOC: (year) => `Đã có thành tích xuất sắc đột xuất năm ${year}`,
+  CAREER: (year) => `Đã có quá trình cống hiến xuất sắc (khen thưởng năm ${year})`,
+  SENIORITY: (year) => `Đã có thành tích theo niên hạn (khen thưởng năm ${year})`,
+  FOREIGN: (year) => `Đã có đóng góp xuất sắc trong công tác đối ngoại năm ${year}`,
+  RESISTANCE: (year) => `Đã có thành tích trong kháng chiến (khen thưởng năm ${year})`,
+};
+
+/** The achievement line: "Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2023", or the title reached. */
+export function achievementLine(record: Pick<CertificateRecord, 'awardCode' | 'basis' | 'year'>): string {
+  const type = awardType(record.awardCode);
+  if (type.kind === 'TITLE') return `Đã đạt danh hiệu “${type.nameVi}” năm ${record.year}`;
+  return FORM_ACHIEVEMENTS[record.basis](record.year);
+}
+
+/** "Quyết định số 05/QĐ-STTTT ngày 23 tháng 01 năm 2024 của Giám đốc Sở Thông tin và Truyền thông". */
+export function decisionLine(record: Pick<CertificateRecord, 'decisionNumber' | 'issuedOn' | 'authority' | 'issuerName'>): string {
+  const title = AUTHORITY_TITLES[record.authority];
+  const by = SELF_NAMED.has(record.authority) ? title : `${title} ${record.issuerName}`;
+  return `Quyết định số ${record.decisionNumber} ${vietnameseDate(record.issuedOn)} của ${by}`;
+}
+
+/**
+ * The lines above the signature: the signer's title alone when the head signs, or "KT. <head's title>" then the
+ * deputy's title when a deputy signs on the head's behalf (ký thay).
+ */
+export function signatureTitles(record: Pick<CertificateRecord, 'authority' | 'signerTitle' | 'signingMode'>): string[] {
+  const signer = upper(record.signerTitle);
+  if (record.signingMode === 'ON_BEHALF') return [`KT. ${upper(AUTHORITY_TITLES[record.authority])}`, signer];
+  return [signer];
+}
+
+/** 2024-03-05T… → "05/03/2024" (the day in Vietnam's time zone, UTC+7). */
+export function vietnameseShortDate(at: Date): string {
+  const local = new Date(at.getTime() + 7 * 60 * 60 * 1000);
+  const dd = String(local.getUTCDate()).padStart(2, '0');
+  const mm = String(local.getUTCMonth() + 1).padStart(2, '0');
+  return `${dd}/${mm}/${local.getUTCFullYear()}`;
+}

@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import type { Response } from 'superagent';
+import { makeApprovedNomination, makeDecision, makeIndividual, makeOrganization, makeTree } from '../support/factories.js';
+import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
+
+jest.setTimeout(60_000);
+
+const PROBLEM = /application\/problem\+json/;
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+const PUBLIC_BASE_URL = 'https://khenthuong.dienbien.example/';
+
+/** Collects a binary body as a Buffer. */
+function binary(response: Response, callback: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => callback(null, Buffer.concat(chunks)));
+}
+
+interface PdfPage {
+  /** The page's text, whitespace collapsed. */
+  text: string;
+  /** How many images the page paints. */
+  images: number;
+}
+
+/** Reads a PDF back with pdf.js: each page's text, as a reader's copy-paste would give it, and its images. */
+async function readPdf(data: Buffer): Promise<PdfPage[]> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await pdfjs.getDocument({ data: new Uint8Array(data), verbosity: 0, isEvalSupported: false }).promise;
+  const pages: PdfPage[] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const page = await document.getPage(number);
+    const content = await page.getTextContent();
+    const text = content.items
+      .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : ''))
+      .join('')
+      .replace(/\s+/g, ' ')
+      .trim();
+    const operators = await page.getOperatorList();
+    const images = operators.fnArray.filter((fn) => fn === pdfjs.OPS.paintImageXObject).length;
+    pages.push({ text, images });
+  }
+  await document.destroy();
+  return pages;
+}
+
+describe('printable certificates (PDF)', () => {
+  let t: TestApp;
+  let tree: Awaited<ReturnType<typeof makeTree>>;
+  let giayKhen: Awaited<ReturnType<typeof makeDecision>>;
+  let bangKhen: Awaited<ReturnType<typeof makeDecision>>;
+  let huongAward: { id: string; verificationCode: string };
+
+  beforeAll(async () => {
+    t = await createTestApp({ PUBLIC_BASE_URL });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /** The demo story (domain.md §7), recipients invented. */
+  beforeEach(async () => {
+    await t.reset();
+    tree = await makeTree(t);
+    const office = await makeOrganization(t, { kind: 'UNIT', name: 'Văn phòng Sở', parentId: tree.department.id });
+    const huong = await makeIndividual(t, office.id, {
+      fullName: 'Nguyễn Thị Hương',
+      birthDate: '1987-04-12',
+      nationalId: '011187000123',
+    });
+    const pao = await makeIndividual(t, tree.unit.id, { fullName: 'Giàng A Páo' });
+    const nominations = await Promise.all([
+      makeApprovedNomination(t, { awardCode: 'GIAY_KHEN', year: 2023, individualId: huong.id, proposingOrganizationId: tree.department.id }),
+      makeApprovedNomination(t, { awardCode: 'GIAY_KHEN', year: 2023, individualId: pao.id, proposingOrganizationId: tree.department.id }),
+      makeApprovedNomination(t, { awardCode: 'GIAY_KHEN', year: 2023, organizationId: tree.unit.id, proposingOrganizationId: tree.department.id }),
+    ]);
+    giayKhen = await makeDecision(t, { issuerOrganizationId: tree.department.id, nominationIds: nominations.map((n) => n.id), number: 5 });
+    huongAward = giayKhen.awards.find((award) => award.recipientName === 'Nguyễn Thị Hương')!;
+
+    const binh = await makeIndividual(t, tree.department.id, { fullName: 'Trần Văn Bình' });
+    const provincial = await makeApprovedNomination(t, {
+      awardCode: 'BANG_KHEN_TINH',
+      year: 2023,
+      individualId: binh.id,
+      proposingOrganizationId: tree.department.id,
+    });
+    bangKhen = await makeDecision(t, {
+      issuerOrganizationId: tree.province.id,
+      authority: 'PROVINCE_CHAIR',
+      issuedOn: '2024-03-05',
+      number: 412,
+      signerName: 'Vừ A Bằng',
+      signerTitle: 'Phó Chủ tịch',
+      signingMode: 'ON_BEHALF',
+      nominationIds: [provincial.id],
+    });
+  });
+
+  const get = (path: string) => t.http.get(`/api/v1${path}`).buffer(true).parse(binary);
+
+  describe('GET /awards/{id}/certificate.pdf', () => {
+    it('prints a Giấy khen for anyone, in Vietnamese, with the decision, the signer and a QR code to verify it', async () => {
+      const response = await get(`/awards/${huongAward.id}/certificate.pdf`).expect(200);
+      expect(response.headers['content-type']).toBe('application/pdf');
+      expect(response.headers['content-disposition']).toBe(`inline; filename="certificate_${huongAward.verificationCode}.pdf"`);
+      const body = response.body as Buffer;
+      expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+      const pages = await readPdf(body);
+      expect(pages).toHaveLength(1);
+      const [page] = pages;
+      for (const expected of [
+        'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+        'Độc lập - Tự do - Hạnh phúc',
+        'GIÁM ĐỐC SỞ THÔNG TIN VÀ TRUYỀN THÔNG',
+        'GIẤY KHEN',
+        'Tặng: Nguyễn Thị Hương',
+        'Đơn vị: Văn phòng Sở',
+        'Đã có thành tích xuất sắc trong thực hiện nhiệm vụ năm 2023',
+        'Quyết định số 05/QĐ-STTTT ngày 23 tháng 01 năm 2024 của Giám đốc Sở Thông tin và Truyền thông',
+        'Vũ Anh Dũng',
+        huongAward.verificationCode.replace(/(.{4})(?=.)/g, '$1-'),
+      ]) {
+        expect(page.text).toContain(expected);
+      }
+      // The address the QR code carries is printed too (it may wrap at a slash).
+      expect(page.text.replace(/\s/g, '')).toContain(
+        `https://khenthuong.dienbien.example/api/v1/certificates/${huongAward.verificationCode}`,
+      );
+      expect(page.text).not.toContain('KT.');
+      expect(page.text).not.toContain('THU HỒI');
+      expect(page.images).toBe(1);
+    });
+
+    it('carries no personal data: no birth date, no national id', async () => {
+      const response = await get(`/awards/${huongAward.id}/certificate.pdf`).expect(200);
+      const [page] = await readPdf(response.body as Buffer);
+      for (const personal of ['011187000123', '1987', '12/04', '12 tháng 4']) expect(page.text).not.toContain(personal);
+      expect((response.body as Buffer).includes(Buffer.from('011187000123'))).toBe(false);
+    });
+
+    it('prints "KT. CHỦ TỊCH" over the deputy’s title when a Vice Chairman signs a Bằng khen on behalf of the Chairman', async () => {
+      const award = bangKhen.awards[0];
+      const [page] = await readPdf((await get(`/awards/${award.id}/certificate.pdf`).expect(200)).body as Buffer);
+      for (const expected of [
+        'CHỦ TỊCH UBND TỈNH ĐIỆN BIÊN',
+        'BẰNG KHEN',
+        'Tặng: Trần Văn Bình',
+        'Đơn vị: Sở Thông tin và Truyền thông',
+        'Quyết định số 412/QĐ-UBND ngày 05 tháng 3 năm 2024 của Chủ tịch UBND tỉnh Điện Biên',
+        'KT. CHỦ TỊCH',
+        'PHÓ CHỦ TỊCH',
+        'Vừ A Bằng',
+      ]) {
+        expect(page.text).toContain(expected);
+      }
+    });
+
+    it('prints a collective’s certificate without a unit line', async () => {
+      const award = giayKhen.awards.find((a) => a.recipientName === 'Trung tâm Công nghệ thông tin và Truyền thông')!;
+      const [page] = await readPdf((await get(`/awards/${award.id}/certificate.pdf`).expect(200)).body as Buffer);
+      expect(page.text).toContain('Tặng: Trung tâm Công nghệ thông tin và Truyền thông');
+      expect(page.text).not.toContain('Đơn vị:');
+    });
+
+    it('marks a revoked award "ĐÃ THU HỒI" with the date instead of printing it as valid', async () => {
+      await t.http
+        .post(`/api/v1/decisions/${giayKhen.id}/awards/${huongAward.id}/revoke`)
+        .set(bearer(BOOTSTRAP_TOKEN))
+        .send({ reason: 'Khai man thành tích' })
+        .expect(200);
+      const [page] = await readPdf((await get(`/awards/${huongAward.id}/certificate.pdf`).expect(200)).body as Buffer);
+      expect(page.text).toContain('ĐÃ THU HỒI');
+      expect(page.text).toMatch(/ĐÃ THU HỒI ngày \d{2}\/\d{2}\/\d{4}: khen thưởng này không còn giá trị/);
+      expect(page.text).toContain('Tặng: Nguyễn Thị Hương');
+      expect(page.text).not.toContain('Khai man');
+    });
+
+    it('404 for an unknown award, 400 for a malformed id, as problems', async () => {
+      const missing = await get(`/awards/${UNKNOWN_ID}/certificate.pdf`).expect(404);
+      expect(missing.headers['content-type']).toMatch(PROBLEM);
+      const malformed = await get('/awards/not-a-uuid/certificate.pdf').expect(400);
+      expect(malformed.headers['content-type']).toMatch(PROBLEM);
+    });
+  });
+
+  describe('GET /decisions/{id}/certificates.pdf', () => {
+    it('prints one page per award of the decision, in the order of GET /decisions/{id}', async () => {
+      const response = await get(`/decisions/${giayKhen.id}/certificates.pdf`).expect(200);
+      expect(response.headers['content-type']).toBe('application/pdf');
+      expect(response.headers['content-disposition']).toBe('inline; filename="certificates_05-QD-STTTT_2024-01-23.pdf"');
+      const pages = await readPdf(response.body as Buffer);
+      const decision = await t.http.get(`/api/v1/decisions/${giayKhen.id}`).expect(200);
+      const awards = decision.body.awards as { recipientName: string; verificationCode: string }[];
+      expect(pages).toHaveLength(awards.length);
+      pages.forEach((page, index) => {
+        expect(page.text).toContain(`Tặng: ${awards[index].recipientName}`);
+        expect(page.text).toContain(awards[index].verificationCode);
+        expect(page.text).toContain('Quyết định số 05/QĐ-STTTT ngày 23 tháng 01 năm 2024');
+        expect(page.images).toBe(1);
+      });
+    });
+
+    it('marks only the revoked lines', async () => {
+      await t.http
+        .post(`/api/v1/decisions/${giayKhen.id}/awards/${huongAward.id}/revoke`)
+        .set(bearer(BOOTSTRAP_TOKEN))
+        .send({ reason: 'Khai man thành tích' })
+        .expect(200);
+      const pages = await readPdf((await get(`/decisions/${giayKhen.id}/certificates.pdf`).expect(200)).body as Buffer);
+      const revoked = pages.filter((page) => page.text.includes('ĐÃ THU HỒI'));
+      expect(revoked).toHaveLength(1);
+      expect(revoked[0].text).toContain('Nguyễn Thị Hương');
+    });
+
+    it('404 for an unknown decision, 400 for a malformed id, as problems', async () => {
+      const missing = await get(`/decisions/${UNKNOWN_ID}/certificates.pdf`).expect(404);
+      expect(missing.headers['content-type']).toMatch(PROBLEM);
+      const malformed = await get('/decisions/123/certificates.pdf').expect(400);
+      expect(malformed.headers['content-type']).toMatch(PROBLEM);
+    });
+  });
+});
