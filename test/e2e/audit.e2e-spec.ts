@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import type supertest from 'supertest';
 import { chainHash } from '../../src/audit/audit-chain.js';
@@ -6,6 +6,9 @@ import { AuditSealer } from '../../src/audit/audit-sealer.service.js';
 import { startAppInstance, type AppInstance } from '../support/app-instance.js';
 import { makeTree } from '../support/factories.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
+
+// Booting two applications and running whole workloads take longer than Jest's default 5 s on a busy machine.
+jest.setTimeout(60_000);
 
 const PROBLEM = /application\/problem\+json/;
 const NATIONAL_ID = '079085001234';
@@ -381,6 +384,7 @@ describe('audit trail', () => {
     });
 
     it('interleaved concurrent writes on both instances still form one valid chain', async () => {
+      const audit = await auditor();
       const tree = await makeTree(t);
       const hr = bearer(await t.token('HR_OFFICER', tree.department.id));
       const clients = [t.http, second.http];
@@ -416,11 +420,9 @@ describe('audit trail', () => {
         `SELECT min(seq) AS min, max(seq) AS max, count(seq) AS n, count(*) FILTER (WHERE seq IS NULL) AS unsealed FROM audit_events`,
       );
       expect({ min: Number(chain.min), max: Number(chain.max), n: Number(chain.n), unsealed: Number(chain.unsealed) }).toEqual({ min: 1, max: total, n: total, unsealed: 0 });
-      const audit = await auditor();
       for (const http of clients) {
         const verify = await http.get('/api/v1/audit-events/verify').set(audit).expect(200);
-        expect(verify.body).toMatchObject({ ok: true, pending: 0 });
-        expect(verify.body.checked).toBeGreaterThanOrEqual(total);
+        expect(verify.body).toMatchObject({ ok: true, pending: 0, checked: total });
       }
       const events = await allEvents(audit, {}, second.http);
       for (let i = 0; i < 40; i++) {
