@@ -15,6 +15,7 @@ import { DemoDataModule } from './demo-data/demo-data.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IndividualsModule } from './individuals/individuals.module.js';
+import { NominationImportModule } from './nominations/import/nomination-import.module.js';
 import { NominationsModule } from './nominations/nominations.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { PrintingModule } from './printing/printing.module.js';
@@ -60,6 +61,7 @@ export class AppModule {
         IndividualsModule,
         QuotasModule,
         NominationsModule,
+        NominationImportModule,
         DecisionsModule,
         AwardsModule,
         CertificatesModule,

@@ -240,3 +240,25 @@ export async function makeSubmittedNomination(
   }
   return { id: nomination.id };
 }
+
+// --- nominations import: files built in the test --------------------------------------------------------------------
+
+/**
+ * A CSV import file from rows of cells (the first row is the header), RFC 4180 quoting, CRLF line ends; `bom` adds
+ * the UTF-8 byte order mark Excel writes, `delimiter` `;` mimics Excel in a Vietnamese locale.
+ */
+export function importCsv(rows: string[][], options: { bom?: boolean; delimiter?: ',' | ';' } = {}): Buffer {
+  const delimiter = options.delimiter ?? ',';
+  const field = (value: string) => (/[",;\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+  const text = rows.map((cells) => cells.map(field).join(delimiter)).join('\r\n') + '\r\n';
+  return Buffer.from(`${options.bom ? '\uFEFF' : ''}${text}`, 'utf8');
+}
+
+/** An .xlsx import file: one sheet, the rows as given (numbers stay numbers, Dates become date cells, null is empty). */
+export async function importXlsx(rows: (string | number | Date | null)[][]): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Đề nghị');
+  for (const cells of rows) sheet.addRow(cells);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

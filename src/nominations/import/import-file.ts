@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import { HttpStatus } from '@nestjs/common';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { ApiError, ErrorCode } from '../../common/errors/problem.js';
+
+export type ImportFormat = 'xlsx' | 'csv';
+
+/** One line of the sheet as a person sees it: `row` is the spreadsheet row number (header = 1). */
+export interface SheetRow {
+  row: number;
+  /** Cell texts, trimmed, by column position (0 = column A); empty cells are ''. */
+  cells: string[];
+}
+
+/** A bad row, column or file, reported back with the spreadsheet row a person sees (header = 1). */
+export interface ImportRowError {
+  row: number;
+  field: string;
+  message: string;
+}
+
+export const IMPORT_INVALID = 'IMPORT_INVALID';
+
+/** The 422 of a file that cannot be imported as it is: every bad row, column and reason, nothing stored. */
+export function importInvalid(errors: ImportRowError[]): ApiError {
+  const sorted = [...errors].sort((a, b) => a.row - b.row);
+  const rows = new Set(sorted.map((e) => e.row)).size;
+  return new ApiError(
+    HttpStatus.UNPROCESSABLE_ENTITY,
+    IMPORT_INVALID,
+    'The file cannot be imported',
+    `${sorted.length} problem${sorted.length === 1 ? '' : 's'} in ${rows} row${rows === 1 ? '' : 's'}: nothing was ` +
+      'imported; fix every row listed in `errors` and upload the file again',
+    { errors: sorted },
+  );
+}
+
+const unsupported = (detail: string) =>
+  new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Unsupported media type', detail);
+
+export const tooLarge = (detail: string) =>
+  new ApiError(HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE, 'Payload too large', detail);
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const UTF8_BOM = '\uFEFF';
+
+/** SHA-256 of the file's bytes, lower-case hex: the identity of an import (a re-upload finds its nominations). */
+export function fileHashOf(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * What the file is, by its name AND its content: `.xlsx` must be a zip (an Office Open XML workbook starts with
+ * `PK\x03\x04`), `.csv` must be UTF-8 text (a byte order mark is allowed). Anything else is a 415.
+ */
+export function detectFormat(fileName: string, bytes: Buffer): ImportFormat {
+  const name = fileName.trim().toLowerCase();
+  const isZip = bytes.length >= 4 && bytes.subarray(0, 4).equals(ZIP_MAGIC);
+  if (name.endsWith('.xlsx')) {
+    if (!isZip) throw unsupported(`"${fileName}" is named .xlsx but is not an Excel workbook`);
+    return 'xlsx';
+  }
+  if (name.endsWith('.csv')) {
+    if (isZip || bytes.includes(0) || decodeUtf8(bytes) === undefined) {
+      throw unsupported(`"${fileName}" is named .csv but is not UTF-8 text: save it as "CSV UTF-8"`);
+    }
+    return 'csv';
+  }
+  throw unsupported(
+    `"${fileName}" is neither an .xlsx workbook nor a .csv file: save the sheet as Excel Workbook (.xlsx) or ` +
+      'CSV UTF-8 (.csv)',
+  );
+}
+
+function decodeUtf8(bytes: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads the rows of a `.csv` (UTF-8, optional BOM; comma-separated, or semicolon-separated as Excel saves it in a
+ * Vietnamese locale). Row numbers count every line a spreadsheet shows, blank ones included. */
+export function readCsv(bytes: Buffer): SheetRow[] {
+  let text = decodeUtf8(bytes) ?? '';
+  if (text.startsWith(UTF8_BOM)) text = text.slice(1);
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false });
+  } catch (error) {
+    const parsed = (error as { records?: number }).records ?? 0;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw importInvalid([{ row: parsed + 1, field: 'file', message: `not readable as CSV: ${reason}` }]);
+  }
+  return records.map((cells, index) => ({ row: index + 1, cells: cells.map((cell) => cell.trim()) }));
+}
+
+/**
+ * Reads the first worksheet of an `.xlsx` workbook. Numbers, dates (→ `YYYY-MM-DD`), rich text, hyperlinks and
+ * formula results become text. A workbook that would unpack to more than `maxUnpackedBytes` is refused before it
+ * is unpacked (413), one that is not a readable workbook is a 415.
+ */
+export async function readXlsx(bytes: Buffer, maxUnpackedBytes: number): Promise<SheetRow[]> {
+  const unpacked = zipUnpackedSize(bytes);
+  if (unpacked === undefined) throw unsupported('The file is not a readable Excel workbook (.xlsx)');
+  if (unpacked > maxUnpackedBytes) {
+    throw tooLarge(`The workbook unpacks to more than ${maxUnpackedBytes} bytes: split it into smaller files`);
+  }
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw unsupported('The file is not a readable Excel workbook (.xlsx)');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return [];
+  const rows: SheetRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      cells[column - 1] = cellText(cell.value).trim();
+    });
+    rows.push({ row: rowNumber, cells: Array.from(cells, (cell) => cell ?? '') });
+  });
+  return rows;
+}
+
+function cellText(value: ExcelJS.CellValue | { richText: { text: string }[] } | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return isoDay(value);
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) return cellText(value.result);
+  if ('hyperlink' in value) return cellText(value.text);
+  if ('error' in value) return value.error;
+  return '';
+}
+
+/** A spreadsheet date cell holds a calendar day; exceljs hands it over as that day at 00:00 UTC. */
+function isoDay(date: Date): string {
+  if (Number.isNaN(date.getTime())) return '';
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * Sum of the uncompressed sizes the zip's central directory declares, or undefined when the bytes are not a zip
+ * this reader understands (no end-of-central-directory record, a truncated directory, or ZIP64).
+ */
+export function zipUnpackedSize(bytes: Buffer): number | undefined {
+  const EOCD = 0x06054b50;
+  const CENTRAL = 0x02014b50;
+  const minEocd = 22;
+  const from = Math.max(0, bytes.length - minEocd - 0xffff);
+  let eocd = -1;
+  for (let i = bytes.length - minEocd; i >= from; i--) {
+    if (bytes.readUInt32LE(i) === EOCD) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return undefined;
+  const entries = bytes.readUInt16LE(eocd + 10);
+  const directoryOffset = bytes.readUInt32LE(eocd + 16);
+  if (entries === 0xffff || directoryOffset === 0xffffffff) return undefined;
+  let offset = directoryOffset;
+  let total = 0;
+  for (let entry = 0; entry < entries; entry++) {
+    if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== CENTRAL) return undefined;
+    const size = bytes.readUInt32LE(offset + 24);
+    if (size === 0xffffffff) return undefined;
+    total += size;
+    offset += 46 + bytes.readUInt16LE(offset + 28) + bytes.readUInt16LE(offset + 30) + bytes.readUInt16LE(offset + 32);
+  }
+  return total;
+}

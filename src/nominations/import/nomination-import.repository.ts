@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+/** What an import needs to know of an organization named in a file. */
+export interface OrganizationRef {
+  id: string;
+  code: string;
+}
+
+/** What an import needs to know of a person named in a file: the unit scope is checked on. */
+export interface IndividualRef {
+  id: string;
+  nationalId: string | null;
+  organizationId: string;
+}
+
+/** A nomination created by an import, as a re-import reports it. */
+export interface ImportedNominationRow {
+  id: string;
+  importRow: number;
+  status: string;
+  eligible: boolean;
+  proposingOrganizationId: string;
+}
+
+/** The queries of `POST /nominations/import`: look-ups of everything a file names, in bulk, and its nominations. */
+@Injectable()
+export class NominationImportRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private run(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  organizationsById(ids: readonly string[], manager?: EntityManager): Promise<OrganizationRef[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.run(manager).query('SELECT id, code FROM organizations WHERE id = ANY($1::uuid[])', [ids]);
+  }
+
+  organizationsByCode(codes: readonly string[], manager?: EntityManager): Promise<OrganizationRef[]> {
+    if (codes.length === 0) return Promise.resolve([]);
+    return this.run(manager).query('SELECT id, code FROM organizations WHERE code = ANY($1::text[])', [codes]);
+  }
+
+  individualsById(ids: readonly string[], manager?: EntityManager): Promise<IndividualRef[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.run(manager).query(
+      'SELECT id, national_id AS "nationalId", organization_id AS "organizationId" FROM individuals WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+  }
+
+  individualsByNationalId(nationalIds: readonly string[], manager?: EntityManager): Promise<IndividualRef[]> {
+    if (nationalIds.length === 0) return Promise.resolve([]);
+    return this.run(manager).query(
+      `SELECT id, national_id AS "nationalId", organization_id AS "organizationId"
+         FROM individuals WHERE national_id = ANY($1::text[])`,
+      [nationalIds],
+    );
+  }
+
+  /** The nominations an earlier upload of the file with this SHA-256 created, in file order. */
+  findByFileHash(fileHash: string, manager?: EntityManager): Promise<ImportedNominationRow[]> {
+    return this.run(manager).query(
+      `SELECT id, import_row AS "importRow", status, (eligibility->>'eligible')::boolean AS eligible,
+              proposing_organization_id AS "proposingOrganizationId"
+         FROM nominations WHERE import_file_hash = $1 ORDER BY import_row`,
+      [fileHash],
+    );
+  }
+
+  /** Serialises uploads of the same file until the transaction ends: the second finds what the first created. */
+  async lockFile(fileHash: string, manager: EntityManager): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`nominations:import:${fileHash}`]);
+  }
+
+  /** Savepoints around each row, so one failing insert does not abort the transaction the others share. */
+  async savepoint(manager: EntityManager): Promise<void> {
+    await manager.query('SAVEPOINT import_row');
+  }
+
+  async releaseSavepoint(manager: EntityManager): Promise<void> {
+    await manager.query('RELEASE SAVEPOINT import_row');
+  }
+
+  async rollbackToSavepoint(manager: EntityManager): Promise<void> {
+    await manager.query('ROLLBACK TO SAVEPOINT import_row');
+  }
+}
