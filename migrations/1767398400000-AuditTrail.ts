@@ -38,15 +38,21 @@ export class AuditTrail1767398400000 implements MigrationInterface {
   name = 'AuditTrail1767398400000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "audit_events" ("id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL, "seq" bigint, "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "actor_key_id" uuid, "actor_role" text, "action" text NOT NULL, "entity_type" text NOT NULL, "entity_id" text NOT NULL, "before" jsonb, "after" jsonb, "request_id" text, "db_user" text NOT NULL DEFAULT session_user, "hash" text, "prev_hash" text, CONSTRAINT "uq_audit_events_seq" UNIQUE ("seq"), CONSTRAINT "ck_audit_events_seq" CHECK ("seq" > 0), CONSTRAINT "ck_audit_events_sealed" CHECK (("seq" IS NULL AND "hash" IS NULL AND "prev_hash" IS NULL) OR ("seq" IS NOT NULL AND "hash" IS NOT NULL AND "prev_hash" IS NOT NULL)), CONSTRAINT "pk_audit_events" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "audit_events" ("id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL, "seq" bigint, "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "actor_key_id" uuid, "actor_role" text, "action" text NOT NULL, "entity_type" text NOT NULL, "entity_id" text NOT NULL, "before" jsonb, "after" jsonb, "request_id" text, "db_user" text NOT NULL DEFAULT session_user, "hash" text, "prev_hash" text, CONSTRAINT "uq_audit_events_seq" UNIQUE ("seq"), CONSTRAINT "ck_audit_events_seq" CHECK ("seq" > 0), CONSTRAINT "ck_audit_events_sealed" CHECK (("seq" IS NULL AND "hash" IS NULL AND "prev_hash" IS NULL) OR ("seq" IS NOT NULL AND "hash" IS NOT NULL AND "prev_hash" IS NOT NULL)), CONSTRAINT "pk_audit_events" PRIMARY KEY ("id"))`,
+    );
     // The sealer's work list: tiny, because events are sealed a fraction of a second after their commit.
     await queryRunner.query(`CREATE INDEX "ix_audit_events_unsealed" ON "audit_events" ("id") WHERE "seq" IS NULL`);
-    await queryRunner.query(`CREATE INDEX "ix_audit_events_entity" ON "audit_events" ("entity_type", "entity_id", "id")`);
+    await queryRunner.query(
+      `CREATE INDEX "ix_audit_events_entity" ON "audit_events" ("entity_type", "entity_id", "id")`,
+    );
     await queryRunner.query(`CREATE INDEX "ix_audit_events_actor" ON "audit_events" ("actor_key_id", "id")`);
     // Time ranges: `at` grows with `id`, so a BRIN index is enough and costs next to nothing on insert.
     await queryRunner.query(`CREATE INDEX "ix_audit_events_at" ON "audit_events" USING brin ("at")`);
 
-    await queryRunner.query(`CREATE TABLE "audit_chain_head" ("id" smallint NOT NULL DEFAULT 1, "seq" bigint NOT NULL, "hash" text NOT NULL, "sealed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_audit_chain_head_single" CHECK ("id" = 1), CONSTRAINT "ck_audit_chain_head_seq" CHECK ("seq" >= 0), CONSTRAINT "pk_audit_chain_head" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "audit_chain_head" ("id" smallint NOT NULL DEFAULT 1, "seq" bigint NOT NULL, "hash" text NOT NULL, "sealed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "ck_audit_chain_head_single" CHECK ("id" = 1), CONSTRAINT "ck_audit_chain_head_seq" CHECK ("seq" >= 0), CONSTRAINT "pk_audit_chain_head" PRIMARY KEY ("id"))`,
+    );
 
     await queryRunner.query(`
       CREATE FUNCTION audit_capture() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -123,7 +129,9 @@ export class AuditTrail1767398400000 implements MigrationInterface {
         END IF;
         RETURN NEW;
       END $$`);
-    await queryRunner.query(`CREATE TRIGGER "tg_audit_events_guard" BEFORE UPDATE OR DELETE ON "audit_events" FOR EACH ROW EXECUTE FUNCTION audit_events_guard()`);
+    await queryRunner.query(
+      `CREATE TRIGGER "tg_audit_events_guard" BEFORE UPDATE OR DELETE ON "audit_events" FOR EACH ROW EXECUTE FUNCTION audit_events_guard()`,
+    );
 
     await queryRunner.query(`
       CREATE FUNCTION audit_chain_head_guard() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -133,7 +141,9 @@ export class AuditTrail1767398400000 implements MigrationInterface {
         END IF;
         RETURN NEW;
       END $$`);
-    await queryRunner.query(`CREATE TRIGGER "tg_audit_chain_head_guard" BEFORE UPDATE OR DELETE ON "audit_chain_head" FOR EACH ROW EXECUTE FUNCTION audit_chain_head_guard()`);
+    await queryRunner.query(
+      `CREATE TRIGGER "tg_audit_chain_head_guard" BEFORE UPDATE OR DELETE ON "audit_chain_head" FOR EACH ROW EXECUTE FUNCTION audit_chain_head_guard()`,
+    );
 
     for (const { table, key, redacted = [], dropped = [] } of AUDITED) {
       await queryRunner.query(

@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { canonicalEvent, chainHash, type ChainedEvent, ChainVerifier, GENESIS_HASH, type StoredChainedEvent } from './audit-chain.js';
+import {
+  canonicalEvent,
+  chainHash,
+  type ChainedEvent,
+  ChainVerifier,
+  GENESIS_HASH,
+  type StoredChainedEvent,
+} from './audit-chain.js';
 
 const event = (n: number, over: Partial<ChainedEvent> = {}): ChainedEvent => ({
   id: String(100 + n),
@@ -29,7 +36,10 @@ function chain(length: number): StoredChainedEvent[] {
   });
 }
 
-const head = (events: StoredChainedEvent[]) => ({ seq: events[events.length - 1].seq ?? '', hash: events[events.length - 1].hash ?? '' });
+const head = (events: StoredChainedEvent[]) => ({
+  seq: events[events.length - 1].seq ?? '',
+  hash: events[events.length - 1].hash ?? '',
+});
 
 describe('audit chain', () => {
   it('serialises an event deterministically, distinguishing null from text', () => {

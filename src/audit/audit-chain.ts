@@ -48,7 +48,11 @@ export function canonicalEvent(event: ChainedEvent): string {
 
 /** `hash = sha256(prev_hash || "\n" || canonical(event))`, hex. */
 export function chainHash(prevHash: string, event: ChainedEvent): string {
-  return createHash('sha256').update(prevHash, 'utf8').update('\n', 'utf8').update(canonicalEvent(event), 'utf8').digest('hex');
+  return createHash('sha256')
+    .update(prevHash, 'utf8')
+    .update('\n', 'utf8')
+    .update(canonicalEvent(event), 'utf8')
+    .digest('hex');
 }
 
 /**
@@ -107,7 +111,11 @@ export class ChainVerifier {
           detail: 'prev_hash is not the hash of the previous event: an earlier event was changed or removed',
         };
       } else if (chainHash(this.previousHash, { ...event, seq: event.seq ?? '' }) !== event.hash) {
-        this.broken = { ...at, reason: 'hash mismatch', detail: 'the stored content or hash of this event was changed' };
+        this.broken = {
+          ...at,
+          reason: 'hash mismatch',
+          detail: 'the stored content or hash of this event was changed',
+        };
       } else {
         this.previousHash = event.hash;
         this.expectedSeq = seq + 1n;
@@ -129,7 +137,11 @@ export class ChainVerifier {
         reason: 'truncated',
         detail: `the chain ends at seq ${lastSeq} but its head says ${headSeq}: the newest events were deleted`,
       };
-    } else if (headSeq < lastSeq || (head !== null && head.hash !== this.previousHash) || (head === null && lastSeq > 0n)) {
+    } else if (
+      headSeq < lastSeq ||
+      (head !== null && head.hash !== this.previousHash) ||
+      (head === null && lastSeq > 0n)
+    ) {
       this.broken = {
         id: this.lastId,
         seq: Number(lastSeq),

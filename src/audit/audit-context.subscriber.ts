@@ -1,4 +1,10 @@
-import { type BeforeQueryEvent, type EntitySubscriberInterface, EventSubscriber, type QueryRunner, type TransactionStartEvent } from 'typeorm';
+import {
+  type BeforeQueryEvent,
+  type EntitySubscriberInterface,
+  EventSubscriber,
+  type QueryRunner,
+  type TransactionStartEvent,
+} from 'typeorm';
 import { currentAuditActor } from './audit-context.js';
 
 /** Statements that may change rows (and so fire the audit triggers); reads never need the context. */

@@ -57,7 +57,9 @@ export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
   private schedule(): void {
     this.timer = setTimeout(() => {
       this.sealPending()
-        .catch((error: unknown) => this.logger.warn(`Sealing audit events failed: ${error instanceof Error ? error.message : String(error)}`))
+        .catch((error: unknown) =>
+          this.logger.warn(`Sealing audit events failed: ${error instanceof Error ? error.message : String(error)}`),
+        )
         .finally(() => {
           if (!this.stopped) this.schedule();
         });

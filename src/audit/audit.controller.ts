@@ -5,7 +5,12 @@ import { Roles } from '../auth/decorators.js';
 import { ApiProblems } from '../common/http/api-responses.js';
 import { PageOf, type Page } from '../common/pagination/pagination.js';
 import { AuditService } from './audit.service.js';
-import { AuditEventDto, AuditVerificationDto, ExportAuditEventsQueryDto, ListAuditEventsQueryDto } from './dto/audit-event.dto.js';
+import {
+  AuditEventDto,
+  AuditVerificationDto,
+  ExportAuditEventsQueryDto,
+  ListAuditEventsQueryDto,
+} from './dto/audit-event.dto.js';
 
 @ApiTags('audit')
 @Controller('audit-events')

@@ -33,7 +33,12 @@ import { AuditSealer } from './audit-sealer.service.js';
  */
 @Module({
   controllers: [AuditController, AuditExportController],
-  providers: [AuditRepository, AuditService, AuditSealer, { provide: APP_INTERCEPTOR, useClass: AuditContextInterceptor }],
+  providers: [
+    AuditRepository,
+    AuditService,
+    AuditSealer,
+    { provide: APP_INTERCEPTOR, useClass: AuditContextInterceptor },
+  ],
   exports: [AuditSealer, AuditService],
 })
 export class AuditModule {}

@@ -79,12 +79,16 @@ export class AuditRepository {
   }
 
   async countUnsealed(): Promise<number> {
-    const [row] = await this.dataSource.query<{ count: string }[]>(`SELECT count(*) AS count FROM audit_events WHERE seq IS NULL`);
+    const [row] = await this.dataSource.query<{ count: string }[]>(
+      `SELECT count(*) AS count FROM audit_events WHERE seq IS NULL`,
+    );
     return Number(row.count);
   }
 
   async head(manager?: EntityManager): Promise<ChainHead | null> {
-    const rows = await this.m(manager).query<ChainHead[]>(`SELECT seq::text AS seq, hash FROM audit_chain_head WHERE id = 1`);
+    const rows = await this.m(manager).query<ChainHead[]>(
+      `SELECT seq::text AS seq, hash FROM audit_chain_head WHERE id = 1`,
+    );
     return rows[0] ?? null;
   }
 
@@ -119,7 +123,8 @@ export class AuditRepository {
         WHERE e.id = s.id AND e.seq IS NULL`,
       [seals.map((s) => s.id), seals.map((s) => s.seq), seals.map((s) => s.hash), seals.map((s) => s.prevHash)],
     );
-    if (result[1] !== seals.length) throw new Error(`sealed ${result[1]} audit events of ${seals.length}: another sealer interfered`);
+    if (result[1] !== seals.length)
+      throw new Error(`sealed ${result[1]} audit events of ${seals.length}: another sealer interfered`);
     const last = seals[seals.length - 1];
     await manager.query(
       `INSERT INTO audit_chain_head (id, seq, hash, sealed_at) VALUES (1, $1, $2, now())

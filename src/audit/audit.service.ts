@@ -4,7 +4,12 @@ import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pa
 import type { Role } from '../api-keys/api-key.entity.js';
 import { ChainVerifier } from './audit-chain.js';
 import type { AuditEntityType } from './audited-tables.js';
-import type { AuditEventDto, AuditVerificationDto, ExportAuditEventsQueryDto, ListAuditEventsQueryDto } from './dto/audit-event.dto.js';
+import type {
+  AuditEventDto,
+  AuditVerificationDto,
+  ExportAuditEventsQueryDto,
+  ListAuditEventsQueryDto,
+} from './dto/audit-event.dto.js';
 import { type AuditEventFilter, type AuditEventRow, AuditRepository } from './audit.repository.js';
 import { csvLine, UTF8_BOM } from './csv.js';
 
@@ -39,7 +44,22 @@ export function toAuditEventDto(row: AuditEventRow): AuditEventDto {
 }
 
 /** Columns of the CSV export: the stored fields in the exact text the chain hashes (see docs/audit.md). */
-const CSV_COLUMNS = ['id', 'seq', 'at', 'actorKeyId', 'actorRole', 'action', 'entityType', 'entityId', 'requestId', 'dbUser', 'before', 'after', 'prevHash', 'hash'] as const;
+const CSV_COLUMNS = [
+  'id',
+  'seq',
+  'at',
+  'actorKeyId',
+  'actorRole',
+  'action',
+  'entityType',
+  'entityId',
+  'requestId',
+  'dbUser',
+  'before',
+  'after',
+  'prevHash',
+  'hash',
+] as const;
 
 @Injectable()
 export class AuditService {
@@ -99,7 +119,10 @@ export class AuditService {
     const filters = (['entityType', 'entityId', 'actorKeyId', 'action', 'from', 'to'] as const)
       .filter((key) => query[key] !== undefined)
       .map((key) => `${key}-${String(query[key]).replace(/[^A-Za-z0-9.-]+/g, '-')}`);
-    const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const stamp = now
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d+Z$/, 'Z');
     return ['audit-events', ...filters, stamp].join('_') + '.csv';
   }
 }
@@ -108,5 +131,12 @@ function toFilter(query: ExportAuditEventsQueryDto): Omit<AuditEventFilter, 'lim
   const from = query.from === undefined ? undefined : new Date(query.from);
   const to = query.to === undefined ? undefined : new Date(query.to);
   if (from && to && from > to) throw ApiError.badRequest('from', 'must not be after `to`');
-  return { entityType: query.entityType, entityId: query.entityId, actorKeyId: query.actorKeyId, action: query.action, from, to };
+  return {
+    entityType: query.entityType,
+    entityId: query.entityId,
+    actorKeyId: query.actorKeyId,
+    action: query.action,
+    from,
+    to,
+  };
 }

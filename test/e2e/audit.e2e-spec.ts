@@ -17,6 +17,7 @@ const BIRTH_DATE = '1985-05-20';
 const Y = 2024;
 
 type Client = ReturnType<typeof supertest>;
+type Created = { id: string; token: string; awards: { id: string }[] };
 type Headers = Record<string, string>;
 interface AuditEvent {
   id: string;
@@ -53,11 +54,16 @@ describe('audit trail', () => {
   });
 
   const seal = (app = t.app) => app.get(AuditSealer).sealPending({ wait: true });
-  const eventCount = async () => Number((await t.db.query<{ n: string }[]>('SELECT count(*) AS n FROM audit_events'))[0].n);
+  const eventCount = async () =>
+    Number((await t.db.query<{ n: string }[]>('SELECT count(*) AS n FROM audit_events'))[0].n);
   const auditor = async () => bearer(await t.token('AUDITOR'));
 
   /** Every event matching `query`, following the cursor to the end. */
-  async function allEvents(auth: Headers, query: Record<string, string> = {}, http: Client = t.http): Promise<AuditEvent[]> {
+  async function allEvents(
+    auth: Headers,
+    query: Record<string, string> = {},
+    http: Client = t.http,
+  ): Promise<AuditEvent[]> {
     const items: AuditEvent[] = [];
     let cursor: string | null = null;
     do {
@@ -83,9 +89,10 @@ describe('audit trail', () => {
     });
   }
 
-  async function ok(response: supertest.Response, status: number, what: string): Promise<Record<string, any>> {
+  /** The body of a response that must have `status`; the fields the workload reads back. */
+  function ok(response: supertest.Response, status: number, what: string): Created {
     if (response.status !== status) throw new Error(`${what}: ${response.status} ${JSON.stringify(response.body)}`);
-    return response.body as Record<string, any>;
+    return response.body as Created;
   }
 
   /**
@@ -95,57 +102,117 @@ describe('audit trail', () => {
    */
   async function workload() {
     const tree = await makeTree(t);
-    const adminKey = await ok(
-      await t.http.post('/api/v1/api-keys').set(bearer(BOOTSTRAP_TOKEN)).set('x-request-id', 'audit-e2e-admin-key').send({ name: 'Quản trị viên', role: 'ADMIN' }),
+    const adminKey = ok(
+      await t.http
+        .post('/api/v1/api-keys')
+        .set(bearer(BOOTSTRAP_TOKEN))
+        .set('x-request-id', 'audit-e2e-admin-key')
+        .send({ name: 'Quản trị viên', role: 'ADMIN' }),
       201,
       'admin key',
     );
-    const admin = bearer(adminKey.token as string);
+    const admin = bearer(adminKey.token);
     const mint = async (role: string, organizationId?: string) =>
-      ok(await t.http.post('/api/v1/api-keys').set(admin).send({ name: `Khóa ${role}`, role, organizationId }), 201, `${role} key`);
+      ok(
+        await t.http
+          .post('/api/v1/api-keys')
+          .set(admin)
+          .send({ name: `Khóa ${role}`, role, organizationId }),
+        201,
+        `${role} key`,
+      );
     const hrKey = await mint('HR_OFFICER', tree.department.id);
     const approverKey = await mint('APPROVER', tree.department.id);
     const auditorKey = await mint('AUDITOR');
-    const hr = bearer(hrKey.token as string);
-    const approver = bearer(approverKey.token as string);
+    const hr = bearer(hrKey.token);
+    const approver = bearer(approverKey.token);
 
-    const organization = await ok(
-      await t.http.post('/api/v1/organizations').set(admin).set('x-request-id', 'audit-e2e-org').send({ code: 'DB-TTCNTT', name: 'Trung tâm CNTT', kind: 'UNIT', parentId: tree.department.id }),
+    const organization = ok(
+      await t.http
+        .post('/api/v1/organizations')
+        .set(admin)
+        .set('x-request-id', 'audit-e2e-org')
+        .send({ code: 'DB-TTCNTT', name: 'Trung tâm CNTT', kind: 'UNIT', parentId: tree.department.id }),
       201,
       'organization',
     );
-    await ok(await t.http.patch(`/api/v1/organizations/${organization.id}`).set(admin).send({ shortName: 'TT CNTT' }), 200, 'patch organization');
+    ok(
+      await t.http.patch(`/api/v1/organizations/${organization.id}`).set(admin).send({ shortName: 'TT CNTT' }),
+      200,
+      'patch organization',
+    );
 
-    const person = await ok(
-      await t.http
-        .post('/api/v1/individuals')
-        .set(hr)
-        .set('x-request-id', 'audit-e2e-person')
-        .send({ fullName: 'Lò Thị Mai', gender: 'FEMALE', birthDate: BIRTH_DATE, nationalId: NATIONAL_ID, position: 'Chuyên viên', organizationId: tree.unit.id }),
+    const person = ok(
+      await t.http.post('/api/v1/individuals').set(hr).set('x-request-id', 'audit-e2e-person').send({
+        fullName: 'Lò Thị Mai',
+        gender: 'FEMALE',
+        birthDate: BIRTH_DATE,
+        nationalId: NATIONAL_ID,
+        position: 'Chuyên viên',
+        organizationId: tree.unit.id,
+      }),
       201,
       'individual',
     );
-    await ok(await t.http.patch(`/api/v1/individuals/${person.id}`).set(hr).send({ nationalId: NEW_NATIONAL_ID, position: 'Phó phòng' }), 200, 'patch individual');
-    await ok(await t.http.put(`/api/v1/individuals/${person.id}/ratings/${Y}`).set(hr).send({ rating: 'HTXS' }), 200, 'rating');
-    await ok(
-      await t.http.post(`/api/v1/individuals/${person.id}/initiatives`).set(hr).send({ year: Y, title: 'Số hóa hồ sơ thi đua', level: 'UNIT', recognizedOn: `${Y}-11-15` }),
+    ok(
+      await t.http
+        .patch(`/api/v1/individuals/${person.id}`)
+        .set(hr)
+        .send({ nationalId: NEW_NATIONAL_ID, position: 'Phó phòng' }),
+      200,
+      'patch individual',
+    );
+    ok(
+      await t.http.put(`/api/v1/individuals/${person.id}/ratings/${Y}`).set(hr).send({ rating: 'HTXS' }),
+      200,
+      'rating',
+    );
+    ok(
+      await t.http
+        .post(`/api/v1/individuals/${person.id}/initiatives`)
+        .set(hr)
+        .send({ year: Y, title: 'Số hóa hồ sơ thi đua', level: 'UNIT', recognizedOn: `${Y}-11-15` }),
       201,
       'initiative',
     );
-    const colleague = await ok(await t.http.post('/api/v1/individuals').set(hr).send({ fullName: 'Quàng Văn Sơn', organizationId: tree.unit.id }), 201, 'colleague');
-    const hold = await ok(
-      await t.http.post(`/api/v1/individuals/${colleague.id}/disciplinary-cases`).set(hr).send({ kind: 'INSPECTION', openedOn: `${Y}-03-01` }),
+    const colleague = ok(
+      await t.http
+        .post('/api/v1/individuals')
+        .set(hr)
+        .send({ fullName: 'Quàng Văn Sơn', organizationId: tree.unit.id }),
+      201,
+      'colleague',
+    );
+    const hold = ok(
+      await t.http
+        .post(`/api/v1/individuals/${colleague.id}/disciplinary-cases`)
+        .set(hr)
+        .send({ kind: 'INSPECTION', openedOn: `${Y}-03-01` }),
       201,
       'open case',
     );
-    await ok(await t.http.post(`/api/v1/disciplinary-cases/${hold.id}/close`).set(hr).send({ closedOn: `${Y}-04-01`, outcome: 'Không vi phạm' }), 200, 'close case');
+    ok(
+      await t.http
+        .post(`/api/v1/disciplinary-cases/${hold.id}/close`)
+        .set(hr)
+        .send({ closedOn: `${Y}-04-01`, outcome: 'Không vi phạm' }),
+      200,
+      'close case',
+    );
 
     const quota = { organizationId: tree.department.id, year: Y, awardCode: 'GIAY_KHEN' };
-    await ok(await t.http.put('/api/v1/quotas').set(approver).send({ ...quota, maxCount: 5 }), 200, 'quota');
+    ok(
+      await t.http
+        .put('/api/v1/quotas')
+        .set(approver)
+        .send({ ...quota, maxCount: 5 }),
+      200,
+      'quota',
+    );
     const removed = await t.http.delete('/api/v1/quotas').query(quota).set(approver);
     if (removed.status >= 300) throw new Error(`delete quota: ${removed.status} ${JSON.stringify(removed.body)}`);
 
-    const nomination = await ok(
+    const nomination = ok(
       await t.http.post('/api/v1/nominations').set(hr).send({
         year: Y,
         awardCode: 'LAO_DONG_TIEN_TIEN',
@@ -158,28 +225,44 @@ describe('audit trail', () => {
       201,
       'nomination',
     );
-    await ok(await t.http.post(`/api/v1/nominations/${nomination.id}/submit`).set(hr), 200, 'submit');
-    await ok(await t.http.post(`/api/v1/nominations/${nomination.id}/approve`).set(approver).set('x-request-id', 'audit-e2e-approve'), 200, 'approve');
-    const decision = await ok(
-      await t.http.post('/api/v1/decisions').set(approver).send({
-        issuerOrganizationId: tree.department.id,
-        authority: 'DEPARTMENT_HEAD',
-        issuedOn: '2025-01-10',
-        signerName: 'Vũ Anh Dũng',
-        signerTitle: 'Giám đốc',
-        signingMode: 'DIRECT',
-        nominationIds: [nomination.id],
-      }),
+    ok(await t.http.post(`/api/v1/nominations/${nomination.id}/submit`).set(hr), 200, 'submit');
+    ok(
+      await t.http
+        .post(`/api/v1/nominations/${nomination.id}/approve`)
+        .set(approver)
+        .set('x-request-id', 'audit-e2e-approve'),
+      200,
+      'approve',
+    );
+    const decision = ok(
+      await t.http
+        .post('/api/v1/decisions')
+        .set(approver)
+        .send({
+          issuerOrganizationId: tree.department.id,
+          authority: 'DEPARTMENT_HEAD',
+          issuedOn: '2025-01-10',
+          signerName: 'Vũ Anh Dũng',
+          signerTitle: 'Giám đốc',
+          signingMode: 'DIRECT',
+          nominationIds: [nomination.id],
+        }),
       201,
       'decision',
     );
-    const award = (decision.awards as { id: string }[])[0];
-    await ok(
-      await t.http.post(`/api/v1/decisions/${decision.id}/awards/${award.id}/revoke`).set(approver).send({ reason: 'Khai không đúng thành tích' }),
+    const award = decision.awards[0];
+    ok(
+      await t.http
+        .post(`/api/v1/decisions/${decision.id}/awards/${award.id}/revoke`)
+        .set(approver)
+        .send({ reason: 'Khai không đúng thành tích' }),
       200,
       'revoke award',
     );
-    const revoked = await t.http.delete(`/api/v1/api-keys/${auditorKey.id}`).set(admin).set('x-request-id', 'audit-e2e-revoke-key');
+    const revoked = await t.http
+      .delete(`/api/v1/api-keys/${auditorKey.id}`)
+      .set(admin)
+      .set('x-request-id', 'audit-e2e-revoke-key');
     if (revoked.status >= 300) throw new Error(`revoke key: ${revoked.status}`);
 
     return { tree, admin, adminKey, hrKey, approverKey, auditorKey, organization, person, nomination, decision, award };
@@ -198,7 +281,18 @@ describe('audit trail', () => {
       expect(events.filter((e) => e.actorRole === null || e.requestId === null)).toEqual([]);
       expect(events.every((e) => e.seq !== null && e.hash !== null && e.prevHash !== null)).toBe(true);
       expect([...new Set(events.map((e) => e.entityType))]).toEqual(
-        expect.arrayContaining(['organizations', 'api_keys', 'individuals', 'individual_ratings', 'initiatives', 'disciplinary_cases', 'unit_quotas', 'nominations', 'decisions', 'awards']),
+        expect.arrayContaining([
+          'organizations',
+          'api_keys',
+          'individuals',
+          'individual_ratings',
+          'initiatives',
+          'disciplinary_cases',
+          'unit_quotas',
+          'nominations',
+          'decisions',
+          'awards',
+        ]),
       );
 
       const byRequest = (id: string) => events.filter((e) => e.requestId === id);
@@ -215,7 +309,12 @@ describe('audit trail', () => {
       ]);
       // The bootstrap token is an ADMIN without a key.
       expect(byRequest('audit-e2e-admin-key')).toEqual([
-        expect.objectContaining({ action: 'api_keys.create', entityId: w.adminKey.id, actorKeyId: null, actorRole: 'ADMIN' }),
+        expect.objectContaining({
+          action: 'api_keys.create',
+          entityId: w.adminKey.id,
+          actorKeyId: null,
+          actorRole: 'ADMIN',
+        }),
       ]);
       expect(byRequest('audit-e2e-approve')).toEqual(
         expect.arrayContaining([
@@ -231,7 +330,12 @@ describe('audit trail', () => {
       );
       // A revocation through a plain UPDATE outside a transaction is attributed too.
       expect(byRequest('audit-e2e-revoke-key')).toEqual([
-        expect.objectContaining({ action: 'api_keys.revoke', entityId: w.auditorKey.id, actorKeyId: w.adminKey.id, after: expect.objectContaining({ revokedAt: expect.any(String) }) }),
+        expect.objectContaining({
+          action: 'api_keys.revoke',
+          entityId: w.auditorKey.id,
+          actorKeyId: w.adminKey.id,
+          after: expect.objectContaining({ revokedAt: expect.any(String) }),
+        }),
       ]);
       const actions = new Set(events.map((e) => e.action));
       for (const action of [
@@ -256,7 +360,12 @@ describe('audit trail', () => {
       expect(events.find((e) => e.action === 'individual_ratings.create')?.entityId).toBe(`${w.person.id}/${Y}`);
 
       const verify = await t.http.get('/api/v1/audit-events/verify').set(audit).expect(200);
-      expect(verify.body).toEqual({ ok: true, checked: events.length, pending: 0, head: { seq: events.length, hash: events[0].hash } });
+      expect(verify.body).toEqual({
+        ok: true,
+        checked: events.length,
+        pending: 0,
+        head: { seq: events.length, hash: events[0].hash },
+      });
     });
 
     it('redacts national id and birth date, and never stores a key token hash', async () => {
@@ -264,10 +373,25 @@ describe('audit trail', () => {
       const events = await allEvents(await auditor(), { entityType: 'individuals', entityId: w.person.id });
       expect(events.map((e) => e.action)).toEqual(['individuals.update', 'individuals.create']);
       const [update, create] = events;
-      expect(create.after).toMatchObject({ fullName: 'Lò Thị Mai', nationalId: '[redacted]', birthDate: '[redacted]', position: 'Chuyên viên' });
-      expect(update.before).toMatchObject({ nationalId: '[redacted]', birthDate: '[redacted]', position: 'Chuyên viên' });
-      expect(update.after).toMatchObject({ nationalId: '[redacted, changed]', birthDate: '[redacted]', position: 'Phó phòng' });
-      const colleague = (await allEvents(await auditor(), { entityType: 'individuals' })).find((e) => e.after?.fullName === 'Quàng Văn Sơn');
+      expect(create.after).toMatchObject({
+        fullName: 'Lò Thị Mai',
+        nationalId: '[redacted]',
+        birthDate: '[redacted]',
+        position: 'Chuyên viên',
+      });
+      expect(update.before).toMatchObject({
+        nationalId: '[redacted]',
+        birthDate: '[redacted]',
+        position: 'Chuyên viên',
+      });
+      expect(update.after).toMatchObject({
+        nationalId: '[redacted, changed]',
+        birthDate: '[redacted]',
+        position: 'Phó phòng',
+      });
+      const colleague = (await allEvents(await auditor(), { entityType: 'individuals' })).find(
+        (e) => e.after?.fullName === 'Quàng Văn Sơn',
+      );
       expect(colleague?.after).toMatchObject({ nationalId: null, birthDate: null });
 
       const [stored] = await t.db.query<{ leaks: string }[]>(
@@ -285,15 +409,29 @@ describe('audit trail', () => {
     it('writes nothing for a change that is refused or rolled back', async () => {
       await makeTree(t);
       const before = await eventCount();
-      await t.http.post('/api/v1/organizations').set(bearer(BOOTSTRAP_TOKEN)).send({ code: 'DUP', name: 'A', kind: 'UNIT' }).expect(201);
-      await t.http.post('/api/v1/organizations').set(bearer(BOOTSTRAP_TOKEN)).send({ code: 'DUP', name: 'B', kind: 'UNIT' }).expect(409);
+      await t.http
+        .post('/api/v1/organizations')
+        .set(bearer(BOOTSTRAP_TOKEN))
+        .send({ code: 'DUP', name: 'A', kind: 'UNIT' })
+        .expect(201);
+      await t.http
+        .post('/api/v1/organizations')
+        .set(bearer(BOOTSTRAP_TOKEN))
+        .send({ code: 'DUP', name: 'B', kind: 'UNIT' })
+        .expect(409);
       expect(await eventCount()).toBe(before + 1);
     });
 
     it('records changes made outside the API too, without an actor but with the database user', async () => {
       await t.db.query(`INSERT INTO organizations (code, name, kind) VALUES ('SQL-1', 'Nhập tay', 'OTHER')`);
       const [event] = await allEvents(await auditor(), { entityType: 'organizations' });
-      expect(event).toMatchObject({ action: 'organizations.create', actorKeyId: null, actorRole: null, requestId: null, dbUser: expect.any(String) });
+      expect(event).toMatchObject({
+        action: 'organizations.create',
+        actorKeyId: null,
+        actorRole: null,
+        requestId: null,
+        dbUser: expect.any(String),
+      });
     });
   });
 
@@ -312,7 +450,9 @@ describe('audit trail', () => {
     it('refuses UPDATE and DELETE of audit events through the database', async () => {
       await makeTree(t);
       await seal();
-      await expect(t.db.query(`UPDATE audit_events SET action = 'organizations.delete' WHERE seq = 1`)).rejects.toThrow(/cannot change/);
+      await expect(t.db.query(`UPDATE audit_events SET action = 'organizations.delete' WHERE seq = 1`)).rejects.toThrow(
+        /cannot change/,
+      );
       await expect(t.db.query(`DELETE FROM audit_events WHERE seq = 1`)).rejects.toThrow(/cannot be deleted/);
       await expect(t.db.query(`UPDATE audit_chain_head SET seq = 0`)).rejects.toThrow(/only moves forward/);
     });
@@ -322,14 +462,23 @@ describe('audit trail', () => {
       await seal();
       const [target] = await t.db.query<{ id: string }[]>(`SELECT id::text AS id FROM audit_events WHERE seq = 2`);
       await tamper(`UPDATE audit_events SET after = jsonb_set(after, '{name}', '"Sở Giả mạo"') WHERE seq = 2`);
-      const response = await t.http.get('/api/v1/audit-events/verify').set(await auditor()).expect(200);
-      expect(response.body).toMatchObject({ ok: false, checked: 2, brokenAt: { id: target.id, seq: 2, reason: 'hash mismatch' } });
+      const response = await t.http
+        .get('/api/v1/audit-events/verify')
+        .set(await auditor())
+        .expect(200);
+      expect(response.body).toMatchObject({
+        ok: false,
+        checked: 2,
+        brokenAt: { id: target.id, seq: 2, reason: 'hash mismatch' },
+      });
     });
 
     it('detects an edit whose hash was recomputed by the next link', async () => {
       await makeTree(t);
       await seal();
-      const [row] = await t.db.query<{ id: string; prev_hash: string }[]>(`SELECT id::text AS id, prev_hash FROM audit_events WHERE seq = 2`);
+      const [row] = await t.db.query<{ id: string; prev_hash: string }[]>(
+        `SELECT id::text AS id, prev_hash FROM audit_events WHERE seq = 2`,
+      );
       // Forge event 2 consistently (content and its own hash): event 3 still points at the old hash.
       await tamper(`UPDATE audit_events SET actor_role = 'AUDITOR' WHERE seq = 2`);
       const [forged] = await t.db.query<Record<string, string | null>[]>(
@@ -341,7 +490,10 @@ describe('audit trail', () => {
       );
       const hash = chainHash(row.prev_hash, forged as never);
       await tamper(`UPDATE audit_events SET hash = $1 WHERE id = $2`, [hash, row.id]);
-      const response = await t.http.get('/api/v1/audit-events/verify').set(await auditor()).expect(200);
+      const response = await t.http
+        .get('/api/v1/audit-events/verify')
+        .set(await auditor())
+        .expect(200);
       expect(response.body).toMatchObject({ ok: false, brokenAt: { seq: 3, reason: 'broken link' } });
     });
 
@@ -350,8 +502,15 @@ describe('audit trail', () => {
       await seal();
       await tamper(`DELETE FROM audit_events WHERE seq = 2`);
       const [next] = await t.db.query<{ id: string }[]>(`SELECT id::text AS id FROM audit_events WHERE seq = 3`);
-      const response = await t.http.get('/api/v1/audit-events/verify').set(await auditor()).expect(200);
-      expect(response.body).toMatchObject({ ok: false, checked: 2, brokenAt: { id: next.id, seq: 3, reason: 'sequence gap' } });
+      const response = await t.http
+        .get('/api/v1/audit-events/verify')
+        .set(await auditor())
+        .expect(200);
+      expect(response.body).toMatchObject({
+        ok: false,
+        checked: 2,
+        brokenAt: { id: next.id, seq: 3, reason: 'sequence gap' },
+      });
     });
 
     it('detects the newest events deleted', async () => {
@@ -359,17 +518,31 @@ describe('audit trail', () => {
       await seal();
       const total = await eventCount();
       await tamper(`DELETE FROM audit_events WHERE seq >= $1`, [total - 1]);
-      const response = await t.http.get('/api/v1/audit-events/verify').set(await auditor()).expect(200);
-      expect(response.body).toMatchObject({ ok: false, checked: total - 2, brokenAt: { id: null, seq: total - 1, reason: 'truncated' } });
+      const response = await t.http
+        .get('/api/v1/audit-events/verify')
+        .set(await auditor())
+        .expect(200);
+      expect(response.body).toMatchObject({
+        ok: false,
+        checked: total - 2,
+        brokenAt: { id: null, seq: total - 1, reason: 'truncated' },
+      });
     });
 
     it('keeps detecting a break after later events are sealed on top of it', async () => {
       await makeTree(t);
       await seal();
       await tamper(`UPDATE audit_events SET entity_id = 'x' WHERE seq = 1`);
-      await t.http.post('/api/v1/organizations').set(bearer(BOOTSTRAP_TOKEN)).send({ code: 'LATER', name: 'Sau', kind: 'UNIT' }).expect(201);
+      await t.http
+        .post('/api/v1/organizations')
+        .set(bearer(BOOTSTRAP_TOKEN))
+        .send({ code: 'LATER', name: 'Sau', kind: 'UNIT' })
+        .expect(201);
       await seal();
-      const response = await t.http.get('/api/v1/audit-events/verify').set(await auditor()).expect(200);
+      const response = await t.http
+        .get('/api/v1/audit-events/verify')
+        .set(await auditor())
+        .expect(200);
       expect(response.body).toMatchObject({ ok: false, checked: 1, brokenAt: { seq: 1, reason: 'hash mismatch' } });
     });
   });
@@ -419,15 +592,24 @@ describe('audit trail', () => {
       const [chain] = await t.db.query<{ min: string; max: string; n: string; unsealed: string }[]>(
         `SELECT min(seq) AS min, max(seq) AS max, count(seq) AS n, count(*) FILTER (WHERE seq IS NULL) AS unsealed FROM audit_events`,
       );
-      expect({ min: Number(chain.min), max: Number(chain.max), n: Number(chain.n), unsealed: Number(chain.unsealed) }).toEqual({ min: 1, max: total, n: total, unsealed: 0 });
+      expect({
+        min: Number(chain.min),
+        max: Number(chain.max),
+        n: Number(chain.n),
+        unsealed: Number(chain.unsealed),
+      }).toEqual({ min: 1, max: total, n: total, unsealed: 0 });
       for (const http of clients) {
         const verify = await http.get('/api/v1/audit-events/verify').set(audit).expect(200);
         expect(verify.body).toMatchObject({ ok: true, pending: 0, checked: total });
       }
       const events = await allEvents(audit, {}, second.http);
       for (let i = 0; i < 40; i++) {
-        expect(events.filter((e) => e.requestId === `multi-org-${i}`).map((e) => e.action)).toEqual(['organizations.create']);
-        expect(events.filter((e) => e.requestId === `multi-person-${i}`)).toEqual([expect.objectContaining({ action: 'individuals.create', actorRole: 'HR_OFFICER' })]);
+        expect(events.filter((e) => e.requestId === `multi-org-${i}`).map((e) => e.action)).toEqual([
+          'organizations.create',
+        ]);
+        expect(events.filter((e) => e.requestId === `multi-person-${i}`)).toEqual([
+          expect.objectContaining({ action: 'individuals.create', actorRole: 'HR_OFFICER' }),
+        ]);
       }
     });
   });
@@ -454,14 +636,21 @@ describe('audit trail', () => {
       } while (cursor);
       expect(paged).toEqual(all.map((e) => e.id));
 
-      const hrEvents = await allEvents(audit, { actorKeyId: w.hrKey.id as string });
+      const hrEvents = await allEvents(audit, { actorKeyId: w.hrKey.id });
       expect(hrEvents.length).toBeGreaterThan(0);
       expect(hrEvents.every((e) => e.actorKeyId === w.hrKey.id)).toBe(true);
       expect(hrEvents).toHaveLength(all.filter((e) => e.actorKeyId === w.hrKey.id).length);
 
-      const nomination = await allEvents(audit, { entityType: 'nominations', entityId: w.nomination.id as string });
-      expect(nomination.map((e) => e.action)).toEqual(['nominations.decide', 'nominations.approve', 'nominations.submit', 'nominations.create']);
-      expect(await allEvents(audit, { action: 'awards.revoke' })).toEqual([expect.objectContaining({ entityId: w.award.id })]);
+      const nomination = await allEvents(audit, { entityType: 'nominations', entityId: w.nomination.id });
+      expect(nomination.map((e) => e.action)).toEqual([
+        'nominations.decide',
+        'nominations.approve',
+        'nominations.submit',
+        'nominations.create',
+      ]);
+      expect(await allEvents(audit, { action: 'awards.revoke' })).toEqual([
+        expect.objectContaining({ entityId: w.award.id }),
+      ]);
 
       const middle = all[Math.floor(all.length / 2)].at;
       const since = await allEvents(audit, { from: middle });
@@ -523,16 +712,20 @@ describe('audit trail', () => {
         })
         .expect(200);
       expect(response.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
-      expect(response.headers['content-disposition']).toMatch(/^attachment; filename="audit-events_entityType-individuals_\d{8}T\d{6}Z\.csv"$/);
+      expect(response.headers['content-disposition']).toMatch(
+        /^attachment; filename="audit-events_entityType-individuals_\d{8}T\d{6}Z\.csv"$/,
+      );
       const body = response.body as Buffer;
       expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = body.toString('utf8').slice(1);
       expect(text).not.toContain(NATIONAL_ID);
 
-      const rows = parse(text, { columns: true }) as Record<string, string>[];
+      const rows = parse<Record<string, string>>(text, { columns: true });
       const expected = await allEvents(await auditor(), { entityType: 'individuals' });
       expect(rows.map((r) => r.id)).toEqual(expected.map((e) => e.id));
-      expect(rows.find((r) => r.entityId === w.person.id && r.action === 'individuals.create')?.after).toContain('Lò Thị Mai');
+      expect(rows.find((r) => r.entityId === w.person.id && r.action === 'individuals.create')?.after).toContain(
+        'Lò Thị Mai',
+      );
       const orNull = (value: string) => (value === '' ? null : value);
       for (const row of rows) {
         const content = {
@@ -554,7 +747,11 @@ describe('audit trail', () => {
     });
 
     it('answers 400 for bad filters', async () => {
-      const response = await t.http.get('/api/v1/exports/audit-events.csv').query({ actorKeyId: 'x' }).set(await auditor()).expect(400);
+      const response = await t.http
+        .get('/api/v1/exports/audit-events.csv')
+        .query({ actorKeyId: 'x' })
+        .set(await auditor())
+        .expect(400);
       expect(response.headers['content-type']).toMatch(PROBLEM);
     });
   });
