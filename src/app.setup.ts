@@ -5,6 +5,7 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js';
+import { applyHttpSecurity } from './common/http/security.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import { AppConfig } from './config/app-config.js';
 
@@ -61,6 +62,9 @@ export function configureApp(app: NestFastifyApplication): OpenAPIObject {
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+
+  // Body limits, security headers and CORS; before Swagger UI's routes, so /docs gets the headers too.
+  applyHttpSecurity(app);
 
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, {

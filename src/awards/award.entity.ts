@@ -33,10 +33,11 @@ import type { AwardCode, Basis, Regime } from '../rules/index.js';
 @Check('ck_awards_revocation', `("revoked_at" IS NULL) = ("revoked_reason" IS NULL)`)
 @Index('ix_awards_decision_id', ['decisionId'])
 @Index('ix_awards_individual_id', ['individualId', 'year'])
-@Index('ix_awards_organization_year_code', ['organizationId', 'year', 'awardCode'])
 @Index('ix_awards_proposing_year_code', ['proposingOrganizationId', 'year', 'awardCode'])
 @Index('ix_awards_year_code', ['year', 'awardCode'])
 @Index('ix_awards_recipient_name_trgm', { synchronize: false })
+// (organization_id, year, award_code, issued_on, id) INCLUDE (revoked_at): see the AwardListIndexes migration.
+@Index('ix_awards_organization_keyset', { synchronize: false })
 export class Award {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_awards' })
   id: string;

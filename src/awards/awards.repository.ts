@@ -158,6 +158,31 @@ export function applyAwardFilter(where: SqlConditions, filter: Omit<AwardFilter,
   return where;
 }
 
+/**
+ * The statement of `AwardsRepository.list`: one keyset page (`limit + 1` rows), newest first by (issued_on, id).
+ * The page's ids are chosen first from the filters alone — an index-only scan of the keyset indexes (see the
+ * AwardListIndexes migration) — and only those rows are then read, with their decision's number. Exported so the
+ * benchmark's floor runs exactly the SQL the service runs.
+ */
+export function awardListQuery(filter: AwardFilter): { text: string; values: unknown[] } {
+  const where = applyAwardFilter(new SqlConditions(), filter);
+  if (filter.after) {
+    where.add(`(a.issued_on, a.id) < (${where.param(filter.after[0])}::date, ${where.param(filter.after[1])}::uuid)`);
+  }
+  const limit = where.param(filter.limit + 1);
+  return {
+    text: `SELECT ${AWARD_COLUMNS}
+         FROM (SELECT a.id FROM awards a
+                ${where.where()}
+                ORDER BY a.issued_on DESC, a.id DESC
+                LIMIT ${limit}) page
+         JOIN awards a ON a.id = page.id
+         JOIN decisions d ON d.id = a.decision_id
+        ORDER BY a.issued_on DESC, a.id DESC`,
+    values: where.params,
+  };
+}
+
 /** Every query on `awards`. Reads return plain rows in one statement each (no N+1). */
 @Injectable()
 export class AwardsRepository {
@@ -169,19 +194,8 @@ export class AwardsRepository {
 
   /** Keyset page, newest first: (issued_on, id) descending. */
   list(filter: AwardFilter, manager?: EntityManager): Promise<AwardRow[]> {
-    const where = applyAwardFilter(new SqlConditions(), filter);
-    if (filter.after) {
-      where.add(`(a.issued_on, a.id) < (${where.param(filter.after[0])}::date, ${where.param(filter.after[1])}::uuid)`);
-    }
-    const limit = where.param(filter.limit + 1);
-    return this.manager(manager).query<AwardRow[]>(
-      `SELECT ${AWARD_COLUMNS}
-         FROM awards a JOIN decisions d ON d.id = a.decision_id
-         ${where.where()}
-        ORDER BY a.issued_on DESC, a.id DESC
-        LIMIT ${limit}`,
-      where.params,
-    );
+    const { text, values } = awardListQuery(filter);
+    return this.manager(manager).query<AwardRow[]>(text, values);
   }
 
   /** Every line of a decision, revoked ones included, by award code, then recipient kind and name. */

@@ -73,8 +73,12 @@ export class AwardsService {
 
   /** Every award of one individual, revoked ones included (marked), newest first. */
   async forIndividual(individualId: string, query: AwardHistoryQueryDto): Promise<Page<AwardDto>> {
-    if (!(await this.awards.individualExists(individualId))) throw ApiError.notFound('Individual', individualId);
-    return this.history({ individualId }, query);
+    const page = await this.history({ individualId }, query);
+    // Only an empty page can hide an unknown individual: the usual request costs one statement, not two.
+    if (page.items.length === 0 && !(await this.awards.individualExists(individualId))) {
+      throw ApiError.notFound('Individual', individualId);
+    }
+    return page;
   }
 
   /**

@@ -105,6 +105,59 @@ export class AppConfig {
   @IsString()
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
+  /** Largest JSON or form body accepted, in bytes (413 beyond); 1 MiB by default. Uploads: IMPORT_MAX_BYTES. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1024)
+  @Max(104_857_600)
+  BODY_LIMIT_BYTES = 1_048_576;
+
+  /** Comma-separated origins of browser front ends allowed by CORS (e.g. `https://thiduakhenthuong.example.vn`); none by default. */
+  @Transform(toList)
+  @IsString({ each: true })
+  CORS_ORIGINS: string[] = [];
+
+  /** Rate limiting on or off; unset means on, except with NODE_ENV=test. Benchmarks set it to false. */
+  @Transform(toBoolean)
+  @IsOptional()
+  @IsBoolean()
+  RATE_LIMIT_ENABLED?: boolean;
+
+  /** Requests per minute from one client address without a token (public routes). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PUBLIC_PER_MINUTE = 300;
+
+  /** Requests per minute with one API key (bearer token). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_KEY_PER_MINUTE = 1200;
+
+  /** Redis shared by every instance for the rate-limit counters; without it each instance counts on its own. */
+  @IsOptional()
+  @IsString()
+  RATE_LIMIT_REDIS_URL?: string;
+
+  /** Prefix of the rate-limit keys in Redis (several deployments may share one Redis). */
+  @IsString()
+  RATE_LIMIT_REDIS_PREFIX = 'awards-registry:rate-limit:';
+
+  /** How long an `Idempotency-Key` is remembered, in hours. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  IDEMPOTENCY_TTL_HOURS = 24;
+
+  /** On SIGTERM, how long in-flight requests may run before their connections are closed, in milliseconds. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  SHUTDOWN_TIMEOUT_MS = 10_000;
+
   /**
    * Milliseconds between two runs of the audit sealer, which chains committed audit events (hash chain);
    * 0 turns the timer off (events are then sealed on demand only).

@@ -1,0 +1,471 @@
+/**
+ * `npm run bench`: seeds (or reuses) the benchmark database, starts the built service and the floor server, and
+ * measures each workload side by side with its floor in the same run, in alternating rounds:
+ *
+ * - W1 `GET /awards?year=&awardCode=&organizationId=<department>&limit=50`, random department, year and code;
+ * - W2 `GET /individuals/{id}/awards`, random individual;
+ * - W3 `GET /exports/awards.csv` over all years (rows/s, server peak RSS) against `psql \copy` of the same
+ *   SELECT, and the `.xlsx` variant (rows/s);
+ * - W4 `POST /nominations/{id}/approve` of SUBMITTED Giấy khen nominations across units with unit quotas
+ *   (approvals/s), then a check in SQL that no quota was exceeded.
+ *
+ * Prints a table (value, p50, p99, server peak RSS, floor, ratio = median of the rounds' ratios) and writes it as
+ * JSON to `bench/results/<timestamp>.json`. Settings (env): BENCH_DATABASE_URL, BENCH_SCALE (1 = 1 M awards),
+ * BENCH_DURATION (s per run), BENCH_ROUNDS, BENCH_CONNECTIONS, BENCH_POOL_SIZE, BENCH_ONLY (e.g. "W1,W4").
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { randomBytes, createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import autocannon, { type Result } from 'autocannon';
+import pg from 'pg';
+import { ensureDatabase, FIRST_YEAR, LAST_YEAR, seed, seedSize, type SeedSummary } from './seed.js';
+import { approvalFixture, checkApprovals, type ApprovalCheck } from './approvals.js';
+import { exportFloorCommand } from './export-floor.js';
+
+/** The repository: this file runs from `.data/bench/tools/bench/`. */
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+/** The service as `npm run bench` built it for itself (`bench/tsconfig.service.json`), apart from `dist/`. */
+const SERVICE_BUILD = '.data/bench/service';
+const TOOLS_BUILD = '.data/bench/tools';
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/awards_bench';
+const SCALE = Number(process.env.BENCH_SCALE ?? 1);
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 20);
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'W1,W2,W3,W4').split(',').map((w) => w.trim()));
+
+const log = (line: string): void => console.log(`[bench] ${line}`);
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const round = (value: number, digits = 0): number => Math.round(value * 10 ** digits) / 10 ** digits;
+
+// --- processes -------------------------------------------------------------------------------------------------
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as net.AddressInfo).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess, seconds = 60): Promise<void> {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}`);
+    const ok = await new Promise<boolean>((resolve) => {
+      http.get(url, (response) => resolve((response.resume(), response.statusCode ?? 500) < 500)).on('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${url} did not answer within ${seconds} s`);
+}
+
+interface Server {
+  name: string;
+  port: number;
+  child: ChildProcess;
+}
+
+async function start(name: string, script: string, env: Record<string, string>, readyPath: string): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [script], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk.toString()}`));
+  await waitFor(`http://127.0.0.1:${port}${readyPath}`, child);
+  log(`${name} listening on 127.0.0.1:${port} (pid ${child.pid})`);
+  return { name, port, child };
+}
+
+async function stop(server: Server): Promise<void> {
+  if (server.child.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  if (server.child.exitCode === null) server.child.kill('SIGKILL');
+}
+
+/** Peak resident set size of a process, sampled from /proc every 20 ms, in MB. */
+function rssSampler(pid: number | undefined): { stop(): number } {
+  let peak = 0;
+  const sample = (): void => {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (match) peak = Math.max(peak, Number(match[1]) / 1024);
+    } catch {
+      // the process is gone
+    }
+  };
+  sample();
+  const timer = setInterval(sample, 20);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return round(peak);
+    },
+  };
+}
+
+// --- measurements ----------------------------------------------------------------------------------------------
+
+/** One run against one target. `value` is req/s (W1, W2, W4) or rows/s (W3). */
+interface Run {
+  value: number;
+  p50: number | null;
+  p99: number | null;
+  peakRssMb: number | null;
+  non2xx?: number;
+  errors?: number;
+  note?: string;
+}
+
+interface Workload {
+  id: string;
+  title: string;
+  unit: string;
+  service: Run[];
+  floor: Run[];
+  floorName: string;
+  checks?: unknown[];
+}
+
+function fromAutocannon(result: Result, rss: number | null, requests?: number): Run {
+  const seconds = result.duration;
+  return {
+    value: round(requests !== undefined ? requests / seconds : result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    peakRssMb: rss,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+async function load(
+  server: Server,
+  paths: () => string,
+  options: { method?: string; headers?: Record<string, string>; amount?: number; duration?: number; connections?: number },
+): Promise<Run> {
+  const sampler = rssSampler(server.child.pid);
+  const result = await autocannon({
+    url: `http://127.0.0.1:${server.port}`,
+    connections: options.connections ?? CONNECTIONS,
+    ...(options.amount !== undefined ? { amount: options.amount } : { duration: options.duration ?? DURATION }),
+    timeout: 30,
+    headers: options.headers,
+    requests: [{ method: options.method ?? 'GET', setupRequest: (request) => ({ ...request, path: paths() }) }],
+  });
+  const rss = sampler.stop();
+  const done = result['2xx'] + result.non2xx;
+  return fromAutocannon(result, rss, options.amount !== undefined ? done : undefined);
+}
+
+/** Runs `measure` on the floor, then on the service, `ROUNDS` times, after one short warm-up of each. */
+async function sideBySide(
+  workload: Workload,
+  floor: () => Promise<Run>,
+  service: () => Promise<Run>,
+  warmUp?: { floor: () => Promise<unknown>; service: () => Promise<unknown> },
+): Promise<void> {
+  if (warmUp) {
+    await warmUp.floor();
+    await warmUp.service();
+  }
+  for (let i = 1; i <= ROUNDS; i++) {
+    const f = await floor();
+    const s = await service();
+    workload.floor.push(f);
+    workload.service.push(s);
+    log(
+      `${workload.id} round ${i}: service ${s.value} ${workload.unit} (p99 ${s.p99 ?? '-'} ms, ${s.non2xx ?? 0} non-2xx), ` +
+        `floor ${f.value} (p99 ${f.p99 ?? '-'} ms) → ${round(s.value / f.value, 2)}`,
+    );
+  }
+}
+
+// --- fixtures --------------------------------------------------------------------------------------------------
+
+interface Fixtures {
+  departments: string[];
+  individuals: string[];
+  auditorToken: string;
+  approverToken: string;
+  totalAwards: number;
+}
+
+const AWARD_CODES_W1 = ['LAO_DONG_TIEN_TIEN', 'GIAY_KHEN', 'CHIEN_SI_THI_DUA_CO_SO', 'TAP_THE_LAO_DONG_TIEN_TIEN'];
+
+async function fixtures(client: pg.Client): Promise<Fixtures> {
+  const departments = (
+    await client.query<{ id: string }>(`SELECT id FROM organizations WHERE kind IN ('DEPARTMENT', 'DISTRICT') ORDER BY code`)
+  ).rows.map((r) => r.id);
+  const individuals = (
+    await client.query<{ id: string }>(`SELECT id FROM individuals TABLESAMPLE SYSTEM (10) REPEATABLE (7) LIMIT 20000`)
+  ).rows.map((r) => r.id);
+  const province = (await client.query<{ id: string }>(`SELECT id FROM organizations WHERE kind = 'PROVINCE' AND code = 'BENCH-TINH'`)).rows[0].id;
+  await client.query(`SET session_replication_role = replica`);
+  await client.query(`DELETE FROM api_keys WHERE name LIKE 'bench %'`);
+  const token = (): string => `ar_${randomBytes(32).toString('base64url')}`;
+  const auditorToken = token();
+  const approverToken = token();
+  for (const [name, role, organizationId, value] of [
+    ['bench auditor', 'AUDITOR', null, auditorToken],
+    ['bench approver', 'APPROVER', province, approverToken],
+  ] as const) {
+    await client.query(
+      `INSERT INTO api_keys (name, role, organization_id, token_hash, token_prefix) VALUES ($1, $2, $3, $4, $5)`,
+      [name, role, organizationId, createHash('sha256').update(value, 'utf8').digest('hex'), value.slice(0, 9)],
+    );
+  }
+  await client.query(`SET session_replication_role = origin`);
+  const totalAwards = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM awards`)).rows[0].n);
+  return { departments, individuals, auditorToken, approverToken, totalAwards };
+}
+
+const pick = <T>(values: readonly T[]): T => values[Math.floor(Math.random() * values.length)];
+
+// --- W3 ---------------------------------------------------------------------------------------------------------
+
+/** Downloads one export, counting lines; rows/s over the whole download (header line not counted). */
+async function download(server: Server, pathName: string, token: string, countLines: boolean): Promise<{ seconds: number; bytes: number; lines: number; status: number }> {
+  const startedAt = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    const request = http.get(
+      { host: '127.0.0.1', port: server.port, path: pathName, headers: { authorization: `Bearer ${token}` } },
+      (response) => {
+        let bytes = 0;
+        let lines = 0;
+        response.on('data', (chunk: Buffer) => {
+          bytes += chunk.length;
+          if (countLines) for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
+        });
+        response.on('end', () =>
+          resolve({ seconds: Number(process.hrtime.bigint() - startedAt) / 1e9, bytes, lines, status: response.statusCode ?? 0 }),
+        );
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+  });
+}
+
+async function exportRun(server: Server, pathName: string, token: string, rows: number, csv: boolean): Promise<Run> {
+  const sampler = rssSampler(server.child.pid);
+  const result = await download(server, pathName, token, csv);
+  const rss = sampler.stop();
+  if (result.status !== 200) throw new Error(`${pathName}: HTTP ${result.status}`);
+  const served = csv ? result.lines - 1 : rows;
+  return {
+    value: round(served / result.seconds),
+    p50: round(result.seconds * 1000),
+    p99: null,
+    peakRssMb: rss,
+    note: `${served} rows, ${round(result.bytes / 1e6, 1)} MB in ${round(result.seconds, 2)} s`,
+  };
+}
+
+async function psqlCopyRun(): Promise<Run> {
+  const command = exportFloorCommand();
+  const startedAt = process.hrtime.bigint();
+  const { stdout } = await promisify(execFile)('psql', [DATABASE_URL, '-X', '-c', command], { maxBuffer: 1 << 20 });
+  const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
+  const rows = Number(/COPY (\d+)/.exec(stdout)?.[1] ?? NaN);
+  return { value: round(rows / seconds), p50: round(seconds * 1000), p99: null, peakRssMb: null, note: `${rows} rows in ${round(seconds, 2)} s` };
+}
+
+// --- main --------------------------------------------------------------------------------------------------------
+
+async function migrate(): Promise<void> {
+  await promisify(execFile)(process.execPath, ['node_modules/typeorm/cli.js', '-d', `${SERVICE_BUILD}/src/database/cli-data-source.js`, 'migration:run'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL },
+    maxBuffer: 64 << 20,
+  });
+}
+
+function printTable(workloads: Workload[]): string {
+  const header = ['workload', 'service', 'p50 ms', 'p99 ms', 'peak RSS MB', 'floor', 'floor p50', 'floor p99', 'ratio'];
+  const rows = workloads.map((w) => {
+    const s = (key: keyof Run, runs: Run[]): string => {
+      const values = runs.map((r) => r[key]).filter((v): v is number => typeof v === 'number');
+      return values.length ? String(round(median(values), key === 'value' ? 0 : 1)) : '-';
+    };
+    const ratios = w.service.map((run, i) => run.value / w.floor[i].value);
+    const peak = w.service.map((r) => r.peakRssMb ?? 0);
+    return [
+      `${w.id} ${w.title}`,
+      `${s('value', w.service)} ${w.unit}`,
+      s('p50', w.service),
+      s('p99', w.service),
+      peak.length ? String(Math.max(...peak)) : '-',
+      `${s('value', w.floor)} (${w.floorName})`,
+      s('p50', w.floor),
+      s('p99', w.floor),
+      ratios.length ? round(median(ratios), 2).toFixed(2) : '-',
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  log(`database ${DATABASE_URL}, scale ${SCALE}, ${ROUNDS} rounds of ${DURATION} s, ${CONNECTIONS} connections, pool ${POOL_SIZE}`);
+  await ensureDatabase(DATABASE_URL);
+  await migrate();
+  const seeded: SeedSummary = await seed(DATABASE_URL, seedSize(SCALE), log);
+
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  const data = await fixtures(client);
+
+  const service = await start(
+    'service',
+    `${SERVICE_BUILD}/src/main.js`,
+    {
+      DATABASE_URL,
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      MIGRATIONS_RUN: 'true',
+      SEED_DEMO_DATA: 'false',
+      RATE_LIMIT_ENABLED: 'false',
+      DATABASE_POOL_SIZE: String(POOL_SIZE),
+    },
+    '/api/v1/health/ready',
+  );
+  const floor = await start(
+    'floor',
+    `${TOOLS_BUILD}/bench/floor-server.js`,
+    { DATABASE_URL, POOL_SIZE: String(POOL_SIZE) },
+    '/api/v1/awards?limit=1',
+  );
+
+  const workloads: Workload[] = [];
+  try {
+    if (ONLY.has('W1')) {
+      const w1: Workload = { id: 'W1', title: 'GET /awards (department subtree, year, code)', unit: 'req/s', service: [], floor: [], floorName: 'node:http+pg' };
+      const w1Path = (): string =>
+        `/api/v1/awards?year=${FIRST_YEAR + Math.floor(Math.random() * (LAST_YEAR - FIRST_YEAR + 1))}` +
+        `&awardCode=${pick(AWARD_CODES_W1)}&organizationId=${pick(data.departments)}&limit=50`;
+      await sideBySide(
+        w1,
+        () => load(floor, w1Path, {}),
+        () => load(service, w1Path, {}),
+        { floor: () => load(floor, w1Path, { duration: 2 }), service: () => load(service, w1Path, { duration: 2 }) },
+      );
+      workloads.push(w1);
+    }
+    if (ONLY.has('W2')) {
+      const w2: Workload = { id: 'W2', title: 'GET /individuals/{id}/awards', unit: 'req/s', service: [], floor: [], floorName: 'node:http+pg' };
+      const w2Path = (): string => `/api/v1/individuals/${pick(data.individuals)}/awards`;
+      await sideBySide(
+        w2,
+        () => load(floor, w2Path, {}),
+        () => load(service, w2Path, {}),
+        { floor: () => load(floor, w2Path, { duration: 2 }), service: () => load(service, w2Path, { duration: 2 }) },
+      );
+      workloads.push(w2);
+    }
+    if (ONLY.has('W3')) {
+      const csv: Workload = { id: 'W3', title: 'GET /exports/awards.csv (all years)', unit: 'rows/s', service: [], floor: [], floorName: 'psql \\copy' };
+      await sideBySide(
+        csv,
+        () => psqlCopyRun(),
+        () => exportRun(service, '/api/v1/exports/awards.csv', data.auditorToken, data.totalAwards, true),
+      );
+      workloads.push(csv);
+      const xlsx: Workload = { id: 'W3x', title: 'GET /exports/awards.xlsx (all years)', unit: 'rows/s', service: [], floor: [], floorName: 'psql \\copy' };
+      for (let i = 1; i <= Math.min(ROUNDS, 2); i++) {
+        const f = await psqlCopyRun();
+        const s = await exportRun(service, '/api/v1/exports/awards.xlsx', data.auditorToken, data.totalAwards, false);
+        xlsx.floor.push(f);
+        xlsx.service.push(s);
+        log(`W3x round ${i}: service ${s.value} rows/s (${s.note}, peak RSS ${s.peakRssMb} MB), floor ${f.value}`);
+      }
+      workloads.push(xlsx);
+    }
+    if (ONLY.has('W4')) {
+      const w4: Workload = { id: 'W4', title: 'POST /nominations/{id}/approve (unit quotas)', unit: 'approvals/s', service: [], floor: [], floorName: 'node:http+pg', checks: [] };
+      const approveRun = async (target: Server, headers: Record<string, string>): Promise<Run> => {
+        const ids = await approvalFixture(client);
+        let next = 0;
+        const run = await load(target, () => `/api/v1/nominations/${ids[next++ % ids.length]}/approve`, {
+          method: 'POST',
+          headers,
+          amount: ids.length,
+        });
+        const check: ApprovalCheck = await checkApprovals(client);
+        (w4.checks as unknown[]).push({ target: target.name, ...check });
+        run.note = `${check.approved} approved, ${check.refused} refused, ${check.unitsOverQuota} units over quota`;
+        if (check.unitsOverQuota > 0 || check.approved !== check.expectedApproved) {
+          log(`W4 ${target.name}: QUOTA CHECK FAILED ${JSON.stringify(check)}`);
+        }
+        return run;
+      };
+      await sideBySide(
+        w4,
+        () => approveRun(floor, {}),
+        () => approveRun(service, { authorization: `Bearer ${data.approverToken}` }),
+      );
+      workloads.push(w4);
+    }
+  } finally {
+    await stop(service);
+    await stop(floor);
+    await client.end();
+  }
+
+  const table = printTable(workloads);
+  console.log(`\n${table}\n`);
+  const pgVersion = await (async () => {
+    const c = new pg.Client({ connectionString: DATABASE_URL });
+    await c.connect();
+    const v = (await c.query<{ v: string }>('SHOW server_version')).rows[0].v;
+    await c.end();
+    return v;
+  })();
+  const report = {
+    startedAt: startedAt.toISOString(),
+    seconds: round((Date.now() - startedAt.getTime()) / 1000),
+    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version, postgres: pgVersion, loadAverage: os.loadavg() },
+    settings: { databaseUrl: DATABASE_URL.replace(/\/\/[^@]*@/, '//'), scale: SCALE, duration: DURATION, rounds: ROUNDS, connections: CONNECTIONS, poolSize: POOL_SIZE },
+    seed: seeded,
+    workloads: workloads.map((w) => ({
+      ...w,
+      serviceMedian: median(w.service.map((r) => r.value)),
+      floorMedian: median(w.floor.map((r) => r.value)),
+      ratioMedian: round(median(w.service.map((r, i) => r.value / w.floor[i].value)), 3),
+    })),
+    table,
+  };
+  const dir = path.join(ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  log(`results written to ${path.relative(ROOT, file)}; whole run ${report.seconds} s`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

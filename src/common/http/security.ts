@@ -1,0 +1,62 @@
+import fastifyHelmet from '@fastify/helmet';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppConfig } from '../../config/app-config.js';
+import { applyRateLimit } from '../rate-limit/rate-limit.js';
+
+/** Request headers a browser front end may send (CORS preflight). */
+const CORS_ALLOWED_HEADERS = ['authorization', 'content-type', 'idempotency-key', 'x-request-id'];
+
+/** Response headers a browser front end may read besides the CORS-safelisted ones. */
+const CORS_EXPOSED_HEADERS = [
+  'content-disposition',
+  'location',
+  'retry-after',
+  'x-request-id',
+  'idempotent-replayed',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+];
+
+/**
+ * The HTTP hardening every instance applies, called from `configureApp` before any route is registered:
+ *
+ * - **Body size**: JSON and form bodies larger than `BODY_LIMIT_BYTES` are refused with 413 `PAYLOAD_TOO_LARGE`
+ *   before they are parsed (uploads have their own limit, `IMPORT_MAX_BYTES`).
+ * - **Security headers** (`@fastify/helmet`): `Content-Security-Policy`, `X-Content-Type-Options: nosniff`,
+ *   `X-Frame-Options`, `Strict-Transport-Security`, `Referrer-Policy`, … on every response. The policy is helmet's
+ *   default, which Swagger UI at `/docs` works under: its scripts are files served by this origin (`script-src
+ *   'self'`), its styles are partly inline (`style-src 'self' 'unsafe-inline'`, helmet's default) and its icons are
+ *   `data:` images. `upgrade-insecure-requests` is left out because the service is often reached over plain HTTP
+ *   (locally, or behind a proxy that terminates TLS); a browser would otherwise rewrite Swagger UI's asset URLs to
+ *   https and fail to load them.
+ * - **CORS**: off unless `CORS_ORIGINS` lists the origins of browser front ends. Tokens travel in the
+ *   `Authorization` header, never in cookies, so credentials are not allowed. With origins configured, resources
+ *   may also be embedded cross-origin (`Cross-Origin-Resource-Policy: cross-origin`), e.g. certificate images.
+ * - **Rate limits** per API key and per client address: see `applyRateLimit`.
+ */
+export function applyHttpSecurity(app: NestFastifyApplication): void {
+  const config = app.get(AppConfig);
+  app.useBodyParser('application/json', { bodyLimit: config.BODY_LIMIT_BYTES });
+  app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit: config.BODY_LIMIT_BYTES });
+
+  const cors = config.CORS_ORIGINS.length > 0;
+  void app.register(fastifyHelmet, {
+    global: true,
+    contentSecurityPolicy: { useDefaults: true, directives: { 'upgrade-insecure-requests': null } },
+    crossOriginResourcePolicy: { policy: cors ? 'cross-origin' : 'same-origin' },
+  });
+
+  applyRateLimit(app, config);
+
+  if (cors) {
+    app.enableCors({
+      origin: config.CORS_ORIGINS,
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: CORS_ALLOWED_HEADERS,
+      exposedHeaders: CORS_EXPOSED_HEADERS,
+      credentials: false,
+      maxAge: 600,
+    });
+  }
+}
