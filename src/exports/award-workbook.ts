@@ -36,11 +36,27 @@ function cellValue(type: ExportColumnType, value: string | number | Date | null)
   }
 }
 
-/** Bytes the streaming writer has produced for the open sheet that the zip compressor has not consumed yet. */
+interface BufferingStream {
+  writableLength?: number;
+  readableLength?: number;
+  _writableState?: { length?: number };
+  _readableState?: { length?: number };
+}
+
+/**
+ * Bytes of the open sheet's XML that the zip compressor has not consumed yet: what exceljs's sheet stream holds
+ * plus what waits in the stream it pipes into (a readable-stream v2 PassThrough of archiver, hence the states).
+ */
 function sheetBacklog(sheet: ExcelJS.Worksheet): number {
-  const stream = (sheet as unknown as { stream?: { pipes?: { writableLength?: number; readableLength?: number }[] } })
-    .stream;
-  return (stream?.pipes ?? []).reduce((sum, pipe) => sum + (pipe.writableLength ?? 0) + (pipe.readableLength ?? 0), 0);
+  const stream = (sheet as unknown as { stream?: { buffers?: { length?: number }[]; pipes?: BufferingStream[] } }).stream;
+  const own = (stream?.buffers ?? []).reduce((sum, buffer) => sum + (buffer.length ?? 0), 0);
+  return (stream?.pipes ?? []).reduce(
+    (sum, pipe) =>
+      sum +
+      (pipe.writableLength ?? pipe._writableState?.length ?? 0) +
+      (pipe.readableLength ?? pipe._readableState?.length ?? 0),
+    own,
+  );
 }
 
 /**
@@ -62,11 +78,17 @@ export async function writeAwardWorkbook(rows: ExportRows, out: Writable): Promi
   workbook.creator = 'Awards Registry';
   workbook.created = new Date();
   const sheet = workbook.addWorksheet('Khen thưởng', { views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }] });
-  sheet.columns = AWARD_EXPORT_COLUMNS.map((column) => ({
+  // One style object per column, shared by all its cells: exceljs caches a style's id by object identity, so
+  // sharing spares it rendering and looking up the same style again for every cell.
+  const styles: Partial<ExcelJS.Style>[] = AWARD_EXPORT_COLUMNS.map((column) => {
+    const numFmt = NUMBER_FORMATS[column.type];
+    return numFmt ? { numFmt } : {};
+  });
+  sheet.columns = AWARD_EXPORT_COLUMNS.map((column, index) => ({
     header: column.label,
     key: column.key,
     width: column.width,
-    style: NUMBER_FORMATS[column.type] ? { numFmt: NUMBER_FORMATS[column.type] } : {},
+    style: styles[index],
   }));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: AWARD_EXPORT_COLUMNS.length } };
   const header = sheet.getRow(1);
@@ -79,7 +101,9 @@ export async function writeAwardWorkbook(rows: ExportRows, out: Writable): Promi
     for (let row: AwardExportRow | null = await rows.next(); row !== null; row = await rows.next()) {
       if (out.destroyed) throw new Error('the client went away');
       const record = row;
-      sheet.addRow(AWARD_EXPORT_COLUMNS.map((column) => cellValue(column.type, record[column.key]))).commit();
+      const added = sheet.addRow(AWARD_EXPORT_COLUMNS.map((column) => cellValue(column.type, record[column.key])));
+      added.eachCell({ includeEmpty: true }, (cell, column) => (cell.style = styles[column - 1]));
+      added.commit();
       count++;
       if (count % ROWS_PER_TURN === 0) {
         await nextTurn();
