@@ -9,7 +9,7 @@ import { ApiError, ErrorCode } from '../../common/errors/problem.js';
 import { AppConfig } from '../../config/app-config.js';
 import { CreateNominationDto } from '../dto/nomination.dto.js';
 import { NominationsService } from '../nominations.service.js';
-import { withTransactionRetry } from '../workflow.js';
+import { withTransactionRetry } from '../../common/database/transaction-retry.js';
 import type { ImportedNominationDto, ImportResultDto } from './dto/import-result.dto.js';
 import { ALTERNATIVE_COLUMNS, type AlternativeColumn, type ImportColumn } from './import-columns.js';
 import {
@@ -47,6 +47,8 @@ interface ReadyRow {
   dto: CreateNominationDto;
   /** The column that names the nominee in this row: where R-DUP-1 and other nominee problems are reported. */
   nomineeColumn: ImportColumn;
+  /** Contract columns this row gave through an alternative column (`individualId` → `nationalId`). */
+  replacedBy: Partial<Record<string, AlternativeColumn>>;
 }
 
 /** A workbook may unpack to this many times the upload limit before it is refused unopened. */
@@ -200,11 +202,11 @@ export class NominationImportService {
 
       // Alternative columns name what the contract columns name by id.
       const resolved: Partial<Record<(typeof ALTERNATIVE_COLUMNS)[AlternativeColumn], string>> = {};
-      const replaced = new Set<string>();
+      const replacedBy: Partial<Record<string, AlternativeColumn>> = {};
       for (const [alternative, column] of Object.entries(ALTERNATIVE_COLUMNS) as [AlternativeColumn, ImportColumn][]) {
         const given = values[alternative];
         if (given === undefined) continue;
-        replaced.add(column);
+        replacedBy[column] = alternative;
         if (values[column] !== undefined) {
           fail(alternative, `give ${column} or ${alternative}, not both`);
           continue;
@@ -220,7 +222,7 @@ export class NominationImportService {
       const dto = plainToInstance(CreateNominationDto, toNominationBody(values, resolved));
       const invalid = await validate(dto, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: false });
       for (const error of flatten(invalid)) {
-        if (!replaced.has(error.field)) fail(error.field, error.message);
+        if (!replacedBy[error.field]) fail(error.field, error.message);
       }
 
       const person = values.individualId !== undefined || values.nationalId !== undefined;
@@ -291,7 +293,7 @@ export class NominationImportService {
       }
 
       if (rowErrors.length > 0) errors.push(...rowErrors);
-      else ready.push({ row, dto, nomineeColumn });
+      else ready.push({ row, dto, nomineeColumn, replacedBy });
     }
     return { ready, errors, scopeErrors };
   }
@@ -398,7 +400,11 @@ function asRowRefusal(error: unknown): ApiError | undefined {
 /** The row errors a refusal stands for, each naming the column to fix. */
 function rowErrorsOf(ready: ReadyRow, refusal: ApiError): ImportRowError[] {
   const { row } = ready;
-  const fieldErrors = (refusal.extensions.errors ?? []).map((e) => ({ row, field: e.field, message: e.message }));
+  const fieldErrors = (refusal.extensions.errors ?? []).map((e) => ({
+    row,
+    field: ready.replacedBy[e.field] ?? e.field,
+    message: e.message,
+  }));
   const ruleErrors = (refusal.extensions.violations ?? []).map((v) => ({
     row,
     field: RULE_COLUMNS[v.rule] ?? ready.nomineeColumn,
