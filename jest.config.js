@@ -19,13 +19,14 @@ const common = {
 };
 
 export default {
+  // Real databases and several app instances on a shared 2-core machine: generous, but bounded.
+  // (A global option: Jest ignores testTimeout inside a project.)
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',
-      // Real databases and several app instances on a shared 2-core machine: generous, but bounded.
-      testTimeout: 60_000,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
