@@ -129,6 +129,7 @@ export class NominationImportService {
       );
     }
 
+    if (ready.length === 0) throw importInvalid(errors);
     // Rows that passed go through creation even when others failed, so the 422 lists every bad row at once.
     const outcome = await withTransactionRetry(() =>
       this.dataSource.transaction((manager) => this.createAll(principal, fileHash, ready, errors, manager)),
