@@ -8,8 +8,7 @@ export const MAX_PAGE_SIZE = 200;
 
 /** `?limit=&cursor=`: keyset pagination, no OFFSET scans. */
 export class PageQueryDto {
-  /** Page size, 1–200. */
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
+  @ApiPropertyOptional({ description: 'Page size', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, type: Number })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -17,7 +16,7 @@ export class PageQueryDto {
   @Max(MAX_PAGE_SIZE)
   limit?: number;
 
-  /** Opaque cursor from the previous page's `nextCursor`. */
+  @ApiPropertyOptional({ description: "Opaque cursor from the previous page's `nextCursor`", maxLength: 512 })
   @IsOptional()
   @IsString()
   @MaxLength(512)
