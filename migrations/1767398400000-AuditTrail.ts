@@ -32,17 +32,21 @@ const AUDITED: { table: string; key: string[]; redacted?: string[]; dropped?: st
  * - Events are inserted unsealed (`seq`, `hash`, `prev_hash` null); the application's sealer later gives each
  *   committed event its chain position and hash. `audit_chain_head` holds the last sealed position and hash, so
  *   deleting the newest events is detected too.
- * - `audit_events_guard()` makes the table append-only: no DELETE, and an UPDATE may only seal an unsealed event.
+ * - Triggers on `audit_events` make it append-only: no DELETE, and an UPDATE may only seal an unsealed event.
  */
 export class AuditTrail1767398400000 implements MigrationInterface {
   name = 'AuditTrail1767398400000';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "audit_events" ("id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL, "seq" bigint, "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "actor_key_id" uuid, "actor_role" text, "action" text NOT NULL, "entity_type" text NOT NULL, "entity_id" text NOT NULL, "before" jsonb, "after" jsonb, "request_id" text, "db_user" text NOT NULL DEFAULT session_user, "hash" text, "prev_hash" text, CONSTRAINT "uq_audit_events_seq" UNIQUE ("seq"), CONSTRAINT "ck_audit_events_seq" CHECK ("seq" > 0), CONSTRAINT "ck_audit_events_sealed" CHECK (("seq" IS NULL AND "hash" IS NULL AND "prev_hash" IS NULL) OR ("seq" IS NOT NULL AND "hash" IS NOT NULL AND "prev_hash" IS NOT NULL)), CONSTRAINT "pk_audit_events" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "audit_events" ("id" bigint GENERATED ALWAYS AS IDENTITY NOT NULL, "seq" bigint, "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "actor_key_id" uuid, "actor_role" text, "action" text NOT NULL, "entity_type" text NOT NULL, "entity_id" text NOT NULL, "before" jsonb, "after" jsonb, "request_id" text, "db_user" text NOT NULL DEFAULT session_user, "hash" text, "prev_hash" text, CONSTRAINT "ck_audit_events_seq" CHECK ("seq" > 0), CONSTRAINT "ck_audit_events_sealed" CHECK (("seq" IS NULL AND "hash" IS NULL AND "prev_hash" IS NULL) OR ("seq" IS NOT NULL AND "hash" IS NOT NULL AND "prev_hash" IS NOT NULL)), CONSTRAINT "pk_audit_events" PRIMARY KEY ("id"))`,
     );
     // The sealer's work list: tiny, because events are sealed a fraction of a second after their commit.
     await queryRunner.query(`CREATE INDEX "ix_audit_events_unsealed" ON "audit_events" ("id") WHERE "seq" IS NULL`);
+    // Partial, so an insert (always unsealed) adds no entry to it, and the planner never scans unsealed rows through it.
+    await queryRunner.query(
+      `CREATE UNIQUE INDEX "uq_audit_events_seq" ON "audit_events" ("seq") WHERE "seq" IS NOT NULL`,
+    );
     await queryRunner.query(
       `CREATE INDEX "ix_audit_events_entity" ON "audit_events" ("entity_type", "entity_id", "id")`,
     );
@@ -115,22 +119,27 @@ export class AuditTrail1767398400000 implements MigrationInterface {
         RETURN NULL;
       END $$`);
 
+    // Append-only, checked by the trigger machinery itself so that sealing costs no function call per row: an
+    // UPDATE naming a content column is refused whatever it writes (a column added to the table must be added to
+    // this list), the seal columns may be written once, and rows are never deleted.
     await queryRunner.query(`
-      CREATE FUNCTION audit_events_guard() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION audit_events_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         IF TG_OP = 'DELETE' THEN
           RAISE EXCEPTION 'audit event % cannot be deleted: the audit trail is append-only', OLD.id
             USING ERRCODE = 'insufficient_privilege';
         END IF;
-        IF OLD.seq IS NOT NULL OR NEW.seq IS NULL
-           OR (to_jsonb(NEW) - ARRAY['seq', 'hash', 'prev_hash']) IS DISTINCT FROM (to_jsonb(OLD) - ARRAY['seq', 'hash', 'prev_hash']) THEN
-          RAISE EXCEPTION 'audit event % cannot change: only sealing may set its seq, hash and prev_hash, once', OLD.id
-            USING ERRCODE = 'insufficient_privilege';
-        END IF;
-        RETURN NEW;
+        RAISE EXCEPTION 'audit event % cannot change: only sealing may set its seq, hash and prev_hash, once', OLD.id
+          USING ERRCODE = 'insufficient_privilege';
       END $$`);
     await queryRunner.query(
-      `CREATE TRIGGER "tg_audit_events_guard" BEFORE UPDATE OR DELETE ON "audit_events" FOR EACH ROW EXECUTE FUNCTION audit_events_guard()`,
+      `CREATE TRIGGER "tg_audit_events_content" BEFORE UPDATE OF "id", "at", "actor_key_id", "actor_role", "action", "entity_type", "entity_id", "before", "after", "request_id", "db_user" ON "audit_events" FOR EACH ROW EXECUTE FUNCTION audit_events_refuse()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER "tg_audit_events_seal_once" BEFORE UPDATE OF "seq", "hash", "prev_hash" ON "audit_events" FOR EACH ROW WHEN (OLD."seq" IS NOT NULL OR NEW."seq" IS NULL) EXECUTE FUNCTION audit_events_refuse()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER "tg_audit_events_no_delete" BEFORE DELETE ON "audit_events" FOR EACH ROW EXECUTE FUNCTION audit_events_refuse()`,
     );
 
     await queryRunner.query(`
@@ -159,7 +168,7 @@ export class AuditTrail1767398400000 implements MigrationInterface {
     await queryRunner.query(`DROP TABLE "audit_chain_head"`);
     await queryRunner.query(`DROP TABLE "audit_events"`);
     await queryRunner.query(`DROP FUNCTION audit_chain_head_guard()`);
-    await queryRunner.query(`DROP FUNCTION audit_events_guard()`);
+    await queryRunner.query(`DROP FUNCTION audit_events_refuse()`);
     await queryRunner.query(`DROP FUNCTION audit_capture()`);
   }
 }
