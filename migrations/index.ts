@@ -2,6 +2,7 @@ import { InitialSchema1767225600000 } from './1767225600000-InitialSchema.js';
 import { Workflow1767312000000 } from './1767312000000-Workflow.js';
 import { AuditTrail1767398400000 } from './1767398400000-AuditTrail.js';
 import { AwardListIndexes1767916800000 } from './1767916800000-AwardListIndexes.js';
+import { IdempotencyKeys1768003200000 } from './1768003200000-IdempotencyKeys.js';
 
 /** Every migration in order. Listed explicitly so the app, the CLI and the tests load the same set. */
-export const MIGRATIONS = [InitialSchema1767225600000, Workflow1767312000000, AuditTrail1767398400000, AwardListIndexes1767916800000];
+export const MIGRATIONS = [InitialSchema1767225600000, Workflow1767312000000, AuditTrail1767398400000, AwardListIndexes1767916800000, IdempotencyKeys1768003200000];

@@ -14,6 +14,7 @@ import { DecisionsModule } from './decisions/decisions.module.js';
 import { DemoDataModule } from './demo-data/demo-data.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { IndividualsModule } from './individuals/individuals.module.js';
 import { NominationImportModule } from './nominations/import/nomination-import.module.js';
 import { NominationsModule } from './nominations/nominations.module.js';
@@ -54,6 +55,7 @@ export class AppModule {
           retryDelay: 1000,
         }),
         AuthModule,
+        IdempotencyModule,
         ApiKeysModule,
         AwardTypesModule,
         HealthModule,

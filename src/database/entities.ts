@@ -7,6 +7,7 @@ import { IndividualRating } from '../individuals/rating.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Award } from '../awards/award.entity.js';
 import { Decision } from '../decisions/decision.entity.js';
+import { IdempotencyKey } from '../idempotency/idempotency-key.entity.js';
 import { CouncilVote } from '../nominations/council-vote.entity.js';
 import { NominationEvent } from '../nominations/nomination-event.entity.js';
 import { Nomination } from '../nominations/nomination.entity.js';
@@ -29,4 +30,5 @@ export const ENTITIES = [
   RuleSetting,
   Decision,
   Award,
+  IdempotencyKey,
 ];

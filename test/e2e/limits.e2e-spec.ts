@@ -49,7 +49,11 @@ describe('body size, page size, security headers and CORS (defaults)', () => {
   });
 
   it('accepts a body under the limit', async () => {
-    await t.http.post('/api/v1/organizations').set(bearer(BOOTSTRAP_TOKEN)).send({ code: 'SMALL', name: 'Sở Nội vụ', kind: 'DEPARTMENT' }).expect(201);
+    await t.http
+      .post('/api/v1/organizations')
+      .set(bearer(BOOTSTRAP_TOKEN))
+      .send({ code: 'SMALL', name: 'Sở Nội vụ', kind: 'DEPARTMENT' })
+      .expect(201);
   });
 
   it('caps list pages at 200 items: limit=200 is served, limit=201 is a 400 naming the field', async () => {
@@ -75,7 +79,12 @@ describe('body size, page size, security headers and CORS (defaults)', () => {
     const page = await t.http.get('/docs').redirects(1).expect(200);
     expect(page.headers['content-type']).toMatch(/text\/html/);
     const csp = String(page.headers['content-security-policy']);
-    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+    const directives = new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .map(([name, ...values]) => [name, values]),
+    );
     // Every script of the page is a file of this origin, none inline: script-src 'self' admits them.
     const scripts = [...page.text.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts.length).toBeGreaterThan(0);
@@ -91,7 +100,12 @@ describe('body size, page size, security headers and CORS (defaults)', () => {
     expect(directives.has('upgrade-insecure-requests')).toBe(false);
     // The scripts and styles the page names are served.
     const assets = [...page.text.matchAll(/(?:src|href)=["']([^"']+\.(?:js|css))["']/g)].map((m) => m[1]);
-    expect(assets).toEqual(expect.arrayContaining([expect.stringMatching(/swagger-ui-init\.js$/), expect.stringMatching(/swagger-ui-bundle\.js$/)]));
+    expect(assets).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/swagger-ui-init\.js$/),
+        expect.stringMatching(/swagger-ui-bundle\.js$/),
+      ]),
+    );
     for (const asset of assets) {
       // Resolved against the page's address, as a browser does.
       const response = await t.http.get(new URL(asset, 'http://registry.test/docs').pathname).expect(200);
@@ -103,12 +117,17 @@ describe('body size, page size, security headers and CORS (defaults)', () => {
   });
 
   it('sends no CORS headers when CORS_ORIGINS is empty', async () => {
-    const response = await t.http.get('/api/v1/award-types').set('origin', 'https://thiduakhenthuong.example.vn').expect(200);
+    const response = await t.http
+      .get('/api/v1/award-types')
+      .set('origin', 'https://thiduakhenthuong.example.vn')
+      .expect(200);
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it('is not rate limited under NODE_ENV=test', async () => {
-    const statuses = await Promise.all(Array.from({ length: 30 }, () => t.http.get('/api/v1/award-types').then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 30 }, () => t.http.get('/api/v1/award-types').then((r) => r.status)),
+    );
     expect(new Set(statuses)).toEqual(new Set([200]));
   });
 });
@@ -149,7 +168,11 @@ describe('CORS for configured front ends', () => {
 describe('rate limits (in-memory store, per instance)', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_PUBLIC_PER_MINUTE: '5', RATE_LIMIT_KEY_PER_MINUTE: '8' });
+    t = await createTestApp({
+      RATE_LIMIT_ENABLED: 'true',
+      RATE_LIMIT_PUBLIC_PER_MINUTE: '5',
+      RATE_LIMIT_KEY_PER_MINUTE: '8',
+    });
   });
   afterAll(async () => {
     await t.close();
@@ -178,7 +201,11 @@ describe('rate limits (in-memory store, per instance)', () => {
     const first = await t.token('AUDITOR');
     const second = await t.token('HR_OFFICER', organization.id);
     for (let i = 0; i < 8; i++) {
-      await t.http.get('/api/v1/award-types').set(bearer(first)).set({ 'x-forwarded-for': `198.51.100.${i}` }).expect(200);
+      await t.http
+        .get('/api/v1/award-types')
+        .set(bearer(first))
+        .set({ 'x-forwarded-for': `198.51.100.${i}` })
+        .expect(200);
     }
     const refused = await t.http.get('/api/v1/award-types').set(bearer(first)).expect(429);
     expect(refused.body.code).toBe('TOO_MANY_REQUESTS');

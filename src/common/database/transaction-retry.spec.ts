@@ -1,8 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import type { DataSource, EntityManager } from 'typeorm';
-import { isRetryableTransactionError, runInTransaction, TRANSACTION_ATTEMPTS, withTransactionRetry } from './transaction-retry.js';
+import {
+  isRetryableTransactionError,
+  runInTransaction,
+  TRANSACTION_ATTEMPTS,
+  withTransactionRetry,
+} from './transaction-retry.js';
 
-const serializationFailure = () => Object.assign(new Error('could not serialize access due to concurrent update'), { code: '40001' });
+const serializationFailure = () =>
+  Object.assign(new Error('could not serialize access due to concurrent update'), { code: '40001' });
 const deadlock = () => Object.assign(new Error('deadlock detected'), { driverError: { code: '40P01' } });
 
 describe('transaction retry', () => {

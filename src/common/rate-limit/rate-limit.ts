@@ -27,7 +27,9 @@ function bearerToken(request: Pick<FastifyRequest, 'headers'>): string | undefin
  */
 function budgetOf(request: FastifyRequest): string {
   const token = bearerToken(request);
-  return token === undefined ? `ip:${request.ip}` : `key:${createHash('sha256').update(token).digest('hex').slice(0, 32)}`;
+  return token === undefined
+    ? `ip:${request.ip}`
+    : `key:${createHash('sha256').update(token).digest('hex').slice(0, 32)}`;
 }
 
 /**
@@ -67,10 +69,13 @@ export function applyRateLimit(app: NestFastifyApplication, config: AppConfig): 
       logger.warn(`Redis unavailable, requests are not rate limited meanwhile: ${error.message}`);
     });
     const client = redis;
-    app.getHttpAdapter().getInstance().addHook('onClose', async () => {
-      client.disconnect();
-      return Promise.resolve();
-    });
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onClose', async () => {
+        client.disconnect();
+        return Promise.resolve();
+      });
   }
 
   void app.register(fastifyRateLimit, {
@@ -78,7 +83,8 @@ export function applyRateLimit(app: NestFastifyApplication, config: AppConfig): 
     hook: 'onRequest',
     timeWindow: MINUTE_MS,
     keyGenerator: budgetOf,
-    max: (_request, budget) => (budget.startsWith('key:') ? config.RATE_LIMIT_KEY_PER_MINUTE : config.RATE_LIMIT_PUBLIC_PER_MINUTE),
+    max: (_request, budget) =>
+      budget.startsWith('key:') ? config.RATE_LIMIT_KEY_PER_MINUTE : config.RATE_LIMIT_PUBLIC_PER_MINUTE,
     allowList: (request) => UNLIMITED_PATHS.test(request.url),
     ...(redis ? { redis, nameSpace: config.RATE_LIMIT_REDIS_PREFIX } : {}),
     skipOnError: true,
