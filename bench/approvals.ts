@@ -4,8 +4,8 @@ import type pg from 'pg';
 export const APPROVAL_YEAR = 2026;
 /** Units that propose, nominations each, and the unit quota (chỉ tiêu) each has: some approvals must be refused. */
 export const APPROVAL_UNITS = 48;
-export const NOMINATIONS_PER_UNIT = 125;
-export const UNIT_QUOTA = 120;
+export const NOMINATIONS_PER_UNIT = 250;
+export const UNIT_QUOTA = 240;
 
 /**
  * W4's fixture, laid afresh before each run: `NOMINATIONS_PER_UNIT` SUBMITTED Giấy khen nominations (REGULAR,

@@ -46,5 +46,6 @@ declare module 'autocannon' {
   }
 
   function autocannon(options: Options): Promise<Result>;
+  function autocannon(options: Options, done: (error: Error | null, result: Result) => void): { stop(): void };
   export default autocannon;
 }

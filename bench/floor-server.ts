@@ -46,7 +46,8 @@ async function individualAwards(id: string): Promise<unknown> {
   const limit = 50;
   const statement = awardListQuery({ individualId: id, includeRevoked: true, after: null, limit });
   const { rows } = await pool.query(statement.text, statement.values);
-  if (rows.length === 0 && (await pool.query('SELECT 1 FROM individuals WHERE id = $1', [id])).rowCount === 0) return null;
+  if (rows.length === 0 && (await pool.query('SELECT 1 FROM individuals WHERE id = $1', [id])).rowCount === 0)
+    return null;
   return toPage(rows, limit, sortKey, toAwardDto);
 }
 
@@ -95,7 +96,10 @@ async function approve(id: string): Promise<[number, unknown]> {
     const { used, max_count: maxCount } = counted.rows[0];
     if (maxCount !== null && used + 1 > maxCount) {
       await client.query('ROLLBACK');
-      return [422, { code: 'RULE_VIOLATION', violations: [{ rule: 'R-QUOTA-UNIT', limit: maxCount, actual: used + 1 }] }];
+      return [
+        422,
+        { code: 'RULE_VIOLATION', violations: [{ rule: 'R-QUOTA-UNIT', limit: maxCount, actual: used + 1 }] },
+      ];
     }
     const updated = await client.query(
       `UPDATE nominations SET status = 'APPROVED', updated_at = now(), version = version + 1 WHERE id = $1 RETURNING *`,
@@ -120,14 +124,18 @@ const APPROVE = /^\/api\/v1\/nominations\/([0-9a-f-]{36})\/approve$/;
 
 function send(response: http.ServerResponse, status: number, body: unknown): void {
   const payload = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(payload),
+  });
   response.end(payload);
 }
 
 const server = http.createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://floor');
   const handle = async (): Promise<void> => {
-    if (request.method === 'GET' && url.pathname === '/api/v1/awards') return send(response, 200, await listAwards(url.searchParams));
+    if (request.method === 'GET' && url.pathname === '/api/v1/awards')
+      return send(response, 200, await listAwards(url.searchParams));
     const history = INDIVIDUAL_AWARDS.exec(url.pathname);
     if (request.method === 'GET' && history) {
       const page = await individualAwards(history[1]);

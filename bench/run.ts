@@ -67,7 +67,9 @@ async function waitFor(url: string, child: ChildProcess, seconds = 60): Promise<
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}`);
     const ok = await new Promise<boolean>((resolve) => {
-      http.get(url, (response) => resolve((response.resume(), response.statusCode ?? 500) < 500)).on('error', () => resolve(false));
+      http
+        .get(url, (response) => resolve((response.resume(), response.statusCode ?? 500) < 500))
+        .on('error', () => resolve(false));
     });
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -147,10 +149,9 @@ interface Workload {
   checks?: unknown[];
 }
 
-function fromAutocannon(result: Result, rss: number | null, requests?: number): Run {
-  const seconds = result.duration;
+function fromAutocannon(result: Result, rss: number | null): Run {
   return {
-    value: round(requests !== undefined ? requests / seconds : result.requests.average),
+    value: round((result['2xx'] + result.non2xx) / result.duration),
     p50: result.latency.p50,
     p99: result.latency.p99,
     peakRssMb: rss,
@@ -159,23 +160,49 @@ function fromAutocannon(result: Result, rss: number | null, requests?: number): 
   };
 }
 
+/**
+ * `connections` concurrent clients for `duration` seconds; with `amount`, stops after that many requests if
+ * sooner. `paths` gives each request its path.
+ */
 async function load(
   server: Server,
   paths: () => string,
-  options: { method?: string; headers?: Record<string, string>; amount?: number; duration?: number; connections?: number },
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    amount?: number;
+    duration?: number;
+    connections?: number;
+  },
 ): Promise<Run> {
   const sampler = rssSampler(server.child.pid);
-  const result = await autocannon({
-    url: `http://127.0.0.1:${server.port}`,
-    connections: options.connections ?? CONNECTIONS,
-    ...(options.amount !== undefined ? { amount: options.amount } : { duration: options.duration ?? DURATION }),
-    timeout: 30,
-    headers: options.headers,
-    requests: [{ method: options.method ?? 'GET', setupRequest: (request) => ({ ...request, path: paths() }) }],
+  const duration = options.duration ?? DURATION;
+  let sent = 0;
+  let instance: { stop(): void } | undefined;
+  const result = await new Promise<Result>((resolve, reject) => {
+    instance = autocannon(
+      {
+        url: `http://127.0.0.1:${server.port}`,
+        connections: options.connections ?? CONNECTIONS,
+        duration,
+        timeout: 30,
+        headers: options.headers,
+        requests: [
+          {
+            method: options.method ?? 'GET',
+            setupRequest: (request) => {
+              sent++;
+              if (options.amount !== undefined && sent === options.amount) setImmediate(() => instance?.stop());
+              return { ...request, path: paths() };
+            },
+          },
+        ],
+      },
+      (error, value) => (error ? reject(error) : resolve(value)),
+    );
   });
   const rss = sampler.stop();
-  const done = result['2xx'] + result.non2xx;
-  return fromAutocannon(result, rss, options.amount !== undefined ? done : undefined);
+  return fromAutocannon(result, rss);
 }
 
 /** Runs `measure` on the floor, then on the service, `ROUNDS` times, after one short warm-up of each. */
@@ -215,12 +242,16 @@ const AWARD_CODES_W1 = ['LAO_DONG_TIEN_TIEN', 'GIAY_KHEN', 'CHIEN_SI_THI_DUA_CO_
 
 async function fixtures(client: pg.Client): Promise<Fixtures> {
   const departments = (
-    await client.query<{ id: string }>(`SELECT id FROM organizations WHERE kind IN ('DEPARTMENT', 'DISTRICT') ORDER BY code`)
+    await client.query<{ id: string }>(
+      `SELECT id FROM organizations WHERE kind IN ('DEPARTMENT', 'DISTRICT') ORDER BY code`,
+    )
   ).rows.map((r) => r.id);
   const individuals = (
     await client.query<{ id: string }>(`SELECT id FROM individuals TABLESAMPLE SYSTEM (10) REPEATABLE (7) LIMIT 20000`)
   ).rows.map((r) => r.id);
-  const province = (await client.query<{ id: string }>(`SELECT id FROM organizations WHERE kind = 'PROVINCE' AND code = 'BENCH-TINH'`)).rows[0].id;
+  const province = (
+    await client.query<{ id: string }>(`SELECT id FROM organizations WHERE kind = 'PROVINCE' AND code = 'BENCH-TINH'`)
+  ).rows[0].id;
   await client.query(`SET session_replication_role = replica`);
   await client.query(`DELETE FROM api_keys WHERE name LIKE 'bench %'`);
   const token = (): string => `ar_${randomBytes(32).toString('base64url')}`;
@@ -245,7 +276,12 @@ const pick = <T>(values: readonly T[]): T => values[Math.floor(Math.random() * v
 // --- W3 ---------------------------------------------------------------------------------------------------------
 
 /** Downloads one export, counting lines; rows/s over the whole download (header line not counted). */
-async function download(server: Server, pathName: string, token: string, countLines: boolean): Promise<{ seconds: number; bytes: number; lines: number; status: number }> {
+async function download(
+  server: Server,
+  pathName: string,
+  token: string,
+  countLines: boolean,
+): Promise<{ seconds: number; bytes: number; lines: number; status: number }> {
   const startedAt = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
     const request = http.get(
@@ -258,7 +294,12 @@ async function download(server: Server, pathName: string, token: string, countLi
           if (countLines) for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lines++;
         });
         response.on('end', () =>
-          resolve({ seconds: Number(process.hrtime.bigint() - startedAt) / 1e9, bytes, lines, status: response.statusCode ?? 0 }),
+          resolve({
+            seconds: Number(process.hrtime.bigint() - startedAt) / 1e9,
+            bytes,
+            lines,
+            status: response.statusCode ?? 0,
+          }),
         );
         response.on('error', reject);
       },
@@ -288,17 +329,27 @@ async function psqlCopyRun(): Promise<Run> {
   const { stdout } = await promisify(execFile)('psql', [DATABASE_URL, '-X', '-c', command], { maxBuffer: 1 << 20 });
   const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
   const rows = Number(/COPY (\d+)/.exec(stdout)?.[1] ?? NaN);
-  return { value: round(rows / seconds), p50: round(seconds * 1000), p99: null, peakRssMb: null, note: `${rows} rows in ${round(seconds, 2)} s` };
+  return {
+    value: round(rows / seconds),
+    p50: round(seconds * 1000),
+    p99: null,
+    peakRssMb: null,
+    note: `${rows} rows in ${round(seconds, 2)} s`,
+  };
 }
 
 // --- main --------------------------------------------------------------------------------------------------------
 
 async function migrate(): Promise<void> {
-  await promisify(execFile)(process.execPath, ['node_modules/typeorm/cli.js', '-d', `${SERVICE_BUILD}/src/database/cli-data-source.js`, 'migration:run'], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL },
-    maxBuffer: 64 << 20,
-  });
+  await promisify(execFile)(
+    process.execPath,
+    ['node_modules/typeorm/cli.js', '-d', `${SERVICE_BUILD}/src/database/cli-data-source.js`, 'migration:run'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL },
+      maxBuffer: 64 << 20,
+    },
+  );
 }
 
 function printTable(workloads: Workload[]): string {
@@ -323,13 +374,16 @@ function printTable(workloads: Workload[]): string {
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ');
+  const line = (cells: string[]): string =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n');
 }
 
 async function main(): Promise<void> {
   const startedAt = new Date();
-  log(`database ${DATABASE_URL}, scale ${SCALE}, ${ROUNDS} rounds of ${DURATION} s, ${CONNECTIONS} connections, pool ${POOL_SIZE}`);
+  log(
+    `database ${DATABASE_URL}, scale ${SCALE}, ${ROUNDS} rounds of ${DURATION} s, ${CONNECTIONS} connections, pool ${POOL_SIZE}`,
+  );
   await ensureDatabase(DATABASE_URL);
   await migrate();
   const seeded: SeedSummary = await seed(DATABASE_URL, seedSize(SCALE), log);
@@ -363,7 +417,14 @@ async function main(): Promise<void> {
   const workloads: Workload[] = [];
   try {
     if (ONLY.has('W1')) {
-      const w1: Workload = { id: 'W1', title: 'GET /awards (department subtree, year, code)', unit: 'req/s', service: [], floor: [], floorName: 'node:http+pg' };
+      const w1: Workload = {
+        id: 'W1',
+        title: 'GET /awards (department subtree, year, code)',
+        unit: 'req/s',
+        service: [],
+        floor: [],
+        floorName: 'node:http+pg',
+      };
       const w1Path = (): string =>
         `/api/v1/awards?year=${FIRST_YEAR + Math.floor(Math.random() * (LAST_YEAR - FIRST_YEAR + 1))}` +
         `&awardCode=${pick(AWARD_CODES_W1)}&organizationId=${pick(data.departments)}&limit=50`;
@@ -376,7 +437,14 @@ async function main(): Promise<void> {
       workloads.push(w1);
     }
     if (ONLY.has('W2')) {
-      const w2: Workload = { id: 'W2', title: 'GET /individuals/{id}/awards', unit: 'req/s', service: [], floor: [], floorName: 'node:http+pg' };
+      const w2: Workload = {
+        id: 'W2',
+        title: 'GET /individuals/{id}/awards',
+        unit: 'req/s',
+        service: [],
+        floor: [],
+        floorName: 'node:http+pg',
+      };
       const w2Path = (): string => `/api/v1/individuals/${pick(data.individuals)}/awards`;
       await sideBySide(
         w2,
@@ -387,14 +455,28 @@ async function main(): Promise<void> {
       workloads.push(w2);
     }
     if (ONLY.has('W3')) {
-      const csv: Workload = { id: 'W3', title: 'GET /exports/awards.csv (all years)', unit: 'rows/s', service: [], floor: [], floorName: 'psql \\copy' };
+      const csv: Workload = {
+        id: 'W3',
+        title: 'GET /exports/awards.csv (all years)',
+        unit: 'rows/s',
+        service: [],
+        floor: [],
+        floorName: 'psql \\copy',
+      };
       await sideBySide(
         csv,
         () => psqlCopyRun(),
         () => exportRun(service, '/api/v1/exports/awards.csv', data.auditorToken, data.totalAwards, true),
       );
       workloads.push(csv);
-      const xlsx: Workload = { id: 'W3x', title: 'GET /exports/awards.xlsx (all years)', unit: 'rows/s', service: [], floor: [], floorName: 'psql \\copy' };
+      const xlsx: Workload = {
+        id: 'W3x',
+        title: 'GET /exports/awards.xlsx (all years)',
+        unit: 'rows/s',
+        service: [],
+        floor: [],
+        floorName: 'psql \\copy',
+      };
       for (let i = 1; i <= Math.min(ROUNDS, 2); i++) {
         const f = await psqlCopyRun();
         const s = await exportRun(service, '/api/v1/exports/awards.xlsx', data.auditorToken, data.totalAwards, false);
@@ -405,14 +487,24 @@ async function main(): Promise<void> {
       workloads.push(xlsx);
     }
     if (ONLY.has('W4')) {
-      const w4: Workload = { id: 'W4', title: 'POST /nominations/{id}/approve (unit quotas)', unit: 'approvals/s', service: [], floor: [], floorName: 'node:http+pg', checks: [] };
+      const w4: Workload = {
+        id: 'W4',
+        title: 'POST /nominations/{id}/approve (unit quotas)',
+        unit: 'approvals/s',
+        service: [],
+        floor: [],
+        floorName: 'node:http+pg',
+        checks: [],
+      };
       const approveRun = async (target: Server, headers: Record<string, string>): Promise<Run> => {
         const ids = await approvalFixture(client);
         let next = 0;
+        // Every nomination once, or DURATION seconds, whichever ends first.
         const run = await load(target, () => `/api/v1/nominations/${ids[next++ % ids.length]}/approve`, {
           method: 'POST',
           headers,
           amount: ids.length,
+          duration: DURATION,
         });
         const check: ApprovalCheck = await checkApprovals(client);
         (w4.checks as unknown[]).push({ target: target.name, ...check });
@@ -447,8 +539,22 @@ async function main(): Promise<void> {
   const report = {
     startedAt: startedAt.toISOString(),
     seconds: round((Date.now() - startedAt.getTime()) / 1000),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: round(os.totalmem() / 2 ** 30, 1), node: process.version, postgres: pgVersion, loadAverage: os.loadavg() },
-    settings: { databaseUrl: DATABASE_URL.replace(/\/\/[^@]*@/, '//'), scale: SCALE, duration: DURATION, rounds: ROUNDS, connections: CONNECTIONS, poolSize: POOL_SIZE },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model,
+      memoryGb: round(os.totalmem() / 2 ** 30, 1),
+      node: process.version,
+      postgres: pgVersion,
+      loadAverage: os.loadavg(),
+    },
+    settings: {
+      databaseUrl: DATABASE_URL.replace(/\/\/[^@]*@/, '//'),
+      scale: SCALE,
+      duration: DURATION,
+      rounds: ROUNDS,
+      connections: CONNECTIONS,
+      poolSize: POOL_SIZE,
+    },
     seed: seeded,
     workloads: workloads.map((w) => ({
       ...w,

@@ -63,11 +63,15 @@ export async function seed(url: string, size: SeedSize, log: Log): Promise<SeedS
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`CREATE TABLE IF NOT EXISTS bench_seed (id int PRIMARY KEY CHECK (id = 1), summary jsonb NOT NULL)`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS bench_seed (id int PRIMARY KEY CHECK (id = 1), summary jsonb NOT NULL)`,
+    );
     const { rows } = await client.query<{ summary: SeedSummary }>('SELECT summary FROM bench_seed WHERE id = 1');
     const previous = rows[0]?.summary;
     const same = (a: SeedSize, b: SeedSize): boolean =>
-      a.departments === b.departments && a.unitsPerDepartment === b.unitsPerDepartment && a.individuals === b.individuals;
+      a.departments === b.departments &&
+      a.unitsPerDepartment === b.unitsPerDepartment &&
+      a.individuals === b.individuals;
     if (previous && previous.version === SEED_VERSION && same(previous.size, size)) {
       log(`data set reused: ${previous.awards.toLocaleString('en')} awards (seeded in ${previous.seconds} s)`);
       return { ...previous, reused: true };
@@ -127,14 +131,70 @@ const FAMILY = [
 const MIDDLE_MALE = ['Văn', 'Hữu', 'Đức', 'Minh', 'Quang', 'Công', 'Thành', 'Xuân', 'Ngọc', 'Đình', 'Mạnh', 'Tiến'];
 const MIDDLE_FEMALE = ['Thị', 'Thị', 'Thị', 'Ngọc', 'Thu', 'Thanh', 'Minh', 'Kim', 'Phương', 'Hồng', 'Diệu'];
 const GIVEN_MALE = [
-  'Anh', 'Bình', 'Cường', 'Dũng', 'Duy', 'Hải', 'Hùng', 'Hưng', 'Huy', 'Khánh', 'Khoa', 'Long', 'Minh', 'Nam',
-  'Phong', 'Phúc', 'Quân', 'Sơn', 'Tâm', 'Thắng', 'Thành', 'Toàn', 'Trung', 'Tuấn', 'Việt', 'Vinh', 'Vũ',
+  'Anh',
+  'Bình',
+  'Cường',
+  'Dũng',
+  'Duy',
+  'Hải',
+  'Hùng',
+  'Hưng',
+  'Huy',
+  'Khánh',
+  'Khoa',
+  'Long',
+  'Minh',
+  'Nam',
+  'Phong',
+  'Phúc',
+  'Quân',
+  'Sơn',
+  'Tâm',
+  'Thắng',
+  'Thành',
+  'Toàn',
+  'Trung',
+  'Tuấn',
+  'Việt',
+  'Vinh',
+  'Vũ',
 ];
 const GIVEN_FEMALE = [
-  'Anh', 'Chi', 'Dung', 'Giang', 'Hà', 'Hạnh', 'Hoa', 'Hương', 'Huyền', 'Lan', 'Linh', 'Loan', 'Mai', 'Ngân',
-  'Nhung', 'Oanh', 'Phương', 'Quỳnh', 'Thảo', 'Trang', 'Tuyết', 'Vân', 'Xuân', 'Yến',
+  'Anh',
+  'Chi',
+  'Dung',
+  'Giang',
+  'Hà',
+  'Hạnh',
+  'Hoa',
+  'Hương',
+  'Huyền',
+  'Lan',
+  'Linh',
+  'Loan',
+  'Mai',
+  'Ngân',
+  'Nhung',
+  'Oanh',
+  'Phương',
+  'Quỳnh',
+  'Thảo',
+  'Trang',
+  'Tuyết',
+  'Vân',
+  'Xuân',
+  'Yến',
 ];
-const POSITIONS = ['Chuyên viên', 'Chuyên viên chính', 'Phó Trưởng phòng', 'Trưởng phòng', 'Giáo viên', 'Bác sĩ', 'Kế toán', 'Cán sự'];
+const POSITIONS = [
+  'Chuyên viên',
+  'Chuyên viên chính',
+  'Phó Trưởng phòng',
+  'Trưởng phòng',
+  'Giáo viên',
+  'Bác sĩ',
+  'Kế toán',
+  'Cán sự',
+];
 
 /** Departments and districts of the province, with their document symbols. */
 const DEPARTMENTS: [string, string, 'DEPARTMENT' | 'DISTRICT'][] = [
@@ -164,10 +224,26 @@ const DEPARTMENTS: [string, string, 'DEPARTMENT' | 'DISTRICT'][] = [
   ['UBND huyện Nậm Pồ', 'UBND-HNP', 'DISTRICT'],
 ];
 const UNIT_NAMES = [
-  'Văn phòng', 'Phòng Tổ chức cán bộ', 'Phòng Kế hoạch – Tài chính', 'Thanh tra', 'Phòng Pháp chế',
-  'Phòng Quản lý nghiệp vụ', 'Phòng Tổng hợp', 'Trung tâm Dịch vụ công', 'Trung tâm Thông tin', 'Phòng Hành chính',
-  'Phòng Kiểm tra', 'Phòng Thống kê', 'Trung tâm Đào tạo', 'Phòng Hợp tác', 'Phòng Chính sách', 'Ban Quản lý dự án',
-  'Trung tâm Kỹ thuật', 'Phòng Truyền thông', 'Phòng Quản trị', 'Trung tâm Lưu trữ',
+  'Văn phòng',
+  'Phòng Tổ chức cán bộ',
+  'Phòng Kế hoạch – Tài chính',
+  'Thanh tra',
+  'Phòng Pháp chế',
+  'Phòng Quản lý nghiệp vụ',
+  'Phòng Tổng hợp',
+  'Trung tâm Dịch vụ công',
+  'Trung tâm Thông tin',
+  'Phòng Hành chính',
+  'Phòng Kiểm tra',
+  'Phòng Thống kê',
+  'Trung tâm Đào tạo',
+  'Phòng Hợp tác',
+  'Phòng Chính sách',
+  'Ban Quản lý dự án',
+  'Trung tâm Kỹ thuật',
+  'Phòng Truyền thông',
+  'Phòng Quản trị',
+  'Trung tâm Lưu trữ',
 ];
 
 /**
@@ -200,7 +276,9 @@ const BASE_SALARY_OF = (date: string): string =>
   `CASE WHEN ${date} >= DATE '2024-07-01' THEN 2340000 WHEN ${date} >= DATE '2023-07-01' THEN 1800000 ELSE 1490000 END`;
 
 async function load(client: pg.Client, size: SeedSize, log: Log): Promise<void> {
-  log(`seeding: ${size.departments} departments × ${size.unitsPerDepartment} units, ${size.individuals} individuals, ${FIRST_YEAR}–${LAST_YEAR}`);
+  log(
+    `seeding: ${size.departments} departments × ${size.unitsPerDepartment} units, ${size.individuals} individuals, ${FIRST_YEAR}–${LAST_YEAR}`,
+  );
   await client.query(`SET session_replication_role = replica`);
   await client.query(`SET synchronous_commit = off`);
   await client.query(`SET maintenance_work_mem = '512MB'`);
@@ -218,7 +296,11 @@ async function load(client: pg.Client, size: SeedSize, log: Log): Promise<void> 
   const dropped = await dropIndexesForLoad(client, ['awards', 'individuals', 'individual_ratings', 'decisions']);
   log(`  dropped ${dropped.length} indexes for the load`);
 
-  await timed(client, log, 'organizations', `
+  await timed(
+    client,
+    log,
+    'organizations',
+    `
     WITH province AS (
       INSERT INTO organizations (code, name, short_name, kind, document_symbol)
       VALUES ('BENCH-TINH', 'UBND tỉnh Điện Biên', 'UBND tỉnh', 'PROVINCE', 'UBND') RETURNING id
@@ -238,14 +320,23 @@ async function load(client: pg.Client, size: SeedSize, log: Log): Promise<void> 
       FROM departments d, generate_series(1, $2::int) u`,
     [size.departments, size.unitsPerDepartment],
   );
-  await timed(client, log, 'organization_closure', `
+  await timed(
+    client,
+    log,
+    'organization_closure',
+    `
     INSERT INTO organization_closure (ancestor_id, descendant_id, depth)
     SELECT id, id, 0 FROM organizations
     UNION ALL SELECT parent_id, id, 1 FROM organizations WHERE parent_id IS NOT NULL
     UNION ALL SELECT p.parent_id, o.id, 2 FROM organizations o JOIN organizations p ON p.id = o.parent_id
-               WHERE p.parent_id IS NOT NULL`);
+               WHERE p.parent_id IS NOT NULL`,
+  );
 
-  await timed(client, log, 'individuals', `
+  await timed(
+    client,
+    log,
+    'individuals',
+    `
     WITH units AS (SELECT array_agg(id ORDER BY code) AS ids FROM organizations WHERE kind = 'UNIT')
     INSERT INTO individuals (full_name, gender, birth_date, national_id, position, organization_id, joined_on)
     SELECT (${sqlArray(FAMILY)})[1 + floor(r1 * ${FAMILY.length})::int] || ' ' ||
@@ -265,18 +356,27 @@ async function load(client: pg.Client, size: SeedSize, log: Log): Promise<void> 
     [size.individuals],
   );
 
-  await timed(client, log, 'individual_ratings', `
+  await timed(
+    client,
+    log,
+    'individual_ratings',
+    `
     INSERT INTO individual_ratings (individual_id, year, rating)
     SELECT id, y, CASE WHEN r < 0.15 THEN 'HTXS' WHEN r < 0.8 THEN 'HTT' WHEN r < 0.98 THEN 'HT' ELSE 'KHT' END
       FROM (SELECT i.id, y, random() AS r FROM individuals i, generate_series(${FIRST_YEAR}, ${LAST_YEAR}) y
-             WHERE i.joined_on <= make_date(y, 12, 31)) s`);
+             WHERE i.joined_on <= make_date(y, 12, 31)) s`,
+  );
 
   // Decisions: per department and year one for each code it decides (Giấy khen three times a year, on different
   // dates), per year one for each code the province decides. Ids are drawn first so the awards can find theirs.
   await client.query(`CREATE TEMP TABLE bench_decisions (
       id uuid NOT NULL DEFAULT gen_random_uuid(), issuer_id uuid NOT NULL, award_year int NOT NULL,
       award_code text NOT NULL, slot int NOT NULL, issued_on date NOT NULL, regime text) ON COMMIT DROP`);
-  await timed(client, log, 'decision plan', `
+  await timed(
+    client,
+    log,
+    'decision plan',
+    `
     INSERT INTO bench_decisions (issuer_id, award_year, award_code, slot, issued_on)
     SELECT o.id, y, code, slot,
            CASE WHEN code = 'GIAY_KHEN' AND slot = 1 THEN make_date(y, 6, 10) + (o.n % 20)
@@ -287,9 +387,14 @@ async function load(client: pg.Client, size: SeedSize, log: Log): Promise<void> 
       FROM (SELECT id, kind, row_number() OVER (ORDER BY code)::int AS n FROM organizations WHERE kind <> 'UNIT') o,
            generate_series(${FIRST_YEAR}, ${LAST_YEAR}) y,
            unnest(CASE WHEN o.kind = 'PROVINCE' THEN ${sqlArray(PROVINCE_CODES)} ELSE ${sqlArray(DEPARTMENT_CODES)} END) code,
-           generate_series(1, CASE WHEN code = 'GIAY_KHEN' THEN 3 ELSE 1 END) slot`);
+           generate_series(1, CASE WHEN code = 'GIAY_KHEN' THEN 3 ELSE 1 END) slot`,
+  );
   await client.query(`UPDATE bench_decisions SET regime = ${REGIME_OF('issued_on')}`);
-  await timed(client, log, 'decisions', `
+  await timed(
+    client,
+    log,
+    'decisions',
+    `
     INSERT INTO decisions (id, issuer_organization_id, authority, year, number, number_text, issued_on, signer_name,
                            signer_title, signing_mode, regime)
     SELECT b.id, b.issuer_id,
@@ -303,12 +408,17 @@ async function load(client: pg.Client, size: SeedSize, log: Log): Promise<void> 
       FROM (SELECT *, row_number() OVER (PARTITION BY issuer_id, extract(year FROM issued_on) ORDER BY issued_on, award_code, slot)
                         * 7 AS n
               FROM bench_decisions) b
-      JOIN organizations o ON o.id = b.issuer_id`);
+      JOIN organizations o ON o.id = b.issuer_id`,
+  );
   await client.query(`CREATE INDEX ON bench_decisions (issuer_id, award_year, award_code, slot)`);
   await client.query(`ANALYZE bench_decisions`);
 
   const mix = INDIVIDUAL_MIX.map(([p, code]) => `WHEN r < ${p} THEN '${code}'`).join(' ');
-  await timed(client, log, 'awards (individuals)', `
+  await timed(
+    client,
+    log,
+    'awards (individuals)',
+    `
     INSERT INTO awards (id, decision_id, year, award_code, basis, recipient_kind, individual_id, organization_id,
                         proposing_organization_id, recipient_name, organization_name, issued_on, regime, bonus_amount,
                         verification_code, revoked_at, revoked_reason)
@@ -331,9 +441,14 @@ async function load(client: pg.Client, size: SeedSize, log: Log): Promise<void> 
        AND d.award_year = x.y AND d.award_code = x.code
        AND d.slot = CASE WHEN x.code = 'GIAY_KHEN' THEN 1 + floor(x.slot * 3)::int ELSE 1 END
       JOIN award_types t ON t.code = x.code
-     WHERE x.code IS NOT NULL`);
+     WHERE x.code IS NOT NULL`,
+  );
 
-  await timed(client, log, 'awards (collectives)', `
+  await timed(
+    client,
+    log,
+    'awards (collectives)',
+    `
     INSERT INTO awards (id, decision_id, year, award_code, basis, recipient_kind, organization_id,
                         proposing_organization_id, recipient_name, organization_name, issued_on, regime, bonus_amount,
                         verification_code)
@@ -350,7 +465,8 @@ async function load(client: pg.Client, size: SeedSize, log: Log): Promise<void> 
                               THEN (SELECT id FROM organizations WHERE code = 'BENCH-TINH') ELSE x.department_id END
        AND d.award_year = x.y AND d.award_code = x.code AND d.slot = 1
       JOIN award_types t ON t.code = x.code
-     WHERE x.code IS NOT NULL`);
+     WHERE x.code IS NOT NULL`,
+  );
 
   for (const index of dropped) {
     const startedAt = Date.now();

@@ -57,9 +57,42 @@ interface MemberRow {
   has_cscs: boolean;
 }
 
+/** The rows of the facts statement, each set as JSON (`$1` individual ids, `$2` collective ids). */
+interface FactSets {
+  people: { id: string; joined_on: string | null }[];
+  ratings: { individual_id: string; year: number; rating: Rating }[];
+  initiatives: { individual_id: string; year: number; level: InitiativeLevel }[];
+  cases: { individual_id: string; kind: string; opened_on: string; open: boolean }[];
+  history: HistoryRow[];
+}
+const NO_FACTS: FactSets = { people: [], ratings: [], initiatives: [], cases: [], history: [] };
+
+const PEOPLE_SQL = `SELECT id, to_char(joined_on, 'YYYY-MM-DD') AS joined_on FROM individuals WHERE id = ANY($1::uuid[])`;
+const RATINGS_SQL = `SELECT individual_id, year, rating FROM individual_ratings WHERE individual_id = ANY($1::uuid[])`;
+const INITIATIVES_SQL = `SELECT individual_id, year, level FROM initiatives WHERE individual_id = ANY($1::uuid[])`;
+const CASES_SQL = `SELECT individual_id, kind, to_char(opened_on, 'YYYY-MM-DD') AS opened_on, closed_on IS NULL AS open
+                     FROM disciplinary_cases WHERE individual_id = ANY($1::uuid[])`;
+/** The counted history (api.md "What counts"): awards not revoked, nominations in APPROVED. */
+const HISTORY_SQL = `SELECT 'AWARD' AS source, a.individual_id, a.organization_id, a.recipient_kind, NULL::uuid AS nomination_id,
+                            a.award_code, a.year, a.basis, NULL AS status
+                       FROM awards a
+                      WHERE a.revoked_at IS NULL
+                        AND (a.individual_id = ANY($1::uuid[])
+                             OR (a.recipient_kind = 'COLLECTIVE' AND a.organization_id = ANY($2::uuid[])))
+                     UNION ALL
+                     SELECT 'NOMINATION', n.individual_id, n.organization_id, n.recipient_kind, n.id,
+                            n.award_code, n.year, n.basis, n.status
+                       FROM nominations n
+                      WHERE n.status = 'APPROVED'
+                        AND (n.individual_id = ANY($1::uuid[])
+                             OR (n.recipient_kind = 'COLLECTIVE' AND n.organization_id = ANY($2::uuid[])))`;
+
+/** A subquery's rows as one JSON array (empty, not null, when there are none). */
+const jsonRows = (sql: string): string => `(SELECT coalesce(json_agg(t), '[]'::json) FROM (${sql}) t)`;
+
 /**
  * Loads everything the eligibility rules need (`NominationFacts`) for any number of nominations in a fixed number
- * of set-based queries — one per kind of fact, never one per nomination:
+ * of set-based queries — at most two, never one per nomination:
  *
  * - individuals (recruitment date), their ratings, initiatives and disciplinary cases;
  * - the counted history of every nominee (api.md "What counts"): awards not revoked plus nominations in APPROVED,
@@ -93,52 +126,18 @@ export class NominationFactsRepository {
       (r) => r.recipientKind === 'COLLECTIVE' && r.organizationId && needsMembers(r.awardCode),
     );
 
-    // One query after the other: inside a transaction they share one connection.
-    const hasPeople = individualIds.length > 0;
-    const people = hasPeople
-      ? await m.query<{ id: string; joined_on: string | null }[]>(
-          `SELECT id, to_char(joined_on, 'YYYY-MM-DD') AS joined_on FROM individuals WHERE id = ANY($1::uuid[])`,
-          [individualIds],
-        )
-      : [];
-    const ratings = hasPeople
-      ? await m.query<{ individual_id: string; year: number; rating: Rating }[]>(
-          `SELECT individual_id, year, rating FROM individual_ratings WHERE individual_id = ANY($1::uuid[])`,
-          [individualIds],
-        )
-      : [];
-    const initiatives = hasPeople
-      ? await m.query<{ individual_id: string; year: number; level: InitiativeLevel }[]>(
-          `SELECT individual_id, year, level FROM initiatives WHERE individual_id = ANY($1::uuid[])`,
-          [individualIds],
-        )
-      : [];
-    const cases = hasPeople
-      ? await m.query<{ individual_id: string; kind: string; opened_on: string; open: boolean }[]>(
-          `SELECT individual_id, kind, to_char(opened_on, 'YYYY-MM-DD') AS opened_on, closed_on IS NULL AS open
-             FROM disciplinary_cases WHERE individual_id = ANY($1::uuid[])`,
-          [individualIds],
-        )
-      : [];
-    const history =
-      hasPeople || collectiveIds.length > 0
-        ? await m.query<HistoryRow[]>(
-            `SELECT 'AWARD' AS source, a.individual_id, a.organization_id, a.recipient_kind, NULL::uuid AS nomination_id,
-                    a.award_code, a.year, a.basis, NULL AS status
-               FROM awards a
-              WHERE a.revoked_at IS NULL
-                AND (a.individual_id = ANY($1::uuid[])
-                     OR (a.recipient_kind = 'COLLECTIVE' AND a.organization_id = ANY($2::uuid[])))
-             UNION ALL
-             SELECT 'NOMINATION', n.individual_id, n.organization_id, n.recipient_kind, n.id,
-                    n.award_code, n.year, n.basis, n.status
-               FROM nominations n
-              WHERE n.status = 'APPROVED'
-                AND (n.individual_id = ANY($1::uuid[])
-                     OR (n.recipient_kind = 'COLLECTIVE' AND n.organization_id = ANY($2::uuid[])))`,
+    // The person facts and the counted history in one round trip, each set as a JSON array of its rows (the
+    // collective members below stay a query of their own: only collective titles need them).
+    const [sets] =
+      individualIds.length > 0 || collectiveIds.length > 0
+        ? await m.query<FactSets[]>(
+            `SELECT ${jsonRows(PEOPLE_SQL)} AS people, ${jsonRows(RATINGS_SQL)} AS ratings,
+                    ${jsonRows(INITIATIVES_SQL)} AS initiatives, ${jsonRows(CASES_SQL)} AS cases,
+                    ${jsonRows(HISTORY_SQL)} AS history`,
             [individualIds, collectiveIds],
           )
-        : [];
+        : [NO_FACTS];
+    const { people, ratings, initiatives, cases, history } = sets;
     const members =
       memberRequests.length > 0
         ? await m.query<MemberRow[]>(

@@ -150,8 +150,10 @@ export class NominationsRepository {
    * `approvalLockKeys`). Keys are namespaced text hashed to 64 bits; they are released at commit or rollback.
    */
   async lock(keys: readonly string[], manager: EntityManager): Promise<void> {
-    for (const key of keys) {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
-    }
+    // One statement, the locks taken in the array's order.
+    await manager.query(
+      'SELECT pg_advisory_xact_lock(hashtextextended(k.key, 0)) FROM unnest($1::text[]) WITH ORDINALITY AS k(key, n) ORDER BY k.n',
+      [keys],
+    );
   }
 }

@@ -34,6 +34,23 @@ const toRow = (r: RawUnitQuota): UnitQuotaRow => ({
   updatedAt: r.updated_at,
 });
 
+/** Counted awards per code of a proposing organization (`$1`) and year (`$2`): api.md "What counts". */
+const COUNTED_SQL = `SELECT award_code, count(*)::int AS n FROM (
+     SELECT award_code FROM awards
+      WHERE proposing_organization_id = $1 AND year = $2 AND revoked_at IS NULL
+     UNION ALL
+     SELECT award_code FROM nominations
+      WHERE proposing_organization_id = $1 AND year = $2 AND status = 'APPROVED'
+   ) counted GROUP BY award_code`;
+
+/** Unit quotas of an organization (`$1`) and year (`$2`), for one code (`$3`) or all (`$3` null), by code. */
+const UNIT_QUOTAS_SQL = `SELECT organization_id, year, award_code, max_count, max_ratio, ratio_of, updated_at FROM unit_quotas
+    WHERE organization_id = $1 AND year = $2 AND ($3::text IS NULL OR award_code = $3)
+    ORDER BY award_code`;
+
+const countsByCode = (rows: { award_code: AwardCode; n: number }[]): Partial<Record<AwardCode, number>> =>
+  Object.fromEntries(rows.map((r) => [r.award_code, r.n]));
+
 export interface VotePolicyRow {
   awardCode: AwardCode;
   required: boolean;
@@ -60,17 +77,11 @@ export class QuotasRepository {
     year: number,
     manager?: EntityManager,
   ): Promise<Partial<Record<AwardCode, number>>> {
-    const rows = await this.m(manager).query<{ award_code: AwardCode; n: number }[]>(
-      `SELECT award_code, count(*)::int AS n FROM (
-         SELECT award_code FROM awards
-          WHERE proposing_organization_id = $1 AND year = $2 AND revoked_at IS NULL
-         UNION ALL
-         SELECT award_code FROM nominations
-          WHERE proposing_organization_id = $1 AND year = $2 AND status = 'APPROVED'
-       ) counted GROUP BY award_code`,
-      [organizationId, year],
-    );
-    return Object.fromEntries(rows.map((r) => [r.award_code, r.n]));
+    const rows = await this.m(manager).query<{ award_code: AwardCode; n: number }[]>(COUNTED_SQL, [
+      organizationId,
+      year,
+    ]);
+    return countsByCode(rows);
   }
 
   /** People now in the organization's subtree (the base of a HEADCOUNT ratio). */
@@ -90,13 +101,38 @@ export class QuotasRepository {
     awardCode?: AwardCode,
     manager?: EntityManager,
   ): Promise<UnitQuotaRow[]> {
-    const rows = await this.m(manager).query<RawUnitQuota[]>(
-      `SELECT organization_id, year, award_code, max_count, max_ratio, ratio_of, updated_at FROM unit_quotas
-        WHERE organization_id = $1 AND year = $2 AND ($3::text IS NULL OR award_code = $3)
-        ORDER BY award_code`,
-      [organizationId, year, awardCode ?? null],
-    );
+    const rows = await this.m(manager).query<RawUnitQuota[]>(UNIT_QUOTAS_SQL, [
+      organizationId,
+      year,
+      awardCode ?? null,
+    ]);
     return rows.map(toRow);
+  }
+
+  /**
+   * What an approval checks its quotas against, in one round trip: the quota settings, the counted awards per code
+   * of the proposing organization and year, and its unit quotas of the code.
+   */
+  async approvalFigures(
+    organizationId: string,
+    year: number,
+    awardCode: AwardCode,
+    manager: EntityManager,
+  ): Promise<{ settings: unknown; counts: Partial<Record<AwardCode, number>>; unitQuotas: UnitQuotaRow[] }> {
+    const [row] = await manager.query<
+      { settings: unknown; counts: { award_code: AwardCode; n: number }[]; unit_quotas: RawUnitQuota[] }[]
+    >(
+      `SELECT (SELECT value FROM rule_settings WHERE key = $4) AS settings,
+              (SELECT coalesce(json_agg(c), '[]'::json) FROM (${COUNTED_SQL}) c) AS counts,
+              (SELECT coalesce(json_agg(q), '[]'::json) FROM (${UNIT_QUOTAS_SQL}) q) AS unit_quotas`,
+      [organizationId, year, awardCode, QUOTA_SETTINGS_KEY],
+    );
+    return {
+      settings: row.settings ?? undefined,
+      counts: countsByCode(row.counts),
+      // Through JSON, the timestamp arrives as text.
+      unitQuotas: row.unit_quotas.map((q) => toRow({ ...q, updated_at: new Date(q.updated_at) })),
+    };
   }
 
   async upsertUnitQuota(

@@ -94,10 +94,10 @@ export class QuotasService {
     awardCode: AwardCode,
     manager: EntityManager,
   ): Promise<RuleCheck[]> {
-    // Sequential: inside the approval's transaction they share one connection.
-    const settings = await this.settings(manager);
-    const counts = await this.quotas.countedByCode(organizationId, year, manager);
-    const unitRows = await this.quotas.unitQuotas(organizationId, year, awardCode, manager);
+    const figures = await this.quotas.approvalFigures(organizationId, year, awardCode, manager);
+    const settings = parseQuotaSettings(figures.settings);
+    const counts = figures.counts;
+    const unitRows = figures.unitQuotas;
     const headcount = unitRows.some((q) => q.maxRatio !== null && (q.ratioOf ?? 'HEADCOUNT') === 'HEADCOUNT')
       ? await this.quotas.headcount(organizationId, manager)
       : undefined;
