@@ -39,8 +39,16 @@ export function registerConstraint(name: string, meaning: (typeof CONSTRAINTS)[s
 
 const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', '53300']);
 
+/**
+ * Whether `error` looks like an Error. `instanceof Error` alone is not enough: errors raised by Node's own modules
+ * (a refused TCP connection) may come from another realm (a vm context, as under Jest) and fail that test.
+ */
+function isErrorLike(error: unknown): error is Error {
+  return error instanceof Error || (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string');
+}
+
 export function isConnectionError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
+  if (!isErrorLike(error)) return false;
   const code = (error as PgErrorLike).code ?? (error as { driverError?: PgErrorLike }).driverError?.code;
   if (code && CONNECTION_ERROR_CODES.has(code)) return true;
   return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Client has encountered a connection error/i.test(error.message);
@@ -48,7 +56,7 @@ export function isConnectionError(error: unknown): boolean {
 
 /** Turns a PostgreSQL error (raw or wrapped by TypeORM) into the API error it stands for, or undefined. */
 export function translateDatabaseError(error: unknown): ApiError | undefined {
-  if (!(error instanceof Error)) return undefined;
+  if (!isErrorLike(error)) return undefined;
   const pg: PgErrorLike = (error as { driverError?: PgErrorLike }).driverError ?? (error as PgErrorLike);
   if (isConnectionError(error)) {
     return new ApiError(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE, 'Service unavailable', 'The database is not reachable; retry shortly');
