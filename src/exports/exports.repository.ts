@@ -51,12 +51,17 @@ export class ExportConnection {
     this.release();
   }
 
-  /** Gives the connection back; with an error the pool closes it instead of reusing it. */
+  /**
+   * Gives the connection back; with an error the pool ends it instead of reusing it, and its socket is destroyed:
+   * a server blocked sending COPY data nobody reads would never see the polite Terminate message, and would hold
+   * its snapshot until the statement timeout.
+   */
   release(error?: Error): void {
     if (this.released) return;
     this.released = true;
     this.client.removeListener('error', this.onError);
     this.releaseToPool(error ?? undefined);
+    if (error) (this.client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
   }
 }
 

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Response } from 'superagent';
@@ -421,4 +423,88 @@ describe('exports', () => {
       await download('xlsx', { organizationId: UNKNOWN_ID }).expect(404);
     });
   });
+});
+
+describe('exports cut short by the client', () => {
+  let t: TestApp;
+  let port: number;
+  let auditor: string;
+  const ROWS = 40_000;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    await t.app.listen(0, '127.0.0.1');
+    port = (t.app.getHttpServer().address() as AddressInfo).port;
+    const tree = await makeTree(t);
+    auditor = await t.token('AUDITOR');
+    // ≈ 100 MB of CSV: far more than socket buffers hold, so PostgreSQL is still sending when the client goes away.
+    const [decision]: { id: string }[] = await t.db.query(
+      `INSERT INTO decisions (issuer_organization_id, authority, year, number, number_text, issued_on, signer_name, signer_title, signing_mode, regime)
+       VALUES ($1, 'DEPARTMENT_HEAD', 2024, 1, '01/QĐ-STTTT', '2024-01-23', 'Vũ Anh Dũng', 'Giám đốc', 'DIRECT', 'TDKT_2022_ND98') RETURNING id`,
+      [tree.department.id],
+    );
+    await t.db.query(
+      `INSERT INTO awards (decision_id, year, award_code, basis, recipient_kind, organization_id, proposing_organization_id,
+                           recipient_name, organization_name, issued_on, regime, bonus_amount, verification_code)
+       SELECT $1, 2023, 'GIAY_KHEN', 'REGULAR', 'COLLECTIVE', $2, $3, 'Tổ công tác số ' || i,
+              'Trung tâm ' || repeat('Công nghệ thông tin và Truyền thông tỉnh Điện Biên ', 40), '2024-01-23', 'TDKT_2022_ND98',
+              1170000, 'ABORT' || lpad(i::text, 15, '0')
+         FROM generate_series(1, ${ROWS}) i`,
+      [decision.id, tree.unit.id, tree.department.id],
+    );
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /** Starts a download, reads its first chunk, then drops the connection. */
+  function abortAfterFirstChunk(path: string): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const request = http.get({ host: '127.0.0.1', port, path, headers: bearer(auditor) }, (response) => {
+        response.once('data', () => {
+          request.destroy();
+          resolve(response.statusCode ?? 0);
+        });
+        response.on('error', () => undefined);
+      });
+      request.on('error', (error) => {
+        if (!request.destroyed) reject(error);
+      });
+    });
+  }
+
+  /** Statements of this database still running an export. */
+  async function runningExports(): Promise<number> {
+    const rows: { count: number }[] = await t.db.query(
+      `SELECT count(*)::int AS count FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid()
+          AND (query LIKE 'COPY (SELECT%' OR query LIKE 'SELECT a.id::text AS "awardId"%') AND state <> 'idle'`,
+    );
+    return rows[0].count;
+  }
+
+  async function waitUntilNoExportRuns(): Promise<void> {
+    for (let attempt = 0; attempt < 100 && (await runningExports()) > 0; attempt++) await new Promise((r) => setTimeout(r, 100));
+    expect(await runningExports()).toBe(0);
+  }
+
+  it.each(['csv', 'xlsx'] as const)(
+    '%s: stops the statement and gives back the connection and the export slot when the client goes away',
+    async (format) => {
+      // More aborted downloads than the pool has connections (10) and than exports may run at once (4).
+      for (let i = 0; i < 12; i++) {
+        expect(await abortAfterFirstChunk(`/api/v1/exports/awards.${format}`)).toBe(200);
+        await waitUntilNoExportRuns();
+      }
+      const complete = await t.http
+        .get(`/api/v1/exports/awards.${format}`)
+        .set(bearer(auditor))
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      if (format === 'csv') expect(parse(complete.body as Buffer, { bom: true, columns: true })).toHaveLength(ROWS);
+      else expect((complete.body as Buffer).length).toBeGreaterThan(100_000);
+    },
+    240_000,
+  );
 });
