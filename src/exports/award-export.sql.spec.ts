@@ -14,7 +14,7 @@ describe('award export SQL', () => {
   it('formats text for CSV and keeps types for the spreadsheet', () => {
     expect(awardExportSelect({ includeRevoked: true }, 'csv').text).toContain(`to_char(a.revoked_at AT TIME ZONE 'UTC'`);
     expect(awardExportSelect({ includeRevoked: true }, 'typed').text).toContain('a.revoked_at AS "revokedAt"');
-    expect(awardExportSelect({ includeRevoked: true }, 'typed').text).not.toContain('a.revoked_at IS NULL');
+    expect(awardExportSelect({ includeRevoked: true }, 'typed').text).not.toContain('WHERE');
   });
 
   it.each([
