@@ -7,6 +7,19 @@ import { AuditRepository, type Seal } from './audit.repository.js';
 /** Events sealed per transaction. */
 export const SEAL_BATCH_SIZE = 2000;
 
+/** How long the sealer waits for a table lock before it gives up its turn. */
+const LOCK_TIMEOUT_MS = 100;
+
+const BUSY = Symbol('busy');
+
+/** PostgreSQL 55P03: a lock was not granted within `lock_timeout`. */
+function lockNotAvailable(error: unknown): boolean {
+  const code =
+    (error as { driverError?: { code?: string }; code?: string } | null)?.driverError?.code ??
+    (error as { code?: string } | null)?.code;
+  return code === '55P03';
+}
+
 /**
  * Puts committed audit events into the hash chain, off the write path.
  *
@@ -71,33 +84,47 @@ export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
     let total = 0;
     for (;;) {
       const sealed = await this.sealBatch(wait);
-      if (sealed === null) break;
+      if (sealed === BUSY) {
+        if (!wait || this.stopped) break;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        continue;
+      }
       total += sealed;
       if (sealed < SEAL_BATCH_SIZE || (this.stopped && !wait)) break;
     }
     return total;
   }
 
-  /** One batch in one transaction; null when another instance holds the sealer's lock. */
-  private sealBatch(wait: boolean): Promise<number | null> {
-    return this.dataSource.transaction('READ COMMITTED', async (manager) => {
-      if (!(await this.audit.lockSealer(manager, wait))) return null;
-      const events = await this.audit.unsealed(manager, SEAL_BATCH_SIZE);
-      if (events.length === 0) return 0;
-      const head = await this.audit.head(manager);
-      let seq = BigInt(head?.seq ?? '0');
-      let prevHash = head?.hash ?? GENESIS_HASH;
-      const seals: Seal[] = events.map((event) => {
-        seq += 1n;
-        const position = seq.toString();
-        const hash = chainHash(prevHash, { ...event, seq: position });
-        const seal = { id: event.id, seq: position, hash, prevHash };
-        prevHash = hash;
-        return seal;
+  /**
+   * One batch in one transaction; BUSY when another instance holds the sealer's lock, or when a table lock is not
+   * granted within `LOCK_TIMEOUT_MS`. The sealer runs on its own timer, so it must never take part in a lock
+   * cycle (with a TRUNCATE, say): it gives up its turn instead of waiting.
+   */
+  private async sealBatch(wait: boolean): Promise<number | typeof BUSY> {
+    try {
+      return await this.dataSource.transaction('READ COMMITTED', async (manager) => {
+        if (!(await this.audit.lockSealer(manager, wait))) return BUSY;
+        await manager.query(`SELECT set_config('lock_timeout', $1, true)`, [`${LOCK_TIMEOUT_MS}ms`]);
+        const events = await this.audit.unsealed(manager, SEAL_BATCH_SIZE);
+        if (events.length === 0) return 0;
+        const head = await this.audit.head(manager);
+        let seq = BigInt(head?.seq ?? '0');
+        let prevHash = head?.hash ?? GENESIS_HASH;
+        const seals: Seal[] = events.map((event) => {
+          seq += 1n;
+          const position = seq.toString();
+          const hash = chainHash(prevHash, { ...event, seq: position });
+          const seal = { id: event.id, seq: position, hash, prevHash };
+          prevHash = hash;
+          return seal;
+        });
+        await this.audit.seal(manager, seals);
+        this.logger.debug(`Sealed ${seals.length} audit events; head ${seq} ${prevHash}`);
+        return seals.length;
       });
-      await this.audit.seal(manager, seals);
-      this.logger.debug(`Sealed ${seals.length} audit events; head ${seq} ${prevHash}`);
-      return seals.length;
-    });
+    } catch (error) {
+      if (lockNotAvailable(error)) return BUSY;
+      throw error;
+    }
   }
 }

@@ -547,6 +547,25 @@ describe('audit trail', () => {
     });
   });
 
+  describe('the sealer and maintenance', () => {
+    it('never deadlocks with a TRUNCATE of the tables while it seals (what t.reset() does between tests)', async () => {
+      const busy = await startAppInstance(t.url, { AUDIT_SEAL_INTERVAL_MS: '1' });
+      try {
+        for (let round = 0; round < 10; round++) {
+          await t.db.query(
+            `INSERT INTO organizations (code, name, kind) SELECT 'T' || $1 || '-' || i, 'Đơn vị', 'UNIT' FROM generate_series(1, 300) i`,
+            [round],
+          );
+          await new Promise((resolve) => setTimeout(resolve, round * 3));
+          await t.reset();
+        }
+      } finally {
+        await busy.close();
+      }
+      expect(await eventCount()).toBe(0);
+    });
+  });
+
   describe('two API instances on one database', () => {
     let second: AppInstance;
     beforeAll(async () => {
