@@ -30,10 +30,12 @@ export class ApiKeysController {
   }
 
   @Get()
-  @Roles()
+  @Roles('AUDITOR')
   @ApiOperation({
-    summary: 'List API keys (ADMIN), newest first',
-    description: 'Active keys only unless `includeRevoked=true`. Never returns a token or its hash.',
+    summary: 'List API keys (ADMIN, AUDITOR), newest first',
+    description:
+      'Active keys only unless `includeRevoked=true`. Never returns a token or its hash. Auditors read keys to tell ' +
+      'who is behind the `actorKeyId` of an audit event.',
   })
   @ApiOkResponse({ type: PageOf(ApiKeyDto) })
   @ApiProblems('400')
@@ -42,9 +44,9 @@ export class ApiKeysController {
   }
 
   @Get(':id')
-  @Roles()
+  @Roles('AUDITOR')
   @ApiIdParam()
-  @ApiOperation({ summary: 'Get one API key (ADMIN), active or revoked; never its token' })
+  @ApiOperation({ summary: 'Get one API key (ADMIN, AUDITOR), active or revoked; never its token' })
   @ApiOkResponse({ type: ApiKeyDto })
   @ApiProblems('400', '404')
   get(@Param('id', UuidPipe) id: string): Promise<ApiKeyDto> {

@@ -208,17 +208,20 @@ describe('api-keys', () => {
       }
     });
 
-    it('answers 401 without a token and 403 for HR_OFFICER, APPROVER and AUDITOR', async () => {
+    it('answers 401 without a token and 403 for HR_OFFICER and APPROVER; an AUDITOR reads the list', async () => {
       await t.http.get('/api/v1/api-keys').expect(401);
       const organization = await makeOrganization(t);
-      for (const token of [
-        await t.token('HR_OFFICER', organization.id),
-        await t.token('APPROVER', organization.id),
-        await t.token('AUDITOR'),
-      ]) {
+      for (const token of [await t.token('HR_OFFICER', organization.id), await t.token('APPROVER', organization.id)]) {
         const response = await t.http.get('/api/v1/api-keys').set(bearer(token)).expect(403);
         expect(response.headers['content-type']).toMatch(PROBLEM);
       }
+      const read = await t.http
+        .get('/api/v1/api-keys')
+        .set(bearer(await t.token('AUDITOR')))
+        .expect(200);
+      expect(read.body.items.every((key: Record<string, unknown>) => !('token' in key) && !('tokenHash' in key))).toBe(
+        true,
+      );
     });
   });
 
@@ -235,10 +238,13 @@ describe('api-keys', () => {
       expect(malformed.body.errors).toEqual([{ field: 'id', message: 'must be a UUID' }]);
     });
 
-    it('answers 401 without a token and 403 for an AUDITOR', async () => {
+    it('answers 401 without a token and 403 for an HR_OFFICER; an AUDITOR reads a key, never its token', async () => {
       const created = await createKey({ name: 'auditor', role: 'AUDITOR' }).expect(201);
       await t.http.get(`/api/v1/api-keys/${created.body.id}`).expect(401);
-      await t.http.get(`/api/v1/api-keys/${created.body.id}`).set(bearer(created.body.token)).expect(403);
+      const hr = await t.token('HR_OFFICER', (await makeOrganization(t)).id);
+      await t.http.get(`/api/v1/api-keys/${created.body.id}`).set(bearer(hr)).expect(403);
+      const read = await t.http.get(`/api/v1/api-keys/${created.body.id}`).set(bearer(created.body.token)).expect(200);
+      expect(read.body).not.toHaveProperty('token');
     });
   });
 
