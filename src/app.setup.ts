@@ -4,8 +4,10 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { clientErrorHandler, frameworkErrorHandler } from './common/errors/client-errors.js';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js';
 import { applyHttpSecurity } from './common/http/security.js';
+import { refuseDeeplyNestedBodies } from './common/validation/body-depth.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import { AppConfig } from './config/app-config.js';
 
@@ -23,6 +25,10 @@ export function createAdapter(): FastifyAdapter {
     bodyLimit: 1_048_576,
     trustProxy: true,
     return503OnClosing: true,
+    // Requests refused by the HTTP parser (malformed, headers too large) or the router (bad URL escapes, a path
+    // parameter too long) get a problem document too.
+    clientErrorHandler,
+    frameworkErrors: frameworkErrorHandler,
   });
 }
 
@@ -62,6 +68,7 @@ export function configureApp(app: NestFastifyApplication): OpenAPIObject {
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  refuseDeeplyNestedBodies(fastify);
 
   // Body limits, security headers and CORS; before Swagger UI's routes, so /docs gets the headers too.
   applyHttpSecurity(app);

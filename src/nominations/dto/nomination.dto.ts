@@ -10,6 +10,7 @@ import {
   Max,
   Min,
   ValidateBy,
+  ValidateIf,
   type ValidationOptions,
 } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
@@ -75,12 +76,12 @@ export class CreateNominationDto {
   basis: Basis;
 
   /** The nominated person (cá nhân); give this or `organizationId`, not both. */
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined) // omitted, or a UUID: `null` names nobody (400)
   @IsUUID('all')
   individualId?: string;
 
   /** The nominated collective (tập thể); give this or `individualId`, not both. */
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined) // omitted, or a UUID: `null` names nobody (400)
   @IsUUID('all')
   organizationId?: string;
 
