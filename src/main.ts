@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module.js';
 import { configureApp, createAdapter } from './app.setup.js';
+import { onTerminationSignal, shutDownGracefully } from './common/lifecycle/graceful-shutdown.js';
 import { loadConfig } from './config/app-config.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
 import { runMigrations } from './database/migrate.js';
@@ -26,16 +27,15 @@ async function bootstrap(): Promise<void> {
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    logger.log(`${signal} received: closing`);
-    try {
-      await app?.close();
-    } finally {
-      await embedded?.stop();
-      process.exit(0);
-    }
+    const code = await shutDownGracefully(signal, {
+      app,
+      timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+      logger,
+      afterClose: async () => embedded?.stop(),
+    });
+    process.exit(code);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  onTerminationSignal((signal) => void shutdown(signal));
 
   try {
     if (config.MIGRATIONS_RUN) {

@@ -1,0 +1,269 @@
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { Client } from 'pg';
+import supertest from 'supertest';
+import { HARD_STOP_GRACE_MS } from '../../src/common/lifecycle/graceful-shutdown.js';
+import { findFreePort } from '../../src/database/embedded-postgres.js';
+import { createTestDatabase } from '../support/database.js';
+import { BOOTSTRAP_TOKEN, bearer } from '../support/test-app.js';
+
+// Building the service and starting it (with an embedded PostgreSQL, for the last case) take minutes on a busy machine.
+jest.setTimeout(300_000);
+
+const ROOT = process.cwd();
+const WORK_DIR = path.join(ROOT, '.data', `shutdown-test-${process.pid}`);
+
+/**
+ * Builds the service with the project's own build (`nest build`, Swagger plugin included) into a directory of this
+ * test under `.data/` (inside the project, so `node_modules` resolves; never `dist/`, which other runs may be
+ * using). SHUTDOWN_TEST_MAIN names an already built `main.js` to skip the build.
+ */
+async function buildService(): Promise<string> {
+  if (process.env.SHUTDOWN_TEST_MAIN) return path.resolve(process.env.SHUTDOWN_TEST_MAIN);
+  const outDir = path.join(WORK_DIR, 'build');
+  const tsconfig = path.join(WORK_DIR, 'tsconfig.build.json');
+  await mkdir(WORK_DIR, { recursive: true });
+  await writeFile(
+    tsconfig,
+    JSON.stringify({ extends: path.join(ROOT, 'tsconfig.build.json'), compilerOptions: { outDir, rootDir: ROOT } }),
+  );
+  const main = path.join(outDir, 'src', 'main.js');
+  try {
+    await promisify(execFile)(
+      path.join(ROOT, 'node_modules', '.bin', 'nest'),
+      ['build', '-p', path.relative(ROOT, tsconfig)],
+      { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
+    );
+  } catch (error) {
+    // Type errors fail the type check of the suite, not this test: it needs the emitted JavaScript only.
+    if (!existsSync(main)) throw error;
+  }
+  return main;
+}
+
+interface Service {
+  child: ChildProcess;
+  port: number;
+  http: ReturnType<typeof supertest>;
+  output: string[];
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
+}
+
+/** Starts the built service as a child process and waits until it is ready. */
+async function startService(main: string, env: Record<string, string>): Promise<Service> {
+  const port = await findFreePort();
+  const output: string[] = [];
+  const child = spawn(process.execPath, [main], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'info',
+      AUTH_BOOTSTRAP_ADMIN_TOKEN: BOOTSTRAP_TOKEN,
+      RATE_LIMIT_ENABLED: 'false',
+      SEED_DEMO_DATA: 'false',
+      AUDIT_SEAL_INTERVAL_MS: '0',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
+  );
+  const http = supertest(`http://127.0.0.1:${port}`);
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the service exited at start:\n${output.join('')}`);
+    const ready = await http
+      .get('/api/v1/health/ready')
+      .then((response) => response.status === 200)
+      .catch(() => false);
+    if (ready) break;
+    if (Date.now() > deadline) throw new Error(`the service did not become ready:\n${output.join('')}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return { child, port, http, output, exited };
+}
+
+/** Whether a new TCP connection to the port is refused. */
+function refusesConnections(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
+  });
+}
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await condition()) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return condition();
+}
+
+/**
+ * Graceful shutdown of the built service (`node dist/src/main.js`): a request held in flight by a row lock the test
+ * owns, then SIGTERM. The request must complete, new connections must be refused meanwhile, and the process must
+ * exit 0 once it is done — or, past SHUTDOWN_TIMEOUT_MS, cut the request off and still exit within a bound.
+ */
+describe('graceful shutdown of the built service', () => {
+  let main: string;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  const services: Service[] = [];
+
+  beforeAll(async () => {
+    [main, database] = await Promise.all([buildService(), createTestDatabase()]);
+  });
+  afterAll(async () => {
+    for (const service of services)
+      if (service.child.exitCode === null && service.child.signalCode === null) service.child.kill('SIGKILL');
+    await database?.drop();
+    await rm(WORK_DIR, { recursive: true, force: true });
+  });
+
+  /** An organization, and a transaction of the test that holds a lock on its row until `release()`. */
+  async function lockedOrganization(service: Service, code: string) {
+    const created = await service.http
+      .post('/api/v1/organizations')
+      .set(bearer(BOOTSTRAP_TOKEN))
+      .send({ code, name: 'Sở Văn hóa, Thể thao và Du lịch', kind: 'DEPARTMENT' })
+      .expect(201);
+    const client = new Client({ connectionString: database.url });
+    client.on('error', () => undefined);
+    await client.connect();
+    await client.query('BEGIN');
+    await client.query('SELECT id FROM organizations WHERE id = $1 FOR UPDATE', [created.body.id]);
+    const waitingOnLock = async () => {
+      const { rows } = await client.query<{ n: string }>(
+        `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()`,
+      );
+      return Number(rows[0].n) > 0;
+    };
+    return {
+      id: created.body.id as string,
+      waitingOnLock,
+      release: async () => {
+        await client.query('COMMIT').catch(() => undefined);
+        await client.end().catch(() => undefined);
+      },
+    };
+  }
+
+  it('finishes the request in flight, refuses new connections meanwhile, closes and exits 0', async () => {
+    const service = await startService(main, {
+      DATABASE_URL: database.url,
+      MIGRATIONS_RUN: 'false',
+      SHUTDOWN_TIMEOUT_MS: '10000',
+    });
+    services.push(service);
+    const organization = await lockedOrganization(service, 'SVHTTDL');
+
+    let settled = false;
+    const inFlight = service.http
+      .patch(`/api/v1/organizations/${organization.id}`)
+      .set(bearer(BOOTSTRAP_TOKEN))
+      .send({ name: 'Sở Văn hóa, Thể thao và Du lịch tỉnh Điện Biên' })
+      .then((response) => {
+        settled = true;
+        return response;
+      });
+    expect(await waitFor(organization.waitingOnLock, 10_000)).toBe(true);
+
+    const signalledAt = Date.now();
+    service.child.kill('SIGTERM');
+    expect(await waitFor(() => refusesConnections(service.port), 5_000)).toBe(true);
+    expect(settled).toBe(false);
+    expect(service.child.exitCode).toBeNull();
+
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await organization.release();
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(response.body.name).toBe('Sở Văn hóa, Thể thao và Du lịch tỉnh Điện Biên');
+
+    const { code, at } = await service.exited;
+    expect(code).toBe(0);
+    expect(at - signalledAt).toBeLessThan(10_000);
+    const log = service.output.join('');
+    expect(log).toContain('SIGTERM received');
+    expect(log).toContain('every request in flight finished');
+    // The pool is closed: no session of the service is left on the database.
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    const { rows } = await client.query<{ n: string }>(
+      `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'awards-registry'`,
+    );
+    await client.end();
+    expect(Number(rows[0].n)).toBe(0);
+  });
+
+  it('cuts off a request still running after SHUTDOWN_TIMEOUT_MS and still exits within the bound, writing nothing', async () => {
+    const timeoutMs = 1500;
+    const service = await startService(main, {
+      DATABASE_URL: database.url,
+      MIGRATIONS_RUN: 'false',
+      SHUTDOWN_TIMEOUT_MS: String(timeoutMs),
+    });
+    services.push(service);
+    const organization = await lockedOrganization(service, 'SYT');
+    const inFlight = service.http
+      .patch(`/api/v1/organizations/${organization.id}`)
+      .set(bearer(BOOTSTRAP_TOKEN))
+      .send({ name: 'Không được ghi' })
+      .then(
+        (response) => ({ status: response.status, error: undefined as unknown }),
+        (error: unknown) => ({ status: 0, error }),
+      );
+    expect(await waitFor(organization.waitingOnLock, 10_000)).toBe(true);
+
+    const signalledAt = Date.now();
+    service.child.kill('SIGTERM');
+    const outcome = await inFlight;
+    expect(outcome.status).toBe(0); // the connection was closed under it
+    expect(Date.now() - signalledAt).toBeGreaterThanOrEqual(timeoutMs - 100);
+
+    const { code, at } = await service.exited;
+    expect(code).toBe(1);
+    expect(at - signalledAt).toBeLessThan(timeoutMs + HARD_STOP_GRACE_MS + 3_000);
+    expect(service.output.join('')).toContain('still in flight');
+
+    await organization.release();
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    const { rows } = await client.query<{ name: string }>('SELECT name FROM organizations WHERE id = $1', [
+      organization.id,
+    ]);
+    await client.end();
+    expect(rows[0].name).toBe('Sở Văn hóa, Thể thao và Du lịch');
+  });
+
+  it('stops its embedded PostgreSQL on SIGTERM', async () => {
+    const pgPort = await findFreePort();
+    const dataDir = path.join(WORK_DIR, 'embedded-postgres');
+    const service = await startService(main, { EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort) });
+    services.push(service);
+    expect(await refusesConnections(pgPort)).toBe(false);
+
+    service.child.kill('SIGTERM');
+    const { code } = await service.exited;
+    expect(code).toBe(0);
+    expect(service.output.join('')).toContain('Embedded PostgreSQL stopped');
+    expect(await refusesConnections(pgPort)).toBe(true);
+    expect(existsSync(path.join(dataDir, 'postmaster.pid'))).toBe(false);
+  });
+});
