@@ -191,7 +191,9 @@ interface Download {
 }
 
 /** GET with node's own client (lighter than fetch's web streams): counts bytes and lines, keeps nothing. */
-function get(url: string): Promise<{ status: number; bytes: number; lines: number; contentDisposition: string | null }> {
+function get(
+  url: string,
+): Promise<{ status: number; bytes: number; lines: number; contentDisposition: string | null }> {
   return new Promise((resolve, reject) => {
     const request = http.get(url, { headers: { authorization: `Bearer ${TOKEN}` } }, (response) => {
       let bytes = 0;
@@ -233,7 +235,9 @@ function psqlFloor(url: string): { seconds: number; rowsPerSecond: number } {
   const statement = inlineParameters(select.text, select.values).replace(/\s+/g, ' ');
   const command = `\\copy (${statement}) to '/dev/null' with (format csv, header true, encoding 'UTF8')`;
   const started = process.hrtime.bigint();
-  const result = spawnSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', command], { encoding: 'utf8' });
+  const result = spawnSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', command], {
+    encoding: 'utf8',
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
   return { seconds, rowsPerSecond: ROWS / seconds };
@@ -286,11 +290,16 @@ async function main(): Promise<void> {
 
     mkdirSync('bench/results', { recursive: true });
     const file = `bench/results/export-memory-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-    writeFileSync(file, JSON.stringify({ rows: ROWS, node: process.version, floor, csv, xlsx, csvRatio, checks }, null, 2));
+    writeFileSync(
+      file,
+      JSON.stringify({ rows: ROWS, node: process.version, floor, csv, xlsx, csvRatio, checks }, null, 2),
+    );
     log(`results in ${file}`);
   } finally {
     if (service) await stopService(service);
-    await withClient(SERVER_URL, (client) => client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`));
+    await withClient(SERVER_URL, (client) =>
+      client.query(`DROP DATABASE IF EXISTS ${pg.escapeIdentifier(name)} WITH (FORCE)`),
+    );
     log(`dropped ${name}`);
   }
 }

@@ -4,7 +4,10 @@ import { asciiSlug, compactUtcTimestamp, exportFileName } from './export-file-na
 
 describe('award export SQL', () => {
   it('selects every column under its key, filtered like GET /awards, newest first', () => {
-    const select = awardExportSelect({ includeRevoked: false, year: 2023, subtreeOf: '6b0f5c1e-0000-4000-8000-000000000001' }, 'typed');
+    const select = awardExportSelect(
+      { includeRevoked: false, year: 2023, subtreeOf: '6b0f5c1e-0000-4000-8000-000000000001' },
+      'typed',
+    );
     for (const column of AWARD_EXPORT_COLUMNS) expect(select.text).toContain(`AS "${column.key}"`);
     expect(select.text).toContain('a.revoked_at IS NULL');
     expect(select.text).toMatch(/ORDER BY a\.issued_on DESC, a\.id DESC$/);
@@ -12,7 +15,9 @@ describe('award export SQL', () => {
   });
 
   it('formats text for CSV and keeps types for the spreadsheet', () => {
-    expect(awardExportSelect({ includeRevoked: true }, 'csv').text).toContain(`to_char(a.revoked_at AT TIME ZONE 'UTC'`);
+    expect(awardExportSelect({ includeRevoked: true }, 'csv').text).toContain(
+      `to_char(a.revoked_at AT TIME ZONE 'UTC'`,
+    );
     expect(awardExportSelect({ includeRevoked: true }, 'typed').text).toContain('a.revoked_at AS "revokedAt"');
     expect(awardExportSelect({ includeRevoked: true }, 'typed').text).not.toContain('WHERE');
   });
@@ -41,7 +46,13 @@ describe('award export SQL', () => {
   });
 
   it('leaves no placeholder in the COPY statement', () => {
-    const copy = awardExportCopy({ includeRevoked: true, q: "nguyễn 'x' 100%", awardCode: 'GIAY_KHEN', fromYear: 2020, toYear: 2023 });
+    const copy = awardExportCopy({
+      includeRevoked: true,
+      q: "nguyễn 'x' 100%",
+      awardCode: 'GIAY_KHEN',
+      fromYear: 2020,
+      toYear: 2023,
+    });
     expect(copy).toMatch(/^COPY \(SELECT /);
     expect(copy).toMatch(/TO STDOUT WITH \(FORMAT csv, HEADER true, ENCODING 'UTF8'\)$/);
     expect(copy).not.toMatch(/\$\d/);
@@ -55,9 +66,18 @@ describe('export file names', () => {
 
   it.each([
     [{ includeRevoked: true }, 'awards_all_20261127T153000Z.csv'],
-    [{ includeRevoked: true, year: 2023, organizationLabel: 'STTTT' }, 'awards_2023_STTTT-subtree_20261127T153000Z.csv'],
-    [{ includeRevoked: false, fromYear: 2020, toYear: 2023, awardCode: 'GIAY_KHEN' }, 'awards_2020-2023_GIAY_KHEN_not-revoked_20261127T153000Z.csv'],
-    [{ includeRevoked: true, toYear: 2023, recipientKind: 'COLLECTIVE', basis: 'AD_HOC' }, 'awards_to2023_COLLECTIVE_AD_HOC_20261127T153000Z.csv'],
+    [
+      { includeRevoked: true, year: 2023, organizationLabel: 'STTTT' },
+      'awards_2023_STTTT-subtree_20261127T153000Z.csv',
+    ],
+    [
+      { includeRevoked: false, fromYear: 2020, toYear: 2023, awardCode: 'GIAY_KHEN' },
+      'awards_2020-2023_GIAY_KHEN_not-revoked_20261127T153000Z.csv',
+    ],
+    [
+      { includeRevoked: true, toYear: 2023, recipientKind: 'COLLECTIVE', basis: 'AD_HOC' },
+      'awards_to2023_COLLECTIVE_AD_HOC_20261127T153000Z.csv',
+    ],
     [{ includeRevoked: true, q: 'Đặng Thị "O\'Hara"' }, 'awards_q-Dang-Thi-O-Hara_20261127T153000Z.csv'],
     [{ includeRevoked: true, organizationLabel: 'Điện Biên / ĐB' }, 'awards_Dien-Bien-DB-subtree_20261127T153000Z.csv'],
   ])('names %j as %s', (parts, name) => {

@@ -56,7 +56,14 @@ export const AWARD_EXPORT_COLUMNS: readonly ExportColumn[] = [
   { key: 'signerTitle', label: 'Chức vụ người ký', sql: 'd.signer_title', type: 'text', width: 18 },
   { key: 'signingMode', label: 'Hình thức ký (KT.)', sql: 'd.signing_mode', type: 'text', width: 12 },
   { key: 'regime', label: 'Chế độ pháp lý', sql: 'a.regime', type: 'text', width: 18 },
-  { key: 'bonusAmount', label: 'Tiền thưởng (đồng)', sql: 'a.bonus_amount::float8', csv: 'a.bonus_amount', type: 'money', width: 16 },
+  {
+    key: 'bonusAmount',
+    label: 'Tiền thưởng (đồng)',
+    sql: 'a.bonus_amount::float8',
+    csv: 'a.bonus_amount',
+    type: 'money',
+    width: 16,
+  },
   { key: 'certificateNumber', label: 'Số vào sổ', sql: 'a.certificate_number', type: 'text', width: 14 },
   { key: 'verificationCode', label: 'Mã xác thực', sql: 'a.verification_code', type: 'text', width: 24 },
   {

@@ -48,7 +48,8 @@ interface BufferingStream {
  * plus what waits in the stream it pipes into (a readable-stream v2 PassThrough of archiver, hence the states).
  */
 function sheetBacklog(sheet: ExcelJS.Worksheet): number {
-  const stream = (sheet as unknown as { stream?: { buffers?: { length?: number }[]; pipes?: BufferingStream[] } }).stream;
+  const stream = (sheet as unknown as { stream?: { buffers?: { length?: number }[]; pipes?: BufferingStream[] } })
+    .stream;
   const own = (stream?.buffers ?? []).reduce((sum, buffer) => sum + (buffer.length ?? 0), 0);
   return (stream?.pipes ?? []).reduce(
     (sum, pipe) =>
@@ -72,7 +73,7 @@ export async function writeAwardWorkbook(rows: ExportRows, out: Writable): Promi
     useSharedStrings: false,
     // Speed over size: level 1 deflates several times faster than the default, for files a little larger.
     zip: { zlib: { level: 1 } },
-  } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
+  });
   // A zip failure before `commit()` listens for one would otherwise be an unhandled 'error' event.
   (workbook as unknown as { zip?: NodeJS.EventEmitter }).zip?.on('error', (error: Error) => out.destroy(error));
   workbook.creator = 'Awards Registry';

@@ -26,7 +26,10 @@ export function asciiSlug(value: string, maxLength = 32): string {
 
 /** `20261127T153000Z`: an instant in UTC, to the second, safe in a file name. */
 export function compactUtcTimestamp(at: Date): string {
-  return at.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+  return at
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }
 
 /**

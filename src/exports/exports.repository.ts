@@ -61,7 +61,8 @@ export class ExportConnection {
     this.released = true;
     this.client.removeListener('error', this.onError);
     this.releaseToPool(error ?? undefined);
-    if (error) (this.client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+    if (error)
+      (this.client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
   }
 }
 

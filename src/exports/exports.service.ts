@@ -109,7 +109,9 @@ export class ExportsService {
     }
     let ended = false;
     stream.once('end', () => (ended = true));
-    stream.once('error', (error: Error) => this.logger.error(`${fileName}: the export failed while streaming: ${error.message}`));
+    stream.once('error', (error: Error) =>
+      this.logger.error(`${fileName}: the export failed while streaming: ${error.message}`),
+    );
     stream.once('close', () => {
       this.running--;
       if (!ended && !stream.errored) this.logger.warn(`${fileName}: the client went away before the end of the export`);

@@ -61,7 +61,10 @@ export function verificationUrl(publicBaseUrl: string, verificationCode: string)
  * written out as they are drawn). A revoked award's page is crossed "ĐÃ THU HỒI" with the date, so a reprint can
  * never pass for a valid certificate; its QR code verifies as revoked anyway.
  */
-export async function renderCertificates(records: CertificateRecord[], options: PrintOptions): Promise<PDFKit.PDFDocument> {
+export async function renderCertificates(
+  records: CertificateRecord[],
+  options: PrintOptions,
+): Promise<PDFKit.PDFDocument> {
   const qrCodes = await Promise.all(
     records.map((record) =>
       QRCode.toBuffer(verificationUrl(options.publicBaseUrl, record.verificationCode), {
@@ -78,7 +81,12 @@ export async function renderCertificates(records: CertificateRecord[], options: 
     layout: 'landscape',
     margin: 0,
     autoFirstPage: false,
-    info: { Title: options.title, Author: records[0]?.issuerName ?? '', Creator: 'Awards Registry', Producer: 'Awards Registry' },
+    info: {
+      Title: options.title,
+      Author: records[0]?.issuerName ?? '',
+      Creator: 'Awards Registry',
+      Producer: 'Awards Registry',
+    },
   });
   doc.registerFont('regular', font.regular);
   doc.registerFont('bold', font.bold);
@@ -95,19 +103,32 @@ function drawPage(doc: PDFKit.PDFDocument, record: CertificateRecord, qr: Buffer
   const inner = width - 2 * left;
 
   // Frame: a thick red border and a thin inner line.
-  doc.lineWidth(4).strokeColor(RED).rect(22, 22, width - 44, height - 44).stroke();
-  doc.lineWidth(1).rect(32, 32, width - 64, height - 64).stroke();
+  doc
+    .lineWidth(4)
+    .strokeColor(RED)
+    .rect(22, 22, width - 44, height - 44)
+    .stroke();
+  doc
+    .lineWidth(1)
+    .rect(32, 32, width - 64, height - 64)
+    .stroke();
 
   const centered = (text: string, y: number, fontName: string, size: number, color = INK) =>
     doc.font(fontName).fontSize(size).fillColor(color).text(text, left, y, { width: inner, align: 'center' });
 
   centered('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 52, 'bold', 13);
   centered('Độc lập - Tự do - Hạnh phúc', 70, 'bold', 12.5);
-  doc.lineWidth(0.8).strokeColor(INK).moveTo(width / 2 - 85, 89).lineTo(width / 2 + 85, 89).stroke();
+  doc
+    .lineWidth(0.8)
+    .strokeColor(INK)
+    .moveTo(width / 2 - 85, 89)
+    .lineTo(width / 2 + 85, 89)
+    .stroke();
 
   centered(issuerHeading(record), 108, 'bold', 15);
   centered(headline(record.awardCode), 140, 'bold', 46, RED);
-  if (headline(record.awardCode) === 'GIẤY CHỨNG NHẬN') centered(`Danh hiệu ${awardName(record.awardCode)}`, 198, 'bold', 15, RED);
+  if (headline(record.awardCode) === 'GIẤY CHỨNG NHẬN')
+    centered(`Danh hiệu ${awardName(record.awardCode)}`, 198, 'bold', 15, RED);
 
   centered(`Tặng: ${record.recipientName}`, 228, 'bold', 22);
   let y = doc.y + 6;
@@ -119,11 +140,7 @@ function drawPage(doc: PDFKit.PDFDocument, record: CertificateRecord, qr: Buffer
 
   // Bottom left: the decision, the register number, the QR code and the verification code.
   const bottom = height - 170;
-  doc
-    .font('regular')
-    .fontSize(10.5)
-    .fillColor(INK)
-    .text(decisionLine(record), left, bottom, { width: 360 });
+  doc.font('regular').fontSize(10.5).fillColor(INK).text(decisionLine(record), left, bottom, { width: 360 });
   if (record.certificateNumber) doc.text(`Số vào sổ: ${record.certificateNumber}`, left, doc.y + 2, { width: 360 });
   const qrTop = height - 122;
   doc.image(qr, left, qrTop, { width: 72, height: 72 });
@@ -148,7 +165,10 @@ function drawPage(doc: PDFKit.PDFDocument, record: CertificateRecord, qr: Buffer
     doc.font('bold').fontSize(13).fillColor(INK).text(line, signX, signY, { width: 280, align: 'center' });
     signY = doc.y;
   }
-  doc.font('bold').fontSize(14).text(record.signerName, signX, height - 82, { width: 280, align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(14)
+    .text(record.signerName, signX, height - 82, { width: 280, align: 'center' });
 
   if (record.revokedAt) drawRevoked(doc, record.revokedAt);
 }
@@ -170,10 +190,8 @@ function drawRevoked(doc: PDFKit.PDFDocument, revokedAt: Date): void {
     .fontSize(11)
     .fillColor(RED)
     .fillOpacity(1)
-    .text(
-      `ĐÃ THU HỒI ngày ${vietnameseShortDate(revokedAt)}: khen thưởng này không còn giá trị (revoked)`,
-      40,
-      36,
-      { width: width - 80, align: 'center' },
-    );
+    .text(`ĐÃ THU HỒI ngày ${vietnameseShortDate(revokedAt)}: khen thưởng này không còn giá trị (revoked)`, 40, 36, {
+      width: width - 80,
+      align: 'center',
+    });
 }

@@ -84,7 +84,9 @@ export function achievementLine(record: Pick<CertificateRecord, 'awardCode' | 'b
 }
 
 /** "Quyết định số 05/QĐ-STTTT ngày 23 tháng 01 năm 2024 của Giám đốc Sở Thông tin và Truyền thông". */
-export function decisionLine(record: Pick<CertificateRecord, 'decisionNumber' | 'issuedOn' | 'authority' | 'issuerName'>): string {
+export function decisionLine(
+  record: Pick<CertificateRecord, 'decisionNumber' | 'issuedOn' | 'authority' | 'issuerName'>,
+): string {
   const title = AUTHORITY_TITLES[record.authority];
   const by = SELF_NAMED.has(record.authority) ? title : `${title} ${record.issuerName}`;
   return `Quyết định số ${record.decisionNumber} ${vietnameseDate(record.issuedOn)} của ${by}`;
@@ -94,7 +96,9 @@ export function decisionLine(record: Pick<CertificateRecord, 'decisionNumber' | 
  * The lines above the signature: the signer's title alone when the head signs, or "KT. <head's title>" then the
  * deputy's title when a deputy signs on the head's behalf (ký thay).
  */
-export function signatureTitles(record: Pick<CertificateRecord, 'authority' | 'signerTitle' | 'signingMode'>): string[] {
+export function signatureTitles(
+  record: Pick<CertificateRecord, 'authority' | 'signerTitle' | 'signingMode'>,
+): string[] {
   const signer = upper(record.signerTitle);
   if (record.signingMode === 'ON_BEHALF') return [`KT. ${upper(AUTHORITY_TITLES[record.authority])}`, signer];
   return [signer];

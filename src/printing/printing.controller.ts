@@ -33,8 +33,14 @@ export class PrintingController {
   @Public()
   @ApiIdParam()
   @ApiProduces(PDF)
-  @ApiOperation({ summary: 'Printable certificate of one award (in giấy khen, bằng khen) as PDF', description: PUBLIC_NOTE })
-  @ApiOkResponse({ description: 'The PDF, one page', content: { [PDF]: { schema: { type: 'string', format: 'binary' } } } })
+  @ApiOperation({
+    summary: 'Printable certificate of one award (in giấy khen, bằng khen) as PDF',
+    description: PUBLIC_NOTE,
+  })
+  @ApiOkResponse({
+    description: 'The PDF, one page',
+    content: { [PDF]: { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiProblems('400', '404')
   async award(@Param('id', UuidPipe) id: string, @Res() reply: FastifyReply): Promise<void> {
     void sendPdf(reply, await this.printing.awardCertificate(id));
@@ -48,7 +54,10 @@ export class PrintingController {
     summary: 'Printable certificates of every award of a decision, one page each, as one PDF',
     description: `Pages in the order of \`GET /decisions/{id}\`. ${PUBLIC_NOTE}`,
   })
-  @ApiOkResponse({ description: 'The PDF, one page per award', content: { [PDF]: { schema: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({
+    description: 'The PDF, one page per award',
+    content: { [PDF]: { schema: { type: 'string', format: 'binary' } } },
+  })
   @ApiProblems('400', '404')
   async decision(@Param('id', UuidPipe) id: string, @Res() reply: FastifyReply): Promise<void> {
     void sendPdf(reply, await this.printing.decisionCertificates(id));

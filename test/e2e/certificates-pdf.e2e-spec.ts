@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import type { Response } from 'superagent';
-import { makeApprovedNomination, makeDecision, makeIndividual, makeOrganization, makeTree } from '../support/factories.js';
+import {
+  makeApprovedNomination,
+  makeDecision,
+  makeIndividual,
+  makeOrganization,
+  makeTree,
+} from '../support/factories.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
 
 jest.setTimeout(60_000);
@@ -26,7 +32,8 @@ interface PdfPage {
 /** Reads a PDF back with pdf.js: each page's text, as a reader's copy-paste would give it, and its images. */
 async function readPdf(data: Buffer): Promise<PdfPage[]> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const document = await pdfjs.getDocument({ data: new Uint8Array(data), verbosity: 0, isEvalSupported: false }).promise;
+  const document = await pdfjs.getDocument({ data: new Uint8Array(data), verbosity: 0, isEvalSupported: false })
+    .promise;
   const pages: PdfPage[] = [];
   for (let number = 1; number <= document.numPages; number++) {
     const page = await document.getPage(number);
@@ -70,11 +77,30 @@ describe('printable certificates (PDF)', () => {
     });
     const pao = await makeIndividual(t, tree.unit.id, { fullName: 'Giàng A Páo' });
     const nominations = await Promise.all([
-      makeApprovedNomination(t, { awardCode: 'GIAY_KHEN', year: 2023, individualId: huong.id, proposingOrganizationId: tree.department.id }),
-      makeApprovedNomination(t, { awardCode: 'GIAY_KHEN', year: 2023, individualId: pao.id, proposingOrganizationId: tree.department.id }),
-      makeApprovedNomination(t, { awardCode: 'GIAY_KHEN', year: 2023, organizationId: tree.unit.id, proposingOrganizationId: tree.department.id }),
+      makeApprovedNomination(t, {
+        awardCode: 'GIAY_KHEN',
+        year: 2023,
+        individualId: huong.id,
+        proposingOrganizationId: tree.department.id,
+      }),
+      makeApprovedNomination(t, {
+        awardCode: 'GIAY_KHEN',
+        year: 2023,
+        individualId: pao.id,
+        proposingOrganizationId: tree.department.id,
+      }),
+      makeApprovedNomination(t, {
+        awardCode: 'GIAY_KHEN',
+        year: 2023,
+        organizationId: tree.unit.id,
+        proposingOrganizationId: tree.department.id,
+      }),
     ]);
-    giayKhen = await makeDecision(t, { issuerOrganizationId: tree.department.id, nominationIds: nominations.map((n) => n.id), number: 5 });
+    giayKhen = await makeDecision(t, {
+      issuerOrganizationId: tree.department.id,
+      nominationIds: nominations.map((n) => n.id),
+      number: 5,
+    });
     huongAward = giayKhen.awards.find((award) => award.recipientName === 'Nguyễn Thị Hương')!;
 
     const binh = await makeIndividual(t, tree.department.id, { fullName: 'Trần Văn Bình' });
@@ -102,7 +128,9 @@ describe('printable certificates (PDF)', () => {
     it('prints a Giấy khen for anyone, in Vietnamese, with the decision, the signer and a QR code to verify it', async () => {
       const response = await get(`/awards/${huongAward.id}/certificate.pdf`).expect(200);
       expect(response.headers['content-type']).toBe('application/pdf');
-      expect(response.headers['content-disposition']).toBe(`inline; filename="certificate_${huongAward.verificationCode}.pdf"`);
+      expect(response.headers['content-disposition']).toBe(
+        `inline; filename="certificate_${huongAward.verificationCode}.pdf"`,
+      );
       const body = response.body as Buffer;
       expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
@@ -188,7 +216,9 @@ describe('printable certificates (PDF)', () => {
     it('prints one page per award of the decision, in the order of GET /decisions/{id}', async () => {
       const response = await get(`/decisions/${giayKhen.id}/certificates.pdf`).expect(200);
       expect(response.headers['content-type']).toBe('application/pdf');
-      expect(response.headers['content-disposition']).toBe('inline; filename="certificates_05-QD-STTTT_2024-01-23.pdf"');
+      expect(response.headers['content-disposition']).toBe(
+        'inline; filename="certificates_05-QD-STTTT_2024-01-23.pdf"',
+      );
       const pages = await readPdf(response.body as Buffer);
       const decision = await t.http.get(`/api/v1/decisions/${giayKhen.id}`).expect(200);
       const awards = decision.body.awards as { recipientName: string; verificationCode: string }[];

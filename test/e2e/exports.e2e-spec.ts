@@ -115,13 +115,26 @@ describe('exports', () => {
       proposingOrganizationId: tree.department.id,
       expectedDecisionOn: '2024-01-23',
     });
-    const approved = await t.http.post(`/api/v1/nominations/${viaApi.id}/approve`).set(bearer(BOOTSTRAP_TOKEN)).send({});
+    const approved = await t.http
+      .post(`/api/v1/nominations/${viaApi.id}/approve`)
+      .set(bearer(BOOTSTRAP_TOKEN))
+      .send({});
     if (approved.status !== 200) throw new Error(`approve: ${approved.status} ${JSON.stringify(approved.body)}`);
     const sameDecision = await Promise.all([
       ...others.map((person) =>
-        makeApprovedNomination(t, { awardCode: 'GIAY_KHEN', year: 2023, individualId: person.id, proposingOrganizationId: tree.department.id }),
+        makeApprovedNomination(t, {
+          awardCode: 'GIAY_KHEN',
+          year: 2023,
+          individualId: person.id,
+          proposingOrganizationId: tree.department.id,
+        }),
       ),
-      makeApprovedNomination(t, { awardCode: 'GIAY_KHEN', year: 2023, organizationId: tree.unit.id, proposingOrganizationId: tree.department.id }),
+      makeApprovedNomination(t, {
+        awardCode: 'GIAY_KHEN',
+        year: 2023,
+        organizationId: tree.unit.id,
+        proposingOrganizationId: tree.department.id,
+      }),
     ]);
     const giayKhen = await makeDecision(t, {
       issuerOrganizationId: tree.department.id,
@@ -188,7 +201,8 @@ describe('exports', () => {
     return token ? request.set(bearer(token)) : request;
   };
 
-  const parseCsv = (body: Buffer): Record<string, string>[] => parse(body, { bom: true, columns: true, skip_empty_lines: true });
+  const parseCsv = (body: Buffer): Record<string, string>[] =>
+    parse(body, { bom: true, columns: true, skip_empty_lines: true });
 
   /** The CSV row of an award, as the API item predicts it. */
   const expectedCsv = (item: AwardItem) => ({
@@ -257,7 +271,10 @@ describe('exports', () => {
         decisionNumber: '01/QĐ-UBND',
       });
       const revoked = byName.get('Lò Văn Pánh')!;
-      expect(revoked).toMatchObject({ revoked: 'yes', revokedReason: 'Khai man thành tích, "hồ sơ" giả; cần truy thu' });
+      expect(revoked).toMatchObject({
+        revoked: 'yes',
+        revokedReason: 'Khai man thành tích, "hồ sơ" giả; cần truy thu',
+      });
       expect(revoked.revokedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
       expect(byName.get("Đặng Thị O'Hara")?.organizationName).toBe('Văn phòng Sở');
       expect(byName.get('Trung tâm Công nghệ thông tin và Truyền thông')?.recipientKind).toBe('COLLECTIVE');
@@ -265,13 +282,16 @@ describe('exports', () => {
 
     it.each([
       [{ year: '2023', awardCode: 'GIAY_KHEN' }, /^awards_2023_GIAY_KHEN_\d{8}T\d{6}Z\.csv$/],
-      [{ fromYear: '2022', toYear: '2023', recipientKind: 'INDIVIDUAL', basis: 'REGULAR' }, /^awards_2022-2023_INDIVIDUAL_REGULAR_\d{8}T\d{6}Z\.csv$/],
+      [
+        { fromYear: '2022', toYear: '2023', recipientKind: 'INDIVIDUAL', basis: 'REGULAR' },
+        /^awards_2022-2023_INDIVIDUAL_REGULAR_\d{8}T\d{6}Z\.csv$/,
+      ],
       [{ fromYear: '2023' }, /^awards_from2023_\d{8}T\d{6}Z\.csv$/],
       [{ q: 'nguyen thi huong' }, /^awards_q-nguyen-thi-huong_\d{8}T\d{6}Z\.csv$/],
       [{ includeRevoked: 'false' }, /^awards_not-revoked_\d{8}T\d{6}Z\.csv$/],
     ])('applies the filters of GET /awards exactly: %j', async (query, fileName) => {
       const response = await download('csv', query).expect(200);
-      expect(/filename="([^"]+)"/.exec(response.headers['content-disposition'] as string)?.[1]).toMatch(fileName);
+      expect(/filename="([^"]+)"/.exec(response.headers['content-disposition'])?.[1]).toMatch(fileName);
       const rows = parseCsv(response.body as Buffer);
       const items = await listAll({ includeRevoked: 'true', ...query });
       expect(rows.map((row) => row.awardId)).toEqual(items.map((item) => item.id));
@@ -285,7 +305,13 @@ describe('exports', () => {
       const items = await listAll({ includeRevoked: 'true', organizationId: tree.department.id, year: '2023' });
       expect(rows.map((row) => row.awardId)).toEqual(items.map((item) => item.id));
       expect(rows.map((row) => row.recipientName).sort()).toEqual(
-        ["Đặng Thị O'Hara", 'Lò Văn Pánh', 'Nguyễn Thị Hương', 'Trung tâm Công nghệ thông tin và Truyền thông', 'Trần Văn Bình'].sort(),
+        [
+          "Đặng Thị O'Hara",
+          'Lò Văn Pánh',
+          'Nguyễn Thị Hương',
+          'Trung tâm Công nghệ thông tin và Truyền thông',
+          'Trần Văn Bình',
+        ].sort(),
       );
     });
 
@@ -301,7 +327,9 @@ describe('exports', () => {
       expect(quote.map((row) => row.recipientName)).toEqual(["Đặng Thị O'Hara"]);
       for (const q of ["'; DROP TABLE awards; --", '\\', "\\'", '%', '_', '$1', "') TO STDOUT; --"]) {
         const rows = parseCsv((await download('csv', { q }).expect(200)).body as Buffer);
-        expect(rows.map((row) => row.awardId)).toEqual((await listAll({ includeRevoked: 'true', q })).map((item) => item.id));
+        expect(rows.map((row) => row.awardId)).toEqual(
+          (await listAll({ includeRevoked: 'true', q })).map((item) => item.id),
+        );
       }
       expect(await listAll({ includeRevoked: 'true' })).toHaveLength(6);
     });
@@ -358,13 +386,20 @@ describe('exports', () => {
 
     it('streams the same rows as GET /awards?includeRevoked=true, typed, under a frozen header', async () => {
       const response = await download('xlsx').expect(200);
-      expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      expect(response.headers['content-type']).toBe(
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
       expect(response.headers['content-disposition']).toMatch(/^attachment; filename="awards_all_\d{8}T\d{6}Z\.xlsx"$/);
       const sheet = await workbookOf(response.body as Buffer);
       expect(sheet.name).toBe('Khen thưởng');
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       const header = sheet.getRow(1).values as unknown[];
-      expect(header.slice(1, 5)).toEqual(['Mã bản ghi (ID)', 'Năm khen thưởng', 'Mã danh hiệu / hình thức', 'Danh hiệu / hình thức khen thưởng']);
+      expect(header.slice(1, 5)).toEqual([
+        'Mã bản ghi (ID)',
+        'Năm khen thưởng',
+        'Mã danh hiệu / hình thức',
+        'Danh hiệu / hình thức khen thưởng',
+      ]);
       expect(header).toHaveLength(CSV_COLUMNS.length + 1);
       expect(sheet.getColumn(7).width).toBe(32);
 
@@ -401,7 +436,9 @@ describe('exports', () => {
     it('applies the same filters and file name as the CSV', async () => {
       const query = { organizationId: tree.department.id, includeRevoked: 'false' };
       const response = await download('xlsx', query).expect(200);
-      expect(response.headers['content-disposition']).toMatch(/filename="awards_STTTT-subtree_not-revoked_\d{8}T\d{6}Z\.xlsx"/);
+      expect(response.headers['content-disposition']).toMatch(
+        /filename="awards_STTTT-subtree_not-revoked_\d{8}T\d{6}Z\.xlsx"/,
+      );
       const sheet = await workbookOf(response.body as Buffer);
       const items = await listAll({ organizationId: tree.department.id });
       const ids: unknown[] = [];
@@ -484,7 +521,8 @@ describe('exports cut short by the client', () => {
   }
 
   async function waitUntilNoExportRuns(): Promise<void> {
-    for (let attempt = 0; attempt < 100 && (await runningExports()) > 0; attempt++) await new Promise((r) => setTimeout(r, 100));
+    for (let attempt = 0; attempt < 100 && (await runningExports()) > 0; attempt++)
+      await new Promise((r) => setTimeout(r, 100));
     expect(await runningExports()).toBe(0);
   }
 
