@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { registerConstraint } from '../common/errors/database-errors.js';
+import { replicaQuery } from '../database/replica-reads.js';
 import { escapeLike } from '../organizations/organizations.repository.js';
 import type { AwardCode, Basis, Regime, SigningMode } from '../rules/index.js';
 import type { AwardRecipientKind } from './labels.js';
@@ -192,10 +193,15 @@ export class AwardsRepository {
     return manager ?? this.dataSource.manager;
   }
 
+  /** A read of the register: in the caller's transaction when given one, else on a read replica if any. */
+  private read<T>(sql: string, parameters: unknown[], manager?: EntityManager): Promise<T> {
+    return manager ? manager.query<T>(sql, parameters) : replicaQuery<T>(this.dataSource, sql, parameters);
+  }
+
   /** Keyset page, newest first: (issued_on, id) descending. */
   list(filter: AwardFilter, manager?: EntityManager): Promise<AwardRow[]> {
     const { text, values } = awardListQuery(filter);
-    return this.manager(manager).query<AwardRow[]>(text, values);
+    return this.read<AwardRow[]>(text, values, manager);
   }
 
   /** Every line of a decision, revoked ones included, by award code, then recipient kind and name. */
@@ -210,16 +216,17 @@ export class AwardsRepository {
   }
 
   async findById(id: string, manager?: EntityManager): Promise<AwardRow | null> {
-    const rows = await this.manager(manager).query<AwardRow[]>(
+    const rows = await this.read<AwardRow[]>(
       `SELECT ${AWARD_COLUMNS} FROM awards a JOIN decisions d ON d.id = a.decision_id WHERE a.id = $1`,
       [id],
+      manager,
     );
     return rows[0] ?? null;
   }
 
   /** The award a certificate's code names, with the decision's issuer and signer. */
   async findCertificate(verificationCode: string): Promise<CertificateRow | null> {
-    const rows = await this.dataSource.query<CertificateRow[]>(
+    const rows = await this.read<CertificateRow[]>(
       `SELECT ${AWARD_COLUMNS},
               o.name AS "issuerName",
               d.signer_name AS "signerName",

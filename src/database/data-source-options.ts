@@ -27,7 +27,15 @@ export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOp
   const replicas = settings.replicaUrls ?? [];
   const connection =
     replicas.length > 0
-      ? { replication: { master: { url: settings.url }, slaves: replicas.map((url) => ({ url })) } }
+      ? {
+          replication: {
+            master: { url: settings.url },
+            slaves: replicas.map((url) => ({ url })),
+            // Every read stays on the primary unless it asks for a replica (`replicaQuery`, the exports): reads
+            // that must see their own writes — workflow steps, quota counts, the audit chain — never lag.
+            defaultMode: 'master' as const,
+          },
+        }
       : { url: settings.url };
   return {
     type: 'postgres',
