@@ -6,6 +6,8 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { Logger } from 'nestjs-pino';
 import { clientErrorHandler, frameworkErrorHandler } from './common/errors/client-errors.js';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js';
+import { documentErrorsAsProblems } from './common/http/api-responses.js';
+import { API_TAGS } from './common/http/api-tags.js';
 import { applyHttpSecurity } from './common/http/security.js';
 import { refuseDeeplyNestedBodies } from './common/validation/body-depth.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
@@ -42,11 +44,13 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
         'Errors are RFC 9457 problem details (`application/problem+json`) with a stable `code`.',
     )
     .setVersion('1.0.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key: `Authorization: Bearer <token>`' })
-    .build();
-  return SwaggerModule.createDocument(app, config, {
+    .addServer('/', 'This server (every path below starts with the base path /api/v1)')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key: `Authorization: Bearer <token>`' });
+  for (const [name, description] of Object.entries(API_TAGS)) config.addTag(name, description);
+  const document = SwaggerModule.createDocument(app, config.build(), {
     operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
+  return documentErrorsAsProblems(document);
 }
 
 /**
