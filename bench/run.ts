@@ -107,8 +107,8 @@ async function stop(server: Server): Promise<void> {
   if (server.child.exitCode === null) server.child.kill('SIGKILL');
 }
 
-/** Peak resident set size of a process, sampled from /proc every 20 ms, in MB. */
-function rssSampler(pid: number | undefined): { stop(): number } {
+/** Peak resident set size of a process, sampled from /proc every 20 ms, in MB (`before`: at the start). */
+function rssSampler(pid: number | undefined): { before: number; stop(): number } {
   let peak = 0;
   const sample = (): void => {
     try {
@@ -119,8 +119,10 @@ function rssSampler(pid: number | undefined): { stop(): number } {
     }
   };
   sample();
+  const before = round(peak);
   const timer = setInterval(sample, 20);
   return {
+    before,
     stop: () => {
       clearInterval(timer);
       sample();
@@ -326,7 +328,7 @@ async function exportRun(server: Server, pathName: string, token: string, rows: 
     p50: round(result.seconds * 1000),
     p99: null,
     peakRssMb: rss,
-    note: `${served} rows, ${round(result.bytes / 1e6, 1)} MB in ${round(result.seconds, 2)} s`,
+    note: `${served} rows, ${round(result.bytes / 1e6, 1)} MB in ${round(result.seconds, 2)} s, RSS ${sampler.before} → ${rss} MB`,
   };
 }
 
