@@ -87,6 +87,8 @@ export function translateDatabaseError(error: unknown): ApiError | undefined {
     case '22001':
     case '22023':
     case '2201X':
+    case '22021': // a character PostgreSQL text cannot hold: NUL (\u0000)
+    case '22P05': // a character the database encoding cannot represent
       return new ApiError(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, 'Invalid request', 'A value is out of range or malformed');
     case '57014':
       return new ApiError(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE, 'Service unavailable', 'The query took too long and was cancelled; narrow it or retry');
