@@ -5,4 +5,10 @@ import { AwardListIndexes1767916800000 } from './1767916800000-AwardListIndexes.
 import { IdempotencyKeys1768003200000 } from './1768003200000-IdempotencyKeys.js';
 
 /** Every migration in order. Listed explicitly so the app, the CLI and the tests load the same set. */
-export const MIGRATIONS = [InitialSchema1767225600000, Workflow1767312000000, AuditTrail1767398400000, AwardListIndexes1767916800000, IdempotencyKeys1768003200000];
+export const MIGRATIONS = [
+  InitialSchema1767225600000,
+  Workflow1767312000000,
+  AuditTrail1767398400000,
+  AwardListIndexes1767916800000,
+  IdempotencyKeys1768003200000,
+];

@@ -39,7 +39,11 @@ export class AppModule {
             customProps: (request) => ({ requestId: (request as { id?: string }).id }),
             redact: ['req.headers.authorization', 'req.headers.cookie'],
             serializers: {
-              req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, url: request.url }),
+              req: (request: { id: string; method: string; url: string }) => ({
+                id: request.id,
+                method: request.method,
+                url: request.url,
+              }),
             },
           },
         }),

@@ -1,4 +1,15 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  Unique,
+} from 'typeorm';
 import { Organization } from '../organizations/organization.entity.js';
 
 export const ROLES = ['ADMIN', 'HR_OFFICER', 'APPROVER', 'AUDITOR'] as const;
@@ -8,10 +19,7 @@ export type Role = (typeof ROLES)[number];
 @Entity('api_keys')
 @Unique('uq_api_keys_token_hash', ['tokenHash'])
 @Check('ck_api_keys_role', `"role" IN ('ADMIN','HR_OFFICER','APPROVER','AUDITOR')`)
-@Check(
-  'ck_api_keys_scope',
-  `("role" IN ('HR_OFFICER','APPROVER')) = ("organization_id" IS NOT NULL)`,
-)
+@Check('ck_api_keys_scope', `("role" IN ('HR_OFFICER','APPROVER')) = ("organization_id" IS NOT NULL)`)
 export class ApiKey {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_api_keys' })
   id: string;

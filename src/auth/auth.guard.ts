@@ -34,7 +34,8 @@ export class AuthGuard implements CanActivate {
     const principal = await this.authenticate(request.headers.authorization);
     request.principal = principal;
     if (isPublic) return true;
-    if (principal.kind === 'public') throw unauthenticated('This operation needs an API key: send "Authorization: Bearer <token>"');
+    if (principal.kind === 'public')
+      throw unauthenticated('This operation needs an API key: send "Authorization: Bearer <token>"');
     if (principal.role === 'ADMIN' || (principal.role && roles.includes(principal.role))) return true;
     throw ApiError.forbidden(`Role ${principal.role} may not do this; allowed: ${['ADMIN', ...roles].join(', ')}`);
   }

@@ -20,7 +20,10 @@ export const Roles = (...roles: Role[]) =>
     SetMetadata(ROLES, roles),
     ApiBearerAuth(),
     ApiUnauthorizedResponse({ description: 'Missing or invalid token', type: ProblemDto }),
-    ApiForbiddenResponse({ description: `Needs one of: ADMIN${roles.length ? ', ' + roles.join(', ') : ''}, within scope`, type: ProblemDto }),
+    ApiForbiddenResponse({
+      description: `Needs one of: ADMIN${roles.length ? ', ' + roles.join(', ') : ''}, within scope`,
+      type: ProblemDto,
+    }),
   );
 
 /** The caller of the current request. */

@@ -9,7 +9,12 @@ export interface Principal {
   organizationId: string | null;
 }
 
-export const PUBLIC_PRINCIPAL: Principal = Object.freeze({ kind: 'public', keyId: null, role: null, organizationId: null });
+export const PUBLIC_PRINCIPAL: Principal = Object.freeze({
+  kind: 'public',
+  keyId: null,
+  role: null,
+  organizationId: null,
+});
 
 declare module 'fastify' {
   interface FastifyRequest {

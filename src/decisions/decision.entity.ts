@@ -19,7 +19,10 @@ import type { Authority, Regime, SigningMode } from '../rules/index.js';
  */
 @Entity('decisions')
 @Unique('uq_decisions_issuer_year_number', ['issuerOrganizationId', 'year', 'number'])
-@Check('ck_decisions_authority', `"authority" IN ('DEPARTMENT_HEAD','DISTRICT_CHAIR','COMMUNE_CHAIR','ENTERPRISE_HEAD','PROVINCE_CHAIR','MINISTER','PRIME_MINISTER','PRESIDENT')`)
+@Check(
+  'ck_decisions_authority',
+  `"authority" IN ('DEPARTMENT_HEAD','DISTRICT_CHAIR','COMMUNE_CHAIR','ENTERPRISE_HEAD','PROVINCE_CHAIR','MINISTER','PRIME_MINISTER','PRESIDENT')`,
+)
 @Check('ck_decisions_signing_mode', `"signing_mode" IN ('DIRECT','ON_BEHALF')`)
 @Check('ck_decisions_number', `"number" > 0`)
 @Check('ck_decisions_year', `"year" = extract(year FROM "issued_on")`)

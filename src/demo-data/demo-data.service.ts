@@ -78,7 +78,11 @@ export class DemoDataService {
       person.set(item.key, await this.createIndividual(item, org));
     }
 
-    const nominate = async (nominee: { individualId?: string; organizationId?: string }, awardCode: 'GIAY_KHEN' | 'BANG_KHEN_TINH', expectedDecisionOn: string) => {
+    const nominate = async (
+      nominee: { individualId?: string; organizationId?: string },
+      awardCode: 'GIAY_KHEN' | 'BANG_KHEN_TINH',
+      expectedDecisionOn: string,
+    ) => {
       const created = await this.nominations.create(SYSTEM, {
         year: 2023,
         awardCode,
@@ -93,8 +97,10 @@ export class DemoDataService {
     };
 
     const giayKhen: string[] = [];
-    for (const key of GIAY_KHEN_COLLECTIVES) giayKhen.push(await nominate({ organizationId: org.get(key) }, 'GIAY_KHEN', GIAY_KHEN_DECISION.issuedOn));
-    for (const item of GIAY_KHEN_INDIVIDUALS) giayKhen.push(await nominate({ individualId: person.get(item.key) }, 'GIAY_KHEN', GIAY_KHEN_DECISION.issuedOn));
+    for (const key of GIAY_KHEN_COLLECTIVES)
+      giayKhen.push(await nominate({ organizationId: org.get(key) }, 'GIAY_KHEN', GIAY_KHEN_DECISION.issuedOn));
+    for (const item of GIAY_KHEN_INDIVIDUALS)
+      giayKhen.push(await nominate({ individualId: person.get(item.key) }, 'GIAY_KHEN', GIAY_KHEN_DECISION.issuedOn));
     for (const id of giayKhen) await this.nominations.approve(SYSTEM, id);
 
     const bangKhen: string[] = [];
@@ -106,10 +112,18 @@ export class DemoDataService {
     }
 
     const { issuer: bkIssuer, ...bangKhenDecision } = BANG_KHEN_DECISION;
-    const bk = await this.decisions.create({ ...bangKhenDecision, issuerOrganizationId: org.get(bkIssuer)!, nominationIds: bangKhen }, SYSTEM);
+    const bk = await this.decisions.create(
+      { ...bangKhenDecision, issuerOrganizationId: org.get(bkIssuer)!, nominationIds: bangKhen },
+      SYSTEM,
+    );
     const { issuer: gkIssuer, ...giayKhenDecision } = GIAY_KHEN_DECISION;
-    const gk = await this.decisions.create({ ...giayKhenDecision, issuerOrganizationId: org.get(gkIssuer)!, nominationIds: giayKhen }, SYSTEM);
-    this.logger.log(`Demo decisions: ${gk.number} (${gk.awards.length} Giấy khen), ${bk.number} (${bk.awards.length} Bằng khen)`);
+    const gk = await this.decisions.create(
+      { ...giayKhenDecision, issuerOrganizationId: org.get(gkIssuer)!, nominationIds: giayKhen },
+      SYSTEM,
+    );
+    this.logger.log(
+      `Demo decisions: ${gk.number} (${gk.awards.length} Giấy khen), ${bk.number} (${bk.awards.length} Bằng khen)`,
+    );
 
     await this.writeDemoTokens(org);
   }

@@ -44,9 +44,16 @@ export class OrganizationsRepository {
       );
     }
     if (filter.after) {
-      query.andWhere('(o.code, o.id) > (:afterCode, :afterId)', { afterCode: filter.after[0], afterId: filter.after[1] });
+      query.andWhere('(o.code, o.id) > (:afterCode, :afterId)', {
+        afterCode: filter.after[0],
+        afterId: filter.after[1],
+      });
     }
-    return query.orderBy('o.code', 'ASC').addOrderBy('o.id', 'ASC').limit(filter.limit + 1).getMany();
+    return query
+      .orderBy('o.code', 'ASC')
+      .addOrderBy('o.id', 'ASC')
+      .limit(filter.limit + 1)
+      .getMany();
   }
 
   create(values: Partial<Organization>, manager?: EntityManager): Promise<Organization> {

@@ -27,11 +27,18 @@ describe('demo data set', () => {
     const decisions = (await t.http.get('/api/v1/decisions').expect(200)).body.items;
     const giayKhen = decisions.find((d: { number: string }) => d.number.endsWith('/QĐ-STTTT'));
     const detail = (await t.http.get(`/api/v1/decisions/${giayKhen.id}`).expect(200)).body;
-    expect(detail).toMatchObject({ issuedOn: '2024-01-23', signerName: 'Vũ Anh Dũng', signingMode: 'DIRECT', regime: 'TDKT_2022_ND98' });
+    expect(detail).toMatchObject({
+      issuedOn: '2024-01-23',
+      signerName: 'Vũ Anh Dũng',
+      signingMode: 'DIRECT',
+      regime: 'TDKT_2022_ND98',
+    });
     const kinds = detail.awards.map((a: { recipientKind: string }) => a.recipientKind);
     expect(kinds.filter((k: string) => k === 'COLLECTIVE')).toHaveLength(7);
     expect(kinds.filter((k: string) => k === 'INDIVIDUAL')).toHaveLength(11);
-    const bonuses = new Set(detail.awards.map((a: { recipientKind: string; bonusAmount: number }) => `${a.recipientKind}:${a.bonusAmount}`));
+    const bonuses = new Set(
+      detail.awards.map((a: { recipientKind: string; bonusAmount: number }) => `${a.recipientKind}:${a.bonusAmount}`),
+    );
     expect([...bonuses].sort()).toEqual(['COLLECTIVE:1080000', 'INDIVIDUAL:540000']);
   });
 
@@ -47,7 +54,13 @@ describe('demo data set', () => {
     const found = (await t.http.get('/api/v1/awards?q=nguyen thi huong').expect(200)).body.items;
     expect(found.map((a: { recipientName: string }) => a.recipientName)).toEqual(['Nguyễn Thị Hương']);
     const tokens: Record<string, string> = JSON.parse(await readFile(tokensFile, 'utf8'));
-    expect(Object.keys(tokens).sort()).toEqual(['ADMIN', 'APPROVER_PROVINCE', 'APPROVER_STTTT', 'AUDITOR', 'HR_OFFICER_STTTT']);
+    expect(Object.keys(tokens).sort()).toEqual([
+      'ADMIN',
+      'APPROVER_PROVINCE',
+      'APPROVER_STTTT',
+      'AUDITOR',
+      'HR_OFFICER_STTTT',
+    ]);
     await t.http.get('/api/v1/nominations?year=2023').set(bearer(tokens.HR_OFFICER_STTTT)).expect(200);
   });
 });

@@ -35,7 +35,8 @@ describe('OpenAPI document', () => {
         const name = `${method.toUpperCase()} ${path}`;
         if (!operation.summary) problems.push(`${name}: no summary`);
         if (!operation.tags?.length) problems.push(`${name}: no tag`);
-        if (!Object.keys(operation.responses).some((status) => /^[45]\d\d$/.test(status))) problems.push(`${name}: no error response`);
+        if (!Object.keys(operation.responses).some((status) => /^[45]\d\d$/.test(status)))
+          problems.push(`${name}: no error response`);
         if (operation.security && !operation.responses['401']) problems.push(`${name}: secured but no 401`);
       }
     }

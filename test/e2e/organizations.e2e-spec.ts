@@ -20,9 +20,19 @@ describe('organizations', () => {
     const created = await t.http
       .post('/api/v1/organizations')
       .set(bearer(BOOTSTRAP_TOKEN))
-      .send({ code: 'DB-STTTT', name: 'Sở Thông tin và Truyền thông tỉnh Điện Biên', kind: 'DEPARTMENT', documentSymbol: 'STTTT' })
+      .send({
+        code: 'DB-STTTT',
+        name: 'Sở Thông tin và Truyền thông tỉnh Điện Biên',
+        kind: 'DEPARTMENT',
+        documentSymbol: 'STTTT',
+      })
       .expect(201);
-    expect(created.body).toMatchObject({ code: 'DB-STTTT', kind: 'DEPARTMENT', documentSymbol: 'STTTT', parentId: null });
+    expect(created.body).toMatchObject({
+      code: 'DB-STTTT',
+      kind: 'DEPARTMENT',
+      documentSymbol: 'STTTT',
+      parentId: null,
+    });
     const read = await t.http.get(`/api/v1/organizations/${created.body.id}`).expect(200);
     expect(read.body.name).toBe('Sở Thông tin và Truyền thông tỉnh Điện Biên');
   });
@@ -42,13 +52,21 @@ describe('organizations', () => {
   it('answers 401 without a token and 403 for a role that may not write', async () => {
     await t.http.post('/api/v1/organizations').send({ code: 'A', name: 'A', kind: 'UNIT' }).expect(401);
     const hr = await t.token('HR_OFFICER', (await makeOrganization(t)).id);
-    const response = await t.http.post('/api/v1/organizations').set(bearer(hr)).send({ code: 'A', name: 'A', kind: 'UNIT' }).expect(403);
+    const response = await t.http
+      .post('/api/v1/organizations')
+      .set(bearer(hr))
+      .send({ code: 'A', name: 'A', kind: 'UNIT' })
+      .expect(403);
     expect(response.body.code).toBe('FORBIDDEN');
   });
 
   it('answers 409 for a duplicate code and 404 for an unknown id', async () => {
     await makeOrganization(t, { code: 'DUP' });
-    const duplicate = await t.http.post('/api/v1/organizations').set(bearer(BOOTSTRAP_TOKEN)).send({ code: 'DUP', name: 'B', kind: 'UNIT' }).expect(409);
+    const duplicate = await t.http
+      .post('/api/v1/organizations')
+      .set(bearer(BOOTSTRAP_TOKEN))
+      .send({ code: 'DUP', name: 'B', kind: 'UNIT' })
+      .expect(409);
     expect(duplicate.body.code).toBe('ORGANIZATION_CODE_TAKEN');
     await t.http.get('/api/v1/organizations/00000000-0000-4000-8000-000000000000').expect(404);
   });
@@ -65,10 +83,20 @@ describe('organizations', () => {
 
   it('moves a subtree with PATCH parentId and refuses a cycle with 422', async () => {
     const tree = await makeTree(t);
-    await t.http.patch(`/api/v1/organizations/${tree.department.id}`).set(bearer(BOOTSTRAP_TOKEN)).send({ parentId: tree.otherDepartment.id }).expect(200);
+    await t.http
+      .patch(`/api/v1/organizations/${tree.department.id}`)
+      .set(bearer(BOOTSTRAP_TOKEN))
+      .send({ parentId: tree.otherDepartment.id })
+      .expect(200);
     const under = await t.http.get(`/api/v1/organizations?ancestorId=${tree.otherDepartment.id}`).expect(200);
-    expect(under.body.items.map((o: { id: string }) => o.id)).toEqual(expect.arrayContaining([tree.department.id, tree.unit.id]));
-    const cycle = await t.http.patch(`/api/v1/organizations/${tree.otherDepartment.id}`).set(bearer(BOOTSTRAP_TOKEN)).send({ parentId: tree.unit.id }).expect(422);
+    expect(under.body.items.map((o: { id: string }) => o.id)).toEqual(
+      expect.arrayContaining([tree.department.id, tree.unit.id]),
+    );
+    const cycle = await t.http
+      .patch(`/api/v1/organizations/${tree.otherDepartment.id}`)
+      .set(bearer(BOOTSTRAP_TOKEN))
+      .send({ parentId: tree.unit.id })
+      .expect(422);
     expect(cycle.body.code).toBe('ORGANIZATION_CYCLE');
   });
 
@@ -92,7 +120,12 @@ describe('organizations', () => {
   });
 
   it('answers malformed JSON and malformed ids with 400 problems, never 500', async () => {
-    const malformed = await t.http.post('/api/v1/organizations').set(bearer(BOOTSTRAP_TOKEN)).set('content-type', 'application/json').send('{"code":').expect(400);
+    const malformed = await t.http
+      .post('/api/v1/organizations')
+      .set(bearer(BOOTSTRAP_TOKEN))
+      .set('content-type', 'application/json')
+      .send('{"code":')
+      .expect(400);
     expect(malformed.headers['content-type']).toMatch(PROBLEM);
     const badId = await t.http.get('/api/v1/organizations/not-a-uuid').expect(400);
     expect(badId.body.errors).toEqual([{ field: 'id', message: 'must be a UUID' }]);

@@ -7,7 +7,14 @@ const next = () => `${process.pid}-${++sequence}`;
 /** Creates an organization through the API (as ADMIN) and returns the response body. */
 export async function makeOrganization(
   t: TestApp,
-  overrides: Partial<{ code: string; name: string; kind: string; parentId: string; documentSymbol: string; shortName: string }> = {},
+  overrides: Partial<{
+    code: string;
+    name: string;
+    kind: string;
+    parentId: string;
+    documentSymbol: string;
+    shortName: string;
+  }> = {},
 ): Promise<{ id: string; code: string; name: string; parentId: string | null; documentSymbol: string | null }> {
   const response = await t.http
     .post('/api/v1/organizations')
@@ -20,9 +27,23 @@ export async function makeOrganization(
 /** A province → department → unit tree, the shape of the demo data. */
 export async function makeTree(t: TestApp) {
   const province = await makeOrganization(t, { kind: 'PROVINCE', name: 'UBND tỉnh Điện Biên', documentSymbol: 'UBND' });
-  const department = await makeOrganization(t, { kind: 'DEPARTMENT', name: 'Sở Thông tin và Truyền thông', parentId: province.id, documentSymbol: 'STTTT' });
-  const unit = await makeOrganization(t, { kind: 'UNIT', name: 'Trung tâm Công nghệ thông tin và Truyền thông', parentId: department.id });
-  const otherDepartment = await makeOrganization(t, { kind: 'DEPARTMENT', name: 'Sở Tài chính', parentId: province.id, documentSymbol: 'STC' });
+  const department = await makeOrganization(t, {
+    kind: 'DEPARTMENT',
+    name: 'Sở Thông tin và Truyền thông',
+    parentId: province.id,
+    documentSymbol: 'STTTT',
+  });
+  const unit = await makeOrganization(t, {
+    kind: 'UNIT',
+    name: 'Trung tâm Công nghệ thông tin và Truyền thông',
+    parentId: department.id,
+  });
+  const otherDepartment = await makeOrganization(t, {
+    kind: 'DEPARTMENT',
+    name: 'Sở Tài chính',
+    parentId: province.id,
+    documentSymbol: 'STC',
+  });
   return { province, department, unit, otherDepartment };
 }
 
@@ -119,13 +140,26 @@ export async function makeDecision(
 // --- nominations workflow: facts about people, award history, nominations -----------------------------------------
 
 /** Sets a person's annual rating through the API (as ADMIN). */
-export async function setRating(t: TestApp, individualId: string, year: number, rating: 'HTXS' | 'HTT' | 'HT' | 'KHT'): Promise<void> {
-  const response = await t.http.put(`/api/v1/individuals/${individualId}/ratings/${year}`).set(bearer(BOOTSTRAP_TOKEN)).send({ rating });
+export async function setRating(
+  t: TestApp,
+  individualId: string,
+  year: number,
+  rating: 'HTXS' | 'HTT' | 'HT' | 'KHT',
+): Promise<void> {
+  const response = await t.http
+    .put(`/api/v1/individuals/${individualId}/ratings/${year}`)
+    .set(bearer(BOOTSTRAP_TOKEN))
+    .send({ rating });
   if (response.status !== 200) throw new Error(`setRating: ${response.status} ${JSON.stringify(response.body)}`);
 }
 
 /** Records an initiative recognised in `year` at `level` through the API (as ADMIN). */
-export async function addInitiative(t: TestApp, individualId: string, year: number, level: 'UNIT' | 'PROVINCE' | 'NATIONAL' = 'UNIT'): Promise<void> {
+export async function addInitiative(
+  t: TestApp,
+  individualId: string,
+  year: number,
+  level: 'UNIT' | 'PROVINCE' | 'NATIONAL' = 'UNIT',
+): Promise<void> {
   const response = await t.http
     .post(`/api/v1/individuals/${individualId}/initiatives`)
     .set(bearer(BOOTSTRAP_TOKEN))
@@ -144,7 +178,8 @@ export async function openDisciplinaryCase(
     .post(`/api/v1/individuals/${individualId}/disciplinary-cases`)
     .set(bearer(BOOTSTRAP_TOKEN))
     .send({ kind, openedOn });
-  if (response.status !== 201) throw new Error(`openDisciplinaryCase: ${response.status} ${JSON.stringify(response.body)}`);
+  if (response.status !== 201)
+    throw new Error(`openDisciplinaryCase: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body.id;
 }
 
@@ -172,10 +207,19 @@ export async function makeAwardRecord(
   const [decision]: { id: string }[] = await t.db.query(
     `INSERT INTO decisions (issuer_organization_id, authority, year, number, number_text, issued_on, signer_name, signer_title, signing_mode, regime)
      VALUES ($1, 'PROVINCE_CHAIR', $2, $3, $4, $5, 'Vừ A Bằng', 'Phó Chủ tịch', 'ON_BEHALF', $6) RETURNING id`,
-    [options.proposingOrganizationId, options.year, ++awardDecisionNumber, `${awardDecisionNumber}/QĐ-UBND`, issuedOn, regime],
+    [
+      options.proposingOrganizationId,
+      options.year,
+      ++awardDecisionNumber,
+      `${awardDecisionNumber}/QĐ-UBND`,
+      issuedOn,
+      regime,
+    ],
   );
   const recipient: { organization_id: string; name: string }[] = options.individualId
-    ? await t.db.query(`SELECT organization_id, full_name AS name FROM individuals WHERE id = $1`, [options.individualId])
+    ? await t.db.query(`SELECT organization_id, full_name AS name FROM individuals WHERE id = $1`, [
+        options.individualId,
+      ])
     : await t.db.query(`SELECT id AS organization_id, name FROM organizations WHERE id = $1`, [options.organizationId]);
   const [award]: { id: string }[] = await t.db.query(
     `INSERT INTO awards (decision_id, year, award_code, basis, recipient_kind, individual_id, organization_id, proposing_organization_id,
@@ -215,7 +259,11 @@ export async function makeNomination(
     expectedDecisionOn?: string;
   },
   token: string = BOOTSTRAP_TOKEN,
-): Promise<{ id: string; status: string; eligibility: { eligible: boolean; regime: string; checks: { rule: string; passed: boolean }[] } }> {
+): Promise<{
+  id: string;
+  status: string;
+  eligibility: { eligible: boolean; regime: string; checks: { rule: string; passed: boolean }[] };
+}> {
   const response = await t.http
     .post('/api/v1/nominations')
     .set(bearer(token))
@@ -233,10 +281,15 @@ export async function makeSubmittedNomination(
   const token = options.token ?? BOOTSTRAP_TOKEN;
   const nomination = await makeNomination(t, body, token);
   const submitted = await t.http.post(`/api/v1/nominations/${nomination.id}/submit`).set(bearer(token));
-  if (submitted.status !== 200) throw new Error(`makeSubmittedNomination: ${submitted.status} ${JSON.stringify(submitted.body)}`);
+  if (submitted.status !== 200)
+    throw new Error(`makeSubmittedNomination: ${submitted.status} ${JSON.stringify(submitted.body)}`);
   if (options.vote) {
-    const voted = await t.http.post(`/api/v1/nominations/${nomination.id}/votes`).set(bearer(BOOTSTRAP_TOKEN)).send(options.vote);
-    if (voted.status !== 201) throw new Error(`makeSubmittedNomination vote: ${voted.status} ${JSON.stringify(voted.body)}`);
+    const voted = await t.http
+      .post(`/api/v1/nominations/${nomination.id}/votes`)
+      .set(bearer(BOOTSTRAP_TOKEN))
+      .send(options.vote);
+    if (voted.status !== 201)
+      throw new Error(`makeSubmittedNomination vote: ${voted.status} ${JSON.stringify(voted.body)}`);
   }
   return { id: nomination.id };
 }

@@ -63,7 +63,9 @@ export default async function globalSetup(): Promise<void> {
   const client = new Client({ connectionString: admin });
   await client.connect();
   try {
-    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'awards\\_test\\_%'`);
+    const { rows } = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'awards\\_test\\_%'`,
+    );
     for (const { datname } of rows) {
       const run = Number(/^awards_test_(?:template_)?(\d+)/.exec(datname)?.[1]);
       if (!isAlive(run)) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);

@@ -8,7 +8,9 @@ export default async function globalTeardown(): Promise<void> {
     const mine = new RegExp(`^awards_test_(template_)?${run}_`);
     const client = new Client({ connectionString: admin });
     await client.connect();
-    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'awards\\_test\\_%'`);
+    const { rows } = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'awards\\_test\\_%'`,
+    );
     for (const { datname } of rows.filter((row) => mine.test(row.datname))) {
       await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => undefined);
     }

@@ -5,8 +5,5 @@ module.exports = {
   name: 'nestjs-swagger-transformer',
   version: 1,
   factory: (compiler) =>
-    before(
-      { classValidatorShim: true, introspectComments: true, esmCompatible: true },
-      compiler.program,
-    ),
+    before({ classValidatorShim: true, introspectComments: true, esmCompatible: true }, compiler.program),
 };

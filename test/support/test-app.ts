@@ -47,7 +47,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   await app.getHttpAdapter().getInstance().ready();
   const db = app.get(DataSource);
 
-  const { rows } = { rows: await db.query<{ tablename: string }[]>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`) };
+  const { rows } = {
+    rows: await db.query<{ tablename: string }[]>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`),
+  };
   const tables = rows.map((row) => row.tablename).filter((name) => !PRESERVED_TABLES.has(name));
 
   return {
@@ -56,7 +58,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     url: database.url,
     http: supertest(app.getHttpServer()),
     async reset() {
-      if (tables.length > 0) await db.query(`TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`);
+      if (tables.length > 0)
+        await db.query(`TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`);
     },
     async token(role, organizationId = null) {
       const token = generateToken();

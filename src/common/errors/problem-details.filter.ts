@@ -32,25 +32,59 @@ const TITLES: Partial<Record<number, string>> = {
 };
 
 /** Turns anything thrown into an RFC 9457 problem. Exported for Fastify's own error handler too. */
-export function toProblem(exception: unknown, instance: string | undefined, requestId: string | undefined): ProblemDetails {
+export function toProblem(
+  exception: unknown,
+  instance: string | undefined,
+  requestId: string | undefined,
+): ProblemDetails {
   const base = { instance, requestId };
   if (exception instanceof ApiError) {
-    return { type: problemType(exception.code), title: exception.title, status: exception.status, detail: exception.message, code: exception.code, ...base, ...exception.extensions };
+    return {
+      type: problemType(exception.code),
+      title: exception.title,
+      status: exception.status,
+      detail: exception.message,
+      code: exception.code,
+      ...base,
+      ...exception.extensions,
+    };
   }
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const response = exception.getResponse();
     const body = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
-    const code = typeof body.code === 'string' ? body.code : (STATUS_CODES[status] ?? (status >= 500 ? ErrorCode.INTERNAL : ErrorCode.MALFORMED_REQUEST));
-    const message = Array.isArray(body.message) ? body.message.join('; ') : typeof body.message === 'string' ? body.message : exception.message;
+    const code =
+      typeof body.code === 'string'
+        ? body.code
+        : (STATUS_CODES[status] ?? (status >= 500 ? ErrorCode.INTERNAL : ErrorCode.MALFORMED_REQUEST));
+    const message = Array.isArray(body.message)
+      ? body.message.join('; ')
+      : typeof body.message === 'string'
+        ? body.message
+        : exception.message;
     const { message: _m, error: _e, statusCode: _s, code: _c, ...extensions } = body;
-    return { type: problemType(code), title: TITLES[status] ?? exception.name, status, detail: message, code, ...base, ...extensions };
+    return {
+      type: problemType(code),
+      title: TITLES[status] ?? exception.name,
+      status,
+      detail: message,
+      code,
+      ...base,
+      ...extensions,
+    };
   }
   const fastifyStatus = (exception as { statusCode?: number } | null)?.statusCode;
   if (exception instanceof Error && typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
     // Errors raised by Fastify itself before our code runs: malformed JSON, body too large, bad content type.
     const code = STATUS_CODES[fastifyStatus] ?? ErrorCode.MALFORMED_REQUEST;
-    return { type: problemType(code), title: TITLES[fastifyStatus] ?? 'Invalid request', status: fastifyStatus, detail: exception.message, code, ...base };
+    return {
+      type: problemType(code),
+      title: TITLES[fastifyStatus] ?? 'Invalid request',
+      status: fastifyStatus,
+      detail: exception.message,
+      code,
+      ...base,
+    };
   }
   const translated = translateDatabaseError(exception);
   if (translated) return toProblem(translated, instance, requestId);

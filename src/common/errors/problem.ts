@@ -79,9 +79,15 @@ export class ApiError extends Error {
   }
 
   static badRequest(field: string, message: string): ApiError {
-    return new ApiError(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, 'Invalid request', `${field}: ${message}`, {
-      errors: [{ field, message }],
-    });
+    return new ApiError(
+      HttpStatus.BAD_REQUEST,
+      ErrorCode.VALIDATION_FAILED,
+      'Invalid request',
+      `${field}: ${message}`,
+      {
+        errors: [{ field, message }],
+      },
+    );
   }
 
   static conflict(code: string, detail: string): ApiError {

@@ -8,7 +8,13 @@ export const MAX_PAGE_SIZE = 200;
 
 /** `?limit=&cursor=`: keyset pagination, no OFFSET scans. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ description: 'Page size', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, type: Number })
+  @ApiPropertyOptional({
+    description: 'Page size',
+    minimum: 1,
+    maximum: MAX_PAGE_SIZE,
+    default: DEFAULT_PAGE_SIZE,
+    type: Number,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -71,7 +77,11 @@ export function PageOf<T>(itemType: new () => T): new () => Page<T> {
     @ApiProperty({ type: itemType, isArray: true })
     items: T[];
 
-    @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` to get the next page; null on the last page' })
+    @ApiProperty({
+      type: String,
+      nullable: true,
+      description: 'Pass as `cursor` to get the next page; null on the last page',
+    })
     nextCursor: string | null;
   }
   Object.defineProperty(PageDto, 'name', { value: `${itemType.name.replace(/Dto$/, '')}PageDto` });
