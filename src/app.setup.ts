@@ -12,6 +12,7 @@ import { applyHttpSecurity } from './common/http/security.js';
 import { refuseDeeplyNestedBodies } from './common/validation/body-depth.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import { AppConfig } from './config/app-config.js';
+import { documentIdempotencyKey } from './idempotency/idempotency-openapi.js';
 
 export const API_PREFIX = 'api/v1';
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -41,7 +42,9 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
       'System of record for Vietnamese emulation and commendation (thi đua, khen thưởng): organizations, ' +
         'individuals, nominations (đề nghị khen thưởng), decisions (quyết định khen thưởng) and the awards they ' +
         'grant, with the rules of the Law on Emulation and Commendation 2022 and Decree 98/2023/NĐ-CP. ' +
-        'Errors are RFC 9457 problem details (`application/problem+json`) with a stable `code`.',
+        'Errors are RFC 9457 problem details (`application/problem+json`) with a stable `code`. ' +
+        'POST requests accept an `Idempotency-Key` header for safe retries. Requests are rate limited per API key ' +
+        'and per client address (429 with `Retry-After`); bodies larger than the configured limit are a 413.',
     )
     .setVersion('1.0.0')
     .addServer('/', 'This server (every path below starts with the base path /api/v1)')
@@ -50,7 +53,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
   const document = SwaggerModule.createDocument(app, config.build(), {
     operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
-  return documentErrorsAsProblems(document);
+  return documentIdempotencyKey(documentErrorsAsProblems(document));
 }
 
 /**
