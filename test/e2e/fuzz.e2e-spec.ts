@@ -637,6 +637,25 @@ describe('fuzzing every operation of the OpenAPI document', () => {
       }
     });
 
+    it('a ratio written with an exponent (1e-7, -2e-323) is a 400 naming the field, not a 500', async () => {
+      const headers = { 'content-type': 'application/json', authorization: `Bearer ${world.tokens.admin}` };
+      const settings = { cscsRatio: 0.15, cstinhRatio: 0.1, cscsEnabled: true, cstinhEnabled: false };
+      const quota = { organizationId: world.tree.department.id, year: 2024, awardCode: 'GIAY_KHEN', maxCount: 3 };
+      for (const [method, path, body, field] of [
+        ['PUT', '/api/v1/rule-settings/quotas', { ...settings, cstinhRatio: -2e-323 }, 'cstinhRatio'],
+        ['PUT', '/api/v1/rule-settings/quotas', { ...settings, cscsRatio: 1e-7 }, 'cscsRatio'],
+        ['PUT', '/api/v1/rule-settings/quotas', { ...settings, cscsRatio: 1.5e-7 }, 'cscsRatio'],
+        ['PUT', '/api/v1/quotas', { ...quota, maxRatio: 1e-7 }, 'maxRatio'],
+        ['PUT', '/api/v1/award-types/GIAY_KHEN/vote-policy', { required: true, passRatio: 5e-324 }, 'passRatio'],
+      ] as const) {
+        const before = await snapshot();
+        const response = await send(method, path, headers, JSON.stringify(body));
+        expectProblem(response, 400, 'VALIDATION_FAILED');
+        expect(JSON.parse(response.body).errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+        expect(await snapshot()).toEqual(before);
+      }
+    });
+
     it('bytes that are not HTTP are a 400 problem, not plain JSON', async () => {
       // A GET whose body has no length: the body is read as the next request line.
       expectProblem(

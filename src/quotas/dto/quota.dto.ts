@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { MaxDecimalPlaces } from '../../common/validation/decimal-places.js';
 import { AWARD_CODES, type AwardCode } from '../../rules/index.js';
 
 export const MIN_YEAR = 1945;
@@ -40,7 +41,8 @@ export class PutQuotaDto {
   /** At most floor(maxRatio × base); 0–1 with at most 4 decimals, e.g. 0.15. */
   @ApiPropertyOptional({ minimum: 0, maximum: 1, example: 0.15 })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(4)
   @Min(0)
   @Max(1)
   maxRatio?: number;

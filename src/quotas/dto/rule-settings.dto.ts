@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsNumber, Max, Min } from 'class-validator';
+import { MaxDecimalPlaces } from '../../common/validation/decimal-places.js';
 import { AWARD_CODES, type AwardCode } from '../../rules/index.js';
 
 /** The configurable quota rules (domain.md §4, [C]). PUT replaces all four values. */
@@ -10,7 +11,8 @@ export class QuotaSettingsDto {
 
   /** R-QUOTA-CSCS: CSTĐ cơ sở ≤ floor(ratio × approved Lao động tiên tiến); default 0.15. */
   @ApiProperty({ minimum: 0, maximum: 1, example: 0.15 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(4)
   @Min(0)
   @Max(1)
   cscsRatio: number;
@@ -21,7 +23,8 @@ export class QuotaSettingsDto {
 
   /** R-QUOTA-CSTINH: CSTĐ tỉnh ≤ floor(ratio × CSTĐ cơ sở); default 0.1. */
   @ApiProperty({ minimum: 0, maximum: 1, example: 0.1 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(4)
   @Min(0)
   @Max(1)
   cstinhRatio: number;
@@ -35,7 +38,8 @@ export class PutVotePolicyDto {
 
   /** Share of ALL council members who must vote yes; 0.5 means "more than half"; at most 3 decimals. */
   @ApiProperty({ minimum: 0.001, maximum: 1, example: 0.8 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(3)
   @Min(0.001)
   @Max(1)
   passRatio: number;
