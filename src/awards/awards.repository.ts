@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { registerConstraint } from '../common/errors/database-errors.js';
 import { replicaQuery } from '../database/replica-reads.js';
-import { escapeLike } from '../organizations/organizations.repository.js';
+import { escapeLike } from '../common/database/sql.js';
 import type { AwardCode, Basis, Regime, SigningMode } from '../rules/index.js';
 import type { AwardRecipientKind } from './labels.js';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
-import { escapeLike } from '../organizations/organizations.repository.js';
+import { escapeLike } from '../common/database/sql.js';
 import { DisciplinaryCase } from './disciplinary-case.entity.js';
 import { Individual } from './individual.entity.js';
 import { Initiative } from './initiative.entity.js';

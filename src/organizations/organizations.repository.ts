@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
+import { escapeLike } from '../common/database/sql.js';
 import { Organization } from './organization.entity.js';
 
 export interface OrganizationFilter {
@@ -73,9 +74,4 @@ export class OrganizationsRepository {
     );
     return rows.length > 0;
   }
-}
-
-/** Escapes LIKE wildcards so user text matches literally. */
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
