@@ -5,7 +5,8 @@ import { escapeLike } from '../common/database/sql.js';
 import { DisciplinaryCase } from './disciplinary-case.entity.js';
 import { Individual } from './individual.entity.js';
 import { Initiative } from './initiative.entity.js';
-import { IndividualRating, type Rating } from './rating.entity.js';
+import type { Rating } from '../rules/index.js';
+import { IndividualRating } from './rating.entity.js';
 
 export interface IndividualFilter {
   /** Whole subtree of this organization. */

@@ -28,7 +28,8 @@ import type { RatingDto } from './dto/rating.dto.js';
 import { Individual } from './individual.entity.js';
 import { IndividualsRepository } from './individuals.repository.js';
 import { Initiative } from './initiative.entity.js';
-import { IndividualRating, type Rating } from './rating.entity.js';
+import type { Rating } from '../rules/index.js';
+import { IndividualRating } from './rating.entity.js';
 
 export function toIndividualDto(individual: Individual): IndividualDto {
   return {

@@ -9,10 +9,8 @@ import {
   PrimaryGeneratedColumn,
   type Relation,
 } from 'typeorm';
+import type { InitiativeLevel } from '../rules/index.js';
 import { Individual } from './individual.entity.js';
-
-export const INITIATIVE_LEVELS = ['UNIT', 'PROVINCE', 'NATIONAL'] as const;
-export type InitiativeLevel = (typeof INITIATIVE_LEVELS)[number];
 
 /** An initiative or research project (sáng kiến, đề tài khoa học) recognised at a level in a year. */
 @Entity('initiatives')

@@ -1,9 +1,6 @@
 import { Check, Column, Entity, JoinColumn, ManyToOne, PrimaryColumn, type Relation, UpdateDateColumn } from 'typeorm';
+import type { Rating } from '../rules/index.js';
 import { Individual } from './individual.entity.js';
-
-export const RATINGS = ['HTXS', 'HTT', 'HT', 'KHT'] as const;
-/** Annual rating (xếp loại): HTXS excellent, HTT good, HT complete, KHT not complete. */
-export type Rating = (typeof RATINGS)[number];
 
 @Entity('individual_ratings')
 @Check('ck_individual_ratings_rating', `"rating" IN ('HTXS','HTT','HT','KHT')`)
@@ -19,6 +16,7 @@ export class IndividualRating {
   @JoinColumn({ name: 'individual_id', foreignKeyConstraintName: 'fk_individual_ratings_individual' })
   individual?: Relation<Individual>;
 
+  /** Annual rating (xếp loại): HTXS excellent, HTT good, HT complete, KHT not complete. */
   @Column({ type: 'text' })
   rating: Rating;
 

@@ -6,7 +6,6 @@ import {
   isRetryableTransactionError,
   regimeForNomination,
   statusAfter,
-  todayInVietnam,
   violationsOf,
   withChecks,
   withTransactionRetry,
@@ -59,7 +58,6 @@ describe('regimeForNomination', () => {
     // 2025-06-30 17:30 UTC is already 1 July in Vietnam.
     expect(regimeForNomination(null, new Date('2025-06-30T17:30:00Z'))).toBe('TDKT_2022_ND152');
     expect(regimeForNomination(undefined, new Date('2025-06-30T16:59:00Z'))).toBe('TDKT_2022_ND98');
-    expect(todayInVietnam(new Date('2023-12-31T17:00:00Z'))).toBe('2024-01-01');
   });
 });
 

@@ -11,6 +11,7 @@
  */
 import type { Eligibility, NominationStatus, Regime, RuleCheck } from '../rules/index.js';
 import { regimeOn } from '../rules/index.js';
+import { todayInVietnam } from '../common/time/vietnam-time.js';
 
 /** Every action that appends a row to the status history (`nomination_events.action`). */
 export const NOMINATION_ACTIONS = [
@@ -49,14 +50,6 @@ export function canPerform(action: TransitionAction, status: NominationStatus): 
 /** The status after `action` (actions that do not move the nomination keep `status`). */
 export function statusAfter(action: TransitionAction, status: NominationStatus): NominationStatus {
   return TRANSITIONS[action].to ?? status;
-}
-
-/** Vietnam keeps UTC+7 all year (no daylight saving), so its calendar date is a fixed offset from UTC. */
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/** Today's date (YYYY-MM-DD) in Vietnam. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Date(now.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /**

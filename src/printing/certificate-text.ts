@@ -1,4 +1,5 @@
 import { awardType, type Authority, type AwardCode, type Basis, type SigningMode } from '../rules/index.js';
+import { dateInVietnam } from '../common/time/vietnam-time.js';
 
 /** What a printed certificate says: the award and its decision, no personal data beyond the recipient's name. */
 export interface CertificateRecord {
@@ -106,8 +107,6 @@ export function signatureTitles(
 
 /** 2024-03-05T… → "05/03/2024" (the day in Vietnam's time zone, UTC+7). */
 export function vietnameseShortDate(at: Date): string {
-  const local = new Date(at.getTime() + 7 * 60 * 60 * 1000);
-  const dd = String(local.getUTCDate()).padStart(2, '0');
-  const mm = String(local.getUTCMonth() + 1).padStart(2, '0');
-  return `${dd}/${mm}/${local.getUTCFullYear()}`;
+  const [yyyy, mm, dd] = dateInVietnam(at).split('-');
+  return `${dd}/${mm}/${yyyy}`;
 }

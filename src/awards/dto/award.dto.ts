@@ -1,12 +1,10 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { FIRST_YEAR, LAST_YEAR } from '../../common/validation/dates.js';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
 import { AWARD_CODES, BASES, REGIME_CODES, type AwardCode, type Basis, type Regime } from '../../rules/index.js';
 import { AWARD_RECIPIENT_KINDS, type AwardRecipientKind } from '../labels.js';
-
-export const MIN_AWARD_YEAR = 1945;
-export const MAX_AWARD_YEAR = 2100;
 
 /** `true` / `false` in a query string (anything else fails validation). */
 export const toBooleanQuery = ({ value }: { value: unknown }): unknown =>
@@ -15,30 +13,30 @@ export const toBooleanQuery = ({ value }: { value: unknown }): unknown =>
 /** Year filters shared by the award list and the statistics. */
 export class YearRangeQueryDto {
   /** Award year (năm khen thưởng): the year the achievement is recognised for. */
-  @ApiPropertyOptional({ minimum: MIN_AWARD_YEAR, maximum: MAX_AWARD_YEAR })
+  @ApiPropertyOptional({ minimum: FIRST_YEAR, maximum: LAST_YEAR })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
-  @Min(MIN_AWARD_YEAR)
-  @Max(MAX_AWARD_YEAR)
+  @Min(FIRST_YEAR)
+  @Max(LAST_YEAR)
   year?: number;
 
   /** First award year of a range (inclusive). */
-  @ApiPropertyOptional({ minimum: MIN_AWARD_YEAR, maximum: MAX_AWARD_YEAR })
+  @ApiPropertyOptional({ minimum: FIRST_YEAR, maximum: LAST_YEAR })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
-  @Min(MIN_AWARD_YEAR)
-  @Max(MAX_AWARD_YEAR)
+  @Min(FIRST_YEAR)
+  @Max(LAST_YEAR)
   fromYear?: number;
 
   /** Last award year of a range (inclusive); must not be before `fromYear`. */
-  @ApiPropertyOptional({ minimum: MIN_AWARD_YEAR, maximum: MAX_AWARD_YEAR })
+  @ApiPropertyOptional({ minimum: FIRST_YEAR, maximum: LAST_YEAR })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
-  @Min(MIN_AWARD_YEAR)
-  @Max(MAX_AWARD_YEAR)
+  @Min(FIRST_YEAR)
+  @Max(LAST_YEAR)
   toYear?: number;
 }
 

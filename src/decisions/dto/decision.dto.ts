@@ -13,46 +13,25 @@ import {
   Length,
   Max,
   Min,
-  ValidateBy,
-  type ValidationOptions,
 } from 'class-validator';
 import { AwardDto } from '../../awards/dto/award.dto.js';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
 import {
   AUTHORITIES,
-  isIsoDate,
   REGIME_CODES,
   SIGNING_MODES,
   type Authority,
   type Regime,
   type SigningMode,
 } from '../../rules/index.js';
+import { FIRST_YEAR, IsCalendarDate, LAST_YEAR, WORKFLOW_DATES } from '../../common/validation/dates.js';
 
 /** Most lines one decision may grant in a single request. */
 export const MAX_DECISION_LINES = 500;
 /** Highest decision number accepted by hand. */
 export const MAX_DECISION_NUMBER = 999_999;
 
-const MIN_DECISION_DATE = '1945-01-01';
-const MAX_DECISION_DATE = '2100-12-31';
-
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
-/** A real calendar date written `YYYY-MM-DD` between 1945-01-01 and 2100-12-31. */
-function IsDecisionDate(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isDecisionDate',
-      validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' && isIsoDate(value) && value >= MIN_DECISION_DATE && value <= MAX_DECISION_DATE,
-        defaultMessage: () =>
-          `must be a real calendar date written YYYY-MM-DD between ${MIN_DECISION_DATE} and ${MAX_DECISION_DATE}`,
-      },
-    },
-    options,
-  );
-}
 
 export class CreateDecisionDto {
   /** The organization whose head issues the decision (cơ quan ban hành); it must have a `documentSymbol`. */
@@ -78,7 +57,7 @@ export class CreateDecisionDto {
 
   /** Date of signature (ngày ký), YYYY-MM-DD: chooses the legal regime, the base salary and the number series. */
   @ApiProperty({ format: 'date', example: '2024-01-23' })
-  @IsDecisionDate()
+  @IsCalendarDate(WORKFLOW_DATES)
   issuedOn: string;
 
   /** Name of the signer (người ký), e.g. "Vũ Anh Dũng". */
@@ -118,12 +97,12 @@ export class ListDecisionsQueryDto extends PageQueryDto {
   issuerOrganizationId?: string;
 
   /** Calendar year of the decision date. */
-  @ApiPropertyOptional({ minimum: 1945, maximum: 2100 })
+  @ApiPropertyOptional({ minimum: FIRST_YEAR, maximum: LAST_YEAR })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
-  @Min(1945)
-  @Max(2100)
+  @Min(FIRST_YEAR)
+  @Max(LAST_YEAR)
   year?: number;
 
   @ApiPropertyOptional({ enum: AUTHORITIES, enumName: 'Authority' })

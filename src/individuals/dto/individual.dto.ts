@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
 import { GENDERS, type Gender } from '../individual.entity.js';
-import { IsCalendarDate, IsNotInFuture } from './date.validators.js';
+import { IsCalendarDate, IsNotInFuture } from '../../common/validation/dates.js';
 
 /**
  * Trims, collapses runs of whitespace and composes Vietnamese letters (NFC), so "Nguyễn" typed on any keyboard

@@ -1,16 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
-import { INITIATIVE_LEVELS, type InitiativeLevel } from '../initiative.entity.js';
-import { IsCalendarDate, IsNotInFuture } from './date.validators.js';
+import { INITIATIVE_LEVELS, type InitiativeLevel } from '../../rules/index.js';
+import { FIRST_YEAR, IsCalendarDate, IsNotInFuture, LAST_YEAR } from '../../common/validation/dates.js';
 import { normalizeText } from './individual.dto.js';
 
 export class CreateInitiativeDto {
   /** The year the initiative counts for (năm công nhận), 1945–2100; not after the year of `recognizedOn`. */
-  @ApiProperty({ minimum: 1945, maximum: 2100, example: 2024 })
+  @ApiProperty({ minimum: FIRST_YEAR, maximum: LAST_YEAR, example: 2024 })
   @IsInt()
-  @Min(1945)
-  @Max(2100)
+  @Min(FIRST_YEAR)
+  @Max(LAST_YEAR)
   year: number;
 
   /** Title of the initiative or research project (tên sáng kiến, đề tài khoa học). */

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import { RATINGS, type Rating } from '../rating.entity.js';
+import { FIRST_YEAR, LAST_YEAR } from '../../common/validation/dates.js';
+import { RATINGS, type Rating } from '../../rules/index.js';
 
 export class PutRatingDto {
   /** Annual rating (xếp loại): HTXS excellent (hoàn thành xuất sắc), HTT good (hoàn thành tốt), HT complete (hoàn thành), KHT not complete (không hoàn thành). */
@@ -14,7 +15,7 @@ export class RatingDto {
   @ApiProperty({ format: 'uuid' })
   individualId: string;
   /** The year rated, 1945–2100. */
-  @ApiProperty({ minimum: 1945, maximum: 2100 })
+  @ApiProperty({ minimum: FIRST_YEAR, maximum: LAST_YEAR })
   year: number;
   /** Annual rating (xếp loại). */
   @ApiProperty({ enum: RATINGS, enumName: 'Rating' })

@@ -1,23 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Max,
-  Min,
-  ValidateBy,
-  ValidateIf,
-  type ValidationOptions,
-} from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
 import {
   AWARD_CODES,
   BASES,
-  isIsoDate,
   NOMINATION_STATUSES,
   REGIME_CODES,
   type AwardCode,
@@ -28,28 +15,9 @@ import {
 import { NOMINATION_ACTIONS, type NominationAction } from '../workflow.js';
 import { EligibilityDto } from './eligibility.dto.js';
 import { CouncilVoteDto } from './vote.dto.js';
-
-export const MIN_YEAR = 1945;
-export const MAX_YEAR = 2100;
-const MIN_DATE = '1945-01-01';
-const MAX_DATE = '2100-12-31';
+import { FIRST_YEAR, IsCalendarDate, LAST_YEAR, WORKFLOW_DATES } from '../../common/validation/dates.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
-/** A real calendar date written `YYYY-MM-DD` between 1945-01-01 and 2100-12-31. */
-export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isCalendarDate',
-      validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' && isIsoDate(value) && value >= MIN_DATE && value <= MAX_DATE,
-        defaultMessage: () => `must be a real calendar date written YYYY-MM-DD between ${MIN_DATE} and ${MAX_DATE}`,
-      },
-    },
-    options,
-  );
-}
 
 const RECIPIENT_KINDS = ['INDIVIDUAL', 'COLLECTIVE'] as const;
 
@@ -59,10 +27,10 @@ const RECIPIENT_KINDS = ['INDIVIDUAL', 'COLLECTIVE'] as const;
  */
 export class CreateNominationDto {
   /** The year the achievements belong to (năm thi đua). */
-  @ApiProperty({ minimum: MIN_YEAR, maximum: MAX_YEAR, example: 2023 })
+  @ApiProperty({ minimum: FIRST_YEAR, maximum: LAST_YEAR, example: 2023 })
   @IsInt()
-  @Min(MIN_YEAR)
-  @Max(MAX_YEAR)
+  @Min(FIRST_YEAR)
+  @Max(LAST_YEAR)
   year: number;
 
   /** Award code of the catalogue (domain.md §3). */
@@ -101,7 +69,7 @@ export class CreateNominationDto {
    */
   @ApiPropertyOptional({ format: 'date', example: '2024-01-23' })
   @IsOptional()
-  @IsCalendarDate()
+  @IsCalendarDate(WORKFLOW_DATES)
   expectedDecisionOn?: string;
 }
 
@@ -123,7 +91,7 @@ export class UpdateNominationDto {
   /** Expected decision date (chooses the regime); `null` clears it. */
   @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
   @IsOptional()
-  @IsCalendarDate()
+  @IsCalendarDate(WORKFLOW_DATES)
   expectedDecisionOn?: string | null;
 }
 
@@ -148,12 +116,12 @@ export class OptionalReasonDto {
 
 export class ListNominationsQueryDto extends PageQueryDto {
   /** Year of the achievements. */
-  @ApiPropertyOptional({ minimum: MIN_YEAR, maximum: MAX_YEAR })
+  @ApiPropertyOptional({ minimum: FIRST_YEAR, maximum: LAST_YEAR })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
-  @Min(MIN_YEAR)
-  @Max(MAX_YEAR)
+  @Min(FIRST_YEAR)
+  @Max(LAST_YEAR)
   year?: number;
 
   @ApiPropertyOptional({ enum: NOMINATION_STATUSES, enumName: 'NominationStatus' })

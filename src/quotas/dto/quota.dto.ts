@@ -1,11 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { FIRST_YEAR, LAST_YEAR } from '../../common/validation/dates.js';
 import { MaxDecimalPlaces } from '../../common/validation/decimal-places.js';
 import { AWARD_CODES, type AwardCode } from '../../rules/index.js';
-
-export const MIN_YEAR = 1945;
-export const MAX_YEAR = 2100;
 
 /** What a unit quota's ratio is a share of: another award code's counted awards, or the headcount. */
 export const RATIO_BASES = [...AWARD_CODES, 'HEADCOUNT'] as const;
@@ -20,10 +18,10 @@ export class PutQuotaDto {
   @IsUUID('all')
   organizationId: string;
 
-  @ApiProperty({ minimum: MIN_YEAR, maximum: MAX_YEAR, example: 2023 })
+  @ApiProperty({ minimum: FIRST_YEAR, maximum: LAST_YEAR, example: 2023 })
   @IsInt()
-  @Min(MIN_YEAR)
-  @Max(MAX_YEAR)
+  @Min(FIRST_YEAR)
+  @Max(LAST_YEAR)
   year: number;
 
   @ApiProperty({ enum: AWARD_CODES, enumName: 'AwardCode' })
@@ -76,11 +74,11 @@ export class QuotaQueryDto {
   @IsUUID('all')
   organizationId: string;
 
-  @ApiProperty({ minimum: MIN_YEAR, maximum: MAX_YEAR })
+  @ApiProperty({ minimum: FIRST_YEAR, maximum: LAST_YEAR })
   @Type(() => Number)
   @IsInt()
-  @Min(MIN_YEAR)
-  @Max(MAX_YEAR)
+  @Min(FIRST_YEAR)
+  @Max(LAST_YEAR)
   year: number;
 }
 

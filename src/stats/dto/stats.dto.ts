@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
-import { MAX_AWARD_YEAR, MIN_AWARD_YEAR, YearRangeQueryDto } from '../../awards/dto/award.dto.js';
+import { FIRST_YEAR, LAST_YEAR } from '../../common/validation/dates.js';
+import { YearRangeQueryDto } from '../../awards/dto/award.dto.js';
 import { AWARD_RECIPIENT_KINDS, type AwardRecipientKind } from '../../awards/labels.js';
 import { AWARD_CODES, BASES, type AwardCode, type Basis } from '../../rules/index.js';
 
@@ -68,11 +69,11 @@ export class AwardStatsDto {
 /** Filters of the Circular 02/2023/TT-BNV form 0603 report. */
 export class Form0603QueryDto {
   /** Reporting year: awards whose decision is dated in this calendar year. */
-  @ApiProperty({ minimum: MIN_AWARD_YEAR, maximum: MAX_AWARD_YEAR })
+  @ApiProperty({ minimum: FIRST_YEAR, maximum: LAST_YEAR })
   @Type(() => Number)
   @IsInt()
-  @Min(MIN_AWARD_YEAR)
-  @Max(MAX_AWARD_YEAR)
+  @Min(FIRST_YEAR)
+  @Max(LAST_YEAR)
   year: number;
 
   /** Only the subtree of this organization (e.g. one department); omit for the whole registry. */

@@ -1,0 +1,16 @@
+import { describe, expect, it } from '@jest/globals';
+import { parseYear } from './year.param.js';
+
+describe('parseYear', () => {
+  it.each([
+    ['1945', 1945],
+    ['2024', 2024],
+    ['2100', 2100],
+  ])('%p → %p', (value, expected) => {
+    expect(parseYear(value)).toBe(expected);
+  });
+
+  it.each(['1944', '2101', '02024', '2024.0', '0x7E8', ' 2024', '', 'abc', 2024, undefined])('refuses %p', (value) => {
+    expect(() => parseYear(value)).toThrow('year: must be a year between 1945 and 2100');
+  });
+});
