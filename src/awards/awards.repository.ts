@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { registerConstraint } from '../common/errors/database-errors.js';
 import { replicaQuery } from '../database/replica-reads.js';
-import { escapeLike } from '../common/database/sql.js';
+import { escapeLike, SqlConditions } from '../common/database/sql.js';
 import type { AwardCode, Basis, Regime, SigningMode } from '../rules/index.js';
 import type { AwardRecipientKind } from './labels.js';
 
@@ -108,27 +108,6 @@ const AWARD_COLUMNS = `
   a.bonus_amount AS "bonusAmount",
   a.revoked_at AS "revokedAt",
   a.revoked_reason AS "revokedReason"`;
-
-/** Collects WHERE clauses with numbered parameters. */
-export class SqlConditions {
-  readonly params: unknown[] = [];
-  private readonly clauses: string[] = [];
-
-  /** Adds a parameter and returns its placeholder (`$3`). */
-  param(value: unknown): string {
-    this.params.push(value);
-    return `$${this.params.length}`;
-  }
-
-  add(clause: string): this {
-    this.clauses.push(clause);
-    return this;
-  }
-
-  where(): string {
-    return this.clauses.length > 0 ? `WHERE ${this.clauses.join(' AND ')}` : '';
-  }
-}
 
 /**
  * The award filters of `GET /awards`, `GET /stats/*` and the histories, applied to the alias `a` (awards).

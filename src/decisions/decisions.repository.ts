@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { SqlConditions } from '../awards/awards.repository.js';
+import { SqlConditions } from '../common/database/sql.js';
 import { registerConstraint } from '../common/errors/database-errors.js';
 import type { Authority, AwardCode, Basis, NominationStatus, Regime, SigningMode } from '../rules/index.js';
 

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { type AwardFilter, applyAwardFilter, SqlConditions } from '../awards/awards.repository.js';
+import { type AwardFilter, applyAwardFilter } from '../awards/awards.repository.js';
+import { SqlConditions } from '../common/database/sql.js';
 
 /** The award filters an export applies: those of `GET /awards`, without the page. */
 export type AwardExportFilter = Omit<AwardFilter, 'after' | 'limit' | 'individualId' | 'organizationId'>;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { type AwardFilter, applyAwardFilter, SqlConditions } from '../awards/awards.repository.js';
+import { type AwardFilter, applyAwardFilter } from '../awards/awards.repository.js';
 import type { AwardRecipientKind } from '../awards/labels.js';
+import { SqlConditions } from '../common/database/sql.js';
 import type { AwardCode, Basis } from '../rules/index.js';
 import type { StatsGroupBy } from './dto/stats.dto.js';
 
