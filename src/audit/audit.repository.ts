@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { SqlConditions } from '../common/database/sql.js';
 import { CHAIN_COLUMNS, type StoredChainedEvent } from './audit-chain.js';
 
 export interface AuditEventFilter {
@@ -43,27 +44,22 @@ export class AuditRepository {
 
   /** Newest first, keyset on id; every filter is one indexed predicate. */
   async list(filter: AuditEventFilter): Promise<AuditEventRow[]> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (filter.entityType !== undefined) add('e.entity_type = ?', filter.entityType);
-    if (filter.entityId !== undefined) add('e.entity_id = ?', filter.entityId);
-    if (filter.actorKeyId !== undefined) add('e.actor_key_id = ?', filter.actorKeyId);
-    if (filter.action !== undefined) add('e.action = ?', filter.action);
-    if (filter.from !== undefined) add('e.at >= ?', filter.from);
-    if (filter.to !== undefined) add('e.at < ?', filter.to);
-    if (filter.beforeId) add('e.id < ?::bigint', filter.beforeId);
-    params.push(filter.limit);
+    const where = new SqlConditions();
+    if (filter.entityType !== undefined) where.add(`e.entity_type = ${where.param(filter.entityType)}`);
+    if (filter.entityId !== undefined) where.add(`e.entity_id = ${where.param(filter.entityId)}`);
+    if (filter.actorKeyId !== undefined) where.add(`e.actor_key_id = ${where.param(filter.actorKeyId)}`);
+    if (filter.action !== undefined) where.add(`e.action = ${where.param(filter.action)}`);
+    if (filter.from !== undefined) where.add(`e.at >= ${where.param(filter.from)}`);
+    if (filter.to !== undefined) where.add(`e.at < ${where.param(filter.to)}`);
+    if (filter.beforeId) where.add(`e.id < ${where.param(filter.beforeId)}::bigint`);
+    const limit = where.param(filter.limit);
     return this.dataSource.query<AuditEventRow[]>(
       `SELECT ${CHAIN_COLUMNS}, e.before AS "beforeJson", e.after AS "afterJson"
          FROM audit_events e
-        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+        ${where.where()}
         ORDER BY e.id DESC
-        LIMIT $${params.length}`,
-      params,
+        LIMIT ${limit}`,
+      where.params,
     );
   }
 
