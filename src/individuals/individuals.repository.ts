@@ -140,15 +140,6 @@ export class IndividualsRepository {
       .getMany();
   }
 
-  /** Every rating of a person in the given years (all years when omitted), for eligibility checks. */
-  findRatings(individualId: string, years?: number[], manager?: EntityManager): Promise<IndividualRating[]> {
-    const query = this.repo(IndividualRating, this.ratings, manager)
-      .createQueryBuilder('r')
-      .where('r.individual_id = :individualId', { individualId });
-    if (years) query.andWhere('r.year = ANY(:years)', { years });
-    return query.orderBy('r.year', 'ASC').getMany();
-  }
-
   createInitiative(values: Partial<Initiative>, manager?: EntityManager): Promise<Initiative> {
     const repo = this.repo(Initiative, this.initiatives, manager);
     return repo.save(repo.create(values));
@@ -170,15 +161,6 @@ export class IndividualsRepository {
       .addOrderBy('n.id', 'DESC')
       .limit(page.limit + 1)
       .getMany();
-  }
-
-  /** Initiatives of a person in the given years (all years when omitted), for eligibility checks. */
-  findInitiatives(individualId: string, years?: number[], manager?: EntityManager): Promise<Initiative[]> {
-    const query = this.repo(Initiative, this.initiatives, manager)
-      .createQueryBuilder('n')
-      .where('n.individual_id = :individualId', { individualId });
-    if (years) query.andWhere('n.year = ANY(:years)', { years });
-    return query.orderBy('n.year', 'ASC').addOrderBy('n.recognized_on', 'ASC').addOrderBy('n.id', 'ASC').getMany();
   }
 
   createCase(values: Partial<DisciplinaryCase>, manager?: EntityManager): Promise<DisciplinaryCase> {
@@ -214,13 +196,5 @@ export class IndividualsRepository {
       .addOrderBy('d.id', 'DESC')
       .limit(page.limit + 1)
       .getMany();
-  }
-
-  /** Open cases of a person: any at all holds their nominations (R-HOLD-1). */
-  countOpenCases(individualId: string, manager?: EntityManager): Promise<number> {
-    return this.repo(DisciplinaryCase, this.cases, manager)
-      .createQueryBuilder('d')
-      .where('d.individual_id = :individualId AND d.closed_on IS NULL', { individualId })
-      .getCount();
   }
 }

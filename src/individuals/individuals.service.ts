@@ -81,16 +81,6 @@ export function toDisciplinaryCaseDto(disciplinaryCase: DisciplinaryCase): Disci
   };
 }
 
-/** What the eligibility rules need to know about a person, read in the caller's transaction. */
-export interface IndividualFacts {
-  individual: Individual;
-  /** Rating by year, for the years asked (all years when none were named). */
-  ratings: Map<number, Rating>;
-  initiatives: Initiative[];
-  /** Open disciplinary cases, investigations or inspections: any at all is a hold (R-HOLD-1). */
-  openCaseCount: number;
-}
-
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const badCursor = () => ApiError.badRequest('cursor', 'is not a cursor returned by this list');
@@ -273,15 +263,6 @@ export class IndividualsService {
     const individual = await this.individuals.findById(id, manager);
     if (!individual) throw ApiError.notFound('Individual', id);
     return individual;
-  }
-
-  /** Ratings, initiatives and open holds of a person (optionally only for some years), for eligibility checks. */
-  async loadFacts(id: string, years?: number[], manager?: EntityManager): Promise<IndividualFacts> {
-    const individual = await this.require(id, manager);
-    const ratings = await this.individuals.findRatings(id, years, manager);
-    const initiatives = await this.individuals.findInitiatives(id, years, manager);
-    const openCaseCount = await this.individuals.countOpenCases(id, manager);
-    return { individual, ratings: new Map(ratings.map((row) => [row.year, row.rating])), initiatives, openCaseCount };
   }
 
   // --- helpers -------------------------------------------------------------------------------------------------

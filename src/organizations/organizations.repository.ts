@@ -65,13 +65,4 @@ export class OrganizationsRepository {
   save(organization: Organization, manager?: EntityManager): Promise<Organization> {
     return this.repo(manager).save(organization);
   }
-
-  /** Is `organizationId` inside the subtree of `ancestorId` (itself included)? */
-  async isWithin(ancestorId: string, organizationId: string, manager?: EntityManager): Promise<boolean> {
-    const rows: unknown[] = await this.repo(manager).query(
-      'SELECT 1 FROM organization_closure WHERE ancestor_id = $1 AND descendant_id = $2',
-      [ancestorId, organizationId],
-    );
-    return rows.length > 0;
-  }
 }

@@ -24,9 +24,3 @@ export function dateParts(value: string): { year: number; month: number; day: nu
   const [year, month, day] = value.split('-').map(Number) as [number, number, number];
   return { year, month, day };
 }
-
-/** The day before an ISO date (for messages such as "until 2025-06-30"). */
-export function dayBefore(value: string): string {
-  const { year, month, day } = dateParts(value);
-  return new Date(Date.UTC(year, month - 1, day - 1)).toISOString().slice(0, 10);
-}

@@ -1,6 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import type supertest from 'supertest';
-import { listenOnLoopback, startAppInstance, type AppInstance } from '../support/app-instance.js';
+import { describe, expect, it } from '@jest/globals';
 import {
   makeAwardRecord,
   makeIndividual,
@@ -8,16 +6,16 @@ import {
   makeSubmittedNomination,
   makeTree,
   setRating,
+  type Tree,
 } from '../support/factories.js';
-import { bearer, createTestApp, type TestApp } from '../support/test-app.js';
+import { useTwoInstances } from '../support/lifecycle.js';
+import { bearer } from '../support/test-app.js';
+import { byDepartment, makeLdttBase, makeVotedCscsNomination, PASSING_VOTE } from '../support/world.js';
 
 // Booting the application and building many records take longer than Jest's default 5 s on a busy machine.
-jest.setTimeout(60_000);
 
 const Y = 2024;
-const PASSING_VOTE = { members: 15, present: 15, yes: 15 };
 
-type Client = ReturnType<typeof supertest>;
 type Outcome = { status: number; rules: string[]; code?: string };
 
 /**
@@ -26,28 +24,16 @@ type Outcome = { status: number; rules: string[]; code?: string };
  * approvals are fired at both at once.
  */
 describe('approval under concurrency, across two API instances', () => {
-  let t: TestApp;
-  let first: Client;
-  let second: AppInstance;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    first = (await listenOnLoopback(t.app)).http;
-    second = await startAppInstance(t.url);
-  });
-  afterAll(async () => {
-    await second.close();
-    await t.close();
-  });
-  beforeEach(async () => {
-    await t.reset();
-  });
+  const instances = useTwoInstances();
+  const { t } = instances;
 
   /** Fires every approval at once, alternating between the two instances. */
   async function approveAll(ids: string[], token: string): Promise<Outcome[]> {
     const responses = await Promise.all(
       ids.map((id, i) =>
-        (i % 2 === 0 ? first : second.http).post(`/api/v1/nominations/${id}/approve`).set(bearer(token)),
+        (i % 2 === 0 ? instances.first : instances.second.http)
+          .post(`/api/v1/nominations/${id}/approve`)
+          .set(bearer(token)),
       ),
     );
     return responses.map((r) => ({
@@ -55,6 +41,16 @@ describe('approval under concurrency, across two API instances', () => {
       code: r.body.code,
       rules: [...new Set(((r.body.violations ?? []) as { rule: string }[]).map((v) => v.rule))],
     }));
+  }
+
+  /** Submitted Giấy khen nominations of `count` new people of the unit, by the department; returns their ids. */
+  async function submittedGiayKhens(tree: Tree, count: number): Promise<string[]> {
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const person = await makeIndividual(t, tree.unit.id);
+      ids.push((await makeSubmittedNomination(t, byDepartment(tree, Y, 'GIAY_KHEN', person.id))).id);
+    }
+    return ids;
   }
 
   async function approvedCount(proposingOrganizationId: string, awardCode: string): Promise<number> {
@@ -67,34 +63,21 @@ describe('approval under concurrency, across two API instances', () => {
 
   it('both instances answer and share the data', async () => {
     await t.http.get('/api/v1/health/live').expect(200);
-    await second.http.get('/api/v1/health/live').expect(200);
+    await instances.second.http.get('/api/v1/health/live').expect(200);
     const tree = await makeTree(t);
-    const read = await second.http.get(`/api/v1/organizations/${tree.unit.id}`).expect(200);
+    const read = await instances.second.http.get(`/api/v1/organizations/${tree.unit.id}`).expect(200);
     expect(read.body.id).toBe(tree.unit.id);
   });
 
   it('R-QUOTA-UNIT: 20 concurrent approvals against a quota of 3 approve exactly 3', async () => {
     const tree = await makeTree(t);
     const approver = await t.token('APPROVER', tree.department.id);
-    await first
+    await instances.first
       .put('/api/v1/quotas')
       .set(bearer(approver))
       .send({ organizationId: tree.department.id, year: Y, awardCode: 'GIAY_KHEN', maxCount: 3 })
       .expect(200);
-    const ids: string[] = [];
-    for (let i = 0; i < 20; i++) {
-      const person = await makeIndividual(t, tree.unit.id);
-      ids.push(
-        (
-          await makeSubmittedNomination(t, {
-            year: Y,
-            awardCode: 'GIAY_KHEN',
-            individualId: person.id,
-            proposingOrganizationId: tree.department.id,
-          })
-        ).id,
-      );
-    }
+    const ids = await submittedGiayKhens(tree, 20);
 
     const outcomes = await approveAll(ids, approver);
 
@@ -103,7 +86,7 @@ describe('approval under concurrency, across two API instances', () => {
     expect(refused).toHaveLength(17);
     for (const o of refused) expect(o).toEqual({ status: 422, code: 'RULE_VIOLATION', rules: ['R-QUOTA-UNIT'] });
     expect(await approvedCount(tree.department.id, 'GIAY_KHEN')).toBe(3);
-    const quotas = await first
+    const quotas = await instances.first
       .get(`/api/v1/quotas?organizationId=${tree.department.id}&year=${Y}`)
       .set(bearer(approver))
       .expect(200);
@@ -123,35 +106,9 @@ describe('approval under concurrency, across two API instances', () => {
   it('R-QUOTA-CSCS: with 20 Lao động tiên tiến, 10 concurrent CSTĐ cơ sở approvals approve exactly 3', async () => {
     const tree = await makeTree(t);
     const approver = await t.token('APPROVER', tree.department.id);
-    const people = [];
-    for (let i = 0; i < 20; i++) {
-      const person = await makeIndividual(t, tree.unit.id);
-      await makeAwardRecord(t, {
-        awardCode: 'LAO_DONG_TIEN_TIEN',
-        year: Y,
-        individualId: person.id,
-        proposingOrganizationId: tree.department.id,
-      });
-      people.push(person);
-    }
+    const people = await makeLdttBase(t, tree, Y, 20);
     const ids: string[] = [];
-    for (const person of people.slice(0, 10)) {
-      await setRating(t, person.id, Y, 'HTXS');
-      ids.push(
-        (
-          await makeSubmittedNomination(
-            t,
-            {
-              year: Y,
-              awardCode: 'CHIEN_SI_THI_DUA_CO_SO',
-              individualId: person.id,
-              proposingOrganizationId: tree.department.id,
-            },
-            { vote: PASSING_VOTE },
-          )
-        ).id,
-      );
-    }
+    for (const person of people.slice(0, 10)) ids.push((await makeVotedCscsNomination(t, tree, Y, person.id)).id);
 
     const outcomes = await approveAll(ids, approver);
 
@@ -169,46 +126,13 @@ describe('approval under concurrency, across two API instances', () => {
     const tree = await makeTree(t);
     const approver = await t.token('APPROVER', tree.department.id);
     const cscsIds: string[] = [];
-    for (let i = 0; i < 6; i++) {
-      const person = await makeIndividual(t, tree.unit.id);
-      await makeAwardRecord(t, {
-        awardCode: 'LAO_DONG_TIEN_TIEN',
-        year: Y,
-        individualId: person.id,
-        proposingOrganizationId: tree.department.id,
-      });
-      if (i < 5) {
-        await setRating(t, person.id, Y, 'HTXS');
-        cscsIds.push(
-          (
-            await makeSubmittedNomination(
-              t,
-              {
-                year: Y,
-                awardCode: 'CHIEN_SI_THI_DUA_CO_SO',
-                individualId: person.id,
-                proposingOrganizationId: tree.department.id,
-              },
-              { vote: PASSING_VOTE },
-            )
-          ).id,
-        );
-      }
-    }
+    for (const person of (await makeLdttBase(t, tree, Y, 6)).slice(0, 5))
+      cscsIds.push((await makeVotedCscsNomination(t, tree, Y, person.id)).id);
     const ldttIds: string[] = [];
     for (let i = 0; i < 7; i++) {
       const person = await makeIndividual(t, tree.unit.id);
       await setRating(t, person.id, Y, 'HTT');
-      ldttIds.push(
-        (
-          await makeSubmittedNomination(t, {
-            year: Y,
-            awardCode: 'LAO_DONG_TIEN_TIEN',
-            individualId: person.id,
-            proposingOrganizationId: tree.department.id,
-          })
-        ).id,
-      );
+      ldttIds.push((await makeSubmittedNomination(t, byDepartment(tree, Y, 'LAO_DONG_TIEN_TIEN', person.id))).id);
     }
     const interleaved = ldttIds.flatMap((id, i) => (cscsIds[i] ? [id, cscsIds[i]] : [id]));
 
@@ -238,19 +162,9 @@ describe('approval under concurrency, across two API instances', () => {
     for (let i = 0; i < 6; i++) {
       const person = await makeIndividual(t, tree.unit.id);
       for (const year of [2023, 2024]) {
-        await makeAwardRecord(t, {
-          awardCode: 'CHIEN_SI_THI_DUA_CO_SO',
-          year,
-          individualId: person.id,
-          proposingOrganizationId: tree.department.id,
-        });
+        await makeAwardRecord(t, byDepartment(tree, year, 'CHIEN_SI_THI_DUA_CO_SO', person.id));
       }
-      const giayKhen = await makeSubmittedNomination(t, {
-        year: Y,
-        awardCode: 'GIAY_KHEN',
-        individualId: person.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      const giayKhen = await makeSubmittedNomination(t, byDepartment(tree, Y, 'GIAY_KHEN', person.id));
       const bangKhen = await makeSubmittedNomination(
         t,
         { year: Y, awardCode: 'BANG_KHEN_TINH', individualId: person.id, proposingOrganizationId: tree.province.id },
@@ -271,20 +185,7 @@ describe('approval under concurrency, across two API instances', () => {
   it('approving one nomination from both instances at once approves it once; the other gets 409', async () => {
     const tree = await makeTree(t);
     const approver = await t.token('APPROVER', tree.department.id);
-    const ids: string[] = [];
-    for (let i = 0; i < 5; i++) {
-      const person = await makeIndividual(t, tree.unit.id);
-      ids.push(
-        (
-          await makeSubmittedNomination(t, {
-            year: Y,
-            awardCode: 'GIAY_KHEN',
-            individualId: person.id,
-            proposingOrganizationId: tree.department.id,
-          })
-        ).id,
-      );
-    }
+    const ids = await submittedGiayKhens(tree, 5);
     const outcomes = await approveAll(
       ids.flatMap((id) => [id, id]),
       approver,
@@ -298,12 +199,7 @@ describe('approval under concurrency, across two API instances', () => {
     );
     expect(n).toBe(ids.length);
     // A draft stays a draft.
-    const draft = await makeNomination(t, {
-      year: Y,
-      awardCode: 'GIAY_KHEN',
-      organizationId: tree.unit.id,
-      proposingOrganizationId: tree.department.id,
-    });
+    const draft = await makeNomination(t, byDepartment(tree, Y, 'GIAY_KHEN', { organizationId: tree.unit.id }));
     const [a, b] = await approveAll([draft.id, draft.id], approver);
     expect([a.status, b.status]).toEqual([409, 409]);
   });

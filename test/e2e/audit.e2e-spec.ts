@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import type supertest from 'supertest';
 import { chainHash } from '../../src/audit/audit-chain.js';
@@ -8,7 +8,6 @@ import { makeTree } from '../support/factories.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
 
 // Booting two applications and running whole workloads take longer than Jest's default 5 s on a busy machine.
-jest.setTimeout(60_000);
 
 const PROBLEM = /application\/problem\+json/;
 const NATIONAL_ID = '079085001234';

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { makeApprovedNomination, makeDecision, makeIndividual, makeTree } from '../support/factories.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
 
 // Real databases on a shared machine: generous, but bounded.
-jest.setTimeout(60_000);
 
 const PROBLEM = /application\/problem\+json/;
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';

@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
-import type { Response } from 'superagent';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import {
   makeApprovedNomination,
   makeDecision,
@@ -7,20 +6,12 @@ import {
   makeOrganization,
   makeTree,
 } from '../support/factories.js';
+import { binary } from '../support/binary.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
-
-jest.setTimeout(60_000);
 
 const PROBLEM = /application\/problem\+json/;
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 const PUBLIC_BASE_URL = 'https://khenthuong.dienbien.example/';
-
-/** Collects a binary body as a Buffer. */
-function binary(response: Response, callback: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => callback(null, Buffer.concat(chunks)));
-}
 
 interface PdfPage {
   /** The page's text, whitespace collapsed. */

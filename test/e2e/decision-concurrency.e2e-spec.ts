@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { type AppInstance, listenOnLoopback, startAppInstance } from '../support/app-instance.js';
 import { makeApprovedNomination, makeIndividual, makeTree } from '../support/factories.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
 
 // Real databases (two app instances in the concurrency spec) on a shared machine: generous, but bounded.
-jest.setTimeout(60_000);
 
 type Client = AppInstance['http'];
 

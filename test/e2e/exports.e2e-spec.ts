@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { Response } from 'superagent';
 import {
   makeApprovedNomination,
   makeDecision,
@@ -12,9 +11,8 @@ import {
   makeSubmittedNomination,
   makeTree,
 } from '../support/factories.js';
+import { binary } from '../support/binary.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
-
-jest.setTimeout(60_000);
 
 const PROBLEM = /application\/problem\+json/;
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
@@ -67,13 +65,6 @@ interface AwardItem {
   revoked: boolean;
   revokedAt: string | null;
   revokedReason: string | null;
-}
-
-/** Collects a binary body (CSV and XLSX alike) as a Buffer. */
-function binary(response: Response, callback: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => callback(null, Buffer.concat(chunks)));
 }
 
 describe('exports', () => {

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type supertest from 'supertest';
 import { requestFingerprint } from '../../src/idempotency/request-fingerprint.js';
 import { listenOnLoopback, startAppInstance, type AppInstance } from '../support/app-instance.js';
 import { makeApprovedNomination, makeIndividual, makeTree } from '../support/factories.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
-
-jest.setTimeout(60_000);
 
 const PROBLEM = /application\/problem\+json/;
 type Client = ReturnType<typeof supertest>;

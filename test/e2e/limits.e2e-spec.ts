@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createConnection } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { listenOnLoopback, startAppInstance, type AppInstance } from '../support/app-instance.js';
 import { makeOrganization } from '../support/factories.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
-
-jest.setTimeout(60_000);
 
 const PROBLEM = /application\/problem\+json/;
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import type { Response } from 'superagent';
 import { importCsv, importXlsx, makeIndividual, makeNomination, makeTree, setRating } from '../support/factories.js';
+import { binary } from '../support/binary.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
-
-jest.setTimeout(60_000);
 
 const PROBLEM = /application\/problem\+json/;
 const URL = '/api/v1/nominations/import';
@@ -26,13 +25,6 @@ const ACHIEVEMENT = 'Hoàn thành xuất sắc nhiệm vụ năm 2024; chủ tr�
 type RowError = { row: number; field: string; message: string };
 const errorsOf = (response: Response) =>
   (response.body.errors as RowError[]).map((e) => ({ row: e.row, field: e.field }));
-
-/** Collects a binary body as a Buffer. */
-function binary(response: Response, callback: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  response.on('data', (chunk: Buffer) => chunks.push(chunk));
-  response.on('end', () => callback(null, Buffer.concat(chunks)));
-}
 
 describe('nominations import', () => {
   let t: TestApp;

@@ -1,19 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   addInitiative,
   makeAwardRecord,
   makeIndividual,
   makeNomination,
   makeOrganization,
+  makeRatedIndividual,
   makeSubmittedNomination,
-  makeTree,
   openDisciplinaryCase,
-  setRating,
+  type Tree,
 } from '../support/factories.js';
-import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/lifecycle.js';
+import { BOOTSTRAP_TOKEN, bearer } from '../support/test-app.js';
+import { byDepartment, makeLdttBase, makeVotedCscsNomination, makeWorld, PASSING_VOTE } from '../support/world.js';
 
 // Booting the application and building many records take longer than Jest's default 5 s on a busy machine.
-jest.setTimeout(60_000);
 
 const PROBLEM = /application\/problem\+json/;
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
@@ -30,63 +31,15 @@ const violated = (body: { violations?: { rule: string }[] }) => [
 const failing = (eligibility: { checks: Check[] }) => [
   ...new Set(eligibility.checks.filter((c) => !c.passed).map((c) => c.rule)),
 ];
-const PASSING_VOTE = { members: 15, present: 15, yes: 15 };
 
 describe('nominations', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-  beforeEach(async () => {
-    await t.reset();
-  });
+  const t = useTestApp();
 
   /**
    * The demo tree: the department (Sở) proposes for people of its unit. HR officer and approver of the department;
    * an HR officer and an approver of the other department (out of scope); an auditor.
    */
-  async function setup() {
-    const tree = await makeTree(t);
-    return {
-      tree,
-      hr: bearer(await t.token('HR_OFFICER', tree.department.id)),
-      approver: bearer(await t.token('APPROVER', tree.department.id)),
-      auditor: bearer(await t.token('AUDITOR')),
-      hrOther: bearer(await t.token('HR_OFFICER', tree.otherDepartment.id)),
-      approverOther: bearer(await t.token('APPROVER', tree.otherDepartment.id)),
-    };
-  }
-
-  /** A person of the unit rated `rating` in each of `years`. */
-  async function person(
-    organizationId: string,
-    rating?: 'HTXS' | 'HTT' | 'HT' | 'KHT',
-    years: number[] = [Y],
-    extra: Record<string, unknown> = {},
-  ) {
-    const individual = await makeIndividual(t, organizationId, extra);
-    if (rating) for (const year of years) await setRating(t, individual.id, year, rating);
-    return individual;
-  }
-
-  /**
-   * `count` more Lao động tiên tiến of year `Y` proposed by `proposingOrganizationId` (people of `organizationId`):
-   * the base of R-QUOTA-CSCS (15 % of 7 → 1 CSTĐ cơ sở may be approved).
-   */
-  async function ldttBase(organizationId: string, proposingOrganizationId: string, count: number) {
-    for (let i = 0; i < count; i++) {
-      const p = await makeIndividual(t, organizationId);
-      await makeAwardRecord(t, {
-        awardCode: 'LAO_DONG_TIEN_TIEN',
-        year: Y,
-        individualId: p.id,
-        proposingOrganizationId,
-      });
-    }
-  }
+  const setup = () => makeWorld(t);
 
   const body = (over: Record<string, unknown>) => ({
     year: Y,
@@ -97,6 +50,10 @@ describe('nominations', () => {
     ...over,
   });
 
+  /** A Giấy khen on the THEMATIC basis for a person, proposed by the department: a form takes any basis. */
+  const thematicGiayKhen = (tree: Tree, individualId: string) =>
+    body({ awardCode: 'GIAY_KHEN', basis: 'THEMATIC', individualId, proposingOrganizationId: tree.department.id });
+
   const post = (path: string, auth: Record<string, string>, payload?: object) => {
     const request = t.http.post(`/api/v1/nominations${path}`).set(auth);
     return payload === undefined ? request : request.send(payload);
@@ -105,8 +62,8 @@ describe('nominations', () => {
   describe('the whole workflow', () => {
     it('drafts, submits and approves a Lao động tiên tiến, then a CSTĐ cơ sở that needs it, with votes and history', async () => {
       const { tree, hr, approver } = await setup();
-      const an = await person(tree.unit.id, 'HTXS');
-      await ldttBase(tree.unit.id, tree.department.id, 6);
+      const an = await makeRatedIndividual(t, tree.unit.id, 'HTXS');
+      await makeLdttBase(t, tree, Y, 6);
 
       const draft = await post(
         '',
@@ -186,12 +143,10 @@ describe('nominations', () => {
 
     it('returns a nomination with a reason, lets the HR officer edit and resubmit it, then rejects it; a new one may follow', async () => {
       const { tree, hr, approver } = await setup();
-      const an = await person(tree.unit.id, 'HTT');
-      const { id } = await makeSubmittedNomination(
-        t,
-        { year: Y, awardCode: 'LAO_DONG_TIEN_TIEN', individualId: an.id, proposingOrganizationId: tree.department.id },
-        { token: hr.Authorization.slice(7) },
-      );
+      const an = await makeRatedIndividual(t, tree.unit.id, 'HTT');
+      const { id } = await makeSubmittedNomination(t, byDepartment(tree, Y, 'LAO_DONG_TIEN_TIEN', an.id), {
+        token: hr.Authorization.slice(7),
+      });
 
       const returned = await post(`/${id}/return`, approver, { reason: 'Bổ sung minh chứng thành tích' }).expect(200);
       expect(returned.body).toMatchObject({ status: 'RETURNED', statusReason: 'Bổ sung minh chứng thành tích' });
@@ -225,28 +180,13 @@ describe('nominations', () => {
     it('withdraws from DRAFT, RETURNED and SUBMITTED, with an optional reason', async () => {
       const { tree, hr, approver } = await setup();
       const people = [
-        await person(tree.unit.id, 'HTT'),
-        await person(tree.unit.id, 'HTT'),
-        await person(tree.unit.id, 'HTT'),
+        await makeRatedIndividual(t, tree.unit.id, 'HTT'),
+        await makeRatedIndividual(t, tree.unit.id, 'HTT'),
+        await makeRatedIndividual(t, tree.unit.id, 'HTT'),
       ];
-      const draft = await makeNomination(t, {
-        year: Y,
-        awardCode: 'LAO_DONG_TIEN_TIEN',
-        individualId: people[0].id,
-        proposingOrganizationId: tree.department.id,
-      });
-      const submitted = await makeSubmittedNomination(t, {
-        year: Y,
-        awardCode: 'LAO_DONG_TIEN_TIEN',
-        individualId: people[1].id,
-        proposingOrganizationId: tree.department.id,
-      });
-      const returned = await makeSubmittedNomination(t, {
-        year: Y,
-        awardCode: 'LAO_DONG_TIEN_TIEN',
-        individualId: people[2].id,
-        proposingOrganizationId: tree.department.id,
-      });
+      const draft = await makeNomination(t, byDepartment(tree, Y, 'LAO_DONG_TIEN_TIEN', people[0].id));
+      const submitted = await makeSubmittedNomination(t, byDepartment(tree, Y, 'LAO_DONG_TIEN_TIEN', people[1].id));
+      const returned = await makeSubmittedNomination(t, byDepartment(tree, Y, 'LAO_DONG_TIEN_TIEN', people[2].id));
       await post(`/${returned.id}/return`, approver, { reason: 'Thiếu hồ sơ' }).expect(200);
 
       expect((await post(`/${draft.id}/withdraw`, hr).expect(200)).body).toMatchObject({
@@ -265,7 +205,7 @@ describe('nominations', () => {
   describe('POST /nominations', () => {
     it('stores a draft that is not eligible, showing why; submitting it is refused with every failing rule', async () => {
       const { tree, hr } = await setup();
-      const unrated = await person(tree.unit.id);
+      const unrated = await makeIndividual(t, tree.unit.id);
       const draft = await post(
         '',
         hr,
@@ -299,7 +239,7 @@ describe('nominations', () => {
 
     it('answers 400 for unknown fields, unknown codes and bases, both or neither nominee, and impossible dates', async () => {
       const { tree, hr } = await setup();
-      const an = await person(tree.unit.id);
+      const an = await makeIndividual(t, tree.unit.id);
       const bad = await post('', hr, {
         year: 1900,
         awardCode: 'HUAN_CHUONG',
@@ -346,7 +286,7 @@ describe('nominations', () => {
 
     it('answers 401 without a token, 403 for roles that may not draft and for an HR officer out of scope', async () => {
       const { tree, hr, hrOther, approver, auditor } = await setup();
-      const an = await person(tree.unit.id, 'HTT');
+      const an = await makeRatedIndividual(t, tree.unit.id, 'HTT');
       const payload = body({ individualId: an.id, proposingOrganizationId: tree.department.id });
       const anonymous = await t.http.post('/api/v1/nominations').send(payload).expect(401);
       expect(anonymous.headers['content-type']).toMatch(PROBLEM);
@@ -354,7 +294,7 @@ describe('nominations', () => {
       await post('', auditor, payload).expect(403);
       // Out of scope: the proposing organization, or the nominee.
       expect((await post('', hrOther, payload).expect(403)).body.code).toBe('OUT_OF_SCOPE');
-      const stranger = await person(tree.otherDepartment.id, 'HTT');
+      const stranger = await makeRatedIndividual(t, tree.otherDepartment.id, 'HTT');
       await post('', hr, body({ individualId: stranger.id, proposingOrganizationId: tree.department.id })).expect(403);
       await post(
         '',
@@ -376,7 +316,7 @@ describe('nominations', () => {
 
     it('answers 422 for unknown references and for structural rules (R-KIND-1, R-BASIS-2), storing nothing', async () => {
       const { tree, hr } = await setup();
-      const an = await person(tree.unit.id, 'HTT');
+      const an = await makeRatedIndividual(t, tree.unit.id, 'HTT');
       const unknownPerson = await post(
         '',
         hr,
@@ -410,16 +350,7 @@ describe('nominations', () => {
       ).expect(422);
       expect(violated(collectiveLdtt.body)).toEqual(['R-KIND-1']);
       // A form takes any basis.
-      await post(
-        '',
-        hr,
-        body({
-          awardCode: 'GIAY_KHEN',
-          basis: 'THEMATIC',
-          individualId: an.id,
-          proposingOrganizationId: tree.department.id,
-        }),
-      ).expect(201);
+      await post('', hr, thematicGiayKhen(tree, an.id)).expect(201);
 
       const list = await t.http.get('/api/v1/nominations').set(hr).expect(200);
       expect(list.body.items).toHaveLength(1);
@@ -427,7 +358,7 @@ describe('nominations', () => {
 
     it('answers 409 DUPLICATE_NOMINATION (R-DUP-1) for a second live REGULAR nomination of the same nominee, code and year', async () => {
       const { tree, hr } = await setup();
-      const an = await person(tree.unit.id, 'HTT');
+      const an = await makeRatedIndividual(t, tree.unit.id, 'HTT');
       await post('', hr, body({ individualId: an.id, proposingOrganizationId: tree.department.id })).expect(201);
       const duplicate = await post(
         '',
@@ -441,33 +372,16 @@ describe('nominations', () => {
       await post('', hr, body({ year: 2023, individualId: an.id, proposingOrganizationId: tree.department.id })).expect(
         201,
       );
-      await post(
-        '',
-        hr,
-        body({
-          awardCode: 'GIAY_KHEN',
-          basis: 'THEMATIC',
-          individualId: an.id,
-          proposingOrganizationId: tree.department.id,
-        }),
-      ).expect(201);
-      await post(
-        '',
-        hr,
-        body({
-          awardCode: 'GIAY_KHEN',
-          basis: 'THEMATIC',
-          individualId: an.id,
-          proposingOrganizationId: tree.department.id,
-        }),
-      ).expect(201);
+      const thematic = thematicGiayKhen(tree, an.id);
+      await post('', hr, thematic).expect(201);
+      await post('', hr, thematic).expect(201);
     });
   });
 
   describe('POST /nominations/check', () => {
     it('evaluates without storing anything', async () => {
       const { tree, hr } = await setup();
-      const an = await person(tree.unit.id, 'HT');
+      const an = await makeRatedIndividual(t, tree.unit.id, 'HT');
       const checked = await post(
         '/check',
         hr,
@@ -483,7 +397,7 @@ describe('nominations', () => {
 
     it('answers 400, 401, 403 and 422 like POST /nominations', async () => {
       const { tree, hr, hrOther, approver } = await setup();
-      const an = await person(tree.unit.id, 'HTT');
+      const an = await makeRatedIndividual(t, tree.unit.id, 'HTT');
       const payload = body({ individualId: an.id, proposingOrganizationId: tree.department.id });
       expect(fields((await post('/check', hr, { ...payload, extra: 1 }).expect(400)).body)).toEqual(['extra']);
       await t.http.post('/api/v1/nominations/check').send(payload).expect(401);
@@ -499,7 +413,7 @@ describe('nominations', () => {
   describe('eligibility rules through the API', () => {
     it('R-LDTT-2 applies under Decree 91 only: recruited less than 10 months before the end of 2023', async () => {
       const { tree, hr } = await setup();
-      const late = await person(tree.unit.id, 'HTT', [2023], { joinedOn: '2023-06-01' });
+      const late = await makeRatedIndividual(t, tree.unit.id, 'HTT', [2023], { joinedOn: '2023-06-01' });
       const nd91 = body({
         year: 2023,
         individualId: late.id,
@@ -524,7 +438,7 @@ describe('nominations', () => {
 
     it('R-LDTT-2: a disciplinary case opened in the year blocks Lao động tiên tiến under Decree 91', async () => {
       const { tree, hr } = await setup();
-      const an = await person(tree.unit.id, 'HTT', [2023]);
+      const an = await makeRatedIndividual(t, tree.unit.id, 'HTT', [2023]);
       const caseId = await openDisciplinaryCase(t, an.id, 'DISCIPLINE', '2023-05-01');
       await t.http
         .post(`/api/v1/disciplinary-cases/${caseId}/close`)
@@ -546,24 +460,16 @@ describe('nominations', () => {
 
     it('R-CSCS-1: CSTĐ cơ sở needs Lao động tiên tiến in the year', async () => {
       const { tree, hr } = await setup();
-      const an = await person(tree.unit.id, 'HTXS');
+      const an = await makeRatedIndividual(t, tree.unit.id, 'HTXS');
       const draft = await makeNomination(t, {
-        year: Y,
-        awardCode: 'CHIEN_SI_THI_DUA_CO_SO',
-        individualId: an.id,
-        proposingOrganizationId: tree.department.id,
+        ...byDepartment(tree, Y, 'CHIEN_SI_THI_DUA_CO_SO', an.id),
         expectedDecisionOn: ND98_DATE,
       });
       const refused = await post(`/${draft.id}/submit`, hr).expect(422);
       expect(violated(refused.body)).toEqual(['R-CSCS-1']);
       expect(refused.body.violations[0].message).toContain('Lao động tiên tiến');
       // A DRAFT or SUBMITTED LĐTT does not count; an approved one does.
-      const ldtt = await makeSubmittedNomination(t, {
-        year: Y,
-        awardCode: 'LAO_DONG_TIEN_TIEN',
-        individualId: an.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      const ldtt = await makeSubmittedNomination(t, byDepartment(tree, Y, 'LAO_DONG_TIEN_TIEN', an.id));
       await post(`/${draft.id}/submit`, hr).expect(422);
       await post(`/${ldtt.id}/approve`, admin).expect(200);
       await post(`/${draft.id}/submit`, hr).expect(200);
@@ -571,114 +477,52 @@ describe('nominations', () => {
 
     it('R-BASIS-1: a THEMATIC award never counts toward a REGULAR prerequisite', async () => {
       const { tree, hr } = await setup();
-      const an = await person(tree.unit.id, 'HTXS');
-      await makeAwardRecord(t, {
-        awardCode: 'LAO_DONG_TIEN_TIEN',
-        year: Y,
-        basis: 'THEMATIC',
-        individualId: an.id,
-        proposingOrganizationId: tree.department.id,
-      });
-      const draft = await makeNomination(t, {
-        year: Y,
-        awardCode: 'CHIEN_SI_THI_DUA_CO_SO',
-        individualId: an.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      const an = await makeRatedIndividual(t, tree.unit.id, 'HTXS');
+      await makeAwardRecord(t, { ...byDepartment(tree, Y, 'LAO_DONG_TIEN_TIEN', an.id), basis: 'THEMATIC' });
+      const draft = await makeNomination(t, byDepartment(tree, Y, 'CHIEN_SI_THI_DUA_CO_SO', an.id));
       const refused = await post(`/${draft.id}/submit`, hr).expect(422);
       expect(violated(refused.body)).toEqual(['R-CSCS-1']);
       expect(refused.body.violations[0].message).toContain('R-BASIS-1');
       // The same award on the REGULAR basis counts; a revoked one would not.
-      await makeAwardRecord(t, {
-        awardCode: 'LAO_DONG_TIEN_TIEN',
-        year: Y,
-        individualId: an.id,
-        proposingOrganizationId: tree.department.id,
-        revoked: true,
-      });
+      await makeAwardRecord(t, { ...byDepartment(tree, Y, 'LAO_DONG_TIEN_TIEN', an.id), revoked: true });
       await post(`/${draft.id}/submit`, hr).expect(422);
-      await makeAwardRecord(t, {
-        awardCode: 'LAO_DONG_TIEN_TIEN',
-        year: Y,
-        individualId: an.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      await makeAwardRecord(t, byDepartment(tree, Y, 'LAO_DONG_TIEN_TIEN', an.id));
       await post(`/${draft.id}/submit`, hr).expect(200);
     });
 
     it('R-CSTINH-1: CSTĐ tỉnh needs CSTĐ cơ sở three years running and a province-level initiative', async () => {
       const { tree, hr } = await setup();
-      const an = await person(tree.unit.id, 'HTXS');
+      const an = await makeRatedIndividual(t, tree.unit.id, 'HTXS');
       for (const year of [2023, 2024])
-        await makeAwardRecord(t, {
-          awardCode: 'CHIEN_SI_THI_DUA_CO_SO',
-          year,
-          individualId: an.id,
-          proposingOrganizationId: tree.department.id,
-        });
-      const draft = await makeNomination(t, {
-        year: 2025,
-        awardCode: 'CHIEN_SI_THI_DUA_TINH',
-        individualId: an.id,
-        proposingOrganizationId: tree.department.id,
-      });
+        await makeAwardRecord(t, byDepartment(tree, year, 'CHIEN_SI_THI_DUA_CO_SO', an.id));
+      const draft = await makeNomination(t, byDepartment(tree, 2025, 'CHIEN_SI_THI_DUA_TINH', an.id));
       const refused = await post(`/${draft.id}/submit`, hr).expect(422);
       expect(violated(refused.body)).toEqual(['R-CSTINH-1']);
       expect(refused.body.violations).toHaveLength(2);
       expect(refused.body.violations[0]).toMatchObject({ limit: 3, actual: 2 });
-      await makeAwardRecord(t, {
-        awardCode: 'CHIEN_SI_THI_DUA_CO_SO',
-        year: 2025,
-        individualId: an.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      await makeAwardRecord(t, byDepartment(tree, 2025, 'CHIEN_SI_THI_DUA_CO_SO', an.id));
       await addInitiative(t, an.id, 2024, 'PROVINCE');
       await post(`/${draft.id}/submit`, hr).expect(200);
     });
 
     it('R-CSTQ-1: CSTĐ toàn quốc needs CSTĐ tỉnh twice consecutively', async () => {
       const { tree, hr } = await setup();
-      const an = await person(tree.unit.id, 'HTXS');
-      await makeAwardRecord(t, {
-        awardCode: 'CHIEN_SI_THI_DUA_TINH',
-        year: 2024,
-        individualId: an.id,
-        proposingOrganizationId: tree.department.id,
-      });
-      const draft = await makeNomination(t, {
-        year: 2025,
-        awardCode: 'CHIEN_SI_THI_DUA_TOAN_QUOC',
-        individualId: an.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      const an = await makeRatedIndividual(t, tree.unit.id, 'HTXS');
+      await makeAwardRecord(t, byDepartment(tree, 2024, 'CHIEN_SI_THI_DUA_TINH', an.id));
+      const draft = await makeNomination(t, byDepartment(tree, 2025, 'CHIEN_SI_THI_DUA_TOAN_QUOC', an.id));
       const refused = await post(`/${draft.id}/submit`, hr).expect(422);
       expect(refused.body.violations).toEqual([expect.objectContaining({ rule: 'R-CSTQ-1', limit: 2, actual: 1 })]);
-      await makeAwardRecord(t, {
-        awardCode: 'CHIEN_SI_THI_DUA_TINH',
-        year: 2021,
-        individualId: an.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      await makeAwardRecord(t, byDepartment(tree, 2021, 'CHIEN_SI_THI_DUA_TINH', an.id));
       await post(`/${draft.id}/submit`, hr).expect(200);
     });
 
     it('R-BK-1 refuses a Bằng khen without its prerequisites; R-ORDER-1: no Giấy khen is needed before it', async () => {
       const { tree, hr, approver } = await setup();
-      const an = await person(tree.unit.id, 'HTT', [2023, 2024]);
-      const draft = await makeNomination(t, {
-        year: Y,
-        awardCode: 'BANG_KHEN_TINH',
-        individualId: an.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      const an = await makeRatedIndividual(t, tree.unit.id, 'HTT', [2023, 2024]);
+      const draft = await makeNomination(t, byDepartment(tree, Y, 'BANG_KHEN_TINH', an.id));
       expect(violated((await post(`/${draft.id}/submit`, hr).expect(422)).body)).toEqual(['R-BK-1']);
       for (const year of [2023, 2024])
-        await makeAwardRecord(t, {
-          awardCode: 'CHIEN_SI_THI_DUA_CO_SO',
-          year,
-          individualId: an.id,
-          proposingOrganizationId: tree.department.id,
-        });
+        await makeAwardRecord(t, byDepartment(tree, year, 'CHIEN_SI_THI_DUA_CO_SO', an.id));
       await post(`/${draft.id}/submit`, hr).expect(200);
       // Never a Giấy khen, and still approved (80 % of all members voted yes).
       await post(`/${draft.id}/votes`, approver, { members: 10, present: 9, yes: 8 }).expect(201);
@@ -693,25 +537,13 @@ describe('nominations', () => {
 
     it('R-DUP-1 at approval: a regular Giấy khen and a regular Bằng khen tỉnh of the same year are one reward', async () => {
       const { tree, hr, approver } = await setup();
-      const an = await person(tree.unit.id, 'HTT');
+      const an = await makeRatedIndividual(t, tree.unit.id, 'HTT');
       for (const year of [2023, 2024])
-        await makeAwardRecord(t, {
-          awardCode: 'CHIEN_SI_THI_DUA_CO_SO',
-          year,
-          individualId: an.id,
-          proposingOrganizationId: tree.department.id,
-        });
-      const giayKhen = await makeSubmittedNomination(t, {
-        year: Y,
-        awardCode: 'GIAY_KHEN',
-        individualId: an.id,
-        proposingOrganizationId: tree.department.id,
+        await makeAwardRecord(t, byDepartment(tree, year, 'CHIEN_SI_THI_DUA_CO_SO', an.id));
+      const giayKhen = await makeSubmittedNomination(t, byDepartment(tree, Y, 'GIAY_KHEN', an.id));
+      const bangKhen = await makeSubmittedNomination(t, byDepartment(tree, Y, 'BANG_KHEN_TINH', an.id), {
+        vote: PASSING_VOTE,
       });
-      const bangKhen = await makeSubmittedNomination(
-        t,
-        { year: Y, awardCode: 'BANG_KHEN_TINH', individualId: an.id, proposingOrganizationId: tree.department.id },
-        { vote: PASSING_VOTE },
-      );
       await post(`/${giayKhen.id}/approve`, approver).expect(200);
       const refused = await post(`/${bangKhen.id}/approve`, approver).expect(422);
       expect(refused.body.violations).toEqual([expect.objectContaining({ rule: 'R-DUP-1', limit: 1, actual: 2 })]);
@@ -719,13 +551,8 @@ describe('nominations', () => {
         'SUBMITTED',
       );
       // An award already granted counts too: a new draft shows the clash at once.
-      const other = await person(tree.unit.id, 'HTT');
-      await makeAwardRecord(t, {
-        awardCode: 'GIAY_KHEN',
-        year: Y,
-        individualId: other.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      const other = await makeRatedIndividual(t, tree.unit.id, 'HTT');
+      await makeAwardRecord(t, byDepartment(tree, Y, 'GIAY_KHEN', other.id));
       const second = await post(
         '',
         hr,
@@ -736,23 +563,13 @@ describe('nominations', () => {
 
     it('R-HOLD-1: an open case refuses submission, and refuses approval when opened after submission', async () => {
       const { tree, hr, approver } = await setup();
-      const held = await person(tree.unit.id, 'HTT');
+      const held = await makeRatedIndividual(t, tree.unit.id, 'HTT');
       await openDisciplinaryCase(t, held.id, 'INVESTIGATION');
-      const draft = await makeNomination(t, {
-        year: Y,
-        awardCode: 'LAO_DONG_TIEN_TIEN',
-        individualId: held.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      const draft = await makeNomination(t, byDepartment(tree, Y, 'LAO_DONG_TIEN_TIEN', held.id));
       expect(violated((await post(`/${draft.id}/submit`, hr).expect(422)).body)).toEqual(['R-HOLD-1']);
 
-      const later = await person(tree.unit.id, 'HTT');
-      const submitted = await makeSubmittedNomination(t, {
-        year: Y,
-        awardCode: 'LAO_DONG_TIEN_TIEN',
-        individualId: later.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      const later = await makeRatedIndividual(t, tree.unit.id, 'HTT');
+      const submitted = await makeSubmittedNomination(t, byDepartment(tree, Y, 'LAO_DONG_TIEN_TIEN', later.id));
       const caseId = await openDisciplinaryCase(t, later.id, 'INSPECTION');
       const refused = await post(`/${submitted.id}/approve`, approver).expect(422);
       expect(refused.body.violations).toEqual([expect.objectContaining({ rule: 'R-HOLD-1', actual: 1 })]);
@@ -767,63 +584,40 @@ describe('nominations', () => {
     it('R-TTTT-1: Tập thể lao động tiên tiến needs more than half of its members with Lao động tiên tiến', async () => {
       const { tree, hr } = await setup();
       const members = [
-        await person(tree.unit.id, 'HTT'),
-        await person(tree.unit.id, 'HTT'),
-        await person(tree.unit.id, 'HTT'),
-        await person(tree.unit.id, 'HTT'),
+        await makeRatedIndividual(t, tree.unit.id, 'HTT'),
+        await makeRatedIndividual(t, tree.unit.id, 'HTT'),
+        await makeRatedIndividual(t, tree.unit.id, 'HTT'),
+        await makeRatedIndividual(t, tree.unit.id, 'HTT'),
       ];
-      await makeAwardRecord(t, {
-        awardCode: 'LAO_DONG_TIEN_TIEN',
-        year: Y,
-        individualId: members[0].id,
-        proposingOrganizationId: tree.department.id,
-      });
-      await makeAwardRecord(t, {
-        awardCode: 'LAO_DONG_TIEN_TIEN',
-        year: Y,
-        individualId: members[1].id,
-        proposingOrganizationId: tree.department.id,
-      });
+      await makeAwardRecord(t, byDepartment(tree, Y, 'LAO_DONG_TIEN_TIEN', members[0].id));
+      await makeAwardRecord(t, byDepartment(tree, Y, 'LAO_DONG_TIEN_TIEN', members[1].id));
       // Someone who joined after the year is not a member for it.
-      await person(tree.unit.id, 'HTT', [Y], { joinedOn: '2025-02-01' });
-      const draft = await makeNomination(t, {
-        year: Y,
-        awardCode: 'TAP_THE_LAO_DONG_TIEN_TIEN',
-        organizationId: tree.unit.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      await makeRatedIndividual(t, tree.unit.id, 'HTT', [Y], { joinedOn: '2025-02-01' });
+      const draft = await makeNomination(
+        t,
+        byDepartment(tree, Y, 'TAP_THE_LAO_DONG_TIEN_TIEN', { organizationId: tree.unit.id }),
+      );
       const refused = await post(`/${draft.id}/submit`, hr).expect(422);
       expect(refused.body.violations).toEqual([expect.objectContaining({ rule: 'R-TTTT-1', limit: 3, actual: 2 })]);
       // An APPROVED LĐTT of a member counts.
-      await makeSubmittedNomination(t, {
-        year: Y,
-        awardCode: 'LAO_DONG_TIEN_TIEN',
-        individualId: members[2].id,
-        proposingOrganizationId: tree.department.id,
-      }).then(({ id }) => post(`/${id}/approve`, admin).expect(200));
+      await makeSubmittedNomination(t, byDepartment(tree, Y, 'LAO_DONG_TIEN_TIEN', members[2].id)).then(({ id }) =>
+        post(`/${id}/approve`, admin).expect(200),
+      );
       await post(`/${draft.id}/submit`, hr).expect(200);
     });
 
     it('R-TTXS-1: Tập thể lao động xuất sắc needs every member rated, 70 % with LĐTT and one CSTĐ cơ sở', async () => {
       const { tree, hr } = await setup();
       const members = [
-        await person(tree.unit.id, 'HTXS'),
-        await person(tree.unit.id, 'HTT'),
-        await person(tree.unit.id, 'KHT'),
+        await makeRatedIndividual(t, tree.unit.id, 'HTXS'),
+        await makeRatedIndividual(t, tree.unit.id, 'HTT'),
+        await makeRatedIndividual(t, tree.unit.id, 'KHT'),
       ];
-      for (const m of members)
-        await makeAwardRecord(t, {
-          awardCode: 'LAO_DONG_TIEN_TIEN',
-          year: Y,
-          individualId: m.id,
-          proposingOrganizationId: tree.department.id,
-        });
-      const draft = await makeNomination(t, {
-        year: Y,
-        awardCode: 'TAP_THE_LAO_DONG_XUAT_SAC',
-        organizationId: tree.unit.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      for (const m of members) await makeAwardRecord(t, byDepartment(tree, Y, 'LAO_DONG_TIEN_TIEN', m.id));
+      const draft = await makeNomination(
+        t,
+        byDepartment(tree, Y, 'TAP_THE_LAO_DONG_XUAT_SAC', { organizationId: tree.unit.id }),
+      );
       const refused = await post(`/${draft.id}/submit`, hr).expect(422);
       expect(violated(refused.body)).toEqual(['R-TTXS-1']);
       expect(refused.body.violations.map((v: { limit: number; actual: number }) => [v.limit, v.actual])).toEqual([
@@ -834,20 +628,10 @@ describe('nominations', () => {
 
     it('R-VOTE-1: approval needs a passing latest council vote where the code requires one', async () => {
       const { tree, approver } = await setup();
-      const an = await person(tree.unit.id, 'HTXS');
-      await makeAwardRecord(t, {
-        awardCode: 'LAO_DONG_TIEN_TIEN',
-        year: Y,
-        individualId: an.id,
-        proposingOrganizationId: tree.department.id,
-      });
-      await ldttBase(tree.unit.id, tree.department.id, 6);
-      const { id } = await makeSubmittedNomination(t, {
-        year: Y,
-        awardCode: 'CHIEN_SI_THI_DUA_CO_SO',
-        individualId: an.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      const an = await makeRatedIndividual(t, tree.unit.id, 'HTXS');
+      await makeAwardRecord(t, byDepartment(tree, Y, 'LAO_DONG_TIEN_TIEN', an.id));
+      await makeLdttBase(t, tree, Y, 6);
+      const { id } = await makeSubmittedNomination(t, byDepartment(tree, Y, 'CHIEN_SI_THI_DUA_CO_SO', an.id));
       const none = await post(`/${id}/approve`, approver).expect(422);
       expect(none.body.violations).toEqual([
         expect.objectContaining({ rule: 'R-VOTE-1', message: expect.stringContaining('none is recorded') }),
@@ -870,35 +654,9 @@ describe('nominations', () => {
 
     it('R-QUOTA-CSCS: with 20 approved Lao động tiên tiến, the 4th CSTĐ cơ sở of the unit and year is refused', async () => {
       const { tree, approver } = await setup();
-      const people = [];
-      for (let i = 0; i < 20; i++) {
-        const p = await makeIndividual(t, tree.unit.id);
-        await makeAwardRecord(t, {
-          awardCode: 'LAO_DONG_TIEN_TIEN',
-          year: Y,
-          individualId: p.id,
-          proposingOrganizationId: tree.department.id,
-        });
-        people.push(p);
-      }
+      const people = await makeLdttBase(t, tree, Y, 20);
       const ids = [];
-      for (const p of people.slice(0, 4)) {
-        await setRating(t, p.id, Y, 'HTXS');
-        ids.push(
-          (
-            await makeSubmittedNomination(
-              t,
-              {
-                year: Y,
-                awardCode: 'CHIEN_SI_THI_DUA_CO_SO',
-                individualId: p.id,
-                proposingOrganizationId: tree.department.id,
-              },
-              { vote: PASSING_VOTE },
-            )
-          ).id,
-        );
-      }
+      for (const p of people.slice(0, 4)) ids.push((await makeVotedCscsNomination(t, tree, Y, p.id)).id);
       for (const id of ids.slice(0, 3)) await post(`/${id}/approve`, approver).expect(200);
       const refused = await post(`/${ids[3]}/approve`, approver).expect(422);
       expect(refused.body.violations).toEqual([expect.objectContaining({ rule: 'R-QUOTA-CSCS', limit: 3, actual: 4 })]);
@@ -912,52 +670,28 @@ describe('nominations', () => {
         .set(approver)
         .send({ organizationId: tree.department.id, year: Y, awardCode: 'GIAY_KHEN', maxCount: 1 })
         .expect(200);
-      const first = await makeSubmittedNomination(t, {
-        year: Y,
-        awardCode: 'GIAY_KHEN',
-        individualId: (await person(tree.unit.id)).id,
-        proposingOrganizationId: tree.department.id,
-      });
-      const second = await makeSubmittedNomination(t, {
-        year: Y,
-        awardCode: 'GIAY_KHEN',
-        individualId: (await person(tree.unit.id)).id,
-        proposingOrganizationId: tree.department.id,
-      });
+      /** A Giấy khen of `year` for a new person of the unit, submitted by the department. */
+      const submittedGiayKhen = async (year: number) =>
+        makeSubmittedNomination(t, byDepartment(tree, year, 'GIAY_KHEN', (await makeIndividual(t, tree.unit.id)).id));
+      const first = await submittedGiayKhen(Y);
+      const second = await submittedGiayKhen(Y);
       await post(`/${first.id}/approve`, approver).expect(200);
       const refused = await post(`/${second.id}/approve`, approver).expect(422);
       expect(refused.body.violations).toEqual([expect.objectContaining({ rule: 'R-QUOTA-UNIT', limit: 1, actual: 2 })]);
       // Another year of the same unit is not capped.
-      const nextYear = await makeSubmittedNomination(t, {
-        year: 2025,
-        awardCode: 'GIAY_KHEN',
-        individualId: (await person(tree.unit.id)).id,
-        proposingOrganizationId: tree.department.id,
-      });
+      const nextYear = await submittedGiayKhen(2025);
       await post(`/${nextYear.id}/approve`, approver).expect(200);
     });
 
     it("R-QUOTA-CSTINH: once switched on, CSTĐ tỉnh is capped at 10 % of the unit's CSTĐ cơ sở", async () => {
       const { tree, approver } = await setup();
-      const an = await person(tree.unit.id, 'HTXS');
+      const an = await makeRatedIndividual(t, tree.unit.id, 'HTXS');
       for (const year of [2023, 2024, 2025])
-        await makeAwardRecord(t, {
-          awardCode: 'CHIEN_SI_THI_DUA_CO_SO',
-          year,
-          individualId: an.id,
-          proposingOrganizationId: tree.department.id,
-        });
+        await makeAwardRecord(t, byDepartment(tree, year, 'CHIEN_SI_THI_DUA_CO_SO', an.id));
       await addInitiative(t, an.id, 2025, 'PROVINCE');
-      const { id } = await makeSubmittedNomination(
-        t,
-        {
-          year: 2025,
-          awardCode: 'CHIEN_SI_THI_DUA_TINH',
-          individualId: an.id,
-          proposingOrganizationId: tree.department.id,
-        },
-        { vote: PASSING_VOTE },
-      );
+      const { id } = await makeSubmittedNomination(t, byDepartment(tree, 2025, 'CHIEN_SI_THI_DUA_TINH', an.id), {
+        vote: PASSING_VOTE,
+      });
       await t.http
         .put('/api/v1/rule-settings/quotas')
         .set(admin)
@@ -978,19 +712,9 @@ describe('nominations', () => {
 
     it('lists every failing rule of an approval at once and changes nothing', async () => {
       const { tree, approver } = await setup();
-      const an = await person(tree.unit.id, 'HTXS');
-      await makeAwardRecord(t, {
-        awardCode: 'LAO_DONG_TIEN_TIEN',
-        year: Y,
-        individualId: an.id,
-        proposingOrganizationId: tree.department.id,
-      });
-      const { id } = await makeSubmittedNomination(t, {
-        year: Y,
-        awardCode: 'CHIEN_SI_THI_DUA_CO_SO',
-        individualId: an.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      const an = await makeRatedIndividual(t, tree.unit.id, 'HTXS');
+      await makeAwardRecord(t, byDepartment(tree, Y, 'LAO_DONG_TIEN_TIEN', an.id));
+      const { id } = await makeSubmittedNomination(t, byDepartment(tree, Y, 'CHIEN_SI_THI_DUA_CO_SO', an.id));
       await openDisciplinaryCase(t, an.id);
       const refused = await post(`/${id}/approve`, approver).expect(422);
       expect(violated(refused.body).sort()).toEqual(['R-HOLD-1', 'R-QUOTA-CSCS', 'R-VOTE-1']);
@@ -1013,13 +737,8 @@ describe('nominations', () => {
 
     it('answers 403 for the wrong role and for a caller out of scope', async () => {
       const { tree, hr, approver, auditor, hrOther, approverOther } = await setup();
-      const an = await person(tree.unit.id, 'HTT');
-      const { id } = await makeSubmittedNomination(t, {
-        year: Y,
-        awardCode: 'LAO_DONG_TIEN_TIEN',
-        individualId: an.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      const an = await makeRatedIndividual(t, tree.unit.id, 'HTT');
+      const { id } = await makeSubmittedNomination(t, byDepartment(tree, Y, 'LAO_DONG_TIEN_TIEN', an.id));
       // HR officers do not decide; approvers do not submit or withdraw; auditors only read.
       for (const action of ['approve', 'votes', 'return', 'reject'])
         expect(
@@ -1056,13 +775,8 @@ describe('nominations', () => {
 
     it('answers 409 INVALID_STATE for an action the status does not allow', async () => {
       const { tree, hr, approver } = await setup();
-      const an = await person(tree.unit.id, 'HTT');
-      const draft = await makeNomination(t, {
-        year: Y,
-        awardCode: 'LAO_DONG_TIEN_TIEN',
-        individualId: an.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      const an = await makeRatedIndividual(t, tree.unit.id, 'HTT');
+      const draft = await makeNomination(t, byDepartment(tree, Y, 'LAO_DONG_TIEN_TIEN', an.id));
       for (const [action, payload] of [
         ['approve', undefined],
         ['reject', { reason: 'x' }],
@@ -1084,13 +798,8 @@ describe('nominations', () => {
 
     it('answers 400 for missing reasons, bad vote tallies and bad edits', async () => {
       const { tree, hr, approver } = await setup();
-      const an = await person(tree.unit.id, 'HTT');
-      const { id } = await makeSubmittedNomination(t, {
-        year: Y,
-        awardCode: 'LAO_DONG_TIEN_TIEN',
-        individualId: an.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      const an = await makeRatedIndividual(t, tree.unit.id, 'HTT');
+      const { id } = await makeSubmittedNomination(t, byDepartment(tree, Y, 'LAO_DONG_TIEN_TIEN', an.id));
       expect(fields((await post(`/${id}/return`, approver, {}).expect(400)).body)).toEqual(['reason']);
       expect(fields((await post(`/${id}/reject`, approver, { reason: '   ' }).expect(400)).body)).toEqual(['reason']);
       expect(fields((await post(`/${id}/withdraw`, hr, { note: 'x' }).expect(400)).body)).toEqual(['note']);
@@ -1102,12 +811,7 @@ describe('nominations', () => {
       ).toEqual(['present', 'yes']);
       await post(`/${id}/votes`, approver, { members: 10, present: 8, yes: 3, extra: true }).expect(400);
 
-      const draft = await makeNomination(t, {
-        year: Y,
-        awardCode: 'GIAY_KHEN',
-        individualId: an.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      const draft = await makeNomination(t, byDepartment(tree, Y, 'GIAY_KHEN', an.id));
       expect(
         fields(
           (await t.http.patch(`/api/v1/nominations/${draft.id}`).set(hr).send({ basis: 'X', year: 2020 }).expect(400))
@@ -1134,31 +838,15 @@ describe('nominations', () => {
 
     it('PATCH changes the basis of a form, refuses a title on another basis (R-BASIS-2) and a basis that makes a duplicate (409)', async () => {
       const { tree, hr } = await setup();
-      const an = await person(tree.unit.id, 'HTT');
-      const title = await makeNomination(t, {
-        year: Y,
-        awardCode: 'LAO_DONG_TIEN_TIEN',
-        individualId: an.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      const an = await makeRatedIndividual(t, tree.unit.id, 'HTT');
+      const title = await makeNomination(t, byDepartment(tree, Y, 'LAO_DONG_TIEN_TIEN', an.id));
       expect(
         violated(
           (await t.http.patch(`/api/v1/nominations/${title.id}`).set(hr).send({ basis: 'AD_HOC' }).expect(422)).body,
         ),
       ).toEqual(['R-BASIS-2']);
-      await makeNomination(t, {
-        year: Y,
-        awardCode: 'GIAY_KHEN',
-        individualId: an.id,
-        proposingOrganizationId: tree.department.id,
-      });
-      const thematic = await makeNomination(t, {
-        year: Y,
-        awardCode: 'GIAY_KHEN',
-        basis: 'THEMATIC',
-        individualId: an.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      await makeNomination(t, byDepartment(tree, Y, 'GIAY_KHEN', an.id));
+      const thematic = await makeNomination(t, { ...byDepartment(tree, Y, 'GIAY_KHEN', an.id), basis: 'THEMATIC' });
       const clash = await t.http
         .patch(`/api/v1/nominations/${thematic.id}`)
         .set(hr)
@@ -1177,14 +865,9 @@ describe('nominations', () => {
   describe('GET /nominations', () => {
     it("filters by year, status, award code, proposing organization (exact or subtree), within the caller's scope", async () => {
       const { tree, hr, approver, auditor, hrOther } = await setup();
-      const an = await person(tree.unit.id, 'HTT', [2023, 2024]);
-      const binh = await person(tree.otherDepartment.id, 'HTT');
-      const a = await makeSubmittedNomination(t, {
-        year: 2024,
-        awardCode: 'LAO_DONG_TIEN_TIEN',
-        individualId: an.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      const an = await makeRatedIndividual(t, tree.unit.id, 'HTT', [2023, 2024]);
+      const binh = await makeRatedIndividual(t, tree.otherDepartment.id, 'HTT');
+      const a = await makeSubmittedNomination(t, byDepartment(tree, 2024, 'LAO_DONG_TIEN_TIEN', an.id));
       const b = await makeNomination(t, {
         year: 2023,
         awardCode: 'LAO_DONG_TIEN_TIEN',
@@ -1240,11 +923,8 @@ describe('nominations', () => {
         created.push(
           (
             await makeNomination(t, {
-              year: Y,
-              awardCode: 'GIAY_KHEN',
+              ...byDepartment(tree, Y, 'GIAY_KHEN', (await makeIndividual(t, tree.unit.id)).id),
               basis: 'THEMATIC',
-              individualId: (await person(tree.unit.id)).id,
-              proposingOrganizationId: tree.department.id,
             })
           ).id,
         );
@@ -1275,12 +955,7 @@ describe('nominations', () => {
       const { tree } = await setup();
       const orphan = await makeOrganization(t, { kind: 'UNIT' });
       const hrOrphan = bearer(await t.token('HR_OFFICER', orphan.id));
-      await makeNomination(t, {
-        year: Y,
-        awardCode: 'GIAY_KHEN',
-        organizationId: tree.unit.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      await makeNomination(t, byDepartment(tree, Y, 'GIAY_KHEN', { organizationId: tree.unit.id }));
       expect((await t.http.get('/api/v1/nominations').set(hrOrphan).expect(200)).body.items).toEqual([]);
       const anonymous = await t.http.get('/api/v1/nominations').expect(401);
       expect(anonymous.headers['content-type']).toMatch(PROBLEM);

@@ -1,16 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import {
   makeAwardRecord,
   makeIndividual,
   makeNomination,
   makeSubmittedNomination,
-  makeTree,
   setRating,
 } from '../support/factories.js';
-import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/lifecycle.js';
+import { BOOTSTRAP_TOKEN, bearer } from '../support/test-app.js';
+import { byDepartment, makeLdttBase, makeWorld } from '../support/world.js';
 
 // Booting the application and building many records take longer than Jest's default 5 s on a busy machine.
-jest.setTimeout(60_000);
 
 const PROBLEM = /application\/problem\+json/;
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
@@ -20,39 +20,27 @@ const fields = (body: { errors?: { field: string }[] }) => [...new Set((body.err
 const DEFAULT_SETTINGS = { cscsEnabled: true, cscsRatio: 0.15, cstinhEnabled: false, cstinhRatio: 0.1 };
 
 describe('quotas and rule settings', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-  beforeEach(async () => {
-    await t.reset();
-  });
+  const t = useTestApp();
+  const setup = () => makeWorld(t);
 
-  async function setup() {
-    const tree = await makeTree(t);
-    return {
-      tree,
-      hr: bearer(await t.token('HR_OFFICER', tree.department.id)),
-      approver: bearer(await t.token('APPROVER', tree.department.id)),
-      approverOther: bearer(await t.token('APPROVER', tree.otherDepartment.id)),
-      auditor: bearer(await t.token('AUDITOR')),
-    };
-  }
-
-  const list = (auth: Record<string, string>, organizationId: string, year = Y) =>
+  type Auth = Record<string, string>;
+  const putQuota = (auth: Auth, body: object) => t.http.put('/api/v1/quotas').set(auth).send(body);
+  const putQuotaSettings = (auth: Auth, body: object) =>
+    t.http.put('/api/v1/rule-settings/quotas').set(auth).send(body);
+  const putVotePolicy = (awardCode: string, auth: Auth, body: object) =>
+    t.http.put(`/api/v1/award-types/${awardCode}/vote-policy`).set(auth).send(body);
+  const list = (auth: Auth, organizationId: string, year = Y) =>
     t.http.get(`/api/v1/quotas?organizationId=${organizationId}&year=${year}`).set(auth);
 
   describe('PUT /quotas', () => {
     it('creates and replaces a unit quota (ADMIN, or an APPROVER in scope)', async () => {
       const { tree, approver } = await setup();
-      const created = await t.http
-        .put('/api/v1/quotas')
-        .set(approver)
-        .send({ organizationId: tree.department.id, year: Y, awardCode: 'GIAY_KHEN', maxCount: 5 })
-        .expect(200);
+      const created = await putQuota(approver, {
+        organizationId: tree.department.id,
+        year: Y,
+        awardCode: 'GIAY_KHEN',
+        maxCount: 5,
+      }).expect(200);
       expect(created.body).toMatchObject({
         organizationId: tree.department.id,
         year: Y,
@@ -62,93 +50,51 @@ describe('quotas and rule settings', () => {
         ratioOf: null,
       });
       // PUT replaces the whole quota; a ratio without a base is a share of the headcount.
-      const replaced = await t.http
-        .put('/api/v1/quotas')
-        .set(admin)
-        .send({ organizationId: tree.department.id, year: Y, awardCode: 'GIAY_KHEN', maxRatio: 0.25 })
-        .expect(200);
+      const replaced = await putQuota(admin, {
+        organizationId: tree.department.id,
+        year: Y,
+        awardCode: 'GIAY_KHEN',
+        maxRatio: 0.25,
+      }).expect(200);
       expect(replaced.body).toMatchObject({ maxCount: null, maxRatio: 0.25, ratioOf: 'HEADCOUNT' });
-      const both = await t.http
-        .put('/api/v1/quotas')
-        .set(admin)
-        .send({
-          organizationId: tree.unit.id,
-          year: Y,
-          awardCode: 'GIAY_KHEN',
-          maxCount: 2,
-          maxRatio: 0.5,
-          ratioOf: 'LAO_DONG_TIEN_TIEN',
-        })
-        .expect(200);
+      const both = await putQuota(admin, {
+        organizationId: tree.unit.id,
+        year: Y,
+        awardCode: 'GIAY_KHEN',
+        maxCount: 2,
+        maxRatio: 0.5,
+        ratioOf: 'LAO_DONG_TIEN_TIEN',
+      }).expect(200);
       expect(both.body).toMatchObject({ maxCount: 2, maxRatio: 0.5, ratioOf: 'LAO_DONG_TIEN_TIEN' });
     });
 
     it('answers 400 for a quota without a limit, a lone or circular base, a bad ratio and unknown fields', async () => {
       const { tree, approver } = await setup();
       const base = { organizationId: tree.department.id, year: Y, awardCode: 'GIAY_KHEN' };
-      const none = await t.http.put('/api/v1/quotas').set(approver).send(base).expect(400);
+      const none = await putQuota(approver, base).expect(400);
       expect(none.headers['content-type']).toMatch(PROBLEM);
       expect(fields(none.body)).toEqual(['maxCount', 'maxRatio']);
-      expect(
-        fields(
-          (
-            await t.http
-              .put('/api/v1/quotas')
-              .set(approver)
-              .send({ ...base, maxCount: 1, ratioOf: 'HEADCOUNT' })
-              .expect(400)
-          ).body,
-        ),
-      ).toEqual(['ratioOf']);
-      expect(
-        fields(
-          (
-            await t.http
-              .put('/api/v1/quotas')
-              .set(approver)
-              .send({ ...base, maxRatio: 0.1, ratioOf: 'GIAY_KHEN' })
-              .expect(400)
-          ).body,
-        ),
-      ).toEqual(['ratioOf']);
-      expect(
-        fields(
-          (
-            await t.http
-              .put('/api/v1/quotas')
-              .set(approver)
-              .send({ ...base, maxRatio: 1.5 })
-              .expect(400)
-          ).body,
-        ),
-      ).toEqual(['maxRatio']);
-      expect(
-        fields(
-          (
-            await t.http
-              .put('/api/v1/quotas')
-              .set(approver)
-              .send({ ...base, maxRatio: 0.12345 })
-              .expect(400)
-          ).body,
-        ),
-      ).toEqual(['maxRatio']);
-      expect(
-        fields(
-          (
-            await t.http
-              .put('/api/v1/quotas')
-              .set(approver)
-              .send({ ...base, maxCount: -1, ratioOf: 'PEOPLE' })
-              .expect(400)
-          ).body,
-        ),
-      ).toEqual(['maxCount', 'ratioOf']);
-      const bad = await t.http
-        .put('/api/v1/quotas')
-        .set(approver)
-        .send({ organizationId: 'x', year: 1800, awardCode: 'HUAN_CHUONG', maxCount: 1, color: 'red' })
-        .expect(400);
+      for (const [payload, expected] of [
+        [{ maxCount: 1, ratioOf: 'HEADCOUNT' }, ['ratioOf']],
+        [{ maxRatio: 0.1, ratioOf: 'GIAY_KHEN' }, ['ratioOf']],
+        [{ maxRatio: 1.5 }, ['maxRatio']],
+        [{ maxRatio: 0.12345 }, ['maxRatio']],
+        [{ maxCount: -1, ratioOf: 'PEOPLE' }, ['maxCount', 'ratioOf']],
+      ] as const) {
+        const response = await putQuota(approver, { ...base, ...payload });
+        expect({ payload, status: response.status, fields: fields(response.body) }).toEqual({
+          payload,
+          status: 400,
+          fields: expected,
+        });
+      }
+      const bad = await putQuota(approver, {
+        organizationId: 'x',
+        year: 1800,
+        awardCode: 'HUAN_CHUONG',
+        maxCount: 1,
+        color: 'red',
+      }).expect(400);
       expect(fields(bad.body)).toEqual(['awardCode', 'color', 'organizationId', 'year']);
     });
 
@@ -156,16 +102,10 @@ describe('quotas and rule settings', () => {
       const { tree, hr, approverOther, auditor } = await setup();
       const payload = { organizationId: tree.department.id, year: Y, awardCode: 'GIAY_KHEN', maxCount: 1 };
       await t.http.put('/api/v1/quotas').send(payload).expect(401);
-      expect((await t.http.put('/api/v1/quotas').set(hr).send(payload).expect(403)).body.code).toBe('FORBIDDEN');
-      await t.http.put('/api/v1/quotas').set(auditor).send(payload).expect(403);
-      expect((await t.http.put('/api/v1/quotas').set(approverOther).send(payload).expect(403)).body.code).toBe(
-        'OUT_OF_SCOPE',
-      );
-      const unknown = await t.http
-        .put('/api/v1/quotas')
-        .set(admin)
-        .send({ ...payload, organizationId: UNKNOWN_ID })
-        .expect(422);
+      expect((await putQuota(hr, payload).expect(403)).body.code).toBe('FORBIDDEN');
+      await putQuota(auditor, payload).expect(403);
+      expect((await putQuota(approverOther, payload).expect(403)).body.code).toBe('OUT_OF_SCOPE');
+      const unknown = await putQuota(admin, { ...payload, organizationId: UNKNOWN_ID }).expect(422);
       expect(unknown.body).toMatchObject({ code: 'INVALID_REFERENCE', errors: [{ field: 'organizationId' }] });
     });
   });
@@ -173,88 +113,40 @@ describe('quotas and rule settings', () => {
   describe('GET /quotas', () => {
     it('lists the legal CSTĐ cơ sở limit and each unit limit with what is used and what remains', async () => {
       const { tree, approver } = await setup();
-      const people = [];
-      for (let i = 0; i < 7; i++) people.push(await makeIndividual(t, tree.unit.id));
       // 7 Lao động tiên tiến counted for the department in 2024 (one of them an APPROVED nomination).
-      for (const p of people.slice(0, 6)) {
-        await makeAwardRecord(t, {
-          awardCode: 'LAO_DONG_TIEN_TIEN',
-          year: Y,
-          individualId: p.id,
-          proposingOrganizationId: tree.department.id,
-        });
-      }
+      const people = [...(await makeLdttBase(t, tree, Y, 6)), await makeIndividual(t, tree.unit.id)];
       await setRating(t, people[6].id, Y, 'HTT');
-      const ldtt = await makeSubmittedNomination(t, {
-        year: Y,
-        awardCode: 'LAO_DONG_TIEN_TIEN',
-        individualId: people[6].id,
-        proposingOrganizationId: tree.department.id,
-      });
+      const ldtt = await makeSubmittedNomination(t, byDepartment(tree, Y, 'LAO_DONG_TIEN_TIEN', people[6].id));
       await t.http.post(`/api/v1/nominations/${ldtt.id}/approve`).set(approver).expect(200);
-      await t.http
-        .put('/api/v1/quotas')
-        .set(approver)
-        .send({
-          organizationId: tree.department.id,
-          year: Y,
-          awardCode: 'GIAY_KHEN',
-          maxCount: 4,
-          maxRatio: 0.5,
-          ratioOf: 'LAO_DONG_TIEN_TIEN',
-        })
-        .expect(200);
-      await t.http
-        .put('/api/v1/quotas')
-        .set(approver)
-        .send({ organizationId: tree.department.id, year: Y, awardCode: 'BANG_KHEN_TINH', maxRatio: 0.25 })
-        .expect(200);
+      await putQuota(approver, {
+        organizationId: tree.department.id,
+        year: Y,
+        awardCode: 'GIAY_KHEN',
+        maxCount: 4,
+        maxRatio: 0.5,
+        ratioOf: 'LAO_DONG_TIEN_TIEN',
+      }).expect(200);
+      await putQuota(approver, {
+        organizationId: tree.department.id,
+        year: Y,
+        awardCode: 'BANG_KHEN_TINH',
+        maxRatio: 0.25,
+      }).expect(200);
 
       // What counts for Giấy khen: awards not revoked and APPROVED nominations of this organization and year only.
-      await makeAwardRecord(t, {
-        awardCode: 'GIAY_KHEN',
-        year: Y,
-        individualId: people[0].id,
-        proposingOrganizationId: tree.department.id,
-      });
-      await makeAwardRecord(t, {
-        awardCode: 'GIAY_KHEN',
-        year: Y,
-        individualId: people[1].id,
-        proposingOrganizationId: tree.department.id,
-        revoked: true,
-      });
-      await makeAwardRecord(t, {
-        awardCode: 'GIAY_KHEN',
-        year: 2023,
-        individualId: people[1].id,
-        proposingOrganizationId: tree.department.id,
-      });
+      await makeAwardRecord(t, byDepartment(tree, Y, 'GIAY_KHEN', people[0].id));
+      await makeAwardRecord(t, { ...byDepartment(tree, Y, 'GIAY_KHEN', people[1].id), revoked: true });
+      await makeAwardRecord(t, byDepartment(tree, 2023, 'GIAY_KHEN', people[1].id));
       await makeAwardRecord(t, {
         awardCode: 'GIAY_KHEN',
         year: Y,
         individualId: people[2].id,
         proposingOrganizationId: tree.unit.id,
       });
-      const approved = await makeSubmittedNomination(t, {
-        year: Y,
-        awardCode: 'GIAY_KHEN',
-        individualId: people[3].id,
-        proposingOrganizationId: tree.department.id,
-      });
+      const approved = await makeSubmittedNomination(t, byDepartment(tree, Y, 'GIAY_KHEN', people[3].id));
       await t.http.post(`/api/v1/nominations/${approved.id}/approve`).set(approver).expect(200);
-      await makeSubmittedNomination(t, {
-        year: Y,
-        awardCode: 'GIAY_KHEN',
-        individualId: people[4].id,
-        proposingOrganizationId: tree.department.id,
-      });
-      await makeNomination(t, {
-        year: Y,
-        awardCode: 'GIAY_KHEN',
-        individualId: people[5].id,
-        proposingOrganizationId: tree.department.id,
-      });
+      await makeSubmittedNomination(t, byDepartment(tree, Y, 'GIAY_KHEN', people[4].id));
+      await makeNomination(t, byDepartment(tree, Y, 'GIAY_KHEN', people[5].id));
 
       const response = await list(approver, tree.department.id).expect(200);
       const common = { organizationId: tree.department.id, year: Y };
@@ -309,19 +201,11 @@ describe('quotas and rule settings', () => {
 
     it('lists R-QUOTA-CSTINH once switched on, and no legal limit when both are off', async () => {
       const { tree, auditor } = await setup();
-      await t.http
-        .put('/api/v1/rule-settings/quotas')
-        .set(admin)
-        .send({ ...DEFAULT_SETTINGS, cstinhEnabled: true })
-        .expect(200);
+      await putQuotaSettings(admin, { ...DEFAULT_SETTINGS, cstinhEnabled: true }).expect(200);
       expect(
         (await list(auditor, tree.department.id).expect(200)).body.items.map((i: { rule: string }) => i.rule),
       ).toEqual(['R-QUOTA-CSCS', 'R-QUOTA-CSTINH']);
-      await t.http
-        .put('/api/v1/rule-settings/quotas')
-        .set(admin)
-        .send({ ...DEFAULT_SETTINGS, cscsEnabled: false })
-        .expect(200);
+      await putQuotaSettings(admin, { ...DEFAULT_SETTINGS, cscsEnabled: false }).expect(200);
       expect((await list(auditor, tree.department.id).expect(200)).body.items).toEqual([]);
     });
 
@@ -341,11 +225,9 @@ describe('quotas and rule settings', () => {
   describe('DELETE /quotas', () => {
     it('removes a unit quota; a missing one is 404; HR officers may not', async () => {
       const { tree, approver, hr } = await setup();
-      await t.http
-        .put('/api/v1/quotas')
-        .set(approver)
-        .send({ organizationId: tree.unit.id, year: Y, awardCode: 'GIAY_KHEN', maxCount: 1 })
-        .expect(200);
+      await putQuota(approver, { organizationId: tree.unit.id, year: Y, awardCode: 'GIAY_KHEN', maxCount: 1 }).expect(
+        200,
+      );
       const query = `organizationId=${tree.unit.id}&year=${Y}&awardCode=GIAY_KHEN`;
       await t.http.delete(`/api/v1/quotas?${query}`).set(hr).expect(403);
       await t.http.delete(`/api/v1/quotas?${query}`).set(approver).expect(204);
@@ -376,48 +258,28 @@ describe('quotas and rule settings', () => {
 
     it('PUT /rule-settings/quotas changes the ratios (ADMIN only) and the limits follow', async () => {
       const { tree, approver } = await setup();
-      for (let i = 0; i < 10; i++) {
-        const p = await makeIndividual(t, tree.unit.id);
-        await makeAwardRecord(t, {
-          awardCode: 'LAO_DONG_TIEN_TIEN',
-          year: Y,
-          individualId: p.id,
-          proposingOrganizationId: tree.department.id,
-        });
-      }
+      await makeLdttBase(t, tree, Y, 10);
       expect((await list(approver, tree.department.id).expect(200)).body.items[0]).toMatchObject({
         rule: 'R-QUOTA-CSCS',
         limit: 1,
       });
-      const updated = await t.http
-        .put('/api/v1/rule-settings/quotas')
-        .set(admin)
-        .send({ ...DEFAULT_SETTINGS, cscsRatio: 0.3 })
-        .expect(200);
+      const updated = await putQuotaSettings(admin, { ...DEFAULT_SETTINGS, cscsRatio: 0.3 }).expect(200);
       expect(updated.body).toEqual({ ...DEFAULT_SETTINGS, cscsRatio: 0.3 });
       expect((await list(approver, tree.department.id).expect(200)).body.items[0]).toMatchObject({
         rule: 'R-QUOTA-CSCS',
         limit: 3,
       });
 
-      await t.http.put('/api/v1/rule-settings/quotas').set(approver).send(DEFAULT_SETTINGS).expect(403);
+      await putQuotaSettings(approver, DEFAULT_SETTINGS).expect(403);
       await t.http.put('/api/v1/rule-settings/quotas').send(DEFAULT_SETTINGS).expect(401);
-      const bad = await t.http
-        .put('/api/v1/rule-settings/quotas')
-        .set(admin)
-        .send({ cscsEnabled: 'yes', cscsRatio: 2, cstinhRatio: 0.1 })
-        .expect(400);
+      const bad = await putQuotaSettings(admin, { cscsEnabled: 'yes', cscsRatio: 2, cstinhRatio: 0.1 }).expect(400);
       expect(fields(bad.body)).toEqual(['cscsEnabled', 'cscsRatio', 'cstinhEnabled']);
     });
 
     it('PUT /award-types/{code}/vote-policy makes a vote required, and approval then needs one (R-VOTE-1)', async () => {
       const { tree, approver } = await setup();
       try {
-        const set = await t.http
-          .put('/api/v1/award-types/GIAY_KHEN/vote-policy')
-          .set(admin)
-          .send({ required: true, passRatio: 0.75 })
-          .expect(200);
+        const set = await putVotePolicy('GIAY_KHEN', admin, { required: true, passRatio: 0.75 }).expect(200);
         expect(set.body).toEqual({ awardCode: 'GIAY_KHEN', required: true, passRatio: 0.75, quorumRatio: 2 / 3 });
         expect((await t.http.get('/api/v1/award-types/GIAY_KHEN').expect(200)).body).toMatchObject({
           voteRequired: true,
@@ -425,12 +287,7 @@ describe('quotas and rule settings', () => {
         });
 
         const person = await makeIndividual(t, tree.unit.id);
-        const { id } = await makeSubmittedNomination(t, {
-          year: Y,
-          awardCode: 'GIAY_KHEN',
-          individualId: person.id,
-          proposingOrganizationId: tree.department.id,
-        });
+        const { id } = await makeSubmittedNomination(t, byDepartment(tree, Y, 'GIAY_KHEN', person.id));
         const refused = await t.http.post(`/api/v1/nominations/${id}/approve`).set(approver).expect(422);
         expect(refused.body.violations.map((v: { rule: string }) => v.rule)).toEqual(['R-VOTE-1']);
         // 75 % of 8 members is 6 yes.
@@ -448,46 +305,24 @@ describe('quotas and rule settings', () => {
         await t.http.post(`/api/v1/nominations/${id}/approve`).set(approver).expect(200);
       } finally {
         // The catalogue survives `t.reset()`: put the default back.
-        await t.http
-          .put('/api/v1/award-types/GIAY_KHEN/vote-policy')
-          .set(admin)
-          .send({ required: false, passRatio: 0.5 })
-          .expect(200);
+        await putVotePolicy('GIAY_KHEN', admin, { required: false, passRatio: 0.5 }).expect(200);
       }
     });
 
     it('PUT /award-types/{code}/vote-policy answers 400, 401, 403 and 404', async () => {
       const { approver } = await setup();
-      const bad = await t.http
-        .put('/api/v1/award-types/GIAY_KHEN/vote-policy')
-        .set(admin)
-        .send({ required: 'no', passRatio: 0, extra: 1 })
-        .expect(400);
+      const bad = await putVotePolicy('GIAY_KHEN', admin, { required: 'no', passRatio: 0, extra: 1 }).expect(400);
       expect(fields(bad.body)).toEqual(['extra', 'passRatio', 'required']);
-      await t.http
-        .put('/api/v1/award-types/GIAY_KHEN/vote-policy')
-        .set(admin)
-        .send({ required: true, passRatio: 1.2 })
-        .expect(400);
-      await t.http
-        .put('/api/v1/award-types/not-a-code/vote-policy')
-        .set(admin)
-        .send({ required: true, passRatio: 0.5 })
-        .expect(400);
+      await putVotePolicy('GIAY_KHEN', admin, { required: true, passRatio: 1.2 }).expect(400);
+      await putVotePolicy('not-a-code', admin, { required: true, passRatio: 0.5 }).expect(400);
       await t.http
         .put('/api/v1/award-types/GIAY_KHEN/vote-policy')
         .send({ required: true, passRatio: 0.5 })
         .expect(401);
-      await t.http
-        .put('/api/v1/award-types/GIAY_KHEN/vote-policy')
-        .set(approver)
-        .send({ required: true, passRatio: 0.5 })
-        .expect(403);
-      const missing = await t.http
-        .put('/api/v1/award-types/HUAN_CHUONG_LAO_DONG/vote-policy')
-        .set(admin)
-        .send({ required: true, passRatio: 0.5 })
-        .expect(404);
+      await putVotePolicy('GIAY_KHEN', approver, { required: true, passRatio: 0.5 }).expect(403);
+      const missing = await putVotePolicy('HUAN_CHUONG_LAO_DONG', admin, { required: true, passRatio: 0.5 }).expect(
+        404,
+      );
       expect(missing.headers['content-type']).toMatch(PROBLEM);
       const unchanged = await t.http.get('/api/v1/award-types/GIAY_KHEN').expect(200);
       expect(unchanged.body).toMatchObject({ voteRequired: false, votePassRatio: 0.5 });

@@ -315,3 +315,30 @@ export async function importXlsx(rows: (string | number | Date | null)[][]): Pro
   for (const cells of rows) sheet.addRow(cells);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+// --- shared by several suites ----------------------------------------------------------------------------------------
+
+/** The organizations `makeTree` creates. */
+export type Tree = Awaited<ReturnType<typeof makeTree>>;
+
+/** A person of `organizationId` (through `makeIndividual`) rated `rating` in each of `years`; unrated without one. */
+export async function makeRatedIndividual(
+  t: TestApp,
+  organizationId: string,
+  rating?: 'HTXS' | 'HTT' | 'HT' | 'KHT',
+  years: number[] = [2024],
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; fullName: string; organizationId: string }> {
+  const individual = await makeIndividual(t, organizationId, overrides);
+  if (rating) for (const year of years) await setRating(t, individual.id, year, rating);
+  return individual;
+}
+
+/** Revokes an award of a decision through the API (as ADMIN). */
+export async function revokeAward(t: TestApp, decisionId: string, awardId: string, reason: string): Promise<void> {
+  const response = await t.http
+    .post(`/api/v1/decisions/${decisionId}/awards/${awardId}/revoke`)
+    .set(bearer(BOOTSTRAP_TOKEN))
+    .send({ reason });
+  if (response.status !== 200) throw new Error(`revokeAward: ${response.status} ${JSON.stringify(response.body)}`);
+}
