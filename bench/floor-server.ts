@@ -2,8 +2,8 @@
  * The floor of the benchmark: the same SQL as the service, served by a bare `node:http` handler on a plain `pg`
  * pool of the same size — no framework, no validation, no guards. What the service reaches of this is the ratio.
  *
- * - `GET /api/v1/awards?year=&awardCode=&organizationId=&limit=`: the statement of `AwardsRepository.list`, rows
- *   mapped as the service maps them.
+ * - `GET /api/v1/awards?year=&awardCode=&organizationId=&limit=`: the statement of `AwardsRepository.list`, sent as
+ *   the same named prepared statement, rows mapped as the service maps them.
  * - `GET /api/v1/individuals/{id}/awards`: the same statements as the service's award history.
  * - `POST /api/v1/nominations/{id}/approve`: the approval's concurrency core done directly: the same advisory
  *   locks, the row lock, the quota count against the unit quota, the update and the history row, in one
@@ -18,11 +18,19 @@ import { toAwardDto } from '../src/awards/awards.service.js';
 import { toPage } from '../src/common/pagination/pagination.js';
 import type { AwardCode } from '../src/rules/index.js';
 import { approvalLockKeys } from '../src/nominations/workflow.js';
+import { statementName } from '../src/database/replica-reads.js';
 
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
   max: Number(process.env.POOL_SIZE ?? 20),
   application_name: 'bench-floor',
+});
+
+/** The register's statements go out named, as the service sends them (`replicaQuery` with `prepared`). */
+const prepared = (statement: { text: string; values: unknown[] }): pg.QueryConfig => ({
+  name: statementName(statement.text),
+  text: statement.text,
+  values: statement.values,
 });
 
 const sortKey = (row: { issuedOn: string; id: string }): [string, string] => [row.issuedOn, row.id];
@@ -37,7 +45,7 @@ async function listAwards(query: URLSearchParams): Promise<unknown> {
     after: null,
     limit,
   });
-  const { rows } = await pool.query(statement.text, statement.values);
+  const { rows } = await pool.query(prepared(statement));
   return toPage(rows, limit, sortKey, toAwardDto);
 }
 
@@ -45,7 +53,7 @@ async function listAwards(query: URLSearchParams): Promise<unknown> {
 async function individualAwards(id: string): Promise<unknown> {
   const limit = 50;
   const statement = awardListQuery({ individualId: id, includeRevoked: true, after: null, limit });
-  const { rows } = await pool.query(statement.text, statement.values);
+  const { rows } = await pool.query(prepared(statement));
   if (rows.length === 0 && (await pool.query('SELECT 1 FROM individuals WHERE id = $1', [id])).rowCount === 0)
     return null;
   return toPage(rows, limit, sortKey, toAwardDto);

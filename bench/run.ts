@@ -12,7 +12,7 @@
  * Prints a table (value, p50, p99, server peak RSS, floor, ratio = median of the rounds' ratios) and writes it as
  * JSON to `bench/results/<timestamp>.json`. Settings (env): BENCH_DATABASE_URL, BENCH_SCALE (1 = 1 M awards),
  * BENCH_DURATION (s per run), BENCH_ROUNDS, BENCH_XLSX_ROUNDS (1), BENCH_CONNECTIONS, BENCH_POOL_SIZE, BENCH_ONLY
- * (e.g. "W1,W4").
+ * (e.g. "W1,W4"), BENCH_PROFILE (a directory for CPU profiles of the service and the floor).
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes, createHash } from 'node:crypto';
@@ -42,6 +42,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 20);
 /** The spreadsheet export of a million rows takes minutes: one round keeps the whole run within its budget. */
 const XLSX_ROUNDS = Number(process.env.BENCH_XLSX_ROUNDS ?? 1);
+/** BENCH_PROFILE=<dir>: the service and the floor write V8 CPU profiles there (open them in Chrome DevTools). */
+const PROFILE_ARGS = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
 const ONLY = new Set((process.env.BENCH_ONLY ?? 'W1,W2,W3,W4').split(',').map((w) => w.trim()));
 
 const log = (line: string): void => console.log(`[bench] ${line}`);
@@ -88,7 +90,7 @@ interface Server {
 
 async function start(name: string, script: string, env: Record<string, string>, readyPath: string): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...PROFILE_ARGS, script], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -130,12 +130,17 @@ export function applyAwardFilter(where: SqlConditions, filter: Omit<AwardFilter,
       `a.organization_id IN (SELECT descendant_id FROM organization_closure WHERE ancestor_id = ${where.param(filter.subtreeOf)}::uuid)`,
     );
   }
-  if (filter.q !== undefined && filter.q.trim() !== '') {
+  if (hasNameSearch(filter)) {
     where.add(
       `immutable_unaccent(a.recipient_name) LIKE '%' || immutable_unaccent(${where.param(escapeLike(filter.q.trim()))}) || '%'`,
     );
   }
   return where;
+}
+
+/** Does the filter search by name (a `LIKE` whose best plan depends on the pattern)? */
+export function hasNameSearch<F extends Pick<AwardFilter, 'q'>>(filter: F): filter is F & { q: string } {
+  return filter.q !== undefined && filter.q.trim() !== '';
 }
 
 /**
@@ -172,15 +177,20 @@ export class AwardsRepository {
     return manager ?? this.dataSource.manager;
   }
 
-  /** A read of the register: in the caller's transaction when given one, else on a read replica if any. */
-  private read<T>(sql: string, parameters: unknown[], manager?: EntityManager): Promise<T> {
-    return manager ? manager.query<T>(sql, parameters) : replicaQuery<T>(this.dataSource, sql, parameters);
+  /**
+   * A read of the register: in the caller's transaction when given one, else on a read replica if any, as a
+   * prepared statement unless told otherwise (see `RegisterReadOptions`).
+   */
+  private read<T>(sql: string, parameters: unknown[], manager?: EntityManager, prepared = true): Promise<T> {
+    return manager
+      ? manager.query<T>(sql, parameters)
+      : replicaQuery<T>(this.dataSource, sql, parameters, { prepared });
   }
 
-  /** Keyset page, newest first: (issued_on, id) descending. */
+  /** Keyset page, newest first: (issued_on, id) descending. A name search is planned for its own pattern. */
   list(filter: AwardFilter, manager?: EntityManager): Promise<AwardRow[]> {
     const { text, values } = awardListQuery(filter);
-    return this.read<AwardRow[]>(text, values, manager);
+    return this.read<AwardRow[]>(text, values, manager, !hasNameSearch(filter));
   }
 
   /** Every line of a decision, revoked ones included, by award code, then recipient kind and name. */

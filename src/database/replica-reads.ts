@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import type { DataSource } from 'typeorm';
+import type { PoolClient } from 'pg';
+import { type DataSource, QueryFailedError } from 'typeorm';
 
 /** How long a replica that failed is left alone before reads try it again. */
 export const REPLICA_RETRY_AFTER_MS = 5000;
@@ -34,6 +36,37 @@ export function isUnavailable(error: unknown): boolean {
 const logger = new Logger('ReadReplicas');
 let replicaDownUntil = 0;
 
+/** What TypeORM's PostgreSQL driver offers for a raw pooled `pg` client: a replica's when there is one. */
+interface PooledConnectionSource {
+  obtainMasterConnection(): Promise<[PoolClient, (error?: Error | boolean) => void]>;
+  obtainSlaveConnection(): Promise<[PoolClient, (error?: Error | boolean) => void]>;
+}
+
+/** How a register read is sent. */
+export interface RegisterReadOptions {
+  /**
+   * Send it as a named prepared statement: each pooled connection parses and plans the statement once, then
+   * PostgreSQL reuses the plan (its generic plan, once five custom plans showed it is no worse). For the hot reads
+   * of the register planning costs as much as executing. Only for statements whose plan does not hinge on a value
+   * (no `LIKE` patterns): a generic plan cannot see the pattern.
+   */
+  prepared?: boolean;
+}
+
+/** Statement names by SQL text; texts come from a bounded set of query shapes, the cap is a safety net. */
+const statementNames = new Map<string, string>();
+export const MAX_NAMED_STATEMENTS = 512;
+
+/** A stable name for `sql` (the same on every connection and instance), or none once the cap is reached. */
+export function statementName(sql: string): string | undefined {
+  let name = statementNames.get(sql);
+  if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS) {
+    name = `register_${createHash('sha256').update(sql).digest('base64url').slice(0, 22)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 /**
  * A read that may lag the primary by a little — the public register, histories, statistics — on a read replica
  * when `DATABASE_REPLICA_URLS` names any (TypeORM `replication`), otherwise on the primary. When the replica cannot
@@ -42,18 +75,52 @@ let replicaDownUntil = 0;
  * Never for a read that must see the caller's own writes: workflow steps, quota counts and the audit chain read
  * through their transaction's `EntityManager`, which TypeORM keeps on the primary.
  */
-export async function replicaQuery<T>(dataSource: DataSource, sql: string, parameters?: unknown[]): Promise<T> {
+export async function replicaQuery<T>(
+  dataSource: DataSource,
+  sql: string,
+  parameters: unknown[] = [],
+  options: RegisterReadOptions = {},
+): Promise<T> {
   const replicated = 'replication' in dataSource.options && dataSource.options.replication !== undefined;
-  if (!replicated || Date.now() < replicaDownUntil) return dataSource.query<T>(sql, parameters);
-  const runner = dataSource.createQueryRunner('slave');
+  if (!replicated || Date.now() < replicaDownUntil)
+    return pooledQuery<T>(dataSource, 'master', sql, parameters, options);
   try {
-    return (await runner.query(sql, parameters)) as T;
+    return await pooledQuery<T>(dataSource, 'slave', sql, parameters, options);
   } catch (error) {
     if (!isUnavailable(error)) throw error;
     replicaDownUntil = Date.now() + REPLICA_RETRY_AFTER_MS;
     logger.warn(`read replica unavailable (${(error as Error).message}); reading from the primary`);
-    return dataSource.query<T>(sql, parameters);
+    return pooledQuery<T>(dataSource, 'master', sql, parameters, options);
+  }
+}
+
+/**
+ * One statement on a pooled `pg` client of TypeORM's pool, rows returned as `DataSource.query` returns them and
+ * failures wrapped as TypeORM wraps them (`QueryFailedError`), so error mapping is the same either way.
+ */
+async function pooledQuery<T>(
+  dataSource: DataSource,
+  mode: 'master' | 'slave',
+  sql: string,
+  parameters: unknown[],
+  options: RegisterReadOptions,
+): Promise<T> {
+  const driver = dataSource.driver as unknown as PooledConnectionSource;
+  const [client, release] = await (mode === 'slave' ? driver.obtainSlaveConnection() : driver.obtainMasterConnection());
+  // While the client is out of the pool nobody else listens: a server that goes away mid-read must not become an
+  // unhandled 'error' event (the read itself fails with the same error and is answered).
+  const onError = (error: Error) => logger.warn(`register read connection failed: ${error.message}`);
+  client.on('error', onError);
+  try {
+    const name = options.prepared ? statementName(sql) : undefined;
+    const result = await client.query({ text: sql, values: parameters, ...(name ? { name } : {}) });
+    release();
+    return result.rows as T;
+  } catch (error) {
+    // A connection that failed is ended by the pool rather than handed out again.
+    release(isUnavailable(error) ? (error as Error) : undefined);
+    throw isUnavailable(error) ? error : new QueryFailedError(sql, parameters, error as Error);
   } finally {
-    await runner.release();
+    client.removeListener('error', onError);
   }
 }
