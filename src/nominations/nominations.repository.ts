@@ -110,8 +110,50 @@ export class NominationsRepository {
     return repo.save(repo.create(values));
   }
 
-  save(nomination: Nomination, manager: EntityManager): Promise<Nomination> {
-    return manager.getRepository(Nomination).save(nomination);
+  /**
+   * Writes a nomination's new state and its history row in one statement (a data-modifying CTE), in the caller's
+   * transaction: the columns a transition or an edit may change, the version bumped. `nomination` gets its new
+   * version and update time; `event.nominationId` is `nomination.id`.
+   */
+  async recordTransition(
+    nomination: Nomination,
+    event: Omit<NominationEvent, 'id' | 'at' | 'nomination' | 'nominationId' | 'toStatus'>,
+    manager: EntityManager,
+  ): Promise<Nomination> {
+    const [row] = await manager.query<{ version: number; updated_at: Date }[]>(
+      `WITH moved AS (
+         UPDATE nominations
+            SET status = $2, status_reason = $3, eligibility = $4::jsonb, regime = $5, achievements = $6, basis = $7,
+                expected_decision_on = $8, version = version + 1, updated_at = now()
+          WHERE id = $1
+      RETURNING id, status, version, updated_at
+       ), event AS (
+         INSERT INTO nomination_events (nomination_id, from_status, to_status, action, reason, eligibility,
+                                        actor_key_id, actor_role)
+         SELECT id, $9, status, $10, $11, $12::jsonb, $13, $14 FROM moved
+       )
+       SELECT version, updated_at FROM moved`,
+      [
+        nomination.id,
+        nomination.status,
+        nomination.statusReason,
+        JSON.stringify(nomination.eligibility),
+        nomination.regime,
+        nomination.achievements,
+        nomination.basis,
+        nomination.expectedDecisionOn,
+        event.fromStatus,
+        event.action,
+        event.reason,
+        event.eligibility === null ? null : JSON.stringify(event.eligibility),
+        event.actorKeyId,
+        event.actorRole,
+      ],
+    );
+    if (!row) throw new Error(`Nomination ${nomination.id} vanished inside its own transaction`);
+    nomination.version = row.version;
+    nomination.updatedAt = row.updated_at;
+    return nomination;
   }
 
   async addEvent(values: Omit<NominationEvent, 'id' | 'at' | 'nomination'>, manager: EntityManager): Promise<void> {

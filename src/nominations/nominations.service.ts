@@ -431,14 +431,14 @@ export class NominationsService {
 
       const eligibility = await this.evaluate(n, n.expectedDecisionOn, manager);
       const latest = await this.nominations.latestVote(n.id, manager);
-      const policy = await this.quotas.votePolicy(n.awardCode, manager);
-      const quotaChecks = await this.quotas.checksForApproval(n.proposingOrganizationId, n.year, n.awardCode, manager);
-      const voteCheck = evaluateVote(
-        latest ? { members: latest.members, present: latest.present, yes: latest.yes } : null,
-        policy,
+      const approvalChecks = await this.quotas.checksForApproval(
+        n.proposingOrganizationId,
+        n.year,
         n.awardCode,
+        latest ? { members: latest.members, present: latest.present, yes: latest.yes } : null,
+        manager,
       );
-      const evaluation = withChecks(eligibility, [voteCheck, ...quotaChecks]);
+      const evaluation = withChecks(eligibility, approvalChecks);
       if (!evaluation.eligible) {
         throw ApiError.ruleViolation(
           'The nomination cannot be approved: every failing rule is listed',
@@ -477,8 +477,11 @@ export class NominationsService {
     n.regime = eligibility.regime;
     if (action === 'SUBMIT') n.statusReason = null;
     if (action === 'RETURN' || action === 'REJECT' || action === 'WITHDRAW') n.statusReason = reason;
-    const saved = await this.nominations.save(n, manager);
-    await this.addEvent(n.id, from, n.status, action, reason, eligibility, principal, manager);
+    const saved = await this.nominations.recordTransition(
+      n,
+      { fromStatus: from, action, reason, eligibility, actorKeyId: principal.keyId, actorRole: principal.role },
+      manager,
+    );
     return toNominationDto(saved);
   }
 

@@ -110,24 +110,41 @@ export class QuotasRepository {
   }
 
   /**
-   * What an approval checks its quotas against, in one round trip: the quota settings, the counted awards per code
-   * of the proposing organization and year, and its unit quotas of the code.
+   * What an approval checks its quotas and its council vote against, in one round trip: the quota settings, the
+   * counted awards per code of the proposing organization and year, its unit quotas of the code, and the code's
+   * vote policy.
    */
   async approvalFigures(
     organizationId: string,
     year: number,
     awardCode: AwardCode,
     manager: EntityManager,
-  ): Promise<{ settings: unknown; counts: Partial<Record<AwardCode, number>>; unitQuotas: UnitQuotaRow[] }> {
+  ): Promise<{
+    settings: unknown;
+    counts: Partial<Record<AwardCode, number>>;
+    unitQuotas: UnitQuotaRow[];
+    votePolicy: VotePolicyRow | null;
+  }> {
     const [row] = await manager.query<
-      { settings: unknown; counts: { award_code: AwardCode; n: number }[]; unit_quotas: RawUnitQuota[] }[]
+      {
+        settings: unknown;
+        counts: { award_code: AwardCode; n: number }[];
+        unit_quotas: RawUnitQuota[];
+        vote_policy: { code: AwardCode; vote_required: boolean; vote_pass_ratio: number } | null;
+      }[]
     >(
       `SELECT (SELECT value FROM rule_settings WHERE key = $4) AS settings,
               (SELECT coalesce(json_agg(c), '[]'::json) FROM (${COUNTED_SQL}) c) AS counts,
-              (SELECT coalesce(json_agg(q), '[]'::json) FROM (${UNIT_QUOTAS_SQL}) q) AS unit_quotas`,
+              (SELECT coalesce(json_agg(q), '[]'::json) FROM (${UNIT_QUOTAS_SQL}) q) AS unit_quotas,
+              (SELECT json_build_object('code', code, 'vote_required', vote_required, 'vote_pass_ratio', vote_pass_ratio)
+                 FROM award_types WHERE code = $3) AS vote_policy`,
       [organizationId, year, awardCode, QUOTA_SETTINGS_KEY],
     );
+    const policy = row.vote_policy;
     return {
+      votePolicy: policy
+        ? { awardCode: policy.code, required: policy.vote_required, passRatio: Number(policy.vote_pass_ratio) }
+        : null,
       settings: row.settings ?? undefined,
       counts: countsByCode(row.counts),
       // Through JSON, the timestamp arrives as text.

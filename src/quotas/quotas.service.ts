@@ -10,11 +10,13 @@ import {
   DEFAULT_QUORUM_RATIO,
   quotaLimits,
   votePolicyFor,
+  evaluateVote,
   type AwardCode,
   type QuotaSettings,
   type RuleCheck,
   type UnitQuota as RuleUnitQuota,
   type VotePolicy,
+  type VoteTally,
 } from '../rules/index.js';
 import type {
   DeleteQuotaQueryDto,
@@ -85,23 +87,31 @@ export class QuotasService {
   }
 
   /**
-   * R-QUOTA-CSCS, R-QUOTA-CSTINH, R-QUOTA-UNIT for approving one more `awardCode` in the proposing organization
-   * and year. Call it inside the approval's transaction, after its locks: every number is read from the database.
+   * R-VOTE-1 on the latest council vote, then R-QUOTA-CSCS, R-QUOTA-CSTINH, R-QUOTA-UNIT for approving one more
+   * `awardCode` in the proposing organization and year. Call it inside the approval's transaction, after its locks:
+   * every number and the vote policy are read from the database, in one statement.
    */
   async checksForApproval(
     organizationId: string,
     year: number,
     awardCode: AwardCode,
+    latestVote: VoteTally | null,
     manager: EntityManager,
   ): Promise<RuleCheck[]> {
     const figures = await this.quotas.approvalFigures(organizationId, year, awardCode, manager);
+    const policy = figures.votePolicy;
+    const voteCheck = evaluateVote(
+      latestVote,
+      votePolicyFor(awardCode, policy ? { required: policy.required, passRatio: policy.passRatio } : {}),
+      awardCode,
+    );
     const settings = parseQuotaSettings(figures.settings);
     const counts = figures.counts;
     const unitRows = figures.unitQuotas;
     const headcount = unitRows.some((q) => q.maxRatio !== null && (q.ratioOf ?? 'HEADCOUNT') === 'HEADCOUNT')
       ? await this.quotas.headcount(organizationId, manager)
       : undefined;
-    return checkQuotas(
+    const quotaChecks = checkQuotas(
       {
         awardCode,
         year,
@@ -112,6 +122,7 @@ export class QuotasService {
       },
       settings,
     );
+    return [voteCheck, ...quotaChecks];
   }
 
   /** `GET /quotas`: every limit in force for the organization and year, legal ones first. */
