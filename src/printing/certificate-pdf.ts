@@ -1,7 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import { formatVerificationCode } from '../awards/verification-code.js';
 import { awardName } from '../rules/index.js';
 import {
@@ -65,6 +63,9 @@ export async function renderCertificates(
   records: CertificateRecord[],
   options: PrintOptions,
 ): Promise<PDFKit.PDFDocument> {
+  // Loaded on first use: the PDF and QR code libraries hold tens of megabytes that an instance which never prints
+  // should not carry.
+  const [{ default: PDFDocument }, { default: QRCode }] = await Promise.all([import('pdfkit'), import('qrcode')]);
   const qrCodes = await Promise.all(
     records.map((record) =>
       QRCode.toBuffer(verificationUrl(options.publicBaseUrl, record.verificationCode), {

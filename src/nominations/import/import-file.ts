@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { HttpStatus } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './excel.js';
 import { ApiError, ErrorCode } from '../../common/errors/problem.js';
 
 export type ImportFormat = 'xlsx' | 'csv';
@@ -110,7 +111,7 @@ export async function readXlsx(bytes: Buffer, maxUnpackedBytes: number): Promise
   if (unpacked > maxUnpackedBytes) {
     throw tooLarge(`The workbook unpacks to more than ${maxUnpackedBytes} bytes: split it into smaller files`);
   }
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {

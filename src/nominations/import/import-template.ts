@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './excel.js';
 import { AWARD_CODE_DOCS, BASIS_DOCS, COLUMN_DOCS, CONTRACT_COLUMNS, type ContractColumn } from './import-columns.js';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -26,7 +27,7 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
  * award codes and bases.
  */
 export async function buildXlsxTemplate(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = 'Awards Registry';
   workbook.created = new Date(Date.UTC(2024, 0, 1));
 
