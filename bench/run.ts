@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: seeds (or reuses) the benchmark database, starts the built service and the floor server, and
- * measures each workload side by side with its floor in the same run, in alternating rounds:
+ * measures each workload side by side with its floor in the same run, in alternating rounds, each workload on
+ * freshly started processes:
  *
  * - W1 `GET /awards?year=&awardCode=&organizationId=<department>&limit=50`, random department, year and code;
  * - W2 `GET /individuals/{id}/awards`, random individual;
@@ -403,31 +404,51 @@ async function main(): Promise<void> {
   await client.connect();
   const data = await fixtures(client);
 
-  const service = await start(
-    'service',
-    `${SERVICE_BUILD}/src/main.js`,
-    {
-      DATABASE_URL,
-      HOST: '127.0.0.1',
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      MIGRATIONS_RUN: 'true',
-      SEED_DEMO_DATA: 'false',
-      RATE_LIMIT_ENABLED: 'false',
-      DATABASE_POOL_SIZE: String(POOL_SIZE),
-    },
-    '/api/v1/health/ready',
-  );
-  const floor = await start(
-    'floor',
-    `${TOOLS_BUILD}/bench/floor-server.js`,
-    { DATABASE_URL, POOL_SIZE: String(POOL_SIZE) },
-    '/api/v1/awards?limit=1',
-  );
+  const startService = (): Promise<Server> =>
+    start(
+      'service',
+      `${SERVICE_BUILD}/src/main.js`,
+      {
+        DATABASE_URL,
+        HOST: '127.0.0.1',
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        MIGRATIONS_RUN: 'true',
+        SEED_DEMO_DATA: 'false',
+        RATE_LIMIT_ENABLED: 'false',
+        DATABASE_POOL_SIZE: String(POOL_SIZE),
+      },
+      '/api/v1/health/ready',
+    );
+  const startFloor = (): Promise<Server> =>
+    start(
+      'floor',
+      `${TOOLS_BUILD}/bench/floor-server.js`,
+      { DATABASE_URL, POOL_SIZE: String(POOL_SIZE) },
+      '/api/v1/awards?limit=1',
+    );
+  let service = await startService();
+  let floor = await startFloor();
+  let firstWorkload = true;
+  /**
+   * Each workload runs on freshly started processes (service and floor alike), so none inherits the heap the one
+   * before grew: the peak RSS reported for W3 is the export's, not what 50 connections of W1 left behind.
+   */
+  const freshProcesses = async (): Promise<void> => {
+    if (firstWorkload) {
+      firstWorkload = false;
+      return;
+    }
+    await stop(service);
+    await stop(floor);
+    service = await startService();
+    floor = await startFloor();
+  };
 
   const workloads: Workload[] = [];
   try {
     if (ONLY.has('W1')) {
+      await freshProcesses();
       const w1: Workload = {
         id: 'W1',
         title: 'GET /awards (department subtree, year, code)',
@@ -448,6 +469,7 @@ async function main(): Promise<void> {
       workloads.push(w1);
     }
     if (ONLY.has('W2')) {
+      await freshProcesses();
       const w2: Workload = {
         id: 'W2',
         title: 'GET /individuals/{id}/awards',
@@ -466,6 +488,7 @@ async function main(): Promise<void> {
       workloads.push(w2);
     }
     if (ONLY.has('W3')) {
+      await freshProcesses();
       const csv: Workload = {
         id: 'W3',
         title: 'GET /exports/awards.csv (all years)',
@@ -498,6 +521,7 @@ async function main(): Promise<void> {
       workloads.push(xlsx);
     }
     if (ONLY.has('W4')) {
+      await freshProcesses();
       const w4: Workload = {
         id: 'W4',
         title: 'POST /nominations/{id}/approve (unit quotas)',
