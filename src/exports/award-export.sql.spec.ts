@@ -1,25 +1,111 @@
 import { describe, expect, it } from '@jest/globals';
-import { AWARD_EXPORT_COLUMNS, awardExportCopy, awardExportSelect, inlineParameters } from './award-export.sql.js';
+import {
+  AWARD_EXPORT_COLUMNS,
+  SHEET_HEADER_STYLE,
+  SHEET_NUMBER_FORMATS,
+  awardExportCopy,
+  awardExportSelect,
+  awardSheetCopy,
+  columnLetter,
+  inlineParameters,
+  sheetStyle,
+  sheetTextSql,
+} from './award-export.sql.js';
 import { asciiSlug, compactUtcTimestamp, exportFileName } from './export-file-name.js';
 
 describe('award export SQL', () => {
+  const filter = { includeRevoked: false, year: 2023, subtreeOf: '6b0f5c1e-0000-4000-8000-000000000001' };
+
   it('selects every column under its key, filtered like GET /awards, newest first', () => {
-    const select = awardExportSelect(
-      { includeRevoked: false, year: 2023, subtreeOf: '6b0f5c1e-0000-4000-8000-000000000001' },
-      'typed',
-    );
+    const select = awardExportSelect(filter, 'csv');
     for (const column of AWARD_EXPORT_COLUMNS) expect(select.text).toContain(`AS "${column.key}"`);
     expect(select.text).toContain('a.revoked_at IS NULL');
     expect(select.text).toMatch(/ORDER BY a\.issued_on DESC, a\.id DESC$/);
     expect(select.values).toEqual([2023, '6b0f5c1e-0000-4000-8000-000000000001']);
   });
 
-  it('formats text for CSV and keeps types for the spreadsheet', () => {
-    expect(awardExportSelect({ includeRevoked: true }, 'csv').text).toContain(
-      `to_char(a.revoked_at AT TIME ZONE 'UTC'`,
+  it('formats dates, instants and the bonus for CSV as the API prints them', () => {
+    const text = awardExportSelect({ includeRevoked: true }, 'csv').text;
+    expect(text).toContain(`to_char(a.revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "revokedAt"`);
+    expect(text).toContain(`to_char(a.issued_on, 'YYYY-MM-DD') AS "issuedOn"`);
+    expect(text).toContain('a.bonus_amount AS "bonusAmount"');
+    expect(text).not.toContain('WHERE');
+  });
+
+  it('selects the sheet rows from the same awards, filter and order as the CSV, numbered in that order', () => {
+    const csv = awardExportSelect(filter, 'csv');
+    const sheet = awardExportSelect(filter, 'sheet');
+    expect(sheet.values).toEqual(csv.values);
+    const where = /\n {2}(WHERE .*)\n/.exec(csv.text)?.[1];
+    expect(where).toContain('a.year = $1');
+    expect(sheet.text).toContain(where);
+    expect(sheet.text).toContain('row_number() OVER (ORDER BY a.issued_on DESC, a.id DESC)');
+    // The outer query keeps the inner order (one sort): it orders by the same keys.
+    expect(sheet.text).toMatch(/ORDER BY h\.order_issued_on DESC, h\.order_id DESC$/);
+    // One column: the row's XML, and every export column has a cell in it.
+    expect(sheet.text).toMatch(/^SELECT concat\('<row r="', h\.n, '">',/);
+    AWARD_EXPORT_COLUMNS.forEach((column, index) =>
+      expect(sheet.text).toContain(`'<c r="${columnLetter(index)}' || h.n || '"`),
     );
-    expect(awardExportSelect({ includeRevoked: true }, 'typed').text).toContain('a.revoked_at AS "revokedAt"');
-    expect(awardExportSelect({ includeRevoked: true }, 'typed').text).not.toContain('WHERE');
+  });
+
+  it('writes numbers, day serials and instants as spreadsheet numbers, styled by their type', () => {
+    const text = awardExportSelect({ includeRevoked: true }, 'sheet').text;
+    expect(text).toContain(`(a.year)::text AS "year"`);
+    expect(text).toContain(`(a.bonus_amount)::text AS "bonusAmount"`);
+    expect(text).toContain(`((a.issued_on) - DATE '1899-12-30')::text AS "issuedOn"`);
+    expect(text).toContain(
+      `(date_part('epoch', date_trunc('milliseconds', a.revoked_at)) / 86400 + 25569)::text AS "revokedAt"`,
+    );
+    expect(text).toContain(`'<c r="B' || h.n || '" s="${sheetStyle('integer')}"><v>' || h."year" || '</v></c>'`);
+    expect(text).toContain(`'<c r="M' || h.n || '" s="${sheetStyle('date')}"><v>' || h."issuedOn" || '</v></c>'`);
+  });
+
+  it('writes text as inline strings, escaped only in rows that need it', () => {
+    const text = awardExportSelect({ includeRevoked: true }, 'sheet').text;
+    expect(text).toContain(
+      `'<c r="G' || h.n || '" t="inlineStr"><is>' || CASE WHEN h.escaped THEN '<t xml:space="preserve">' || ` +
+        `${sheetTextSql('h."recipientName"')} ELSE '<t>' || h."recipientName" END || '</t></is></c>'`,
+    );
+    // The check runs once per row, over every text value.
+    expect(text.match(/ AS escaped/g)).toHaveLength(1);
+    for (const column of AWARD_EXPORT_COLUMNS.filter((c) => c.type === 'text')) {
+      expect(text).toMatch(new RegExp(`concat_ws\\(E'\\\\uE000', [^)]*s\\."${column.key}"`));
+    }
+    expect(text).toContain(String.raw`~ E'[&<>\\\\\\x01-\\x1f\\ufffe\\uffff]|^ | $|\\ue000 | \\ue000' AS escaped`);
+  });
+
+  it('escapes cell text into XML without the characters COPY text format would escape, dropping what XML forbids', () => {
+    expect(sheetTextSql('v')).toBe(
+      'replace(replace(replace(replace(replace(replace(replace(' +
+        String.raw`regexp_replace(v, E'[\\x01-\\x08\\x0b\\x0c\\x0e-\\x1f\\ufffe\\uffff]', '', 'g'), ` +
+        `'&', '&amp;'), '<', '&lt;'), '>', '&gt;'), ` +
+        String.raw`E'\\', '&#92;'), E'\t', '&#9;'), E'\n', '&#10;'), E'\r', '&#13;')`,
+    );
+  });
+
+  it('numbers the cell formats after the number formats, the header last', () => {
+    expect(sheetStyle('text')).toBe(0);
+    expect(SHEET_NUMBER_FORMATS.map((entry) => sheetStyle(entry.type))).toEqual([1, 2, 3, 4]);
+    expect(SHEET_NUMBER_FORMATS.map((entry) => entry.format)).toEqual([
+      '0',
+      '#,##0',
+      'dd/mm/yyyy',
+      'dd/mm/yyyy hh:mm:ss',
+    ]);
+    expect(SHEET_HEADER_STYLE).toBe(5);
+  });
+
+  it.each([
+    [0, 'A'],
+    [24, 'Y'],
+    [25, 'Z'],
+    [26, 'AA'],
+    [51, 'AZ'],
+    [701, 'ZZ'],
+    [702, 'AAA'],
+  ])('names column %i %s', (index, letters) => {
+    expect(columnLetter(index)).toBe(letters);
   });
 
   it.each([
@@ -58,6 +144,15 @@ describe('award export SQL', () => {
     expect(copy).not.toMatch(/\$\d/);
     // escapeLike's backslash before % makes pg write an E'' string, backslash doubled.
     expect(copy).toContain(String.raw`immutable_unaccent( E'nguyễn ''x'' 100\\%')`);
+  });
+
+  it('copies the sheet rows in text format, every parameter inlined', () => {
+    const copy = awardSheetCopy({ includeRevoked: false, q: "o'hara", year: 2023 });
+    expect(copy).toMatch(/^COPY \(SELECT concat\(/);
+    expect(copy).toMatch(/TO STDOUT WITH \(FORMAT text, ENCODING 'UTF8'\)$/);
+    expect(copy).not.toMatch(/\$\d/);
+    expect(copy).toContain(`a.year = 2023`);
+    expect(copy).toContain(`immutable_unaccent('o''hara')`);
   });
 });
 

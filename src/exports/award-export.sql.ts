@@ -14,9 +14,9 @@ export interface ExportColumn {
   key: string;
   /** Spreadsheet header, in Vietnamese. */
   label: string;
-  /** The value, typed, for the spreadsheet rows. */
+  /** The value in SQL, of the column's type: text, an integer, a date or an instant. */
   sql: string;
-  /** The value as CSV text, when it differs from `sql`. */
+  /** The value as CSV text, when PostgreSQL's own text output of `sql` is not what the CSV shows. */
   csv?: string;
   type: ExportColumnType;
   /** Spreadsheet column width, in characters. */
@@ -47,7 +47,8 @@ export const AWARD_EXPORT_COLUMNS: readonly ExportColumn[] = [
   {
     key: 'issuedOn',
     label: 'Ngày ký quyết định',
-    sql: `to_char(a.issued_on, 'YYYY-MM-DD')`,
+    sql: 'a.issued_on',
+    csv: `to_char(a.issued_on, 'YYYY-MM-DD')`,
     type: 'date',
     width: 12,
   },
@@ -57,14 +58,7 @@ export const AWARD_EXPORT_COLUMNS: readonly ExportColumn[] = [
   { key: 'signerTitle', label: 'Chức vụ người ký', sql: 'd.signer_title', type: 'text', width: 18 },
   { key: 'signingMode', label: 'Hình thức ký (KT.)', sql: 'd.signing_mode', type: 'text', width: 12 },
   { key: 'regime', label: 'Chế độ pháp lý', sql: 'a.regime', type: 'text', width: 18 },
-  {
-    key: 'bonusAmount',
-    label: 'Tiền thưởng (đồng)',
-    sql: 'a.bonus_amount::float8',
-    csv: 'a.bonus_amount',
-    type: 'money',
-    width: 16,
-  },
+  { key: 'bonusAmount', label: 'Tiền thưởng (đồng)', sql: 'a.bonus_amount', type: 'money', width: 16 },
   { key: 'certificateNumber', label: 'Số vào sổ', sql: 'a.certificate_number', type: 'text', width: 14 },
   { key: 'verificationCode', label: 'Mã xác thực', sql: 'a.verification_code', type: 'text', width: 24 },
   {
@@ -91,27 +85,183 @@ export interface BoundSql {
   values: unknown[];
 }
 
+/** The order of every export, that of `GET /awards`: newest decision first, then by id. */
+const EXPORT_ORDER = 'a.issued_on DESC, a.id DESC';
+
 /**
- * The SELECT of an export: every award the filter of `GET /awards` matches, in the order of `GET /awards`
- * (`issued_on` then `id`, newest first). The unit's path in the tree ("UBND tỉnh Điện Biên / Sở … / Văn phòng
- * Sở") comes from the closure table, aggregated once per organization and hash-joined, not once per row.
+ * The rows of every export: the awards the filter of `GET /awards` matches. The unit's path in the tree ("UBND tỉnh
+ * Điện Biên / Sở … / Văn phòng Sở") comes from the closure table, aggregated once per organization and hash-joined,
+ * not once per row.
  */
-export function awardExportSelect(filter: AwardExportFilter, flavour: 'csv' | 'typed'): BoundSql {
-  const where = applyAwardFilter(new SqlConditions(), filter);
-  const columns = AWARD_EXPORT_COLUMNS.map(
-    (column) => `${flavour === 'csv' ? (column.csv ?? column.sql) : column.sql} AS "${column.key}"`,
-  );
-  const text = `SELECT ${columns.join(',\n       ')}
-  FROM awards a
+const EXPORT_FROM = `FROM awards a
   JOIN decisions d ON d.id = a.decision_id
   JOIN organizations io ON io.id = d.issuer_organization_id
   JOIN award_types t ON t.code = a.award_code
   LEFT JOIN (SELECT c.descendant_id AS id, string_agg(o.name, ' / ' ORDER BY c.depth DESC) AS path
                FROM organization_closure c JOIN organizations o ON o.id = c.ancestor_id
-              GROUP BY c.descendant_id) p ON p.id = a.organization_id
-  ${where.where()}
- ORDER BY a.issued_on DESC, a.id DESC`;
-  return { text, values: where.params };
+              GROUP BY c.descendant_id) p ON p.id = a.organization_id`;
+
+/**
+ * The SELECT of an export: every award the filter of `GET /awards` matches, in the order of `GET /awards`
+ * (`issued_on` then `id`, newest first).
+ * - `csv`: one column per export column, as the CSV shows it.
+ * - `sheet`: one text column, the `<row>` element of the spreadsheet for each award (see `sheetSelect`).
+ */
+export function awardExportSelect(filter: AwardExportFilter, flavour: 'csv' | 'sheet'): BoundSql {
+  const conditions = applyAwardFilter(new SqlConditions(), filter);
+  if (flavour === 'sheet') return { text: sheetSelect(conditions.where()), values: conditions.params };
+  const columns = AWARD_EXPORT_COLUMNS.map((column) => `${column.csv ?? column.sql} AS "${column.key}"`);
+  const text = `SELECT ${columns.join(',\n       ')}
+  ${EXPORT_FROM}
+  ${conditions.where()}
+ ORDER BY ${EXPORT_ORDER}`;
+  return { text, values: conditions.params };
+}
+
+/** Number formats of the spreadsheet's typed columns; text keeps the default format. */
+export const SHEET_NUMBER_FORMATS: readonly { type: Exclude<ExportColumnType, 'text'>; format: string }[] = [
+  { type: 'integer', format: '0' },
+  { type: 'money', format: '#,##0' },
+  { type: 'date', format: 'dd/mm/yyyy' },
+  { type: 'timestamp', format: 'dd/mm/yyyy hh:mm:ss' },
+];
+
+/**
+ * The format of a cell of the spreadsheet (its `s`, an index into the cell formats of styles.xml): 0, the default,
+ * for text, then one per entry of `SHEET_NUMBER_FORMATS` in its order. The header's comes after them.
+ */
+export function sheetStyle(type: ExportColumnType): number {
+  return type === 'text' ? 0 : SHEET_NUMBER_FORMATS.findIndex((entry) => entry.type === type) + 1;
+}
+
+/** The format of the header cells: bold, wrapped; after the number formats' (see `sheetStyle`). */
+export const SHEET_HEADER_STYLE = SHEET_NUMBER_FORMATS.length + 1;
+
+/** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let rest = index + 1; rest > 0; rest = Math.floor((rest - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+/**
+ * Characters XML 1.0 does not allow in a document at all (NUL aside, which PostgreSQL text cannot hold), as a
+ * PostgreSQL regular-expression class.
+ */
+const XML_FORBIDDEN = String.raw`[\x01-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]`;
+
+/**
+ * Characters a sheet cell's text cannot carry as they are: XML markup (`&`, `<`, `>`), what COPY's text format
+ * would escape (backslash, tab, LF, CR), and what XML forbids.
+ */
+const SHEET_TEXT_UNSAFE = String.raw`[&<>\\\x01-\x1f\ufffe\uffff]`;
+
+/**
+ * Separates a row's text values where they are checked together: U+E000, a private-use character, so in practice
+ * never theirs (and if it were, a row would only be escaped without need). As a SQL literal, then in a regex.
+ */
+const SHEET_TEXT_SEPARATOR = { sql: String.raw`E'\uE000'`, regex: String.raw`\ue000` };
+
+/**
+ * A row's text values, joined by `SHEET_TEXT_SEPARATOR`, that need more than to be written as they are: one holds a
+ * character of `SHEET_TEXT_UNSAFE`, or starts or ends with a space (which spreadsheet applications drop unless the
+ * text is marked `xml:space="preserve"`).
+ */
+const SHEET_ROW_NEEDS_ESCAPING = `${SHEET_TEXT_UNSAFE}|^ | $|${SHEET_TEXT_SEPARATOR.regex} | ${SHEET_TEXT_SEPARATOR.regex}`;
+
+/**
+ * Whether a row's text values (SQL text expressions) need escaping, checked in one pass over all of them: true when
+ * `sheetTextSql` would change one of them or one starts or ends with a space. NULLs are skipped.
+ */
+export function sheetEscapingNeededSql(values: readonly string[]): string {
+  return `concat_ws(${SHEET_TEXT_SEPARATOR.sql}, ${values.join(', ')}) ~ ${pg.escapeLiteral(SHEET_ROW_NEEDS_ESCAPING).trim()}`;
+}
+
+/**
+ * Replacements that make text safe as the content of an XML element inside a line of COPY's text format: markup
+ * escaped, and the characters COPY would escape written as character references (CR must be one anyway, or XML
+ * readers turn it into LF).
+ */
+const SHEET_TEXT_REPLACEMENTS: readonly { sql: string; by: string }[] = [
+  { sql: `'&'`, by: '&amp;' },
+  { sql: `'<'`, by: '&lt;' },
+  { sql: `'>'`, by: '&gt;' },
+  { sql: String.raw`E'\\'`, by: '&#92;' },
+  { sql: String.raw`E'\t'`, by: '&#9;' },
+  { sql: String.raw`E'\n'`, by: '&#10;' },
+  { sql: String.raw`E'\r'`, by: '&#13;' },
+];
+
+/**
+ * A SQL text expression as the content of a sheet cell: the characters XML forbids dropped, the rest escaped by
+ * `SHEET_TEXT_REPLACEMENTS`. The result holds no backslash, tab, LF or CR, so COPY's text format passes it on
+ * byte for byte.
+ */
+export function sheetTextSql(value: string): string {
+  return SHEET_TEXT_REPLACEMENTS.reduce(
+    (expression, { sql, by }) => `replace(${expression}, ${sql}, '${by}')`,
+    `regexp_replace(${value}, ${pg.escapeLiteral(XML_FORBIDDEN).trim()}, '', 'g')`,
+  );
+}
+
+/**
+ * The value of a column as the text of its sheet cell: numbers as they are, dates as serial day numbers (days since
+ * 1899-12-30, as spreadsheets count), instants as serial days with the time of day in UTC, to the millisecond.
+ */
+function sheetValueSql(column: ExportColumn): string {
+  switch (column.type) {
+    case 'text':
+      return column.sql;
+    case 'integer':
+    case 'money':
+      return `(${column.sql})::text`;
+    case 'date':
+      return `((${column.sql}) - DATE '1899-12-30')::text`;
+    case 'timestamp':
+      return `(date_part('epoch', date_trunc('milliseconds', ${column.sql})) / 86400 + 25569)::text`;
+  }
+}
+
+/**
+ * One cell of a sheet row, in SQL, for the row numbered `h.n`: an inline string or a number, with its reference
+ * (`G7`) and format. A NULL value makes the whole expression NULL, and `concat` then leaves the cell out. Text is
+ * written as it is, unless the row needs escaping: then every text cell of the row is escaped and keeps its spaces.
+ */
+function sheetCellSql(column: ExportColumn, index: number): string {
+  const value = `h."${column.key}"`;
+  const reference = `'<c r="${columnLetter(index)}' || h.n || '"`;
+  if (column.type === 'text') {
+    const text = `CASE WHEN h.escaped THEN '<t xml:space="preserve">' || ${sheetTextSql(value)} ELSE '<t>' || ${value} END`;
+    return `${reference} t="inlineStr"><is>' || ${text} || '</t></is></c>'`;
+  }
+  return `${reference} s="${sheetStyle(column.type)}"><v>' || ${value} || '</v></c>'`;
+}
+
+/**
+ * The SELECT of the sheet rows: for each award, in the export's order, its complete `<row r="…">…</row>` element,
+ * numbered from 2 (the header is row 1). The innermost query numbers the rows with the window of the very order it
+ * is sorted by (one sort for both) and computes each value once; the middle one checks the row's text once (OFFSET 0
+ * keeps it a query of its own: merged into the outer one, the check would be repeated for every cell), so only rows
+ * that need escaping pay for it.
+ */
+function sheetSelect(where: string): string {
+  const texts = AWARD_EXPORT_COLUMNS.filter((column) => column.type === 'text').map((column) => `s."${column.key}"`);
+  const values = AWARD_EXPORT_COLUMNS.map((column) => `${sheetValueSql(column)} AS "${column.key}"`);
+  const cells = AWARD_EXPORT_COLUMNS.map((column, index) => sheetCellSql(column, index));
+  return `SELECT concat('<row r="', h.n, '">',
+              ${cells.join(',\n              ')},
+              '</row>')
+  FROM (SELECT s.*, ${sheetEscapingNeededSql(texts)} AS escaped
+          FROM (SELECT (row_number() OVER (ORDER BY ${EXPORT_ORDER}) + 1)::text AS n,
+                       a.issued_on AS order_issued_on, a.id AS order_id,
+                       ${values.join(',\n                       ')}
+                  ${EXPORT_FROM}
+                  ${where}) s
+         ORDER BY s.order_issued_on DESC, s.order_id DESC
+        OFFSET 0) h
+ ORDER BY h.order_issued_on DESC, h.order_id DESC`;
 }
 
 /**
@@ -144,4 +294,13 @@ function toLiteral(value: unknown): string {
 export function awardExportCopy(filter: AwardExportFilter): string {
   const select = awardExportSelect(filter, 'csv');
   return `COPY (${inlineParameters(select.text, select.values)}) TO STDOUT WITH (FORMAT csv, HEADER true, ENCODING 'UTF8')`;
+}
+
+/**
+ * `COPY (<select>) TO STDOUT` of the sheet rows in COPY's text format, every parameter inlined. The rows hold none
+ * of the characters that format escapes, so its output is the sheet's XML: one `<row>` element per line.
+ */
+export function awardSheetCopy(filter: AwardExportFilter): string {
+  const select = awardExportSelect(filter, 'sheet');
+  return `COPY (${inlineParameters(select.text, select.values)}) TO STDOUT WITH (FORMAT text, ENCODING 'UTF8')`;
 }

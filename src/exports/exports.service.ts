@@ -1,10 +1,10 @@
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { assertYearRange } from '../awards/awards.service.js';
 import { ApiError, ErrorCode } from '../common/errors/problem.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
 import type { AwardExportFilter } from './award-export.sql.js';
-import { writeAwardWorkbook } from './award-workbook.js';
+import { awardWorkbook } from './award-workbook.js';
 import type { ExportAwardsQueryDto } from './dto/export-awards-query.dto.js';
 import { exportFileName } from './export-file-name.js';
 import { ExportsRepository } from './exports.repository.js';
@@ -41,20 +41,12 @@ export class ExportsService {
     return this.run(fileName, CSV_CONTENT_TYPE, async () => this.repository.csv(filter, UTF8_BOM));
   }
 
-  /** Every matching award as an .xlsx workbook, written row by row as the cursor delivers them. */
+  /** Every matching award as an .xlsx workbook: the sheet's rows written by PostgreSQL's COPY, zipped as they come. */
   async xlsx(query: ExportAwardsQueryDto): Promise<ExportFile> {
     const { filter, fileName } = await this.prepare(query, 'xlsx');
-    return this.run(fileName, XLSX_CONTENT_TYPE, async () => {
-      const rows = await this.repository.rows(filter);
-      const out = new PassThrough();
-      writeAwardWorkbook(rows, out).then(
-        (count) => this.logger.debug(`${fileName}: ${count} rows`),
-        (error: Error) => {
-          if (!out.destroyed) out.destroy(error);
-        },
-      );
-      return out;
-    });
+    return this.run(fileName, XLSX_CONTENT_TYPE, async () =>
+      awardWorkbook(await this.repository.sheetRows(filter), new Date()),
+    );
   }
 
   /** Checks the filters (400, 404) and names the file; nothing is streamed yet. */
