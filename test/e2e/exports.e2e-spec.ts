@@ -3,6 +3,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { AWARD_EXPORT_COLUMNS, sheetEscapingNeededSql, sheetTextSql } from '../../src/exports/award-export.sql.js';
 import {
   makeApprovedNomination,
   makeDecision,
@@ -392,15 +394,21 @@ describe('exports', () => {
         'Danh hiệu / hình thức khen thưởng',
       ]);
       expect(header).toHaveLength(CSV_COLUMNS.length + 1);
+      expect(header.slice(1)).toEqual(AWARD_EXPORT_COLUMNS.map((c) => c.label));
+      expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+      expect(sheet.getRow(1).getCell(1).alignment).toMatchObject({ wrapText: true, vertical: 'middle' });
       expect(sheet.getColumn(7).width).toBe(32);
+      AWARD_EXPORT_COLUMNS.forEach((c, index) => expect(sheet.getColumn(index + 1).width).toBe(c.width));
 
       const items = await listAll({ includeRevoked: 'true' });
       expect(sheet.actualRowCount).toBe(items.length + 1);
+      expect(sheet.autoFilter).toBe(`A1:Y${items.length + 1}`);
       const column = (key: string) => CSV_COLUMNS.indexOf(key) + 1;
       items.forEach((item, index) => {
         const row = sheet.getRow(index + 2);
         expect(row.getCell(column('awardId')).value).toBe(item.id);
         expect(row.getCell(column('year')).value).toBe(item.year);
+        expect(row.getCell(column('year')).numFmt).toBe('0');
         expect(row.getCell(column('recipientName')).value).toBe(item.recipientName);
         expect(row.getCell(column('decisionNumber')).value).toBe(item.decisionNumber);
         expect(row.getCell(column('bonusAmount')).value).toBe(item.bonusAmount);
@@ -408,11 +416,13 @@ describe('exports', () => {
         const issuedOn = row.getCell(column('issuedOn')).value;
         expect(issuedOn).toBeInstanceOf(Date);
         expect((issuedOn as Date).toISOString().slice(0, 10)).toBe(item.issuedOn);
+        expect(row.getCell(column('issuedOn')).numFmt).toBe('dd/mm/yyyy');
         expect(row.getCell(column('revoked')).value).toBe(item.revoked ? 'yes' : 'no');
         const revokedAt = row.getCell(column('revokedAt')).value;
         if (item.revokedAt) {
           expect(revokedAt).toBeInstanceOf(Date);
           expect((revokedAt as Date).getTime()).toBe(new Date(item.revokedAt).getTime());
+          expect(row.getCell(column('revokedAt')).numFmt).toBe('dd/mm/yyyy hh:mm:ss');
           expect(row.getCell(column('revokedReason')).value).toBe(item.revokedReason);
         } else {
           expect(revokedAt).toBeNull();
@@ -442,6 +452,113 @@ describe('exports', () => {
     it('writes a header-only workbook when nothing matches', async () => {
       const sheet = await workbookOf((await download('xlsx', { year: '1999' }).expect(200)).body as Buffer);
       expect(sheet.actualRowCount).toBe(1);
+      expect(sheet.autoFilter).toBe('A1:Y1');
+    });
+
+    /** Does XML 1.0 forbid the character outright (control characters but tab, LF and CR; U+FFFE, U+FFFF)? */
+    const forbiddenInXml = (char: string) => {
+      const code = char.codePointAt(0) ?? 0;
+      return (code < 0x20 && !'\t\n\r'.includes(char)) || code === 0xfffe || code === 0xffff;
+    };
+    /** The text as the export writes it: what XML forbids dropped. */
+    const withoutForbidden = (text: string) => [...text].filter((char) => !forbiddenInXml(char)).join('');
+
+    it('carries hostile text as it is: markup, quotes, backslashes, tabs, line breaks, edge spaces, Vietnamese', async () => {
+      const hostile = {
+        recipientName: `<b>Nguyễn & "Con" 'Cháu'</b> ]]> &amp; &#92;`,
+        // Backslashes, and what COPY's text format would write as escapes (\n, \t, \\) spelt out in the text.
+        organizationName: String.raw`C:\Thư mục\n tệp \t \\ \ cuối`,
+        certificateNumber: 'tab\there\r\nCRLF\nLF\rCR\tend',
+        revokedReason: '  khoảng trắng hai đầu \u00a0 ',
+        signerName: 'điều khiển\u0001\u0008\u000b\u000c\u001f\ufffe\uffff hết',
+        signerTitle: '\\',
+        officeName: 'Văn phòng Sở <&> "Đảng ủy" \t\\ cuối ',
+      };
+      const [award]: { id: string; decision_id: string }[] = await t.db.query(
+        `SELECT a.id, a.decision_id FROM awards a WHERE a.id = $1`,
+        [revokedAwardId],
+      );
+      await t.db.query(
+        `UPDATE awards SET recipient_name = $2, organization_name = $3, certificate_number = $4, revoked_reason = $5
+          WHERE id = $1`,
+        [award.id, hostile.recipientName, hostile.organizationName, hostile.certificateNumber, hostile.revokedReason],
+      );
+      await t.db.query(`UPDATE decisions SET signer_name = $2, signer_title = $3 WHERE id = $1`, [
+        award.decision_id,
+        hostile.signerName,
+        hostile.signerTitle,
+      ]);
+      await t.db.query(`UPDATE organizations SET name = $2 WHERE id = $1`, [office.id, hostile.officeName]);
+
+      const response = await download('xlsx').expect(200);
+      const sheet = await workbookOf(response.body as Buffer);
+      const items = await listAll({ includeRevoked: 'true' });
+      expect(sheet.actualRowCount).toBe(items.length + 1);
+      const column = (key: string) => CSV_COLUMNS.indexOf(key) + 1;
+      const rowOf = (id: string) => sheet.getRow(items.findIndex((item) => item.id === id) + 2);
+      const row = rowOf(award.id);
+      const text = (key: string) => row.getCell(column(key)).value;
+      expect(text('awardId')).toBe(award.id);
+      expect(text('recipientName')).toBe(hostile.recipientName);
+      expect(text('organizationName')).toBe(hostile.organizationName);
+      expect(text('certificateNumber')).toBe(hostile.certificateNumber);
+      expect(text('revokedReason')).toBe(hostile.revokedReason);
+      expect(text('signerName')).toBe(withoutForbidden(hostile.signerName));
+      expect(text('signerName')).toBe('điều khiển hết');
+      expect(text('signerTitle')).toBe('\\');
+      expect(text('revokedAt')).toBeInstanceOf(Date);
+      const huongRow = sheet.getRow(items.findIndex((item) => item.recipientName === 'Nguyễn Thị Hương') + 2);
+      expect(huongRow.getCell(column('organizationPath')).value).toBe(
+        `UBND tỉnh Điện Biên / Sở Thông tin và Truyền thông / ${hostile.officeName}`,
+      );
+      // Rows without such text are unchanged, and every row is where GET /awards has it.
+      expect(sheet.getColumn(1).values.slice(2)).toEqual(items.map((item) => item.id));
+      expect(huongRow.getCell(column('recipientName')).value).toBe('Nguyễn Thị Hương');
+    });
+
+    it('escapes any text for a cell in SQL: it reads back as itself, less what XML forbids, and holds nothing COPY would escape', async () => {
+      const hostileCharacter = fc.constantFrom(...'&<>"\'\\\t\n\r \u0001\u0008\u000b\u001f\ufffe\uffff\ue000ưĐ a]');
+      const text = fc.oneof(
+        fc.string({ unit: 'binary', maxLength: 24 }),
+        fc.string({ unit: hostileCharacter, maxLength: 12 }),
+      );
+      const decode = (xml: string) =>
+        xml.replace(
+          /&(amp|lt|gt|#92|#9|#10|#13);/g,
+          (_, name: string) =>
+            ({ amp: '&', lt: '<', gt: '>', '#92': '\\', '#9': '\t', '#10': '\n', '#13': '\r' })[name] ?? '',
+        );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(
+            text.map((value) => value.replace(/\0/g, '')),
+            { minLength: 1, maxLength: 4 },
+          ),
+          async (values) => {
+            const params = values.map((_, index) => `$${index + 1}::text`);
+            const [row]: Record<string, string | boolean>[] = await t.db.query(
+              `SELECT ${params.map((param, index) => `${sheetTextSql(param)} AS "${index}"`).join(', ')},
+                    ${sheetEscapingNeededSql(params)} AS escaped`,
+              values,
+            );
+            values.forEach((value, index) => {
+              const xml = row[String(index)] as string;
+              // Nothing COPY's text format would escape (backslash, control characters), no markup, nothing forbidden.
+              expect([...xml].filter((char) => char < ' ' || '\\<>'.includes(char) || forbiddenInXml(char))).toEqual(
+                [],
+              );
+              expect(xml.replace(/&(amp|lt|gt|#92|#9|#10|#13);/g, '')).not.toContain('&');
+              expect(decode(xml)).toBe(withoutForbidden(value));
+              // A row that is not escaped is written as it is: that must be safe, and keep its spaces.
+              if (!row.escaped) {
+                expect(xml).toBe(value);
+                expect(value).not.toMatch(/^ | $/);
+              }
+            });
+          },
+        ),
+        { numRuns: 300 },
+      );
     });
 
     it('401 without a token, 403 for HR_OFFICER, 400 for bad filters, 404 for an unknown organization', async () => {
