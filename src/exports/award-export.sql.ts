@@ -233,7 +233,8 @@ function sheetCellSql(column: ExportColumn, index: number): string {
   const value = `h."${column.key}"`;
   const reference = `'<c r="${columnLetter(index)}' || h.n || '"`;
   if (column.type === 'text') {
-    const text = `CASE WHEN h.escaped THEN '<t xml:space="preserve">' || ${sheetTextSql(value)} ELSE '<t>' || ${value} END`;
+    const escaped = `'<t xml:space="preserve">' || ${sheetTextSql(value)}`;
+    const text = `CASE WHEN h.escaped THEN ${escaped} ELSE '<t>' || ${value} END`;
     return `${reference} t="inlineStr"><is>' || ${text} || '</t></is></c>'`;
   }
   return `${reference} s="${sheetStyle(column.type)}"><v>' || ${value} || '</v></c>'`;

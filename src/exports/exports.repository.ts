@@ -83,7 +83,8 @@ export class ExportsRepository {
    *
    * Without parallel workers: the statement's time goes into what only its leading process can do, numbering the
    * sorted rows and writing each one's XML; workers would sort sooner, then cost the leader the passing of every
-   * row through their queues, and take cores from the compressor (measured: about 8 % slower with them).
+   * row through their queues, and take cores from the compressor (on the two-core benchmark machine, where the
+   * database and the service share the cores, the export ran about 8 % slower with them).
    */
   async sheetRows(filter: AwardExportFilter): Promise<Readable> {
     return this.copy(awardSheetCopy(filter), { parallelWorkers: false });
@@ -114,8 +115,8 @@ export class ExportsRepository {
 }
 
 /**
- * Streams `prefix` (if any), `first` and the rest of `chunks`, then commits. If the consumer goes away early (client abort)
- * or the source fails, the source is closed and the connection destroyed, once.
+ * Streams `prefix` (if any), `first` and the rest of `chunks`, then commits. If the consumer goes away early (client
+ * abort) or the source fails, the source is closed and the connection destroyed, once.
  */
 function relay(
   connection: ExportConnection,
