@@ -42,6 +42,18 @@ interface PooledConnectionSource {
   obtainSlaveConnection(): Promise<[PoolClient, (error?: Error | boolean) => void]>;
 }
 
+/**
+ * A raw `pg` client from TypeORM's pool: the primary's, or a read replica's (`slave`; the primary's when none is
+ * configured). The caller releases it exactly once, with an error when the connection must not be reused.
+ */
+export function obtainPooledClient(
+  dataSource: DataSource,
+  mode: 'master' | 'slave',
+): Promise<[PoolClient, (error?: Error | boolean) => void]> {
+  const driver = dataSource.driver as unknown as PooledConnectionSource;
+  return mode === 'slave' ? driver.obtainSlaveConnection() : driver.obtainMasterConnection();
+}
+
 /** How a register read is sent. */
 export interface RegisterReadOptions {
   /**
@@ -105,8 +117,7 @@ async function pooledQuery<T>(
   parameters: unknown[],
   options: RegisterReadOptions,
 ): Promise<T> {
-  const driver = dataSource.driver as unknown as PooledConnectionSource;
-  const [client, release] = await (mode === 'slave' ? driver.obtainSlaveConnection() : driver.obtainMasterConnection());
+  const [client, release] = await obtainPooledClient(dataSource, mode);
   // While the client is out of the pool nobody else listens: a server that goes away mid-read must not become an
   // unhandled 'error' event (the read itself fails with the same error and is answered).
   const onError = (error: Error) => logger.warn(`register read connection failed: ${error.message}`);

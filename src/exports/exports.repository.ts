@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
+import { obtainPooledClient } from '../database/replica-reads.js';
 import { type AwardExportFilter, awardExportCopy, awardSheetCopy } from './award-export.sql.js';
 
 /**
@@ -10,11 +11,6 @@ import { type AwardExportFilter, awardExportCopy, awardSheetCopy } from './award
  * statement timeout is for requests, not for streaming a million rows to a slow client.
  */
 export const EXPORT_STATEMENT_TIMEOUT_MS = 30 * 60 * 1000;
-
-/** What TypeORM's PostgreSQL driver offers for a raw pooled `pg` client: a replica when there is one. */
-interface PooledConnectionSource {
-  obtainSlaveConnection(): Promise<[PoolClient, (error?: Error | boolean) => void]>;
-}
 
 /**
  * A pooled connection held for the whole of one export, inside a read-only transaction whose statement timeout is
@@ -108,8 +104,7 @@ export class ExportsRepository {
 
   /** A raw `pg` client from TypeORM's pool (a read replica's when replicas are configured). */
   private async connect(): Promise<ExportConnection> {
-    const driver = this.dataSource.driver as unknown as PooledConnectionSource;
-    const [client, release] = await driver.obtainSlaveConnection();
+    const [client, release] = await obtainPooledClient(this.dataSource, 'slave');
     return new ExportConnection(client, release, this.logger);
   }
 }

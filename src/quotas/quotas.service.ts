@@ -31,6 +31,11 @@ import type { PutVotePolicyDto, QuotaSettingsDto, RuleSettingsDto, VotePolicyDto
 import { parseQuotaSettings } from './quota-settings.js';
 import { QuotasRepository, type UnitQuotaRow, type VotePolicyRow } from './quotas.repository.js';
 
+/** A code's council vote policy (R-VOTE-1): the rule engine's default, overridden by the catalogue's columns. */
+function votePolicyOf(awardCode: AwardCode, row: VotePolicyRow | null): VotePolicy {
+  return votePolicyFor(awardCode, row ? { required: row.required, passRatio: row.passRatio } : {});
+}
+
 export function toUnitQuotaDto(row: UnitQuotaRow): UnitQuotaDto {
   return {
     organizationId: row.organizationId,
@@ -83,7 +88,7 @@ export class QuotasService {
   /** The council vote policy of a code: the catalogue's columns `vote_required` / `vote_pass_ratio` (R-VOTE-1). */
   async votePolicy(awardCode: AwardCode, manager?: EntityManager): Promise<VotePolicy> {
     const row = await this.quotas.votePolicy(awardCode, manager);
-    return votePolicyFor(awardCode, row ? { required: row.required, passRatio: row.passRatio } : {});
+    return votePolicyOf(awardCode, row);
   }
 
   /**
@@ -100,11 +105,7 @@ export class QuotasService {
   ): Promise<RuleCheck[]> {
     const figures = await this.quotas.approvalFigures(organizationId, year, awardCode, manager);
     const policy = figures.votePolicy;
-    const voteCheck = evaluateVote(
-      latestVote,
-      votePolicyFor(awardCode, policy ? { required: policy.required, passRatio: policy.passRatio } : {}),
-      awardCode,
-    );
+    const voteCheck = evaluateVote(latestVote, votePolicyOf(awardCode, policy), awardCode);
     const settings = parseQuotaSettings(figures.settings);
     const counts = figures.counts;
     const unitRows = figures.unitQuotas;

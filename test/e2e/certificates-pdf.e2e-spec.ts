@@ -7,6 +7,7 @@ import {
   makeTree,
 } from '../support/factories.js';
 import { binary } from '../support/binary.js';
+import { byDepartment } from '../support/world.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
 
 const PROBLEM = /application\/problem\+json/;
@@ -68,24 +69,9 @@ describe('printable certificates (PDF)', () => {
     });
     const pao = await makeIndividual(t, tree.unit.id, { fullName: 'Giàng A Páo' });
     const nominations = await Promise.all([
-      makeApprovedNomination(t, {
-        awardCode: 'GIAY_KHEN',
-        year: 2023,
-        individualId: huong.id,
-        proposingOrganizationId: tree.department.id,
-      }),
-      makeApprovedNomination(t, {
-        awardCode: 'GIAY_KHEN',
-        year: 2023,
-        individualId: pao.id,
-        proposingOrganizationId: tree.department.id,
-      }),
-      makeApprovedNomination(t, {
-        awardCode: 'GIAY_KHEN',
-        year: 2023,
-        organizationId: tree.unit.id,
-        proposingOrganizationId: tree.department.id,
-      }),
+      makeApprovedNomination(t, byDepartment(tree, 2023, 'GIAY_KHEN', huong.id)),
+      makeApprovedNomination(t, byDepartment(tree, 2023, 'GIAY_KHEN', pao.id)),
+      makeApprovedNomination(t, byDepartment(tree, 2023, 'GIAY_KHEN', { organizationId: tree.unit.id })),
     ]);
     giayKhen = await makeDecision(t, {
       issuerOrganizationId: tree.department.id,
@@ -95,12 +81,7 @@ describe('printable certificates (PDF)', () => {
     huongAward = giayKhen.awards.find((award) => award.recipientName === 'Nguyễn Thị Hương')!;
 
     const binh = await makeIndividual(t, tree.department.id, { fullName: 'Trần Văn Bình' });
-    const provincial = await makeApprovedNomination(t, {
-      awardCode: 'BANG_KHEN_TINH',
-      year: 2023,
-      individualId: binh.id,
-      proposingOrganizationId: tree.department.id,
-    });
+    const provincial = await makeApprovedNomination(t, byDepartment(tree, 2023, 'BANG_KHEN_TINH', binh.id));
     bangKhen = await makeDecision(t, {
       issuerOrganizationId: tree.province.id,
       authority: 'PROVINCE_CHAIR',

@@ -14,6 +14,7 @@ import {
   makeTree,
 } from '../support/factories.js';
 import { binary } from '../support/binary.js';
+import { byDepartment } from '../support/world.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
 
 const PROBLEM = /application\/problem\+json/;
@@ -114,20 +115,8 @@ describe('exports', () => {
       .send({});
     if (approved.status !== 200) throw new Error(`approve: ${approved.status} ${JSON.stringify(approved.body)}`);
     const sameDecision = await Promise.all([
-      ...others.map((person) =>
-        makeApprovedNomination(t, {
-          awardCode: 'GIAY_KHEN',
-          year: 2023,
-          individualId: person.id,
-          proposingOrganizationId: tree.department.id,
-        }),
-      ),
-      makeApprovedNomination(t, {
-        awardCode: 'GIAY_KHEN',
-        year: 2023,
-        organizationId: tree.unit.id,
-        proposingOrganizationId: tree.department.id,
-      }),
+      ...others.map((person) => makeApprovedNomination(t, byDepartment(tree, 2023, 'GIAY_KHEN', person.id))),
+      makeApprovedNomination(t, byDepartment(tree, 2023, 'GIAY_KHEN', { organizationId: tree.unit.id })),
     ]);
     const giayKhen = await makeDecision(t, {
       issuerOrganizationId: tree.department.id,
@@ -142,12 +131,7 @@ describe('exports', () => {
       .expect(200);
 
     const provincial = await makeIndividual(t, tree.department.id, { fullName: 'Trần Văn Bình' });
-    const bangKhen = await makeApprovedNomination(t, {
-      awardCode: 'BANG_KHEN_TINH',
-      year: 2023,
-      individualId: provincial.id,
-      proposingOrganizationId: tree.department.id,
-    });
+    const bangKhen = await makeApprovedNomination(t, byDepartment(tree, 2023, 'BANG_KHEN_TINH', provincial.id));
     await makeDecision(t, {
       issuerOrganizationId: tree.province.id,
       authority: 'PROVINCE_CHAIR',
