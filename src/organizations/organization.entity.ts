@@ -11,17 +11,10 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
+import type { OrganizationKind } from '../rules/index.js';
 
-export const ORGANIZATION_KINDS = [
-  'PROVINCE',
-  'DEPARTMENT',
-  'DISTRICT',
-  'COMMUNE',
-  'UNIT',
-  'ENTERPRISE',
-  'OTHER',
-] as const;
-export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+/** The kinds live with the rule engine, which derives each kind's decision authority from them (R-AUTH-4). */
+export { ORGANIZATION_KINDS, type OrganizationKind } from '../rules/index.js';
 
 /**
  * A node of the organization tree (province → departments → units). The table `organization_closure`

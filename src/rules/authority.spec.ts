@@ -66,6 +66,17 @@ describe('checkAuthority (R-AUTH-1..4)', () => {
     expect(c?.message).toContain('Vice Chairman may sign KT.');
   });
 
+  it.each<[Authority, AwardCode, string]>([
+    ['PROVINCE_CHAIR', 'BANG_KHEN_THU_TUONG', 'R-AUTH-4'],
+    ['PROVINCE_CHAIR', 'CO_THI_DUA_CHINH_PHU', 'R-AUTH-4'],
+    ['DEPARTMENT_HEAD', 'CHIEN_SI_THI_DUA_TOAN_QUOC', 'R-AUTH-1'],
+  ])('%s deciding %s: %s says the Prime Minister decides it and the province only proposes it', (a, code, rule) => {
+    const [c] = checkAuthority(a, [code], '2024-01-23');
+    expect(c).toMatchObject({ rule, passed: false });
+    expect(c?.message).toContain('decided by the Prime Minister only');
+    expect(c?.message).toContain('proposes it upward');
+  });
+
   it('returns nothing for an empty decision and rejects a malformed date', () => {
     expect(checkAuthority('PROVINCE_CHAIR', [], '2024-01-23')).toEqual([]);
     expect(() => checkAuthority('PROVINCE_CHAIR', ['BANG_KHEN_TINH'], '23/01/2024')).toThrow(RangeError);

@@ -1,5 +1,5 @@
 /**
- * Who may decide what (domain.md §4 "Authority"; catalogue column "Decided locally by").
+ * Who may decide what: the catalogue's `decidingAuthorities` ("decided by") is the single source, read here.
  *
  * - R-AUTH-1 [L] (Law 2022 Art 80.1): a DEPARTMENT_HEAD (Giám đốc Sở and equivalents) decides only
  *   LAO_DONG_TIEN_TIEN, CHIEN_SI_THI_DUA_CO_SO, TAP_THE_LAO_DONG_TIEN_TIEN, GIAY_KHEN.
@@ -8,16 +8,16 @@
  * - R-AUTH-3 [L] (Law 2022 Art 80): codes "of the province" need a PROVINCE_CHAIR or MINISTER decision; a Vice
  *   Chairman signing "KT. Chủ tịch" (signing mode ON_BEHALF) is still the Chairman's decision, so the signing
  *   mode does not change anything here.
- * - R-AUTH-4 (registry extension of domain.md §3): every other authority decides only the codes the catalogue
- *   grants it — DISTRICT_CHAIR the local titles and Giấy khen until 2025-06-30 (district level abolished from
- *   2025-07-01, Decree 129/2025), ENTERPRISE_HEAD Lao động tiên tiến and Giấy khen, PRIME_MINISTER CSTĐ toàn
- *   quốc, Cờ thi đua của Chính phủ and Bằng khen của Thủ tướng; PRESIDENT none of the 11 codes (state-level
- *   forms are history only).
- *
- * The grants are data in catalogue.ts (`decidingAuthorities`), so the API, the seed and these checks agree.
+ * - R-AUTH-4 [L] (Law 2022 Art 79–80): the authority follows from the issuing organization (issuing-authority.ts),
+ *   and every other authority decides only the codes the catalogue grants it — DISTRICT_CHAIR the local titles and
+ *   Giấy khen until 2025-06-30 (district level abolished from 2025-07-01, Decree 129/2025), ENTERPRISE_HEAD Lao động
+ *   tiên tiến and Giấy khen, PRIME_MINISTER CSTĐ toàn quốc, Cờ thi đua của Chính phủ and Bằng khen của Thủ tướng
+ *   (which no issuer of this registry holds: those are proposed upward, never decided here); PRESIDENT none of the
+ *   11 codes (state-level forms are history only).
  */
 import { AWARD_TYPES, awardName, awardType } from './catalogue.js';
 import { assertIsoDate } from './dates.js';
+import { isDecidedLocally } from './issuing-authority.js';
 import type { Authority, AwardCode, RuleCheck } from './types.js';
 
 export type AuthorityRuleId = 'R-AUTH-1' | 'R-AUTH-2' | 'R-AUTH-3' | 'R-AUTH-4';
@@ -57,7 +57,7 @@ const ARTICLE: Readonly<Record<AuthorityRuleId, string>> = {
   'R-AUTH-1': 'Law 2022 Art 80.1',
   'R-AUTH-2': 'Law 2022 Art 80.3, Decree 129/2025',
   'R-AUTH-3': 'Law 2022 Art 80',
-  'R-AUTH-4': 'Law 2022 Art 80; catalogue, domain.md §3',
+  'R-AUTH-4': 'Law 2022 Art 79–80',
 };
 
 function mayContain(codes: readonly AwardCode[]): string {
@@ -104,6 +104,8 @@ export function checkAuthority(authority: Authority, awardCodes: readonly AwardC
     const instead = whoDecides(code, issuedOn);
     if (awardType(code).isProvinceLevel) {
       message += `; it is a title or form of the province and needs a decision of ${instead} (a Vice Chairman may sign KT. on behalf, R-AUTH-3)`;
+    } else if (!isDecidedLocally(code)) {
+      message += `; it is decided by ${instead || 'a state-level authority'} only: a province or a department proposes it upward, and no decision of this registry may grant it`;
     } else if (instead) {
       message += `; it is decided by ${instead}`;
     }

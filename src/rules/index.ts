@@ -38,6 +38,8 @@ export { evaluateVote, votePolicyFor, quorumNeeded, yesNeeded, DEFAULT_QUORUM_RA
 export type { VoteTally, VotePolicy, VotePolicyOverride } from './votes.js';
 export { checkAuthority, allowedAwardCodes, AUTHORITY_LABELS } from './authority.js';
 export type { AuthorityRuleId } from './authority.js';
+export { issuingAuthority, headAuthority, isDecidedLocally, ISSUER_AUTHORITIES } from './issuing-authority.js';
+export type { IssuingAuthority, IssuerAuthorityGrant } from './issuing-authority.js';
 export { bonusAmount, bonusBreakdown, baseSalaryOn, BASE_SALARY_TABLE, BONUS_ROUNDING_VND } from './money.js';
 export type { BaseSalaryPeriod, BonusBreakdown } from './money.js';
 export { formatDecisionNumber, parseDecisionNumber, nextDecisionNumber } from './decision-number.js';

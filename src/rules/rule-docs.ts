@@ -194,11 +194,12 @@ export const RULE_DOCS: readonly RuleDoc[] = [
   },
   {
     id: 'R-AUTH-4',
-    article: 'catalogue (domain.md §3)',
-    confidence: 'X',
+    article: 'Law 2022 Art 79–80',
+    confidence: 'L',
     enforcement: 'CHECK',
-    where: 'authority.ts',
-    summary: 'Any other authority decides only what the catalogue grants it (district chairs until 2025-06-30).',
+    where: 'issuing-authority.ts, authority.ts',
+    summary:
+      "The authority follows from the issuer's kind (a unit has none; districts until 2025-06-30) and decides what the catalogue grants.",
   },
   {
     id: 'R-NUM-1',

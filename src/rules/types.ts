@@ -53,6 +53,21 @@ export const AUTHORITIES = [
 ] as const;
 export type Authority = (typeof AUTHORITIES)[number];
 
+/**
+ * Kinds of organization in the tree. Whose head an organization of each kind has, and so which authority its
+ * award decisions carry, is R-AUTH-4 (issuing-authority.ts).
+ */
+export const ORGANIZATION_KINDS = [
+  'PROVINCE',
+  'DEPARTMENT',
+  'DISTRICT',
+  'COMMUNE',
+  'UNIT',
+  'ENTERPRISE',
+  'OTHER',
+] as const;
+export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
+
 /** How a decision is signed: directly, or "KT." on behalf of the head (domain.md §1). */
 export const SIGNING_MODES = ['DIRECT', 'ON_BEHALF'] as const;
 export type SigningMode = (typeof SIGNING_MODES)[number];
