@@ -10,7 +10,7 @@ import { runInTransaction } from '../common/database/transaction-retry.js';
 import { ApiError, ErrorCode, type RuleViolation } from '../common/errors/problem.js';
 import { DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
-import { bonusAmount, checkAuthority, formatDecisionNumber, regimeOn } from '../rules/index.js';
+import { bonusAmount, checkAuthority, formatDecisionNumber, issuingAuthority, regimeOn } from '../rules/index.js';
 import { type DecisionRow, DecisionsRepository, type NominationForDecision } from './decisions.repository.js';
 import type {
   CreateDecisionDto,
@@ -80,7 +80,8 @@ export class DecisionsService {
   /**
    * Signs a decision (quyết định khen thưởng) granting one award per APPROVED nomination, all or nothing, in one
    * transaction: the nominations are locked, re-checked (status, R-HOLD-1, R-AUTH-1..4, R-MONEY-1) and only then
-   * numbered (R-NUM-1) under the series lock, so a refused decision uses up no number.
+   * numbered (R-NUM-1) under the series lock, so a refused decision uses up no number. The decision's authority is
+   * derived from the issuer's kind (R-AUTH-4), never taken from the request.
    */
   async create(dto: CreateDecisionDto, principal: Principal): Promise<DecisionDto> {
     const issuer = await this.organizations.findById(dto.issuerOrganizationId);
@@ -136,13 +137,19 @@ export class DecisionsService {
           message: `The issuer ${issuer.name} has no document symbol (ký hiệu), so its decisions cannot be numbered NN/QĐ-SYMBOL (Decree 30/2020 Annex I); set documentSymbol on the organization first`,
         });
       }
-      const awardCodes = nominations.map((nomination) => nomination.awardCode);
-      for (const check of checkAuthority(dto.authority, awardCodes, dto.issuedOn)) {
-        if (!check.passed) violations.push({ rule: check.rule, message: check.message });
+      // R-AUTH-4: the authority is the issuer's, whatever the request states; the codes are checked against it.
+      const { authority, check: issuing } = issuingAuthority(issuer, dto.issuedOn, dto.authority);
+      if (!issuing.passed) violations.push({ rule: issuing.rule, message: issuing.message });
+      if (authority !== null) {
+        const awardCodes = nominations.map((nomination) => nomination.awardCode);
+        for (const check of checkAuthority(authority, awardCodes, dto.issuedOn)) {
+          if (!check.passed) violations.push({ rule: check.rule, message: check.message });
+        }
       }
       violations.push(...(await this.holdViolations(nominations, manager)));
       const bonuses = this.bonuses(nominations, dto.issuedOn, violations);
-      if (violations.length > 0) {
+      // A null authority always comes with its failing R-AUTH-4 check.
+      if (violations.length > 0 || authority === null) {
         throw ApiError.ruleViolation(
           `The decision breaks ${violations.length} rule check${violations.length === 1 ? '' : 's'}: nothing was recorded`,
           violations,
@@ -175,7 +182,7 @@ export class DecisionsService {
       const decisionId = await this.decisions.insert(
         {
           issuerOrganizationId: issuer.id,
-          authority: dto.authority,
+          authority,
           year,
           number,
           numberText,

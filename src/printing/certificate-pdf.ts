@@ -126,7 +126,13 @@ function drawPage(doc: PDFKit.PDFDocument, record: CertificateRecord, qr: Buffer
     .lineTo(width / 2 + 85, 89)
     .stroke();
 
-  centered(issuerHeading(record), 108, 'bold', 15);
+  const heading = issuerHeading(record);
+  if (heading.length === 1) centered(heading[0], 108, 'bold', 15);
+  else {
+    // A Sở under its province's People's Committee: the committee in smaller type, the Sở's head below.
+    centered(heading[0], 97, 'bold', 12);
+    centered(heading[1], 114, 'bold', 14);
+  }
   centered(headline(record.awardCode), 140, 'bold', 46, RED);
   if (headline(record.awardCode) === 'GIẤY CHỨNG NHẬN')
     centered(`Danh hiệu ${awardName(record.awardCode)}`, 198, 'bold', 15, RED);

@@ -3,6 +3,7 @@ import {
   achievementLine,
   decisionLine,
   headline,
+  headTitle,
   issuerHeading,
   signatureTitles,
   vietnameseDate,
@@ -19,14 +20,43 @@ describe('certificate wording', () => {
     expect(vietnameseDate(iso)).toBe(text);
   });
 
-  it('heads the certificate with the authority and the issuer, upper case', () => {
-    expect(issuerHeading({ authority: 'DEPARTMENT_HEAD', issuerName: 'Sở Thông tin và Truyền thông' })).toBe(
-      'GIÁM ĐỐC SỞ THÔNG TIN VÀ TRUYỀN THÔNG',
+  it('heads the certificate with the issuer’s head, from its kind; a Sở under its province’s committee', () => {
+    expect(
+      issuerHeading({
+        issuerKind: 'DEPARTMENT',
+        issuerName: 'Sở Thông tin và Truyền thông',
+        issuerParentName: 'UBND tỉnh Điện Biên',
+      }),
+    ).toEqual(['UBND TỈNH ĐIỆN BIÊN', 'GIÁM ĐỐC SỞ THÔNG TIN VÀ TRUYỀN THÔNG']);
+    expect(
+      issuerHeading({ issuerKind: 'DEPARTMENT', issuerName: 'Sở Thông tin và Truyền thông', issuerParentName: null }),
+    ).toEqual(['GIÁM ĐỐC SỞ THÔNG TIN VÀ TRUYỀN THÔNG']);
+    expect(
+      issuerHeading({ issuerKind: 'PROVINCE', issuerName: 'UBND tỉnh Điện Biên', issuerParentName: null }),
+    ).toEqual(['CHỦ TỊCH UBND TỈNH ĐIỆN BIÊN']);
+    expect(
+      issuerHeading({
+        issuerKind: 'COMMUNE',
+        issuerName: 'UBND xã Mường Phăng',
+        issuerParentName: 'UBND tỉnh Điện Biên',
+      }),
+    ).toEqual(['CHỦ TỊCH UBND XÃ MƯỜNG PHĂNG']);
+    // A unit has no competence of its own (R-AUTH-4): a decision recorded for it before prints its head generically.
+    expect(issuerHeading({ issuerKind: 'UNIT', issuerName: 'Văn phòng Sở', issuerParentName: 'Sở Tài chính' })).toEqual(
+      ['THỦ TRƯỞNG VĂN PHÒNG SỞ'],
     );
-    expect(issuerHeading({ authority: 'PROVINCE_CHAIR', issuerName: 'UBND tỉnh Điện Biên' })).toBe(
-      'CHỦ TỊCH UBND TỈNH ĐIỆN BIÊN',
-    );
-    expect(issuerHeading({ authority: 'PRIME_MINISTER', issuerName: 'Chính phủ' })).toBe('THỦ TƯỚNG CHÍNH PHỦ');
+  });
+
+  it.each([
+    ['PROVINCE', 'Chủ tịch'],
+    ['DEPARTMENT', 'Giám đốc'],
+    ['DISTRICT', 'Chủ tịch'],
+    ['COMMUNE', 'Chủ tịch'],
+    ['ENTERPRISE', 'Giám đốc'],
+    ['UNIT', 'Thủ trưởng'],
+    ['OTHER', 'Thủ trưởng'],
+  ] as const)('titles the head of a %s "%s"', (kind, title) => {
+    expect(headTitle(kind)).toBe(title);
   });
 
   it.each([
@@ -56,20 +86,21 @@ describe('certificate wording', () => {
       decisionLine({
         decisionNumber: '05/QĐ-STTTT',
         issuedOn: '2024-01-23',
-        authority: 'DEPARTMENT_HEAD',
+        issuerKind: 'DEPARTMENT',
         issuerName: 'Sở Thông tin và Truyền thông',
       }),
     ).toBe('Quyết định số 05/QĐ-STTTT ngày 23 tháng 01 năm 2024 của Giám đốc Sở Thông tin và Truyền thông');
   });
 
   it('signs "KT." for the head when a deputy signs on the head’s behalf', () => {
+    expect(signatureTitles({ issuerKind: 'PROVINCE', signerTitle: 'Phó Chủ tịch', signingMode: 'ON_BEHALF' })).toEqual([
+      'KT. CHỦ TỊCH',
+      'PHÓ CHỦ TỊCH',
+    ]);
     expect(
-      signatureTitles({ authority: 'PROVINCE_CHAIR', signerTitle: 'Phó Chủ tịch', signingMode: 'ON_BEHALF' }),
-    ).toEqual(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
-    expect(
-      signatureTitles({ authority: 'DEPARTMENT_HEAD', signerTitle: 'Phó Giám đốc', signingMode: 'ON_BEHALF' }),
+      signatureTitles({ issuerKind: 'DEPARTMENT', signerTitle: 'Phó Giám đốc', signingMode: 'ON_BEHALF' }),
     ).toEqual(['KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC']);
-    expect(signatureTitles({ authority: 'DEPARTMENT_HEAD', signerTitle: 'Giám đốc', signingMode: 'DIRECT' })).toEqual([
+    expect(signatureTitles({ issuerKind: 'DEPARTMENT', signerTitle: 'Giám đốc', signingMode: 'DIRECT' })).toEqual([
       'GIÁM ĐỐC',
     ]);
   });

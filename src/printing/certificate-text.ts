@@ -1,4 +1,12 @@
-import { awardType, type Authority, type AwardCode, type Basis, type SigningMode } from '../rules/index.js';
+import {
+  awardType,
+  headAuthority,
+  type Authority,
+  type AwardCode,
+  type Basis,
+  type OrganizationKind,
+  type SigningMode,
+} from '../rules/index.js';
 import { dateInVietnam } from '../common/time/vietnam-time.js';
 
 /** What a printed certificate says: the award and its decision, no personal data beyond the recipient's name. */
@@ -18,8 +26,11 @@ export interface CertificateRecord {
   decisionNumber: string;
   /** YYYY-MM-DD */
   issuedOn: string;
-  authority: Authority;
+  /** The issuing organization: its kind gives the head's title (R-AUTH-4), never the decision's stored authority. */
   issuerName: string;
+  issuerKind: OrganizationKind;
+  /** The organization above the issuer (a Sở's provincial People's Committee), printed above a Sở's heading. */
+  issuerParentName: string | null;
   signerName: string;
   signerTitle: string;
   signingMode: SigningMode;
@@ -37,8 +48,25 @@ export const AUTHORITY_TITLES: Readonly<Record<Authority, string>> = {
   PRESIDENT: 'Chủ tịch nước',
 };
 
-/** Authorities whose title names the office by itself: the heading does not add the issuer's name. */
-const SELF_NAMED: ReadonlySet<Authority> = new Set<Authority>(['PRIME_MINISTER', 'PRESIDENT']);
+/** The head of an organization without award competence of its own (a unit: thủ trưởng), for older records. */
+const HEAD_WITHOUT_AUTHORITY = 'Thủ trưởng';
+
+type Issuer = Pick<CertificateRecord, 'issuerKind' | 'issuerName'>;
+
+/**
+ * The title of the issuer's head, from the issuer's kind through the same R-AUTH-4 mapping that decides a new
+ * decision's authority: "Giám đốc" for a Sở, "Chủ tịch" for a province. A decision recorded with another authority
+ * (before R-AUTH-4 was enforced) still prints as what its issuer is.
+ */
+export function headTitle(kind: OrganizationKind): string {
+  const authority = headAuthority(kind);
+  return authority ? AUTHORITY_TITLES[authority] : HEAD_WITHOUT_AUTHORITY;
+}
+
+/** "Giám đốc Sở Thông tin và Truyền thông", "Chủ tịch UBND tỉnh Điện Biên". */
+function issuerHead(record: Issuer): string {
+  return `${headTitle(record.issuerKind)} ${record.issuerName}`;
+}
 
 export const upper = (text: string): string => text.toLocaleUpperCase('vi');
 
@@ -53,10 +81,16 @@ export function vietnameseDate(isoDate: string): string {
   return `ngày ${dd} tháng ${mm} năm ${year}`;
 }
 
-/** The heading above the award: "GIÁM ĐỐC SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "CHỦ TỊCH UBND TỈNH ĐIỆN BIÊN". */
-export function issuerHeading(record: Pick<CertificateRecord, 'authority' | 'issuerName'>): string {
-  const title = AUTHORITY_TITLES[record.authority];
-  return upper(SELF_NAMED.has(record.authority) ? title : `${title} ${record.issuerName}`);
+/**
+ * The heading above the award, one line or two: "CHỦ TỊCH UBND TỈNH ĐIỆN BIÊN" for a province; for a Sở its
+ * province's People's Committee first, "UBND TỈNH ĐIỆN BIÊN", then "GIÁM ĐỐC SỞ THÔNG TIN VÀ TRUYỀN THÔNG".
+ */
+export function issuerHeading(
+  record: Pick<CertificateRecord, 'issuerKind' | 'issuerName' | 'issuerParentName'>,
+): string[] {
+  const head = upper(issuerHead(record));
+  if (record.issuerKind === 'DEPARTMENT' && record.issuerParentName) return [upper(record.issuerParentName), head];
+  return [head];
 }
 
 /** The award in large type: the form (GIẤY KHEN, BẰNG KHEN, CỜ THI ĐUA), or GIẤY CHỨNG NHẬN for a title. */
@@ -86,11 +120,9 @@ export function achievementLine(record: Pick<CertificateRecord, 'awardCode' | 'b
 
 /** "Quyết định số 05/QĐ-STTTT ngày 23 tháng 01 năm 2024 của Giám đốc Sở Thông tin và Truyền thông". */
 export function decisionLine(
-  record: Pick<CertificateRecord, 'decisionNumber' | 'issuedOn' | 'authority' | 'issuerName'>,
+  record: Pick<CertificateRecord, 'decisionNumber' | 'issuedOn' | 'issuerKind' | 'issuerName'>,
 ): string {
-  const title = AUTHORITY_TITLES[record.authority];
-  const by = SELF_NAMED.has(record.authority) ? title : `${title} ${record.issuerName}`;
-  return `Quyết định số ${record.decisionNumber} ${vietnameseDate(record.issuedOn)} của ${by}`;
+  return `Quyết định số ${record.decisionNumber} ${vietnameseDate(record.issuedOn)} của ${issuerHead(record)}`;
 }
 
 /**
@@ -98,10 +130,10 @@ export function decisionLine(
  * deputy's title when a deputy signs on the head's behalf (ký thay).
  */
 export function signatureTitles(
-  record: Pick<CertificateRecord, 'authority' | 'signerTitle' | 'signingMode'>,
+  record: Pick<CertificateRecord, 'issuerKind' | 'signerTitle' | 'signingMode'>,
 ): string[] {
   const signer = upper(record.signerTitle);
-  if (record.signingMode === 'ON_BEHALF') return [`KT. ${upper(AUTHORITY_TITLES[record.authority])}`, signer];
+  if (record.signingMode === 'ON_BEHALF') return [`KT. ${upper(headTitle(record.issuerKind))}`, signer];
   return [signer];
 }
 

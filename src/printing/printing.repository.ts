@@ -16,8 +16,9 @@ const CERTIFICATE_COLUMNS = `
   d.id AS "decisionId",
   d.number_text AS "decisionNumber",
   to_char(d.issued_on, 'YYYY-MM-DD') AS "issuedOn",
-  d.authority AS "authority",
   io.name AS "issuerName",
+  io.kind AS "issuerKind",
+  po.name AS "issuerParentName",
   d.signer_name AS "signerName",
   d.signer_title AS "signerTitle",
   d.signing_mode AS "signingMode"`;
@@ -25,7 +26,8 @@ const CERTIFICATE_COLUMNS = `
 const CERTIFICATE_FROM = `
   FROM awards a
   JOIN decisions d ON d.id = a.decision_id
-  JOIN organizations io ON io.id = d.issuer_organization_id`;
+  JOIN organizations io ON io.id = d.issuer_organization_id
+  LEFT JOIN organizations po ON po.id = io.parent_id`;
 
 /** What certificates print, read in one statement each: public fields only (no birth date, no national id). */
 @Injectable()

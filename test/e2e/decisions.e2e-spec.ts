@@ -285,9 +285,16 @@ describe('decisions', () => {
     it('R-AUTH-3: Bằng khen tỉnh needs the provincial chair; a Vice Chairman signing on behalf (KT.) is accepted', async () => {
       const { nomination } = await individualNomination('BANG_KHEN_TINH', 2023);
       const province = { issuerOrganizationId: tree.province.id, signerName: 'Vừ A Bằng', signerTitle: 'Phó Chủ tịch' };
-      const district = await post(decisionBody([nomination.id], { ...province, authority: 'DISTRICT_CHAIR' })).expect(
-        422,
-      );
+      // A district issues as its chair (R-AUTH-4), who may not grant a title or form of the province.
+      const districtIssuer = await makeOrganization(t, {
+        kind: 'DISTRICT',
+        name: 'UBND huyện Mường Ảng',
+        parentId: tree.province.id,
+        documentSymbol: 'UBND-MA',
+      });
+      const district = await post(
+        decisionBody([nomination.id], { issuerOrganizationId: districtIssuer.id, authority: undefined }),
+      ).expect(422);
       expect(district.body.violations).toEqual([expect.objectContaining({ rule: 'R-AUTH-3' })]);
       const approver = await t.token('APPROVER', tree.province.id);
       const signed = await post(
@@ -323,7 +330,8 @@ describe('decisions', () => {
         `INSERT INTO disciplinary_cases (individual_id, kind, opened_on) VALUES ($1, 'DISCIPLINE', '2024-01-05')`,
         [person.id],
       );
-      const response = await post(decisionBody([nomination.id], { issuerOrganizationId: tree.unit.id })).expect(422);
+      const noSymbol = await makeOrganization(t, { kind: 'DEPARTMENT', name: 'Sở Nội vụ', parentId: tree.province.id });
+      const response = await post(decisionBody([nomination.id], { issuerOrganizationId: noSymbol.id })).expect(422);
       expect(response.body.violations.map((v: { rule: string }) => v.rule).sort()).toEqual([
         'R-AUTH-1',
         'R-HOLD-1',
@@ -352,7 +360,14 @@ describe('decisions', () => {
       expect(issuer.body).toMatchObject({ code: 'INVALID_REFERENCE', errors: [{ field: 'issuerOrganizationId' }] });
       const unknown = await post(decisionBody([nomination.id, UNKNOWN_ID])).expect(422);
       expect(unknown.body).toMatchObject({ code: 'INVALID_REFERENCE', errors: [{ field: 'nominationIds.1' }] });
-      const noSymbol = await post(decisionBody([nomination.id], { issuerOrganizationId: tree.unit.id })).expect(422);
+      const withoutSymbol = await makeOrganization(t, {
+        kind: 'DEPARTMENT',
+        name: 'Sở Nội vụ',
+        parentId: tree.province.id,
+      });
+      const noSymbol = await post(decisionBody([nomination.id], { issuerOrganizationId: withoutSymbol.id })).expect(
+        422,
+      );
       expect(noSymbol.body.violations).toEqual([expect.objectContaining({ rule: 'R-NUM-1' })]);
       expect(await t.db.query('SELECT 1 FROM decisions')).toHaveLength(0);
     });

@@ -101,7 +101,10 @@ export async function makeApprovedNomination(
   return rows[0];
 }
 
-/** Signs a decision through the API (as ADMIN unless a token is given) and returns the response body. */
+/**
+ * Signs a decision through the API (as ADMIN unless a token is given) and returns the response body. The authority
+ * follows from the issuer (R-AUTH-4) unless one is given.
+ */
 export async function makeDecision(
   t: TestApp,
   options: {
@@ -126,7 +129,6 @@ export async function makeDecision(
     .post('/api/v1/decisions')
     .set(bearer(token ?? BOOTSTRAP_TOKEN))
     .send({
-      authority: 'DEPARTMENT_HEAD',
       issuedOn: '2024-01-23',
       signerName: 'Vũ Anh Dũng',
       signerTitle: 'Giám đốc',

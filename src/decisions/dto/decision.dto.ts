@@ -38,10 +38,17 @@ export class CreateDecisionDto {
   @IsUUID('all')
   issuerOrganizationId: string;
 
-  /** Authority level of the issuer (thẩm quyền): decides which award codes the decision may contain (R-AUTH-1..4). */
-  @ApiProperty({ enum: AUTHORITIES, enumName: 'Authority' })
+  /**
+   * Authority level of the issuer (thẩm quyền). It follows from the issuer's kind (R-AUTH-4, Law 2022 Art 79–80): a
+   * PROVINCE issues as PROVINCE_CHAIR, a DEPARTMENT as DEPARTMENT_HEAD, a DISTRICT as DISTRICT_CHAIR (until
+   * 2025-06-30), a COMMUNE as COMMUNE_CHAIR, an ENTERPRISE as ENTERPRISE_HEAD; a UNIT or OTHER organization issues
+   * no award decisions. Optional: when given and it disagrees → 422 R-AUTH-4. It decides which award codes the
+   * decision may contain (R-AUTH-1..4).
+   */
+  @ApiPropertyOptional({ enum: AUTHORITIES, enumName: 'Authority' })
+  @IsOptional()
   @IsIn(AUTHORITIES)
-  authority: Authority;
+  authority?: Authority;
 
   /**
    * Decision number given by hand (số quyết định), e.g. 123 for `123/QĐ-STTTT`. Omit it and the registry assigns
