@@ -27,8 +27,10 @@ export class DecisionsController {
     description:
       'All or nothing, in one transaction. The caller must be ADMIN or an APPROVER whose scope holds the issuer ' +
       'and every proposing unit. Refusals: a nomination that is not APPROVED → 409 `NOMINATION_NOT_APPROVED`; ' +
-      'an unknown nomination or issuer → 422 `INVALID_REFERENCE`; 422 `violations` for R-AUTH-1..4 (the ' +
-      'authority may not decide a code on that date), R-HOLD-1 (open disciplinary case), R-NUM-1 (issuer without ' +
+      'an unknown nomination or issuer → 422 `INVALID_REFERENCE`; 422 `violations` for R-AUTH-4 (the authority ' +
+      'follows from the issuer’s kind: a stated `authority` that disagrees, or an issuer without competence such ' +
+      'as a UNIT), R-AUTH-1..4 (the authority may not decide a code on that date; the Prime Minister’s awards are ' +
+      'never decided here), R-HOLD-1 (open disciplinary case), R-NUM-1 (issuer without ' +
       'a document symbol) and R-MONEY-1 (no base salary on that date). Without `number` the next number of the ' +
       'issuer’s series for the year is assigned, gapless under any concurrency; a refused decision uses up no ' +
       'number. A `number` already used that year → 409 `DECISION_NUMBER_TAKEN`. Each award gets its bonus ' +
