@@ -1,6 +1,7 @@
 /**
  * The tables whose every row change writes an audit event (the `entityType` of the event). The triggers are
- * created by the AuditTrail migration, which keeps its own copy of this list.
+ * created by the AuditTrail migration, which keeps its own copy of this list, and by later migrations for later
+ * tables (`council_sizes`: CouncilMeetings).
  */
 export const AUDITED_ENTITY_TYPES = [
   'award_types',
@@ -12,6 +13,7 @@ export const AUDITED_ENTITY_TYPES = [
   'api_keys',
   'nominations',
   'council_votes',
+  'council_sizes',
   'unit_quotas',
   'rule_settings',
   'decisions',

@@ -26,6 +26,36 @@ export class ScopeService {
     return rows.length > 0;
   }
 
+  /**
+   * Separation of duties: what binds a unit's own approver (its quotas, its council's size) is set from above the
+   * unit — by an ADMIN, or an APPROVER whose scope organization is a strict ancestor of `organizationId`. The unit's
+   * own approver, and any key scoped inside the unit, may not.
+   */
+  async isAbove(principal: Principal, organizationId: string, manager?: EntityManager): Promise<boolean> {
+    if (principal.role === 'ADMIN') return true;
+    if (principal.role !== 'APPROVER' || principal.organizationId === null) return false;
+    const rows: unknown[] = await (manager ?? this.dataSource.manager).query(
+      'SELECT 1 FROM organization_closure WHERE ancestor_id = $1 AND descendant_id = $2 AND depth > 0',
+      [principal.organizationId, organizationId],
+    );
+    return rows.length > 0;
+  }
+
+  /** 403 `NOT_ABOVE_ORGANIZATION` unless `isAbove`; `what` names what is being set, for the message. */
+  async assertAbove(
+    principal: Principal,
+    organizationId: string,
+    what: string,
+    manager?: EntityManager,
+  ): Promise<void> {
+    if (!(await this.isAbove(principal, organizationId, manager))) {
+      throw ApiError.forbidden(
+        `${what} of organization ${organizationId} is set from above it: by an approver of an organization above it, or an ADMIN`,
+        ErrorCode.NOT_ABOVE_ORGANIZATION,
+      );
+    }
+  }
+
   async assertInScope(principal: Principal, organizationId: string, manager?: EntityManager): Promise<void> {
     if (!(await this.isInScope(principal, organizationId, manager))) {
       throw ApiError.forbidden(`Organization ${organizationId} is outside this key's scope`, ErrorCode.OUT_OF_SCOPE);

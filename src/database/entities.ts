@@ -4,6 +4,7 @@ import { DisciplinaryCase } from '../individuals/disciplinary-case.entity.js';
 import { Individual } from '../individuals/individual.entity.js';
 import { Initiative } from '../individuals/initiative.entity.js';
 import { IndividualRating } from '../individuals/rating.entity.js';
+import { CouncilSize } from '../organizations/council-size.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Award } from '../awards/award.entity.js';
 import { Decision } from '../decisions/decision.entity.js';
@@ -18,6 +19,7 @@ import { UnitQuota } from '../quotas/unit-quota.entity.js';
 export const ENTITIES = [
   AwardType,
   Organization,
+  CouncilSize,
   Individual,
   IndividualRating,
   Initiative,

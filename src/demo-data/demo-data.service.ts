@@ -9,6 +9,7 @@ import { AppConfig } from '../config/app-config.js';
 import { DecisionsService } from '../decisions/decisions.service.js';
 import { IndividualsService } from '../individuals/individuals.service.js';
 import { NominationsService } from '../nominations/nominations.service.js';
+import { CouncilSizesService } from '../organizations/council-sizes.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import {
   BANG_KHEN_DECISION,
@@ -18,6 +19,7 @@ import {
   GIAY_KHEN_COLLECTIVES,
   GIAY_KHEN_DECISION,
   GIAY_KHEN_INDIVIDUALS,
+  PROVINCE_COUNCIL,
   PROVINCE_COUNCIL_VOTE,
 } from './demo-data.js';
 
@@ -45,6 +47,7 @@ export class DemoDataService {
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly organizations: OrganizationsService,
+    private readonly councilSizes: CouncilSizesService,
     private readonly individuals: IndividualsService,
     private readonly nominations: NominationsService,
     private readonly decisions: DecisionsService,
@@ -103,6 +106,9 @@ export class DemoDataService {
       giayKhen.push(await nominate({ individualId: person.get(item.key) }, 'GIAY_KHEN', GIAY_KHEN_DECISION.issuedOn));
     for (const id of giayKhen) await this.nominations.approve(SYSTEM, id);
 
+    // The council's size is on file before its votes; only a key above the province (ADMIN) may record it.
+    const { organization: councilOf, ...council } = PROVINCE_COUNCIL;
+    await this.councilSizes.record(SYSTEM, org.get(councilOf)!, council);
     const bangKhen: string[] = [];
     for (const item of BANG_KHEN_INDIVIDUALS) {
       const id = await nominate({ individualId: person.get(item.key) }, 'BANG_KHEN_TINH', BANG_KHEN_DECISION.issuedOn);

@@ -342,5 +342,21 @@ export const BANG_KHEN_DECISION = {
   signingMode: 'ON_BEHALF' as const,
 };
 
-/** The emulation council of the province that voted on the Bằng khen nominations (R-VOTE-1, 80 %). */
-export const PROVINCE_COUNCIL_VOTE = { members: 15, present: 14, yes: 13 };
+/**
+ * The emulation council of the province (15 members, on file from the start of 2023: R-VOTE-1 counts every vote
+ * against it) and its meeting that voted on the Bằng khen nominations (80 %: 13 yes of 15 members, 14 present).
+ * The references are invented.
+ */
+export const PROVINCE_COUNCIL = {
+  organization: 'province',
+  members: 15,
+  effectiveFrom: '2023-01-01',
+  reference: '12/QĐ-UBND',
+};
+export const PROVINCE_COUNCIL_VOTE = {
+  heldOn: '2024-01-10',
+  minutesReference: 'BB-01/2024/HĐTĐKT',
+  members: 15,
+  present: 14,
+  yes: 13,
+};

@@ -156,14 +156,20 @@ export class NominationsController {
   @Roles('APPROVER')
   @ApiIdParam()
   @ApiOperation({
-    summary: 'Record a council vote on a SUBMITTED nomination (R-VOTE-1)',
+    summary: "Record the council's vote at a meeting on a SUBMITTED nomination (R-VOTE-1)",
     description:
-      "Returns the vote with its R-VOTE-1 check under the award code's policy: quorum 2/3 of all members, pass " +
-      'mark a share of all members. The latest vote is the one approval looks at. 400 unless yes ≤ present ≤ ' +
-      `members. ${WRONG_STATE}`,
+      'A meeting is a record: its date (`heldOn`, not in the future), its minutes (`minutesReference`) and its ' +
+      'tally. It is never replaced nor deleted: a re-vote is another meeting, and every meeting is listed on the ' +
+      'nomination. Approval judges the latest meeting (by `heldOn`, then by when it was recorded). Returns the vote ' +
+      "with its R-VOTE-1 check under the award code's policy: quorum 2/3 of all members present, pass mark a share " +
+      'of all members, written votes of absent members (`writtenVotes`, Decree 91/2017 Art 45.8) counted as votes. ' +
+      '`members` must be the council size on file for the meeting date — of the proposing organization, or else of ' +
+      'the nearest organization above it with one (`POST /organizations/{id}/council-sizes`): a 422 `RULE_VIOLATION` ' +
+      'R-VOTE-1 when it disagrees or none is on file, nothing recorded. 400 unless present + writtenVotes ≤ members ' +
+      `and yes ≤ present + writtenVotes. ${WRONG_STATE}`,
   })
   @ApiCreatedResponse({ type: CouncilVoteDto })
-  @ApiProblems('400', '404', '409')
+  @ApiProblems('400', '404', '409', '422')
   recordVote(
     @CurrentPrincipal() principal: Principal,
     @Param('id', UuidPipe) id: string,
@@ -180,8 +186,8 @@ export class NominationsController {
     summary: 'Approve a SUBMITTED nomination: eligibility, holds, duplicates, council vote and quotas, atomically',
     description:
       'Re-checks everything in one transaction, serialised per proposing organization and year and per nominee: ' +
-      'eligibility with what counts now (R-HOLD-1, R-DUP-1 included), a passing latest vote where the award code ' +
-      'needs one (R-VOTE-1), and R-QUOTA-CSCS / R-QUOTA-CSTINH / R-QUOTA-UNIT. Any failure is a 422 ' +
+      'eligibility with what counts now (R-HOLD-1, R-DUP-1 included), a passing latest meeting where the award code ' +
+      'needs one, counted against the council size on file for its date (R-VOTE-1), and R-QUOTA-CSCS / R-QUOTA-CSTINH / R-QUOTA-UNIT. Any failure is a 422 ' +
       `\`RULE_VIOLATION\` listing every failing rule, and nothing changes. ${WRONG_STATE}`,
   })
   @ApiOkResponse({ type: NominationDto })

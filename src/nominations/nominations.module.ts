@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { QuotasModule } from '../quotas/quotas.module.js';
 import { CouncilVote } from './council-vote.entity.js';
 import { NominationEvent } from './nomination-event.entity.js';
@@ -10,7 +11,7 @@ import { NominationsRepository } from './nominations.repository.js';
 import { NominationsService } from './nominations.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Nomination, NominationEvent, CouncilVote]), QuotasModule],
+  imports: [TypeOrmModule.forFeature([Nomination, NominationEvent, CouncilVote]), QuotasModule, OrganizationsModule],
   controllers: [NominationsController],
   providers: [NominationsService, NominationsRepository, NominationFactsRepository],
   exports: [NominationsService, NominationsRepository, NominationFactsRepository],

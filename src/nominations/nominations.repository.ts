@@ -169,19 +169,24 @@ export class NominationsRepository {
     return repo.save(repo.create(values));
   }
 
+  /** Every meeting's vote on a nomination, oldest first: by meeting date, then by when it was recorded. */
   listVotes(nominationId: string, manager?: EntityManager): Promise<CouncilVote[]> {
     return this.repo(CouncilVote, this.votes, manager).find({
       where: { nominationId },
-      order: { createdAt: 'ASC', id: 'ASC' },
+      order: { heldOn: 'ASC', createdAt: 'ASC', id: 'ASC' },
     });
   }
 
-  /** The latest council vote on a nomination (the one that counts for R-VOTE-1), or null. */
+  /**
+   * The latest meeting's vote on a nomination (the one that counts for R-VOTE-1), or null: the latest `heldOn`,
+   * then the latest recorded.
+   */
   latestVote(nominationId: string, manager?: EntityManager): Promise<CouncilVote | null> {
     return this.repo(CouncilVote, this.votes, manager)
       .createQueryBuilder('v')
       .where('v.nomination_id = :nominationId', { nominationId })
-      .orderBy('v.created_at', 'DESC')
+      .orderBy('v.held_on', 'DESC')
+      .addOrderBy('v.created_at', 'DESC')
       .addOrderBy('v.id', 'DESC')
       .limit(1)
       .getOne();

@@ -4,8 +4,15 @@ import type { Principal } from '../auth/principal.js';
 import { ScopeService } from '../auth/scope.service.js';
 import { ApiError, ErrorCode } from '../common/errors/problem.js';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
+import { CouncilSizesRepository } from '../organizations/council-sizes.repository.js';
 import { QuotasService } from '../quotas/quotas.service.js';
-import { evaluateEligibility, evaluateVote, type Eligibility, type NominationStatus } from '../rules/index.js';
+import {
+  checkCouncilSize,
+  evaluateEligibility,
+  evaluateVote,
+  type Eligibility,
+  type NominationStatus,
+} from '../rules/index.js';
 import type { EligibilityResultDto } from './dto/eligibility.dto.js';
 import type {
   CreateNominationDto,
@@ -73,8 +80,11 @@ export function toCouncilVoteDto(v: CouncilVote): CouncilVoteDto {
   return {
     id: v.id,
     nominationId: v.nominationId,
+    heldOn: v.heldOn,
+    minutesReference: v.minutesReference,
     members: v.members,
     present: v.present,
+    writtenVotes: v.writtenVotes,
     yes: v.yes,
     passed: v.passed,
     check: v.check,
@@ -147,6 +157,7 @@ export class NominationsService {
     private readonly nominations: NominationsRepository,
     private readonly facts: NominationFactsRepository,
     private readonly quotas: QuotasService,
+    private readonly councilSizes: CouncilSizesRepository,
     private readonly scope: ScopeService,
     private readonly dataSource: DataSource,
   ) {}
@@ -370,11 +381,19 @@ export class NominationsService {
     });
   }
 
-  /** Records a council vote on a SUBMITTED nomination and evaluates it with the award code's policy (R-VOTE-1). */
+  /**
+   * Records the council's vote at one meeting on a SUBMITTED nomination and evaluates it with the award code's
+   * policy (R-VOTE-1). Every meeting is a new record: a re-vote never replaces an earlier one. `members` must be the
+   * council size on file for the meeting date (see `CouncilSizesRepository.inForce`), else 422 R-VOTE-1 and nothing
+   * is recorded.
+   */
   async recordVote(principal: Principal, id: string, dto: RecordVoteDto): Promise<CouncilVoteDto> {
+    const written = dto.writtenVotes ?? 0;
     const errors = [
-      ...(dto.present > dto.members ? [{ field: 'present', message: 'cannot exceed members' }] : []),
-      ...(dto.yes > dto.present ? [{ field: 'yes', message: 'cannot exceed present' }] : []),
+      ...(dto.present + written > dto.members
+        ? [{ field: written > 0 ? 'writtenVotes' : 'present', message: 'present + writtenVotes cannot exceed members' }]
+        : []),
+      ...(dto.yes > dto.present + written ? [{ field: 'yes', message: 'cannot exceed present + writtenVotes' }] : []),
     ];
     if (errors.length > 0) {
       throw new ApiError(
@@ -388,14 +407,23 @@ export class NominationsService {
     return this.inTransaction(async (manager) => {
       const n = await this.lockedInScope(principal, id, manager);
       if (!canPerform('VOTE', n.status)) throw invalidState('VOTE', n.status);
+      const council = await this.councilSizes.inForce(n.proposingOrganizationId, dto.heldOn, manager);
+      const size = checkCouncilSize(dto.members, council?.members ?? null);
+      if (!size.passed) {
+        throw ApiError.ruleViolation(
+          'The vote does not count the members of the council on file: nothing was recorded',
+          violationsOf([size]),
+        );
+      }
       const policy = await this.quotas.votePolicy(n.awardCode, manager);
-      const check = evaluateVote({ members: dto.members, present: dto.present, yes: dto.yes }, policy, n.awardCode);
+      const tally = { members: dto.members, present: dto.present, writtenVotes: written, yes: dto.yes };
+      const check = evaluateVote(tally, policy, n.awardCode);
       const vote = await this.nominations.addVote(
         {
           nominationId: n.id,
-          members: dto.members,
-          present: dto.present,
-          yes: dto.yes,
+          heldOn: dto.heldOn,
+          minutesReference: dto.minutesReference,
+          ...tally,
           passed: check.passed,
           check,
           recordedByKeyId: principal.keyId,
@@ -409,7 +437,7 @@ export class NominationsService {
 
   /**
    * SUBMITTED → APPROVED, atomically: eligibility (with what counts now, this nomination excluded), R-HOLD-1,
-   * R-DUP-1, R-VOTE-1 on the latest vote, and the quotas of the proposing organization, year and code. Any failure
+   * R-DUP-1, R-VOTE-1 on the latest meeting against the council size on file for its date, and the quotas of the proposing organization, year and code. Any failure
    * is a 422 listing every failing rule, and nothing changes.
    */
   async approve(principal: Principal, id: string): Promise<NominationDto> {
@@ -431,11 +459,24 @@ export class NominationsService {
 
       const eligibility = await this.evaluate(n, n.expectedDecisionOn, manager);
       const latest = await this.nominations.latestVote(n.id, manager);
+      const council = latest
+        ? await this.councilSizes.inForce(n.proposingOrganizationId, latest.heldOn, manager)
+        : null;
       const approvalChecks = await this.quotas.checksForApproval(
         n.proposingOrganizationId,
         n.year,
         n.awardCode,
-        latest ? { members: latest.members, present: latest.present, yes: latest.yes } : null,
+        latest
+          ? {
+              tally: {
+                members: latest.members,
+                present: latest.present,
+                writtenVotes: latest.writtenVotes,
+                yes: latest.yes,
+              },
+              councilMembersOnFile: council?.members ?? null,
+            }
+          : null,
         manager,
       );
       const evaluation = withChecks(eligibility, approvalChecks);

@@ -18,7 +18,9 @@ export class QuotasController {
     description:
       'Creates or replaces the quota of `organizationId`, `year` and `awardCode`: `maxCount`, `maxRatio` of `ratioOf` ' +
       '(another award code counted in the same organization and year, or HEADCOUNT — the default), or both; the ' +
-      'tightest wins. Approvers set quotas within their scope. An unknown organization is a 422 `INVALID_REFERENCE`.',
+      'tightest wins. Set from above the unit only: by an APPROVER whose scope organization is above ' +
+      "`organizationId`, or an ADMIN — never by the unit's own approver, who approves against the quota (403 " +
+      '`NOT_ABOVE_ORGANIZATION`). An unknown organization is a 422 `INVALID_REFERENCE`.',
   })
   @ApiOkResponse({ type: UnitQuotaDto })
   @ApiProblems('400', '422')
@@ -44,7 +46,12 @@ export class QuotasController {
   @Delete()
   @Roles('APPROVER')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: "Remove a unit's own quota for a year and award code" })
+  @ApiOperation({
+    summary: "Remove a unit's own quota for a year and award code",
+    description:
+      'From above the unit only, like `PUT /quotas`: an APPROVER whose scope organization is above ' +
+      "`organizationId`, or an ADMIN (403 `NOT_ABOVE_ORGANIZATION` for the unit's own approver).",
+  })
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiProblems('400', '404', '422')
   remove(@CurrentPrincipal() principal: Principal, @Query() query: DeleteQuotaQueryDto): Promise<void> {

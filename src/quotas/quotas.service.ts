@@ -10,7 +10,7 @@ import {
   DEFAULT_QUORUM_RATIO,
   quotaLimits,
   votePolicyFor,
-  evaluateVote,
+  evaluateMeeting,
   type AwardCode,
   type QuotaSettings,
   type RuleCheck,
@@ -92,20 +92,26 @@ export class QuotasService {
   }
 
   /**
-   * R-VOTE-1 on the latest council vote, then R-QUOTA-CSCS, R-QUOTA-CSTINH, R-QUOTA-UNIT for approving one more
-   * `awardCode` in the proposing organization and year. Call it inside the approval's transaction, after its locks:
-   * every number and the vote policy are read from the database, in one statement.
+   * R-VOTE-1 on the latest meeting's vote (with the council size on file for its date: `evaluateMeeting`), then
+   * R-QUOTA-CSCS, R-QUOTA-CSTINH, R-QUOTA-UNIT for approving one more `awardCode` in the proposing organization and
+   * year. Call it inside the approval's transaction, after its locks: every number and the vote policy are read
+   * from the database, in one statement.
    */
   async checksForApproval(
     organizationId: string,
     year: number,
     awardCode: AwardCode,
-    latestVote: VoteTally | null,
+    latestVote: { tally: VoteTally; councilMembersOnFile: number | null } | null,
     manager: EntityManager,
   ): Promise<RuleCheck[]> {
     const figures = await this.quotas.approvalFigures(organizationId, year, awardCode, manager);
-    const policy = figures.votePolicy;
-    const voteCheck = evaluateVote(latestVote, votePolicyOf(awardCode, policy), awardCode);
+    const policy = votePolicyOf(awardCode, figures.votePolicy);
+    const voteCheck = evaluateMeeting(
+      latestVote?.tally ?? null,
+      latestVote?.councilMembersOnFile ?? null,
+      policy,
+      awardCode,
+    );
     const settings = parseQuotaSettings(figures.settings);
     const counts = figures.counts;
     const unitRows = figures.unitQuotas;
@@ -174,7 +180,10 @@ export class QuotasService {
     return { items };
   }
 
-  /** `PUT /quotas`: creates or replaces the unit's quota of one year and code. */
+  /**
+   * `PUT /quotas`: creates or replaces the unit's quota of one year and code. Set from above the unit only
+   * (`ScopeService.assertAbove`): the unit's own approver, who approves against the quota, cannot raise it.
+   */
   async put(principal: Principal, dto: PutQuotaDto): Promise<UnitQuotaDto> {
     if (dto.maxCount === undefined && dto.maxRatio === undefined) {
       throw new ApiError(
@@ -195,7 +204,7 @@ export class QuotasService {
       throw ApiError.badRequest('ratioOf', 'cannot be the award code the quota limits');
     return this.dataSource.transaction(async (manager) => {
       await this.requireOrganization(dto.organizationId, manager);
-      await this.scope.assertInScope(principal, dto.organizationId, manager);
+      await this.scope.assertAbove(principal, dto.organizationId, 'The quota', manager);
       const row = await this.quotas.upsertUnitQuota(
         {
           organizationId: dto.organizationId,
@@ -211,12 +220,14 @@ export class QuotasService {
     });
   }
 
-  /** `DELETE /quotas`: removes the unit's quota of one year and code. */
+  /** `DELETE /quotas`: removes the unit's quota of one year and code; from above the unit only, like `put`. */
   async remove(principal: Principal, query: DeleteQuotaQueryDto): Promise<void> {
-    await this.requireOrganization(query.organizationId);
-    await this.scope.assertInScope(principal, query.organizationId);
-    const deleted = await this.quotas.deleteUnitQuota(query.organizationId, query.year, query.awardCode);
-    if (!deleted) throw ApiError.notFound('Quota', `${query.organizationId}/${query.year}/${query.awardCode}`);
+    return this.dataSource.transaction(async (manager) => {
+      await this.requireOrganization(query.organizationId, manager);
+      await this.scope.assertAbove(principal, query.organizationId, 'The quota', manager);
+      const deleted = await this.quotas.deleteUnitQuota(query.organizationId, query.year, query.awardCode, manager);
+      if (!deleted) throw ApiError.notFound('Quota', `${query.organizationId}/${query.year}/${query.awardCode}`);
+    });
   }
 
   async ruleSettings(): Promise<RuleSettingsDto> {

@@ -34,7 +34,15 @@ export {
 export type { EligibilityRule, EligibilityRuleId, RegimeRuleParams } from './eligibility.js';
 export { checkQuotas, quotaLimits, tightestLimit, DEFAULT_QUOTA_SETTINGS } from './quotas.js';
 export type { QuotaSettings, QuotaInput, QuotaBaseInput, QuotaLimit, QuotaRuleId, UnitQuota } from './quotas.js';
-export { evaluateVote, votePolicyFor, quorumNeeded, yesNeeded, DEFAULT_QUORUM_RATIO } from './votes.js';
+export {
+  checkCouncilSize,
+  evaluateMeeting,
+  evaluateVote,
+  votePolicyFor,
+  quorumNeeded,
+  yesNeeded,
+  DEFAULT_QUORUM_RATIO,
+} from './votes.js';
 export type { VoteTally, VotePolicy, VotePolicyOverride } from './votes.js';
 export { checkAuthority, allowedAwardCodes, AUTHORITY_LABELS } from './authority.js';
 export type { AuthorityRuleId } from './authority.js';

@@ -1,9 +1,14 @@
 /**
- * R-VOTE-1 [C] (domain.md §4; Decree 91 Art 45.8 for the 90 % mark): council vote on a nomination.
- * Quorum: at least 2/3 of all council members present. Pass mark as a share of ALL members (not of those
- * present): CSTĐ tỉnh and above 90 %, Bằng khen tỉnh 80 %, others a simple majority (more than half).
+ * R-VOTE-1 [C] (Decree 91/2017 Art 45.8): the emulation council's vote on a nomination, at a meeting.
+ * Quorum: at least 2/3 of all council members present at the meeting. Members absent from the meeting may vote in
+ * writing; written votes count toward the yes votes, never toward the quorum. Pass mark as a share of ALL members
+ * (not of those present): CSTĐ tỉnh and above 90 %, Bằng khen tỉnh 80 %, others a simple majority (more than half).
  * 15 members at 90 % → 14 yes; 10 members at 80 % → 8 yes; 15 members simple majority → 8 yes.
  * All thresholds are computed exactly (fraction.ts): 0.8 × 10 is 8, not 8.000000000000002.
+ *
+ * "All members" is the size of the council on file (recorded from above the unit, see the README), never a
+ * figure typed with the vote: `checkCouncilSize` refuses a vote whose member count disagrees with it, and
+ * `evaluateMeeting` judges a recorded meeting against the council on file.
  */
 import { awardName, awardType } from './catalogue.js';
 import { ceilMul, floorMul, percent } from './fraction.js';
@@ -12,7 +17,11 @@ import type { AwardCode, RuleCheck } from './types.js';
 export interface VoteTally {
   /** All members of the council. */
   members: number;
+  /** Members present at the meeting. */
   present: number;
+  /** Votes in writing of members absent from the meeting (Decree 91/2017 Art 45.8); 0 when omitted. */
+  writtenVotes?: number;
+  /** Yes votes, present and in writing together. */
   yes: number;
 }
 
@@ -73,8 +82,8 @@ const isCount = (n: number): boolean => Number.isSafeInteger(n) && n >= 0;
 
 /**
  * R-VOTE-1: evaluates a council vote against a policy. With `required: false` it passes whatever the tally.
- * A missing or inconsistent tally (yes ≤ present ≤ members, members ≥ 1) fails. On a quorum failure
- * `limit`/`actual` are the members needed/present; otherwise the yes votes needed/cast.
+ * A missing or inconsistent tally (present + written ≤ members, yes ≤ present + written, members ≥ 1) fails.
+ * On a quorum failure `limit`/`actual` are the members needed/present; otherwise the yes votes needed/cast.
  * `awardCode` only names the award in the message.
  */
 export function evaluateVote(
@@ -88,9 +97,15 @@ export function evaluateVote(
   }
   if (!tally) return fail(`${what}a council vote is required before approval and none is recorded (R-VOTE-1)`);
   const { members, present, yes } = tally;
-  if (!isCount(members) || !isCount(present) || !isCount(yes) || members < 1 || present > members || yes > present) {
+  const written = tally.writtenVotes ?? 0;
+  if (
+    ![members, present, written, yes].every(isCount) ||
+    members < 1 ||
+    present + written > members ||
+    yes > present + written
+  ) {
     return fail(
-      `${what}the vote tally is inconsistent: need whole numbers with yes ≤ present ≤ members and at least one member; got ${yes} yes, ${present} present, ${members} members`,
+      `${what}the vote tally is inconsistent: need whole numbers with present + written votes ≤ members, yes ≤ present + written votes and at least one member; got ${yes} yes, ${present} present, ${written} in writing, ${members} members`,
     );
   }
   const quorum = quorumNeeded(members, policy.quorumRatio);
@@ -106,11 +121,56 @@ export function evaluateVote(
     (policy.passMode ?? (policy.passRatio <= 0.5 ? 'MORE_THAN' : 'AT_LEAST')) === 'MORE_THAN'
       ? `more than ${percent(policy.passRatio)}`
       : `at least ${percent(policy.passRatio)}`;
+  const turnout = written > 0 ? `${present} present, ${written} in writing` : `${present} present`;
   return {
     rule: 'R-VOTE-1',
     passed: yes >= needed,
-    message: `${what}needs yes votes from ${mark} of all ${members} council members, i.e. ${needed}; ${yes} voted yes (${present} present) (R-VOTE-1)`,
+    message: `${what}needs yes votes from ${mark} of all ${members} council members, i.e. ${needed}; ${yes} voted yes (${turnout}) (R-VOTE-1)`,
     limit: needed,
     actual: yes,
   };
+}
+
+/**
+ * R-VOTE-1: a vote counts the council's members as the council on file has them. Fails when no council size is
+ * on file for the unit (record it first) or when `members` typed with the vote disagrees with it; `limit` is the
+ * size on file, `actual` the members given.
+ */
+export function checkCouncilSize(members: number, councilMembersOnFile: number | null): RuleCheck {
+  if (councilMembersOnFile === null) {
+    return fail(
+      'no council size is on file for the proposing organization or any organization above it on the meeting date: record the council size (POST /organizations/{id}/council-sizes) before its votes (R-VOTE-1)',
+    );
+  }
+  if (members !== councilMembersOnFile) {
+    return fail(
+      `the vote counts ${members} council members but the council on file has ${councilMembersOnFile}: the pass mark and the quorum are shares of all members of the council on file (R-VOTE-1)`,
+      councilMembersOnFile,
+      members,
+    );
+  }
+  return {
+    rule: 'R-VOTE-1',
+    passed: true,
+    message: `the vote counts the ${members} members of the council on file (R-VOTE-1)`,
+    limit: councilMembersOnFile,
+    actual: members,
+  };
+}
+
+/**
+ * R-VOTE-1 at approval: the latest meeting's record judged against the council size on file for its date. A
+ * record whose `members` no longer matches the council on file (none on file, or the size was corrected) fails,
+ * whatever the tally: the council must vote again.
+ */
+export function evaluateMeeting(
+  meeting: VoteTally | null | undefined,
+  councilMembersOnFile: number | null,
+  policy: VotePolicy,
+  awardCode?: AwardCode,
+): RuleCheck {
+  if (!policy.required || !meeting) return evaluateVote(meeting, policy, awardCode);
+  const size = checkCouncilSize(meeting.members, councilMembersOnFile);
+  if (!size.passed) return { ...size, message: `${awardCode ? `${awardName(awardCode)}: ` : ''}${size.message}` };
+  return evaluateVote(meeting, policy, awardCode);
 }

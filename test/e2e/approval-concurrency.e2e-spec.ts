@@ -72,9 +72,10 @@ describe('approval under concurrency, across two API instances', () => {
   it('R-QUOTA-UNIT: 20 concurrent approvals against a quota of 3 approve exactly 3', async () => {
     const tree = await makeTree(t);
     const approver = await t.token('APPROVER', tree.department.id);
+    // The department's quota is set from above it: by the province's approver.
     await instances.first
       .put('/api/v1/quotas')
-      .set(bearer(approver))
+      .set(bearer(await t.token('APPROVER', tree.province.id)))
       .send({ organizationId: tree.department.id, year: Y, awardCode: 'GIAY_KHEN', maxCount: 3 })
       .expect(200);
     const ids = await submittedGiayKhens(tree, 20);

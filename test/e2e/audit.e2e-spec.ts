@@ -199,7 +199,8 @@ describe('audit trail', () => {
       'close case',
     );
 
-    const quota = { organizationId: tree.department.id, year: Y, awardCode: 'GIAY_KHEN' };
+    // The unit's quota and council size are set from above it: by the department's approver.
+    const quota = { organizationId: tree.unit.id, year: Y, awardCode: 'GIAY_KHEN' };
     ok(
       await t.http
         .put('/api/v1/quotas')
@@ -210,6 +211,15 @@ describe('audit trail', () => {
     );
     const removed = await t.http.delete('/api/v1/quotas').query(quota).set(approver);
     if (removed.status >= 300) throw new Error(`delete quota: ${removed.status} ${JSON.stringify(removed.body)}`);
+    ok(
+      await t.http
+        .post(`/api/v1/organizations/${tree.unit.id}/council-sizes`)
+        .set(approver)
+        .set('x-request-id', 'audit-e2e-council')
+        .send({ members: 9, effectiveFrom: `${Y}-01-01`, reference: '07/QĐ-STTTT' }),
+      201,
+      'council size',
+    );
 
     const nomination = ok(
       await t.http.post('/api/v1/nominations').set(hr).send({
@@ -288,6 +298,7 @@ describe('audit trail', () => {
           'initiatives',
           'disciplinary_cases',
           'unit_quotas',
+          'council_sizes',
           'nominations',
           'decisions',
           'awards',
@@ -295,6 +306,15 @@ describe('audit trail', () => {
       );
 
       const byRequest = (id: string) => events.filter((e) => e.requestId === id);
+      expect(byRequest('audit-e2e-council')).toEqual([
+        expect.objectContaining({
+          action: 'council_sizes.create',
+          entityType: 'council_sizes',
+          actorKeyId: w.approverKey.id,
+          actorRole: 'APPROVER',
+          after: expect.objectContaining({ organizationId: w.tree.unit.id, members: 9 }),
+        }),
+      ]);
       expect(byRequest('audit-e2e-org')).toEqual([
         expect.objectContaining({
           action: 'organizations.create',

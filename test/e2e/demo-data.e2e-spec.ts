@@ -50,6 +50,32 @@ describe('demo data set', () => {
     expect(detail.awards.every((a: { awardCode: string }) => a.awardCode === 'BANG_KHEN_TINH')).toBe(true);
   });
 
+  it("records the province council's size first, then its meeting's vote on each Bằng khen (R-VOTE-1)", async () => {
+    const tokens: Record<string, string> = JSON.parse(await readFile(tokensFile, 'utf8'));
+    const approver = bearer(tokens.APPROVER_STTTT);
+    const nominations = (await t.http.get('/api/v1/nominations?awardCode=BANG_KHEN_TINH').set(approver).expect(200))
+      .body.items;
+    expect(nominations).toHaveLength(3);
+    for (const { id } of nominations) {
+      const detail = (await t.http.get(`/api/v1/nominations/${id}`).set(approver).expect(200)).body;
+      expect(detail.votes).toEqual([
+        expect.objectContaining({
+          heldOn: '2024-01-10',
+          minutesReference: 'BB-01/2024/HĐTĐKT',
+          members: 15,
+          present: 14,
+          writtenVotes: 0,
+          yes: 13,
+          passed: true,
+        }),
+      ]);
+    }
+    const province = (await t.http.get('/api/v1/organizations?kind=PROVINCE').expect(200)).body.items[0];
+    const sizes = (await t.http.get(`/api/v1/organizations/${province.id}/council-sizes`).set(approver).expect(200))
+      .body.items;
+    expect(sizes).toEqual([expect.objectContaining({ members: 15, effectiveFrom: '2023-01-01' })]);
+  });
+
   it('finds awardees without diacritics and writes one working token per role', async () => {
     const found = (await t.http.get('/api/v1/awards?q=nguyen thi huong').expect(200)).body.items;
     expect(found.map((a: { recipientName: string }) => a.recipientName)).toEqual(['Nguyễn Thị Hương']);

@@ -7,7 +7,9 @@ import {
   makeOrganization,
   makeRatedIndividual,
   makeSubmittedNomination,
+  MEETING,
   openDisciplinaryCase,
+  recordCouncilSize,
   type Tree,
 } from '../support/factories.js';
 import { useTestApp } from '../support/lifecycle.js';
@@ -99,11 +101,20 @@ describe('nominations', () => {
       ).expect(201);
       expect(cscs.body.eligibility.eligible).toBe(true);
       await post(`/${cscs.body.id}/submit`, hr).expect(200);
-      const vote = await post(`/${cscs.body.id}/votes`, approver, { members: 9, present: 7, yes: 5 }).expect(201);
-      expect(vote.body).toMatchObject({
-        nominationId: cscs.body.id,
+      await recordCouncilSize(t, tree.department.id, 9);
+      const vote = await post(`/${cscs.body.id}/votes`, approver, {
+        ...MEETING,
         members: 9,
         present: 7,
+        yes: 5,
+      }).expect(201);
+      expect(vote.body).toMatchObject({
+        nominationId: cscs.body.id,
+        heldOn: MEETING.heldOn,
+        minutesReference: MEETING.minutesReference,
+        members: 9,
+        present: 7,
+        writtenVotes: 0,
         yes: 5,
         passed: true,
         check: { rule: 'R-VOTE-1', passed: true, limit: 5, actual: 5 },
@@ -525,7 +536,8 @@ describe('nominations', () => {
         await makeAwardRecord(t, byDepartment(tree, year, 'CHIEN_SI_THI_DUA_CO_SO', an.id));
       await post(`/${draft.id}/submit`, hr).expect(200);
       // Never a Giấy khen, and still approved (80 % of all members voted yes).
-      await post(`/${draft.id}/votes`, approver, { members: 10, present: 9, yes: 8 }).expect(201);
+      await recordCouncilSize(t, tree.department.id, 10);
+      await post(`/${draft.id}/votes`, approver, { ...MEETING, members: 10, present: 9, yes: 8 }).expect(201);
       const approved = await post(`/${draft.id}/approve`, approver).expect(200);
       expect(approved.body.status).toBe('APPROVED');
       expect(
@@ -637,7 +649,10 @@ describe('nominations', () => {
         expect.objectContaining({ rule: 'R-VOTE-1', message: expect.stringContaining('none is recorded') }),
       ]);
 
-      const noQuorum = await post(`/${id}/votes`, approver, { members: 15, present: 9, yes: 9 }).expect(201);
+      await recordCouncilSize(t, tree.department.id, 15);
+      const noQuorum = await post(`/${id}/votes`, approver, { ...MEETING, members: 15, present: 9, yes: 9 }).expect(
+        201,
+      );
       expect(noQuorum.body).toMatchObject({
         passed: false,
         check: { rule: 'R-VOTE-1', passed: false, limit: 10, actual: 9 },
@@ -648,7 +663,8 @@ describe('nominations', () => {
         actual: 9,
       });
 
-      await post(`/${id}/votes`, approver, { members: 15, present: 12, yes: 8 }).expect(201);
+      // A new meeting, a new record: the latest meeting counts.
+      await post(`/${id}/votes`, approver, { ...MEETING, members: 15, present: 12, yes: 8 }).expect(201);
       await post(`/${id}/approve`, approver).expect(200);
     });
 
@@ -665,9 +681,10 @@ describe('nominations', () => {
 
     it('R-QUOTA-UNIT: a unit quota caps approvals of its code and year', async () => {
       const { tree, approver } = await setup();
+      // Set from above the department (its own approver may not).
       await t.http
         .put('/api/v1/quotas')
-        .set(approver)
+        .set(admin)
         .send({ organizationId: tree.department.id, year: Y, awardCode: 'GIAY_KHEN', maxCount: 1 })
         .expect(200);
       /** A Giấy khen of `year` for a new person of the unit, submitted by the department. */
@@ -804,12 +821,44 @@ describe('nominations', () => {
       expect(fields((await post(`/${id}/reject`, approver, { reason: '   ' }).expect(400)).body)).toEqual(['reason']);
       expect(fields((await post(`/${id}/withdraw`, hr, { note: 'x' }).expect(400)).body)).toEqual(['note']);
       expect(
-        fields((await post(`/${id}/votes`, approver, { members: 0, present: 1.5, yes: -1 }).expect(400)).body).sort(),
-      ).toEqual(['members', 'present', 'yes']);
+        fields(
+          (await post(`/${id}/votes`, approver, { members: 0, present: 1.5, writtenVotes: -1, yes: -1 }).expect(400))
+            .body,
+        ).sort(),
+      ).toEqual(['heldOn', 'members', 'minutesReference', 'present', 'writtenVotes', 'yes']);
       expect(
-        fields((await post(`/${id}/votes`, approver, { members: 10, present: 11, yes: 12 }).expect(400)).body),
+        fields(
+          (await post(`/${id}/votes`, approver, { ...MEETING, members: 10, present: 11, yes: 12 }).expect(400)).body,
+        ),
       ).toEqual(['present', 'yes']);
-      await post(`/${id}/votes`, approver, { members: 10, present: 8, yes: 3, extra: true }).expect(400);
+      expect(
+        fields(
+          (
+            await post(`/${id}/votes`, approver, {
+              ...MEETING,
+              members: 10,
+              present: 8,
+              writtenVotes: 3,
+              yes: 8,
+            }).expect(400)
+          ).body,
+        ),
+      ).toEqual(['writtenVotes']);
+      // A meeting is not held in the future, nor recorded without its minutes.
+      expect(
+        fields(
+          (
+            await post(`/${id}/votes`, approver, {
+              heldOn: '2099-01-01',
+              minutesReference: '  ',
+              members: 10,
+              present: 8,
+              yes: 3,
+            }).expect(400)
+          ).body,
+        ).sort(),
+      ).toEqual(['heldOn', 'minutesReference']);
+      await post(`/${id}/votes`, approver, { ...MEETING, members: 10, present: 8, yes: 3, extra: true }).expect(400);
 
       const draft = await makeNomination(t, byDepartment(tree, Y, 'GIAY_KHEN', an.id));
       expect(

@@ -4,6 +4,8 @@ import {
   makeIndividual,
   makeNomination,
   makeSubmittedNomination,
+  MEETING,
+  recordCouncilSize,
   setRating,
 } from '../support/factories.js';
 import { useTestApp } from '../support/lifecycle.js';
@@ -33,9 +35,10 @@ describe('quotas and rule settings', () => {
     t.http.get(`/api/v1/quotas?organizationId=${organizationId}&year=${year}`).set(auth);
 
   describe('PUT /quotas', () => {
-    it('creates and replaces a unit quota (ADMIN, or an APPROVER in scope)', async () => {
-      const { tree, approver } = await setup();
-      const created = await putQuota(approver, {
+    it('creates and replaces a unit quota (ADMIN, or an APPROVER above the unit)', async () => {
+      const { tree } = await setup();
+      const approverAbove = bearer(await t.token('APPROVER', tree.province.id));
+      const created = await putQuota(approverAbove, {
         organizationId: tree.department.id,
         year: Y,
         awardCode: 'GIAY_KHEN',
@@ -104,9 +107,41 @@ describe('quotas and rule settings', () => {
       await t.http.put('/api/v1/quotas').send(payload).expect(401);
       expect((await putQuota(hr, payload).expect(403)).body.code).toBe('FORBIDDEN');
       await putQuota(auditor, payload).expect(403);
-      expect((await putQuota(approverOther, payload).expect(403)).body.code).toBe('OUT_OF_SCOPE');
+      expect((await putQuota(approverOther, payload).expect(403)).body.code).toBe('NOT_ABOVE_ORGANIZATION');
       const unknown = await putQuota(admin, { ...payload, organizationId: UNKNOWN_ID }).expect(422);
       expect(unknown.body).toMatchObject({ code: 'INVALID_REFERENCE', errors: [{ field: 'organizationId' }] });
+    });
+  });
+
+  describe('separation of duties: a quota is set from above the unit', () => {
+    it("refuses the unit's own approver a PUT or DELETE of its quota (403); a key scoped above it may", async () => {
+      const { tree, approver } = await setup();
+      const approverAbove = bearer(await t.token('APPROVER', tree.province.id));
+      const unitApprover = bearer(await t.token('APPROVER', tree.unit.id));
+      const quota = { organizationId: tree.department.id, year: Y, awardCode: 'GIAY_KHEN' };
+      const query = `organizationId=${quota.organizationId}&year=${Y}&awardCode=GIAY_KHEN`;
+
+      // The department's own approver cannot set, raise or delete the department's quota.
+      const refused = await putQuota(approver, { ...quota, maxCount: 99 }).expect(403);
+      expect(refused.headers['content-type']).toMatch(PROBLEM);
+      expect(refused.body).toMatchObject({ code: 'NOT_ABOVE_ORGANIZATION' });
+      await putQuota(approverAbove, { ...quota, maxCount: 2 }).expect(200);
+      await putQuota(approver, { ...quota, maxCount: 99 }).expect(403);
+      expect((await t.http.delete(`/api/v1/quotas?${query}`).set(approver).expect(403)).body.code).toBe(
+        'NOT_ABOVE_ORGANIZATION',
+      );
+      // Nor can a key scoped below it (the unit's approver), nor can the unit's approver set the unit's own.
+      await putQuota(unitApprover, { ...quota, maxCount: 99 }).expect(403);
+      await putQuota(unitApprover, { ...quota, organizationId: tree.unit.id, maxCount: 99 }).expect(403);
+      const unitLimits = await list(approver, tree.department.id).expect(200);
+      expect(unitLimits.body.items.filter((i: { source: string }) => i.source === 'UNIT')).toEqual([
+        expect.objectContaining({ awardCode: 'GIAY_KHEN', limit: 2 }),
+      ]);
+      // From above: the province's approver for the department, the department's approver for its unit, ADMIN.
+      await putQuota(approver, { ...quota, organizationId: tree.unit.id, maxCount: 1 }).expect(200);
+      await t.http.delete(`/api/v1/quotas?${query}`).set(approverAbove).expect(204);
+      await putQuota(admin, { ...quota, maxCount: 3 }).expect(200);
+      await t.http.delete(`/api/v1/quotas?${query}`).set(admin).expect(204);
     });
   });
 
@@ -118,7 +153,8 @@ describe('quotas and rule settings', () => {
       await setRating(t, people[6].id, Y, 'HTT');
       const ldtt = await makeSubmittedNomination(t, byDepartment(tree, Y, 'LAO_DONG_TIEN_TIEN', people[6].id));
       await t.http.post(`/api/v1/nominations/${ldtt.id}/approve`).set(approver).expect(200);
-      await putQuota(approver, {
+      // The department's quotas are set from above it (ADMIN here).
+      await putQuota(admin, {
         organizationId: tree.department.id,
         year: Y,
         awardCode: 'GIAY_KHEN',
@@ -126,7 +162,7 @@ describe('quotas and rule settings', () => {
         maxRatio: 0.5,
         ratioOf: 'LAO_DONG_TIEN_TIEN',
       }).expect(200);
-      await putQuota(approver, {
+      await putQuota(admin, {
         organizationId: tree.department.id,
         year: Y,
         awardCode: 'BANG_KHEN_TINH',
@@ -291,16 +327,17 @@ describe('quotas and rule settings', () => {
         const refused = await t.http.post(`/api/v1/nominations/${id}/approve`).set(approver).expect(422);
         expect(refused.body.violations.map((v: { rule: string }) => v.rule)).toEqual(['R-VOTE-1']);
         // 75 % of 8 members is 6 yes.
+        await recordCouncilSize(t, tree.department.id, 8);
         const short = await t.http
           .post(`/api/v1/nominations/${id}/votes`)
           .set(approver)
-          .send({ members: 8, present: 8, yes: 5 })
+          .send({ ...MEETING, members: 8, present: 8, yes: 5 })
           .expect(201);
         expect(short.body.check).toMatchObject({ passed: false, limit: 6, actual: 5 });
         await t.http
           .post(`/api/v1/nominations/${id}/votes`)
           .set(approver)
-          .send({ members: 8, present: 8, yes: 6 })
+          .send({ ...MEETING, members: 8, present: 8, yes: 6 })
           .expect(201);
         await t.http.post(`/api/v1/nominations/${id}/approve`).set(approver).expect(200);
       } finally {

@@ -5,7 +5,9 @@ import {
   makeIndividual,
   makeNomination,
   makeTree,
+  MEETING,
   openDisciplinaryCase,
+  recordCouncilSize,
   setRating,
   addInitiative,
 } from './factories.js';
@@ -164,9 +166,9 @@ function freshFactories(t: TestApp, tree: Awaited<ReturnType<typeof makeTree>>) 
           'api key',
         ).id,
       ),
-    /** A unit quota of its own (organization, year, code), to remove. */
+    /** A unit quota of its own (organization, year, code), to remove: of the unit, below the approver's scope. */
     quota: async () => {
-      const query = { organizationId: tree.department.id, year: 2000 + (++counter % 90), awardCode: 'GIAY_KHEN' };
+      const query = { organizationId: tree.unit.id, year: 2000 + (++counter % 90), awardCode: 'GIAY_KHEN' };
       expectStatus(
         await t.http
           .put('/api/v1/quotas')
@@ -217,6 +219,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     'close case',
   );
   const personOut = await fresh.person(tree.otherDepartment.id);
+  // The department's council, which the votes on its nominations count (R-VOTE-1).
+  await recordCouncilSize(t, tree.department.id, 15);
 
   const approvedOfPersonIn = await makeApprovedNomination(t, {
     awardCode: 'LAO_DONG_TIEN_TIEN',
@@ -306,6 +310,22 @@ export const ACCESS_MATRIX: AccessRow[] = [
     expect: adminOnly(200),
     request: (w) => ({ ...id(w.tree.unit.id), body: { shortName: 'TT CNTT&TT' } }),
   },
+  // A council's size is set from above its organization: the department's approver sets the unit's.
+  {
+    method: 'POST',
+    path: '/api/v1/organizations/{id}/council-sizes',
+    expect: approverWrite(201),
+    request: (w) => ({
+      ...id(w.tree.unit.id),
+      body: { members: 9, effectiveFrom: '2024-01-01', reference: `QĐ-${unique()}` },
+    }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/organizations/{id}/council-sizes',
+    expect: anyKey(200),
+    request: (w) => id(w.tree.department.id),
+  },
 
   // individuals: personal data, never public; HR officers write within scope
   {
@@ -364,12 +384,13 @@ export const ACCESS_MATRIX: AccessRow[] = [
   },
 
   // quotas and rule settings
+  // A unit's quota is set from above it: the approver of the department sets the unit's (never its own).
   {
     method: 'PUT',
     path: '/api/v1/quotas',
     expect: approverWrite(200),
     request: (w) => ({
-      body: { organizationId: w.tree.department.id, year: YEAR, awardCode: 'GIAY_KHEN', maxCount: 20 },
+      body: { organizationId: w.tree.unit.id, year: YEAR, awardCode: 'GIAY_KHEN', maxCount: 20 },
     }),
   },
   {
@@ -458,7 +479,10 @@ export const ACCESS_MATRIX: AccessRow[] = [
     method: 'POST',
     path: '/api/v1/nominations/{id}/votes',
     expect: approverWrite(201),
-    request: async (w) => ({ ...id(await w.fresh.submitted()), body: { members: 15, present: 15, yes: 15 } }),
+    request: async (w) => ({
+      ...id(await w.fresh.submitted()),
+      body: { ...MEETING, members: 15, present: 15, yes: 15 },
+    }),
   },
   {
     method: 'POST',

@@ -274,11 +274,76 @@ export async function makeNomination(
   return response.body;
 }
 
-/** Drafts and submits a nomination (it must be eligible); with `vote`, also records a council vote on it. */
+/** A council meeting every test may cite (R-VOTE-1): a date in the past and a minutes reference. */
+export const MEETING = { heldOn: '2024-12-20', minutesReference: 'BB-TEST/2024' } as const;
+
+/** From when the test councils' sizes hold: before every meeting the tests record. */
+export const COUNCIL_FROM = '2000-01-01';
+
+/** The tally of a council vote, optionally with its meeting (`MEETING` by default). */
+export interface VoteBody {
+  members: number;
+  present: number;
+  writtenVotes?: number;
+  yes: number;
+  heldOn?: string;
+  minutesReference?: string;
+}
+
+/**
+ * Records the size of an organization's emulation council through the API (as ADMIN unless a token is given),
+ * from `COUNCIL_FROM` unless told otherwise: council votes of the organization and those under it without a
+ * council of their own count against it (R-VOTE-1). Returns the response body.
+ */
+export async function recordCouncilSize(
+  t: TestApp,
+  organizationId: string,
+  members: number,
+  options: { effectiveFrom?: string; reference?: string; token?: string } = {},
+): Promise<{ id: string; organizationId: string; members: number; effectiveFrom: string; reference: string }> {
+  const response = await t.http
+    .post(`/api/v1/organizations/${organizationId}/council-sizes`)
+    .set(bearer(options.token ?? BOOTSTRAP_TOKEN))
+    .send({
+      members,
+      effectiveFrom: options.effectiveFrom ?? COUNCIL_FROM,
+      reference: options.reference ?? `QĐ-HĐTĐKT-${next()}`,
+    });
+  if (response.status !== 201)
+    throw new Error(`recordCouncilSize: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
+/**
+ * Makes sure the council that counts for a vote of `organizationId` at a meeting held `heldOn` has `members`
+ * members (R-VOTE-1 refuses a vote that counts any other number): records it for the organization unless the
+ * size in force already is `members`.
+ */
+export async function ensureCouncilSize(
+  t: TestApp,
+  organizationId: string,
+  members: number,
+  heldOn: string = MEETING.heldOn,
+): Promise<void> {
+  const rows: { members: number }[] = await t.db.query(
+    `SELECT s.members FROM organization_closure c
+       JOIN council_sizes s ON s.organization_id = c.ancestor_id AND s.effective_from <= $2::date
+      WHERE c.descendant_id = $1
+      ORDER BY c.depth, s.effective_from DESC, s.created_at DESC, s.id DESC LIMIT 1`,
+    [organizationId, heldOn],
+  );
+  if (rows[0]?.members !== members) await recordCouncilSize(t, organizationId, members);
+}
+
+/**
+ * Drafts and submits a nomination (it must be eligible); with `vote`, also records a council vote on it at
+ * `MEETING` (unless the vote names its own), first recording the council size the vote counts when another is on
+ * file (or none).
+ */
 export async function makeSubmittedNomination(
   t: TestApp,
   body: Parameters<typeof makeNomination>[1],
-  options: { vote?: { members: number; present: number; yes: number }; token?: string } = {},
+  options: { vote?: VoteBody; token?: string } = {},
 ): Promise<{ id: string }> {
   const token = options.token ?? BOOTSTRAP_TOKEN;
   const nomination = await makeNomination(t, body, token);
@@ -286,10 +351,12 @@ export async function makeSubmittedNomination(
   if (submitted.status !== 200)
     throw new Error(`makeSubmittedNomination: ${submitted.status} ${JSON.stringify(submitted.body)}`);
   if (options.vote) {
+    const vote = { ...MEETING, ...options.vote };
+    await ensureCouncilSize(t, body.proposingOrganizationId, vote.members, vote.heldOn);
     const voted = await t.http
       .post(`/api/v1/nominations/${nomination.id}/votes`)
       .set(bearer(BOOTSTRAP_TOKEN))
-      .send(options.vote);
+      .send(vote);
     if (voted.status !== 201)
       throw new Error(`makeSubmittedNomination vote: ${voted.status} ${JSON.stringify(voted.body)}`);
   }

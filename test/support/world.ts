@@ -1,4 +1,5 @@
 import {
+  MEETING,
   makeAwardRecord,
   makeIndividual,
   makeSubmittedNomination,
@@ -8,8 +9,11 @@ import {
 } from './factories.js';
 import { bearer, type TestApp } from './test-app.js';
 
-/** A council vote every vote policy passes (all members present, all yes). */
-export const PASSING_VOTE = { members: 15, present: 15, yes: 15 };
+/**
+ * A council vote every vote policy passes (all members present, all yes) at `MEETING`, by a council of 15: record
+ * that size first (`recordCouncilSize`; `makeSubmittedNomination` does it for its `vote`).
+ */
+export const PASSING_VOTE = { ...MEETING, members: 15, present: 15, yes: 15 };
 
 /**
  * The demo tree and a key for each role that acts on it, as request headers: the department's HR officer and

@@ -105,6 +105,37 @@ const CONSTRAINTS: Record<string, { status: HttpStatus; code: string; detail: st
       detail: 'The organization does not exist',
       field: 'organizationId',
     },
+    // Council sizes and votes (R-VOTE-1): the service validates first; these answer a request that slips past it.
+    fk_council_sizes_organization: {
+      status: HttpStatus.UNPROCESSABLE_ENTITY,
+      code: ErrorCode.INVALID_REFERENCE,
+      detail: 'The organization does not exist',
+      field: 'id',
+    },
+    ck_council_sizes_members: {
+      status: HttpStatus.UNPROCESSABLE_ENTITY,
+      code: ErrorCode.RULE_VIOLATION,
+      detail: 'A council has 1 to 1000 members',
+      field: 'members',
+    },
+    ck_council_sizes_reference: {
+      status: HttpStatus.UNPROCESSABLE_ENTITY,
+      code: ErrorCode.RULE_VIOLATION,
+      detail: 'The reference of the council size takes 1 to 200 characters',
+      field: 'reference',
+    },
+    ck_council_votes_counts: {
+      status: HttpStatus.UNPROCESSABLE_ENTITY,
+      code: ErrorCode.RULE_VIOLATION,
+      detail: 'A vote needs present + writtenVotes ≤ members and yes ≤ present + writtenVotes',
+      rule: 'R-VOTE-1',
+    },
+    ck_council_votes_minutes_reference: {
+      status: HttpStatus.UNPROCESSABLE_ENTITY,
+      code: ErrorCode.RULE_VIOLATION,
+      detail: 'The minutes reference takes 1 to 100 characters',
+      field: 'minutesReference',
+    },
     fk_unit_quotas_award_type: {
       status: HttpStatus.UNPROCESSABLE_ENTITY,
       code: ErrorCode.INVALID_REFERENCE,

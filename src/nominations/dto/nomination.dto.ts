@@ -218,7 +218,7 @@ export class NominationDetailDto extends NominationDto {
   /** Every transition, oldest first. */
   @ApiProperty({ type: NominationEventDto, isArray: true })
   history: NominationEventDto[];
-  /** Council votes, oldest first; the latest one counts for approval (R-VOTE-1). */
+  /** Council votes, one per meeting, oldest meeting first; the latest meeting counts for approval (R-VOTE-1). */
   @ApiProperty({ type: CouncilVoteDto, isArray: true })
   votes: CouncilVoteDto[];
 }

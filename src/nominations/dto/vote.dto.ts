@@ -1,24 +1,56 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, Max, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsCalendarDate, IsNotInFuture, WORKFLOW_DATES } from '../../common/validation/dates.js';
 import { RuleCheckDto } from './eligibility.dto.js';
 
-/** A council vote (biểu quyết của Hội đồng Thi đua – Khen thưởng): `yes ≤ present ≤ members`. */
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/**
+ * The council's vote at one meeting (biểu quyết của Hội đồng Thi đua – Khen thưởng), as its minutes record it:
+ * `present + writtenVotes ≤ members`, `yes ≤ present + writtenVotes`. `members` must be the council size on file
+ * for the meeting date (R-VOTE-1).
+ */
 export class RecordVoteDto {
-  /** All members of the council (tổng số thành viên), present or not. */
+  /** The date of the meeting (ngày họp); not in the future. */
+  @ApiProperty({ format: 'date', example: '2024-01-10' })
+  @IsCalendarDate(WORKFLOW_DATES)
+  @IsNotInFuture()
+  heldOn: string;
+
+  /** The reference of the meeting's minutes (số biên bản họp), e.g. "BB-12/2024". */
+  @ApiProperty({ example: 'BB-12/2024' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100)
+  minutesReference: string;
+
+  /** All members of the council (tổng số thành viên), present or not: the council size on file. */
   @ApiProperty({ minimum: 1, maximum: 1000 })
   @IsInt()
   @Min(1)
   @Max(1000)
   members: number;
 
-  /** Members present (số thành viên có mặt). */
+  /** Members present at the meeting (số thành viên có mặt). */
   @ApiProperty({ minimum: 0, maximum: 1000 })
   @IsInt()
   @Min(0)
   @Max(1000)
   present: number;
 
-  /** Members who voted yes (số phiếu đồng ý). */
+  /**
+   * Votes in writing of members absent from the meeting (phiếu bằng văn bản, Decree 91/2017 Art 45.8): they count
+   * toward the yes votes and the share of all members, not toward the quorum. Default 0.
+   */
+  @ApiPropertyOptional({ minimum: 0, maximum: 1000, default: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  writtenVotes?: number;
+
+  /** Yes votes, present and in writing (số phiếu đồng ý). */
   @ApiProperty({ minimum: 0, maximum: 1000 })
   @IsInt()
   @Min(0)
@@ -26,14 +58,21 @@ export class RecordVoteDto {
   yes: number;
 }
 
-/** A recorded council vote with its R-VOTE-1 evaluation. */
+/** A recorded meeting of the council on a nomination, with its R-VOTE-1 evaluation; never replaced. */
 export class CouncilVoteDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
   @ApiProperty({ format: 'uuid' })
   nominationId: string;
+  /** The date of the meeting. */
+  @ApiProperty({ format: 'date' })
+  heldOn: string;
+  /** The reference of the meeting's minutes; legacy votes recorded before minutes were required say so. */
+  minutesReference: string;
   members: number;
   present: number;
+  /** Votes in writing of absent members. */
+  writtenVotes: number;
   yes: number;
   /** Quorum met and pass mark reached under the policy in force when recorded. */
   passed: boolean;
