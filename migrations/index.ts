@@ -4,6 +4,7 @@ import { AuditTrail1767398400000 } from './1767398400000-AuditTrail.js';
 import { AwardListIndexes1767916800000 } from './1767916800000-AwardListIndexes.js';
 import { IdempotencyKeys1768003200000 } from './1768003200000-IdempotencyKeys.js';
 import { CouncilMeetings1768089600000 } from './1768089600000-CouncilMeetings.js';
+import { OrganizationCodeAndSymbol1768176000000 } from './1768176000000-OrganizationCodeAndSymbol.js';
 
 /** Every migration in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   AwardListIndexes1767916800000,
   IdempotencyKeys1768003200000,
   CouncilMeetings1768089600000,
+  OrganizationCodeAndSymbol1768176000000,
 ];

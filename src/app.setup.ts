@@ -10,6 +10,7 @@ import { documentErrorsAsProblems } from './common/http/api-responses.js';
 import { API_TAGS } from './common/http/api-tags.js';
 import { applyHttpSecurity } from './common/http/security.js';
 import { refuseDeeplyNestedBodies } from './common/validation/body-depth.js';
+import { refuseNulInQueryStrings } from './common/validation/query-strings.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import { AppConfig } from './config/app-config.js';
 import { documentIdempotencyKey } from './idempotency/idempotency-openapi.js';
@@ -76,6 +77,7 @@ export function configureApp(app: NestFastifyApplication): OpenAPIObject {
     reply.header('x-request-id', request.id);
   });
   refuseDeeplyNestedBodies(fastify);
+  refuseNulInQueryStrings(fastify);
 
   // Body limits, security headers and CORS; before Swagger UI's routes, so /docs gets the headers too.
   applyHttpSecurity(app);

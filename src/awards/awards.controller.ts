@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '../auth/decorators.js';
+import { CurrentPrincipal, Public } from '../auth/decorators.js';
+import type { Principal } from '../auth/principal.js';
 import { ApiIdParam, ApiProblems } from '../common/http/api-responses.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import { PageOf, type Page } from '../common/pagination/pagination.js';
@@ -23,8 +24,8 @@ export class AwardsController {
   })
   @ApiOkResponse({ type: PageOf(AwardDto) })
   @ApiProblems('400')
-  list(@Query() query: ListAwardsQueryDto): Promise<Page<AwardDto>> {
-    return this.awards.list(query);
+  list(@Query() query: ListAwardsQueryDto, @CurrentPrincipal() viewer: Principal): Promise<Page<AwardDto>> {
+    return this.awards.list(query, viewer);
   }
 
   @Get('individuals/:id/awards')
@@ -36,8 +37,12 @@ export class AwardsController {
   })
   @ApiOkResponse({ type: PageOf(AwardDto) })
   @ApiProblems('400', '404')
-  forIndividual(@Param('id', UuidPipe) id: string, @Query() query: AwardHistoryQueryDto): Promise<Page<AwardDto>> {
-    return this.awards.forIndividual(id, query);
+  forIndividual(
+    @Param('id', UuidPipe) id: string,
+    @Query() query: AwardHistoryQueryDto,
+    @CurrentPrincipal() viewer: Principal,
+  ): Promise<Page<AwardDto>> {
+    return this.awards.forIndividual(id, query, viewer);
   }
 
   @Get('organizations/:id/awards')
@@ -52,7 +57,11 @@ export class AwardsController {
   })
   @ApiOkResponse({ type: PageOf(AwardDto) })
   @ApiProblems('400', '404')
-  forOrganization(@Param('id', UuidPipe) id: string, @Query() query: AwardHistoryQueryDto): Promise<Page<AwardDto>> {
-    return this.awards.forOrganization(id, query);
+  forOrganization(
+    @Param('id', UuidPipe) id: string,
+    @Query() query: AwardHistoryQueryDto,
+    @CurrentPrincipal() viewer: Principal,
+  ): Promise<Page<AwardDto>> {
+    return this.awards.forOrganization(id, query, viewer);
   }
 }

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { registerConstraint } from '../common/errors/database-errors.js';
 import { replicaQuery } from '../database/replica-reads.js';
-import { escapeLike, SqlConditions } from '../common/database/sql.js';
+import { SqlConditions, unaccentedContains } from '../common/database/sql.js';
 import type { AwardCode, Basis, Regime, SigningMode } from '../rules/index.js';
 import type { AwardRecipientKind } from './labels.js';
 
@@ -131,9 +131,7 @@ export function applyAwardFilter(where: SqlConditions, filter: Omit<AwardFilter,
     );
   }
   if (hasNameSearch(filter)) {
-    where.add(
-      `immutable_unaccent(a.recipient_name) LIKE '%' || immutable_unaccent(${where.param(escapeLike(filter.q.trim()))}) || '%'`,
-    );
+    where.add(unaccentedContains('a.recipient_name', where.param(filter.q.trim())));
   }
   return where;
 }

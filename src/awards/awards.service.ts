@@ -2,11 +2,22 @@ import { Injectable } from '@nestjs/common';
 import { ApiError } from '../common/errors/problem.js';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
+import { PUBLIC_PRINCIPAL, type Principal } from '../auth/principal.js';
 import { awardName } from '../rules/index.js';
 import { type AwardFilter, type AwardRow, AwardsRepository } from './awards.repository.js';
 import type { AwardDto, AwardHistoryQueryDto, ListAwardsQueryDto } from './dto/award.dto.js';
 
-export function toAwardDto(row: AwardRow): AwardDto {
+/**
+ * Whether `viewer` may read the officer's free-text reason for a revocation. The public (and HR officers) learn
+ * that an award was revoked and when (R-REVOKE-1), not the words written about the person; the roles that
+ * revoke (APPROVER, ADMIN) and audit (AUDITOR) see them, as the exports do.
+ */
+export function seesRevocationReasons(viewer: Principal): boolean {
+  return viewer.role === 'ADMIN' || viewer.role === 'APPROVER' || viewer.role === 'AUDITOR';
+}
+
+/** The award as `viewer` may see it: `revokedReason` only for `seesRevocationReasons`, else null. */
+export function toAwardDto(row: AwardRow, viewer: Principal = PUBLIC_PRINCIPAL): AwardDto {
   const revoked = row.revokedAt !== null;
   return {
     id: row.id,
@@ -29,7 +40,7 @@ export function toAwardDto(row: AwardRow): AwardDto {
     bonusAmount: Number(row.bonusAmount),
     revoked,
     revokedAt: row.revokedAt ? row.revokedAt.toISOString() : null,
-    revokedReason: row.revokedReason,
+    revokedReason: seesRevocationReasons(viewer) ? row.revokedReason : null,
     bonusRecoveryDue: revoked && Number(row.bonusAmount) > 0,
   };
 }
@@ -51,7 +62,7 @@ export class AwardsService {
   ) {}
 
   /** Granted awards, newest first; revoked ones only with `includeRevoked`. */
-  async list(query: ListAwardsQueryDto): Promise<Page<AwardDto>> {
+  async list(query: ListAwardsQueryDto, viewer: Principal): Promise<Page<AwardDto>> {
     assertYearRange(query);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeDateIdCursor(query.cursor);
@@ -68,12 +79,12 @@ export class AwardsService {
       after,
       limit,
     });
-    return toPage(rows, limit, awardSortKey, toAwardDto);
+    return toPage(rows, limit, awardSortKey, (row) => toAwardDto(row, viewer));
   }
 
   /** Every award of one individual, revoked ones included (marked), newest first. */
-  async forIndividual(individualId: string, query: AwardHistoryQueryDto): Promise<Page<AwardDto>> {
-    const page = await this.history({ individualId }, query);
+  async forIndividual(individualId: string, query: AwardHistoryQueryDto, viewer: Principal): Promise<Page<AwardDto>> {
+    const page = await this.history({ individualId }, query, viewer);
     // Only an empty page can hide an unknown individual: the usual request costs one statement, not two.
     if (page.items.length === 0 && !(await this.awards.individualExists(individualId))) {
       throw ApiError.notFound('Individual', individualId);
@@ -85,14 +96,19 @@ export class AwardsService {
    * Every award whose organization is this one: the collective's own awards and those of individuals who
    * belonged to it when granted. Revoked ones included (marked), newest first.
    */
-  async forOrganization(organizationId: string, query: AwardHistoryQueryDto): Promise<Page<AwardDto>> {
+  async forOrganization(
+    organizationId: string,
+    query: AwardHistoryQueryDto,
+    viewer: Principal,
+  ): Promise<Page<AwardDto>> {
     if (!(await this.organizations.findById(organizationId))) throw ApiError.notFound('Organization', organizationId);
-    return this.history({ organizationId }, query);
+    return this.history({ organizationId }, query, viewer);
   }
 
   private async history(
     filter: Pick<AwardFilter, 'individualId' | 'organizationId'>,
     query: AwardHistoryQueryDto,
+    viewer: Principal,
   ): Promise<Page<AwardDto>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.awards.list({
@@ -102,7 +118,7 @@ export class AwardsService {
       after: decodeDateIdCursor(query.cursor),
       limit,
     });
-    return toPage(rows, limit, awardSortKey, toAwardDto);
+    return toPage(rows, limit, awardSortKey, (row) => toAwardDto(row, viewer));
   }
 }
 

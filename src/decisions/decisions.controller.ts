@@ -57,8 +57,8 @@ export class DecisionsController {
   @ApiOperation({ summary: 'Get one decision with every award it granted (revoked ones marked)' })
   @ApiOkResponse({ type: DecisionDto })
   @ApiProblems('400', '404')
-  get(@Param('id', UuidPipe) id: string): Promise<DecisionDto> {
-    return this.decisions.get(id);
+  get(@Param('id', UuidPipe) id: string, @CurrentPrincipal() viewer: Principal): Promise<DecisionDto> {
+    return this.decisions.get(id, viewer);
   }
 
   @Post(':id/awards/:awardId/revoke')

@@ -71,8 +71,8 @@ export class DecisionsService {
     return toPage(rows, limit, (row) => [row.issuedOn, row.id], toDecisionSummaryDto);
   }
 
-  async get(id: string): Promise<DecisionDto> {
-    const decision = await this.load(id);
+  async get(id: string, viewer: Principal): Promise<DecisionDto> {
+    const decision = await this.load(viewer, id);
     if (!decision) throw ApiError.notFound('Decision', id);
     return decision;
   }
@@ -207,7 +207,7 @@ export class DecisionsService {
         { keyId: principal.keyId, role: principal.role },
         manager,
       );
-      return (await this.load(decisionId, manager)) as DecisionDto;
+      return (await this.load(principal, decisionId, manager)) as DecisionDto;
     });
   }
 
@@ -234,15 +234,16 @@ export class DecisionsService {
       }
       await this.awards.revoke(awardId, dto.reason, principal.keyId, manager);
       const row = await this.awards.findById(awardId, manager);
-      return toAwardDto(row!);
+      return toAwardDto(row!, principal);
     });
   }
 
-  private async load(id: string, manager?: EntityManager): Promise<DecisionDto | null> {
+  /** The decision with its lines, as `viewer` may see them (`toAwardDto`). */
+  private async load(viewer: Principal, id: string, manager?: EntityManager): Promise<DecisionDto | null> {
     const row = await this.decisions.findById(id, manager);
     if (!row) return null;
     const awards = await this.awards.listByDecision(id, manager);
-    return { ...toDecisionSummaryDto(row), awards: awards.map(toAwardDto) };
+    return { ...toDecisionSummaryDto(row), awards: awards.map((award) => toAwardDto(award, viewer)) };
   }
 
   /** An APPROVER decides only nominations proposed within its scope (ADMIN: any). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
-import { escapeLike } from '../common/database/sql.js';
+import { unaccentedContains } from '../common/database/sql.js';
 import { DisciplinaryCase } from './disciplinary-case.entity.js';
 import { Individual } from './individual.entity.js';
 import { Initiative } from './initiative.entity.js';
@@ -78,9 +78,7 @@ export class IndividualsRepository {
       );
     }
     if (filter.q) {
-      query.andWhere(`immutable_unaccent(i.full_name) LIKE '%' || immutable_unaccent(:q) || '%'`, {
-        q: escapeLike(filter.q),
-      });
+      query.andWhere(unaccentedContains('i.full_name', ':q'), { q: filter.q });
     }
     if (filter.after) {
       query.andWhere('(i.full_name, i.id) > (:afterName, :afterId)', {

@@ -8,7 +8,6 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
   type Relation,
-  Unique,
   UpdateDateColumn,
 } from 'typeorm';
 import type { OrganizationKind } from '../rules/index.js';
@@ -22,7 +21,9 @@ export { ORGANIZATION_KINDS, type OrganizationKind } from '../rules/index.js';
  * one indexed lookup.
  */
 @Entity('organizations')
-@Unique('uq_organizations_code', ['code'])
+// Codes are unique ignoring case: a unique index on lower(code) (OrganizationCodeAndSymbol migration).
+@Index('uq_organizations_code_ci', { synchronize: false })
+@Check('ck_organizations_document_symbol', `"document_symbol" ~ '^[A-Z0-9-]+$'`)
 @Check('ck_organizations_kind', `"kind" IN ('PROVINCE','DEPARTMENT','DISTRICT','COMMUNE','UNIT','ENTERPRISE','OTHER')`)
 @Check('ck_organizations_not_own_parent', `"parent_id" IS NULL OR "parent_id" <> "id"`)
 export class Organization {
@@ -49,7 +50,7 @@ export class Organization {
   @JoinColumn({ name: 'parent_id', foreignKeyConstraintName: 'fk_organizations_parent' })
   parent?: Relation<Organization> | null;
 
-  /** Symbol used in decision numbers, e.g. `STTTT` in `05/QĐ-STTTT`; not unique. */
+  /** Symbol used in decision numbers, e.g. `STTTT` in `05/QĐ-STTTT`: `A–Z`, `0–9` and `-` only; not unique. */
   @Column({ type: 'text', nullable: true })
   documentSymbol: string | null;
 

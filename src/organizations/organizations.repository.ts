@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
-import { escapeLike } from '../common/database/sql.js';
+import { escapeLikeSql, unaccentedContains } from '../common/database/sql.js';
 import { Organization } from './organization.entity.js';
 
 export interface OrganizationFilter {
@@ -38,10 +38,10 @@ export class OrganizationsRepository {
     if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
     if (filter.q) {
       query.andWhere(
-        `(immutable_unaccent(o.name) LIKE '%' || immutable_unaccent(:q) || '%'
-          OR immutable_unaccent(coalesce(o.short_name, '')) LIKE '%' || immutable_unaccent(:q) || '%'
-          OR lower(o.code) LIKE '%' || lower(:q) || '%')`,
-        { q: escapeLike(filter.q) },
+        `(${unaccentedContains('o.name', ':q')}
+          OR ${unaccentedContains("coalesce(o.short_name, '')", ':q')}
+          OR lower(o.code) LIKE '%' || ${escapeLikeSql('lower(:q)')} || '%')`,
+        { q: filter.q },
       );
     }
     if (filter.after) {

@@ -158,13 +158,17 @@ describe('exports', () => {
     });
   });
 
-  /** Every item of `GET /awards` for the query, page by page (small pages, so the cursor is exercised). */
+  /**
+   * Every item of `GET /awards` for the query as the auditor sees it (revocation reasons included), page by page
+   * (small pages, so the cursor is exercised).
+   */
   async function listAll(query: Record<string, string>): Promise<AwardItem[]> {
     const items: AwardItem[] = [];
     let cursor: string | null = null;
     do {
       const page = await t.http
         .get('/api/v1/awards')
+        .set(bearer(auditor))
         .query({ ...query, limit: '2', ...(cursor ? { cursor } : {}) })
         .expect(200);
       items.push(...(page.body.items as AwardItem[]));

@@ -3,13 +3,13 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
 import { ROLES, type Role } from '../api-key.entity.js';
+import { HumanName } from '../../common/validation/human-name.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
 export class CreateApiKeyDto {
   /** What the key is for, so a person can recognise it later, e.g. "HR tool of Sở TT&TT". */
-  @Transform(trim)
+  @HumanName()
   @IsString()
   @Length(1, 200)
   name: string;

@@ -158,7 +158,10 @@ export class AwardDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   revokedAt: string | null;
 
-  /** Why it was revoked. */
+  /**
+   * Why it was revoked (the officer's words): shown to ADMIN, APPROVER and AUDITOR callers only; null for the
+   * public and HR officers, who see that the award is revoked and when.
+   */
   @ApiProperty({ type: String, nullable: true })
   revokedReason: string | null;
 

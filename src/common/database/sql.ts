@@ -1,6 +1,18 @@
-/** Escapes LIKE wildcards so user text matches literally. */
-export function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
+/**
+ * SQL escaping the LIKE wildcards (`\`, `%`, `_`) of a text expression, so it matches literally inside a pattern.
+ * Done in SQL, on the final text: escape what the pattern really contains after any folding. `unaccent` turns the
+ * fullwidth `％ ＿ ＼` into `% _ \`, so text escaped before `immutable_unaccent` would bring wildcards back.
+ */
+export function escapeLikeSql(expression: string): string {
+  return `replace(replace(replace(${expression}, '\\', '\\\\'), '%', '\\%'), '_', '\\_')`;
+}
+
+/**
+ * `column` contains the text of `placeholder`, ignoring case and diacritics (`immutable_unaccent` on both sides,
+ * as the trigram indexes are built), the text's wildcards escaped after unaccenting.
+ */
+export function unaccentedContains(column: string, placeholder: string): string {
+  return `immutable_unaccent(${column}) LIKE '%' || ${escapeLikeSql(`immutable_unaccent(${placeholder})`)} || '%'`;
 }
 
 /** Collects WHERE clauses with numbered parameters. */

@@ -14,11 +14,17 @@ interface PgErrorLike {
  */
 const CONSTRAINTS: Record<string, { status: HttpStatus; code: string; detail: string; field?: string; rule?: string }> =
   {
-    uq_organizations_code: {
+    uq_organizations_code_ci: {
       status: HttpStatus.CONFLICT,
       code: 'ORGANIZATION_CODE_TAKEN',
-      detail: 'An organization with this code already exists',
+      detail: 'An organization with this code (ignoring case) already exists',
       field: 'code',
+    },
+    ck_organizations_document_symbol: {
+      status: HttpStatus.UNPROCESSABLE_ENTITY,
+      code: ErrorCode.RULE_VIOLATION,
+      detail: 'A document symbol may contain the letters A–Z, digits and "-" only',
+      field: 'documentSymbol',
     },
     uq_individuals_national_id: {
       status: HttpStatus.CONFLICT,

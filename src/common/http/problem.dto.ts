@@ -32,6 +32,8 @@ export class ProblemDto {
   requestId?: string;
   /** 400: the fields that failed validation. */
   errors?: FieldErrorDto[];
+  /** 400: how many more field errors there were than the 20 listed in `errors`. */
+  errorsOmitted?: number;
   /** 422: the domain rules that the request breaks. */
   violations?: RuleViolationDto[];
 }

@@ -1,12 +1,33 @@
 import { HttpStatus, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ApiError, ErrorCode, type FieldError } from '../errors/problem.js';
 
+/** Most field errors one 400 problem lists; `errorsOmitted` counts the rest. */
+export const MAX_REPORTED_ERRORS = 20;
+
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
+}
+
+/**
+ * The 400 problem for these validation errors: the first `MAX_REPORTED_ERRORS` field errors, and how many were
+ * left out (`errorsOmitted`), so a body of thousands of bad fields gets a short answer.
+ */
+export function validationProblem(errors: ValidationError[]): ApiError {
+  const fieldErrors = flatten(errors);
+  const reported = fieldErrors.slice(0, MAX_REPORTED_ERRORS);
+  const omitted = fieldErrors.length - reported.length;
+  const listed = reported.map((error) => `${error.field}: ${error.message}`).join('; ');
+  return new ApiError(
+    HttpStatus.BAD_REQUEST,
+    ErrorCode.VALIDATION_FAILED,
+    'Invalid request',
+    omitted > 0 ? `${listed}; and ${omitted} more` : listed,
+    { errors: reported, ...(omitted > 0 ? { errorsOmitted: omitted } : {}) },
+  );
 }
 
 /** whitelist + forbid unknown fields + transform; failures become a 400 problem listing each field. */
@@ -18,15 +39,6 @@ export function createValidationPipe(): ValidationPipe {
     transformOptions: { enableImplicitConversion: false },
     validationError: { target: false, value: false },
     stopAtFirstError: false,
-    exceptionFactory: (errors) => {
-      const fieldErrors = flatten(errors);
-      return new ApiError(
-        HttpStatus.BAD_REQUEST,
-        ErrorCode.VALIDATION_FAILED,
-        'Invalid request',
-        fieldErrors.map((error) => `${error.field}: ${error.message}`).join('; '),
-        { errors: fieldErrors },
-      );
-    },
+    exceptionFactory: validationProblem,
   });
 }

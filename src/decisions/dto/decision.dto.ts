@@ -24,7 +24,8 @@ import {
   type Regime,
   type SigningMode,
 } from '../../rules/index.js';
-import { FIRST_YEAR, IsCalendarDate, LAST_YEAR, WORKFLOW_DATES } from '../../common/validation/dates.js';
+import { FIRST_YEAR, IsCalendarDate, IsNotInFuture, LAST_YEAR, WORKFLOW_DATES } from '../../common/validation/dates.js';
+import { HumanName } from '../../common/validation/human-name.js';
 
 /** Most lines one decision may grant in a single request. */
 export const MAX_DECISION_LINES = 500;
@@ -62,19 +63,23 @@ export class CreateDecisionDto {
   @Max(MAX_DECISION_NUMBER)
   number?: number;
 
-  /** Date of signature (ngày ký), YYYY-MM-DD: chooses the legal regime, the base salary and the number series. */
+  /**
+   * Date of signature (ngày ký), YYYY-MM-DD: chooses the legal regime, the base salary and the number series. A
+   * decision is recorded once signed: not after today (Vietnam time).
+   */
   @ApiProperty({ format: 'date', example: '2024-01-23' })
   @IsCalendarDate(WORKFLOW_DATES)
+  @IsNotInFuture()
   issuedOn: string;
 
   /** Name of the signer (người ký), e.g. "Vũ Anh Dũng". */
-  @Transform(trim)
+  @HumanName()
   @IsString()
   @Length(1, 200)
   signerName: string;
 
   /** Title of the signer (chức vụ), e.g. "Giám đốc" or "Phó Chủ tịch". */
-  @Transform(trim)
+  @HumanName()
   @IsString()
   @Length(1, 200)
   signerTitle: string;

@@ -4,6 +4,7 @@ import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from '
 import { PageQueryDto } from '../../common/pagination/pagination.js';
 import { GENDERS, type Gender } from '../individual.entity.js';
 import { IsCalendarDate, IsNotInFuture } from '../../common/validation/dates.js';
+import { HumanName } from '../../common/validation/human-name.js';
 
 /**
  * Trims, collapses runs of whitespace and composes Vietnamese letters (NFC), so "Nguyễn" typed on any keyboard
@@ -15,7 +16,7 @@ export const normalizeText = ({ value }: { value: unknown }) =>
 export class CreateIndividualDto {
   /** Full name (họ và tên), e.g. "Nguyễn Văn An". */
   @ApiProperty({ example: 'Nguyễn Văn An' })
-  @Transform(normalizeText)
+  @HumanName()
   @IsString()
   @Length(1, 200)
   fullName: string;
@@ -44,7 +45,7 @@ export class CreateIndividualDto {
   /** Position or job title (chức vụ), e.g. "Chuyên viên". */
   @ApiPropertyOptional({ type: String, example: 'Chuyên viên', nullable: true })
   @IsOptional()
-  @Transform(normalizeText)
+  @HumanName()
   @IsString()
   @Length(1, 200)
   position?: string | null;

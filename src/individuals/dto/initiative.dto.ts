@@ -1,9 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
 import { INITIATIVE_LEVELS, type InitiativeLevel } from '../../rules/index.js';
 import { FIRST_YEAR, IsCalendarDate, IsNotInFuture, LAST_YEAR } from '../../common/validation/dates.js';
-import { normalizeText } from './individual.dto.js';
+import { HumanName } from '../../common/validation/human-name.js';
 
 export class CreateInitiativeDto {
   /** The year the initiative counts for (năm công nhận), 1945–2100; not after the year of `recognizedOn`. */
@@ -15,7 +14,7 @@ export class CreateInitiativeDto {
 
   /** Title of the initiative or research project (tên sáng kiến, đề tài khoa học). */
   @ApiProperty({ example: 'Số hoá hồ sơ thi đua, khen thưởng' })
-  @Transform(normalizeText)
+  @HumanName()
   @IsString()
   @Length(1, 500)
   title: string;

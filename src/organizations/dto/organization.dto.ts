@@ -3,11 +3,12 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../organization.entity.js';
+import { HumanName } from '../../common/validation/human-name.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateOrganizationDto {
-  /** Unique code of the organization, e.g. `DB-STTTT`. */
+  /** Code of the organization, e.g. `DB-STTTT`: unique ignoring case (`db-stttt` is taken too). */
   @Transform(trim)
   @IsString()
   @Length(1, 64)
@@ -15,14 +16,14 @@ export class CreateOrganizationDto {
   code: string;
 
   /** Full name (tên cơ quan, đơn vị), e.g. "Sở Thông tin và Truyền thông tỉnh Điện Biên". */
-  @Transform(trim)
+  @HumanName()
   @IsString()
   @Length(1, 300)
   name: string;
 
   /** Short name, e.g. "Sở TT&TT". */
   @IsOptional()
-  @Transform(trim)
+  @HumanName()
   @IsString()
   @Length(1, 100)
   shortName?: string;
@@ -37,12 +38,15 @@ export class CreateOrganizationDto {
   @IsUUID('all')
   parentId?: string;
 
-  /** Symbol used in decision numbers (ký hiệu văn bản), e.g. `STTTT` in `05/QĐ-STTTT`. */
+  /**
+   * Symbol used in decision numbers (ký hiệu văn bản), e.g. `STTTT` in `05/QĐ-STTTT`: the letters `A–Z`, digits
+   * and `-` only, so no look-alike letter (Cyrillic `С`, `Т`) can start a second series that reads the same.
+   */
   @IsOptional()
   @Transform(trim)
   @IsString()
   @Length(1, 32)
-  @Matches(/^[\p{L}\p{N}&.-]+$/u, { message: 'documentSymbol may contain letters, digits, "&", "." and "-" only' })
+  @Matches(/^[A-Z0-9-]+$/, { message: 'documentSymbol may contain the letters A–Z, digits and "-" only, e.g. STTTT' })
   documentSymbol?: string;
 }
 
