@@ -6,6 +6,8 @@ import type { Response } from 'superagent';
 import { importCsv, importXlsx, makeIndividual, makeNomination, makeTree, setRating } from '../support/factories.js';
 import { binary } from '../support/binary.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
+import { deflatedSpaces, storedMember, zipOf } from '../support/zip.js';
+import { unpackWithin } from '../../src/nominations/import/import-file.js';
 
 const PROBLEM = /application\/problem\+json/;
 const URL = '/api/v1/nominations/import';
@@ -416,6 +418,41 @@ describe('nominations import', () => {
       const response = await upload(s.hr, big, 'lon.csv').expect(413);
       expect(response.headers['content-type']).toMatch(PROBLEM);
       expect(response.body.code).toBe('PAYLOAD_TOO_LARGE');
+      expect(await count()).toBe(0);
+    });
+
+    it('refuses a zip bomb (a sheet that declares 1,000 bytes and inflates to 150 MiB) with 413 at the unpack limit, quickly, without the memory', async () => {
+      const s = await setup();
+      // The limit: 20 times IMPORT_MAX_BYTES (5 MiB by default), 100 MiB. The sheet inflates to half as much again.
+      const limit = 20 * 5 * 1024 * 1024;
+      const bomb = zipOf([
+        storedMember('[Content_Types].xml', '<?xml version="1.0"?><Types/>'),
+        storedMember('xl/workbook.xml', '<?xml version="1.0"?><workbook/>'),
+        { name: 'xl/worksheets/sheet1.xml', data: await deflatedSpaces(150), method: 8, declaredSize: 1000 },
+      ]);
+      expect(bomb.length).toBeLessThan(300 * 1024);
+
+      // The guard inflates no more than the limit and one output chunk, counting and dropping what it inflates.
+      const check = await unpackWithin(bomb, limit);
+      expect(check).toMatchObject({ within: false, declared: 1000 + 29 + 32 });
+      expect(check!.inflated).toBeLessThanOrEqual(limit + 64 * 1024);
+
+      global.gc?.();
+      const before = process.memoryUsage().rss;
+      let peak = before;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+      const started = Date.now();
+      const response = await upload(s.hr, bomb, 'bom.xlsx');
+      const elapsed = Date.now() - started;
+      clearInterval(sampler);
+      peak = Math.max(peak, process.memoryUsage().rss);
+      expect(response.status).toBe(413);
+      expect(response.headers['content-type']).toMatch(PROBLEM);
+      expect(response.body.code).toBe('PAYLOAD_TOO_LARGE');
+      expect(response.body.detail).toContain(`more than ${limit} bytes`);
+      // Loose bounds on a shared machine: before the guard counted real bytes this took about 10 s and 200+ MB.
+      expect(elapsed).toBeLessThan(5000);
+      expect((peak - before) / 1024 / 1024).toBeLessThan(100);
       expect(await count()).toBe(0);
     });
 

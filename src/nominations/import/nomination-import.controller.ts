@@ -24,7 +24,7 @@ import { COLUMNS_MARKDOWN } from './import-columns.js';
 import { buildCsvTemplate, buildXlsxTemplate, CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from './import-template.js';
 import { NominationImportService } from './nomination-import.service.js';
 
-const IMPORT_DESCRIPTION = `Upload a spreadsheet of nominations (nhập danh sách đề nghị khen thưởng từ Excel): \`multipart/form-data\` with the file in the field \`file\`, an \`.xlsx\` workbook (the first sheet is read) or a \`.csv\` file (UTF-8, with or without a byte order mark; comma- or semicolon-separated). The type is judged by the file name **and** the content; anything else is a 415. Files larger than the configured limit (\`IMPORT_MAX_BYTES\`, 5 MiB by default) or with more data rows than \`IMPORT_MAX_ROWS\` (2000 by default) are a 413.
+const IMPORT_DESCRIPTION = `Upload a spreadsheet of nominations (nhập danh sách đề nghị khen thưởng từ Excel): \`multipart/form-data\` with the file in the field \`file\`, an \`.xlsx\` workbook (the first sheet is read) or a \`.csv\` file (UTF-8, with or without a byte order mark; comma- or semicolon-separated). The type is judged by the file name **and** the content; anything else is a 415. Files larger than the configured limit (\`IMPORT_MAX_BYTES\`, 5 MiB by default) or with more data rows than \`IMPORT_MAX_ROWS\` (2000 by default) are a 413, and so is a workbook that unpacks to more than 20 times \`IMPORT_MAX_BYTES\` (counted as it is inflated, whatever sizes the zip declares).
 
 **Columns.** Row 1 is the header; its names are the field names of \`POST /nominations\`, in any order (matched without regard to case). Every following row is one nomination; blank rows are skipped. A column not listed here is an error.
 ${COLUMNS_MARKDOWN}
@@ -96,7 +96,8 @@ export class NominationImportController {
   })
   @ApiPayloadTooLargeResponse({
     type: ProblemDto,
-    description: 'The file is larger than `IMPORT_MAX_BYTES` or has more rows than `IMPORT_MAX_ROWS`',
+    description:
+      'The file is larger than `IMPORT_MAX_BYTES`, has more rows than `IMPORT_MAX_ROWS`, or unpacks to more than 20 times `IMPORT_MAX_BYTES`',
   })
   @ApiUnsupportedMediaTypeResponse({
     type: ProblemDto,
