@@ -411,6 +411,62 @@ describe('nominations import', () => {
     });
   });
 
+  describe('national ids outside the scope', () => {
+    it('answers a national id held outside the scope exactly as one nobody holds, naming no organization', async () => {
+      const s = await setup();
+      await t.http
+        .patch(`/api/v1/individuals/${s.outsider.id}`)
+        .set(bearer(BOOTSTRAP_TOKEN))
+        .send({ nationalId: '011190000999' })
+        .expect(200);
+      const header = ['nationalId', 'proposingOrganizationId', 'year', 'awardCode', 'basis', 'achievements'];
+      const fileFor = (nationalId: string) =>
+        importCsv([header, [nationalId, s.tree.department.id, '2024', 'GIAY_KHEN', 'REGULAR', 'Hoàn thành tốt']]);
+      const answer = (response: Response) => ({
+        status: response.status,
+        code: response.body.code,
+        title: response.body.title,
+        detail: response.body.detail,
+        errors: response.body.errors,
+      });
+      const unknown = await upload(s.hr, fileFor('011190000888'), 'khong-co.csv');
+      const outside = await upload(s.hr, fileFor('011190000999'), 'ngoai-pham-vi.csv');
+      expect(answer(outside)).toEqual(answer(unknown));
+      expect(answer(outside)).toEqual({
+        status: 422,
+        code: 'IMPORT_INVALID',
+        title: 'The file cannot be imported',
+        detail: expect.any(String),
+        errors: [{ row: 2, field: 'nationalId', message: "no individual with this national id in this key's scope" }],
+      });
+      const text = JSON.stringify(outside.body);
+      expect(text).not.toContain(s.tree.otherDepartment.id);
+      expect(text).not.toContain(s.outsider.id);
+      expect(await count()).toBe(0);
+
+      // In the scope the id still names the person; an admin, scoped to nothing, finds everyone.
+      await upload(s.hr, fileFor('011190000123'), 'trong-pham-vi.csv').expect(201);
+      const admin = await upload(BOOTSTRAP_TOKEN, fileFor('011190000999'), 'quan-tri.csv').expect(201);
+      const created = await t.http
+        .get(`/api/v1/nominations/${admin.body.nominations[0].id}`)
+        .set(bearer(BOOTSTRAP_TOKEN));
+      expect(created.body.individualId).toBe(s.outsider.id);
+    });
+
+    it('names no organization when a row names a person outside the scope by id', async () => {
+      const s = await setup();
+      const file = importCsv([
+        COLUMNS,
+        ['2024', 'GIAY_KHEN', 'REGULAR', s.outsider.id, '', s.tree.department.id, 'X', ''],
+      ]);
+      const response = await upload(s.hr, file, 'nguoi-ngoai.csv').expect(403);
+      expect(response.body.errors).toEqual([
+        { row: 2, field: 'individualId', message: "The person is outside this key's scope" },
+      ]);
+      expect(JSON.stringify(response.body)).not.toContain(s.tree.otherDepartment.id);
+    });
+  });
+
   describe('file checks', () => {
     it('answers 413 for a file over the size limit (5 MiB by default)', async () => {
       const s = await setup();
