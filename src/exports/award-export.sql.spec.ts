@@ -24,6 +24,30 @@ describe('award export SQL', () => {
     expect(select.values).toEqual([2023, '6b0f5c1e-0000-4000-8000-000000000001']);
   });
 
+  it('defuses formulas in the CSV text columns only: numbers, dates and instants stay as they are', () => {
+    const text = awardExportSelect({ includeRevoked: true }, 'csv').text;
+    for (const column of AWARD_EXPORT_COLUMNS) {
+      const selected = new RegExp(`^(.*) AS "${column.key}",?$`, 'm')
+        .exec(text)?.[1]
+        ?.replace(/^SELECT /, '')
+        .trim();
+      if (column.type === 'text' && !column.formulaFree)
+        expect(selected).toMatch(/^CASE WHEN ascii\(.*THEN '''' \|\| /);
+      else expect(selected).not.toContain('ascii(');
+    }
+    expect(text).toContain(`THEN '''' || d.signer_name ELSE d.signer_name END AS "signerName"`);
+    // Left out of the check: UUIDs, the statement's own literals and values the database checks against a list.
+    expect(AWARD_EXPORT_COLUMNS.filter((column) => column.formulaFree).map((column) => column.sql)).toEqual([
+      'a.id::text',
+      'a.recipient_kind',
+      'a.organization_id::text',
+      'a.decision_id::text',
+      'd.authority',
+      'd.signing_mode',
+      `CASE WHEN a.revoked_at IS NULL THEN 'no' ELSE 'yes' END`,
+    ]);
+  });
+
   it('formats dates, instants and the bonus for CSV as the API prints them', () => {
     const text = awardExportSelect({ includeRevoked: true }, 'csv').text;
     expect(text).toContain(`to_char(a.revoked_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "revokedAt"`);

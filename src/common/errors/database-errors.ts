@@ -26,10 +26,15 @@ const CONSTRAINTS: Record<string, { status: HttpStatus; code: string; detail: st
       detail: 'A document symbol may contain the letters A–Z, digits and "-" only',
       field: 'documentSymbol',
     },
+    // One national id, one person, registry-wide: the refusal cannot help telling that the id is registered, so it
+    // tells nothing more. The same body whether the holder is in the caller's scope or not: no person, no
+    // organization, nothing that says which (POST and PATCH /individuals; the import looks ids up in scope only).
     uq_individuals_national_id: {
       status: HttpStatus.CONFLICT,
       code: 'NATIONAL_ID_TAKEN',
-      detail: 'An individual with this national id already exists',
+      detail:
+        'This national id is already registered: a person is registered once. If they moved to another unit, a key ' +
+        'whose scope covers both units moves the existing record',
       field: 'nationalId',
     },
     uq_api_keys_token_hash: { status: HttpStatus.CONFLICT, code: 'TOKEN_COLLISION', detail: 'Token collision, retry' },

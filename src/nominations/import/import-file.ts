@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createInflateRaw } from 'node:zlib';
 import { HttpStatus } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
@@ -102,13 +103,14 @@ export function readCsv(bytes: Buffer): SheetRow[] {
 
 /**
  * Reads the first worksheet of an `.xlsx` workbook. Numbers, dates (→ `YYYY-MM-DD`), rich text, hyperlinks and
- * formula results become text. A workbook that would unpack to more than `maxUnpackedBytes` is refused before it
- * is unpacked (413), one that is not a readable workbook is a 415.
+ * formula results become text. A workbook that unpacks to more than `maxUnpackedBytes` is refused (413) before
+ * exceljs unpacks it: by the sizes it declares, then by the bytes it actually inflates to (`unpackWithin`). One that
+ * is not a readable workbook is a 415.
  */
 export async function readXlsx(bytes: Buffer, maxUnpackedBytes: number): Promise<SheetRow[]> {
-  const unpacked = zipUnpackedSize(bytes);
+  const unpacked = await unpackWithin(bytes, maxUnpackedBytes);
   if (unpacked === undefined) throw unsupported('The file is not a readable Excel workbook (.xlsx)');
-  if (unpacked > maxUnpackedBytes) {
+  if (!unpacked.within) {
     throw tooLarge(`The workbook unpacks to more than ${maxUnpackedBytes} bytes: split it into smaller files`);
   }
   const workbook = new (await loadExcelJS()).Workbook();
@@ -149,34 +151,116 @@ function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** One member of a zip, as its central directory and local header place it. */
+interface ZipMember {
+  /** Compression method: 0 stored, 8 deflated (the only two a workbook uses). */
+  method: number;
+  /** The member's bytes as stored in the file. */
+  data: Buffer;
+  /** The uncompressed size the directory declares: a claim, never trusted alone. */
+  declaredSize: number;
+}
+
+const ZIP_EOCD = 0x06054b50;
+const ZIP_CENTRAL = 0x02014b50;
+const ZIP_LOCAL = 0x04034b50;
+const MAX16 = 0xffff;
+const MAX32 = 0xffffffff;
+
 /**
- * Sum of the uncompressed sizes the zip's central directory declares, or undefined when the bytes are not a zip
- * this reader understands (no end-of-central-directory record, a truncated directory, or ZIP64).
+ * The members of a zip, read as the workbook reader (exceljs, through JSZip) reads them: from the central directory,
+ * each member's data after its local header, for the compressed size the directory gives. Undefined when the bytes
+ * are not a zip this reader understands or not laid out as JSZip would read them the same way: no end-of-central-
+ * directory record, a directory that does not end where that record is (data before or inside the zip, which JSZip
+ * would shift every offset for), ZIP64, a member out of bounds, a compression method other than stored or deflated.
  */
-export function zipUnpackedSize(bytes: Buffer): number | undefined {
-  const EOCD = 0x06054b50;
-  const CENTRAL = 0x02014b50;
+export function zipMembers(bytes: Buffer): ZipMember[] | undefined {
   const minEocd = 22;
-  const from = Math.max(0, bytes.length - minEocd - 0xffff);
+  const from = Math.max(0, bytes.length - minEocd - MAX16);
   let eocd = -1;
   for (let i = bytes.length - minEocd; i >= from; i--) {
-    if (bytes.readUInt32LE(i) === EOCD) {
+    if (bytes.readUInt32LE(i) === ZIP_EOCD) {
       eocd = i;
       break;
     }
   }
   if (eocd < 0) return undefined;
   const entries = bytes.readUInt16LE(eocd + 10);
+  const directorySize = bytes.readUInt32LE(eocd + 12);
   const directoryOffset = bytes.readUInt32LE(eocd + 16);
-  if (entries === 0xffff || directoryOffset === 0xffffffff) return undefined;
+  const zip64 = [bytes.readUInt16LE(eocd + 4), bytes.readUInt16LE(eocd + 6), bytes.readUInt16LE(eocd + 8), entries];
+  if (zip64.includes(MAX16) || directorySize === MAX32 || directoryOffset === MAX32) return undefined;
+  if (directoryOffset + directorySize !== eocd) return undefined;
+  const members: ZipMember[] = [];
   let offset = directoryOffset;
-  let total = 0;
   for (let entry = 0; entry < entries; entry++) {
-    if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== CENTRAL) return undefined;
-    const size = bytes.readUInt32LE(offset + 24);
-    if (size === 0xffffffff) return undefined;
-    total += size;
+    if (offset + 46 > eocd || bytes.readUInt32LE(offset) !== ZIP_CENTRAL) return undefined;
+    const method = bytes.readUInt16LE(offset + 10);
+    const compressedSize = bytes.readUInt32LE(offset + 20);
+    const declaredSize = bytes.readUInt32LE(offset + 24);
+    const local = bytes.readUInt32LE(offset + 42);
+    if ([compressedSize, declaredSize, local].includes(MAX32) || (method !== 0 && method !== 8)) return undefined;
+    if (local + 30 > directoryOffset || bytes.readUInt32LE(local) !== ZIP_LOCAL) return undefined;
+    const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    if (start + compressedSize > directoryOffset) return undefined;
+    members.push({ method, data: bytes.subarray(start, start + compressedSize), declaredSize });
     offset += 46 + bytes.readUInt16LE(offset + 28) + bytes.readUInt16LE(offset + 30) + bytes.readUInt16LE(offset + 32);
   }
-  return total;
+  return members;
+}
+
+/** What `unpackWithin` found out about a workbook. */
+export interface UnpackCheck {
+  /** Whether the workbook unpacks to at most the limit. */
+  within: boolean;
+  /** The sum of the sizes its directory declares. */
+  declared: number;
+  /** The bytes actually inflated to find out: 0 when the declared sizes were too large already. */
+  inflated: number;
+}
+
+/** Output chunk of the inflater: past the limit, the check stops within one chunk. */
+const INFLATE_CHUNK = 64 * 1024;
+
+/**
+ * Whether a zip unpacks to at most `limit` bytes, or undefined when it is not a zip `zipMembers` reads or a member
+ * does not inflate. The declared sizes are checked first (nothing inflated when they are over the limit), then each
+ * member is inflated, streaming, its output counted and dropped, and the inflation stopped as soon as the count
+ * passes the limit: a zip bomb whose directory claims a thousand bytes costs at most `limit` bytes of inflating,
+ * never the memory of them, and is refused there.
+ */
+export async function unpackWithin(bytes: Buffer, limit: number): Promise<UnpackCheck | undefined> {
+  const members = zipMembers(bytes);
+  if (members === undefined) return undefined;
+  const declared = members.reduce((sum, member) => sum + member.declaredSize, 0);
+  if (declared > limit) return { within: false, declared, inflated: 0 };
+  let inflated = 0;
+  for (const member of members) {
+    const size = member.method === 0 ? member.data.length : await inflatedSize(member.data, limit - inflated + 1);
+    if (size === undefined) return undefined;
+    inflated += size;
+    if (inflated > limit) return { within: false, declared, inflated };
+  }
+  return { within: true, declared, inflated };
+}
+
+/**
+ * The size `data` (raw deflate) inflates to, counted chunk by chunk and stopped once it reaches `stopAt`; undefined
+ * when the data is not valid deflate.
+ */
+function inflatedSize(data: Buffer, stopAt: number): Promise<number | undefined> {
+  return new Promise((resolve) => {
+    const inflater = createInflateRaw({ chunkSize: INFLATE_CHUNK });
+    let size = 0;
+    inflater.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size >= stopAt) {
+        inflater.destroy();
+        resolve(size);
+      }
+    });
+    inflater.on('end', () => resolve(size));
+    inflater.on('error', () => resolve(undefined));
+    inflater.end(data);
+  });
 }

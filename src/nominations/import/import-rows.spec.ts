@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ApiError } from '../../common/errors/problem.js';
-import { detectFormat, readCsv, zipUnpackedSize } from './import-file.js';
+import { detectFormat, readCsv, unpackWithin, zipMembers } from './import-file.js';
+import { deflatedSpaces, storedMember, zipOf } from '../../../test/support/zip.js';
 import { columnLetter, normalizeDate, toNominationBody, toRecords } from './import-rows.js';
 
 const HEADER = ['year', 'awardCode', 'basis', 'individualId', 'proposingOrganizationId', 'achievements'];
@@ -133,28 +134,32 @@ describe('import file', () => {
     }
   });
 
-  it('reads the unpacked size from the zip directory, and gives up on what is not a zip', () => {
-    // A zip with one stored entry "a" holding "hi": local header, data, central directory, end record.
-    const name = Buffer.from('a');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt32LE(2, 18);
-    local.writeUInt32LE(2, 22);
-    local.writeUInt16LE(1, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt32LE(2, 20);
-    central.writeUInt32LE(2, 24);
-    central.writeUInt16LE(1, 28);
-    const directoryOffset = local.length + name.length + 2;
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(1, 8);
-    end.writeUInt16LE(1, 10);
-    end.writeUInt32LE(central.length + name.length, 12);
-    end.writeUInt32LE(directoryOffset, 16);
-    const zip = Buffer.concat([local, name, Buffer.from('hi'), central, name, end]);
-    expect(zipUnpackedSize(zip)).toBe(2);
-    expect(zipUnpackedSize(Buffer.from([0x50, 0x4b, 0x03, 0x04]))).toBeUndefined();
+  it('reads the unpacked size from the zip directory, and gives up on what is not a zip', async () => {
+    const zip = zipOf([storedMember('a', 'hi'), storedMember('b', 'xin chào')]);
+    expect(zipMembers(zip)?.map((member) => member.data.toString())).toEqual(['hi', 'xin chào']);
+    expect(await unpackWithin(zip, 1000)).toEqual({ within: true, declared: 11, inflated: 11 });
+    expect(await unpackWithin(zip, 10)).toEqual({ within: false, declared: 11, inflated: 0 });
+    expect(await unpackWithin(Buffer.from([0x50, 0x4b, 0x03, 0x04]), 1000)).toBeUndefined();
+    // Bytes before the zip (JSZip would shift every offset), an unknown method, bad deflate data: not read.
+    expect(zipMembers(Buffer.concat([Buffer.from('PK\x03\x04 junk'), zip]))).toBeUndefined();
+    expect(zipMembers(zipOf([{ ...storedMember('a', 'hi'), method: 12 as 0 }]))).toBeUndefined();
+    const notDeflate = zipOf([{ name: 'a', data: Buffer.from([0xff, 0xff, 0xff]), method: 8, declaredSize: 3 }]);
+    expect(await unpackWithin(notDeflate, 1000)).toBeUndefined();
+  });
+
+  it('counts the bytes a member really inflates to, and stops inflating a zip bomb at the limit', async () => {
+    const bomb = await deflatedSpaces(64);
+    const limit = 4 * 1024 * 1024;
+    const zip = zipOf([
+      storedMember('[Content_Types].xml', '<Types/>'),
+      { name: 'xl/worksheets/sheet1.xml', data: bomb, method: 8, declaredSize: 1000 },
+    ]);
+    const check = await unpackWithin(zip, limit);
+    expect(check).toMatchObject({ within: false, declared: 1008 });
+    // Stopped within one output chunk (64 KiB) past the limit, far from the 64 MiB the member holds.
+    expect(check!.inflated).toBeGreaterThan(limit);
+    expect(check!.inflated).toBeLessThanOrEqual(limit + 64 * 1024);
+    const honest = zipOf([{ name: 'a', data: await deflatedSpaces(1), method: 8, declaredSize: 1000 }]);
+    expect(await unpackWithin(honest, limit)).toEqual({ within: true, declared: 1000, inflated: 1024 * 1024 });
   });
 });

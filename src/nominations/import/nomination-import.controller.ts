@@ -24,7 +24,7 @@ import { COLUMNS_MARKDOWN } from './import-columns.js';
 import { buildCsvTemplate, buildXlsxTemplate, CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from './import-template.js';
 import { NominationImportService } from './nomination-import.service.js';
 
-const IMPORT_DESCRIPTION = `Upload a spreadsheet of nominations (nhập danh sách đề nghị khen thưởng từ Excel): \`multipart/form-data\` with the file in the field \`file\`, an \`.xlsx\` workbook (the first sheet is read) or a \`.csv\` file (UTF-8, with or without a byte order mark; comma- or semicolon-separated). The type is judged by the file name **and** the content; anything else is a 415. Files larger than the configured limit (\`IMPORT_MAX_BYTES\`, 5 MiB by default) or with more data rows than \`IMPORT_MAX_ROWS\` (2000 by default) are a 413.
+const IMPORT_DESCRIPTION = `Upload a spreadsheet of nominations (nhập danh sách đề nghị khen thưởng từ Excel): \`multipart/form-data\` with the file in the field \`file\`, an \`.xlsx\` workbook (the first sheet is read) or a \`.csv\` file (UTF-8, with or without a byte order mark; comma- or semicolon-separated). The type is judged by the file name **and** the content; anything else is a 415. Files larger than the configured limit (\`IMPORT_MAX_BYTES\`, 5 MiB by default) or with more data rows than \`IMPORT_MAX_ROWS\` (2000 by default) are a 413, and so is a workbook that unpacks to more than 20 times \`IMPORT_MAX_BYTES\` (counted as it is inflated, whatever sizes the zip declares).
 
 **Columns.** Row 1 is the header; its names are the field names of \`POST /nominations\`, in any order (matched without regard to case). Every following row is one nomination; blank rows are skipped. A column not listed here is an error.
 ${COLUMNS_MARKDOWN}
@@ -33,7 +33,7 @@ A row names exactly one nominee. The alternative columns let an HR office use th
 
 **All rows or none.** Every row is judged as \`POST /nominations\` judges a body (the same validation; the nominee and the proposing organization must exist; the award must take this kind of recipient, R-KIND-1; titles take REGULAR only, R-BASIS-2; one live REGULAR nomination per nominee, code and year, R-DUP-1, also between rows of the file), and all rows are created in one transaction, in \`DRAFT\`, each with its eligibility, exactly as \`POST /nominations\` would. If any row is bad, nothing is stored and the answer is a 422 \`IMPORT_INVALID\` whose \`errors\` list every bad row: \`{ row, field, message }\`, where \`row\` is the spreadsheet row a person sees (header = 1, first data row = 2) and \`field\` the column to fix (\`header\` or \`file\` for the file as a whole).
 
-**Scope.** The proposing organization and the nominee of every row must lie within the HR officer's scope (the key's organization and its subtree). A file naming anything outside it is refused as a whole with a 403 \`OUT_OF_SCOPE\` whose \`errors\` list each such row and column; nothing is stored.
+**Scope.** The proposing organization and the nominee of every row must lie within the HR officer's scope (the key's organization and its subtree). A file naming anything outside it is refused as a whole with a 403 \`OUT_OF_SCOPE\` whose \`errors\` list each such row and column; nothing is stored. A \`nationalId\` is looked up within the scope only: one held outside it gets the answer of one nobody holds (422 \`IMPORT_INVALID\`, field \`nationalId\`), and no answer names the organization of a person outside the scope.
 
 **Idempotent.** Each nomination keeps the SHA-256 of the file and its row. Uploading the same file again creates nothing: the answer is a 200 with the nominations the first upload created (their current status) and \`created: 0\`. The first upload answers 201. A different file (even one changed by a single character) is a new import.
 
@@ -96,7 +96,8 @@ export class NominationImportController {
   })
   @ApiPayloadTooLargeResponse({
     type: ProblemDto,
-    description: 'The file is larger than `IMPORT_MAX_BYTES` or has more rows than `IMPORT_MAX_ROWS`',
+    description:
+      'The file is larger than `IMPORT_MAX_BYTES`, has more rows than `IMPORT_MAX_ROWS`, or unpacks to more than 20 times `IMPORT_MAX_BYTES`',
   })
   @ApiUnsupportedMediaTypeResponse({
     type: ProblemDto,

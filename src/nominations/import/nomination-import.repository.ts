@@ -50,12 +50,24 @@ export class NominationImportRepository {
     );
   }
 
-  individualsByNationalId(nationalIds: readonly string[], manager?: EntityManager): Promise<IndividualRef[]> {
+  /**
+   * The people with these national ids whose organization is in the subtree of `scopeRoot` (everyone for null).
+   * Looked up within the scope only: a national id held outside it is not found at all, so the caller learns nothing
+   * of people outside its scope (not even that the id is registered).
+   */
+  individualsByNationalId(
+    nationalIds: readonly string[],
+    scopeRoot: string | null,
+    manager?: EntityManager,
+  ): Promise<IndividualRef[]> {
     if (nationalIds.length === 0) return Promise.resolve([]);
     return this.run(manager).query(
-      `SELECT id, national_id AS "nationalId", organization_id AS "organizationId"
-         FROM individuals WHERE national_id = ANY($1::text[])`,
-      [nationalIds],
+      `SELECT i.id, i.national_id AS "nationalId", i.organization_id AS "organizationId"
+         FROM individuals i
+        WHERE i.national_id = ANY($1::text[])
+          AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM organization_closure c
+                                            WHERE c.ancestor_id = $2::uuid AND c.descendant_id = i.organization_id))`,
+      [nationalIds, scopeRoot],
     );
   }
 

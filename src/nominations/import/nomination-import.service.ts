@@ -61,7 +61,8 @@ const RULE_COLUMNS: Readonly<Record<string, ImportColumn>> = {
 };
 
 const ALTERNATIVE_NOUN: Readonly<Record<AlternativeColumn, string>> = {
-  nationalId: 'no individual has this national id',
+  // One answer whether nobody has the id or somebody outside the key's scope has it (the look-up sees the scope only).
+  nationalId: "no individual with this national id in this key's scope",
   organizationCode: 'no organization has this code',
   proposingOrganizationCode: 'no organization has this code',
 };
@@ -180,7 +181,7 @@ export class NominationImportService {
     principal: Principal,
     records: ImportRecord[],
   ): Promise<{ ready: ReadyRow[]; errors: ImportRowError[]; scopeErrors: ImportRowError[] }> {
-    const refs = await this.lookUp(records);
+    const refs = await this.lookUp(principal, records);
     const scopeCache = new Map<string, Promise<boolean>>();
     const inScope = (organizationId: string) => {
       let answer = scopeCache.get(organizationId);
@@ -267,8 +268,9 @@ export class NominationImportService {
             scopeErrors.push({
               row,
               field: nomineeColumn,
+              // Where a person works is theirs: the message names the person's row, not the organization.
               message: individual
-                ? `The person belongs to organization ${home}, outside this key's scope`
+                ? "The person is outside this key's scope"
                 : `Organization ${home} is outside this key's scope`,
             });
           }
@@ -299,8 +301,11 @@ export class NominationImportService {
     return { ready, errors, scopeErrors };
   }
 
-  /** Every organization and person the file names, in four queries. */
-  private async lookUp(records: ImportRecord[]) {
+  /**
+   * Every organization and person the file names, in four queries. National ids are looked up within the caller's
+   * scope only (organizations are public; a person's id is not, nor where the person works).
+   */
+  private async lookUp(principal: Principal, records: ImportRecord[]) {
     const ids = (columns: ImportColumn[]) => [
       ...new Set(
         records.flatMap((r) =>
@@ -315,7 +320,7 @@ export class NominationImportService {
       this.imports.organizationsById(ids(['organizationId', 'proposingOrganizationId'])),
       this.imports.organizationsByCode(texts(['organizationCode', 'proposingOrganizationCode'])),
       this.imports.individualsById(ids(['individualId'])),
-      this.imports.individualsByNationalId(texts(['nationalId'])),
+      this.imports.individualsByNationalId(texts(['nationalId']), this.scope.scopeRoot(principal)),
     ]);
     const organizationById = new Map<string, OrganizationRef>([...byId, ...byCode].map((o) => [lower(o.id), o]));
     return {
