@@ -170,6 +170,8 @@ describe('rate limits (in-memory store, per instance)', () => {
       RATE_LIMIT_ENABLED: 'true',
       RATE_LIMIT_PUBLIC_PER_MINUTE: '5',
       RATE_LIMIT_KEY_PER_MINUTE: '8',
+      // The test client plays a proxy on loopback that tells the client's address.
+      TRUST_PROXY: 'loopback',
     });
   });
   afterAll(async () => {
@@ -224,6 +226,7 @@ describe('rate limits shared by two instances through Redis', () => {
     const env = {
       RATE_LIMIT_ENABLED: 'true',
       RATE_LIMIT_PUBLIC_PER_MINUTE: '6',
+      TRUST_PROXY: 'loopback',
       RATE_LIMIT_REDIS_URL: REDIS_URL,
       // A prefix of its own: test runs sharing the Redis never count each other's requests.
       RATE_LIMIT_REDIS_PREFIX: `awards-registry-test:${randomUUID()}:`,
