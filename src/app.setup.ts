@@ -59,8 +59,7 @@ type AdapterSettings = Pick<
  *   a trusted proxy; off by default.
  * - Slow clients: the request line and headers must arrive within REQUEST_HEADERS_TIMEOUT_MS and the whole request
  *   within REQUEST_TIMEOUT_MS, else a 408 problem and the connection closes (`clientErrorHandler`); a connection
- *   silent for CONNECTION_TIMEOUT_MS while a request is open is closed; idle keep-alive connections after
- *   KEEP_ALIVE_TIMEOUT_MS.
+ *   silent for CONNECTION_TIMEOUT_MS is closed; idle keep-alive connections after KEEP_ALIVE_TIMEOUT_MS.
  */
 export function createAdapter(config: AdapterSettings): FastifyAdapter {
   return new FastifyAdapter({

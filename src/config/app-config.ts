@@ -173,8 +173,8 @@ export class AppConfig {
   REQUEST_HEADERS_TIMEOUT_MS = 10_000;
 
   /**
-   * Milliseconds a connection may stay silent (nothing received or sent) while a request is open before it is
-   * closed; 0 turns it off. Longer than DATABASE_STATEMENT_TIMEOUT_MS, so a slow query still gets its answer.
+   * Milliseconds a connection may stay silent (nothing received or sent) before it is closed; 0 turns it off.
+   * Longer than DATABASE_STATEMENT_TIMEOUT_MS, so a slow query still gets its answer.
    */
   @Transform(({ value }) => Number(value))
   @IsInt()
