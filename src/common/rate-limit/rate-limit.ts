@@ -98,7 +98,7 @@ function tooManyRequests(request: FastifyRequest, reply: FastifyReply, error: Ap
 
 /**
  * A budget of failed authentications per client address (RATE_LIMIT_AUTH_FAILURES_PER_MINUTE): a 401 to a request
- * that sent an `Authorization` header counts against its address (after the response, `onResponse`); once the
+ * that sent an `Authorization` header counts against its address (`onSend`, before the 401 is sent); once the
  * address has used its budget, every request from it that carries a token is refused with 429 before the token is
  * looked up, until the minute is over. Without it each made-up token would get a fresh per-key budget, so tokens
  * could be guessed at any rate. Requests in flight together may each still fail once before the refusals start.
@@ -121,7 +121,8 @@ function limitFailedAuthentications(app: NestFastifyApplication, config: AppConf
     tooManyRequests(request, reply, error, retryAfter);
     return reply;
   });
-  fastify.addHook('onResponse', async (request, reply) => {
+  // Counted before the 401 goes out, so the caller's next request already sees it (on any instance, with Redis).
+  fastify.addHook('onSend', async (request, reply) => {
     if (reply.statusCode === 401 && request.headers.authorization !== undefined) await counter.add(request.ip);
   });
 }
