@@ -1,9 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { AppModule } from './app.module.js';
-import { configureApp, createAdapter } from './app.setup.js';
+import { createApp } from './app.setup.js';
 import { onTerminationSignal, shutDownGracefully } from './common/lifecycle/graceful-shutdown.js';
 import { loadConfig } from './config/app-config.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
@@ -42,12 +40,8 @@ async function bootstrap(): Promise<void> {
       const applied = await runMigrations(databaseUrl);
       if (applied.length > 0) logger.log(`Applied migrations: ${applied.join(', ')}`);
     }
-    app = await NestFactory.create<NestFastifyApplication>(
-      AppModule.forRoot({ ...config, DATABASE_URL: databaseUrl }),
-      createAdapter(),
-      { bufferLogs: true },
-    );
-    configureApp(app);
+    // The same bootstrap as every e2e test: module, adapter, pipeline, plugins, routes.
+    app = await createApp({ ...config, DATABASE_URL: databaseUrl });
     if (config.SEED_DEMO_DATA ?? embedded !== undefined) {
       await app.get(DemoDataService).seedIfEmpty();
     }

@@ -6,7 +6,7 @@ import type { Role } from '../api-keys/api-key.entity.js';
 import { AppConfig } from '../config/app-config.js';
 import { ApiError, ErrorCode } from '../common/errors/problem.js';
 import { IS_PUBLIC, ROLES } from './decorators.js';
-import { PUBLIC_PRINCIPAL, type Principal } from './principal.js';
+import { BOOTSTRAP_KEY_ID, PUBLIC_PRINCIPAL, type Principal } from './principal.js';
 import { hashToken, secretsEqual } from './token.js';
 
 const unauthenticated = (detail: string) =>
@@ -47,7 +47,12 @@ export class AuthGuard implements CanActivate {
     const token = match[1];
     const bootstrap = this.config.AUTH_BOOTSTRAP_ADMIN_TOKEN;
     if (bootstrap && secretsEqual(token, bootstrap)) {
-      return { kind: 'bootstrap', keyId: null, role: 'ADMIN', organizationId: null };
+      if (!this.config.AUTH_BOOTSTRAP_ALWAYS && (await this.adminKeyExists())) {
+        throw unauthenticated(
+          'The bootstrap token is retired: an ADMIN API key exists. Use an API key (or set AUTH_BOOTSTRAP_ALWAYS=true)',
+        );
+      }
+      return { kind: 'bootstrap', keyId: BOOTSTRAP_KEY_ID, role: 'ADMIN', organizationId: null };
     }
     const rows: { id: string; role: Role; organization_id: string | null }[] = await this.dataSource.query(
       'SELECT id, role, organization_id FROM api_keys WHERE token_hash = $1 AND revoked_at IS NULL',
@@ -55,5 +60,17 @@ export class AuthGuard implements CanActivate {
     );
     if (rows.length === 0) throw unauthenticated('The token is unknown or revoked');
     return { kind: 'key', keyId: rows[0].id, role: rows[0].role, organizationId: rows[0].organization_id };
+  }
+
+  /**
+   * Whether an ADMIN API key is in force, which retires the bootstrap token. Read from the database on every use of
+   * the bootstrap token (it is for the first minutes of an installation, so rarely used): every instance on the
+   * database agrees at once, and revoking every ADMIN key brings the bootstrap token back as a way in.
+   */
+  private async adminKeyExists(): Promise<boolean> {
+    const rows: { exists: boolean }[] = await this.dataSource.query(
+      `SELECT EXISTS (SELECT 1 FROM api_keys WHERE role = 'ADMIN' AND revoked_at IS NULL) AS "exists"`,
+    );
+    return rows[0]?.exists === true;
   }
 }

@@ -1,5 +1,12 @@
 import type { Role } from '../api-keys/api-key.entity.js';
 
+/**
+ * The key id under which the bootstrap token (AUTH_BOOTSTRAP_ADMIN_TOKEN) acts: the nil UUID, which no API key can
+ * have (keys get random version-4 UUIDs). The audit trail and every `…KeyId` field record it for the bootstrap
+ * token's changes.
+ */
+export const BOOTSTRAP_KEY_ID = '00000000-0000-0000-0000-000000000000';
+
 /** Who is calling: an API key (or the bootstrap token), or nobody (`public`). */
 export interface Principal {
   kind: 'key' | 'bootstrap' | 'public';

@@ -1,5 +1,17 @@
+import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  Min,
+  MinLength,
+  ValidateBy,
+  validateSync,
+} from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
@@ -10,6 +22,48 @@ const toList = ({ value }: { value: unknown }): unknown =>
         .map((item) => item.trim())
         .filter(Boolean)
     : value;
+
+/** Address classes proxy-addr (Fastify's `trustProxy`) knows by name. */
+const PROXY_ADDRESS_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * `TRUST_PROXY`: `false` (the default: `X-Forwarded-For` is ignored), a hop count (`1`: the nearest proxy), or a
+ * comma-separated list of proxy addresses and CIDR ranges (`10.0.0.0/8, 127.0.0.1`, or `loopback`).
+ */
+export type TrustProxy = false | number | string[];
+
+const toTrustProxy = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  if (['false', 'off', 'no', '0'].includes(text.toLowerCase())) return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  return toList({ value: text });
+};
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_ADDRESS_NAMES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+const IsTrustProxy = () =>
+  ValidateBy({
+    name: 'isTrustProxy',
+    validator: {
+      validate: (value: unknown) =>
+        value === false ||
+        (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 10) ||
+        (Array.isArray(value) &&
+          value.length > 0 &&
+          value.every((entry) => typeof entry === 'string' && isProxyAddress(entry))),
+      defaultMessage: () =>
+        'must be false, a hop count (1-10) or a comma-separated list of proxy addresses or CIDR ranges ' +
+        '(e.g. "10.0.0.0/8, 127.0.0.1", or "loopback"); "true" (trust any client) is not accepted',
+    },
+  });
 
 /**
  * Every setting the service reads, typed and validated once at boot. Nothing else in `src/` reads
@@ -88,6 +142,53 @@ export class AppConfig {
   @MinLength(16)
   AUTH_BOOTSTRAP_ADMIN_TOKEN?: string;
 
+  /**
+   * Keep accepting AUTH_BOOTSTRAP_ADMIN_TOKEN after an ADMIN API key exists. Off by default: once a real ADMIN key
+   * is created, the bootstrap token gets 401.
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  AUTH_BOOTSTRAP_ALWAYS = false;
+
+  /**
+   * Which peers may tell the client's address in `X-Forwarded-For` (Fastify's `trustProxy`): off by default, so a
+   * client cannot choose the address its requests are counted against.
+   */
+  @Transform(toTrustProxy)
+  @IsTrustProxy()
+  TRUST_PROXY: TrustProxy = false;
+
+  /** Milliseconds a client has to send a whole request, headers and body (408 beyond, then the connection closes). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  REQUEST_TIMEOUT_MS = 30_000;
+
+  /** Milliseconds a client has to send the request line and headers (408 beyond); at most REQUEST_TIMEOUT_MS. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  REQUEST_HEADERS_TIMEOUT_MS = 10_000;
+
+  /**
+   * Milliseconds a connection may stay silent (nothing received or sent) before it is closed; 0 turns it off.
+   * Longer than DATABASE_STATEMENT_TIMEOUT_MS, so a slow query still gets its answer.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  CONNECTION_TIMEOUT_MS = 120_000;
+
+  /** Milliseconds an idle keep-alive connection is kept open between requests. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  KEEP_ALIVE_TIMEOUT_MS = 72_000;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
@@ -124,6 +225,16 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   RATE_LIMIT_KEY_PER_MINUTE = 1200;
+
+  /**
+   * Failed authentications (401 to a request carrying a token) per minute from one client address; beyond it every
+   * request with a token from that address gets 429 until the minute is over, so made-up tokens cannot be tried in
+   * bulk (each would otherwise get a budget of its own).
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_AUTH_FAILURES_PER_MINUTE = 20;
 
   /** Redis shared by every instance for the rate-limit counters; without it each instance counts on its own. */
   @IsOptional()
@@ -184,6 +295,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (errors.length > 0) {
     const lines = errors.map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join(', ')}`);
     throw new ConfigValidationError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  if (config.REQUEST_HEADERS_TIMEOUT_MS > config.REQUEST_TIMEOUT_MS) {
+    throw new ConfigValidationError(
+      'Invalid configuration:\n  REQUEST_HEADERS_TIMEOUT_MS: must not be longer than REQUEST_TIMEOUT_MS',
+    );
   }
   return config;
 }

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import type supertest from 'supertest';
 import { chainHash } from '../../src/audit/audit-chain.js';
 import { AuditSealer } from '../../src/audit/audit-sealer.service.js';
+import { BOOTSTRAP_KEY_ID } from '../../src/auth/principal.js';
 import { startAppInstance, type AppInstance } from '../support/app-instance.js';
 import { makeTree } from '../support/factories.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
@@ -326,12 +327,12 @@ describe('audit trail', () => {
           after: expect.objectContaining({ code: 'DB-TTCNTT', parentId: w.tree.department.id }),
         }),
       ]);
-      // The bootstrap token is an ADMIN without a key.
+      // The bootstrap token is the fixed bootstrap actor, an ADMIN.
       expect(byRequest('audit-e2e-admin-key')).toEqual([
         expect.objectContaining({
           action: 'api_keys.create',
           entityId: w.adminKey.id,
-          actorKeyId: null,
+          actorKeyId: BOOTSTRAP_KEY_ID,
           actorRole: 'ADMIN',
         }),
       ]);

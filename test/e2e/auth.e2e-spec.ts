@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { BOOTSTRAP_KEY_ID } from '../../src/auth/principal.js';
+import { startAppInstance, type AppInstance } from '../support/app-instance.js';
 import { makeOrganization } from '../support/factories.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -156,5 +158,81 @@ describe('auth without a bootstrap token configured', () => {
       .get('/api/v1/api-keys')
       .set(bearer(await t.token('ADMIN')))
       .expect(200);
+  });
+});
+
+describe('the bootstrap token once ADMIN keys exist', () => {
+  let t: TestApp;
+  let second: AppInstance;
+  beforeAll(async () => {
+    t = await createTestApp({ AUTH_BOOTSTRAP_ALWAYS: 'false' });
+    second = await startAppInstance(t.url, { AUTH_BOOTSTRAP_ALWAYS: 'false' });
+  });
+  afterAll(async () => {
+    await second?.close();
+    await t?.close();
+  });
+  beforeEach(async () => {
+    await t.reset();
+  });
+
+  it('works until an ADMIN key exists, then gets 401 on every instance; revoking every ADMIN key brings it back', async () => {
+    // An AUDITOR key does not retire it.
+    await t.http
+      .post('/api/v1/api-keys')
+      .set(bearer(BOOTSTRAP_TOKEN))
+      .send({ name: 'kt', role: 'AUDITOR' })
+      .expect(201);
+    await second.http.get('/api/v1/api-keys').set(bearer(BOOTSTRAP_TOKEN)).expect(200);
+
+    const admin = await t.http
+      .post('/api/v1/api-keys')
+      .set(bearer(BOOTSTRAP_TOKEN))
+      .send({ name: 'Quản trị', role: 'ADMIN' })
+      .expect(201);
+    for (const http of [t.http, second.http]) {
+      const refused = await http.get('/api/v1/api-keys').set(bearer(BOOTSTRAP_TOKEN)).expect(401);
+      expect(refused.headers['content-type']).toMatch(PROBLEM);
+      expect(refused.body).toMatchObject({ code: 'UNAUTHENTICATED' });
+      expect(refused.body.detail).toContain('ADMIN API key exists');
+    }
+    await second.http
+      .get('/api/v1/api-keys')
+      .set(bearer(admin.body.token as string))
+      .expect(200);
+
+    await second.http
+      .delete(`/api/v1/api-keys/${admin.body.id as string}`)
+      .set(bearer(admin.body.token as string))
+      .expect(204);
+    await t.http.get('/api/v1/api-keys').set(bearer(BOOTSTRAP_TOKEN)).expect(200);
+  });
+
+  it('records its changes under the fixed bootstrap actor', async () => {
+    const created = await t.http
+      .post('/api/v1/organizations')
+      .set(bearer(BOOTSTRAP_TOKEN))
+      .send({ code: 'STTTT', name: 'Sở Thông tin và Truyền thông', kind: 'DEPARTMENT' })
+      .expect(201);
+    const rows = await t.db.query<{ actor_key_id: string | null; actor_role: string | null }[]>(
+      `SELECT actor_key_id, actor_role FROM audit_events WHERE entity_type = 'organizations' AND entity_id = $1`,
+      [created.body.id],
+    );
+    expect(rows).toEqual([{ actor_key_id: BOOTSTRAP_KEY_ID, actor_role: 'ADMIN' }]);
+  });
+});
+
+describe('the bootstrap token with AUTH_BOOTSTRAP_ALWAYS=true', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ AUTH_BOOTSTRAP_ALWAYS: 'true' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('keeps working after an ADMIN key exists', async () => {
+    await t.token('ADMIN');
+    await t.http.get('/api/v1/api-keys').set(bearer(BOOTSTRAP_TOKEN)).expect(200);
   });
 });

@@ -170,6 +170,8 @@ describe('rate limits (in-memory store, per instance)', () => {
       RATE_LIMIT_ENABLED: 'true',
       RATE_LIMIT_PUBLIC_PER_MINUTE: '5',
       RATE_LIMIT_KEY_PER_MINUTE: '8',
+      // The test client plays a proxy on loopback that tells the client's address.
+      TRUST_PROXY: 'loopback',
     });
   });
   afterAll(async () => {
@@ -224,6 +226,8 @@ describe('rate limits shared by two instances through Redis', () => {
     const env = {
       RATE_LIMIT_ENABLED: 'true',
       RATE_LIMIT_PUBLIC_PER_MINUTE: '6',
+      RATE_LIMIT_AUTH_FAILURES_PER_MINUTE: '3',
+      TRUST_PROXY: 'loopback',
       RATE_LIMIT_REDIS_URL: REDIS_URL,
       // A prefix of its own: test runs sharing the Redis never count each other's requests.
       RATE_LIMIT_REDIS_PREFIX: `awards-registry-test:${randomUUID()}:`,
@@ -252,5 +256,26 @@ describe('rate limits shared by two instances through Redis', () => {
     const refusedOnFirst = await firstUrl.http.get('/api/v1/award-types').set(address).expect(429);
     expect(refusedOnFirst.headers['retry-after']).toBeDefined();
     await second.http.get('/api/v1/award-types').set(address).expect(429);
+  });
+
+  it('counts failed authentications of one client address across both instances', async () => {
+    if (!available) {
+      console.warn(`No Redis at ${REDIS_URL}: the shared failed-authentication budget is not tested`);
+      return;
+    }
+    const address = { 'x-forwarded-for': '192.0.2.45' };
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const client = i % 2 === 0 ? firstUrl.http : second.http;
+      statuses.push(
+        (
+          await client
+            .get('/api/v1/individuals')
+            .set(address)
+            .set(bearer(`ar_guess-${i}`))
+        ).status,
+      );
+    }
+    expect(statuses).toEqual([401, 401, 401, 429, 429]);
   });
 });

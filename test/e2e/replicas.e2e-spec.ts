@@ -1,11 +1,9 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
 import { Client } from 'pg';
 import supertest from 'supertest';
-import { AppModule } from '../../src/app.module.js';
-import { configureApp, createAdapter } from '../../src/app.setup.js';
+import { createApp } from '../../src/app.setup.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { runMigrations } from '../../src/database/migrate.js';
 import { canRunStreamingReplica, startStreamingReplica, type StreamingReplica } from '../support/streaming-replica.js';
@@ -73,13 +71,7 @@ describeWithReplica('read replicas', () => {
       DATABASE_REPLICA_URLS: cluster.replicaUrl,
       AUDIT_SEAL_INTERVAL_MS: '0',
     });
-    const moduleRef = await Test.createTestingModule({
-      imports: [AppModule.forRoot({ ...config, DATABASE_URL: cluster.primaryUrl })],
-    }).compile();
-    app = moduleRef.createNestApplication<NestFastifyApplication>(createAdapter(), { logger: false });
-    configureApp(app);
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
+    app = await createApp({ ...config, DATABASE_URL: cluster.primaryUrl }, { logger: false });
     http = supertest(app.getHttpServer());
   });
 

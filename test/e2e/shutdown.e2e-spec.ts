@@ -1,120 +1,26 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { connect } from 'node:net';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Client } from 'pg';
-import supertest from 'supertest';
 import { HARD_STOP_GRACE_MS } from '../../src/common/lifecycle/graceful-shutdown.js';
 import { findFreePort } from '../../src/database/embedded-postgres.js';
+import {
+  buildService,
+  builtServiceWorkDir,
+  killServices,
+  refusesConnections,
+  type Service,
+  startService,
+  waitFor,
+} from '../support/built-service.js';
 import { createTestDatabase } from '../support/database.js';
 import { BOOTSTRAP_TOKEN, bearer } from '../support/test-app.js';
 
 // Building the service and starting it (with an embedded PostgreSQL, for the last case) take minutes on a busy machine.
 jest.setTimeout(300_000);
 
-const ROOT = process.cwd();
-const WORK_DIR = path.join(ROOT, '.data', `shutdown-test-${process.pid}`);
-
-/**
- * Builds the service with the project's own build (`nest build`, Swagger plugin included) into a directory of this
- * test under `.data/` (inside the project, so `node_modules` resolves; never `dist/`, which other runs may be
- * using). SHUTDOWN_TEST_MAIN names an already built `main.js` to skip the build.
- */
-async function buildService(): Promise<string> {
-  if (process.env.SHUTDOWN_TEST_MAIN) return path.resolve(process.env.SHUTDOWN_TEST_MAIN);
-  const outDir = path.join(WORK_DIR, 'build');
-  const tsconfig = path.join(WORK_DIR, 'tsconfig.build.json');
-  await mkdir(WORK_DIR, { recursive: true });
-  await writeFile(
-    tsconfig,
-    JSON.stringify({ extends: path.join(ROOT, 'tsconfig.build.json'), compilerOptions: { outDir, rootDir: ROOT } }),
-  );
-  const main = path.join(outDir, 'src', 'main.js');
-  try {
-    await promisify(execFile)(
-      path.join(ROOT, 'node_modules', '.bin', 'nest'),
-      ['build', '-p', path.relative(ROOT, tsconfig)],
-      { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
-    );
-  } catch (error) {
-    // Type errors fail the type check of the suite, not this test: it needs the emitted JavaScript only.
-    if (!existsSync(main)) throw error;
-  }
-  return main;
-}
-
-interface Service {
-  child: ChildProcess;
-  port: number;
-  http: ReturnType<typeof supertest>;
-  output: string[];
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
-}
-
-/** Starts the built service as a child process and waits until it is ready. */
-async function startService(main: string, env: Record<string, string>): Promise<Service> {
-  const port = await findFreePort();
-  const output: string[] = [];
-  const child = spawn(process.execPath, [main], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      LOG_LEVEL: 'info',
-      AUTH_BOOTSTRAP_ADMIN_TOKEN: BOOTSTRAP_TOKEN,
-      RATE_LIMIT_ENABLED: 'false',
-      SEED_DEMO_DATA: 'false',
-      AUDIT_SEAL_INTERVAL_MS: '0',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
-  );
-  const http = supertest(`http://127.0.0.1:${port}`);
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the service exited at start:\n${output.join('')}`);
-    const ready = await http
-      .get('/api/v1/health/ready')
-      .then((response) => response.status === 200)
-      .catch(() => false);
-    if (ready) break;
-    if (Date.now() > deadline) throw new Error(`the service did not become ready:\n${output.join('')}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  return { child, port, http, output, exited };
-}
-
-/** Whether a new TCP connection to the port is refused. */
-function refusesConnections(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(false);
-    });
-    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
-  });
-}
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await condition()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  return condition();
-}
+const WORK_DIR = builtServiceWorkDir('shutdown-test');
 
 /**
  * Graceful shutdown of the built service (`node dist/src/main.js`): a request held in flight by a row lock the test
@@ -127,11 +33,10 @@ describe('graceful shutdown of the built service', () => {
   const services: Service[] = [];
 
   beforeAll(async () => {
-    [main, database] = await Promise.all([buildService(), createTestDatabase()]);
+    [main, database] = await Promise.all([buildService(WORK_DIR), createTestDatabase()]);
   });
   afterAll(async () => {
-    for (const service of services)
-      if (service.child.exitCode === null && service.child.signalCode === null) service.child.kill('SIGKILL');
+    killServices(services);
     await database?.drop();
     await rm(WORK_DIR, { recursive: true, force: true });
   });

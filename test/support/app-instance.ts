@@ -1,13 +1,11 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
 import supertest from 'supertest';
 import { DataSource } from 'typeorm';
-import { AppModule } from '../../src/app.module.js';
-import { configureApp, createAdapter } from '../../src/app.setup.js';
+import { createApp } from '../../src/app.setup.js';
 import { loadConfig } from '../../src/config/app-config.js';
-import { BOOTSTRAP_TOKEN } from './test-app.js';
+import { TEST_ENV } from './test-app.js';
 
 /** One more running instance of the API, as a second server behind a load balancer would be. */
 export interface AppInstance {
@@ -25,20 +23,8 @@ export interface AppInstance {
  * connection pool, listening on its own 127.0.0.1 port. Closing it leaves the database alone.
  */
 export async function startAppInstance(databaseUrl: string, env: Record<string, string> = {}): Promise<AppInstance> {
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    AUTH_BOOTSTRAP_ADMIN_TOKEN: BOOTSTRAP_TOKEN,
-    DATABASE_POOL_SIZE: '10',
-    ...env,
-    DATABASE_URL: databaseUrl,
-  });
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot({ ...config, DATABASE_URL: databaseUrl })],
-  }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createAdapter(), { logger: false });
-  configureApp(app);
-  await app.init();
+  const config = loadConfig({ ...TEST_ENV, ...env, DATABASE_URL: databaseUrl });
+  const app = await createApp({ ...config, DATABASE_URL: databaseUrl }, { logger: false });
   return { app, db: app.get(DataSource), ...(await listenOnLoopback(app)), close: () => app.close() };
 }
 

@@ -1,11 +1,9 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
 import supertest from 'supertest';
 import { DataSource } from 'typeorm';
 import type { Role } from '../../src/api-keys/api-key.entity.js';
-import { AppModule } from '../../src/app.module.js';
-import { configureApp, createAdapter } from '../../src/app.setup.js';
+import { createApp } from '../../src/app.setup.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { generateToken, hashToken, tokenPrefix } from '../../src/auth/token.js';
 import { createTestDatabase } from './database.js';
@@ -27,24 +25,26 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Boots the real application (same `configureApp` as production) on a fresh database of its own. */
+/**
+ * The settings of every test instance unless a test overrides them. The fixtures use the bootstrap token next to
+ * ADMIN keys of their own, so it stays valid (AUTH_BOOTSTRAP_ALWAYS); the tests of its retirement turn that off.
+ */
+export const TEST_ENV: Record<string, string> = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  AUTH_BOOTSTRAP_ADMIN_TOKEN: BOOTSTRAP_TOKEN,
+  AUTH_BOOTSTRAP_ALWAYS: 'true',
+  DATABASE_POOL_SIZE: '10',
+};
+
+/** Boots the real application (`createApp`, exactly as `main.ts` does) on a fresh database of its own. */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    AUTH_BOOTSTRAP_ADMIN_TOKEN: BOOTSTRAP_TOKEN,
-    DATABASE_POOL_SIZE: '10',
-    ...env,
-    DATABASE_URL: database.url,
+  const config = loadConfig({ ...TEST_ENV, ...env, DATABASE_URL: database.url });
+  const app = await createApp({ ...config, DATABASE_URL: database.url }, { logger: false }).catch(async (error) => {
+    await database.drop();
+    throw error;
   });
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot({ ...config, DATABASE_URL: database.url })],
-  }).compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(createAdapter(), { logger: false });
-  configureApp(app);
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
   const db = app.get(DataSource);
 
   const { rows } = {

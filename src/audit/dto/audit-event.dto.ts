@@ -56,7 +56,7 @@ export class AuditEventDto {
   @ApiProperty({ example: '2026-01-03T08:15:30.123456Z' })
   at: string;
 
-  /** API key that made the change; null for the bootstrap token and for changes made outside the API. */
+  /** API key that made the change; `00000000-0000-0000-0000-000000000000` for the bootstrap token; null for changes made outside the API. */
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   actorKeyId: string | null;
 

@@ -33,21 +33,33 @@ const CORS_EXPOSED_HEADERS = [
  * - **CORS**: off unless `CORS_ORIGINS` lists the origins of browser front ends. Tokens travel in the
  *   `Authorization` header, never in cookies, so credentials are not allowed. With origins configured, resources
  *   may also be embedded cross-origin (`Cross-Origin-Resource-Policy: cross-origin`), e.g. certificate images.
+ * - **No caching of what a token opened**: every response to a request that carries an `Authorization` header (or
+ *   that a principal other than the public made) gets `Cache-Control: no-store`, so personal data (individuals,
+ *   nominations, the audit trail, exports, API keys…) is never kept by a browser or a shared cache. Public reads
+ *   keep their own caching headers.
  * - **Rate limits** per API key and per client address: see `applyRateLimit`.
  */
-export function applyHttpSecurity(app: NestFastifyApplication): void {
+export async function applyHttpSecurity(app: NestFastifyApplication): Promise<void> {
   const config = app.get(AppConfig);
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply) => {
+      const authenticated =
+        request.headers.authorization !== undefined || (request.principal?.kind ?? 'public') !== 'public';
+      if (authenticated) reply.header('cache-control', 'no-store');
+    });
   app.useBodyParser('application/json', { bodyLimit: config.BODY_LIMIT_BYTES });
   app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit: config.BODY_LIMIT_BYTES });
 
   const cors = config.CORS_ORIGINS.length > 0;
-  void app.register(fastifyHelmet, {
+  await app.register(fastifyHelmet, {
     global: true,
     contentSecurityPolicy: { useDefaults: true, directives: { 'upgrade-insecure-requests': null } },
     crossOriginResourcePolicy: { policy: cors ? 'cross-origin' : 'same-origin' },
   });
 
-  applyRateLimit(app, config);
+  await applyRateLimit(app, config);
 
   if (cors) {
     app.enableCors({

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import { HttpStatus, Logger } from '@nestjs/common';
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '../../config/app-config.js';
+import { sendProblem, toProblem } from '../errors/problem-details.filter.js';
 import { ApiError, ErrorCode } from '../errors/problem.js';
 
 const MINUTE_MS = 60_000;
@@ -22,8 +23,8 @@ function bearerToken(request: Pick<FastifyRequest, 'headers'>): string | undefin
 
 /**
  * The budget a request counts against: its API key's (`key:<hash of the token>`) when it carries a bearer token,
- * else its client address's (`ip:<address>`). `request.ip` honours `X-Forwarded-For` (`trustProxy`): the service
- * is meant to run behind a proxy that sets it.
+ * else its client address's (`ip:<address>`). `request.ip` is the peer's address, or the one a trusted proxy
+ * (TRUST_PROXY) puts in `X-Forwarded-For`.
  */
 function budgetOf(request: FastifyRequest): string {
   const token = bearerToken(request);
@@ -32,11 +33,106 @@ function budgetOf(request: FastifyRequest): string {
     : `key:${createHash('sha256').update(token).digest('hex').slice(0, 32)}`;
 }
 
+/** Failed authentications per client address in fixed one-minute windows. */
+interface FailureCounter {
+  /** Failures counted for `address` in its current window, and the milliseconds until that window ends. */
+  read(address: string): Promise<{ count: number; resetInMs: number }>;
+  add(address: string): Promise<void>;
+}
+
+/** Counts in the memory of this instance. */
+function memoryFailureCounter(): FailureCounter {
+  const windows = new Map<string, { count: number; resetAt: number }>();
+  return {
+    read(address) {
+      const window = windows.get(address);
+      const now = Date.now();
+      return Promise.resolve(
+        window && window.resetAt > now
+          ? { count: window.count, resetInMs: window.resetAt - now }
+          : { count: 0, resetInMs: 0 },
+      );
+    },
+    add(address) {
+      const now = Date.now();
+      if (windows.size >= 100_000) for (const [key, w] of windows) if (w.resetAt <= now) windows.delete(key);
+      const window = windows.get(address);
+      if (window && window.resetAt > now) window.count += 1;
+      else windows.set(address, { count: 1, resetAt: now + MINUTE_MS });
+      return Promise.resolve();
+    },
+  };
+}
+
+/** Counts in Redis, shared by every instance; while Redis is unreachable nothing is counted (fail open). */
+function redisFailureCounter(redis: Redis, prefix: string): FailureCounter {
+  const keyOf = (address: string) => `${prefix}auth-failures:${address}`;
+  return {
+    async read(address) {
+      const replies = await redis
+        .multi()
+        .get(keyOf(address))
+        .pttl(keyOf(address))
+        .exec()
+        .catch(() => null);
+      const count = Number(replies?.[0]?.[1] ?? 0);
+      const ttl = Number(replies?.[1]?.[1] ?? 0);
+      return { count: Number.isFinite(count) ? count : 0, resetInMs: ttl > 0 ? ttl : 0 };
+    },
+    async add(address) {
+      // The window starts with the first failure; INCR keeps the expiry SET gave the key.
+      await redis
+        .multi()
+        .set(keyOf(address), '0', 'PX', MINUTE_MS, 'NX')
+        .incr(keyOf(address))
+        .exec()
+        .catch(() => null);
+    },
+  };
+}
+
+function tooManyRequests(request: FastifyRequest, reply: FastifyReply, error: ApiError, retryAfter: number): void {
+  reply.header('retry-after', String(retryAfter));
+  sendProblem(reply, toProblem(error, request.url, request.id));
+}
+
+/**
+ * A budget of failed authentications per client address (RATE_LIMIT_AUTH_FAILURES_PER_MINUTE): a 401 to a request
+ * that sent an `Authorization` header counts against its address (`onSend`, before the 401 is sent); once the
+ * address has used its budget, every request from it that carries a token is refused with 429 before the token is
+ * looked up, until the minute is over. Without it each made-up token would get a fresh per-key budget, so tokens
+ * could be guessed at any rate. Requests in flight together may each still fail once before the refusals start.
+ */
+function limitFailedAuthentications(app: NestFastifyApplication, config: AppConfig, counter: FailureCounter): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  const max = config.RATE_LIMIT_AUTH_FAILURES_PER_MINUTE;
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (request.headers.authorization === undefined || UNLIMITED_PATHS.test(request.url)) return;
+    const { count, resetInMs } = await counter.read(request.ip);
+    if (count < max) return;
+    const retryAfter = Math.max(1, Math.ceil(resetInMs / 1000));
+    const error = new ApiError(
+      HttpStatus.TOO_MANY_REQUESTS,
+      ErrorCode.TOO_MANY_REQUESTS,
+      'Too many requests',
+      `More than ${max} failed authentications per minute from this client address; retry in ${retryAfter} s`,
+      { limit: max, retryAfterSeconds: retryAfter },
+    );
+    tooManyRequests(request, reply, error, retryAfter);
+    return reply;
+  });
+  // Counted before the 401 goes out, so the caller's next request already sees it (on any instance, with Redis).
+  fastify.addHook('onSend', async (request, reply) => {
+    if (reply.statusCode === 401 && request.headers.authorization !== undefined) await counter.add(request.ip);
+  });
+}
+
 /**
  * Rate limiting (`@fastify/rate-limit`), in Fastify's `onRequest` hook: before the body is read and before
  * authentication, so a flood is refused before it costs a database lookup. Each caller has one budget per minute
  * across all routes: `RATE_LIMIT_KEY_PER_MINUTE` per API key, `RATE_LIMIT_PUBLIC_PER_MINUTE` per client address
- * without a token. The health probes are never limited.
+ * without a token, and `RATE_LIMIT_AUTH_FAILURES_PER_MINUTE` failed authentications per client address
+ * (`limitFailedAuthentications`). The health probes are never limited.
  *
  * A refusal is a 429 problem (`TOO_MANY_REQUESTS`) with `Retry-After` in seconds; counted responses carry
  * `X-RateLimit-Limit`, `X-RateLimit-Remaining` and `X-RateLimit-Reset`.
@@ -48,8 +144,11 @@ function budgetOf(request: FastifyRequest): string {
  *   through unlimited (fail open) and the outage is logged: the registry keeps serving without its limiter.
  *
  * Off with `RATE_LIMIT_ENABLED=false` (benchmarks) and, unless set, under NODE_ENV=test.
+ *
+ * The plugin hooks each route as it is registered (`onRoute`), so it must be loaded before the first route: the
+ * registration is awaited, and `configureApp` runs before the application initialises its routes.
  */
-export function applyRateLimit(app: NestFastifyApplication, config: AppConfig): void {
+export async function applyRateLimit(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   if (!rateLimitEnabled(config)) return;
   const logger = new Logger('RateLimit');
   let redis: Redis | undefined;
@@ -78,7 +177,13 @@ export function applyRateLimit(app: NestFastifyApplication, config: AppConfig): 
       });
   }
 
-  void app.register(fastifyRateLimit, {
+  limitFailedAuthentications(
+    app,
+    config,
+    redis ? redisFailureCounter(redis, config.RATE_LIMIT_REDIS_PREFIX) : memoryFailureCounter(),
+  );
+
+  await app.register(fastifyRateLimit, {
     global: true,
     hook: 'onRequest',
     timeWindow: MINUTE_MS,
