@@ -6,6 +6,8 @@ import {
   makeNomination,
   makeOrganization,
   makeTree,
+  MEETING,
+  recordCouncilSize,
 } from '../support/factories.js';
 import { binary } from '../support/binary.js';
 import { readPdf } from '../support/pdf.js';
@@ -67,10 +69,12 @@ describe('decisions: authority from the issuer (R-AUTH-4)', () => {
     const person = await makeIndividual(t, tree.unit.id);
     const nomination = await makeNomination(t, byDepartment(tree, 2023, 'BANG_KHEN_THU_TUONG', person.id), hr);
     await t.http.post(`/api/v1/nominations/${nomination.id}/submit`).set(bearer(hr)).expect(200);
+    // The review's council of 3, on file from above (the approver cannot set its own council's size).
+    await recordCouncilSize(t, tree.department.id, 3);
     await t.http
       .post(`/api/v1/nominations/${nomination.id}/votes`)
       .set(bearer(approver))
-      .send({ members: 3, present: 3, yes: 3 })
+      .send({ ...MEETING, members: 3, present: 3, yes: 3 })
       .expect(201);
     await t.http.post(`/api/v1/nominations/${nomination.id}/approve`).set(bearer(approver)).expect(200);
     return { nomination, approver };
