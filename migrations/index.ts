@@ -3,6 +3,7 @@ import { Workflow1767312000000 } from './1767312000000-Workflow.js';
 import { AuditTrail1767398400000 } from './1767398400000-AuditTrail.js';
 import { AwardListIndexes1767916800000 } from './1767916800000-AwardListIndexes.js';
 import { IdempotencyKeys1768003200000 } from './1768003200000-IdempotencyKeys.js';
+import { DuplicateRuleInEngine1768608000000 } from './1768608000000-DuplicateRuleInEngine.js';
 
 /** Every migration in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AuditTrail1767398400000,
   AwardListIndexes1767916800000,
   IdempotencyKeys1768003200000,
+  DuplicateRuleInEngine1768608000000,
 ];

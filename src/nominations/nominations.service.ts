@@ -24,6 +24,7 @@ import { NominationsRepository } from './nominations.repository.js';
 import {
   approvalLockKeys,
   canPerform,
+  nomineeLockKey,
   regimeForNomination,
   statusAfter,
   TRANSITIONS,
@@ -167,7 +168,8 @@ export class NominationsService {
     manager: EntityManager,
     source: { importFileHash: string; importRow: number } | null = null,
   ): Promise<NominationDto> {
-    const { nominee, eligibility } = await this.evaluateNew(principal, dto, manager);
+    const { nominee, eligibility } = await this.evaluateNew(principal, dto, manager, { forCreation: true });
+    assertNotDuplicate(eligibility);
     const nomination = await this.nominations.create(
       {
         year: dto.year,
@@ -194,16 +196,26 @@ export class NominationsService {
     return toNominationDto(nomination);
   }
 
-  /** `POST /nominations/check`: the same validation and evaluation as `create`, nothing stored. */
+  /**
+   * `POST /nominations/check`: the same validation and evaluation as `create`, nothing stored. Its R-DUP-1 check is
+   * the one creation refuses on: where it fails, `POST /nominations` answers 409 `DUPLICATE_NOMINATION`; where it
+   * passes, creation is not refused for a duplicate.
+   */
   async check(principal: Principal, dto: CreateNominationDto): Promise<EligibilityResultDto> {
-    const { eligibility } = await this.evaluateNew(principal, dto, this.dataSource.manager);
+    const { eligibility } = await this.evaluateNew(principal, dto, this.dataSource.manager, { forCreation: false });
     return { eligibility };
   }
 
+  /**
+   * Validates a new nomination and evaluates it. For a creation (`forCreation`, inside the creating transaction) the
+   * nominee's advisory lock is taken before their record is read, so two creations on any number of instances are
+   * judged one after the other and never both pass R-DUP-1.
+   */
   private async evaluateNew(
     principal: Principal,
     dto: CreateNominationDto,
     manager: EntityManager,
+    options: { forCreation: boolean },
   ): Promise<{ nominee: Nominee; eligibility: Eligibility }> {
     const hasIndividual = dto.individualId !== undefined;
     const hasOrganization = dto.organizationId !== undefined;
@@ -224,6 +236,12 @@ export class NominationsService {
     const nominee = await this.loadNominee(dto, manager);
     await this.scope.assertInScope(principal, dto.proposingOrganizationId, manager);
     await this.scope.assertInScope(principal, nominee.homeOrganizationId, manager);
+    if (options.forCreation) {
+      await this.nominations.lock(
+        [nomineeLockKey((nominee.individualId ?? nominee.organizationId) as string)],
+        manager,
+      );
+    }
 
     const eligibility = await this.evaluate(
       { year: dto.year, awardCode: dto.awardCode, basis: dto.basis, ...nominee },
@@ -317,6 +335,13 @@ export class NominationsService {
       if (dto[field] === null) throw ApiError.badRequest(field, 'cannot be null');
     }
     return this.inTransaction(async (manager) => {
+      // The nominee's lock before the row's (the order an approval takes them): a new basis can make a duplicate.
+      const current = await this.nominations.findById(id, manager);
+      if (!current) throw ApiError.notFound('Nomination', id);
+      await this.nominations.lock(
+        [nomineeLockKey((current.individualId ?? current.organizationId) as string)],
+        manager,
+      );
       const n = await this.lockedInScope(principal, id, manager);
       if (!canPerform('EDIT', n.status)) throw invalidState('EDIT', n.status);
       if (dto.achievements !== undefined) n.achievements = dto.achievements;
@@ -325,6 +350,7 @@ export class NominationsService {
       assertDecisionDate(n.year, n.expectedDecisionOn);
       const eligibility = await this.evaluate(n, n.expectedDecisionOn, manager);
       assertStructurallyValid(eligibility);
+      assertNotDuplicate(eligibility);
       return this.move(n, 'EDIT', null, eligibility, principal, manager);
     });
   }
@@ -515,6 +541,23 @@ export class NominationsService {
 function assertDecisionDate(year: number, expectedDecisionOn: string | null): void {
   if (expectedDecisionOn !== null && expectedDecisionOn < `${year}-01-01`) {
     throw ApiError.badRequest('expectedDecisionOn', `cannot be before the nomination year ${year} begins`);
+  }
+}
+
+/**
+ * R-DUP-1 (Law 2022 principles: one achievement is rewarded once), as the rule engine decided it: a nomination that
+ * would duplicate an award or a nomination counted against it is refused, never stored (409, as a unique key).
+ */
+function assertNotDuplicate(eligibility: Eligibility): void {
+  const broken = eligibility.checks.filter((c) => !c.passed && c.rule === 'R-DUP-1');
+  if (broken.length > 0) {
+    throw new ApiError(
+      HttpStatus.CONFLICT,
+      ErrorCode.DUPLICATE_NOMINATION,
+      'Conflict',
+      'The nominee already has a regular award or nomination that this one would duplicate (one achievement is rewarded once): nothing was stored',
+      { violations: violationsOf(broken) },
+    );
   }
 }
 

@@ -1,24 +1,15 @@
 /**
- * "What counts" (api.md) for prerequisites, duplicates and quota bases:
- * awards that are not revoked (R-REVOKE-1, Law 2022 ch. VII) plus nominations in status APPROVED.
- * A DECIDED nomination is represented by its award, so it is not counted twice.
+ * What counts for prerequisites and quota bases: awards that are not revoked (R-REVOKE-1, Law 2022 ch. VII) plus
+ * nominations in status APPROVED. A DECIDED nomination is represented by its award, so it is not counted twice,
+ * and stops counting when that award is revoked. R-DUP-1 counts these and open proposals of the same code
+ * (`duplicates.ts`).
  *
  * R-BASIS-1 (Decree 98 Art 4): THEMATIC and AD_HOC awards never count toward the prerequisites of a REGULAR
  * proposal — `prerequisiteAwards()` applies that filter; the eligibility rules call it.
  */
-import type { AwardCode, Basis, CountedAward, NominationStatus } from './types.js';
+import type { AwardCode, AwardHistoryItem, Basis, CountedAward } from './types.js';
 
-/** One item of a recipient's raw history, as the service loads it. */
-export type AwardHistoryItem =
-  | { source: 'AWARD'; awardCode: AwardCode; year: number; basis: Basis; revoked: boolean }
-  | {
-      source: 'NOMINATION';
-      id?: string;
-      awardCode: AwardCode;
-      year: number;
-      basis: Basis;
-      status: NominationStatus;
-    };
+export type { AwardHistoryItem } from './types.js';
 
 /**
  * Keeps what counts: non-revoked awards and APPROVED nominations (minus `excludeNominationId`, the nomination
@@ -65,4 +56,15 @@ export function prerequisiteYears(awards: readonly CountedAward[], code: AwardCo
 /** How many THEMATIC/AD_HOC awards of `code` were ignored (for messages). */
 export function ignoredForPrerequisites(awards: readonly CountedAward[], code: AwardCode): number {
   return awards.filter((a) => a.awardCode === code && NON_PREREQUISITE_BASES.includes(a.basis)).length;
+}
+
+/** The codes whose holding by a member the collective titles look at (R-TTTT-1, R-TTXS-1). */
+export const MEMBER_AWARD_CODES: readonly AwardCode[] = ['LAO_DONG_TIEN_TIEN', 'CHIEN_SI_THI_DUA_CO_SO'];
+
+/**
+ * Whether a member of a collective holds `code` in `year` for the collective titles (Law 2022 Art 27, 28): a
+ * counted award or APPROVED nomination (R-REVOKE-1), on a basis R-BASIS-1 lets count.
+ */
+export function memberHolds(history: readonly AwardHistoryItem[], code: AwardCode, year: number): boolean {
+  return prerequisiteYears(countedAwards(history), code).includes(year);
 }
