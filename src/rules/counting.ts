@@ -21,13 +21,32 @@ export function countedAwards(
 ): CountedAward[] {
   const out: CountedAward[] = [];
   for (const item of history) {
-    if (item.source === 'AWARD') {
-      if (!item.revoked) {
-        out.push({ awardCode: item.awardCode, year: item.year, basis: item.basis, source: 'AWARD' });
-      }
-    } else if (item.status === 'APPROVED' && (item.id === undefined || item.id !== options.excludeNominationId)) {
-      out.push({ awardCode: item.awardCode, year: item.year, basis: item.basis, source: 'APPROVED_NOMINATION' });
-    }
+    if (!isCounted(item, options)) continue;
+    const source = item.source === 'AWARD' ? 'AWARD' : 'APPROVED_NOMINATION';
+    out.push({ awardCode: item.awardCode, year: item.year, basis: item.basis, source });
+  }
+  return out;
+}
+
+/**
+ * Whether one item of a record counts for prerequisites and quotas: an award not revoked (R-REVOKE-1), a
+ * nomination in APPROVED other than `excludeNominationId`. DECIDED nominations count through their award.
+ */
+export function isCounted(item: AwardHistoryItem, options: { excludeNominationId?: string } = {}): boolean {
+  if (item.source === 'AWARD') return !item.revoked;
+  return item.status === 'APPROVED' && (item.id === undefined || item.id !== options.excludeNominationId);
+}
+
+/**
+ * What quotas count per award code (R-QUOTA-*, `used`): the counted items of a proposing organization's year, from
+ * rows of its record each standing for `n` alike items.
+ */
+export function countedByCode(
+  rows: readonly { item: AwardHistoryItem; n: number }[],
+): Partial<Record<AwardCode, number>> {
+  const out: Partial<Record<AwardCode, number>> = {};
+  for (const { item, n } of rows) {
+    if (isCounted(item)) out[item.awardCode] = (out[item.awardCode] ?? 0) + n;
   }
   return out;
 }

@@ -19,6 +19,8 @@ export {
 export type { AwardType, AuthorityGrant } from './catalogue.js';
 export {
   countedAwards,
+  countedByCode,
+  isCounted,
   memberHolds,
   prerequisiteAwards,
   prerequisiteYears,
