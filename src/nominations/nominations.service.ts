@@ -137,10 +137,12 @@ function factsRequestOf(
  * The nomination workflow (domain.md §5). Every rule comes from `src/rules`; this service loads the facts, calls
  * the rules inside the transaction that writes, and keeps the status history.
  *
- * Approval is the one step that must hold under concurrency (quotas, R-DUP-1): it takes advisory locks on the
- * proposing organization and year, then on the nominee (`approvalLockKeys`, always in that order), re-reads the
- * nomination, re-evaluates everything from the database and only then writes — so any number of API instances on
- * one database never approve past a quota.
+ * Creation (and an edit, and each row of an import) takes the nominee's advisory lock (`nomineeLockKey`) before the
+ * nominee's record is read, and refuses what the rule engine calls a duplicate (R-DUP-1, 409): two requests on any
+ * number of instances never both create one. Approval takes advisory locks on the proposing organization and year,
+ * then on the nominee (`approvalLockKeys`, always in that order), re-reads the nomination, re-evaluates everything
+ * from the database and only then writes — so any number of API instances on one database never approve past a
+ * quota.
  */
 @Injectable()
 export class NominationsService {

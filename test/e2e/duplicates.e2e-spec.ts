@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { duplicateClashes, type AwardCode, type AwardHistoryItem, type Basis } from '../../src/rules/index.js';
 import {
+  importCsv,
   makeApprovedNomination,
   makeAwardRecord,
   makeDecision,
@@ -70,12 +71,41 @@ describe('R-DUP-1: /check and creation agree', () => {
     expect(after.body.eligibility.checks).toContainEqual(expect.objectContaining({ rule: 'R-DUP-1', passed: true }));
     const created = await t.http.post('/api/v1/nominations').set(ADMIN).send(body).expect(201);
     expect(created.body.status).toBe('DRAFT');
+    // Now the new DRAFT is an open proposal of the code: /check and creation refuse a third one alike.
+    const third = await t.http.post('/api/v1/nominations/check').set(ADMIN).send(body).expect(200);
+    expect(dupPasses(third.body.eligibility.checks)).toBe(false);
+    await t.http.post('/api/v1/nominations').set(ADMIN).send(body).expect(409);
     // The revoked award stays in history.
     const [award] = await t.db.query<{ revoked: boolean }[]>(
       `SELECT revoked_at IS NOT NULL AS revoked FROM awards WHERE id = $1`,
       [decision.awards[0].id],
     );
     expect(award.revoked).toBe(true);
+  });
+
+  it('the import judges R-DUP-1 as creation does: allowed again after the revocation, refused twice in one file', async () => {
+    const tree = await makeTree(t);
+    const person = await makeIndividual(t, tree.unit.id);
+    const award = await makeAwardRecord(t, byDepartment(tree, Y, 'GIAY_KHEN', person.id));
+    const row = [String(Y), 'GIAY_KHEN', 'REGULAR', person.id, '', tree.department.id, 'Hoàn thành xuất sắc'];
+    const header = ['year', 'awardCode', 'basis', 'individualId', 'organizationId', 'proposingOrganizationId'];
+    const upload = (rows: string[][], name: string) =>
+      t.http
+        .post('/api/v1/nominations/import')
+        .set(ADMIN)
+        .attach('file', importCsv([[...header, 'achievements'], ...rows]), name);
+
+    const refused = await upload([row], 'a.csv').expect(422);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({ row: 2, message: expect.stringContaining('R-DUP-1') }),
+    ]);
+    await revokeAward(t, award.decisionId, award.id, 'Khai man thành tích');
+    const twice = await upload([row, [...row.slice(0, 6), 'Lần hai']], 'b.csv').expect(422);
+    expect(twice.body.errors).toEqual([
+      expect.objectContaining({ row: 3, message: expect.stringContaining('duplicates row 2') }),
+    ]);
+    const imported = await upload([row], 'c.csv').expect(201);
+    expect(imported.body.created).toBe(1);
   });
 
   it('two creations of the same regular nomination at once, on two instances: exactly one succeeds', async () => {
