@@ -5,6 +5,7 @@ import { AwardListIndexes1767916800000 } from './1767916800000-AwardListIndexes.
 import { IdempotencyKeys1768003200000 } from './1768003200000-IdempotencyKeys.js';
 import { CouncilMeetings1768089600000 } from './1768089600000-CouncilMeetings.js';
 import { OrganizationCodeAndSymbol1768176000000 } from './1768176000000-OrganizationCodeAndSymbol.js';
+import { DuplicateRuleInEngine1768608000000 } from './1768608000000-DuplicateRuleInEngine.js';
 
 /** Every migration in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   IdempotencyKeys1768003200000,
   CouncilMeetings1768089600000,
   OrganizationCodeAndSymbol1768176000000,
+  DuplicateRuleInEngine1768608000000,
 ];

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  countedAwards,
-  NON_PREREQUISITE_BASES,
+  memberHolds,
+  MEMBER_AWARD_CODES,
   RULE_SETS,
   type AwardCode,
   type AwardHistoryItem,
@@ -25,7 +25,7 @@ export interface FactsRequest {
   recipientKind: 'INDIVIDUAL' | 'COLLECTIVE';
   individualId?: string | null;
   organizationId?: string | null;
-  /** The nomination being evaluated: it never counts for itself (api.md "What counts"). */
+  /** The nomination being evaluated: the rules never count it against itself. */
   excludeNominationId?: string;
 }
 
@@ -46,6 +46,7 @@ interface HistoryRow {
   award_code: AwardCode;
   year: number;
   basis: Basis;
+  revoked: boolean;
   status: NominationStatus | null;
 }
 
@@ -53,9 +54,11 @@ interface MemberRow {
   collective_id: string;
   year: number;
   rating: Rating | null;
-  has_ldtt: boolean;
-  has_cscs: boolean;
+  history: RecordRow[];
 }
+
+/** A row of a recipient's record without the recipient columns. */
+type RecordRow = Omit<HistoryRow, 'individual_id' | 'organization_id' | 'recipient_kind'>;
 
 /** The rows of the facts statement, each set as JSON (`$1` individual ids, `$2` collective ids). */
 interface FactSets {
@@ -72,20 +75,45 @@ const RATINGS_SQL = `SELECT individual_id, year, rating FROM individual_ratings 
 const INITIATIVES_SQL = `SELECT individual_id, year, level FROM initiatives WHERE individual_id = ANY($1::uuid[])`;
 const CASES_SQL = `SELECT individual_id, kind, to_char(opened_on, 'YYYY-MM-DD') AS opened_on, closed_on IS NULL AS open
                      FROM disciplinary_cases WHERE individual_id = ANY($1::uuid[])`;
-/** The counted history (api.md "What counts"): awards not revoked, nominations in APPROVED. */
+/**
+ * The record of every nominee, as stored: all their awards (revoked or not) and all their nominations (any status).
+ * Nothing here decides what counts: the rules do (`countedAwards`, `duplicateClashes` in src/rules).
+ */
 const HISTORY_SQL = `SELECT 'AWARD' AS source, a.individual_id, a.organization_id, a.recipient_kind, NULL::uuid AS nomination_id,
-                            a.award_code, a.year, a.basis, NULL AS status
+                            a.award_code, a.year, a.basis, a.revoked_at IS NOT NULL AS revoked, NULL AS status
                        FROM awards a
-                      WHERE a.revoked_at IS NULL
-                        AND (a.individual_id = ANY($1::uuid[])
-                             OR (a.recipient_kind = 'COLLECTIVE' AND a.organization_id = ANY($2::uuid[])))
+                      WHERE a.individual_id = ANY($1::uuid[])
+                         OR (a.recipient_kind = 'COLLECTIVE' AND a.organization_id = ANY($2::uuid[]))
                      UNION ALL
                      SELECT 'NOMINATION', n.individual_id, n.organization_id, n.recipient_kind, n.id,
-                            n.award_code, n.year, n.basis, n.status
+                            n.award_code, n.year, n.basis, false, n.status
                        FROM nominations n
-                      WHERE n.status = 'APPROVED'
-                        AND (n.individual_id = ANY($1::uuid[])
-                             OR (n.recipient_kind = 'COLLECTIVE' AND n.organization_id = ANY($2::uuid[])))`;
+                      WHERE n.individual_id = ANY($1::uuid[])
+                         OR (n.recipient_kind = 'COLLECTIVE' AND n.organization_id = ANY($2::uuid[]))`;
+
+/**
+ * The members of collectives (`$1`) in years (`$2`), with their rating and their record of the year restricted to
+ * the codes the member rules look at (`$3`): facts only, `memberHolds` decides what counts.
+ */
+const MEMBERS_SQL = `WITH q AS (SELECT DISTINCT * FROM unnest($1::uuid[], $2::int[]) AS q(collective_id, year)),
+     m AS (SELECT q.collective_id, q.year, i.id AS individual_id
+             FROM q
+             JOIN organization_closure c ON c.ancestor_id = q.collective_id
+             JOIN individuals i ON i.organization_id = c.descendant_id
+                               AND (i.joined_on IS NULL OR i.joined_on <= make_date(q.year, 12, 31)))
+SELECT m.collective_id, m.year, r.rating,
+       (SELECT coalesce(json_agg(h), '[]'::json) FROM (
+          SELECT 'AWARD' AS source, NULL::uuid AS nomination_id, a.award_code, a.year, a.basis,
+                 a.revoked_at IS NOT NULL AS revoked, NULL AS status
+            FROM awards a
+           WHERE a.individual_id = m.individual_id AND a.year = m.year AND a.award_code = ANY($3::text[])
+          UNION ALL
+          SELECT 'NOMINATION', n.id, n.award_code, n.year, n.basis, false, n.status
+            FROM nominations n
+           WHERE n.individual_id = m.individual_id AND n.year = m.year AND n.award_code = ANY($3::text[])
+       ) h) AS history
+  FROM m
+  LEFT JOIN individual_ratings r ON r.individual_id = m.individual_id AND r.year = m.year`;
 
 /** A subquery's rows as one JSON array (empty, not null, when there are none). */
 const jsonRows = (sql: string): string => `(SELECT coalesce(json_agg(t), '[]'::json) FROM (${sql}) t)`;
@@ -95,10 +123,10 @@ const jsonRows = (sql: string): string => `(SELECT coalesce(json_agg(t), '[]'::j
  * of set-based queries — at most two, never one per nomination:
  *
  * - individuals (recruitment date), their ratings, initiatives and disciplinary cases;
- * - the counted history of every nominee (api.md "What counts"): awards not revoked plus nominations in APPROVED,
- *   minus the nomination being evaluated;
- * - for collective titles judged on their members (R-TTTT-1, R-TTXS-1): each member's rating and whether they hold
- *   Lao động tiên tiến / CSTĐ cơ sở in the year (R-BASIS-1: thematic and ad hoc awards do not count).
+ * - the record of every nominee: every award with its revoked flag, every nomination with its status (the rules
+ *   decide what counts: prerequisites and quotas in `countedAwards`, R-DUP-1 in `duplicateClashes`);
+ * - for collective titles judged on their members (R-TTTT-1, R-TTXS-1): each member's rating and record of the
+ *   year for Lao động tiên tiến / CSTĐ cơ sở (`memberHolds` decides, with R-BASIS-1 and R-REVOKE-1).
  *
  * Facts of the registry's model that the rules approximate, by design:
  * - members of a collective in year Y are the individuals now in its subtree who joined on or before 31 December
@@ -126,7 +154,7 @@ export class NominationFactsRepository {
       (r) => r.recipientKind === 'COLLECTIVE' && r.organizationId && needsMembers(r.awardCode),
     );
 
-    // The person facts and the counted history in one round trip, each set as a JSON array of its rows (the
+    // The person facts and the nominees' records in one round trip, each set as a JSON array of its rows (the
     // collective members below stay a query of their own: only collective titles need them).
     const [sets] =
       individualIds.length > 0 || collectiveIds.length > 0
@@ -140,28 +168,11 @@ export class NominationFactsRepository {
     const { people, ratings, initiatives, cases, history } = sets;
     const members =
       memberRequests.length > 0
-        ? await m.query<MemberRow[]>(
-            `WITH q AS (SELECT DISTINCT * FROM unnest($1::uuid[], $2::int[]) AS q(collective_id, year))
-             SELECT q.collective_id, q.year, r.rating,
-                    (EXISTS (SELECT 1 FROM awards a
-                              WHERE a.individual_id = i.id AND a.year = q.year AND a.award_code = 'LAO_DONG_TIEN_TIEN'
-                                AND a.revoked_at IS NULL AND a.basis <> ALL($3::text[]))
-                     OR EXISTS (SELECT 1 FROM nominations n
-                              WHERE n.individual_id = i.id AND n.year = q.year AND n.award_code = 'LAO_DONG_TIEN_TIEN'
-                                AND n.status = 'APPROVED' AND n.basis <> ALL($3::text[]))) AS has_ldtt,
-                    (EXISTS (SELECT 1 FROM awards a
-                              WHERE a.individual_id = i.id AND a.year = q.year AND a.award_code = 'CHIEN_SI_THI_DUA_CO_SO'
-                                AND a.revoked_at IS NULL AND a.basis <> ALL($3::text[]))
-                     OR EXISTS (SELECT 1 FROM nominations n
-                              WHERE n.individual_id = i.id AND n.year = q.year AND n.award_code = 'CHIEN_SI_THI_DUA_CO_SO'
-                                AND n.status = 'APPROVED' AND n.basis <> ALL($3::text[]))) AS has_cscs
-               FROM q
-               JOIN organization_closure c ON c.ancestor_id = q.collective_id
-               JOIN individuals i ON i.organization_id = c.descendant_id
-                                 AND (i.joined_on IS NULL OR i.joined_on <= make_date(q.year, 12, 31))
-               LEFT JOIN individual_ratings r ON r.individual_id = i.id AND r.year = q.year`,
-            [memberRequests.map((r) => r.organizationId), memberRequests.map((r) => r.year), NON_PREREQUISITE_BASES],
-          )
+        ? await m.query<MemberRow[]>(MEMBERS_SQL, [
+            memberRequests.map((r) => r.organizationId),
+            memberRequests.map((r) => r.year),
+            MEMBER_AWARD_CODES,
+          ])
         : [];
 
     const joinedOn = new Map(people.map((p) => [p.id, p.joined_on]));
@@ -187,14 +198,13 @@ export class NominationFactsRepository {
         recipientKind: request.recipientKind,
       };
       if (request.excludeNominationId !== undefined) base.excludeNominationId = request.excludeNominationId;
-      const exclude = { excludeNominationId: request.excludeNominationId };
       if (request.recipientKind === 'INDIVIDUAL' && request.individualId) {
         const id = request.individualId;
         const personCases = casesOf.get(id) ?? [];
         const individual: IndividualFacts = {
           ratings: Object.fromEntries((ratingsOf.get(id) ?? []).map((r) => [r.year, r.rating])),
           initiatives: (initiativesOf.get(id) ?? []).map((i) => ({ year: i.year, level: i.level })),
-          awards: countedAwards((historyOfIndividual.get(id) ?? []).map(toHistoryItem), exclude),
+          history: (historyOfIndividual.get(id) ?? []).map(toHistoryItem),
           joinedOn: joinedOn.get(id) ?? null,
           disciplinedInYear: personCases.some((c) => c.kind === 'DISCIPLINE' && dateYear(c.opened_on) === request.year),
           openHolds: personCases.filter((c) => c.open).length,
@@ -203,7 +213,7 @@ export class NominationFactsRepository {
       } else if (request.recipientKind === 'COLLECTIVE' && request.organizationId) {
         const id = request.organizationId;
         base.collective = {
-          awards: countedAwards((historyOfCollective.get(id) ?? []).map(toHistoryItem), exclude),
+          history: (historyOfCollective.get(id) ?? []).map(toHistoryItem),
           openHolds: 0,
           members: (membersOf.get(`${id}:${request.year}`) ?? []).map(toMember),
         };
@@ -214,9 +224,9 @@ export class NominationFactsRepository {
   }
 }
 
-function toHistoryItem(row: HistoryRow): AwardHistoryItem {
+function toHistoryItem(row: RecordRow): AwardHistoryItem {
   return row.source === 'AWARD'
-    ? { source: 'AWARD', awardCode: row.award_code, year: row.year, basis: row.basis, revoked: false }
+    ? { source: 'AWARD', awardCode: row.award_code, year: row.year, basis: row.basis, revoked: row.revoked }
     : {
         source: 'NOMINATION',
         id: row.nomination_id ?? undefined,
@@ -228,7 +238,11 @@ function toHistoryItem(row: HistoryRow): AwardHistoryItem {
 }
 
 function toMember(row: MemberRow): CollectiveMember {
-  const member: CollectiveMember = { hasLaoDongTienTien: row.has_ldtt, hasChienSiCoSo: row.has_cscs };
+  const history = row.history.map(toHistoryItem);
+  const member: CollectiveMember = {
+    hasLaoDongTienTien: memberHolds(history, 'LAO_DONG_TIEN_TIEN', row.year),
+    hasChienSiCoSo: memberHolds(history, 'CHIEN_SI_THI_DUA_CO_SO', row.year),
+  };
   if (row.rating !== null) member.rating = row.rating;
   return member;
 }

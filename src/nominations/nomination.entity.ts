@@ -41,8 +41,6 @@ export type NomineeKind = 'INDIVIDUAL' | 'COLLECTIVE';
 @Index('ix_nominations_individual_id', ['individualId'])
 @Index('ix_nominations_organization_id', ['organizationId'])
 @Index('ix_nominations_decision_id', ['decisionId'])
-// One live REGULAR nomination per nominee, code and year (R-DUP-1); declared in the migration (partial, expression).
-@Index('uq_nominations_live_regular', { synchronize: false })
 @Index('uq_nominations_import_row', { synchronize: false })
 export class Nomination {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_nominations' })

@@ -39,8 +39,10 @@ export class NominationsController {
       'both the proposing organization and the nominee in scope. Refused, nothing stored: 400 for both or neither ' +
       'nominee id; 422 `INVALID_REFERENCE` for an unknown organization or individual; 422 `RULE_VIOLATION` with ' +
       'R-KIND-1 (the award does not take this kind of recipient) or R-BASIS-2 (a title on a basis other than ' +
-      'REGULAR); 409 `DUPLICATE_NOMINATION` (R-DUP-1) when the nominee already has a live REGULAR nomination of this ' +
-      'code and year.',
+      'REGULAR); 409 `DUPLICATE_NOMINATION` (R-DUP-1) exactly where `POST /nominations/check` shows R-DUP-1 failing: ' +
+      'for a REGULAR nomination, the nominee already has, that year, an award not revoked or an APPROVED nomination ' +
+      'of this code (a regular Giấy khen and Bằng khen tỉnh count as one reward), or an open (DRAFT, SUBMITTED, ' +
+      'RETURNED) REGULAR nomination of this code. Revoked awards and withdrawn or rejected nominations never count.',
   })
   @ApiCreatedResponse({ type: NominationDto })
   @ApiProblems('400', '409', '422')
@@ -53,7 +55,10 @@ export class NominationsController {
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Evaluate a nomination without storing it',
-    description: 'The same body, validation and errors as `POST /nominations`; nothing is stored.',
+    description:
+      'The same body, validation and errors as `POST /nominations`; nothing is stored. Where its R-DUP-1 check ' +
+      'fails, `POST /nominations` answers 409 `DUPLICATE_NOMINATION`; where it passes, creation is not refused ' +
+      'as a duplicate.',
   })
   @ApiOkResponse({ type: EligibilityResultDto })
   @ApiProblems('400', '422')

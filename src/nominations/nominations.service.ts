@@ -31,6 +31,7 @@ import { NominationsRepository } from './nominations.repository.js';
 import {
   approvalLockKeys,
   canPerform,
+  nomineeLockKey,
   regimeForNomination,
   statusAfter,
   TRANSITIONS,
@@ -146,10 +147,12 @@ function factsRequestOf(
  * The nomination workflow (domain.md §5). Every rule comes from `src/rules`; this service loads the facts, calls
  * the rules inside the transaction that writes, and keeps the status history.
  *
- * Approval is the one step that must hold under concurrency (quotas, R-DUP-1): it takes advisory locks on the
- * proposing organization and year, then on the nominee (`approvalLockKeys`, always in that order), re-reads the
- * nomination, re-evaluates everything from the database and only then writes — so any number of API instances on
- * one database never approve past a quota.
+ * Creation (and an edit, and each row of an import) takes the nominee's advisory lock (`nomineeLockKey`) before the
+ * nominee's record is read, and refuses what the rule engine calls a duplicate (R-DUP-1, 409): two requests on any
+ * number of instances never both create one. Approval takes advisory locks on the proposing organization and year,
+ * then on the nominee (`approvalLockKeys`, always in that order), re-reads the nomination, re-evaluates everything
+ * from the database and only then writes — so any number of API instances on one database never approve past a
+ * quota.
  */
 @Injectable()
 export class NominationsService {
@@ -178,7 +181,8 @@ export class NominationsService {
     manager: EntityManager,
     source: { importFileHash: string; importRow: number } | null = null,
   ): Promise<NominationDto> {
-    const { nominee, eligibility } = await this.evaluateNew(principal, dto, manager);
+    const { nominee, eligibility } = await this.evaluateNew(principal, dto, manager, { forCreation: true });
+    assertNotDuplicate(eligibility);
     const nomination = await this.nominations.create(
       {
         year: dto.year,
@@ -205,16 +209,26 @@ export class NominationsService {
     return toNominationDto(nomination);
   }
 
-  /** `POST /nominations/check`: the same validation and evaluation as `create`, nothing stored. */
+  /**
+   * `POST /nominations/check`: the same validation and evaluation as `create`, nothing stored. Its R-DUP-1 check is
+   * the one creation refuses on: where it fails, `POST /nominations` answers 409 `DUPLICATE_NOMINATION`; where it
+   * passes, creation is not refused for a duplicate.
+   */
   async check(principal: Principal, dto: CreateNominationDto): Promise<EligibilityResultDto> {
-    const { eligibility } = await this.evaluateNew(principal, dto, this.dataSource.manager);
+    const { eligibility } = await this.evaluateNew(principal, dto, this.dataSource.manager, { forCreation: false });
     return { eligibility };
   }
 
+  /**
+   * Validates a new nomination and evaluates it. For a creation (`forCreation`, inside the creating transaction) the
+   * nominee's advisory lock is taken before their record is read, so two creations on any number of instances are
+   * judged one after the other and never both pass R-DUP-1.
+   */
   private async evaluateNew(
     principal: Principal,
     dto: CreateNominationDto,
     manager: EntityManager,
+    options: { forCreation: boolean },
   ): Promise<{ nominee: Nominee; eligibility: Eligibility }> {
     const hasIndividual = dto.individualId !== undefined;
     const hasOrganization = dto.organizationId !== undefined;
@@ -235,6 +249,12 @@ export class NominationsService {
     const nominee = await this.loadNominee(dto, manager);
     await this.scope.assertInScope(principal, dto.proposingOrganizationId, manager);
     await this.scope.assertInScope(principal, nominee.homeOrganizationId, manager);
+    if (options.forCreation) {
+      await this.nominations.lock(
+        [nomineeLockKey((nominee.individualId ?? nominee.organizationId) as string)],
+        manager,
+      );
+    }
 
     const eligibility = await this.evaluate(
       { year: dto.year, awardCode: dto.awardCode, basis: dto.basis, ...nominee },
@@ -328,6 +348,13 @@ export class NominationsService {
       if (dto[field] === null) throw ApiError.badRequest(field, 'cannot be null');
     }
     return this.inTransaction(async (manager) => {
+      // The nominee's lock before the row's (the order an approval takes them): a new basis can make a duplicate.
+      const current = await this.nominations.findById(id, manager);
+      if (!current) throw ApiError.notFound('Nomination', id);
+      await this.nominations.lock(
+        [nomineeLockKey((current.individualId ?? current.organizationId) as string)],
+        manager,
+      );
       const n = await this.lockedInScope(principal, id, manager);
       if (!canPerform('EDIT', n.status)) throw invalidState('EDIT', n.status);
       if (dto.achievements !== undefined) n.achievements = dto.achievements;
@@ -336,6 +363,7 @@ export class NominationsService {
       assertDecisionDate(n.year, n.expectedDecisionOn);
       const eligibility = await this.evaluate(n, n.expectedDecisionOn, manager);
       assertStructurallyValid(eligibility);
+      assertNotDuplicate(eligibility);
       return this.move(n, 'EDIT', null, eligibility, principal, manager);
     });
   }
@@ -556,6 +584,23 @@ export class NominationsService {
 function assertDecisionDate(year: number, expectedDecisionOn: string | null): void {
   if (expectedDecisionOn !== null && expectedDecisionOn < `${year}-01-01`) {
     throw ApiError.badRequest('expectedDecisionOn', `cannot be before the nomination year ${year} begins`);
+  }
+}
+
+/**
+ * R-DUP-1 (Law 2022 principles: one achievement is rewarded once), as the rule engine decided it: a nomination that
+ * would duplicate an award or a nomination counted against it is refused, never stored (409, as a unique key).
+ */
+function assertNotDuplicate(eligibility: Eligibility): void {
+  const broken = eligibility.checks.filter((c) => !c.passed && c.rule === 'R-DUP-1');
+  if (broken.length > 0) {
+    throw new ApiError(
+      HttpStatus.CONFLICT,
+      ErrorCode.DUPLICATE_NOMINATION,
+      'Conflict',
+      'The nominee already has a regular award or nomination that this one would duplicate (one achievement is rewarded once): nothing was stored',
+      { violations: violationsOf(broken) },
+    );
   }
 }
 

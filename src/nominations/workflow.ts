@@ -97,5 +97,14 @@ export function approvalLockKeys(input: {
   year: number;
   nomineeId: string;
 }): [string, string] {
-  return [`nominations:quota:${input.proposingOrganizationId}:${input.year}`, `nominations:nominee:${input.nomineeId}`];
+  return [`nominations:quota:${input.proposingOrganizationId}:${input.year}`, nomineeLockKey(input.nomineeId)];
+}
+
+/**
+ * The advisory lock on one nominee (person or collective): whatever changes what counts for R-DUP-1 against them —
+ * creating a nomination, an edit of its basis, an approval — takes it before the nominee's record is read, so two
+ * requests on any number of instances never both pass the rule's check.
+ */
+export function nomineeLockKey(nomineeId: string): string {
+  return `nominations:nominee:${nomineeId}`;
 }

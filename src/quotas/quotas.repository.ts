@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { AwardCode } from '../rules/index.js';
+import {
+  countedByCode,
+  type AwardCode,
+  type AwardHistoryItem,
+  type Basis,
+  type NominationStatus,
+} from '../rules/index.js';
 import { QUOTA_SETTINGS_KEY } from './quota-settings.js';
 import type { UnitQuota } from './unit-quota.entity.js';
 
@@ -34,22 +40,51 @@ const toRow = (r: RawUnitQuota): UnitQuotaRow => ({
   updatedAt: r.updated_at,
 });
 
-/** Counted awards per code of a proposing organization (`$1`) and year (`$2`): api.md "What counts". */
-const COUNTED_SQL = `SELECT award_code, count(*)::int AS n FROM (
-     SELECT award_code FROM awards
-      WHERE proposing_organization_id = $1 AND year = $2 AND revoked_at IS NULL
+/**
+ * The record of a proposing organization (`$1`) and year (`$2`), grouped: awards by code, basis and revoked flag,
+ * nominations by code, basis and status, each with how many. What counts is the rules' call (`countedByCode`).
+ */
+const COUNTED_SQL = `SELECT 'AWARD' AS source, award_code, basis, revoked_at IS NOT NULL AS revoked, NULL AS status, count(*)::int AS n
+       FROM awards WHERE proposing_organization_id = $1 AND year = $2
+      GROUP BY award_code, basis, revoked_at IS NOT NULL
      UNION ALL
-     SELECT award_code FROM nominations
-      WHERE proposing_organization_id = $1 AND year = $2 AND status = 'APPROVED'
-   ) counted GROUP BY award_code`;
+     SELECT 'NOMINATION', award_code, basis, false, status, count(*)::int
+       FROM nominations WHERE proposing_organization_id = $1 AND year = $2
+      GROUP BY award_code, basis, status`;
+
+/** One row of `COUNTED_SQL`. */
+interface RecordCountRow {
+  source: 'AWARD' | 'NOMINATION';
+  award_code: AwardCode;
+  basis: Basis;
+  revoked: boolean;
+  status: NominationStatus | null;
+  n: number;
+}
 
 /** Unit quotas of an organization (`$1`) and year (`$2`), for one code (`$3`) or all (`$3` null), by code. */
 const UNIT_QUOTAS_SQL = `SELECT organization_id, year, award_code, max_count, max_ratio, ratio_of, updated_at FROM unit_quotas
     WHERE organization_id = $1 AND year = $2 AND ($3::text IS NULL OR award_code = $3)
     ORDER BY award_code`;
 
-const countsByCode = (rows: { award_code: AwardCode; n: number }[]): Partial<Record<AwardCode, number>> =>
-  Object.fromEntries(rows.map((r) => [r.award_code, r.n]));
+/** The counted items per code of the rows of `COUNTED_SQL` for `year`, as the rules count them. */
+function countsByCode(rows: readonly RecordCountRow[], year: number): Partial<Record<AwardCode, number>> {
+  return countedByCode(
+    rows.map((r) => {
+      const item: AwardHistoryItem =
+        r.source === 'AWARD'
+          ? { source: 'AWARD', awardCode: r.award_code, year, basis: r.basis, revoked: r.revoked }
+          : {
+              source: 'NOMINATION',
+              awardCode: r.award_code,
+              year,
+              basis: r.basis,
+              status: r.status as NominationStatus,
+            };
+      return { item, n: r.n };
+    }),
+  );
+}
 
 export interface VotePolicyRow {
   awardCode: AwardCode;
@@ -59,8 +94,8 @@ export interface VotePolicyRow {
 
 /**
  * Every query behind quotas and rule settings: `unit_quotas`, `rule_settings`, the vote policy columns of
- * `award_types`, and the counts quotas compare against (api.md "What counts": awards not revoked plus APPROVED
- * nominations of the proposing organization and year). Pass the caller's transaction `manager` when counting for
+ * `award_types`, and the record of the proposing organization and year that quotas count (the rules decide what
+ * counts: awards not revoked plus APPROVED nominations, `countedByCode`). Pass the caller's transaction `manager` when counting for
  * an approval, so the counts are read after the approval's locks were taken.
  */
 @Injectable()
@@ -77,11 +112,8 @@ export class QuotasRepository {
     year: number,
     manager?: EntityManager,
   ): Promise<Partial<Record<AwardCode, number>>> {
-    const rows = await this.m(manager).query<{ award_code: AwardCode; n: number }[]>(COUNTED_SQL, [
-      organizationId,
-      year,
-    ]);
-    return countsByCode(rows);
+    const rows = await this.m(manager).query<RecordCountRow[]>(COUNTED_SQL, [organizationId, year]);
+    return countsByCode(rows, year);
   }
 
   /** People now in the organization's subtree (the base of a HEADCOUNT ratio). */
@@ -128,7 +160,7 @@ export class QuotasRepository {
     const [row] = await manager.query<
       {
         settings: unknown;
-        counts: { award_code: AwardCode; n: number }[];
+        counts: RecordCountRow[];
         unit_quotas: RawUnitQuota[];
         vote_policy: { code: AwardCode; vote_required: boolean; vote_pass_ratio: number } | null;
       }[]
@@ -146,7 +178,7 @@ export class QuotasRepository {
         ? { awardCode: policy.code, required: policy.vote_required, passRatio: Number(policy.vote_pass_ratio) }
         : null,
       settings: row.settings ?? undefined,
-      counts: countsByCode(row.counts),
+      counts: countsByCode(row.counts, year),
       // Through JSON, the timestamp arrives as text.
       unitQuotas: row.unit_quotas.map((q) => toRow({ ...q, updated_at: new Date(q.updated_at) })),
     };

@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { countedAwards, prerequisiteAwards, prerequisiteYears, type AwardHistoryItem } from './counting.js';
+import {
+  countedAwards,
+  countedByCode,
+  memberHolds,
+  prerequisiteAwards,
+  prerequisiteYears,
+  type AwardHistoryItem,
+} from './counting.js';
 import type { CountedAward, NominationStatus } from './types.js';
 
 describe('countedAwards (api.md "What counts", R-REVOKE-1)', () => {
@@ -54,5 +61,73 @@ describe('prerequisiteAwards (R-BASIS-1, Decree 98 Art 4)', () => {
 
   it('lists the years in which a prerequisite is held', () => {
     expect(prerequisiteYears(awards, 'CHIEN_SI_THI_DUA_CO_SO')).toEqual([2021]);
+  });
+});
+
+describe('countedByCode (quotas count what the rules count: R-REVOKE-1, api.md "What counts")', () => {
+  it.each<[string, AwardHistoryItem, number, number]>([
+    [
+      'awards not revoked',
+      { source: 'AWARD', awardCode: 'GIAY_KHEN', year: 2024, basis: 'REGULAR', revoked: false },
+      3,
+      3,
+    ],
+    ['revoked awards', { source: 'AWARD', awardCode: 'GIAY_KHEN', year: 2024, basis: 'REGULAR', revoked: true }, 2, 0],
+    [
+      'APPROVED nominations',
+      { source: 'NOMINATION', awardCode: 'GIAY_KHEN', year: 2024, basis: 'REGULAR', status: 'APPROVED' },
+      4,
+      4,
+    ],
+    [
+      'DECIDED nominations (their award counts)',
+      { source: 'NOMINATION', awardCode: 'GIAY_KHEN', year: 2024, basis: 'REGULAR', status: 'DECIDED' },
+      4,
+      0,
+    ],
+    [
+      'SUBMITTED nominations',
+      { source: 'NOMINATION', awardCode: 'GIAY_KHEN', year: 2024, basis: 'REGULAR', status: 'SUBMITTED' },
+      1,
+      0,
+    ],
+    [
+      'thematic awards too (quotas know no basis)',
+      { source: 'AWARD', awardCode: 'GIAY_KHEN', year: 2024, basis: 'THEMATIC', revoked: false },
+      2,
+      2,
+    ],
+  ])('%s', (_label, item, n, counted) => {
+    expect(countedByCode([{ item, n }]).GIAY_KHEN ?? 0).toBe(counted);
+  });
+});
+
+describe('memberHolds (R-TTTT-1, R-TTXS-1: a member holds a title in the year)', () => {
+  const ldtt = (over: Partial<AwardHistoryItem>): AwardHistoryItem =>
+    ({
+      source: 'AWARD',
+      awardCode: 'LAO_DONG_TIEN_TIEN',
+      year: 2024,
+      basis: 'REGULAR',
+      revoked: false,
+      ...over,
+    }) as AwardHistoryItem;
+  it.each<[string, AwardHistoryItem[], boolean]>([
+    ['an award', [ldtt({})], true],
+    ['a revoked award', [ldtt({ revoked: true })], false],
+    ['an award of another year', [ldtt({ year: 2023 })], false],
+    ['a thematic award (R-BASIS-1)', [ldtt({ basis: 'THEMATIC' })], false],
+    [
+      'an APPROVED nomination',
+      [{ source: 'NOMINATION', awardCode: 'LAO_DONG_TIEN_TIEN', year: 2024, basis: 'REGULAR', status: 'APPROVED' }],
+      true,
+    ],
+    [
+      'a DRAFT',
+      [{ source: 'NOMINATION', awardCode: 'LAO_DONG_TIEN_TIEN', year: 2024, basis: 'REGULAR', status: 'DRAFT' }],
+      false,
+    ],
+  ])('%s → %p', (_label, history, holds) => {
+    expect(memberHolds(history, 'LAO_DONG_TIEN_TIEN', 2024)).toBe(holds);
   });
 });

@@ -1,24 +1,15 @@
 /**
- * "What counts" (api.md) for prerequisites, duplicates and quota bases:
- * awards that are not revoked (R-REVOKE-1, Law 2022 ch. VII) plus nominations in status APPROVED.
- * A DECIDED nomination is represented by its award, so it is not counted twice.
+ * What counts for prerequisites and quota bases: awards that are not revoked (R-REVOKE-1, Law 2022 ch. VII) plus
+ * nominations in status APPROVED. A DECIDED nomination is represented by its award, so it is not counted twice,
+ * and stops counting when that award is revoked. R-DUP-1 counts these and open proposals of the same code
+ * (`duplicates.ts`).
  *
  * R-BASIS-1 (Decree 98 Art 4): THEMATIC and AD_HOC awards never count toward the prerequisites of a REGULAR
  * proposal — `prerequisiteAwards()` applies that filter; the eligibility rules call it.
  */
-import type { AwardCode, Basis, CountedAward, NominationStatus } from './types.js';
+import type { AwardCode, AwardHistoryItem, Basis, CountedAward } from './types.js';
 
-/** One item of a recipient's raw history, as the service loads it. */
-export type AwardHistoryItem =
-  | { source: 'AWARD'; awardCode: AwardCode; year: number; basis: Basis; revoked: boolean }
-  | {
-      source: 'NOMINATION';
-      id?: string;
-      awardCode: AwardCode;
-      year: number;
-      basis: Basis;
-      status: NominationStatus;
-    };
+export type { AwardHistoryItem } from './types.js';
 
 /**
  * Keeps what counts: non-revoked awards and APPROVED nominations (minus `excludeNominationId`, the nomination
@@ -30,13 +21,32 @@ export function countedAwards(
 ): CountedAward[] {
   const out: CountedAward[] = [];
   for (const item of history) {
-    if (item.source === 'AWARD') {
-      if (!item.revoked) {
-        out.push({ awardCode: item.awardCode, year: item.year, basis: item.basis, source: 'AWARD' });
-      }
-    } else if (item.status === 'APPROVED' && (item.id === undefined || item.id !== options.excludeNominationId)) {
-      out.push({ awardCode: item.awardCode, year: item.year, basis: item.basis, source: 'APPROVED_NOMINATION' });
-    }
+    if (!isCounted(item, options)) continue;
+    const source = item.source === 'AWARD' ? 'AWARD' : 'APPROVED_NOMINATION';
+    out.push({ awardCode: item.awardCode, year: item.year, basis: item.basis, source });
+  }
+  return out;
+}
+
+/**
+ * Whether one item of a record counts for prerequisites and quotas: an award not revoked (R-REVOKE-1), a
+ * nomination in APPROVED other than `excludeNominationId`. DECIDED nominations count through their award.
+ */
+export function isCounted(item: AwardHistoryItem, options: { excludeNominationId?: string } = {}): boolean {
+  if (item.source === 'AWARD') return !item.revoked;
+  return item.status === 'APPROVED' && (item.id === undefined || item.id !== options.excludeNominationId);
+}
+
+/**
+ * What quotas count per award code (R-QUOTA-*, `used`): the counted items of a proposing organization's year, from
+ * rows of its record each standing for `n` alike items.
+ */
+export function countedByCode(
+  rows: readonly { item: AwardHistoryItem; n: number }[],
+): Partial<Record<AwardCode, number>> {
+  const out: Partial<Record<AwardCode, number>> = {};
+  for (const { item, n } of rows) {
+    if (isCounted(item)) out[item.awardCode] = (out[item.awardCode] ?? 0) + n;
   }
   return out;
 }
@@ -65,4 +75,15 @@ export function prerequisiteYears(awards: readonly CountedAward[], code: AwardCo
 /** How many THEMATIC/AD_HOC awards of `code` were ignored (for messages). */
 export function ignoredForPrerequisites(awards: readonly CountedAward[], code: AwardCode): number {
   return awards.filter((a) => a.awardCode === code && NON_PREREQUISITE_BASES.includes(a.basis)).length;
+}
+
+/** The codes whose holding by a member the collective titles look at (R-TTTT-1, R-TTXS-1). */
+export const MEMBER_AWARD_CODES: readonly AwardCode[] = ['LAO_DONG_TIEN_TIEN', 'CHIEN_SI_THI_DUA_CO_SO'];
+
+/**
+ * Whether a member of a collective holds `code` in `year` for the collective titles (Law 2022 Art 27, 28): a
+ * counted award or APPROVED nomination (R-REVOKE-1), on a basis R-BASIS-1 lets count.
+ */
+export function memberHolds(history: readonly AwardHistoryItem[], code: AwardCode, year: number): boolean {
+  return prerequisiteYears(countedAwards(history), code).includes(year);
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { countedAwards } from './counting.js';
 import { evaluateEligibility, RULE_SETS, wholeMonthsWorkedInYear } from './eligibility.js';
 import {
   AWARD_CODES,
@@ -9,6 +8,7 @@ import {
   RECIPIENT_KINDS,
   REGIME_CODES,
   type AwardCode,
+  type AwardHistoryItem,
   type Basis,
   type CollectiveMember,
   type CountedAward,
@@ -25,17 +25,20 @@ const ND91: Regime = 'TDKT_2003_ND91';
 const ND98: Regime = 'TDKT_2022_ND98';
 const ND152: Regime = 'TDKT_2022_ND152';
 
+/** An award (not revoked) or, with `APPROVED_NOMINATION`, an approved nomination of the recipient's record. */
 function award(
   awardCode: AwardCode,
   year: number,
   basis: Basis = 'REGULAR',
   source: CountedAward['source'] = 'AWARD',
-): CountedAward {
-  return { awardCode, year, basis, source };
+): AwardHistoryItem {
+  return source === 'AWARD'
+    ? { source: 'AWARD', awardCode, year, basis, revoked: false }
+    : { source: 'NOMINATION', awardCode, year, basis, status: 'APPROVED' };
 }
 
 function person(over: Partial<IndividualFacts> = {}): IndividualFacts {
-  return { ratings: {}, initiatives: [], awards: [], openHolds: 0, ...over };
+  return { ratings: {}, initiatives: [], history: [], openHolds: 0, ...over };
 }
 
 function individual(
@@ -70,7 +73,7 @@ function collective(awardCode: AwardCode, m: CollectiveMember[], over: Partial<N
     awardCode,
     basis: 'REGULAR',
     recipientKind: 'COLLECTIVE',
-    collective: { awards: [], openHolds: 0, members: m },
+    collective: { history: [], openHolds: 0, members: m },
     ...over,
   };
 }
@@ -152,7 +155,7 @@ describe('applicable rule ids (RULE_SETS as data)', () => {
   ])('%s for %s on %s under %s → %j', (awardCode, recipientKind, basis, regime, expected) => {
     const facts: NominationFacts = { year: 2023, awardCode, basis, recipientKind };
     if (recipientKind === 'INDIVIDUAL') facts.individual = person();
-    if (recipientKind === 'COLLECTIVE') facts.collective = { awards: [], openHolds: 0, members: members({ n: 1 }) };
+    if (recipientKind === 'COLLECTIVE') facts.collective = { history: [], openHolds: 0, members: members({ n: 1 }) };
     expect(ids(evaluateEligibility(facts, regime))).toEqual(expected);
   });
 });
@@ -276,20 +279,20 @@ describe('R-CSCS-1 Chiến sĩ thi đua cơ sở (Law 2022 Art 23)', () => {
   const ldttApproved = [award('LAO_DONG_TIEN_TIEN', 2023, 'REGULAR', 'APPROVED_NOMINATION')];
   const init2023: Initiative[] = [{ year: 2023, level: 'UNIT' }];
   it.each<[string, Regime, Partial<IndividualFacts>, boolean]>([
-    ['LĐTT + HTXS', ND98, { awards: ldtt, ratings: { 2023: 'HTXS' } }, true],
-    ['LĐTT (approved nomination) + HTXS', ND152, { awards: ldttApproved, ratings: { 2023: 'HTXS' } }, true],
-    ['LĐTT + HTT + initiative', ND98, { awards: ldtt, ratings: { 2023: 'HTT' }, initiatives: init2023 }, true],
-    ['LĐTT + HTT, no initiative', ND98, { awards: ldtt, ratings: { 2023: 'HTT' } }, false],
+    ['LĐTT + HTXS', ND98, { history: ldtt, ratings: { 2023: 'HTXS' } }, true],
+    ['LĐTT (approved nomination) + HTXS', ND152, { history: ldttApproved, ratings: { 2023: 'HTXS' } }, true],
+    ['LĐTT + HTT + initiative', ND98, { history: ldtt, ratings: { 2023: 'HTT' }, initiatives: init2023 }, true],
+    ['LĐTT + HTT, no initiative', ND98, { history: ldtt, ratings: { 2023: 'HTT' } }, false],
     [
       'LĐTT + HTT + initiative of 2022',
       ND98,
-      { awards: ldtt, ratings: { 2023: 'HTT' }, initiatives: [{ year: 2022, level: 'UNIT' }] },
+      { history: ldtt, ratings: { 2023: 'HTT' }, initiatives: [{ year: 2022, level: 'UNIT' }] },
       false,
     ],
     ['HTXS without LĐTT', ND98, { ratings: { 2023: 'HTXS' }, initiatives: init2023 }, false],
-    ['LĐTT of 2022 only', ND98, { awards: [award('LAO_DONG_TIEN_TIEN', 2022)], ratings: { 2023: 'HTXS' } }, false],
-    ['ND91: LĐTT + HTXS without initiative', ND91, { awards: ldtt, ratings: { 2023: 'HTXS' } }, false],
-    ['ND91: LĐTT + initiative', ND91, { awards: ldtt, ratings: { 2023: 'HTT' }, initiatives: init2023 }, true],
+    ['LĐTT of 2022 only', ND98, { history: [award('LAO_DONG_TIEN_TIEN', 2022)], ratings: { 2023: 'HTXS' } }, false],
+    ['ND91: LĐTT + HTXS without initiative', ND91, { history: ldtt, ratings: { 2023: 'HTXS' } }, false],
+    ['ND91: LĐTT + initiative', ND91, { history: ldtt, ratings: { 2023: 'HTT' }, initiatives: init2023 }, true],
   ])('%s under %s → %p', (_label, regime, facts, ok) => {
     const e = evaluateEligibility(individual('CHIEN_SI_THI_DUA_CO_SO', facts), regime);
     expect(passed(e, 'R-CSCS-1')).toBe(ok);
@@ -297,7 +300,7 @@ describe('R-CSCS-1 Chiến sĩ thi đua cơ sở (Law 2022 Art 23)', () => {
   });
 
   it('ND91 reports the initiative count', () => {
-    const e = evaluateEligibility(individual('CHIEN_SI_THI_DUA_CO_SO', { awards: ldtt }), ND91);
+    const e = evaluateEligibility(individual('CHIEN_SI_THI_DUA_CO_SO', { history: ldtt }), ND91);
     expect(checks(e, 'R-CSCS-1')[1]).toMatchObject({ passed: false, limit: 1, actual: 0 });
   });
 });
@@ -305,7 +308,7 @@ describe('R-CSCS-1 Chiến sĩ thi đua cơ sở (Law 2022 Art 23)', () => {
 describe('R-CSTINH-1 Chiến sĩ thi đua cấp tỉnh: 3 consecutive CSTĐ cơ sở + province initiative', () => {
   const cscs = (...years: number[]) => years.map((y) => award('CHIEN_SI_THI_DUA_CO_SO', y));
   const provinceInit: Initiative[] = [{ year: 2022, level: 'PROVINCE' }];
-  it.each<[string, CountedAward[], Initiative[], boolean, number]>([
+  it.each<[string, AwardHistoryItem[], Initiative[], boolean, number]>([
     ['2021, 2022, 2023 + province initiative', cscs(2021, 2022, 2023), provinceInit, true, 3],
     [
       '2023 is an approved nomination',
@@ -340,26 +343,32 @@ describe('R-CSTINH-1 Chiến sĩ thi đua cấp tỉnh: 3 consecutive CSTĐ cơ 
       2,
     ],
   ])('%s', (_label, awards, initiatives, ok, found) => {
-    const e = evaluateEligibility(individual('CHIEN_SI_THI_DUA_TINH', { awards, initiatives }), ND98);
+    const e = evaluateEligibility(individual('CHIEN_SI_THI_DUA_TINH', { history: awards, initiatives }), ND98);
     expect(passed(e, 'R-CSTINH-1')).toBe(ok);
     expect(checks(e, 'R-CSTINH-1')[0]).toMatchObject({ limit: 3, actual: found });
   });
 
   it('names the missing year and the ignored thematic award', () => {
     const awards = [...cscs(2021, 2023), award('CHIEN_SI_THI_DUA_CO_SO', 2022, 'THEMATIC')];
-    const e = evaluateEligibility(individual('CHIEN_SI_THI_DUA_TINH', { awards, initiatives: provinceInit }), ND98);
+    const e = evaluateEligibility(
+      individual('CHIEN_SI_THI_DUA_TINH', { history: awards, initiatives: provinceInit }),
+      ND98,
+    );
     const msg = checks(e, 'R-CSTINH-1')[0]?.message ?? '';
     expect(msg).toContain('missing 2022');
     expect(msg).toContain('R-BASIS-1');
   });
 
-  it('a revoked CSTĐ cơ sở (filtered by countedAwards) breaks the run', () => {
-    const awards = countedAwards([
+  it('a revoked CSTĐ cơ sở (R-REVOKE-1: the engine drops it) breaks the run', () => {
+    const awards: AwardHistoryItem[] = [
       { source: 'AWARD', awardCode: 'CHIEN_SI_THI_DUA_CO_SO', year: 2021, basis: 'REGULAR', revoked: false },
       { source: 'AWARD', awardCode: 'CHIEN_SI_THI_DUA_CO_SO', year: 2022, basis: 'REGULAR', revoked: true },
       { source: 'AWARD', awardCode: 'CHIEN_SI_THI_DUA_CO_SO', year: 2023, basis: 'REGULAR', revoked: false },
-    ]);
-    const e = evaluateEligibility(individual('CHIEN_SI_THI_DUA_TINH', { awards, initiatives: provinceInit }), ND98);
+    ];
+    const e = evaluateEligibility(
+      individual('CHIEN_SI_THI_DUA_TINH', { history: awards, initiatives: provinceInit }),
+      ND98,
+    );
     expect(passed(e, 'R-CSTINH-1')).toBe(false);
   });
 });
@@ -376,7 +385,7 @@ describe('R-CSTQ-1 Chiến sĩ thi đua toàn quốc: CSTĐ tỉnh twice consecu
     [[], false, 0],
   ])('CSTĐ tỉnh in %j → %p', (years, ok, actual) => {
     const awards = years.map((y) => award('CHIEN_SI_THI_DUA_TINH', y));
-    const e = evaluateEligibility(individual('CHIEN_SI_THI_DUA_TOAN_QUOC', { awards }), ND98);
+    const e = evaluateEligibility(individual('CHIEN_SI_THI_DUA_TOAN_QUOC', { history: awards }), ND98);
     expect(checks(e, 'R-CSTQ-1')).toEqual([expect.objectContaining({ passed: ok, limit: 2, actual })]);
   });
 });
@@ -385,7 +394,7 @@ describe('R-BK-1 Bằng khen tỉnh, individual, regular (Law 2022 Art 74.1.d)',
   const cscs = (...years: number[]) => years.map((y) => award('CHIEN_SI_THI_DUA_CO_SO', y));
   const inits = (...years: number[]): Initiative[] => years.map((year) => ({ year, level: 'UNIT' }));
   it.each<[string, Partial<IndividualFacts>, boolean]>([
-    ['CSTĐ cơ sở 2022 and 2023', { awards: cscs(2022, 2023) }, true],
+    ['CSTĐ cơ sở 2022 and 2023', { history: cscs(2022, 2023) }, true],
     [
       'HTXS 2022 and 2023 + 2 initiatives',
       { ratings: { 2022: 'HTXS', 2023: 'HTXS' }, initiatives: inits(2022, 2023) },
@@ -402,10 +411,10 @@ describe('R-BK-1 Bằng khen tỉnh, individual, regular (Law 2022 Art 74.1.d)',
       { ratings: { 2022: 'HTT', 2023: 'HTXS' }, initiatives: inits(2022, 2023, 2023) },
       false,
     ],
-    ['CSTĐ cơ sở 2023 only', { awards: cscs(2023) }, false],
+    ['CSTĐ cơ sở 2023 only', { history: cscs(2023) }, false],
     [
       'thematic CSTĐ cơ sở 2022 (R-BASIS-1)',
-      { awards: [...cscs(2023), award('CHIEN_SI_THI_DUA_CO_SO', 2022, 'THEMATIC')] },
+      { history: [...cscs(2023), award('CHIEN_SI_THI_DUA_CO_SO', 2022, 'THEMATIC')] },
       false,
     ],
     [
@@ -431,7 +440,7 @@ describe('R-ORDER-1 a lower form is never a prerequisite (Decree 98 Art 4)', () 
   it.each([ND91, ND98, ND152])('a Bằng khen tỉnh without any Giấy khen is eligible under %s', (regime) => {
     const e = evaluateEligibility(
       individual('BANG_KHEN_TINH', {
-        awards: [award('CHIEN_SI_THI_DUA_CO_SO', 2022), award('CHIEN_SI_THI_DUA_CO_SO', 2023)],
+        history: [award('CHIEN_SI_THI_DUA_CO_SO', 2022), award('CHIEN_SI_THI_DUA_CO_SO', 2023)],
       }),
       regime,
     );
@@ -446,7 +455,7 @@ describe('R-ORDER-1 a lower form is never a prerequisite (Decree 98 Art 4)', () 
 });
 
 describe('R-DUP-1 one achievement is rewarded once', () => {
-  it.each<[string, AwardCode, Basis, CountedAward[], boolean]>([
+  it.each<[string, AwardCode, Basis, AwardHistoryItem[], boolean]>([
     ['LĐTT twice in the same year', 'LAO_DONG_TIEN_TIEN', 'REGULAR', [award('LAO_DONG_TIEN_TIEN', 2023)], false],
     [
       'LĐTT approved nomination of the same year',
@@ -492,13 +501,13 @@ describe('R-DUP-1 one achievement is rewarded once', () => {
       true,
     ],
   ])('%s → %p', (_label, awardCode, basis, awards, ok) => {
-    const e = evaluateEligibility(individual(awardCode, { awards }, { basis }), ND98);
+    const e = evaluateEligibility(individual(awardCode, { history: awards }, { basis }), ND98);
     expect(checks(e, 'R-DUP-1')).toEqual([expect.objectContaining({ passed: ok, limit: 1, actual: ok ? 1 : 2 })]);
   });
 
   it('a thematic Giấy khen is not limited by a regular one', () => {
     const e = evaluateEligibility(
-      individual('GIAY_KHEN', { awards: [award('GIAY_KHEN', 2023)] }, { basis: 'THEMATIC' }),
+      individual('GIAY_KHEN', { history: [award('GIAY_KHEN', 2023)] }, { basis: 'THEMATIC' }),
       ND98,
     );
     expect(ids(e)).not.toContain('R-DUP-1');
@@ -508,7 +517,7 @@ describe('R-DUP-1 one achievement is rewarded once', () => {
   it('applies to collectives', () => {
     const m = members({ n: 4 });
     const dup = collective('GIAY_KHEN', m, {
-      collective: { awards: [award('BANG_KHEN_TINH', 2023)], openHolds: 0, members: m },
+      collective: { history: [award('BANG_KHEN_TINH', 2023)], openHolds: 0, members: m },
     });
     expect(passed(evaluateEligibility(dup, ND98), 'R-DUP-1')).toBe(false);
     expect(passed(evaluateEligibility(collective('GIAY_KHEN', m), ND98), 'R-DUP-1')).toBe(true);
@@ -528,7 +537,7 @@ describe('R-HOLD-1 open cases hold the nomination (Decree 98 Art 4)', () => {
   it('collective with an open inspection fails', () => {
     const m = members({ n: 2 });
     const e = evaluateEligibility(
-      collective('GIAY_KHEN', m, { collective: { awards: [], openHolds: 1, members: m } }),
+      collective('GIAY_KHEN', m, { collective: { history: [], openHolds: 1, members: m } }),
       ND98,
     );
     expect(passed(e, 'R-HOLD-1')).toBe(false);
@@ -602,12 +611,14 @@ describe('R-TTXS-1 Tập thể lao động xuất sắc (Law 2022 Art 27)', () =
 });
 
 describe('evaluateEligibility invariants', () => {
-  const arbAward = fc.record({
-    awardCode: fc.constantFrom(...AWARD_CODES),
-    year: fc.integer({ min: 2018, max: 2025 }),
-    basis: fc.constantFrom(...BASES),
-    source: fc.constantFrom<CountedAward['source']>('AWARD', 'APPROVED_NOMINATION'),
-  });
+  const arbAward: fc.Arbitrary<AwardHistoryItem> = fc
+    .record({
+      awardCode: fc.constantFrom(...AWARD_CODES),
+      year: fc.integer({ min: 2018, max: 2025 }),
+      basis: fc.constantFrom(...BASES),
+      source: fc.constantFrom<CountedAward['source']>('AWARD', 'APPROVED_NOMINATION'),
+    })
+    .map((a) => award(a.awardCode, a.year, a.basis, a.source));
   const arbFacts: fc.Arbitrary<NominationFacts> = fc.record({
     year: fc.integer({ min: 2019, max: 2025 }),
     awardCode: fc.constantFrom(...AWARD_CODES),
@@ -622,13 +633,13 @@ describe('evaluateEligibility invariants', () => {
         }),
         { maxLength: 4 },
       ),
-      awards: fc.array(arbAward, { maxLength: 8 }),
+      history: fc.array(arbAward, { maxLength: 8 }),
       joinedOn: fc.option(fc.constantFrom('2015-01-01', '2023-03-01', '2023-06-15', '2024-02-01'), { nil: null }),
       disciplinedInYear: fc.boolean(),
       openHolds: fc.nat(2),
     }),
     collective: fc.record({
-      awards: fc.array(arbAward, { maxLength: 8 }),
+      history: fc.array(arbAward, { maxLength: 8 }),
       openHolds: fc.nat(2),
       members: fc.array(
         fc.record({
@@ -672,7 +683,7 @@ describe('evaluateEligibility invariants', () => {
           }));
           const before = evaluateEligibility(facts, regime);
           const after = evaluateEligibility(
-            { ...facts, individual: { ...ind, awards: [...ind.awards, ...nonRegular] } },
+            { ...facts, individual: { ...ind, history: [...ind.history, ...nonRegular] } },
             regime,
           );
           expect(after.checks.map((c) => [c.rule, c.passed])).toEqual(before.checks.map((c) => [c.rule, c.passed]));

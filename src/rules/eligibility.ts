@@ -17,11 +17,13 @@
  *   prerequisite is looked for; the messages say when such awards were ignored.
  */
 import { awardName, awardType } from './catalogue.js';
-import { ignoredForPrerequisites, prerequisiteYears } from './counting.js';
+import { countedAwards, ignoredForPrerequisites, prerequisiteYears } from './counting.js';
+import { duplicateClashes, duplicateGroupOf, type DuplicateClashKind } from './duplicates.js';
 import { dateParts, isIsoDate } from './dates.js';
 import { ceilMul } from './fraction.js';
 import type {
   AwardCode,
+  AwardHistoryItem,
   CollectiveFacts,
   CountedAward,
   Eligibility,
@@ -82,11 +84,8 @@ export const TTXS_MIN_LDTT_RATIO = 0.7;
  */
 export const CSTQ_MAX_YEARS_BETWEEN = 3;
 
-/** Duplicate groups of R-DUP-1: a regular award of any code in the group blocks the others, same year. */
-export const DUPLICATE_GROUPS: readonly (readonly AwardCode[])[] = [['GIAY_KHEN', 'BANG_KHEN_TINH']];
-
-const EMPTY_INDIVIDUAL: IndividualFacts = { ratings: {}, initiatives: [], awards: [], openHolds: 0 };
-const EMPTY_COLLECTIVE: CollectiveFacts = { awards: [], openHolds: 0, members: [] };
+const EMPTY_INDIVIDUAL: IndividualFacts = { ratings: {}, initiatives: [], history: [], openHolds: 0 };
+const EMPTY_COLLECTIVE: CollectiveFacts = { history: [], openHolds: 0, members: [] };
 
 const RATING_RANK: Readonly<Record<Rating, number>> = { HTXS: 3, HTT: 2, HT: 1, KHT: 0 };
 
@@ -102,10 +101,16 @@ function collectiveOf(f: NominationFacts): CollectiveFacts {
   return f.collective ?? EMPTY_COLLECTIVE;
 }
 
-function awardsOf(f: NominationFacts): readonly CountedAward[] {
-  if (f.recipientKind === 'INDIVIDUAL') return individualOf(f).awards;
-  if (f.recipientKind === 'COLLECTIVE') return collectiveOf(f).awards;
+function historyOf(f: NominationFacts): readonly AwardHistoryItem[] {
+  if (f.recipientKind === 'INDIVIDUAL') return individualOf(f).history;
+  if (f.recipientKind === 'COLLECTIVE') return collectiveOf(f).history;
   return [];
+}
+
+/** What counts for prerequisites (see `countedAwards`), the nomination being evaluated left out. */
+function countedOf(f: NominationFacts): CountedAward[] {
+  const options = f.excludeNominationId === undefined ? {} : { excludeNominationId: f.excludeNominationId };
+  return countedAwards(historyOf(f), options);
 }
 
 function ratingText(ratings: IndividualFacts['ratings'], year: number): string {
@@ -246,8 +251,9 @@ function ldtt2(f: NominationFacts): RuleCheck[] {
  */
 function cscs1(f: NominationFacts, regime: Regime): RuleCheck[] {
   const ind = individualOf(f);
+  const awards = countedOf(f);
   const { law, cscsInitiativeMandatory } = REGIME_RULE_PARAMS[regime];
-  const ldttYears = prerequisiteYears(ind.awards, 'LAO_DONG_TIEN_TIEN');
+  const ldttYears = prerequisiteYears(awards, 'LAO_DONG_TIEN_TIEN');
   const hasLdtt = ldttYears.includes(f.year);
   const out: RuleCheck[] = [
     check(
@@ -255,7 +261,7 @@ function cscs1(f: NominationFacts, regime: Regime): RuleCheck[] {
       hasLdtt,
       `Chiến sĩ thi đua cơ sở ${f.year} needs Lao động tiên tiến in ${f.year} (${law} Art 23); ${
         hasLdtt ? 'found' : 'not found'
-      }${ignoredNote(ind.awards, 'LAO_DONG_TIEN_TIEN')}`,
+      }${ignoredNote(awards, 'LAO_DONG_TIEN_TIEN')}`,
     ),
   ];
   const initiatives = ind.initiatives.filter((i) => i.year === f.year).length;
@@ -290,8 +296,9 @@ function cscs1(f: NominationFacts, regime: Regime): RuleCheck[] {
 function cstinh1(f: NominationFacts, regime: Regime): RuleCheck[] {
   const ind = individualOf(f);
   const { law } = REGIME_RULE_PARAMS[regime];
+  const awards = countedOf(f);
   const window = [f.year - 2, f.year - 1, f.year];
-  const cscsYears = prerequisiteYears(ind.awards, 'CHIEN_SI_THI_DUA_CO_SO');
+  const cscsYears = prerequisiteYears(awards, 'CHIEN_SI_THI_DUA_CO_SO');
   const found = window.filter((y) => cscsYears.includes(y));
   const missing = window.filter((y) => !cscsYears.includes(y));
   const provinceInitiatives = ind.initiatives.filter(
@@ -303,7 +310,7 @@ function cstinh1(f: NominationFacts, regime: Regime): RuleCheck[] {
       missing.length === 0,
       `Chiến sĩ thi đua cấp tỉnh ${f.year} needs Chiến sĩ thi đua cơ sở in each of ${window.join(', ')} (3 consecutive years, ${law} Art 22); found in ${yearList(found)}${
         missing.length > 0 ? ` — missing ${missing.join(', ')}` : ''
-      }${ignoredNote(ind.awards, 'CHIEN_SI_THI_DUA_CO_SO')}`,
+      }${ignoredNote(awards, 'CHIEN_SI_THI_DUA_CO_SO')}`,
       3,
       found.length,
     ),
@@ -322,9 +329,9 @@ function cstinh1(f: NominationFacts, regime: Regime): RuleCheck[] {
  * Y or Y-1, the earlier one 1 to `CSTQ_MAX_YEARS_BETWEEN` (3) years before it.
  */
 function cstq1(f: NominationFacts, regime: Regime): RuleCheck[] {
-  const ind = individualOf(f);
+  const awards = countedOf(f);
   const { law } = REGIME_RULE_PARAMS[regime];
-  const years = prerequisiteYears(ind.awards, 'CHIEN_SI_THI_DUA_TINH');
+  const years = prerequisiteYears(awards, 'CHIEN_SI_THI_DUA_TINH');
   let best = 0;
   for (const later of [f.year, f.year - 1]) {
     if (!years.includes(later)) continue;
@@ -339,7 +346,7 @@ function cstq1(f: NominationFacts, regime: Regime): RuleCheck[] {
         f.year - 1
       } or ${f.year} and the earlier at most ${CSTQ_MAX_YEARS_BETWEEN} years before it (${law} Art 21); Chiến sĩ thi đua cấp tỉnh found in ${yearList(
         years,
-      )}${ignoredNote(ind.awards, 'CHIEN_SI_THI_DUA_TINH')}`,
+      )}${ignoredNote(awards, 'CHIEN_SI_THI_DUA_TINH')}`,
       2,
       best,
     ),
@@ -353,8 +360,9 @@ function cstq1(f: NominationFacts, regime: Regime): RuleCheck[] {
  */
 function bk1(f: NominationFacts): RuleCheck[] {
   const ind = individualOf(f);
+  const awards = countedOf(f);
   const prev = f.year - 1;
-  const cscsYears = prerequisiteYears(ind.awards, 'CHIEN_SI_THI_DUA_CO_SO');
+  const cscsYears = prerequisiteYears(awards, 'CHIEN_SI_THI_DUA_CO_SO');
   const cscsBoth = cscsYears.includes(prev) && cscsYears.includes(f.year);
   const htxsBoth = ind.ratings[prev] === 'HTXS' && ind.ratings[f.year] === 'HTXS';
   const initiatives = ind.initiatives.filter((i) => i.year === prev || i.year === f.year).length;
@@ -363,25 +371,29 @@ function bk1(f: NominationFacts): RuleCheck[] {
     ind.ratings,
     prev,
   )}, ${ratingText(ind.ratings, f.year)}; ${initiatives} initiative(s) in ${prev}–${f.year}${ignoredNote(
-    ind.awards,
+    awards,
     'CHIEN_SI_THI_DUA_CO_SO',
   )}`;
   if (cscsBoth) return [check('R-BK-1', true, `${intro}; ${facts}`)];
   return [check('R-BK-1', htxsBoth && initiatives >= 2, `${intro}; ${facts}`, 2, initiatives)];
 }
 
+const CLASH_LABEL: Readonly<Record<DuplicateClashKind, string>> = {
+  AWARD: 'awarded',
+  APPROVED_NOMINATION: 'approved nomination',
+  OPEN_NOMINATION: 'nomination in progress',
+};
+
 /**
  * R-DUP-1 [L] (Law 2022 principles: one achievement is rewarded once): at most one REGULAR award of the same
  * code per recipient and year; a regular Giấy khen and a regular Bằng khen tỉnh for the same recipient and
- * year are duplicates of each other (`DUPLICATE_GROUPS`). Applies to REGULAR nominations only.
+ * year are duplicates of each other. What counts is decided by `duplicateClashes` (duplicates.ts): a revoked
+ * award and a withdrawn or rejected nomination never do. Applies to REGULAR nominations only.
  */
 function dup1(f: NominationFacts): RuleCheck[] {
-  const group = DUPLICATE_GROUPS.find((g) => g.includes(f.awardCode)) ?? [f.awardCode];
-  const clashes = awardsOf(f).filter((a) => a.basis === 'REGULAR' && a.year === f.year && group.includes(a.awardCode));
-  const what = group.map(awardName).join(' or ');
-  const list = clashes
-    .map((a) => `${awardName(a.awardCode)} (${a.source === 'AWARD' ? 'awarded' : 'approved nomination'})`)
-    .join(', ');
+  const clashes = duplicateClashes(f, historyOf(f));
+  const what = duplicateGroupOf(f.awardCode).map(awardName).join(' or ');
+  const list = clashes.map((c) => `${awardName(c.awardCode)} (${CLASH_LABEL[c.kind]})`).join(', ');
   return [
     check(
       'R-DUP-1',

@@ -17,8 +17,25 @@ export {
   decidingAuthorityCodes,
 } from './catalogue.js';
 export type { AwardType, AuthorityGrant } from './catalogue.js';
-export { countedAwards, prerequisiteAwards, prerequisiteYears, NON_PREREQUISITE_BASES } from './counting.js';
-export type { AwardHistoryItem } from './counting.js';
+export {
+  countedAwards,
+  countedByCode,
+  isCounted,
+  memberHolds,
+  prerequisiteAwards,
+  prerequisiteYears,
+  MEMBER_AWARD_CODES,
+  NON_PREREQUISITE_BASES,
+} from './counting.js';
+export {
+  duplicateClashes,
+  duplicateClashKind,
+  duplicateGroupOf,
+  isSubjectToDuplicateRule,
+  DUPLICATE_GROUPS,
+  OPEN_PROPOSAL_STATUSES,
+} from './duplicates.js';
+export type { DuplicateCandidate, DuplicateClash, DuplicateClashKind } from './duplicates.js';
 export {
   evaluateEligibility,
   toEligibility,
@@ -26,7 +43,6 @@ export {
   ELIGIBILITY_RULES,
   RULE_SETS,
   REGIME_RULE_PARAMS,
-  DUPLICATE_GROUPS,
   LDTT_MIN_MONTHS,
   TTXS_MIN_LDTT_RATIO,
   CSTQ_MAX_YEARS_BETWEEN,

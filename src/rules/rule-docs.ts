@@ -108,7 +108,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     enforcement: 'CHECK',
     where: 'eligibility.ts',
     summary:
-      'At most one REGULAR award of a code per recipient and year; regular Giấy khen and Bằng khen tỉnh of the same year are duplicates.',
+      'At most one REGULAR award of a code per recipient and year; regular Giấy khen and Bằng khen tỉnh of the same year are duplicates; a revoked award and a withdrawn or rejected nomination do not count.',
   },
   {
     id: 'R-HOLD-1',

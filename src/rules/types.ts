@@ -150,6 +150,22 @@ export interface CountedAward {
   source: 'AWARD' | 'APPROVED_NOMINATION';
 }
 
+/**
+ * One row of a recipient's record as the registry stores it, before any rule decided whether it counts: an award
+ * (with its revoked flag, R-REVOKE-1) or a nomination (with its workflow status). `countedAwards()` (what counts
+ * for prerequisites and quotas) and `duplicateClashes()` (R-DUP-1) decide what counts, nothing else does.
+ */
+export type AwardHistoryItem =
+  | { source: 'AWARD'; awardCode: AwardCode; year: number; basis: Basis; revoked: boolean }
+  | {
+      source: 'NOMINATION';
+      id?: string;
+      awardCode: AwardCode;
+      year: number;
+      basis: Basis;
+      status: NominationStatus;
+    };
+
 export interface Initiative {
   year: number;
   level: InitiativeLevel;
@@ -160,8 +176,8 @@ export interface IndividualFacts {
   ratings: Partial<Record<number, Rating>>;
   /** Initiatives / research projects with the year they were recognised. */
   initiatives: Initiative[];
-  /** Counted awards only (see `countedAwards`), excluding the nomination being evaluated. */
-  awards: CountedAward[];
+  /** The recipient's awards and nominations, every status; the rules decide what counts. */
+  history: AwardHistoryItem[];
   /** Recruitment date (YYYY-MM-DD); used by R-LDTT-2 under TDKT_2003_ND91. */
   joinedOn?: string | null;
   /** Disciplined at reprimand (khiển trách) or above in the nomination year (R-LDTT-2). */
@@ -177,8 +193,8 @@ export interface CollectiveMember {
 }
 
 export interface CollectiveFacts {
-  /** Counted awards only (see `countedAwards`), excluding the nomination being evaluated. */
-  awards: CountedAward[];
+  /** The collective's awards and nominations, every status; the rules decide what counts. */
+  history: AwardHistoryItem[];
   openHolds: number;
   /** The individuals who belonged to the collective on 31 December of the nomination year. */
   members: CollectiveMember[];
@@ -192,6 +208,6 @@ export interface NominationFacts {
   recipientKind: RecipientKind;
   individual?: IndividualFacts;
   collective?: CollectiveFacts;
-  /** Not used by the pure rules: callers must already have left this nomination out of `awards`. */
+  /** The stored nomination being evaluated: it never counts against itself (in `history` or not). */
   excludeNominationId?: string;
 }

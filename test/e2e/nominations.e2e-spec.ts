@@ -562,15 +562,18 @@ describe('nominations', () => {
       expect((await t.http.get(`/api/v1/nominations/${bangKhen.id}`).set(hr).expect(200)).body.status).toBe(
         'SUBMITTED',
       );
-      // An award already granted counts too: a new draft shows the clash at once.
+      // An award already granted counts too: /check shows the clash, and creation refuses it (409), nothing stored.
       const other = await makeRatedIndividual(t, tree.unit.id, 'HTT');
       await makeAwardRecord(t, byDepartment(tree, Y, 'GIAY_KHEN', other.id));
-      const second = await post(
-        '',
-        hr,
-        body({ awardCode: 'GIAY_KHEN', individualId: other.id, proposingOrganizationId: tree.department.id }),
-      ).expect(201);
-      expect(failing(second.body.eligibility)).toEqual(['R-DUP-1']);
+      const duplicate = body({
+        awardCode: 'GIAY_KHEN',
+        individualId: other.id,
+        proposingOrganizationId: tree.department.id,
+      });
+      expect(failing((await post('/check', hr, duplicate).expect(200)).body.eligibility)).toEqual(['R-DUP-1']);
+      const second = await post('', hr, duplicate).expect(409);
+      expect(second.body.code).toBe('DUPLICATE_NOMINATION');
+      expect(violated(second.body)).toEqual(['R-DUP-1']);
     });
 
     it('R-HOLD-1: an open case refuses submission, and refuses approval when opened after submission', async () => {

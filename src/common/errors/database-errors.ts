@@ -74,13 +74,6 @@ const CONSTRAINTS: Record<string, { status: HttpStatus; code: string; detail: st
       detail: 'The organization does not exist',
       field: 'organizationId',
     },
-    uq_nominations_live_regular: {
-      status: HttpStatus.CONFLICT,
-      code: 'DUPLICATE_NOMINATION',
-      detail:
-        'The nominee already has a live REGULAR nomination of this award code and year (one achievement is rewarded once)',
-      rule: 'R-DUP-1',
-    },
     uq_nominations_import_row: {
       status: HttpStatus.CONFLICT,
       code: 'DUPLICATE_IMPORT_ROW',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { nomineeLockKey } from '../workflow.js';
 
 /** What an import needs to know of an organization named in a file. */
 export interface OrganizationRef {
@@ -84,6 +85,18 @@ export class NominationImportRepository {
   /** Serialises uploads of the same file until the transaction ends: the second finds what the first created. */
   async lockFile(fileHash: string, manager: EntityManager): Promise<void> {
     await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`nominations:import:${fileHash}`]);
+  }
+
+  /**
+   * The nominees' advisory locks (R-DUP-1, `nomineeLockKey`), all at once and in a fixed order, so two imports
+   * naming the same people never wait on each other in a cycle; each row's creation then holds its lock already.
+   */
+  async lockNominees(nomineeIds: readonly string[], manager: EntityManager): Promise<void> {
+    const keys = [...new Set(nomineeIds.map((id) => id.toLowerCase()))].sort().map(nomineeLockKey);
+    await manager.query(
+      'SELECT pg_advisory_xact_lock(hashtextextended(k.key, 0)) FROM unnest($1::text[]) WITH ORDINALITY AS k(key, n) ORDER BY k.n',
+      [keys],
+    );
   }
 
   /** Savepoints around each row, so one failing insert does not abort the transaction the others share. */

@@ -10,6 +10,7 @@ import { AppConfig } from '../../config/app-config.js';
 import { CreateNominationDto } from '../dto/nomination.dto.js';
 import { NominationsService } from '../nominations.service.js';
 import { withTransactionRetry } from '../../common/database/transaction-retry.js';
+import { duplicateClashes, isSubjectToDuplicateRule, type AwardHistoryItem } from '../../rules/index.js';
 import type { ImportedNominationDto, ImportResultDto } from './dto/import-result.dto.js';
 import { ALTERNATIVE_COLUMNS, type AlternativeColumn, type ImportColumn } from './import-columns.js';
 import {
@@ -75,6 +76,10 @@ function flatten(errors: ValidationError[]): { field: string; message: string }[
 }
 
 const lower = (value: string) => value.toLowerCase();
+
+/** A row of the file stands on the nominee's record, for R-DUP-1, as a proposal with this id. */
+const fileIdOf = (row: number): string => `row:${row}`;
+const rowOfFileId = (id: string): number => Number(id.slice('row:'.length));
 
 /**
  * `POST /nominations/import`: a spreadsheet of nominations, all rows or none. Each row is judged exactly as
@@ -195,7 +200,9 @@ export class NominationImportService {
     const ready: ReadyRow[] = [];
     const errors: ImportRowError[] = [];
     const scopeErrors: ImportRowError[] = [];
-    const firstRowOf = new Map<string, number>();
+    /** Per nominee, the file's rows so far as proposals on their record (for R-DUP-1 within the file). */
+    const fileRecordOf = new Map<string, AwardHistoryItem[]>();
+    const sameRowOf = new Map<string, number>();
 
     for (const record of records) {
       const { row, values } = record;
@@ -275,22 +282,32 @@ export class NominationImportService {
             });
           }
 
-          // Two rows of the file proposing the same thing: R-DUP-1 for REGULAR, else the very same row twice.
+          // Two rows of the file proposing the same thing. R-DUP-1 is the rule engine's: the file's earlier rows
+          // are new proposals (DRAFT) on the nominee's record, and the engine says whether this row duplicates one.
+          // The registry's own record is judged at creation, by the same function. Off the rule, the very same row
+          // twice is refused too.
           const nominee = (individual ?? organization)!.id;
-          const key =
-            dto.basis === 'REGULAR'
-              ? `${nominee}|${dto.awardCode}|${dto.year}|REGULAR`
-              : `${nominee}|${dto.awardCode}|${dto.year}|${dto.basis}|${dto.achievements}`;
-          const first = firstRowOf.get(key);
-          if (first !== undefined) {
+          const candidate = { awardCode: dto.awardCode, year: dto.year, basis: dto.basis };
+          const earlierRows = fileRecordOf.get(nominee) ?? [];
+          const clash = isSubjectToDuplicateRule(candidate)
+            ? duplicateClashes(candidate, earlierRows).at(0)
+            : undefined;
+          const sameRowKey = `${nominee}|${dto.awardCode}|${dto.year}|${dto.basis}|${dto.achievements}`;
+          const sameRow = sameRowOf.get(sameRowKey);
+          if (clash?.nominationId !== undefined) {
             fail(
               nomineeColumn,
-              dto.basis === 'REGULAR'
-                ? `duplicates row ${first}: the same nominee, award code and year on the REGULAR basis (R-DUP-1: one achievement is rewarded once)`
-                : `duplicates row ${first}: the same nominee, award code, year, basis and achievements`,
+              `duplicates row ${rowOfFileId(clash.nominationId)}: the same nominee, award code and year on the REGULAR basis (R-DUP-1: one achievement is rewarded once)`,
+            );
+          } else if (sameRow !== undefined) {
+            fail(
+              nomineeColumn,
+              `duplicates row ${sameRow}: the same nominee, award code, year, basis and achievements`,
             );
           } else {
-            firstRowOf.set(key, row);
+            earlierRows.push({ source: 'NOMINATION', id: fileIdOf(row), status: 'DRAFT', ...candidate });
+            fileRecordOf.set(nominee, earlierRows);
+            sameRowOf.set(sameRowKey, row);
           }
         }
       }
@@ -355,6 +372,10 @@ export class NominationImportService {
       };
     }
 
+    await this.imports.lockNominees(
+      rows.map((r) => (r.dto.individualId ?? r.dto.organizationId) as string),
+      manager,
+    );
     const nominations: ImportedNominationDto[] = [];
     const errors: ImportRowError[] = [...checked];
     for (const ready of rows) {
