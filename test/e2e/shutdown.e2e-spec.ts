@@ -1,14 +1,14 @@
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Client } from 'pg';
 import supertest from 'supertest';
 import { HARD_STOP_GRACE_MS } from '../../src/common/lifecycle/graceful-shutdown.js';
 import { findFreePort } from '../../src/database/embedded-postgres.js';
+import { buildService } from '../support/built-service.js';
 import { createTestDatabase } from '../support/database.js';
 import { BOOTSTRAP_TOKEN, bearer } from '../support/test-app.js';
 
@@ -16,35 +16,8 @@ import { BOOTSTRAP_TOKEN, bearer } from '../support/test-app.js';
 jest.setTimeout(300_000);
 
 const ROOT = process.cwd();
+// SHUTDOWN_TEST_MAIN names an already built `main.js` to skip the build.
 const WORK_DIR = path.join(ROOT, '.data', `shutdown-test-${process.pid}`);
-
-/**
- * Builds the service with the project's own build (`nest build`, Swagger plugin included) into a directory of this
- * test under `.data/` (inside the project, so `node_modules` resolves; never `dist/`, which other runs may be
- * using). SHUTDOWN_TEST_MAIN names an already built `main.js` to skip the build.
- */
-async function buildService(): Promise<string> {
-  if (process.env.SHUTDOWN_TEST_MAIN) return path.resolve(process.env.SHUTDOWN_TEST_MAIN);
-  const outDir = path.join(WORK_DIR, 'build');
-  const tsconfig = path.join(WORK_DIR, 'tsconfig.build.json');
-  await mkdir(WORK_DIR, { recursive: true });
-  await writeFile(
-    tsconfig,
-    JSON.stringify({ extends: path.join(ROOT, 'tsconfig.build.json'), compilerOptions: { outDir, rootDir: ROOT } }),
-  );
-  const main = path.join(outDir, 'src', 'main.js');
-  try {
-    await promisify(execFile)(
-      path.join(ROOT, 'node_modules', '.bin', 'nest'),
-      ['build', '-p', path.relative(ROOT, tsconfig)],
-      { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
-    );
-  } catch (error) {
-    // Type errors fail the type check of the suite, not this test: it needs the emitted JavaScript only.
-    if (!existsSync(main)) throw error;
-  }
-  return main;
-}
 
 interface Service {
   child: ChildProcess;
@@ -127,7 +100,10 @@ describe('graceful shutdown of the built service', () => {
   const services: Service[] = [];
 
   beforeAll(async () => {
-    [main, database] = await Promise.all([buildService(), createTestDatabase()]);
+    [main, database] = await Promise.all([
+      buildService(WORK_DIR, process.env.SHUTDOWN_TEST_MAIN),
+      createTestDatabase(),
+    ]);
   });
   afterAll(async () => {
     for (const service of services)
