@@ -47,7 +47,9 @@ async function bootstrap(): Promise<void> {
     }
     await app.listen({ port: config.PORT, host: config.HOST });
     const base = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
-    logger.log(`Awards Registry ready in ${Date.now() - startedAt} ms — Swagger UI: ${base}/docs, API: ${base}/api/v1`);
+    logger.log(
+      `Awards Registry ready in ${Date.now() - startedAt} ms on Node ${process.version} — Swagger UI: ${base}/docs, API: ${base}/api/v1`,
+    );
   } catch (error) {
     logger.error(error instanceof Error ? error.stack : String(error));
     await app?.close().catch(() => undefined);
