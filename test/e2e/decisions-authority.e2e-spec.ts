@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import {
   makeApprovedNomination,
   makeDecision,
@@ -12,7 +12,8 @@ import {
 import { binary } from '../support/binary.js';
 import { readPdf } from '../support/pdf.js';
 import { byDepartment } from '../support/world.js';
-import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/lifecycle.js';
+import { BOOTSTRAP_TOKEN, bearer } from '../support/test-app.js';
 
 const PROBLEM = /application\/problem\+json/;
 
@@ -22,17 +23,10 @@ const PROBLEM = /application\/problem\+json/;
  * finding 1: a department's keys recorded a Bằng khen của Thủ tướng as 02/QĐ-SA "by the Prime Minister".
  */
 describe('decisions: authority from the issuer (R-AUTH-4)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let tree: Awaited<ReturnType<typeof makeTree>>;
 
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
   beforeEach(async () => {
-    await t.reset();
     tree = await makeTree(t);
   });
 

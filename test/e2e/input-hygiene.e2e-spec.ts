@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { beforeEach, describe, expect, it } from '@jest/globals';
 import { todayInVietnam } from '../../src/common/time/vietnam-time.js';
 import {
   makeApprovedNomination,
@@ -8,24 +8,18 @@ import {
   makeTree,
   revokeAward,
 } from '../support/factories.js';
-import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
+import { useTestApp } from '../support/lifecycle.js';
+import { BOOTSTRAP_TOKEN, bearer } from '../support/test-app.js';
 
 const PROBLEM = /application\/problem\+json/;
 const admin = bearer(BOOTSTRAP_TOKEN);
 
 /** Input hygiene: what the security review's low findings reproduced, each refused or neutralised. */
 describe('input hygiene', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let tree: Awaited<ReturnType<typeof makeTree>>;
 
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t.close();
-  });
   beforeEach(async () => {
-    await t.reset();
     tree = await makeTree(t);
   });
 
