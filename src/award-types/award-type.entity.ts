@@ -6,7 +6,7 @@ export type AwardKind = 'TITLE' | 'FORM';
 export type BonusMultipliers = Record<string, number>;
 
 /**
- * The catalogue of emulation titles and commendation forms (domain.md §3). Seeded by migration, read-only over
+ * The catalogue of emulation titles and commendation forms. Seeded by migration, read-only over
  * the API; other tables reference `code`.
  */
 @Entity('award_types')

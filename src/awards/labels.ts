@@ -1,6 +1,9 @@
 import type { Basis } from '../rules/index.js';
 
-/** Recipient kinds an award can have in the registry (households are out of scope for now, api.md). */
+/**
+ * Recipient kinds an award can have in the registry (households are out of scope for now: R-KIND-1, a registry
+ * convention).
+ */
 export const AWARD_RECIPIENT_KINDS = ['INDIVIDUAL', 'COLLECTIVE'] as const;
 export type AwardRecipientKind = (typeof AWARD_RECIPIENT_KINDS)[number];
 
@@ -10,7 +13,7 @@ export const RECIPIENT_KIND_LABELS: Readonly<Record<AwardRecipientKind, string>>
   COLLECTIVE: 'Tập thể',
 };
 
-/** Vietnamese labels of the bases (phương thức khen thưởng), domain.md §3. */
+/** Vietnamese labels of the bases (phương thức khen thưởng). */
 export const BASIS_LABELS: Readonly<Record<Basis, string>> = {
   REGULAR: 'Thường xuyên',
   THEMATIC: 'Chuyên đề',

@@ -126,7 +126,7 @@ export class AppConfig {
   @Max(65535)
   EMBEDDED_PG_PORT = 0;
 
-  /** Load the demo data set (domain.md §7) when the database holds no organizations yet. */
+  /** Load the demo data set (README, "The seed story") when the database holds no organizations yet. */
   @Transform(toBoolean)
   @IsOptional()
   @IsBoolean()

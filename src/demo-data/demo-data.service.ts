@@ -35,7 +35,7 @@ const DEMO_KEYS: { name: string; role: Role; scope?: string }[] = [
 ];
 
 /**
- * Loads the demo data set (domain.md §7) into an empty registry through the same services the API uses, so
+ * Loads the demo data set (README, "The seed story") into an empty registry through the same services the API uses, so
  * every record passes the same rules: organizations, people and their ratings, nominations that are submitted,
  * voted, approved and decided, and one API key per role whose tokens are written to a git-ignored file.
  */

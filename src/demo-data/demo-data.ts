@@ -1,5 +1,5 @@
 /**
- * The demo data set (domain.md §7): Sở Thông tin và Truyền thông tỉnh Điện Biên, year 2023. The event is real
+ * The demo data set (README, seed story): Sở Thông tin và Truyền thông tỉnh Điện Biên, year 2023. The event is real
  * (the year-end conference of 23 January 2024); the names of the units' staff are invented, since the article
  * does not give them.
  */

@@ -17,12 +17,12 @@ import { Individual } from '../individuals/individual.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import type { AwardCode, Basis, Eligibility, NominationStatus, Regime } from '../rules/index.js';
 
-/** Nominees are individuals or collectives; households are out of scope for now (api.md). */
+/** Nominees are individuals or collectives; households are out of scope for now (R-KIND-1, a registry convention). */
 export type NomineeKind = 'INDIVIDUAL' | 'COLLECTIVE';
 
 /**
  * A nomination (đề nghị khen thưởng): one nominee, one award code, one year and basis, proposed by one
- * organization. Its workflow is domain.md §5; every transition appends a `nomination_events` row.
+ * organization. Its workflow is in docs/rules.md; every transition appends a `nomination_events` row.
  */
 @Entity('nominations')
 @Check(

@@ -21,7 +21,7 @@ import { NominationsService } from './nominations.service.js';
 const WRONG_STATE = 'A 409 `INVALID_STATE` when the nomination is not in a status this action starts from.';
 
 /**
- * Nominations (đề nghị khen thưởng) and their workflow (domain.md §5): HR officers draft, submit and withdraw;
+ * Nominations (đề nghị khen thưởng) and their workflow (docs/rules.md): HR officers draft, submit and withdraw;
  * approvers record council votes, return, approve and reject. Every action is checked against the caller's
  * scope (the proposing organization's subtree) and re-evaluates the rules.
  */

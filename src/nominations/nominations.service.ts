@@ -144,7 +144,7 @@ function factsRequestOf(
 }
 
 /**
- * The nomination workflow (domain.md §5). Every rule comes from `src/rules`; this service loads the facts, calls
+ * The nomination workflow (docs/rules.md). Every rule comes from `src/rules`; this service loads the facts, calls
  * the rules inside the transaction that writes, and keeps the status history.
  *
  * Creation (and an edit, and each row of an import) takes the nominee's advisory lock (`nomineeLockKey`) before the

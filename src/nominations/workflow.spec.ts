@@ -12,7 +12,7 @@ import {
   type TransitionAction,
 } from './workflow.js';
 
-describe('workflow transitions (domain.md §5)', () => {
+describe('workflow transitions (docs/rules.md, Workflow of a nomination)', () => {
   it.each<[TransitionAction, NominationStatus, boolean, NominationStatus]>([
     ['SUBMIT', 'DRAFT', true, 'SUBMITTED'],
     ['SUBMIT', 'RETURNED', true, 'SUBMITTED'],

@@ -1,5 +1,5 @@
 /**
- * The workflow of a nomination (domain.md §5) as data, plus the small pure helpers the service needs:
+ * The workflow of a nomination (docs/rules.md) as data, plus the small pure helpers the service needs:
  *
  *   DRAFT ──submit──▶ SUBMITTED ──approve──▶ APPROVED ──(decision)──▶ DECIDED
  *     ▲                 │  │ ╲──reject───▶ REJECTED
@@ -53,7 +53,7 @@ export function statusAfter(action: TransitionAction, status: NominationStatus):
 }
 
 /**
- * The legal regime a nomination is judged under before a decision exists (api.md "Eligibility"): the one in
+ * The legal regime a nomination is judged under before a decision exists (docs/rules.md, "Legal regimes"): the one in
  * force on `expectedDecisionOn` when set, else on today's date in Vietnam.
  */
 export function regimeForNomination(expectedDecisionOn: string | null | undefined, now: Date = new Date()): Regime {

@@ -1,5 +1,5 @@
 /**
- * Reading the configurable ([C]) rule settings stored in `rule_settings` (domain.md §4): the quota switches and
+ * Reading the configurable ([C]) rule settings stored in `rule_settings` (docs/rules.md): the quota switches and
  * ratios under the key `quotas`. A missing or partial row falls back to the defaults of the rule engine, so the
  * registry keeps working on a database whose settings were never edited.
  */

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /**
- * Settings of the configurable ([C]) rules of domain.md §4: quota ratios and switches (R-QUOTA-CSCS,
+ * Settings of the configurable ([C]) rules (docs/rules.md): quota ratios and switches (R-QUOTA-CSCS,
  * R-QUOTA-CSTINH) and council vote policies (R-VOTE-1) per award code. Seeded with the defaults.
  */
 @Entity('rule_settings')

@@ -6,7 +6,7 @@ import { ApiProblems } from '../common/http/api-responses.js';
 import { PutVotePolicyDto, QuotaSettingsDto, RuleSettingsDto, VotePolicyDto } from './dto/rule-settings.dto.js';
 import { QuotasService } from './quotas.service.js';
 
-/** The configurable ([C]) rules of domain.md §4: quota switches and ratios, council vote policies. */
+/** The configurable ([C]) rules (docs/rules.md): quota switches and ratios, council vote policies. */
 @ApiTags('rule-settings')
 @Controller()
 export class RuleSettingsController {

@@ -8,7 +8,7 @@ import {
 } from './catalogue.js';
 import { AWARD_CODES, REGIME_CODES, type AwardCode } from './types.js';
 
-describe('catalogue (domain.md §3)', () => {
+describe('catalogue', () => {
   it('has the 11 codes in order, each keyed by its own code', () => {
     expect(AWARD_TYPES.map((t) => t.code)).toEqual([...AWARD_CODES]);
     for (const code of AWARD_CODES) expect(AWARD_CATALOGUE[code].code).toBe(code);
@@ -40,7 +40,7 @@ describe('catalogue (domain.md §3)', () => {
     ]);
   });
 
-  it('requires a vote by default for every CHIEN_SI_THI_DUA_*, BANG_KHEN_* and CO_THI_DUA_* (api.md)', () => {
+  it('requires a vote by default for every CHIEN_SI_THI_DUA_*, BANG_KHEN_* and CO_THI_DUA_* (R-VOTE-1)', () => {
     for (const t of AWARD_TYPES) {
       expect(t.voteRequiredByDefault).toBe(/^(CHIEN_SI_THI_DUA_|BANG_KHEN_|CO_THI_DUA_)/.test(t.code));
     }

@@ -1,11 +1,11 @@
 /**
- * The catalogue of titles and forms (domain.md §3) as data: the single source the API (`GET /award-types`),
+ * The catalogue of titles and forms as data: the single source the API (`GET /award-types`),
  * the rule engine and the seeding migration use.
  *
  * Sources: Law 06/2022/QH15 Art 21–27 (titles), Art 74–80 (forms, competence); Decree 98/2023 and
  * Decree 152/2025 (bonus multipliers); Decree 91/2017 (regime TDKT_2003_ND91); Decree 129/2025 (commune chairs
  * decide CSTĐ cơ sở and TT lao động tiên tiến from 2025-07-01, district level abolished).
- * Confidence markers of domain.md: the ND98 multipliers of the three forms are [C], Cờ thi đua tỉnh is [S].
+ * Confidence (docs/rules.md): the ND98 multipliers of the three forms are [C], Cờ thi đua tỉnh is [S].
  */
 import type { Authority, AwardCode, AwardKind, RecipientKind, Regime } from './types.js';
 
@@ -32,7 +32,7 @@ export interface AwardType {
   collectiveFactor: number;
   /** A title or form "of the province" (R-AUTH-3); counted in Circular 02/2023/TT-BNV form 0603. */
   isProvinceLevel: boolean;
-  /** Council vote required before approval unless a unit configures otherwise (api.md, R-VOTE-1). */
+  /** Council vote required before approval unless a unit configures otherwise (R-VOTE-1). */
   voteRequiredByDefault: boolean;
   /** Default pass mark as a share of all council members (R-VOTE-1 [C]). 0.5 means "more than half". */
   defaultPassRatio: number;
@@ -223,7 +223,7 @@ export const AWARD_CATALOGUE: Readonly<Record<AwardCode, AwardType>> = {
   },
 };
 
-/** The catalogue as a list, in the order of domain.md §3. */
+/** The catalogue as a list, in display order (highest individual title first, forms last). */
 export const AWARD_TYPES: readonly AwardType[] = Object.values(AWARD_CATALOGUE);
 
 export function awardType(code: AwardCode): AwardType {

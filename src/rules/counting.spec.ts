@@ -9,7 +9,7 @@ import {
 } from './counting.js';
 import type { CountedAward, NominationStatus } from './types.js';
 
-describe('countedAwards (api.md "What counts", R-REVOKE-1)', () => {
+describe('countedAwards (what counts, R-REVOKE-1)', () => {
   it('keeps non-revoked awards and drops revoked ones', () => {
     const history: AwardHistoryItem[] = [
       { source: 'AWARD', awardCode: 'LAO_DONG_TIEN_TIEN', year: 2022, basis: 'REGULAR', revoked: false },
@@ -64,7 +64,7 @@ describe('prerequisiteAwards (R-BASIS-1, Decree 98 Art 4)', () => {
   });
 });
 
-describe('countedByCode (quotas count what the rules count: R-REVOKE-1, api.md "What counts")', () => {
+describe('countedByCode (quotas count what the rules count: R-REVOKE-1, what counts)', () => {
   it.each<[string, AwardHistoryItem, number, number]>([
     [
       'awards not revoked',

@@ -168,7 +168,7 @@ describe('R-KIND-1 recipient kind', () => {
     ['TAP_THE_LAO_DONG_TIEN_TIEN', 'COLLECTIVE', true],
     ['LAO_DONG_TIEN_TIEN', 'COLLECTIVE', false],
     ['TAP_THE_LAO_DONG_XUAT_SAC', 'INDIVIDUAL', false],
-    ['GIAY_KHEN', 'HOUSEHOLD', false], // out of scope (api.md)
+    ['GIAY_KHEN', 'HOUSEHOLD', false], // out of scope (registry convention)
     ['BANG_KHEN_THU_TUONG', 'HOUSEHOLD', false],
   ])('%s for a %s passes: %p', (awardCode, recipientKind, ok) => {
     const e = evaluateEligibility({ year: 2023, awardCode, basis: 'THEMATIC', recipientKind }, ND98);

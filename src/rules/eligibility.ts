@@ -1,10 +1,10 @@
 /**
- * Eligibility of a nomination (domain.md §4 "Eligibility of individuals" and "Eligibility of collectives").
+ * Eligibility of a nomination (docs/rules.md, "Eligibility of individuals" and "Eligibility of collectives").
  *
  * Articles: Law 06/2022/QH15 Art 21 (CSTĐ toàn quốc), Art 22 (CSTĐ cấp tỉnh), Art 23 (CSTĐ cơ sở),
  * Art 24 (Lao động tiên tiến), Art 27 (TT lao động xuất sắc), Art 28 (TT lao động tiên tiến), Art 74.1.d
  * (Bằng khen tỉnh); Decree 91/2017 Art 10 (LĐTT under the 2003 law); Decree 98/2023 Art 4 (no lower-form
- * prerequisite, thematic awards do not count, holds); api.md (recipient kinds, titles take REGULAR only).
+ * prerequisite, thematic awards do not count, holds); registry conventions (R-KIND-1, R-BASIS-2).
  *
  * The rule set of each regime is DATA (`RULE_SETS`): which rule ids apply to which award code. A rule is a
  * small pure function in `ELIGIBILITY_RULES`; adding a regime means adding a row to `RULE_SETS` and
@@ -148,7 +148,10 @@ export function wholeMonthsWorkedInYear(joinedOn: string, year: number): number 
   return Math.max(0, Math.min(12, months));
 }
 
-/** R-KIND-1 (catalogue, domain.md §3; api.md): the award must accept the recipient kind. HOUSEHOLD is out of scope. */
+/**
+ * R-KIND-1 (registry convention over the catalogue of Law 2022): the award must accept the recipient kind. HOUSEHOLD
+ * is out of scope.
+ */
 function kindRule(f: NominationFacts): RuleCheck[] {
   const t = awardType(f.awardCode);
   const kind = f.recipientKind === 'INDIVIDUAL' ? 'an individual' : `a ${f.recipientKind.toLowerCase()}`;
@@ -157,7 +160,7 @@ function kindRule(f: NominationFacts): RuleCheck[] {
       check(
         'R-KIND-1',
         false,
-        `Household recipients are out of scope of the registry for now (api.md); ${t.nameVi} cannot be nominated for a household here`,
+        `Household recipients are out of scope of the registry for now (R-KIND-1, registry convention); ${t.nameVi} cannot be nominated for a household here`,
       ),
     ];
   }
@@ -171,20 +174,20 @@ function kindRule(f: NominationFacts): RuleCheck[] {
       'R-KIND-1',
       accepted,
       accepted
-        ? `${t.nameVi} can be given to ${kind} (catalogue, domain.md §3)`
-        : `${t.nameVi} is for ${allowed} recipients only (catalogue, domain.md §3); the nominee is ${kind}`,
+        ? `${t.nameVi} can be given to ${kind} (Law 2022, catalogue of titles and forms)`
+        : `${t.nameVi} is for ${allowed} recipients only (Law 2022, catalogue of titles and forms); the nominee is ${kind}`,
     ),
   ];
 }
 
-/** R-BASIS-2 (api.md; titles are yearly): an emulation title takes basis REGULAR only. */
+/** R-BASIS-2 (registry convention; titles are yearly): an emulation title takes basis REGULAR only. */
 function titleBasisRule(f: NominationFacts): RuleCheck[] {
   const passed = f.basis === 'REGULAR';
   return [
     check(
       'R-BASIS-2',
       passed,
-      `${awardName(f.awardCode)} is an emulation title and is given on the REGULAR (yearly) basis only (api.md); basis is ${f.basis}`,
+      `${awardName(f.awardCode)} is an emulation title and is given on the REGULAR (yearly) basis only (registry convention, R-BASIS-2); basis is ${f.basis}`,
     ),
   ];
 }
@@ -496,10 +499,10 @@ const individualOrCollective = (f: NominationFacts): boolean => isIndividual(f) 
 
 /** The rule functions, by id. */
 export const ELIGIBILITY_RULES: Readonly<Record<EligibilityRuleId, EligibilityRule>> = {
-  'R-KIND-1': { id: 'R-KIND-1', article: 'catalogue (domain.md §3), api.md', appliesTo: always, check: kindRule },
+  'R-KIND-1': { id: 'R-KIND-1', article: 'registry convention', appliesTo: always, check: kindRule },
   'R-BASIS-2': {
     id: 'R-BASIS-2',
-    article: 'api.md: titles take basis REGULAR only',
+    article: 'registry convention',
     appliesTo: always,
     check: titleBasisRule,
   },
@@ -557,7 +560,7 @@ export const RULE_SETS: Readonly<Record<Regime, Readonly<Record<AwardCode, reado
   TDKT_2022_ND152: LAW_2022_RULES,
 };
 
-/** Wraps checks into the api.md Eligibility shape: eligible = every check passed. */
+/** Wraps checks into the Eligibility shape of the API: eligible = every check passed. */
 export function toEligibility(regime: Regime, checks: RuleCheck[]): Eligibility {
   return { eligible: checks.every((c) => c.passed), regime, checks };
 }

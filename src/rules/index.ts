@@ -1,7 +1,8 @@
 /**
  * The rule engine of the awards registry: data plus small pure functions (no NestJS, no DB, no I/O).
- * Sources: domain.md §2–§4 (Law 06/2022/QH15, Law 15/2003/QH11, Decrees 91/2017, 98/2023, 152/2025,
- * 129/2025, 30/2020) and api.md. Each rule id (R-…) is documented in `RULE_DOCS`.
+ * Sources: Law 06/2022/QH15, Law 15/2003/QH11, Decrees 91/2017, 98/2023, 152/2025, 129/2025, 30/2020, plus two
+ * conventions of this registry (R-KIND-1, R-BASIS-2). Each rule id (R-…) is documented in `RULE_DOCS` and
+ * docs/rules.md.
  */
 export * from './types.js';
 export { REGIMES, regimeOn, regimeInfo } from './regimes.js';

@@ -6,7 +6,7 @@ import { AWARD_CODES, RECIPIENT_KINDS, type AwardCode, type RecipientKind } from
 
 describe('R-MONEY-1 bonus = multiplier × factor × base salary, rounded up to 10,000 VND', () => {
   it.each<[AwardCode, RecipientKind, string, number]>([
-    // domain.md examples
+    // worked examples of docs/rules.md (R-MONEY-1)
     ['GIAY_KHEN', 'INDIVIDUAL', '2023-12-15', 540_000],
     ['LAO_DONG_TIEN_TIEN', 'INDIVIDUAL', '2025-01-10', 710_000],
     ['GIAY_KHEN', 'COLLECTIVE', '2024-01-23', 1_080_000],

@@ -1,5 +1,5 @@
 /**
- * R-MONEY-1 [L] (domain.md §4): bonus = multiplier (catalogue, by the regime of the decision date)
+ * R-MONEY-1 [L] (Decree 98/2023, Decree 152/2025): bonus = multiplier (catalogue, by the regime of the decision date)
  * × collective factor (×2 for a collective Giấy khen / Bằng khen) × base salary in force on the decision date,
  * rounded UP to 10,000 VND. Integer VND, computed exactly (no floating point).
  *

@@ -1,5 +1,5 @@
 /**
- * Quotas (chỉ tiêu), domain.md §4 — all [C]: configurable, with defaults.
+ * Quotas (chỉ tiêu) — all [C]: configurable, with defaults.
  *
  * - R-QUOTA-CSCS (Decree 91 Art 9.3; default for later regimes): approved CSTĐ cơ sở of a unit and year
  *   ≤ floor(15 % × its approved Lao động tiên tiến of that year). 15 % of 20 → 3; of 6 → 0; of 7 → 1.
@@ -8,7 +8,7 @@
  *   or the headcount) per year and code. The tightest applicable limit wins.
  *
  * Caps use floor ("không quá"). Counts are of awards not revoked plus APPROVED nominations of the proposing
- * unit, year and code (api.md "What counts"); the service supplies them and enforces them atomically.
+ * unit, year and code (docs/rules.md, "What counts"); the service supplies them and enforces them atomically.
  * Ratios are multiplied exactly (fraction.ts), never in floating point.
  */
 import { awardName } from './catalogue.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { REGIMES, regimeInfo, regimeOn } from './regimes.js';
 import { REGIME_CODES } from './types.js';
 
-describe('regimeOn (domain.md §2)', () => {
+describe('regimeOn (the regime of the decision date)', () => {
   it.each([
     ['2017-10-15', 'TDKT_2003_ND91'],
     ['2023-12-31', 'TDKT_2003_ND91'],

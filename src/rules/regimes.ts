@@ -1,5 +1,5 @@
 /**
- * Legal regimes (domain.md §2): the rules are chosen by the decision date.
+ * Legal regimes: the rules are chosen by the decision date.
  *
  * - TDKT_2003_ND91  until 2023-12-31            Law 15/2003/QH11 (amended 2013), Decree 91/2017/NĐ-CP
  * - TDKT_2022_ND98  2024-01-01 → 2025-06-30     Law 06/2022/QH15, Decree 98/2023/NĐ-CP, Circular 01/2024/TT-BNV

@@ -1,7 +1,7 @@
 /**
  * Every rule id with its legal source and how the engine applies it — for Swagger descriptions, error
- * documentation and auditors. Confidence as in domain.md: L = legal text, S = secondary source,
- * C = configurable default, X = registry convention (api.md or an extension).
+ * documentation and auditors; docs/rules.md lists the same ids. Confidence: L = legal text, S = secondary source
+ * quoting an article, C = configurable default, X = convention of this registry.
  */
 import type { RuleId } from './types.js';
 
@@ -18,7 +18,7 @@ export interface RuleDoc {
 export const RULE_DOCS: readonly RuleDoc[] = [
   {
     id: 'R-KIND-1',
-    article: 'catalogue (domain.md §3), api.md',
+    article: 'registry convention',
     confidence: 'X',
     enforcement: 'CHECK',
     where: 'eligibility.ts',
@@ -26,7 +26,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
   },
   {
     id: 'R-BASIS-2',
-    article: 'api.md',
+    article: 'registry convention',
     confidence: 'X',
     enforcement: 'CHECK',
     where: 'eligibility.ts',

@@ -1,15 +1,15 @@
 /**
- * Vocabulary of the rule engine (domain.md §1–§3). Pure types plus the `as const` lists they come from,
+ * Vocabulary of the rule engine (glossary in docs/rules.md). Pure types plus the `as const` lists they come from,
  * so DTOs can validate with `@IsIn(AWARD_CODES)` and Swagger can list the enums.
  *
  * Nothing in `src/rules` does I/O: every function takes the facts the service already loaded.
  */
 
-/** Legal regimes, chosen by the decision date (domain.md §2). */
+/** Legal regimes, chosen by the decision date (docs/rules.md, "Legal regimes"). */
 export const REGIME_CODES = ['TDKT_2003_ND91', 'TDKT_2022_ND98', 'TDKT_2022_ND152'] as const;
 export type Regime = (typeof REGIME_CODES)[number];
 
-/** The 11 codes of the catalogue (domain.md §3). */
+/** The 11 codes of the catalogue (docs/rules.md, "Catalogue"). */
 export const AWARD_CODES = [
   'LAO_DONG_TIEN_TIEN',
   'CHIEN_SI_THI_DUA_CO_SO',
@@ -29,7 +29,7 @@ export type AwardCode = (typeof AWARD_CODES)[number];
 export const AWARD_KINDS = ['TITLE', 'FORM'] as const;
 export type AwardKind = (typeof AWARD_KINDS)[number];
 
-/** Basis (phương thức khen thưởng), domain.md §3. */
+/** Basis (phương thức khen thưởng). */
 export const BASES = ['REGULAR', 'THEMATIC', 'AD_HOC', 'CAREER', 'SENIORITY', 'FOREIGN', 'RESISTANCE'] as const;
 export type Basis = (typeof BASES)[number];
 
@@ -40,7 +40,7 @@ export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 export const RATINGS = ['HTXS', 'HTT', 'HT', 'KHT'] as const;
 export type Rating = (typeof RATINGS)[number];
 
-/** Issuer level of a decision (domain.md §3). */
+/** Issuer level of a decision (Law 2022 Art 79–80). */
 export const AUTHORITIES = [
   'DEPARTMENT_HEAD',
   'DISTRICT_CHAIR',
@@ -68,7 +68,7 @@ export const ORGANIZATION_KINDS = [
 ] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
-/** How a decision is signed: directly, or "KT." on behalf of the head (domain.md §1). */
+/** How a decision is signed: directly, or "KT." on behalf of the head (ký thay, Decree 30/2020). */
 export const SIGNING_MODES = ['DIRECT', 'ON_BEHALF'] as const;
 export type SigningMode = (typeof SIGNING_MODES)[number];
 
@@ -76,7 +76,7 @@ export type SigningMode = (typeof SIGNING_MODES)[number];
 export const INITIATIVE_LEVELS = ['UNIT', 'PROVINCE', 'NATIONAL'] as const;
 export type InitiativeLevel = (typeof INITIATIVE_LEVELS)[number];
 
-/** Workflow statuses of a nomination (domain.md §5). */
+/** Workflow statuses of a nomination (docs/rules.md, "Workflow of a nomination"). */
 export const NOMINATION_STATUSES = [
   'DRAFT',
   'SUBMITTED',
@@ -88,7 +88,7 @@ export const NOMINATION_STATUSES = [
 ] as const;
 export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
 
-/** Every rule id the engine can emit or documents (domain.md §4, plus R-KIND-1 / R-BASIS-2 from api.md). */
+/** Every rule id the engine can emit or documents (docs/rules.md lists each with its article). */
 export const RULE_IDS = [
   'R-KIND-1',
   'R-BASIS-1',
@@ -131,7 +131,7 @@ export interface RuleCheck {
   actual?: number;
 }
 
-/** Result of evaluating a nomination (api.md "Eligibility"). `eligible` = every check passed. */
+/** Result of evaluating a nomination. `eligible` = every check passed. */
 export interface Eligibility {
   eligible: boolean;
   regime: Regime;
@@ -139,7 +139,7 @@ export interface Eligibility {
 }
 
 /**
- * An award that counts for prerequisites, duplicates and quota bases (api.md "What counts"):
+ * An award that counts for prerequisites, duplicates and quota bases (docs/rules.md, "What counts"):
  * a granted, non-revoked award, or a nomination in status APPROVED.
  * Build these with `countedAwards()` from the recipient's raw history.
  */

@@ -231,7 +231,7 @@ describe('evaluateMeeting: the latest meeting against the council on file', () =
   });
 });
 
-describe('votePolicyFor defaults (catalogue, api.md)', () => {
+describe('votePolicyFor defaults (catalogue, R-VOTE-1)', () => {
   it.each<[AwardCode, boolean, number]>([
     ['LAO_DONG_TIEN_TIEN', false, 0.5],
     ['CHIEN_SI_THI_DUA_CO_SO', true, 0.5],

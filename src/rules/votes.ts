@@ -40,7 +40,7 @@ export interface VotePolicy {
 
 export const DEFAULT_QUORUM_RATIO = 2 / 3;
 
-/** Per-code overrides a unit may configure (api.md: "configurable per award code"). */
+/** Per-code overrides a unit may configure (`PUT /award-types/{code}/vote-policy`). */
 export interface VotePolicyOverride {
   required?: boolean;
   quorumRatio?: number;

@@ -19,7 +19,7 @@ const Y = 2024;
 type Outcome = { status: number; rules: string[]; code?: string };
 
 /**
- * Quotas and R-DUP-1 must hold with any number of concurrent requests and API instances (domain.md §4): two
+ * Quotas and R-DUP-1 must hold with any number of concurrent requests and API instances (docs/rules.md, "Quotas"): two
  * instances of the application, each with its own connection pool and its own port, share one database, and
  * approvals are fired at both at once.
  */

@@ -29,7 +29,7 @@ describe('printable certificates (PDF)', () => {
     await t.close();
   });
 
-  /** The demo story (domain.md §7), recipients invented. */
+  /** The demo story (README, "The seed story"), recipients invented. */
   beforeEach(async () => {
     await t.reset();
     tree = await makeTree(t);

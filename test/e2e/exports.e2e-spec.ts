@@ -87,7 +87,7 @@ describe('exports', () => {
   });
 
   /**
-   * The demo story (domain.md §7), names invented: the Sở's Giấy khen decision for 2023 (individuals of the Văn
+   * The demo story (README), names invented: the Sở's Giấy khen decision for 2023 (individuals of the Văn
    * phòng Sở and the Trung tâm, and a collective), one of them revoked afterwards; a Bằng khen of the provincial
    * chairman signed KT. by the Vice Chairman; a Giấy khen of 2022 of the other department.
    */

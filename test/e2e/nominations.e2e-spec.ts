@@ -93,7 +93,7 @@ describe('nominations', () => {
       // Approval stores the full evaluation: eligibility, the council vote (not required here) and quotas.
       expect(approved.body.eligibility.checks.map((c: Check) => c.rule)).toContain('R-VOTE-1');
 
-      // The approved LĐTT counts for the CSTĐ cơ sở of the same year (api.md "What counts").
+      // The approved LĐTT counts for the CSTĐ cơ sở of the same year (docs/rules.md, "What counts").
       const cscs = await post(
         '',
         hr,

@@ -12,7 +12,7 @@ import {
 
 /** `GET /award-types/{code}`: the code must look like one (upper-case letters, digits and "_"). */
 export class AwardTypeParamsDto {
-  /** Award code of domain.md §3, e.g. `GIAY_KHEN`. */
+  /** Award code of the catalogue, e.g. `GIAY_KHEN`. */
   @ApiProperty({ example: 'GIAY_KHEN' })
   @Matches(/^[A-Z][A-Z0-9_]{0,63}$/, {
     message: 'code must be an award code: upper-case letters, digits and "_", e.g. GIAY_KHEN',

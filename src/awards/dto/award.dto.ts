@@ -137,7 +137,11 @@ export class AwardDto {
   @ApiProperty({ format: 'date' })
   issuedOn: string;
 
-  /** Legal regime the award was granted under (domain.md §2). */
+  /**
+   * Legal regime the award was granted under: TDKT_2003_ND91 (Law 15/2003, Decree 91/2017) until 2023-12-31,
+   * TDKT_2022_ND98 (Law 06/2022, Decree 98/2023) until 2025-06-30, TDKT_2022_ND152 (Law 06/2022, Decree 152/2025)
+   * from 2025-07-01.
+   */
   @ApiProperty({ enum: REGIME_CODES, enumName: 'Regime' })
   regime: Regime;
 

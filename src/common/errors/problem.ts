@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 
-/** One broken domain rule, as listed in a 422 problem (api.md). */
+/** One broken domain rule, as listed in a 422 problem (`violations[]`). */
 export interface RuleViolation {
   rule: string;
   message: string;

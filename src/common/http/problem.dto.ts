@@ -7,7 +7,7 @@ export class FieldErrorDto {
 }
 
 export class RuleViolationDto {
-  /** Rule id of domain.md §4, e.g. `R-QUOTA-CSCS`. */
+  /** Rule id, e.g. `R-QUOTA-CSCS` (every rule with its article: docs/rules.md). */
   rule: string;
   /** What an HR officer needs to know, with the article. */
   message: string;

@@ -171,7 +171,11 @@ export class DecisionSummaryDto {
   @ApiProperty({ enum: SIGNING_MODES, enumName: 'SigningMode' })
   signingMode: SigningMode;
 
-  /** Legal regime in force on `issuedOn` (domain.md §2). */
+  /**
+   * Legal regime in force on `issuedOn`: TDKT_2003_ND91 (Law 15/2003, Decree 91/2017) until 2023-12-31,
+   * TDKT_2022_ND98 (Law 06/2022, Decree 98/2023) until 2025-06-30, TDKT_2022_ND152 (Law 06/2022, Decree 152/2025)
+   * from 2025-07-01.
+   */
   @ApiProperty({ enum: REGIME_CODES, enumName: 'Regime' })
   regime: Regime;
 

@@ -3,7 +3,10 @@ import { REGIME_CODES, type Regime } from '../../rules/index.js';
 
 /** One evaluated rule (kiểm tra điều kiện). */
 export class RuleCheckDto {
-  /** Rule id of domain.md §4, e.g. `R-LDTT-1`. A rule with several conditions appears once per condition. */
+  /**
+   * Rule id, e.g. `R-LDTT-1` (every rule with its article: docs/rules.md). A rule with several conditions appears
+   * once per condition.
+   */
   @ApiProperty({ example: 'R-LDTT-1' })
   rule: string;
   /** Whether the condition holds. */
@@ -22,7 +25,11 @@ export class RuleCheckDto {
 export class EligibilityDto {
   /** True when every check passed. */
   eligible: boolean;
-  /** The legal regime the rules were chosen by (domain.md §2). */
+  /**
+   * The legal regime the rules were chosen by: TDKT_2003_ND91 (Law 15/2003, Decree 91/2017) until 2023-12-31,
+   * TDKT_2022_ND98 (Law 06/2022, Decree 98/2023) until 2025-06-30, TDKT_2022_ND152 (Law 06/2022, Decree 152/2025)
+   * from 2025-07-01.
+   */
   @ApiProperty({ enum: REGIME_CODES, enumName: 'Regime' })
   regime: Regime;
   @ApiProperty({ type: RuleCheckDto, isArray: true })

@@ -33,7 +33,7 @@ export class CreateNominationDto {
   @Max(LAST_YEAR)
   year: number;
 
-  /** Award code of the catalogue (domain.md §3). */
+  /** Award code of the catalogue (`GET /award-types`). */
   @ApiProperty({ enum: AWARD_CODES, enumName: 'AwardCode' })
   @IsIn(AWARD_CODES)
   awardCode: AwardCode;
@@ -193,7 +193,7 @@ export class NominationDto {
   achievements: string;
   @ApiProperty({ type: String, format: 'date', nullable: true })
   expectedDecisionOn: string | null;
-  /** Workflow status (domain.md §5). */
+  /** Workflow status (trạng thái hồ sơ). */
   @ApiProperty({ enum: NOMINATION_STATUSES, enumName: 'NominationStatus' })
   status: NominationStatus;
   /** Why it was last returned, withdrawn or rejected. */

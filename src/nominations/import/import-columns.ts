@@ -2,7 +2,7 @@ import { AWARD_CATALOGUE, AWARD_CODES, BASES } from '../../rules/index.js';
 import { BASIS_LABELS } from '../../awards/labels.js';
 
 /**
- * The columns of an import file: exactly the field names of `POST /nominations` (api.md), plus the optional
+ * The columns of an import file: exactly the field names of `POST /nominations`, plus the optional
  * `expectedDecisionOn` and three alternative columns that name a person or an organization the way HR offices keep
  * their lists (national id, organization code) instead of by UUID.
  */

@@ -97,7 +97,10 @@ export class QuotaLimitDto {
   year: number;
   @ApiProperty({ enum: AWARD_CODES, enumName: 'AwardCode' })
   awardCode: AwardCode;
-  /** The quota rule (domain.md §4). */
+  /**
+   * The quota rule: R-QUOTA-CSCS (Decree 91/2017 Art 9.3), R-QUOTA-CSTINH (provincial practice) or R-QUOTA-UNIT (the
+   * unit's own cap).
+   */
   @ApiProperty({ enum: QUOTA_RULES, enumName: 'QuotaRule' })
   rule: (typeof QUOTA_RULES)[number];
   /** The cap: at most this many counted awards (floored). */

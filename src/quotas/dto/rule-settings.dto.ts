@@ -3,7 +3,7 @@ import { IsBoolean, IsNumber, Max, Min } from 'class-validator';
 import { MaxDecimalPlaces } from '../../common/validation/decimal-places.js';
 import { AWARD_CODES, type AwardCode } from '../../rules/index.js';
 
-/** The configurable quota rules (domain.md §4, [C]). PUT replaces all four values. */
+/** The configurable quota rules (confidence C: R-QUOTA-CSCS, R-QUOTA-CSTINH). PUT replaces all four values. */
 export class QuotaSettingsDto {
   /** R-QUOTA-CSCS on/off (default on). */
   @IsBoolean()
