@@ -6,8 +6,8 @@ export type AwardKind = 'TITLE' | 'FORM';
 export type BonusMultipliers = Record<string, number>;
 
 /**
- * The catalogue of emulation titles and commendation forms. Seeded by migration, read-only over
- * the API; other tables reference `code`.
+ * The catalogue of emulation titles and commendation forms. Seeded by migration; over the API only the vote policy
+ * columns change (`PUT /award-types/{code}/vote-policy`, through `AwardTypesRepository`); other tables reference `code`.
  */
 @Entity('award_types')
 @Check('ck_award_types_kind', `"kind" IN ('TITLE','FORM')`)

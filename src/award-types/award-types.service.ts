@@ -1,9 +1,26 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { ApiError } from '../common/errors/problem.js';
+import { DEFAULT_QUORUM_RATIO, votePolicyFor, type AwardCode, type VotePolicy } from '../rules/index.js';
 import { REGIME_CODES, type Authority, type RecipientKind } from '../rules/types.js';
 import { AwardType } from './award-type.entity.js';
-import { AwardTypesRepository } from './award-types.repository.js';
+import { AwardTypesRepository, type VotePolicyRow } from './award-types.repository.js';
 import type { AwardTypeDto, AwardTypeListDto, BonusMultipliersDto } from './dto/award-type.dto.js';
+import type { PutVotePolicyDto, VotePolicyDto } from './dto/vote-policy.dto.js';
+
+/** A code's council vote policy (R-VOTE-1): the rule engine's default, overridden by the catalogue's columns. */
+export function votePolicyOf(awardCode: AwardCode, row: VotePolicyRow | null): VotePolicy {
+  return votePolicyFor(awardCode, row ? { required: row.required, passRatio: row.passRatio } : {});
+}
+
+export function toVotePolicyDto(row: VotePolicyRow): VotePolicyDto {
+  return {
+    awardCode: row.awardCode,
+    required: row.required,
+    passRatio: row.passRatio,
+    quorumRatio: DEFAULT_QUORUM_RATIO,
+  };
+}
 
 /** Maps a catalogue row to its response; `numeric` columns arrive from pg as strings and leave as numbers. */
 export function toAwardTypeDto(row: AwardType): AwardTypeDto {
@@ -25,6 +42,7 @@ export function toAwardTypeDto(row: AwardType): AwardTypeDto {
   };
 }
 
+/** The catalogue of award types and the one setting it holds: each code's council vote policy (R-VOTE-1). */
 @Injectable()
 export class AwardTypesService {
   constructor(private readonly awardTypes: AwardTypesRepository) {}
@@ -37,5 +55,22 @@ export class AwardTypesService {
     const row = await this.awardTypes.findByCode(code);
     if (!row) throw ApiError.notFound('Award type', code);
     return toAwardTypeDto(row);
+  }
+
+  /** The council vote policy of a code: the catalogue's columns `vote_required` / `vote_pass_ratio` (R-VOTE-1). */
+  async votePolicy(awardCode: AwardCode, manager?: EntityManager): Promise<VotePolicy> {
+    return votePolicyOf(awardCode, await this.awardTypes.votePolicy(awardCode, manager));
+  }
+
+  /** Every code's vote policy, in catalogue order (`GET /rule-settings`). */
+  async votePolicies(): Promise<VotePolicyDto[]> {
+    return (await this.awardTypes.votePolicies()).map(toVotePolicyDto);
+  }
+
+  /** `PUT /award-types/{code}/vote-policy`: 404 for a code the catalogue does not have. */
+  async putVotePolicy(code: string, dto: PutVotePolicyDto): Promise<VotePolicyDto> {
+    const row = await this.awardTypes.setVotePolicy(code, dto.required, dto.passRatio);
+    if (!row) throw ApiError.notFound('Award type', code);
+    return toVotePolicyDto(row);
   }
 }

@@ -95,7 +95,10 @@ const DECISION_COLUMNS = `
  */
 const NUMBER_SERIES_LOCK_NAMESPACE = 'awards-registry:decision-number-series';
 
-/** Every query on `decisions`, plus the nomination updates a decision makes. */
+/**
+ * Every query on `decisions`, plus the reads a decision needs from other tables (its nominations, locked, and open
+ * holds). It writes `decisions` only: the nominations move through `NominationsService.markDecided`.
+ */
 @Injectable()
 export class DecisionsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -233,28 +236,5 @@ export class DecisionsRepository {
       ],
     );
     return rows[0].id;
-  }
-
-  /**
-   * Moves the nominations APPROVED → DECIDED, pointing at the decision, and appends one `nomination_events` row
-   * each (action DECIDE) with the actor and the decision number as the reason.
-   */
-  async markNominationsDecided(
-    nominationIds: string[],
-    decision: { id: string; numberText: string },
-    actor: { keyId: string | null; role: string | null },
-    manager: EntityManager,
-  ): Promise<void> {
-    await manager.query(
-      `UPDATE nominations
-          SET status = 'DECIDED', decision_id = $2, updated_at = now(), version = version + 1
-        WHERE id = ANY($1::uuid[]) AND status = 'APPROVED'`,
-      [nominationIds, decision.id],
-    );
-    await manager.query(
-      `INSERT INTO nomination_events (nomination_id, from_status, to_status, action, reason, actor_key_id, actor_role)
-       SELECT id, 'APPROVED', 'DECIDED', 'DECIDE', $2::text, $3::uuid, $4::text FROM unnest($1::uuid[]) AS id`,
-      [nominationIds, `Granted by decision ${decision.numberText}`, actor.keyId, actor.role],
-    );
   }
 }

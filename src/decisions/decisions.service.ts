@@ -9,6 +9,7 @@ import { generateVerificationCode } from '../awards/verification-code.js';
 import { runInTransaction } from '../common/database/transaction-retry.js';
 import { ApiError, ErrorCode, type RuleViolation } from '../common/errors/problem.js';
 import { DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
+import { assertDecidable, NominationsService } from '../nominations/nominations.service.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
 import { bonusAmount, checkAuthority, formatDecisionNumber, issuingAuthority, regimeOn } from '../rules/index.js';
 import { type DecisionRow, DecisionsRepository, type NominationForDecision } from './decisions.repository.js';
@@ -55,6 +56,7 @@ export class DecisionsService {
     private readonly decisions: DecisionsRepository,
     private readonly awards: AwardsRepository,
     private readonly organizations: OrganizationsRepository,
+    private readonly nominationsWorkflow: NominationsService,
     private readonly scope: ScopeService,
     private readonly dataSource: DataSource,
   ) {}
@@ -119,16 +121,8 @@ export class DecisionsService {
 
       await this.assertNominationsInScope(principal, nominations, manager);
 
-      const notApproved = nominations.filter((nomination) => nomination.status !== 'APPROVED');
-      if (notApproved.length > 0) {
-        throw new ApiError(
-          HttpStatus.CONFLICT,
-          'NOMINATION_NOT_APPROVED',
-          'Conflict',
-          `Only APPROVED nominations can be decided: ${notApproved.map((n) => `${n.id} is ${n.status}`).join('; ')}`,
-          { nominations: notApproved.map((n) => ({ id: n.id, status: n.status })) },
-        );
-      }
+      // The workflow's DECIDE starts from APPROVED only (409 NOMINATION_NOT_APPROVED), checked before the rules.
+      assertDecidable(nominations);
 
       const violations: RuleViolation[] = [];
       if (!issuer.documentSymbol) {
@@ -201,12 +195,7 @@ export class DecisionsService {
         ),
         manager,
       );
-      await this.decisions.markNominationsDecided(
-        nominationIds,
-        { id: decisionId, numberText },
-        { keyId: principal.keyId, role: principal.role },
-        manager,
-      );
+      await this.nominationsWorkflow.markDecided(nominationIds, { id: decisionId, numberText }, principal, manager);
       return (await this.load(principal, decisionId, manager)) as DecisionDto;
     });
   }

@@ -156,6 +156,54 @@ export class NominationsRepository {
     return nomination;
   }
 
+  /** The current status of each of `ids` that exists, locking its row until the transaction ends (in id order). */
+  lockStatuses(ids: readonly string[], manager: EntityManager): Promise<{ id: string; status: NominationStatus }[]> {
+    return manager.query<{ id: string; status: NominationStatus }[]>(
+      'SELECT id, status FROM nominations WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
+      [ids],
+    );
+  }
+
+  /**
+   * Records one decision over many nominations in one statement (a data-modifying CTE), in the caller's
+   * transaction: each nomination moves `from` → `to` (the workflow's DECIDE) and points at the decision, its version
+   * bumped, and gets one `nomination_events` row with `event`. A nomination no longer in its `from` status is left
+   * alone; the number of nominations moved is returned.
+   */
+  async recordDecision(
+    moves: readonly { id: string; from: NominationStatus; to: NominationStatus }[],
+    decisionId: string,
+    event: Pick<NominationEvent, 'action' | 'reason' | 'actorKeyId' | 'actorRole'>,
+    manager: EntityManager,
+  ): Promise<number> {
+    const [row] = await manager.query<{ moved: number }[]>(
+      `WITH wanted AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) AS w(id, from_status, to_status)
+       ), moved AS (
+         UPDATE nominations n
+            SET status = w.to_status, decision_id = $4, version = n.version + 1, updated_at = now()
+           FROM wanted w
+          WHERE n.id = w.id AND n.status = w.from_status
+      RETURNING n.id, w.from_status, n.status AS to_status
+       ), event AS (
+         INSERT INTO nomination_events (nomination_id, from_status, to_status, action, reason, actor_key_id, actor_role)
+         SELECT id, from_status, to_status, $5, $6, $7, $8 FROM moved
+       )
+       SELECT count(*)::int AS moved FROM moved`,
+      [
+        moves.map((m) => m.id),
+        moves.map((m) => m.from),
+        moves.map((m) => m.to),
+        decisionId,
+        event.action,
+        event.reason,
+        event.actorKeyId,
+        event.actorRole,
+      ],
+    );
+    return row.moved;
+  }
+
   async addEvent(values: Omit<NominationEvent, 'id' | 'at' | 'nomination'>, manager: EntityManager): Promise<void> {
     await manager.getRepository(NominationEvent).insert(values);
   }

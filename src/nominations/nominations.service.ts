@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { ScopeService } from '../auth/scope.service.js';
+import { AwardTypesService } from '../award-types/award-types.service.js';
 import { ApiError, ErrorCode } from '../common/errors/problem.js';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
 import { CouncilSizesRepository } from '../organizations/council-sizes.repository.js';
@@ -30,6 +31,7 @@ import type { Nomination } from './nomination.entity.js';
 import { NominationsRepository } from './nominations.repository.js';
 import {
   approvalLockKeys,
+  blockedFrom,
   canPerform,
   nomineeLockKey,
   regimeForNomination,
@@ -116,6 +118,23 @@ function invalidState(action: TransitionAction, status: NominationStatus): ApiEr
   );
 }
 
+/**
+ * A decision grants APPROVED nominations only (the workflow's DECIDE): any other is a 409
+ * `NOMINATION_NOT_APPROVED` listing each nomination that cannot be decided with its status.
+ */
+export function assertDecidable(nominations: readonly { id: string; status: NominationStatus }[]): void {
+  const blocked = blockedFrom('DECIDE', nominations);
+  if (blocked.length === 0) return;
+  const from = TRANSITIONS.DECIDE.from.join(' or ');
+  throw new ApiError(
+    HttpStatus.CONFLICT,
+    'NOMINATION_NOT_APPROVED',
+    'Conflict',
+    `Only ${from} nominations can be decided: ${blocked.map((n) => `${n.id} is ${n.status}`).join('; ')}`,
+    { nominations: blocked.map((n) => ({ id: n.id, status: n.status })) },
+  );
+}
+
 /** A nominee as the rules and the scope check see it. */
 interface Nominee {
   recipientKind: 'INDIVIDUAL' | 'COLLECTIVE';
@@ -160,6 +179,7 @@ export class NominationsService {
     private readonly nominations: NominationsRepository,
     private readonly facts: NominationFactsRepository,
     private readonly quotas: QuotasService,
+    private readonly awardTypes: AwardTypesService,
     private readonly councilSizes: CouncilSizesRepository,
     private readonly scope: ScopeService,
     private readonly dataSource: DataSource,
@@ -443,7 +463,7 @@ export class NominationsService {
           violationsOf([size]),
         );
       }
-      const policy = await this.quotas.votePolicy(n.awardCode, manager);
+      const policy = await this.awardTypes.votePolicy(n.awardCode, manager);
       const tally = { members: dto.members, present: dto.present, writtenVotes: written, yes: dto.yes };
       const check = evaluateVote(tally, policy, n.awardCode);
       const vote = await this.nominations.addVote(
@@ -516,6 +536,40 @@ export class NominationsService {
       }
       return this.move(n, 'APPROVE', null, evaluation, principal, manager);
     });
+  }
+
+  /**
+   * APPROVED → DECIDED (the workflow's DECIDE) for every nomination a signed decision grants, inside the decision's
+   * transaction `manager`: the rows are locked, each status is checked by the workflow (409
+   * `NOMINATION_NOT_APPROVED` otherwise, and the caller's transaction rolls back), then all move in one statement,
+   * each with its `DECIDE` history row naming the decision.
+   */
+  async markDecided(
+    nominationIds: readonly string[],
+    decision: { id: string; numberText: string },
+    principal: Principal,
+    manager: EntityManager,
+  ): Promise<void> {
+    const current = await this.nominations.lockStatuses(nominationIds, manager);
+    const byId = new Map(current.map((n) => [n.id, n]));
+    const missing = nominationIds.find((id) => !byId.has(id.toLowerCase()));
+    if (missing !== undefined) throw ApiError.notFound('Nomination', missing);
+    assertDecidable(current);
+    const moves = current.map((n) => ({ id: n.id, from: n.status, to: statusAfter('DECIDE', n.status) }));
+    const moved = await this.nominations.recordDecision(
+      moves,
+      decision.id,
+      {
+        action: 'DECIDE',
+        reason: `Granted by decision ${decision.numberText}`,
+        actorKeyId: principal.keyId,
+        actorRole: principal.role,
+      },
+      manager,
+    );
+    // The rows are locked above, so every checked nomination moves; anything else is a bug, never a partial decision.
+    if (moved !== moves.length)
+      throw new Error(`Decision ${decision.id} moved ${moved} of ${moves.length} nominations`);
   }
 
   // --- helpers ---------------------------------------------------------------------------------------------------

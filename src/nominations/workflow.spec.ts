@@ -2,10 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import type { NominationStatus } from '../rules/index.js';
 import {
   approvalLockKeys,
+  blockedFrom,
   canPerform,
   isRetryableTransactionError,
+  NOMINATION_ACTIONS,
   regimeForNomination,
   statusAfter,
+  TRANSITIONS,
   violationsOf,
   withChecks,
   withTransactionRetry,
@@ -33,6 +36,13 @@ describe('workflow transitions (docs/rules.md, Workflow of a nomination)', () =>
     ['EDIT', 'DRAFT', true, 'DRAFT'],
     ['EDIT', 'RETURNED', true, 'RETURNED'],
     ['EDIT', 'SUBMITTED', false, 'SUBMITTED'],
+    ['DECIDE', 'APPROVED', true, 'DECIDED'],
+    ['DECIDE', 'SUBMITTED', false, 'SUBMITTED'],
+    ['DECIDE', 'DRAFT', false, 'DRAFT'],
+    ['DECIDE', 'RETURNED', false, 'RETURNED'],
+    ['DECIDE', 'REJECTED', false, 'REJECTED'],
+    ['DECIDE', 'WITHDRAWN', false, 'WITHDRAWN'],
+    ['DECIDE', 'DECIDED', false, 'DECIDED'],
   ])('%s from %s: allowed %p', (action, from, allowed, to) => {
     expect(canPerform(action, from)).toBe(allowed);
     if (allowed) expect(statusAfter(action, from)).toBe(to);
@@ -40,10 +50,26 @@ describe('workflow transitions (docs/rules.md, Workflow of a nomination)', () =>
 
   it('never moves a WITHDRAWN, REJECTED or DECIDED nomination', () => {
     for (const status of ['WITHDRAWN', 'REJECTED', 'DECIDED'] as const) {
-      for (const action of ['EDIT', 'SUBMIT', 'RETURN', 'WITHDRAW', 'VOTE', 'APPROVE', 'REJECT'] as const) {
+      for (const action of ['EDIT', 'SUBMIT', 'RETURN', 'WITHDRAW', 'VOTE', 'APPROVE', 'REJECT', 'DECIDE'] as const) {
         expect(canPerform(action, status)).toBe(false);
       }
     }
+  });
+
+  it('lists DECIDE among the history actions, so the documented enum covers what a decision appends', () => {
+    expect(NOMINATION_ACTIONS).toContain('DECIDE');
+    for (const action of Object.keys(TRANSITIONS)) expect(NOMINATION_ACTIONS).toContain(action);
+  });
+
+  it('blockedFrom: the nominations an action cannot start from, in order', () => {
+    const nominations = [
+      { id: 'a', status: 'APPROVED' as const },
+      { id: 'b', status: 'SUBMITTED' as const },
+      { id: 'c', status: 'APPROVED' as const },
+      { id: 'd', status: 'DECIDED' as const },
+    ];
+    expect(blockedFrom('DECIDE', nominations).map((n) => n.id)).toEqual(['b', 'd']);
+    expect(blockedFrom('DECIDE', [nominations[0], nominations[2]])).toEqual([]);
   });
 });
 

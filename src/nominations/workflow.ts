@@ -1,13 +1,15 @@
 /**
  * The workflow of a nomination (docs/rules.md) as data, plus the small pure helpers the service needs:
  *
- *   DRAFT ──submit──▶ SUBMITTED ──approve──▶ APPROVED ──(decision)──▶ DECIDED
+ *   DRAFT ──submit──▶ SUBMITTED ──approve──▶ APPROVED ──decide──▶ DECIDED
  *     ▲                 │  │ ╲──reject───▶ REJECTED
  *     │ edit            │  ╰──return──▶ RETURNED ──submit──▶ SUBMITTED
  *   withdraw ◀──────────┴────────────────────┘ (DRAFT, RETURNED, SUBMITTED → WITHDRAWN)
  *
  * A RETURNED nomination behaves as a DRAFT (it can be edited, resubmitted or withdrawn) but keeps its own status,
  * so the list shows which dossiers came back with a reason. Council votes are recorded on SUBMITTED nominations.
+ * DECIDE is taken by a signed decision (`DecisionsService.create` through `NominationsService.markDecided`), for every
+ * nomination it grants, in the decision's transaction.
  */
 import type { Eligibility, NominationStatus, Regime, RuleCheck } from '../rules/index.js';
 import { regimeOn } from '../rules/index.js';
@@ -23,6 +25,7 @@ export const NOMINATION_ACTIONS = [
   'VOTE',
   'APPROVE',
   'REJECT',
+  'DECIDE',
 ] as const;
 export type NominationAction = (typeof NOMINATION_ACTIONS)[number];
 
@@ -35,6 +38,7 @@ export const TRANSITIONS = {
   VOTE: { from: ['SUBMITTED'], to: null },
   APPROVE: { from: ['SUBMITTED'], to: 'APPROVED' },
   REJECT: { from: ['SUBMITTED'], to: 'REJECTED' },
+  DECIDE: { from: ['APPROVED'], to: 'DECIDED' },
 } as const satisfies Record<
   Exclude<NominationAction, 'CREATE'>,
   { from: readonly NominationStatus[]; to: NominationStatus | null }
@@ -45,6 +49,14 @@ export type TransitionAction = keyof typeof TRANSITIONS;
 /** May `action` start from `status`? */
 export function canPerform(action: TransitionAction, status: NominationStatus): boolean {
   return (TRANSITIONS[action].from as readonly NominationStatus[]).includes(status);
+}
+
+/** The nominations among `nominations` that `action` cannot start from, in their order (empty: every one may). */
+export function blockedFrom<T extends { status: NominationStatus }>(
+  action: TransitionAction,
+  nominations: readonly T[],
+): T[] {
+  return nominations.filter((nomination) => !canPerform(action, nomination.status));
 }
 
 /** The status after `action` (actions that do not move the nomination keep `status`). */

@@ -7,6 +7,8 @@ import {
   type Basis,
   type NominationStatus,
 } from '../rules/index.js';
+import { returnedRows } from '../common/database/sql.js';
+import type { VotePolicyRow } from '../award-types/award-types.repository.js';
 import { QUOTA_SETTINGS_KEY } from './quota-settings.js';
 import type { UnitQuota } from './unit-quota.entity.js';
 
@@ -86,17 +88,11 @@ function countsByCode(rows: readonly RecordCountRow[], year: number): Partial<Re
   );
 }
 
-export interface VotePolicyRow {
-  awardCode: AwardCode;
-  required: boolean;
-  passRatio: number;
-}
-
 /**
- * Every query behind quotas and rule settings: `unit_quotas`, `rule_settings`, the vote policy columns of
- * `award_types`, and the record of the proposing organization and year that quotas count (the rules decide what
+ * Every query behind quotas and rule settings: `unit_quotas`, `rule_settings`, and the record of the proposing organization and year that quotas count (the rules decide what
  * counts: awards not revoked plus APPROVED nominations, `countedByCode`). Pass the caller's transaction `manager` when counting for
- * an approval, so the counts are read after the approval's locks were taken.
+ * an approval, so the counts are read after the approval's locks were taken. It reads the vote policy columns of
+ * `award_types` for an approval (`approvalFigures`) but never writes them: the award-types module owns that table.
  */
 @Injectable()
 export class QuotasRepository {
@@ -228,48 +224,4 @@ export class QuotasRepository {
       [QUOTA_SETTINGS_KEY, JSON.stringify(value)],
     );
   }
-
-  /** The vote policy columns of the catalogue, in catalogue order. */
-  async votePolicies(manager?: EntityManager): Promise<VotePolicyRow[]> {
-    const rows = await this.m(manager).query<{ code: AwardCode; vote_required: boolean; vote_pass_ratio: string }[]>(
-      `SELECT code, vote_required, vote_pass_ratio FROM award_types ORDER BY sort_order, code`,
-    );
-    return rows.map((r) => ({ awardCode: r.code, required: r.vote_required, passRatio: Number(r.vote_pass_ratio) }));
-  }
-
-  async votePolicy(awardCode: string, manager?: EntityManager): Promise<VotePolicyRow | null> {
-    const rows = await this.m(manager).query<{ code: AwardCode; vote_required: boolean; vote_pass_ratio: string }[]>(
-      `SELECT code, vote_required, vote_pass_ratio FROM award_types WHERE code = $1`,
-      [awardCode],
-    );
-    return rows[0]
-      ? { awardCode: rows[0].code, required: rows[0].vote_required, passRatio: Number(rows[0].vote_pass_ratio) }
-      : null;
-  }
-
-  /** Sets the vote policy of one code; null when the code does not exist. */
-  async setVotePolicy(
-    awardCode: string,
-    required: boolean,
-    passRatio: number,
-    manager?: EntityManager,
-  ): Promise<VotePolicyRow | null> {
-    const result: unknown = await this.m(manager).query(
-      `UPDATE award_types SET vote_required = $2, vote_pass_ratio = $3 WHERE code = $1
-       RETURNING code, vote_required, vote_pass_ratio`,
-      [awardCode, required, passRatio],
-    );
-    const list = returnedRows<{ code: AwardCode; vote_required: boolean; vote_pass_ratio: string }>(result);
-    return list[0]
-      ? { awardCode: list[0].code, required: list[0].vote_required, passRatio: Number(list[0].vote_pass_ratio) }
-      : null;
-  }
-}
-
-/** The RETURNING rows of a raw query: TypeORM's PostgreSQL driver answers UPDATE and DELETE with [rows, count]. */
-export function returnedRows<T>(result: unknown): T[] {
-  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
-    return result[0] as T[];
-  }
-  return Array.isArray(result) ? (result as T[]) : [];
 }

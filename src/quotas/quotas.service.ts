@@ -2,20 +2,18 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { ScopeService } from '../auth/scope.service.js';
+import { AwardTypesService, votePolicyOf } from '../award-types/award-types.service.js';
 import { ApiError, ErrorCode } from '../common/errors/problem.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
 import {
   AWARD_CODES,
   checkQuotas,
-  DEFAULT_QUORUM_RATIO,
   quotaLimits,
-  votePolicyFor,
   evaluateMeeting,
   type AwardCode,
   type QuotaSettings,
   type RuleCheck,
   type UnitQuota as RuleUnitQuota,
-  type VotePolicy,
   type VoteTally,
 } from '../rules/index.js';
 import type {
@@ -27,14 +25,9 @@ import type {
   RatioBase,
   UnitQuotaDto,
 } from './dto/quota.dto.js';
-import type { PutVotePolicyDto, QuotaSettingsDto, RuleSettingsDto, VotePolicyDto } from './dto/rule-settings.dto.js';
+import type { QuotaSettingsDto, RuleSettingsDto } from './dto/rule-settings.dto.js';
 import { parseQuotaSettings } from './quota-settings.js';
-import { QuotasRepository, type UnitQuotaRow, type VotePolicyRow } from './quotas.repository.js';
-
-/** A code's council vote policy (R-VOTE-1): the rule engine's default, overridden by the catalogue's columns. */
-function votePolicyOf(awardCode: AwardCode, row: VotePolicyRow | null): VotePolicy {
-  return votePolicyFor(awardCode, row ? { required: row.required, passRatio: row.passRatio } : {});
-}
+import { QuotasRepository, type UnitQuotaRow } from './quotas.repository.js';
 
 export function toUnitQuotaDto(row: UnitQuotaRow): UnitQuotaDto {
   return {
@@ -45,15 +38,6 @@ export function toUnitQuotaDto(row: UnitQuotaRow): UnitQuotaDto {
     maxRatio: row.maxRatio,
     ratioOf: row.ratioOf as RatioBase | null,
     updatedAt: row.updatedAt.toISOString(),
-  };
-}
-
-function toVotePolicyDto(row: VotePolicyRow): VotePolicyDto {
-  return {
-    awardCode: row.awardCode,
-    required: row.required,
-    passRatio: row.passRatio,
-    quorumRatio: DEFAULT_QUORUM_RATIO,
   };
 }
 
@@ -77,18 +61,13 @@ export class QuotasService {
   constructor(
     private readonly quotas: QuotasRepository,
     private readonly organizations: OrganizationsRepository,
+    private readonly awardTypes: AwardTypesService,
     private readonly scope: ScopeService,
     private readonly dataSource: DataSource,
   ) {}
 
   async settings(manager?: EntityManager): Promise<QuotaSettings> {
     return parseQuotaSettings(await this.quotas.quotaSettings(manager));
-  }
-
-  /** The council vote policy of a code: the catalogue's columns `vote_required` / `vote_pass_ratio` (R-VOTE-1). */
-  async votePolicy(awardCode: AwardCode, manager?: EntityManager): Promise<VotePolicy> {
-    const row = await this.quotas.votePolicy(awardCode, manager);
-    return votePolicyOf(awardCode, row);
   }
 
   /**
@@ -231,8 +210,8 @@ export class QuotasService {
   }
 
   async ruleSettings(): Promise<RuleSettingsDto> {
-    const [quotas, policies] = await Promise.all([this.settings(), this.quotas.votePolicies()]);
-    return { quotas, votePolicies: policies.map(toVotePolicyDto) };
+    const [quotas, votePolicies] = await Promise.all([this.settings(), this.awardTypes.votePolicies()]);
+    return { quotas, votePolicies };
   }
 
   async putQuotaSettings(dto: QuotaSettingsDto): Promise<QuotaSettingsDto> {
@@ -244,12 +223,6 @@ export class QuotasService {
     };
     await this.quotas.saveQuotaSettings(value);
     return this.settings();
-  }
-
-  async putVotePolicy(code: string, dto: PutVotePolicyDto): Promise<VotePolicyDto> {
-    const row = await this.quotas.setVotePolicy(code, dto.required, dto.passRatio);
-    if (!row) throw ApiError.notFound('Award type', code);
-    return toVotePolicyDto(row);
   }
 
   private async requireOrganization(organizationId: string, manager?: EntityManager): Promise<void> {

@@ -1,12 +1,14 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/decorators.js';
-import { AwardTypeParamsDto } from '../award-types/dto/award-type.dto.js';
 import { ApiProblems } from '../common/http/api-responses.js';
-import { PutVotePolicyDto, QuotaSettingsDto, RuleSettingsDto, VotePolicyDto } from './dto/rule-settings.dto.js';
+import { QuotaSettingsDto, RuleSettingsDto } from './dto/rule-settings.dto.js';
 import { QuotasService } from './quotas.service.js';
 
-/** The configurable ([C]) rules (docs/rules.md): quota switches and ratios, council vote policies. */
+/**
+ * The configurable ([C]) rules (docs/rules.md): quota switches and ratios, and the council vote policies read from
+ * the catalogue (set by `PUT /award-types/{code}/vote-policy`, served by the award-types module).
+ */
 @ApiTags('rule-settings')
 @Controller()
 export class RuleSettingsController {
@@ -33,18 +35,5 @@ export class RuleSettingsController {
   @ApiProblems('400')
   putQuotas(@Body() dto: QuotaSettingsDto): Promise<QuotaSettingsDto> {
     return this.quotas.putQuotaSettings(dto);
-  }
-
-  @Put('award-types/:code/vote-policy')
-  @Roles()
-  @ApiTags('award-types')
-  @ApiOperation({
-    summary: 'Set whether an award code needs a council vote before approval, and its pass mark (R-VOTE-1)',
-    description: 'The pass mark is a share of all council members; the quorum stays 2/3 of all members.',
-  })
-  @ApiOkResponse({ type: VotePolicyDto })
-  @ApiProblems('400', '404')
-  putVotePolicy(@Param() params: AwardTypeParamsDto, @Body() dto: PutVotePolicyDto): Promise<VotePolicyDto> {
-    return this.quotas.putVotePolicy(params.code, dto);
   }
 }

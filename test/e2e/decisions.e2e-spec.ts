@@ -146,6 +146,27 @@ describe('decisions', () => {
       expect(events[0].actor_key_id).not.toBeNull();
     });
 
+    it('the DECIDE history row is served by GET /nominations/{id} and listed in the documented NominationAction enum', async () => {
+      const { nomination } = await individualNomination('GIAY_KHEN', 2023);
+      const decision = await makeDecision(t, {
+        issuerOrganizationId: tree.department.id,
+        nominationIds: [nomination.id],
+      });
+      const detail = await t.http.get(`/api/v1/nominations/${nomination.id}`).set(bearer(BOOTSTRAP_TOKEN)).expect(200);
+      expect(detail.body).toMatchObject({ status: 'DECIDED', decisionId: decision.id });
+      const history = detail.body.history as { action: string; fromStatus: string; toStatus: string; reason: string }[];
+      expect(history.at(-1)).toMatchObject({
+        action: 'DECIDE',
+        fromStatus: 'APPROVED',
+        toStatus: 'DECIDED',
+        reason: `Granted by decision ${decision.number}`,
+      });
+      // A client with an exhaustive switch over the documented enum must know every action the API returns.
+      const documented = (await t.http.get('/docs-json').expect(200)).body.components.schemas.NominationAction
+        .enum as string[];
+      for (const event of history) expect(documented).toContain(event.action);
+    });
+
     it('R-MONEY-1: bonus from the base salary on the decision date, rounded up to 10,000 VND', async () => {
       const giayKhen = await individualNomination('GIAY_KHEN', 2023);
       const before = await makeDecision(t, {

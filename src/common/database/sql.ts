@@ -35,3 +35,11 @@ export class SqlConditions {
     return this.clauses.length > 0 ? `WHERE ${this.clauses.join(' AND ')}` : '';
   }
 }
+
+/** The RETURNING rows of a raw query: TypeORM's PostgreSQL driver answers UPDATE and DELETE with [rows, count]. */
+export function returnedRows<T>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
+    return result[0] as T[];
+  }
+  return Array.isArray(result) ? (result as T[]) : [];
+}

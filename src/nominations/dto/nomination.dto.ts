@@ -152,7 +152,10 @@ export class NominationEventDto {
   fromStatus: NominationStatus | null;
   @ApiProperty({ enum: NOMINATION_STATUSES, enumName: 'NominationStatus' })
   toStatus: NominationStatus;
-  /** What happened; `EDIT` and `VOTE` leave the status as it was. */
+  /**
+   * What happened; `EDIT` and `VOTE` leave the status as it was. `DECIDE` (APPROVED → DECIDED) is appended when a
+   * signed decision grants the nomination; `reason` then names the decision number.
+   */
   @ApiProperty({ enum: NOMINATION_ACTIONS, enumName: 'NominationAction' })
   action: NominationAction;
   @ApiProperty({ type: String, nullable: true })
