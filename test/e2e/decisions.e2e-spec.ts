@@ -6,6 +6,7 @@ import {
   makeOrganization,
   makeTree,
 } from '../support/factories.js';
+import { NominationsService } from '../../src/nominations/nominations.service.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
 
 // Real databases on a shared machine: generous, but bounded.
@@ -165,6 +166,27 @@ describe('decisions', () => {
       const documented = (await t.http.get('/docs-json').expect(200)).body.components.schemas.NominationAction
         .enum as string[];
       for (const event of history) expect(documented).toContain(event.action);
+    });
+
+    it('NominationsService.markDecided asks the workflow: a nomination not APPROVED is refused (409) and nothing moves', async () => {
+      const { nomination: approved } = await individualNomination('GIAY_KHEN', 2023);
+      const { nomination: submitted } = await individualNomination('GIAY_KHEN', 2023, { status: 'SUBMITTED' });
+      const service = t.app.get(NominationsService);
+      const principal = { kind: 'bootstrap' as const, keyId: null, role: 'ADMIN' as const, organizationId: null };
+      const refused = t.db.transaction((manager) =>
+        service.markDecided([approved.id, submitted.id], { id: UNKNOWN_ID, numberText: '01/QĐ-X' }, principal, manager),
+      );
+      await expect(refused).rejects.toMatchObject({
+        status: 409,
+        code: 'NOMINATION_NOT_APPROVED',
+        extensions: { nominations: [{ id: submitted.id, status: 'SUBMITTED' }] },
+      });
+      expect(await nominationRow(approved.id)).toMatchObject({ status: 'APPROVED', decision_id: null, version: 1 });
+      expect(await nominationRow(submitted.id)).toMatchObject({ status: 'SUBMITTED', decision_id: null, version: 1 });
+      const events = await t.db.query('SELECT 1 FROM nomination_events WHERE nomination_id = ANY($1::uuid[])', [
+        [approved.id, submitted.id],
+      ]);
+      expect(events).toEqual([]);
     });
 
     it('R-MONEY-1: bonus from the base salary on the decision date, rounded up to 10,000 VND', async () => {
