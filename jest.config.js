@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os';
+
 /** Jest in native ESM mode (NestJS 12 ships ESM only): run with NODE_OPTIONS=--experimental-vm-modules. */
 const tsJest = [
   'ts-jest',
@@ -32,6 +34,8 @@ export default {
   // Real databases and several app instances on a shared 2-core machine: generous, but bounded.
   // (A global option: Jest ignores testTimeout inside a project.)
   testTimeout: 60_000,
+  // The e2e files mostly wait on PostgreSQL: two workers even on two cores (Jest's default there is one).
+  maxWorkers: Math.max(2, availableParallelism() - 1),
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     { ...common, ...database, displayName: 'repository', testMatch: ['<rootDir>/test/repository/**/*.repo-spec.ts'] },
