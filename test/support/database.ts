@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
 import { runMigrations } from '../../src/database/migrate.js';
 
 /** The admin URL of the PostgreSQL server the tests use, chosen by the global setup. */
@@ -60,5 +61,18 @@ export async function createTestDatabase(): Promise<{ name: string; url: string;
     url: databaseUrl(name),
     drop: () =>
       withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+  };
+}
+
+/** Tables the tests keep between cases: the catalogue and the migration history. */
+export const PRESERVED_TABLES = new Set(['award_types', 'schema_migrations']);
+
+/** Empties every data table of `db` (`TRUNCATE … RESTART IDENTITY CASCADE`), the preserved ones aside. */
+export async function tableEmptier(db: DataSource): Promise<() => Promise<void>> {
+  const rows = await db.query<{ tablename: string }[]>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`);
+  const tables = rows.map((row) => row.tablename).filter((name) => !PRESERVED_TABLES.has(name));
+  return async () => {
+    if (tables.length > 0)
+      await db.query(`TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`);
   };
 }

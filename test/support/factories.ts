@@ -65,7 +65,7 @@ export async function makeIndividual(
  * comes after approval). The nominee is `individualId` or, for a collective, `organizationId`.
  */
 export async function makeApprovedNomination(
-  t: TestApp,
+  t: Pick<TestApp, 'db'>,
   options: {
     awardCode: string;
     year: number;
@@ -193,7 +193,7 @@ let awardDecisionNumber = 0;
  * recipient is `individualId` or the collective `organizationId`; the award is issued on 15 December of its year.
  */
 export async function makeAwardRecord(
-  t: TestApp,
+  t: Pick<TestApp, 'db'>,
   options: {
     awardCode: string;
     year: number;

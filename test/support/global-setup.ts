@@ -49,11 +49,56 @@ async function startEmbedded(): Promise<string> {
   return `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
 }
 
+/** Debian's `chromium` package, as `test/ops/swagger-ui.ops-spec.ts` drives it (never a downloaded browser). */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const BROWSER_TEST = path.join('test', 'ops', 'swagger-ui.ops-spec.ts');
+
+/** Does the run select the browser test: no path pattern, or one that matches its file? */
+function runsBrowserTest(patterns: readonly string[], rootDir: string): boolean {
+  if (patterns.length === 0) return true;
+  const file = path.join(rootDir, BROWSER_TEST);
+  return patterns.some((pattern) => {
+    try {
+      return new RegExp(pattern, 'i').test(file);
+    } catch {
+      return file.includes(pattern);
+    }
+  });
+}
+
+/** The part of Jest's configurations this setup reads. */
+interface GlobalConfig {
+  testPathPatterns?: { patterns?: string[] } | string[];
+}
+interface ProjectConfig {
+  rootDir: string;
+  displayName?: { name?: string } | string;
+}
+
 /**
- * Picks the PostgreSQL server of the e2e suite: TEST_DATABASE_URL, else the machine's server on
- * 127.0.0.1:5432, else an embedded one. Drops what an interrupted run left behind.
+ * `npm run test:ops` (the ops project) refuses to start without Chromium when the browser test is selected, and
+ * names the install command; the other tiers never need a browser.
  */
-export default async function globalSetup(): Promise<void> {
+function requireChromium(globalConfig: GlobalConfig, projectConfig: ProjectConfig): void {
+  const project = projectConfig.displayName;
+  if ((typeof project === 'string' ? project : project?.name) !== 'ops') return;
+  const given = globalConfig.testPathPatterns;
+  const patterns = (Array.isArray(given) ? given : given?.patterns) ?? [];
+  if (!runsBrowserTest(patterns, projectConfig.rootDir) || existsSync(CHROMIUM)) return;
+  throw new Error(
+    `npm run test:ops needs Chromium for the Swagger UI browser test, and ${CHROMIUM} does not exist. ` +
+      "Install Debian's package: sudo apt-get install -y chromium (as root: apt-get install -y chromium), " +
+      'or set CHROMIUM_PATH to a Chromium binary. The test never downloads a browser.',
+  );
+}
+
+/**
+ * Picks the PostgreSQL server of the tests on a real database (the repository, e2e and ops projects):
+ * TEST_DATABASE_URL, else the machine's server on 127.0.0.1:5432, else an embedded one. Drops what an interrupted
+ * run left behind.
+ */
+export default async function globalSetup(globalConfig: GlobalConfig, projectConfig: ProjectConfig): Promise<void> {
+  requireChromium(globalConfig, projectConfig);
   let admin = process.env.TEST_DATABASE_URL;
   if (!admin && (await reachable(LOCAL_SERVER))) admin = LOCAL_SERVER;
   admin ??= await startEmbedded();

@@ -6,12 +6,9 @@ import type { Role } from '../../src/api-keys/api-key.entity.js';
 import { createApp } from '../../src/app.setup.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { generateToken, hashToken, tokenPrefix } from '../../src/auth/token.js';
-import { createTestDatabase } from './database.js';
+import { createTestDatabase, tableEmptier } from './database.js';
 
 export const BOOTSTRAP_TOKEN = 'test-bootstrap-admin-token-0123456789';
-
-/** Tables the tests empty between cases; the catalogue and migration history stay. */
-const PRESERVED_TABLES = new Set(['award_types', 'schema_migrations']);
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -47,20 +44,14 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   });
   const db = app.get(DataSource);
 
-  const { rows } = {
-    rows: await db.query<{ tablename: string }[]>(`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`),
-  };
-  const tables = rows.map((row) => row.tablename).filter((name) => !PRESERVED_TABLES.has(name));
+  const reset = await tableEmptier(db);
 
   return {
     app,
     db,
     url: database.url,
     http: supertest(app.getHttpServer()),
-    async reset() {
-      if (tables.length > 0)
-        await db.query(`TRUNCATE ${tables.map((t) => `"${t}"`).join(', ')} RESTART IDENTITY CASCADE`);
-    },
+    reset,
     async token(role, organizationId = null) {
       const token = generateToken();
       await db.query(

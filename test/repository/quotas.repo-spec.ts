@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { QuotasRepository } from '../../src/quotas/quotas.repository.js';
+import { makeApprovedNomination, makeAwardRecord } from '../support/factories.js';
+import { insertIndividual, insertOrganization, openRepositoryDb, type RepositoryDb } from '../support/repository-db.js';
+
+/**
+ * What quotas count, on real PostgreSQL: `QuotasRepository` groups the record of a proposing organization and year
+ * in SQL, and the rules (`countedByCode`, R-REVOKE-1) decide what counts — awards not revoked and APPROVED
+ * nominations; revoked awards, nominations in any other status, other years and other proposers do not.
+ */
+describe('QuotasRepository counts', () => {
+  let r: RepositoryDb;
+  let quotas: QuotasRepository;
+  let department: string;
+  let unit: string;
+  let otherDepartment: string;
+
+  beforeAll(async () => {
+    r = await openRepositoryDb();
+    quotas = new QuotasRepository(r.db);
+  });
+  afterAll(async () => {
+    await r.close();
+  });
+  beforeEach(async () => {
+    await r.reset();
+    const province = await insertOrganization(r.db, { kind: 'PROVINCE' });
+    department = await insertOrganization(r.db, { kind: 'DEPARTMENT', parentId: province });
+    unit = await insertOrganization(r.db, { parentId: department });
+    otherDepartment = await insertOrganization(r.db, { kind: 'DEPARTMENT', parentId: province });
+  });
+
+  const by = (proposer: string, year: number, awardCode: string, individualId: string) => ({
+    proposingOrganizationId: proposer,
+    year,
+    awardCode,
+    individualId,
+  });
+
+  /** The record the tests count: what counts for the department in 2024, and what must not. */
+  async function makeRecord(): Promise<void> {
+    const people = await Promise.all(Array.from({ length: 9 }, () => insertIndividual(r.db, unit)));
+    // Counted: two awards and one APPROVED nomination of LĐTT, one CSTĐ cơ sở award.
+    await makeAwardRecord(r, by(department, 2024, 'LAO_DONG_TIEN_TIEN', people[0]));
+    await makeAwardRecord(r, by(department, 2024, 'LAO_DONG_TIEN_TIEN', people[1]));
+    await makeApprovedNomination(r, by(department, 2024, 'LAO_DONG_TIEN_TIEN', people[2]));
+    await makeAwardRecord(r, by(department, 2024, 'CHIEN_SI_THI_DUA_CO_SO', people[3]));
+    // Not counted: a revoked award, a nomination still SUBMITTED, another year, another proposer.
+    await makeAwardRecord(r, { ...by(department, 2024, 'LAO_DONG_TIEN_TIEN', people[4]), revoked: true });
+    await makeApprovedNomination(r, {
+      ...by(department, 2024, 'CHIEN_SI_THI_DUA_CO_SO', people[5]),
+      status: 'SUBMITTED',
+    });
+    await makeAwardRecord(r, by(department, 2023, 'LAO_DONG_TIEN_TIEN', people[6]));
+    await makeApprovedNomination(r, by(otherDepartment, 2024, 'LAO_DONG_TIEN_TIEN', people[7]));
+  }
+
+  it('counts awards not revoked and APPROVED nominations of the proposer and year, per code', async () => {
+    await makeRecord();
+    expect(await quotas.countedByCode(department, 2024)).toEqual({
+      LAO_DONG_TIEN_TIEN: 3,
+      CHIEN_SI_THI_DUA_CO_SO: 1,
+    });
+    expect(await quotas.countedByCode(department, 2023)).toEqual({ LAO_DONG_TIEN_TIEN: 1 });
+    expect(await quotas.countedByCode(otherDepartment, 2024)).toEqual({ LAO_DONG_TIEN_TIEN: 1 });
+    expect(await quotas.countedByCode(unit, 2024)).toEqual({});
+  });
+
+  it('gives an approval, in its transaction, the same counts along with its unit quotas and vote policy', async () => {
+    await makeRecord();
+    await quotas.upsertUnitQuota({
+      organizationId: department,
+      year: 2024,
+      awardCode: 'CHIEN_SI_THI_DUA_CO_SO',
+      maxCount: 2,
+      maxRatio: null,
+      ratioOf: null,
+    });
+    const figures = await r.db.transaction((manager) =>
+      quotas.approvalFigures(department, 2024, 'CHIEN_SI_THI_DUA_CO_SO', manager),
+    );
+    expect(figures.counts).toEqual(await quotas.countedByCode(department, 2024));
+    expect(figures.unitQuotas).toEqual([
+      expect.objectContaining({ organizationId: department, awardCode: 'CHIEN_SI_THI_DUA_CO_SO', maxCount: 2 }),
+    ]);
+    expect(figures.unitQuotas[0].updatedAt).toBeInstanceOf(Date);
+    expect(figures.votePolicy).toEqual(await quotas.votePolicy('CHIEN_SI_THI_DUA_CO_SO'));
+  });
+
+  it("counts the headcount of an organization's whole subtree through the closure table", async () => {
+    await Promise.all([insertIndividual(r.db, department), insertIndividual(r.db, unit), insertIndividual(r.db, unit)]);
+    await insertIndividual(r.db, otherDepartment);
+    expect(await quotas.headcount(department)).toBe(3);
+    expect(await quotas.headcount(unit)).toBe(2);
+    expect(await quotas.headcount(otherDepartment)).toBe(1);
+  });
+});
