@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { AwardType } from '../../src/award-types/award-type.entity.js';
+import { AwardTypesRepository } from '../../src/award-types/award-types.repository.js';
 import { QuotasRepository } from '../../src/quotas/quotas.repository.js';
 import { makeApprovedNomination, makeAwardRecord } from '../support/factories.js';
 import { insertIndividual, insertOrganization, openRepositoryDb, type RepositoryDb } from '../support/repository-db.js';
@@ -84,7 +86,9 @@ describe('QuotasRepository counts', () => {
       expect.objectContaining({ organizationId: department, awardCode: 'CHIEN_SI_THI_DUA_CO_SO', maxCount: 2 }),
     ]);
     expect(figures.unitQuotas[0].updatedAt).toBeInstanceOf(Date);
-    expect(figures.votePolicy).toEqual(await quotas.votePolicy('CHIEN_SI_THI_DUA_CO_SO'));
+    // The vote policy read with the figures is the catalogue's, as its owner (award-types) reads it.
+    const awardTypes = new AwardTypesRepository(r.db.getRepository(AwardType));
+    expect(figures.votePolicy).toEqual(await awardTypes.votePolicy('CHIEN_SI_THI_DUA_CO_SO'));
   });
 
   it("counts the headcount of an organization's whole subtree through the closure table", async () => {
