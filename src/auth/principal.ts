@@ -1,3 +1,4 @@
+import type {} from 'fastify'; // the module augmented below, resolved in every program that includes this file
 import type { Role } from '../api-keys/api-key.entity.js';
 
 /**
