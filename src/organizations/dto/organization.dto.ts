@@ -39,14 +39,16 @@ export class CreateOrganizationDto {
   parentId?: string;
 
   /**
-   * Symbol used in decision numbers (ký hiệu văn bản), e.g. `STTTT` in `05/QĐ-STTTT`: the letters `A–Z`, digits
-   * and `-` only, so no look-alike letter (Cyrillic `С`, `Т`) can start a second series that reads the same.
+   * Symbol used in decision numbers (ký hiệu văn bản), e.g. `STTTT` in `05/QĐ-STTTT`: the capitals `A–Z` and `Đ`
+   * (as in `SGDĐT`), digits and `-` only, so no look-alike letter (Cyrillic `С`, `Т`) starts a second series.
    */
   @IsOptional()
   @Transform(trim)
   @IsString()
   @Length(1, 32)
-  @Matches(/^[A-Z0-9-]+$/, { message: 'documentSymbol may contain the letters A–Z, digits and "-" only, e.g. STTTT' })
+  @Matches(/^[A-Z0-9Đ-]+$/, {
+    message: 'documentSymbol may contain the capitals A–Z and Đ, digits and "-" only, e.g. STTTT or SGDĐT',
+  })
   documentSymbol?: string;
 }
 
