@@ -23,7 +23,7 @@ export { ORGANIZATION_KINDS, type OrganizationKind } from '../rules/index.js';
 @Entity('organizations')
 // Codes are unique ignoring case: a unique index on lower(code) (OrganizationCodeAndSymbol migration).
 @Index('uq_organizations_code_ci', { synchronize: false })
-@Check('ck_organizations_document_symbol', `"document_symbol" ~ '^[A-Z0-9Đ-]+$'`)
+@Check('ck_organizations_document_symbol', `"document_symbol" ~ '^[A-Za-z0-9Đđ-]+$'`)
 @Check('ck_organizations_kind', `"kind" IN ('PROVINCE','DEPARTMENT','DISTRICT','COMMUNE','UNIT','ENTERPRISE','OTHER')`)
 @Check('ck_organizations_not_own_parent', `"parent_id" IS NULL OR "parent_id" <> "id"`)
 export class Organization {

@@ -23,7 +23,7 @@ const CONSTRAINTS: Record<string, { status: HttpStatus; code: string; detail: st
     ck_organizations_document_symbol: {
       status: HttpStatus.UNPROCESSABLE_ENTITY,
       code: ErrorCode.RULE_VIOLATION,
-      detail: 'A document symbol may contain the capitals A–Z and Đ, digits and "-" only',
+      detail: 'A document symbol may contain Latin letters, Đ, digits and "-" only',
       field: 'documentSymbol',
     },
     // One national id, one person, registry-wide: the refusal cannot help telling that the id is registered, so it

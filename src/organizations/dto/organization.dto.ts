@@ -39,15 +39,15 @@ export class CreateOrganizationDto {
   parentId?: string;
 
   /**
-   * Symbol used in decision numbers (ký hiệu văn bản), e.g. `STTTT` in `05/QĐ-STTTT`: the capitals `A–Z` and `Đ`
-   * (as in `SGDĐT`), digits and `-` only, so no look-alike letter (Cyrillic `С`, `Т`) starts a second series.
+   * Symbol used in decision numbers (ký hiệu văn bản), e.g. `STTTT` in `05/QĐ-STTTT`: Latin letters, `Đ`/`đ` (as in
+   * `SGDĐT`, `SNgV`), digits and `-` only, so no look-alike letter (Cyrillic `С`, `Т`) starts a second series.
    */
   @IsOptional()
   @Transform(trim)
   @IsString()
   @Length(1, 32)
-  @Matches(/^[A-Z0-9Đ-]+$/, {
-    message: 'documentSymbol may contain the capitals A–Z and Đ, digits and "-" only, e.g. STTTT or SGDĐT',
+  @Matches(/^[A-Za-z0-9Đđ-]+$/, {
+    message: 'documentSymbol may contain Latin letters, Đ, digits and "-" only, e.g. STTTT, SGDĐT or SNgV',
   })
   documentSymbol?: string;
 }
