@@ -1,9 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { findFreePort } from '../../src/database/embedded-postgres.js';
-import { buildService, builtServiceWorkDir } from '../support/built-service.js';
+import {
+  buildService,
+  builtServiceWorkDir,
+  killServices,
+  type Service,
+  startService,
+  waitFor,
+} from '../support/built-service.js';
 import { createTestDatabase } from '../support/database.js';
 
 // Building the service and seeding the demo data take a minute or two on a busy machine.
@@ -102,56 +108,36 @@ function describeFailure(steps: Step[], run: { code: number | null; outputs: str
 describe("the README's tour and seed story", () => {
   let steps: Step[];
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let service: ChildProcess | undefined;
-  const serviceOutput: string[] = [];
+  let service: Service | undefined;
   let env: Record<string, string>;
 
   beforeAll(async () => {
     steps = readmeSteps(await readFile(path.join(ROOT, 'README.md'), 'utf8'), RUNNABLE_SECTIONS);
     let main: string;
     [main, database] = await Promise.all([buildService(WORK_DIR), createTestDatabase()]);
-    const port = await findFreePort();
     const tokensFile = path.join(WORK_DIR, 'demo-tokens.json');
-    // As `npm start` runs it, on a test database instead of the embedded one: migrations, demo data, tokens file.
-    service = spawn(process.execPath, [main], {
-      cwd: ROOT,
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '',
-        HOST: '127.0.0.1',
-        PORT: String(port),
-        DATABASE_URL: database.url,
-        SEED_DEMO_DATA: 'true',
-        DEMO_TOKENS_FILE: tokensFile,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    // As `npm start` runs it (no NODE_ENV), on a test database instead of the embedded one: migrations, demo data,
+    // tokens file.
+    service = await startService(main, {
+      NODE_ENV: 'development',
+      DATABASE_URL: database.url,
+      SEED_DEMO_DATA: 'true',
+      DEMO_TOKENS_FILE: tokensFile,
     });
-    service.stdout?.on('data', (chunk: Buffer) => serviceOutput.push(chunk.toString()));
-    service.stderr?.on('data', (chunk: Buffer) => serviceOutput.push(chunk.toString()));
-    const deadline = Date.now() + 240_000;
-    while (!serviceOutput.join('').includes('Awards Registry ready')) {
-      if (service.exitCode !== null) throw new Error(`the service exited at start:\n${serviceOutput.join('')}`);
-      if (Date.now() > deadline) throw new Error(`the service did not become ready:\n${serviceOutput.join('')}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    env = { API: `http://127.0.0.1:${port}/api/v1`, DEMO_TOKENS_FILE: tokensFile };
+    // Health answers as soon as it listens; the ready line (with the Node version) follows it.
+    const output = service.output;
+    await waitFor(() => Promise.resolve(output.join('').includes('Awards Registry ready')), 10_000);
+    env = { API: `http://127.0.0.1:${service.port}/api/v1`, DEMO_TOKENS_FILE: tokensFile };
   });
 
   afterAll(async () => {
-    if (service && service.exitCode === null && service.signalCode === null) {
-      const exited = new Promise((resolve) => service?.once('exit', resolve));
-      service.kill('SIGTERM');
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 15_000)))]);
-      clearTimeout(timer);
-      if (service.exitCode === null && service.signalCode === null) service.kill('SIGKILL');
-    }
+    if (service) killServices([service]);
     await database?.drop();
     await rm(WORK_DIR, { recursive: true, force: true });
   });
 
   it('logs the Node it runs on when it starts', () => {
-    const ready = serviceOutput
+    const ready = (service?.output ?? [])
       .join('')
       .split('\n')
       .find((line) => line.includes('Awards Registry ready'));
