@@ -10,6 +10,7 @@ import { CertificatesModule } from './certificates/certificates.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
+import { DatabaseModule } from './database/database.module.js';
 import { DecisionsModule } from './decisions/decisions.module.js';
 import { DemoDataModule } from './demo-data/demo-data.module.js';
 import { ExportsModule } from './exports/exports.module.js';
@@ -58,6 +59,7 @@ export class AppModule {
           retryAttempts: 3,
           retryDelay: 1000,
         }),
+        DatabaseModule,
         AuthModule,
         IdempotencyModule,
         ApiKeysModule,

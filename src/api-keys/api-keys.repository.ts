@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, Repository } from 'typeorm';
-import { ApiKey, type Role } from './api-key.entity.js';
+import { sql } from 'kysely';
+import { Db } from '../database/db.js';
+import type { ApiKey, Role } from './api-key.js';
 
 export interface ApiKeyFilter {
   role?: Role;
@@ -12,17 +12,65 @@ export interface ApiKeyFilter {
   limit: number;
 }
 
-/** Every query on `api_keys` (the guard's token lookup excepted: it lives with the guard). */
+export interface NewApiKey {
+  name: string;
+  role: Role;
+  organizationId: string | null;
+  tokenHash: string;
+  tokenPrefix: string;
+}
+
+/** The principal a live token stands for. */
+export interface TokenOwner {
+  id: string;
+  role: Role;
+  organizationId: string | null;
+}
+
+/** Every statement on `api_keys`. */
 @Injectable()
 export class ApiKeysRepository {
-  constructor(@InjectRepository(ApiKey) private readonly repository: Repository<ApiKey>) {}
+  constructor(private readonly db: Db) {}
 
-  private repo(manager?: EntityManager): Repository<ApiKey> {
-    return manager ? manager.getRepository(ApiKey) : this.repository;
+  private selectKeys() {
+    return this.db
+      .selectFrom('api_keys')
+      .select([
+        'id',
+        'name',
+        sql<Role>`role`.as('role'),
+        'organization_id as organizationId',
+        'token_prefix as tokenPrefix',
+        'created_at as createdAt',
+        'revoked_at as revokedAt',
+      ]);
   }
 
-  findById(id: string, manager?: EntityManager): Promise<ApiKey | null> {
-    return this.repo(manager).findOneBy({ id });
+  findById(id: string): Promise<ApiKey | undefined> {
+    return this.selectKeys().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** The live (unrevoked) key whose token hashes to `tokenHash`: what the auth guard reads on every request. */
+  findLiveByTokenHash(tokenHash: string): Promise<TokenOwner | undefined> {
+    return this.db
+      .selectFrom('api_keys')
+      .select(['id', sql<Role>`role`.as('role'), 'organization_id as organizationId'])
+      .where('token_hash', '=', tokenHash)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+  }
+
+  /** Whether a live ADMIN key exists (which retires the bootstrap token). */
+  async liveAdminExists(): Promise<boolean> {
+    const row = await this.db
+      .selectNoFrom((eb) =>
+        eb
+          .exists(eb.selectFrom('api_keys').select('id').where('role', '=', 'ADMIN').where('revoked_at', 'is', null))
+          .$castTo<boolean>()
+          .as('exists'),
+      )
+      .executeTakeFirstOrThrow();
+    return row.exists;
   }
 
   /**
@@ -30,36 +78,61 @@ export class ApiKeysRepository {
    * sort key is read back in SQL so the microseconds of `created_at` are never lost in a round trip.
    */
   list(filter: ApiKeyFilter): Promise<ApiKey[]> {
-    const query = this.repository.createQueryBuilder('k');
-    if (!filter.includeRevoked) query.andWhere('k.revoked_at IS NULL');
-    if (filter.role) query.andWhere('k.role = :role', { role: filter.role });
-    if (filter.organizationId)
-      query.andWhere('k.organization_id = :organizationId', { organizationId: filter.organizationId });
-    if (filter.afterId) {
-      query.andWhere('(k.created_at, k.id) < (SELECT a.created_at, a.id FROM api_keys a WHERE a.id = :afterId)', {
-        afterId: filter.afterId,
-      });
+    let query = this.selectKeys();
+    if (!filter.includeRevoked) query = query.where('revoked_at', 'is', null);
+    if (filter.role) query = query.where('role', '=', filter.role);
+    if (filter.organizationId) query = query.where('organization_id', '=', filter.organizationId);
+    const afterId = filter.afterId;
+    if (afterId) {
+      query = query.where((eb) =>
+        eb(
+          eb.refTuple('created_at', 'id'),
+          '<',
+          eb
+            .selectFrom('api_keys as a')
+            .select(['a.created_at', 'a.id'])
+            .where('a.id', '=', afterId)
+            .$asTuple('created_at', 'id'),
+        ),
+      );
     }
     return query
-      .orderBy('k.created_at', 'DESC')
-      .addOrderBy('k.id', 'DESC')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
       .limit(filter.limit + 1)
-      .getMany();
-  }
-
-  create(values: Partial<ApiKey>, manager?: EntityManager): Promise<ApiKey> {
-    const repo = this.repo(manager);
-    return repo.save(repo.create(values));
-  }
-
-  /** Sets `revoked_at` unless already set; returns the key as it now stands, or null if there is no such key. */
-  async revoke(id: string, manager?: EntityManager): Promise<ApiKey | null> {
-    await this.repo(manager)
-      .createQueryBuilder()
-      .update(ApiKey)
-      .set({ revokedAt: () => 'now()' })
-      .where('id = :id AND revoked_at IS NULL', { id })
       .execute();
-    return this.findById(id, manager);
+  }
+
+  async create(values: NewApiKey): Promise<ApiKey> {
+    return this.db
+      .insertInto('api_keys')
+      .values({
+        name: values.name,
+        role: values.role,
+        organization_id: values.organizationId,
+        token_hash: values.tokenHash,
+        token_prefix: values.tokenPrefix,
+      })
+      .returning([
+        'id',
+        'name',
+        sql<Role>`role`.as('role'),
+        'organization_id as organizationId',
+        'token_prefix as tokenPrefix',
+        'created_at as createdAt',
+        'revoked_at as revokedAt',
+      ])
+      .executeTakeFirstOrThrow();
+  }
+
+  /** Sets `revoked_at` unless already set; returns the key as it now stands, or undefined if there is no such key. */
+  async revoke(id: string): Promise<ApiKey | undefined> {
+    await this.db
+      .updateTable('api_keys')
+      .set({ revoked_at: sql`now()` })
+      .where('id', '=', id)
+      .where('revoked_at', 'is', null)
+      .execute();
+    return this.findById(id);
   }
 }

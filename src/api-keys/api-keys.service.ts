@@ -4,7 +4,7 @@ import { ApiError } from '../common/errors/problem.js';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
 import type { Principal } from '../auth/principal.js';
 import { generateToken, hashToken, tokenPrefix } from '../auth/token.js';
-import { ApiKey, type Role } from './api-key.entity.js';
+import { ApiKey, type Role } from './api-key.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
 import type { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto, ListApiKeysQueryDto } from './dto/api-key.dto.js';
 

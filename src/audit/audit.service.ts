@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError } from '../common/errors/problem.js';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
-import type { Role } from '../api-keys/api-key.entity.js';
+import type { Role } from '../api-keys/api-key.js';
 import { ChainVerifier } from './audit-chain.js';
 import type { AuditEntityType } from './audited-tables.js';
 import type {

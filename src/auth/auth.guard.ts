@@ -1,8 +1,8 @@
 import { type CanActivate, type ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { DataSource } from 'typeorm';
-import type { Role } from '../api-keys/api-key.entity.js';
+import type { Role } from '../api-keys/api-key.js';
+import { ApiKeysRepository } from '../api-keys/api-keys.repository.js';
 import { AppConfig } from '../config/app-config.js';
 import { ApiError, ErrorCode } from '../common/errors/problem.js';
 import { IS_PUBLIC, ROLES } from './decorators.js';
@@ -21,7 +21,7 @@ const unauthenticated = (detail: string) =>
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly dataSource: DataSource,
+    private readonly apiKeys: ApiKeysRepository,
     private readonly config: AppConfig,
   ) {}
 
@@ -54,12 +54,9 @@ export class AuthGuard implements CanActivate {
       }
       return { kind: 'bootstrap', keyId: BOOTSTRAP_KEY_ID, role: 'ADMIN', organizationId: null };
     }
-    const rows: { id: string; role: Role; organization_id: string | null }[] = await this.dataSource.query(
-      'SELECT id, role, organization_id FROM api_keys WHERE token_hash = $1 AND revoked_at IS NULL',
-      [hashToken(token)],
-    );
-    if (rows.length === 0) throw unauthenticated('The token is unknown or revoked');
-    return { kind: 'key', keyId: rows[0].id, role: rows[0].role, organizationId: rows[0].organization_id };
+    const owner = await this.apiKeys.findLiveByTokenHash(hashToken(token));
+    if (!owner) throw unauthenticated('The token is unknown or revoked');
+    return { kind: 'key', keyId: owner.id, role: owner.role, organizationId: owner.organizationId };
   }
 
   /**
@@ -67,10 +64,7 @@ export class AuthGuard implements CanActivate {
    * the bootstrap token (it is for the first minutes of an installation, so rarely used): every instance on the
    * database agrees at once, and revoking every ADMIN key brings the bootstrap token back as a way in.
    */
-  private async adminKeyExists(): Promise<boolean> {
-    const rows: { exists: boolean }[] = await this.dataSource.query(
-      `SELECT EXISTS (SELECT 1 FROM api_keys WHERE role = 'ADMIN' AND revoked_at IS NULL) AS "exists"`,
-    );
-    return rows[0]?.exists === true;
+  private adminKeyExists(): Promise<boolean> {
+    return this.apiKeys.liveAdminExists();
   }
 }

@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata, applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import type { Role } from '../api-keys/api-key.entity.js';
+import type { Role } from '../api-keys/api-key.js';
 import { ProblemDto } from '../common/http/problem.dto.js';
 import { PUBLIC_PRINCIPAL, type Principal } from './principal.js';
 

@@ -1,5 +1,5 @@
 import type {} from 'fastify'; // the module augmented below, resolved in every program that includes this file
-import type { Role } from '../api-keys/api-key.entity.js';
+import type { Role } from '../api-keys/api-key.js';
 
 /**
  * The key id under which the bootstrap token (AUTH_BOOTSTRAP_ADMIN_TOKEN) acts: the nil UUID, which no API key can

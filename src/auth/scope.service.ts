@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
 import { ApiError, ErrorCode } from '../common/errors/problem.js';
+import { OrganizationsRepository } from '../organizations/organizations.repository.js';
 import type { Principal } from './principal.js';
 
 /**
@@ -9,21 +9,17 @@ import type { Principal } from './principal.js';
  */
 @Injectable()
 export class ScopeService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly organizations: OrganizationsRepository) {}
 
   /** The organization whose subtree bounds what this principal may see or touch, or null for no bound. */
   scopeRoot(principal: Principal): string | null {
     return principal.role === 'HR_OFFICER' || principal.role === 'APPROVER' ? principal.organizationId : null;
   }
 
-  async isInScope(principal: Principal, organizationId: string, manager?: EntityManager): Promise<boolean> {
+  async isInScope(principal: Principal, organizationId: string): Promise<boolean> {
     const root = this.scopeRoot(principal);
     if (root === null) return principal.role === 'ADMIN' || principal.role === 'AUDITOR';
-    const rows: unknown[] = await (manager ?? this.dataSource.manager).query(
-      'SELECT 1 FROM organization_closure WHERE ancestor_id = $1 AND descendant_id = $2',
-      [root, organizationId],
-    );
-    return rows.length > 0;
+    return this.organizations.isWithin(root, organizationId);
   }
 
   /**
@@ -31,24 +27,15 @@ export class ScopeService {
    * unit — by an ADMIN, or an APPROVER whose scope organization is a strict ancestor of `organizationId`. The unit's
    * own approver, and any key scoped inside the unit, may not.
    */
-  async isAbove(principal: Principal, organizationId: string, manager?: EntityManager): Promise<boolean> {
+  async isAbove(principal: Principal, organizationId: string): Promise<boolean> {
     if (principal.role === 'ADMIN') return true;
     if (principal.role !== 'APPROVER' || principal.organizationId === null) return false;
-    const rows: unknown[] = await (manager ?? this.dataSource.manager).query(
-      'SELECT 1 FROM organization_closure WHERE ancestor_id = $1 AND descendant_id = $2 AND depth > 0',
-      [principal.organizationId, organizationId],
-    );
-    return rows.length > 0;
+    return this.organizations.isWithin(principal.organizationId, organizationId, true);
   }
 
   /** 403 `NOT_ABOVE_ORGANIZATION` unless `isAbove`; `what` names what is being set, for the message. */
-  async assertAbove(
-    principal: Principal,
-    organizationId: string,
-    what: string,
-    manager?: EntityManager,
-  ): Promise<void> {
-    if (!(await this.isAbove(principal, organizationId, manager))) {
+  async assertAbove(principal: Principal, organizationId: string, what: string): Promise<void> {
+    if (!(await this.isAbove(principal, organizationId))) {
       throw ApiError.forbidden(
         `${what} of organization ${organizationId} is set from above it: by an approver of an organization above it, or an ADMIN`,
         ErrorCode.NOT_ABOVE_ORGANIZATION,
@@ -56,8 +43,8 @@ export class ScopeService {
     }
   }
 
-  async assertInScope(principal: Principal, organizationId: string, manager?: EntityManager): Promise<void> {
-    if (!(await this.isInScope(principal, organizationId, manager))) {
+  async assertInScope(principal: Principal, organizationId: string): Promise<void> {
+    if (!(await this.isInScope(principal, organizationId))) {
       throw ApiError.forbidden(`Organization ${organizationId} is outside this key's scope`, ErrorCode.OUT_OF_SCOPE);
     }
   }

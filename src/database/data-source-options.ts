@@ -1,7 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from '../../migrations/index.js';
-import { AuditContextSubscriber } from '../audit/audit-context.subscriber.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 export interface DatabaseSettings {
@@ -42,8 +41,6 @@ export function buildDataSourceOptions(settings: DatabaseSettings): DataSourceOp
     ...connection,
     entities: ENTITIES,
     migrations: MIGRATIONS,
-    // Hands the request's actor to the audit triggers at the start of every transaction.
-    subscribers: [AuditContextSubscriber],
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     namingStrategy: new SnakeNamingStrategy(),

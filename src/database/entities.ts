@@ -1,4 +1,3 @@
-import { ApiKey } from '../api-keys/api-key.entity.js';
 import { AwardType } from '../award-types/award-type.entity.js';
 import { DisciplinaryCase } from '../individuals/disciplinary-case.entity.js';
 import { Individual } from '../individuals/individual.entity.js';
@@ -8,7 +7,6 @@ import { CouncilSize } from '../organizations/council-size.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Award } from '../awards/award.entity.js';
 import { Decision } from '../decisions/decision.entity.js';
-import { IdempotencyKey } from '../idempotency/idempotency-key.entity.js';
 import { CouncilVote } from '../nominations/council-vote.entity.js';
 import { NominationEvent } from '../nominations/nomination-event.entity.js';
 import { Nomination } from '../nominations/nomination.entity.js';
@@ -24,7 +22,6 @@ export const ENTITIES = [
   IndividualRating,
   Initiative,
   DisciplinaryCase,
-  ApiKey,
   Nomination,
   NominationEvent,
   CouncilVote,
@@ -32,5 +29,4 @@ export const ENTITIES = [
   RuleSetting,
   Decision,
   Award,
-  IdempotencyKey,
 ];

@@ -1,12 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { ScopeService } from '../auth/scope.service.js';
 import { AwardsRepository, type NewAward } from '../awards/awards.repository.js';
 import { decodeDateIdCursor, toAwardDto } from '../awards/awards.service.js';
 import type { AwardDto } from '../awards/dto/award.dto.js';
 import { generateVerificationCode } from '../awards/verification-code.js';
-import { runInTransaction } from '../common/database/transaction-retry.js';
 import { ApiError, ErrorCode, type RuleViolation } from '../common/errors/problem.js';
 import { DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
 import { assertDecidable, NominationsService } from '../nominations/nominations.service.js';
@@ -20,6 +19,7 @@ import type {
   ListDecisionsQueryDto,
   RevokeAwardDto,
 } from './dto/decision.dto.js';
+import { Transactions } from '../database/transactions.js';
 
 export function toDecisionSummaryDto(row: DecisionRow): DecisionSummaryDto {
   return {
@@ -58,7 +58,7 @@ export class DecisionsService {
     private readonly organizations: OrganizationsRepository,
     private readonly nominationsWorkflow: NominationsService,
     private readonly scope: ScopeService,
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
   ) {}
 
   async list(query: ListDecisionsQueryDto): Promise<Page<DecisionSummaryDto>> {
@@ -98,7 +98,7 @@ export class DecisionsService {
     const year = Number(dto.issuedOn.slice(0, 4));
     const regime = regimeOn(dto.issuedOn);
 
-    return runInTransaction(this.dataSource, async (manager) => {
+    return this.transactions.run(async (manager) => {
       const locked = await this.decisions.lockNominations(nominationIds, manager);
       const byId = new Map(locked.map((nomination) => [nomination.id, nomination]));
       const missing = nominationIds.flatMap((id, index) => (byId.has(id) ? [] : [{ id, index }]));
@@ -119,7 +119,7 @@ export class DecisionsService {
       // In request order, so errors and award lines follow what the caller sent.
       const nominations = nominationIds.map((id) => byId.get(id) as NominationForDecision);
 
-      await this.assertNominationsInScope(principal, nominations, manager);
+      await this.assertNominationsInScope(principal, nominations);
 
       // The workflow's DECIDE starts from APPROVED only (409 NOMINATION_NOT_APPROVED), checked before the rules.
       assertDecidable(nominations);
@@ -205,7 +205,7 @@ export class DecisionsService {
     const decision = await this.decisions.findById(decisionId);
     if (!decision) throw ApiError.notFound('Decision', decisionId);
     await this.scope.assertInScope(principal, decision.issuerId);
-    return runInTransaction(this.dataSource, async (manager) => {
+    return this.transactions.run(async (manager) => {
       const award = await this.awards.lockInDecision(decisionId, awardId, manager);
       if (!award) {
         throw new ApiError(
@@ -236,15 +236,11 @@ export class DecisionsService {
   }
 
   /** An APPROVER decides only nominations proposed within its scope (ADMIN: any). */
-  private async assertNominationsInScope(
-    principal: Principal,
-    nominations: NominationForDecision[],
-    manager: EntityManager,
-  ): Promise<void> {
+  private async assertNominationsInScope(principal: Principal, nominations: NominationForDecision[]): Promise<void> {
     if (this.scope.scopeRoot(principal) === null) return;
     const proposers = [...new Set(nominations.map((nomination) => nomination.proposingOrganizationId))];
     for (const organizationId of proposers) {
-      if (!(await this.scope.isInScope(principal, organizationId, manager))) {
+      if (!(await this.scope.isInScope(principal, organizationId))) {
         const ids = nominations.filter((n) => n.proposingOrganizationId === organizationId).map((n) => n.id);
         throw ApiError.forbidden(
           `Nominations ${ids.join(', ')} were proposed by organization ${organizationId}, outside this key's scope`,

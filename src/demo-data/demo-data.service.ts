@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ApiKeysService } from '../api-keys/api-keys.service.js';
-import type { Role } from '../api-keys/api-key.entity.js';
+import type { Role } from '../api-keys/api-key.js';
 import type { Principal } from '../auth/principal.js';
 import { AppConfig } from '../config/app-config.js';
 import { DecisionsService } from '../decisions/decisions.service.js';

@@ -1,7 +1,5 @@
 import { Logger, Module, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { DataSource } from 'typeorm';
-import { IdempotencyCommitSubscriber } from './idempotency-context.js';
 import { IdempotencyInterceptor } from './idempotency.interceptor.js';
 import { IdempotencyRepository } from './idempotency.repository.js';
 
@@ -10,8 +8,8 @@ const SWEEP_INTERVAL_MS = 15 * 60_000;
 const SWEEP_BATCH = 5_000;
 
 /**
- * `Idempotency-Key` on POST requests: the global `IdempotencyInterceptor`, its table (`idempotency_keys`), the
- * subscriber that marks a key inside the transaction that commits its change, and a sweeper of expired keys.
+ * `Idempotency-Key` on POST requests: the global `IdempotencyInterceptor`, its table (`idempotency_keys`) and a
+ * sweeper of expired keys. `Transactions.run` marks a key inside the transaction that commits its change.
  */
 @Module({
   providers: [IdempotencyRepository, { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor }],
@@ -20,14 +18,7 @@ export class IdempotencyModule implements OnApplicationBootstrap, OnModuleDestro
   private readonly logger = new Logger('Idempotency');
   private sweeper?: NodeJS.Timeout;
 
-  constructor(
-    dataSource: DataSource,
-    private readonly keys: IdempotencyRepository,
-  ) {
-    if (!dataSource.subscribers.some((subscriber) => subscriber instanceof IdempotencyCommitSubscriber)) {
-      dataSource.subscribers.push(new IdempotencyCommitSubscriber());
-    }
-  }
+  constructor(private readonly keys: IdempotencyRepository) {}
 
   onApplicationBootstrap(): void {
     this.sweeper = setInterval(() => void this.sweep(), SWEEP_INTERVAL_MS);

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { ScopeService } from '../auth/scope.service.js';
 import { ApiError, ErrorCode } from '../common/errors/problem.js';
@@ -30,6 +30,7 @@ import { IndividualsRepository } from './individuals.repository.js';
 import { Initiative } from './initiative.entity.js';
 import type { Rating } from '../rules/index.js';
 import { IndividualRating } from './rating.entity.js';
+import { Transactions } from '../database/transactions.js';
 
 export function toIndividualDto(individual: Individual): IndividualDto {
   return {
@@ -103,13 +104,13 @@ export class IndividualsService {
     private readonly individuals: IndividualsRepository,
     private readonly organizations: OrganizationsRepository,
     private readonly scope: ScopeService,
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
   ) {}
 
   // --- individuals ---------------------------------------------------------------------------------------------
 
   async create(principal: Principal, dto: CreateIndividualDto): Promise<IndividualDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       await this.requireOrganizationInScope(principal, dto.organizationId, manager);
       const values = {
         fullName: dto.fullName,
@@ -148,10 +149,10 @@ export class IndividualsService {
     for (const field of ['fullName', 'organizationId'] as const) {
       if (dto[field] === null) throw ApiError.badRequest(field, 'cannot be null');
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const individual = await this.individuals.findByIdForUpdate(id, manager);
       if (!individual) throw ApiError.notFound('Individual', id);
-      await this.scope.assertInScope(principal, individual.organizationId, manager);
+      await this.scope.assertInScope(principal, individual.organizationId);
       if (dto.organizationId !== undefined && dto.organizationId !== individual.organizationId) {
         await this.requireOrganizationInScope(principal, dto.organizationId, manager);
       }
@@ -166,7 +167,7 @@ export class IndividualsService {
   // --- ratings -------------------------------------------------------------------------------------------------
 
   async putRating(principal: Principal, id: string, year: number, rating: Rating): Promise<RatingDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       await this.requireInScope(principal, id, manager);
       return toRatingDto(await this.individuals.upsertRating(id, year, rating, manager));
     });
@@ -189,7 +190,7 @@ export class IndividualsService {
         'cannot be after the year of recognizedOn: an initiative counts once it is recognised',
       );
     }
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       await this.requireInScope(principal, id, manager);
       const created = await this.individuals.createInitiative(
         { individualId: id, year: dto.year, title: dto.title, level: dto.level, recognizedOn: dto.recognizedOn },
@@ -211,7 +212,7 @@ export class IndividualsService {
 
   /** Opens a case: from now on the person's nominations are held (R-HOLD-1) until it is closed. */
   async openCase(principal: Principal, id: string, dto: OpenDisciplinaryCaseDto): Promise<DisciplinaryCaseDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       await this.requireInScope(principal, id, manager);
       const created = await this.individuals.createCase(
         {
@@ -230,12 +231,12 @@ export class IndividualsService {
 
   /** Closes an open case (409 if already closed); the database refuses a closing date before the opening one. */
   async closeCase(principal: Principal, caseId: string, dto: CloseDisciplinaryCaseDto): Promise<DisciplinaryCaseDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const disciplinaryCase = await this.individuals.findCaseForUpdate(caseId, manager);
       if (!disciplinaryCase) throw ApiError.notFound('Disciplinary case', caseId);
       const individual = await this.individuals.findById(disciplinaryCase.individualId, manager);
       if (!individual) throw ApiError.notFound('Individual', disciplinaryCase.individualId);
-      await this.scope.assertInScope(principal, individual.organizationId, manager);
+      await this.scope.assertInScope(principal, individual.organizationId);
       if (disciplinaryCase.closedOn !== null) {
         throw ApiError.conflict(
           'CASE_ALREADY_CLOSED',
@@ -273,7 +274,7 @@ export class IndividualsService {
    */
   private async requireInScope(principal: Principal, id: string, manager?: EntityManager): Promise<Individual> {
     const individual = await this.require(id, manager);
-    await this.scope.assertInScope(principal, individual.organizationId, manager);
+    await this.scope.assertInScope(principal, individual.organizationId);
     return individual;
   }
 
@@ -293,7 +294,7 @@ export class IndividualsService {
         { errors: [{ field: 'organizationId', message: 'the organization does not exist' }] },
       );
     }
-    await this.scope.assertInScope(principal, organizationId, manager);
+    await this.scope.assertInScope(principal, organizationId);
   }
 }
 

@@ -39,10 +39,10 @@ import {
   TRANSITIONS,
   violationsOf,
   withChecks,
-  withTransactionRetry,
   type NominationAction,
   type TransitionAction,
 } from './workflow.js';
+import { Transactions } from '../database/transactions.js';
 
 export function toNominationDto(n: Nomination): NominationDto {
   return {
@@ -183,6 +183,7 @@ export class NominationsService {
     private readonly councilSizes: CouncilSizesRepository,
     private readonly scope: ScopeService,
     private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
   ) {}
 
   // --- creation and evaluation -----------------------------------------------------------------------------------
@@ -267,8 +268,8 @@ export class NominationsService {
     if (!proposing)
       throw invalidReference('proposingOrganizationId', `Organization ${dto.proposingOrganizationId} does not exist`);
     const nominee = await this.loadNominee(dto, manager);
-    await this.scope.assertInScope(principal, dto.proposingOrganizationId, manager);
-    await this.scope.assertInScope(principal, nominee.homeOrganizationId, manager);
+    await this.scope.assertInScope(principal, dto.proposingOrganizationId);
+    await this.scope.assertInScope(principal, nominee.homeOrganizationId);
     if (options.forCreation) {
       await this.nominations.lock(
         [nomineeLockKey((nominee.individualId ?? nominee.organizationId) as string)],
@@ -492,7 +493,7 @@ export class NominationsService {
     return this.inTransaction(async (manager) => {
       const current = await this.nominations.findById(id, manager);
       if (!current) throw ApiError.notFound('Nomination', id);
-      await this.scope.assertInScope(principal, current.proposingOrganizationId, manager);
+      await this.scope.assertInScope(principal, current.proposingOrganizationId);
       await this.nominations.lock(
         approvalLockKeys({
           proposingOrganizationId: current.proposingOrganizationId,
@@ -575,13 +576,13 @@ export class NominationsService {
   // --- helpers ---------------------------------------------------------------------------------------------------
 
   private inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return withTransactionRetry(() => this.dataSource.transaction(work));
+    return this.transactions.run(work);
   }
 
   private async lockedInScope(principal: Principal, id: string, manager: EntityManager): Promise<Nomination> {
     const n = await this.nominations.findByIdForUpdate(id, manager);
     if (!n) throw ApiError.notFound('Nomination', id);
-    await this.scope.assertInScope(principal, n.proposingOrganizationId, manager);
+    await this.scope.assertInScope(principal, n.proposingOrganizationId);
     return n;
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+
 import type { Principal } from '../auth/principal.js';
 import { ScopeService } from '../auth/scope.service.js';
 import { ApiError } from '../common/errors/problem.js';
@@ -7,6 +7,7 @@ import type { CouncilSize } from './council-size.entity.js';
 import { CouncilSizesRepository } from './council-sizes.repository.js';
 import type { CouncilSizeDto, CouncilSizeListDto, RecordCouncilSizeDto } from './dto/council-size.dto.js';
 import { OrganizationsRepository } from './organizations.repository.js';
+import { Transactions } from '../database/transactions.js';
 
 export function toCouncilSizeDto(row: CouncilSize): CouncilSizeDto {
   return {
@@ -30,14 +31,14 @@ export class CouncilSizesService {
     private readonly councilSizes: CouncilSizesRepository,
     private readonly organizations: OrganizationsRepository,
     private readonly scope: ScopeService,
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
   ) {}
 
   async record(principal: Principal, organizationId: string, dto: RecordCouncilSizeDto): Promise<CouncilSizeDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       if (!(await this.organizations.findById(organizationId, manager)))
         throw ApiError.notFound('Organization', organizationId);
-      await this.scope.assertAbove(principal, organizationId, 'The council size', manager);
+      await this.scope.assertAbove(principal, organizationId, 'The council size');
       const row = await this.councilSizes.add(
         {
           organizationId,

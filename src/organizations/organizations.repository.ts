@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
 import { escapeLikeSql, unaccentedContains } from '../common/database/sql.js';
+import { Db } from '../database/db.js';
 import { Organization } from './organization.entity.js';
 
 export interface OrganizationFilter {
@@ -16,7 +17,21 @@ export interface OrganizationFilter {
 /** Every query on `organizations` and its closure table. */
 @Injectable()
 export class OrganizationsRepository {
-  constructor(@InjectRepository(Organization) private readonly repository: Repository<Organization>) {}
+  constructor(
+    @InjectRepository(Organization) private readonly repository: Repository<Organization>,
+    private readonly db: Db,
+  ) {}
+
+  /** Whether `descendantId` is `ancestorId` or lies below it (`strictly`: below it only), by the closure table. */
+  async isWithin(ancestorId: string, descendantId: string, strictly = false): Promise<boolean> {
+    let query = this.db
+      .selectFrom('organization_closure')
+      .select('depth')
+      .where('ancestor_id', '=', ancestorId)
+      .where('descendant_id', '=', descendantId);
+    if (strictly) query = query.where('depth', '>', 0);
+    return (await query.executeTakeFirst()) !== undefined;
+  }
 
   private repo(manager?: EntityManager): Repository<Organization> {
     return manager ? manager.getRepository(Organization) : this.repository;

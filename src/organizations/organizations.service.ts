@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+
 import { ApiError } from '../common/errors/problem.js';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
 import type {
@@ -10,6 +10,7 @@ import type {
 } from './dto/organization.dto.js';
 import { Organization } from './organization.entity.js';
 import { OrganizationsRepository } from './organizations.repository.js';
+import { Transactions } from '../database/transactions.js';
 
 export function toOrganizationDto(organization: Organization): OrganizationDto {
   return {
@@ -29,7 +30,7 @@ export function toOrganizationDto(organization: Organization): OrganizationDto {
 export class OrganizationsService {
   constructor(
     private readonly organizations: OrganizationsRepository,
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
   ) {}
 
   async list(query: ListOrganizationsQueryDto): Promise<Page<OrganizationDto>> {
@@ -50,20 +51,25 @@ export class OrganizationsService {
   }
 
   async create(dto: CreateOrganizationDto): Promise<OrganizationDto> {
-    const created = await this.organizations.create({
-      code: dto.code,
-      name: dto.name,
-      shortName: dto.shortName ?? null,
-      kind: dto.kind,
-      parentId: dto.parentId ?? null,
-      documentSymbol: dto.documentSymbol ?? null,
-    });
+    const created = await this.transactions.run((manager) =>
+      this.organizations.create(
+        {
+          code: dto.code,
+          name: dto.name,
+          shortName: dto.shortName ?? null,
+          kind: dto.kind,
+          parentId: dto.parentId ?? null,
+          documentSymbol: dto.documentSymbol ?? null,
+        },
+        manager,
+      ),
+    );
     return toOrganizationDto(created);
   }
 
   /** Moving an organization (new `parentId`) moves its whole subtree; the database refuses cycles. */
   async update(id: string, dto: UpdateOrganizationDto): Promise<OrganizationDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const organization = await manager
         .getRepository(Organization)
         .createQueryBuilder('o')

@@ -1,5 +1,5 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { ScopeService } from '../auth/scope.service.js';
 import { AwardTypesService, votePolicyOf } from '../award-types/award-types.service.js';
@@ -28,6 +28,7 @@ import type {
 import type { QuotaSettingsDto, RuleSettingsDto } from './dto/rule-settings.dto.js';
 import { parseQuotaSettings } from './quota-settings.js';
 import { QuotasRepository, type UnitQuotaRow } from './quotas.repository.js';
+import { Transactions } from '../database/transactions.js';
 
 export function toUnitQuotaDto(row: UnitQuotaRow): UnitQuotaDto {
   return {
@@ -63,7 +64,7 @@ export class QuotasService {
     private readonly organizations: OrganizationsRepository,
     private readonly awardTypes: AwardTypesService,
     private readonly scope: ScopeService,
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
   ) {}
 
   async settings(manager?: EntityManager): Promise<QuotaSettings> {
@@ -181,9 +182,9 @@ export class QuotasService {
     if (dto.ratioOf !== undefined && dto.maxRatio === undefined) throw ApiError.badRequest('ratioOf', 'needs maxRatio');
     if (dto.ratioOf === dto.awardCode)
       throw ApiError.badRequest('ratioOf', 'cannot be the award code the quota limits');
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       await this.requireOrganization(dto.organizationId, manager);
-      await this.scope.assertAbove(principal, dto.organizationId, 'The quota', manager);
+      await this.scope.assertAbove(principal, dto.organizationId, 'The quota');
       const row = await this.quotas.upsertUnitQuota(
         {
           organizationId: dto.organizationId,
@@ -201,9 +202,9 @@ export class QuotasService {
 
   /** `DELETE /quotas`: removes the unit's quota of one year and code; from above the unit only, like `put`. */
   async remove(principal: Principal, query: DeleteQuotaQueryDto): Promise<void> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       await this.requireOrganization(query.organizationId, manager);
-      await this.scope.assertAbove(principal, query.organizationId, 'The quota', manager);
+      await this.scope.assertAbove(principal, query.organizationId, 'The quota');
       const deleted = await this.quotas.deleteUnitQuota(query.organizationId, query.year, query.awardCode, manager);
       if (!deleted) throw ApiError.notFound('Quota', `${query.organizationId}/${query.year}/${query.awardCode}`);
     });

@@ -19,7 +19,7 @@ describe('organization closure (PostgreSQL triggers) and OrganizationsRepository
 
   beforeAll(async () => {
     r = await openRepositoryDb();
-    repository = new OrganizationsRepository(r.db.getRepository(Organization));
+    repository = new OrganizationsRepository(r.db.getRepository(Organization), r.queries);
   });
   afterAll(async () => {
     await r.close();

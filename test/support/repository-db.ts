@@ -1,11 +1,16 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/database/data-source-options.js';
+import type { Db } from '../../src/database/db.js';
+import { Transactions } from '../../src/database/transactions.js';
 import { createTestDatabase, tableEmptier } from './database.js';
 
 /** A migrated database of one test file and the TypeORM data source the service would open on it: no app, no HTTP. */
 export interface RepositoryDb {
   db: DataSource;
+  /** The service's own `Transactions` on that data source, and its typed query builder, to build repositories with. */
+  transactions: Transactions;
+  queries: Db;
   /** Empties every data table: each test starts on clean data. */
   reset(): Promise<void>;
   close(): Promise<void>;
@@ -22,8 +27,11 @@ export async function openRepositoryDb(): Promise<RepositoryDb> {
     throw error;
   }
   const reset = await tableEmptier(db);
+  const transactions = new Transactions(db);
   return {
     db,
+    transactions,
+    queries: transactions.db,
     reset,
     async close() {
       await db.destroy();

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import supertest from 'supertest';
 import { DataSource } from 'typeorm';
-import type { Role } from '../../src/api-keys/api-key.entity.js';
+import type { Role } from '../../src/api-keys/api-key.js';
 import { createApp } from '../../src/app.setup.js';
 import { loadConfig } from '../../src/config/app-config.js';
 import { generateToken, hashToken, tokenPrefix } from '../../src/auth/token.js';

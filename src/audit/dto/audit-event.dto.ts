@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
-import { ROLES, type Role } from '../../api-keys/api-key.entity.js';
+import { ROLES, type Role } from '../../api-keys/api-key.js';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
 import { AUDITED_ENTITY_TYPES, type AuditEntityType } from '../audited-tables.js';
 

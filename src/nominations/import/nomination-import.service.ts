@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { isUUID, validate, type ValidationError } from 'class-validator';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type EntityManager } from 'typeorm';
 import type { Principal } from '../../auth/principal.js';
 import { ScopeService } from '../../auth/scope.service.js';
 import { translateDatabaseError } from '../../common/errors/database-errors.js';
@@ -9,7 +9,6 @@ import { ApiError, ErrorCode } from '../../common/errors/problem.js';
 import { AppConfig } from '../../config/app-config.js';
 import { CreateNominationDto } from '../dto/nomination.dto.js';
 import { NominationsService } from '../nominations.service.js';
-import { withTransactionRetry } from '../../common/database/transaction-retry.js';
 import { duplicateClashes, isSubjectToDuplicateRule, type AwardHistoryItem } from '../../rules/index.js';
 import type { ImportedNominationDto, ImportResultDto } from './dto/import-result.dto.js';
 import { ALTERNATIVE_COLUMNS, type AlternativeColumn, type ImportColumn } from './import-columns.js';
@@ -29,6 +28,7 @@ import {
   type IndividualRef,
   type OrganizationRef,
 } from './nomination-import.repository.js';
+import { Transactions } from '../../database/transactions.js';
 
 /** An uploaded file as the multipart interceptor hands it over. */
 export interface UploadedImportFile {
@@ -98,7 +98,7 @@ export class NominationImportService {
     private readonly nominations: NominationsService,
     private readonly imports: NominationImportRepository,
     private readonly scope: ScopeService,
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly config: AppConfig,
   ) {}
 
@@ -137,8 +137,8 @@ export class NominationImportService {
 
     if (ready.length === 0) throw importInvalid(errors);
     // Rows that passed go through creation even when others failed, so the 422 lists every bad row at once.
-    const outcome = await withTransactionRetry(() =>
-      this.dataSource.transaction((manager) => this.createAll(principal, fileHash, ready, errors, manager)),
+    const outcome = await this.transactions.run((manager) =>
+      this.createAll(principal, fileHash, ready, errors, manager),
     );
     if (outcome.created) {
       this.logger.log(`Imported ${ready.length} nominations from a ${format} file (sha256 ${fileHash})`);

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
+import { DataSource, type EntityManager } from 'typeorm';
+import { currentAuditActor } from '../audit/audit-context.js';
+import { withTransactionRetry } from '../common/database/transaction-retry.js';
+import { currentIdempotencyClaim } from '../idempotency/idempotency-context.js';
+import { createDb, type Db } from './db.js';
+import { currentTransactionManager, runWithTransactionManager } from './transaction-context.js';
+
+export interface TransactionOptions {
+  /** PostgreSQL's default, READ COMMITTED, unless a unit of work needs more (or says so explicitly). */
+  isolationLevel?: 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
+  /**
+   * Whether committing marks the request's `Idempotency-Key` (default true). Only the idempotency store's own
+   * statements turn it off: they are the claim, not the change it protects.
+   */
+  markIdempotencyKey?: boolean;
+}
+
+/**
+ * The one way to open a transaction. Inside `run`, every statement of every repository (through `Db`) joins the
+ * ambient transaction (`transaction-context.ts`); nested `run` calls join the outer one.
+ *
+ * At its start the request's actor is set as transaction-local settings (`app.actor_key_id`, `app.actor_role`,
+ * `app.request_id`) that the audit triggers read; just before COMMIT the request's idempotency key is marked
+ * committed, so the mark exists if and only if the change does. The outermost `run` is retried as a whole on a
+ * serialization failure or deadlock.
+ */
+@Injectable()
+export class Transactions {
+  /** The query builder on the ambient transaction (provided to repositories as `Db`). */
+  readonly db: Db;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.db = createDb(dataSource, (work) => this.run(work));
+  }
+
+  /** True inside `run`. */
+  get active(): boolean {
+    return currentTransactionManager() !== undefined;
+  }
+
+  /**
+   * Runs `work` in the ambient transaction (opening it when none is open). The manager handed to `work` is only for
+   * code that still takes one; repositories on `Db` need none.
+   */
+  run<T>(work: (manager: EntityManager) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    const current = currentTransactionManager();
+    if (current) return work(current);
+    return withTransactionRetry(() =>
+      this.dataSource.transaction(options.isolationLevel ?? 'READ COMMITTED', (manager) =>
+        runWithTransactionManager(manager, async () => {
+          await this.setAuditActor();
+          const result = await work(manager);
+          if (options.markIdempotencyKey !== false) await this.markIdempotencyKey();
+          return result;
+        }),
+      ),
+    );
+  }
+
+  private async setAuditActor(): Promise<void> {
+    const actor = currentAuditActor();
+    await sql`SELECT set_config('app.actor_key_id', ${actor?.actorKeyId ?? ''}, true),
+                     set_config('app.actor_role', ${actor?.actorRole ?? ''}, true),
+                     set_config('app.request_id', ${actor?.requestId ?? ''}, true)`.execute(this.db);
+  }
+
+  private async markIdempotencyKey(): Promise<void> {
+    const claim = currentIdempotencyClaim();
+    if (!claim) return;
+    await this.db
+      .updateTable('idempotency_keys')
+      .set({ committed_at: sql`now()` })
+      .where('principal', '=', claim.principal)
+      .where('idempotency_key', '=', claim.key)
+      .execute();
+  }
+}
