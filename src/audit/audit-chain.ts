@@ -55,16 +55,7 @@ export function chainHash(prevHash: string, event: ChainedEvent): string {
     .digest('hex');
 }
 
-/**
- * The select list that yields a `ChainedEvent` (plus the stored `hash` and `prev_hash`) from `audit_events e`.
- * Shared by the sealer and the verifier: both must read the fields through the same text conversions.
- */
-export const CHAIN_COLUMNS = `e.id::text AS "id", e.seq::text AS "seq",
-  to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "at",
-  e.actor_key_id::text AS "actorKeyId", e.actor_role AS "actorRole", e.action AS "action",
-  e.entity_type AS "entityType", e.entity_id AS "entityId", e.request_id AS "requestId", e.db_user AS "dbUser",
-  e.before::text AS "before", e.after::text AS "after", e.hash AS "hash", e.prev_hash AS "prevHash"`;
-
+/** A stored event as `AuditRepository` reads it (see its `chainColumns`): unsealed ones have no seq or hash yet. */
 export interface StoredChainedEvent extends Omit<ChainedEvent, 'seq'> {
   seq: string | null;
   hash: string | null;

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config.js';
+import { Transactions } from '../database/transactions.js';
 import { chainHash, GENESIS_HASH } from './audit-chain.js';
 import { AuditRepository, type Seal } from './audit.repository.js';
 
@@ -40,7 +40,7 @@ export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly audit: AuditRepository,
     private readonly config: AppConfig,
   ) {}
@@ -102,26 +102,31 @@ export class AuditSealer implements OnApplicationBootstrap, OnModuleDestroy {
    */
   private async sealBatch(wait: boolean): Promise<number | typeof BUSY> {
     try {
-      return await this.dataSource.transaction('READ COMMITTED', async (manager) => {
-        if (!(await this.audit.lockSealer(manager, wait))) return BUSY;
-        await manager.query(`SELECT set_config('lock_timeout', $1, true)`, [`${LOCK_TIMEOUT_MS}ms`]);
-        const events = await this.audit.unsealed(manager, SEAL_BATCH_SIZE);
-        if (events.length === 0) return 0;
-        const head = await this.audit.head(manager);
-        let seq = BigInt(head?.seq ?? '0');
-        let prevHash = head?.hash ?? GENESIS_HASH;
-        const seals: Seal[] = events.map((event) => {
-          seq += 1n;
-          const position = seq.toString();
-          const hash = chainHash(prevHash, { ...event, seq: position });
-          const seal = { id: event.id, seq: position, hash, prevHash };
-          prevHash = hash;
-          return seal;
-        });
-        await this.audit.seal(manager, seals);
-        this.logger.debug(`Sealed ${seals.length} audit events; head ${seq} ${prevHash}`);
-        return seals.length;
-      });
+      return await this.transactions.run(
+        async () => {
+          if (!(await this.audit.lockSealer(wait))) return BUSY;
+          await this.audit.setLockTimeout(LOCK_TIMEOUT_MS);
+          const events = await this.audit.unsealed(SEAL_BATCH_SIZE);
+          if (events.length === 0) return 0;
+          const head = await this.audit.head();
+          let seq = BigInt(head?.seq ?? '0');
+          let prevHash = head?.hash ?? GENESIS_HASH;
+          const seals: Seal[] = events.map((event) => {
+            seq += 1n;
+            const position = seq.toString();
+            const hash = chainHash(prevHash, { ...event, seq: position });
+            const seal = { id: event.id, seq: position, hash, prevHash };
+            prevHash = hash;
+            return seal;
+          });
+          await this.audit.seal(seals);
+          this.logger.debug(`Sealed ${seals.length} audit events; head ${seq} ${prevHash}`);
+          return seals.length;
+        },
+        // READ COMMITTED, explicitly: each statement must see the previous sealer's commit. The sealer's own
+        // statements are not a request's change, so they never mark its idempotency key.
+        { isolationLevel: 'READ COMMITTED', markIdempotencyKey: false },
+      );
     } catch (error) {
       if (lockNotAvailable(error)) return BUSY;
       throw error;

@@ -1,8 +1,11 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { type Expression, expressionBuilder, type Kysely, sql, type SqlBool } from 'kysely';
+import { DataSource } from 'typeorm';
+import { unaccentedContains } from '../common/database/expressions.js';
 import { registerConstraint } from '../common/errors/database-errors.js';
-import { replicaQuery } from '../database/replica-reads.js';
-import { SqlConditions, unaccentedContains } from '../common/database/sql.js';
+import { Db } from '../database/db.js';
+import { compileOnly, registerRead } from '../database/replica-reads.js';
+import type { Awards, DB } from '../database/schema.js';
 import type { AwardCode, Basis, Regime, SigningMode } from '../rules/index.js';
 import type { AwardRecipientKind } from './labels.js';
 
@@ -88,52 +91,71 @@ export interface AwardFilter {
   limit: number;
 }
 
-const AWARD_COLUMNS = `
-  a.id AS "id",
-  a.year AS "year",
-  a.award_code AS "awardCode",
-  a.basis AS "basis",
-  a.recipient_kind AS "recipientKind",
-  a.recipient_name AS "recipientName",
-  a.individual_id AS "individualId",
-  a.organization_id AS "organizationId",
-  a.organization_name AS "organizationName",
-  a.proposing_organization_id AS "proposingOrganizationId",
-  a.decision_id AS "decisionId",
-  d.number_text AS "decisionNumber",
-  to_char(a.issued_on, 'YYYY-MM-DD') AS "issuedOn",
-  a.regime AS "regime",
-  a.certificate_number AS "certificateNumber",
-  a.verification_code AS "verificationCode",
-  a.bonus_amount AS "bonusAmount",
-  a.revoked_at AS "revokedAt",
-  a.revoked_reason AS "revokedReason"`;
+/** The tables a register read sees: `awards a` and, for the decision's number, `decisions d`. */
+type AwardTables = DB & { a: Awards; d: DB['decisions'] };
+
+/** The select list of `AwardRow`, from `awards a JOIN decisions d`. */
+function awardColumns(eb = expressionBuilder<AwardTables, 'a' | 'd'>()) {
+  return [
+    'a.id as id',
+    'a.year as year',
+    'a.award_code as awardCode',
+    'a.basis as basis',
+    'a.recipient_kind as recipientKind',
+    'a.recipient_name as recipientName',
+    'a.individual_id as individualId',
+    'a.organization_id as organizationId',
+    'a.organization_name as organizationName',
+    'a.proposing_organization_id as proposingOrganizationId',
+    'a.decision_id as decisionId',
+    'd.number_text as decisionNumber',
+    eb.fn<string>('to_char', ['a.issued_on', sql.lit('YYYY-MM-DD')]).as('issuedOn'),
+    'a.regime as regime',
+    'a.certificate_number as certificateNumber',
+    'a.verification_code as verificationCode',
+    'a.bonus_amount as bonusAmount',
+    'a.revoked_at as revokedAt',
+    'a.revoked_reason as revokedReason',
+  ] as const;
+}
+
+/** What the columns typed as plain text in the schema hold: the values the database checks against the lists. */
+type AwardLiterals = Pick<AwardRow, 'awardCode' | 'basis' | 'recipientKind' | 'regime'>;
 
 /**
- * The award filters of `GET /awards`, `GET /stats/*` and the histories, applied to the alias `a` (awards).
- * Revoked awards are left out unless `includeRevoked`.
+ * The award filters of `GET /awards`, `GET /stats/*`, the exports and the histories, on the alias `a` (awards), one
+ * condition each (the caller ANDs them with `where`). Revoked awards are left out unless `includeRevoked`.
  */
-export function applyAwardFilter(where: SqlConditions, filter: Omit<AwardFilter, 'after' | 'limit'>): SqlConditions {
-  if (!filter.includeRevoked) where.add('a.revoked_at IS NULL');
-  if (filter.year !== undefined) where.add(`a.year = ${where.param(filter.year)}`);
-  if (filter.fromYear !== undefined) where.add(`a.year >= ${where.param(filter.fromYear)}`);
-  if (filter.toYear !== undefined) where.add(`a.year <= ${where.param(filter.toYear)}`);
-  if (filter.awardCode !== undefined) where.add(`a.award_code = ${where.param(filter.awardCode)}`);
-  if (filter.recipientKind !== undefined) where.add(`a.recipient_kind = ${where.param(filter.recipientKind)}`);
-  if (filter.basis !== undefined) where.add(`a.basis = ${where.param(filter.basis)}`);
-  if (filter.individualId !== undefined) where.add(`a.individual_id = ${where.param(filter.individualId)}::uuid`);
+export function awardConditions(filter: Omit<AwardFilter, 'after' | 'limit'>): Expression<SqlBool>[] {
+  const eb = expressionBuilder<DB & { a: Awards }, 'a'>();
+  const conditions: Expression<SqlBool>[] = [];
+  if (!filter.includeRevoked) conditions.push(eb('a.revoked_at', 'is', null));
+  if (filter.year !== undefined) conditions.push(eb('a.year', '=', filter.year));
+  if (filter.fromYear !== undefined) conditions.push(eb('a.year', '>=', filter.fromYear));
+  if (filter.toYear !== undefined) conditions.push(eb('a.year', '<=', filter.toYear));
+  if (filter.awardCode !== undefined) conditions.push(eb('a.award_code', '=', filter.awardCode));
+  if (filter.recipientKind !== undefined) conditions.push(eb('a.recipient_kind', '=', filter.recipientKind));
+  if (filter.basis !== undefined) conditions.push(eb('a.basis', '=', filter.basis));
+  if (filter.individualId !== undefined) {
+    conditions.push(eb('a.individual_id', '=', sql<string>`${filter.individualId}::uuid`));
+  }
   if (filter.organizationId !== undefined) {
-    where.add(`a.organization_id = ${where.param(filter.organizationId)}::uuid`);
+    conditions.push(eb('a.organization_id', '=', sql<string>`${filter.organizationId}::uuid`));
   }
   if (filter.subtreeOf !== undefined) {
-    where.add(
-      `a.organization_id IN (SELECT descendant_id FROM organization_closure WHERE ancestor_id = ${where.param(filter.subtreeOf)}::uuid)`,
+    conditions.push(
+      eb(
+        'a.organization_id',
+        'in',
+        eb
+          .selectFrom('organization_closure')
+          .select('descendant_id')
+          .where('ancestor_id', '=', sql<string>`${filter.subtreeOf}::uuid`),
+      ),
     );
   }
-  if (hasNameSearch(filter)) {
-    where.add(unaccentedContains('a.recipient_name', where.param(filter.q.trim())));
-  }
-  return where;
+  if (hasNameSearch(filter)) conditions.push(unaccentedContains(eb.ref('a.recipient_name'), filter.q.trim()));
+  return conditions;
 }
 
 /** Does the filter search by name (a `LIKE` whose best plan depends on the pattern)? */
@@ -144,161 +166,149 @@ export function hasNameSearch<F extends Pick<AwardFilter, 'q'>>(filter: F): filt
 /**
  * The statement of `AwardsRepository.list`: one keyset page (`limit + 1` rows), newest first by (issued_on, id).
  * The page's ids are chosen first from the filters alone — an index-only scan of the keyset indexes (see the
- * AwardListIndexes migration) — and only those rows are then read, with their decision's number. Exported so the
- * benchmark's floor runs exactly the SQL the service runs.
+ * AwardListIndexes migration) — and only those rows are then read, with their decision's number.
  */
-export function awardListQuery(filter: AwardFilter): { text: string; values: unknown[] } {
-  const where = applyAwardFilter(new SqlConditions(), filter);
-  if (filter.after) {
-    where.add(`(a.issued_on, a.id) < (${where.param(filter.after[0])}::date, ${where.param(filter.after[1])}::uuid)`);
+export function awardListSelect(db: Kysely<DB>, filter: AwardFilter) {
+  let page = db.selectFrom('awards as a').select('a.id');
+  for (const condition of awardConditions(filter)) page = page.where(condition);
+  const after = filter.after;
+  if (after) {
+    page = page.where((eb) =>
+      eb(
+        eb.refTuple('a.issued_on', 'a.id'),
+        '<',
+        eb.tuple(sql<Date>`${after[0]}::date`, sql<string>`${after[1]}::uuid`),
+      ),
+    );
   }
-  const limit = where.param(filter.limit + 1);
-  return {
-    text: `SELECT ${AWARD_COLUMNS}
-         FROM (SELECT a.id FROM awards a
-                ${where.where()}
-                ORDER BY a.issued_on DESC, a.id DESC
-                LIMIT ${limit}) page
-         JOIN awards a ON a.id = page.id
-         JOIN decisions d ON d.id = a.decision_id
-        ORDER BY a.issued_on DESC, a.id DESC`,
-    values: where.params,
-  };
+  return db
+    .selectFrom(
+      page
+        .orderBy('a.issued_on', 'desc')
+        .orderBy('a.id', 'desc')
+        .limit(filter.limit + 1)
+        .as('page'),
+    )
+    .innerJoin('awards as a', 'a.id', 'page.id')
+    .innerJoin('decisions as d', 'd.id', 'a.decision_id')
+    .select(awardColumns())
+    .$narrowType<AwardLiterals>()
+    .orderBy('a.issued_on', 'desc')
+    .orderBy('a.id', 'desc');
 }
 
-/** Every query on `awards`. Reads return plain rows in one statement each (no N+1). */
+/** `awardListSelect` as SQL text and values: the benchmark's floor runs exactly the statement the service runs. */
+export function awardListQuery(filter: AwardFilter): { text: string; values: unknown[] } {
+  const compiled = awardListSelect(compileOnly, filter).compile();
+  return { text: compiled.sql, values: [...compiled.parameters] };
+}
+
+/**
+ * Every query on `awards`. Reads return plain rows in one statement each (no N+1). The register's reads go to a
+ * replica as prepared statements (`registerRead`) unless they run inside a transaction, which they then join.
+ */
 @Injectable()
 export class AwardsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly db: Db,
+    private readonly dataSource: DataSource,
+  ) {}
 
-  private manager(manager?: EntityManager): EntityManager {
-    return manager ?? this.dataSource.manager;
-  }
-
-  /**
-   * A read of the register: in the caller's transaction when given one, else on a read replica if any, as a
-   * prepared statement unless told otherwise (see `RegisterReadOptions`).
-   */
-  private read<T>(sql: string, parameters: unknown[], manager?: EntityManager, prepared = true): Promise<T> {
-    return manager
-      ? manager.query<T>(sql, parameters)
-      : replicaQuery<T>(this.dataSource, sql, parameters, { prepared });
+  private withDecision() {
+    return this.db
+      .selectFrom('awards as a')
+      .innerJoin('decisions as d', 'd.id', 'a.decision_id')
+      .select(awardColumns())
+      .$narrowType<AwardLiterals>();
   }
 
   /** Keyset page, newest first: (issued_on, id) descending. A name search is planned for its own pattern. */
-  list(filter: AwardFilter, manager?: EntityManager): Promise<AwardRow[]> {
-    const { text, values } = awardListQuery(filter);
-    return this.read<AwardRow[]>(text, values, manager, !hasNameSearch(filter));
+  list(filter: AwardFilter): Promise<AwardRow[]> {
+    return registerRead(this.dataSource, awardListSelect(this.db, filter), { prepared: !hasNameSearch(filter) });
   }
 
   /** Every line of a decision, revoked ones included, by award code, then recipient kind and name. */
-  listByDecision(decisionId: string, manager?: EntityManager): Promise<AwardRow[]> {
-    return this.manager(manager).query<AwardRow[]>(
-      `SELECT ${AWARD_COLUMNS}
-         FROM awards a JOIN decisions d ON d.id = a.decision_id
-        WHERE a.decision_id = $1
-        ORDER BY a.award_code, a.recipient_kind, a.recipient_name, a.id`,
-      [decisionId],
-    );
+  listByDecision(decisionId: string): Promise<AwardRow[]> {
+    return this.withDecision()
+      .where('a.decision_id', '=', decisionId)
+      .orderBy('a.award_code')
+      .orderBy('a.recipient_kind')
+      .orderBy('a.recipient_name')
+      .orderBy('a.id')
+      .execute();
   }
 
-  async findById(id: string, manager?: EntityManager): Promise<AwardRow | null> {
-    const rows = await this.read<AwardRow[]>(
-      `SELECT ${AWARD_COLUMNS} FROM awards a JOIN decisions d ON d.id = a.decision_id WHERE a.id = $1`,
-      [id],
-      manager,
-    );
+  async findById(id: string): Promise<AwardRow | null> {
+    const rows = await registerRead(this.dataSource, this.withDecision().where('a.id', '=', id), { prepared: true });
     return rows[0] ?? null;
   }
 
   /** The award a certificate's code names, with the decision's issuer and signer. */
   async findCertificate(verificationCode: string): Promise<CertificateRow | null> {
-    const rows = await this.read<CertificateRow[]>(
-      `SELECT ${AWARD_COLUMNS},
-              o.name AS "issuerName",
-              d.signer_name AS "signerName",
-              d.signer_title AS "signerTitle",
-              d.signing_mode AS "signingMode"
-         FROM awards a
-         JOIN decisions d ON d.id = a.decision_id
-         JOIN organizations o ON o.id = d.issuer_organization_id
-        WHERE a.verification_code = $1`,
-      [verificationCode],
-    );
+    const query = this.withDecision()
+      .innerJoin('organizations as o', 'o.id', 'd.issuer_organization_id')
+      .select(['o.name as issuerName', 'd.signer_name as signerName', 'd.signer_title as signerTitle'])
+      .select('d.signing_mode as signingMode')
+      .$narrowType<Pick<CertificateRow, 'signingMode'>>()
+      .where('a.verification_code', '=', verificationCode);
+    const rows = await registerRead(this.dataSource, query, { prepared: true });
     return rows[0] ?? null;
   }
 
   /** Inserts the lines of a decision in one statement. */
-  async insertMany(awards: NewAward[], manager: EntityManager): Promise<void> {
+  async insertMany(awards: NewAward[]): Promise<void> {
     if (awards.length === 0) return;
-    const columns = [
-      'decision_id',
-      'nomination_id',
-      'year',
-      'award_code',
-      'basis',
-      'recipient_kind',
-      'individual_id',
-      'organization_id',
-      'proposing_organization_id',
-      'recipient_name',
-      'organization_name',
-      'issued_on',
-      'regime',
-      'bonus_amount',
-      'verification_code',
-    ];
-    const params: unknown[] = [];
-    const rows = awards.map((award) => {
-      const values = [
-        award.decisionId,
-        award.nominationId,
-        award.year,
-        award.awardCode,
-        award.basis,
-        award.recipientKind,
-        award.individualId,
-        award.organizationId,
-        award.proposingOrganizationId,
-        award.recipientName,
-        award.organizationName,
-        award.issuedOn,
-        award.regime,
-        award.bonusAmount,
-        award.verificationCode,
-      ];
-      const placeholders = values.map((value) => {
-        params.push(value);
-        return `$${params.length}`;
-      });
-      return `(${placeholders.join(', ')})`;
-    });
-    await manager.query(`INSERT INTO awards (${columns.join(', ')}) VALUES ${rows.join(', ')}`, params);
+    await this.db
+      .insertInto('awards')
+      .values(
+        awards.map((award) => ({
+          decision_id: award.decisionId,
+          nomination_id: award.nominationId,
+          year: award.year,
+          award_code: award.awardCode,
+          basis: award.basis,
+          recipient_kind: award.recipientKind,
+          individual_id: award.individualId,
+          organization_id: award.organizationId,
+          proposing_organization_id: award.proposingOrganizationId,
+          recipient_name: award.recipientName,
+          organization_name: award.organizationName,
+          issued_on: award.issuedOn,
+          regime: award.regime,
+          bonus_amount: award.bonusAmount,
+          verification_code: award.verificationCode,
+        })),
+      )
+      .execute();
   }
 
   /** Locks one line of a decision for a revocation; null when the decision has no such line. */
-  async lockInDecision(
-    decisionId: string,
-    awardId: string,
-    manager: EntityManager,
-  ): Promise<{ id: string; revokedAt: Date | null } | null> {
-    const rows = await manager.query<{ id: string; revokedAt: Date | null }[]>(
-      'SELECT id, revoked_at AS "revokedAt" FROM awards WHERE id = $1 AND decision_id = $2 FOR UPDATE',
-      [awardId, decisionId],
-    );
-    return rows[0] ?? null;
+  async lockInDecision(decisionId: string, awardId: string): Promise<{ id: string; revokedAt: Date | null } | null> {
+    const row = await this.db
+      .selectFrom('awards')
+      .select(['id', 'revoked_at as revokedAt'])
+      .where('id', '=', awardId)
+      .where('decision_id', '=', decisionId)
+      .forUpdate()
+      .executeTakeFirst();
+    return row ?? null;
   }
 
   /** R-REVOKE-1: marks the award revoked; the row stays. */
-  async revoke(awardId: string, reason: string, actorKeyId: string | null, manager: EntityManager): Promise<void> {
-    await manager.query(
-      'UPDATE awards SET revoked_at = now(), revoked_reason = $2, revoked_by_key_id = $3 WHERE id = $1',
-      [awardId, reason, actorKeyId],
-    );
+  async revoke(awardId: string, reason: string, actorKeyId: string | null): Promise<void> {
+    await this.db
+      .updateTable('awards')
+      .set({ revoked_at: sql`now()`, revoked_reason: reason, revoked_by_key_id: actorKeyId })
+      .where('id', '=', awardId)
+      .execute();
   }
 
   async individualExists(id: string): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>('SELECT 1 FROM individuals WHERE id = $1', [id]);
-    return rows.length > 0;
+    const row = await this.db
+      .selectFrom('individuals')
+      .select(sql<number>`1`.as('one'))
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 }

@@ -5,7 +5,6 @@ import { Initiative } from '../individuals/initiative.entity.js';
 import { IndividualRating } from '../individuals/rating.entity.js';
 import { CouncilSize } from '../organizations/council-size.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
-import { Award } from '../awards/award.entity.js';
 import { Decision } from '../decisions/decision.entity.js';
 import { CouncilVote } from '../nominations/council-vote.entity.js';
 import { NominationEvent } from '../nominations/nomination-event.entity.js';
@@ -27,6 +26,6 @@ export const ENTITIES = [
   CouncilVote,
   UnitQuota,
   RuleSetting,
+  // Decision stays while Nomination's relation to it does (nominations module).
   Decision,
-  Award,
 ];

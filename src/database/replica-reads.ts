@@ -1,7 +1,17 @@
 import { createHash } from 'node:crypto';
 import { Logger } from '@nestjs/common';
+import {
+  type Compilable,
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+} from 'kysely';
 import type { PoolClient } from 'pg';
 import { type DataSource, QueryFailedError } from 'typeorm';
+import type { DB } from './schema.js';
+import { currentTransactionManager } from './transaction-context.js';
 
 /** How long a replica that failed is left alone before reads try it again. */
 export const REPLICA_RETRY_AFTER_MS = 5000;
@@ -36,8 +46,12 @@ export function isUnavailable(error: unknown): boolean {
 const logger = new Logger('ReadReplicas');
 let replicaDownUntil = 0;
 
-/** What TypeORM's PostgreSQL driver offers for a raw pooled `pg` client: a replica's when there is one. */
-interface PooledConnectionSource {
+/**
+ * What TypeORM's PostgreSQL driver offers for a raw pooled `pg` client: a replica's when there is one. These are
+ * internals of TypeORM's `PostgresDriver`, not its public API, used here and nowhere else;
+ * `test/repository/replica-reads.repo-spec.ts` fails when an upgrade changes them.
+ */
+export interface PooledConnectionSource {
   obtainMasterConnection(): Promise<[PoolClient, (error?: Error | boolean) => void]>;
   obtainSlaveConnection(): Promise<[PoolClient, (error?: Error | boolean) => void]>;
 }
@@ -85,7 +99,7 @@ export function statementName(sql: string): string | undefined {
  * be reached the read goes to the primary, and the replica is left alone for `REPLICA_RETRY_AFTER_MS`.
  *
  * Never for a read that must see the caller's own writes: workflow steps, quota counts and the audit chain read
- * through their transaction's `EntityManager`, which TypeORM keeps on the primary.
+ * inside their transaction (`registerRead` joins it), which stays on the primary.
  */
 export async function replicaQuery<T>(
   dataSource: DataSource,
@@ -104,6 +118,33 @@ export async function replicaQuery<T>(
     logger.warn(`read replica unavailable (${(error as Error).message}); reading from the primary`);
     return pooledQuery<T>(dataSource, 'master', sql, parameters, options);
   }
+}
+
+/**
+ * Builds and compiles queries without running them (no connection): the SQL text of a register read that runs
+ * through `replicaQuery`, or that the benchmark's floor sends itself.
+ */
+export const compileOnly = new Kysely<DB>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
+
+/**
+ * A register read built with Kysely: inside a transaction it joins it (it must see the transaction's own writes),
+ * otherwise its compiled SQL goes through `replicaQuery` (a replica, and a named prepared statement when asked).
+ */
+export function registerRead<R>(
+  dataSource: DataSource,
+  query: Compilable<R> & { execute(): Promise<R[]> },
+  options: RegisterReadOptions = {},
+): Promise<R[]> {
+  if (currentTransactionManager() !== undefined) return query.execute();
+  const compiled = query.compile();
+  return replicaQuery<R[]>(dataSource, compiled.sql, [...compiled.parameters], options);
 }
 
 /**

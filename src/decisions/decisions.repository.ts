@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { SqlConditions } from '../common/database/sql.js';
+import { sql } from 'kysely';
 import { registerConstraint } from '../common/errors/database-errors.js';
+import { Db } from '../database/db.js';
 import type { Authority, AwardCode, Basis, NominationStatus, Regime, SigningMode } from '../rules/index.js';
 
 registerConstraint('uq_decisions_issuer_year_number', {
@@ -72,23 +72,6 @@ export interface DecisionFilter {
   limit: number;
 }
 
-const DECISION_COLUMNS = `
-  d.id AS "id",
-  d.number AS "number",
-  d.number_text AS "numberText",
-  d.year AS "year",
-  to_char(d.issued_on, 'YYYY-MM-DD') AS "issuedOn",
-  d.issuer_organization_id AS "issuerId",
-  o.name AS "issuerName",
-  o.document_symbol AS "issuerSymbol",
-  d.authority AS "authority",
-  d.signer_name AS "signerName",
-  d.signer_title AS "signerTitle",
-  d.signing_mode AS "signingMode",
-  d.regime AS "regime",
-  d.created_at AS "createdAt",
-  (SELECT count(*)::int FROM awards a WHERE a.decision_id = d.id) AS "awardCount"`;
-
 /**
  * Namespace of the advisory locks that serialise a decision-number series: the two-key form
  * `pg_advisory_xact_lock(namespace, hashtext(issuer:year))` never meets the single-key locks used elsewhere.
@@ -101,82 +84,110 @@ const NUMBER_SERIES_LOCK_NAMESPACE = 'awards-registry:decision-number-series';
  */
 @Injectable()
 export class DecisionsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Db) {}
 
-  private manager(manager?: EntityManager): EntityManager {
-    return manager ?? this.dataSource.manager;
+  /** A decision with its issuer and its number of lines. */
+  private selectDecisions() {
+    return this.db
+      .selectFrom('decisions as d')
+      .innerJoin('organizations as o', 'o.id', 'd.issuer_organization_id')
+      .select((eb) => [
+        'd.id as id',
+        'd.number as number',
+        'd.number_text as numberText',
+        'd.year as year',
+        eb.fn<string>('to_char', ['d.issued_on', sql.lit('YYYY-MM-DD')]).as('issuedOn'),
+        'd.issuer_organization_id as issuerId',
+        'o.name as issuerName',
+        'o.document_symbol as issuerSymbol',
+        'd.authority as authority',
+        'd.signer_name as signerName',
+        'd.signer_title as signerTitle',
+        'd.signing_mode as signingMode',
+        'd.regime as regime',
+        'd.created_at as createdAt',
+        eb
+          .selectFrom('awards as a')
+          .select(sql<number>`count(*)::int`.as('count'))
+          .whereRef('a.decision_id', '=', 'd.id')
+          .$asScalar()
+          .$notNull()
+          .as('awardCount'),
+      ])
+      .$narrowType<Pick<DecisionRow, 'authority' | 'signingMode' | 'regime'>>();
   }
 
-  async findById(id: string, manager?: EntityManager): Promise<DecisionRow | null> {
-    const rows = await this.manager(manager).query<DecisionRow[]>(
-      `SELECT ${DECISION_COLUMNS} FROM decisions d JOIN organizations o ON o.id = d.issuer_organization_id WHERE d.id = $1`,
-      [id],
-    );
-    return rows[0] ?? null;
+  async findById(id: string): Promise<DecisionRow | null> {
+    return (await this.selectDecisions().where('d.id', '=', id).executeTakeFirst()) ?? null;
   }
 
   /** Keyset page, newest first: (issued_on, id) descending (index `ix_decisions_issued_on`). */
   list(filter: DecisionFilter): Promise<DecisionRow[]> {
-    const where = new SqlConditions();
+    let query = this.selectDecisions();
     if (filter.issuerOrganizationId !== undefined) {
-      where.add(`d.issuer_organization_id = ${where.param(filter.issuerOrganizationId)}::uuid`);
+      query = query.where('d.issuer_organization_id', '=', sql<string>`${filter.issuerOrganizationId}::uuid`);
     }
-    if (filter.year !== undefined) where.add(`d.year = ${where.param(filter.year)}`);
-    if (filter.authority !== undefined) where.add(`d.authority = ${where.param(filter.authority)}`);
-    if (filter.after) {
-      where.add(`(d.issued_on, d.id) < (${where.param(filter.after[0])}::date, ${where.param(filter.after[1])}::uuid)`);
+    if (filter.year !== undefined) query = query.where('d.year', '=', filter.year);
+    if (filter.authority !== undefined) query = query.where('d.authority', '=', filter.authority);
+    const after = filter.after;
+    if (after) {
+      query = query.where((eb) =>
+        eb(
+          eb.refTuple('d.issued_on', 'd.id'),
+          '<',
+          eb.tuple(sql<Date>`${after[0]}::date`, sql<string>`${after[1]}::uuid`),
+        ),
+      );
     }
-    const limit = where.param(filter.limit + 1);
-    return this.dataSource.query<DecisionRow[]>(
-      `SELECT ${DECISION_COLUMNS}
-         FROM decisions d JOIN organizations o ON o.id = d.issuer_organization_id
-         ${where.where()}
-        ORDER BY d.issued_on DESC, d.id DESC
-        LIMIT ${limit}`,
-      where.params,
-    );
+    return query
+      .orderBy('d.issued_on', 'desc')
+      .orderBy('d.id', 'desc')
+      .limit(filter.limit + 1)
+      .execute();
   }
 
   /**
    * Locks the nominations (`FOR UPDATE`, in id order so concurrent decisions cannot deadlock) and returns them
    * with the nominee's name and unit as of now. Unknown ids are simply missing from the result.
    */
-  lockNominations(ids: string[], manager: EntityManager): Promise<NominationForDecision[]> {
-    return manager.query<NominationForDecision[]>(
-      `SELECT n.id AS "id",
-              n.status AS "status",
-              n.year AS "year",
-              n.award_code AS "awardCode",
-              n.basis AS "basis",
-              n.recipient_kind AS "recipientKind",
-              n.individual_id AS "individualId",
-              n.organization_id AS "nomineeOrganizationId",
-              n.proposing_organization_id AS "proposingOrganizationId",
-              i.full_name AS "individualName",
-              i.organization_id AS "individualOrganizationId",
-              io.name AS "individualOrganizationName",
-              o.name AS "collectiveName"
-         FROM nominations n
-         LEFT JOIN individuals i ON i.id = n.individual_id
-         LEFT JOIN organizations io ON io.id = i.organization_id
-         LEFT JOIN organizations o ON o.id = n.organization_id
-        WHERE n.id = ANY($1::uuid[])
-        ORDER BY n.id
-          FOR UPDATE OF n`,
-      [ids],
-    );
+  lockNominations(ids: string[]): Promise<NominationForDecision[]> {
+    return this.db
+      .selectFrom('nominations as n')
+      .leftJoin('individuals as i', 'i.id', 'n.individual_id')
+      .leftJoin('organizations as io', 'io.id', 'i.organization_id')
+      .leftJoin('organizations as o', 'o.id', 'n.organization_id')
+      .select([
+        'n.id as id',
+        'n.status as status',
+        'n.year as year',
+        'n.award_code as awardCode',
+        'n.basis as basis',
+        'n.recipient_kind as recipientKind',
+        'n.individual_id as individualId',
+        'n.organization_id as nomineeOrganizationId',
+        'n.proposing_organization_id as proposingOrganizationId',
+        'i.full_name as individualName',
+        'i.organization_id as individualOrganizationId',
+        'io.name as individualOrganizationName',
+        'o.name as collectiveName',
+      ])
+      .$narrowType<Pick<NominationForDecision, 'status' | 'awardCode' | 'basis' | 'recipientKind'>>()
+      .where('n.id', '=', sql<string>`ANY(${ids}::uuid[])`)
+      .orderBy('n.id')
+      .forUpdate('n')
+      .execute();
   }
 
   /** R-HOLD-1: open disciplinary cases, investigations or inspections per individual (only those with any). */
-  async openHolds(individualIds: string[], manager: EntityManager): Promise<Map<string, number>> {
+  async openHolds(individualIds: string[]): Promise<Map<string, number>> {
     if (individualIds.length === 0) return new Map();
-    const rows = await manager.query<{ individualId: string; count: number }[]>(
-      `SELECT individual_id AS "individualId", count(*)::int AS "count"
-         FROM disciplinary_cases
-        WHERE individual_id = ANY($1::uuid[]) AND closed_on IS NULL
-        GROUP BY individual_id`,
-      [individualIds],
-    );
+    const rows = await this.db
+      .selectFrom('disciplinary_cases')
+      .select(['individual_id as individualId', sql<number>`count(*)::int`.as('count')])
+      .where('individual_id', '=', sql<string>`ANY(${individualIds}::uuid[])`)
+      .where('closed_on', 'is', null)
+      .groupBy('individual_id')
+      .execute();
     return new Map(rows.map((row) => [row.individualId, row.count]));
   }
 
@@ -185,20 +196,21 @@ export class DecisionsRepository {
    * it sees every decision committed before it got the lock, so `max + 1` is gapless and unique, and a refused
    * decision (rolled back) leaves no gap.
    */
-  async lockNumberSeries(issuerOrganizationId: string, year: number, manager: EntityManager): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1), hashtext($2))', [
-      NUMBER_SERIES_LOCK_NAMESPACE,
-      `${issuerOrganizationId}:${year}`,
-    ]);
+  async lockNumberSeries(issuerOrganizationId: string, year: number): Promise<void> {
+    await sql`SELECT pg_advisory_xact_lock(hashtext(${NUMBER_SERIES_LOCK_NAMESPACE}), hashtext(${`${issuerOrganizationId}:${year}`}))`.execute(
+      this.db,
+    );
   }
 
   /** The next number of the series; call under `lockNumberSeries`. */
-  async nextNumber(issuerOrganizationId: string, year: number, manager: EntityManager): Promise<number> {
-    const rows = await manager.query<{ next: number }[]>(
-      'SELECT coalesce(max(number), 0) + 1 AS "next" FROM decisions WHERE issuer_organization_id = $1 AND year = $2',
-      [issuerOrganizationId, year],
-    );
-    return Number(rows[0].next);
+  async nextNumber(issuerOrganizationId: string, year: number): Promise<number> {
+    const row = await this.db
+      .selectFrom('decisions')
+      .select(sql<number>`coalesce(max(number), 0) + 1`.as('next'))
+      .where('issuer_organization_id', '=', issuerOrganizationId)
+      .where('year', '=', year)
+      .executeTakeFirstOrThrow();
+    return Number(row.next);
   }
 
   /** The decision already numbered `number` by this issuer in this year, if any. */
@@ -206,35 +218,35 @@ export class DecisionsRepository {
     issuerOrganizationId: string,
     year: number,
     number: number,
-    manager: EntityManager,
   ): Promise<{ id: string; numberText: string } | null> {
-    const rows = await manager.query<{ id: string; numberText: string }[]>(
-      'SELECT id, number_text AS "numberText" FROM decisions WHERE issuer_organization_id = $1 AND year = $2 AND number = $3',
-      [issuerOrganizationId, year, number],
-    );
-    return rows[0] ?? null;
+    const row = await this.db
+      .selectFrom('decisions')
+      .select(['id', 'number_text as numberText'])
+      .where('issuer_organization_id', '=', issuerOrganizationId)
+      .where('year', '=', year)
+      .where('number', '=', number)
+      .executeTakeFirst();
+    return row ?? null;
   }
 
-  async insert(decision: NewDecision, manager: EntityManager): Promise<string> {
-    const rows = await manager.query<{ id: string }[]>(
-      `INSERT INTO decisions (issuer_organization_id, authority, year, number, number_text, issued_on, signer_name,
-                              signer_title, signing_mode, regime, created_by_key_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       RETURNING id`,
-      [
-        decision.issuerOrganizationId,
-        decision.authority,
-        decision.year,
-        decision.number,
-        decision.numberText,
-        decision.issuedOn,
-        decision.signerName,
-        decision.signerTitle,
-        decision.signingMode,
-        decision.regime,
-        decision.createdByKeyId,
-      ],
-    );
-    return rows[0].id;
+  async insert(decision: NewDecision): Promise<string> {
+    const row = await this.db
+      .insertInto('decisions')
+      .values({
+        issuer_organization_id: decision.issuerOrganizationId,
+        authority: decision.authority,
+        year: decision.year,
+        number: decision.number,
+        number_text: decision.numberText,
+        issued_on: decision.issuedOn,
+        signer_name: decision.signerName,
+        signer_title: decision.signerTitle,
+        signing_mode: decision.signingMode,
+        regime: decision.regime,
+        created_by_key_id: decision.createdByKeyId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
   }
 }

@@ -1,5 +1,4 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { ScopeService } from '../auth/scope.service.js';
 import { AwardsRepository, type NewAward } from '../awards/awards.repository.js';
@@ -99,7 +98,7 @@ export class DecisionsService {
     const regime = regimeOn(dto.issuedOn);
 
     return this.transactions.run(async (manager) => {
-      const locked = await this.decisions.lockNominations(nominationIds, manager);
+      const locked = await this.decisions.lockNominations(nominationIds);
       const byId = new Map(locked.map((nomination) => [nomination.id, nomination]));
       const missing = nominationIds.flatMap((id, index) => (byId.has(id) ? [] : [{ id, index }]));
       if (missing.length > 0) {
@@ -140,7 +139,7 @@ export class DecisionsService {
           if (!check.passed) violations.push({ rule: check.rule, message: check.message });
         }
       }
-      violations.push(...(await this.holdViolations(nominations, manager)));
+      violations.push(...(await this.holdViolations(nominations)));
       const bonuses = this.bonuses(nominations, dto.issuedOn, violations);
       // A null authority always comes with its failing R-AUTH-4 check.
       if (violations.length > 0 || authority === null) {
@@ -151,10 +150,10 @@ export class DecisionsService {
       }
       const symbol = issuer.documentSymbol as string;
 
-      await this.decisions.lockNumberSeries(issuer.id, year, manager);
+      await this.decisions.lockNumberSeries(issuer.id, year);
       let number: number;
       if (dto.number !== undefined) {
-        const taken = await this.decisions.findByNumber(issuer.id, year, dto.number, manager);
+        const taken = await this.decisions.findByNumber(issuer.id, year, dto.number);
         if (taken) {
           throw new ApiError(
             HttpStatus.CONFLICT,
@@ -169,34 +168,31 @@ export class DecisionsService {
         }
         number = dto.number;
       } else {
-        number = await this.decisions.nextNumber(issuer.id, year, manager);
+        number = await this.decisions.nextNumber(issuer.id, year);
       }
       const numberText = formatDecisionNumber(number, symbol);
 
-      const decisionId = await this.decisions.insert(
-        {
-          issuerOrganizationId: issuer.id,
-          authority,
-          year,
-          number,
-          numberText,
-          issuedOn: dto.issuedOn,
-          signerName: dto.signerName,
-          signerTitle: dto.signerTitle,
-          signingMode: dto.signingMode,
-          regime,
-          createdByKeyId: principal.keyId,
-        },
-        manager,
-      );
+      const decisionId = await this.decisions.insert({
+        issuerOrganizationId: issuer.id,
+        authority,
+        year,
+        number,
+        numberText,
+        issuedOn: dto.issuedOn,
+        signerName: dto.signerName,
+        signerTitle: dto.signerTitle,
+        signingMode: dto.signingMode,
+        regime,
+        createdByKeyId: principal.keyId,
+      });
       await this.awards.insertMany(
         nominations.map((nomination, index) =>
           toNewAward(nomination, { decisionId, issuedOn: dto.issuedOn, regime, bonusAmount: bonuses[index] }),
         ),
-        manager,
       );
+      // NominationsService.markDecided still takes the transaction's manager until its module is converted.
       await this.nominationsWorkflow.markDecided(nominationIds, { id: decisionId, numberText }, principal, manager);
-      return (await this.load(principal, decisionId, manager)) as DecisionDto;
+      return (await this.load(principal, decisionId)) as DecisionDto;
     });
   }
 
@@ -205,8 +201,8 @@ export class DecisionsService {
     const decision = await this.decisions.findById(decisionId);
     if (!decision) throw ApiError.notFound('Decision', decisionId);
     await this.scope.assertInScope(principal, decision.issuerId);
-    return this.transactions.run(async (manager) => {
-      const award = await this.awards.lockInDecision(decisionId, awardId, manager);
+    return this.transactions.run(async () => {
+      const award = await this.awards.lockInDecision(decisionId, awardId);
       if (!award) {
         throw new ApiError(
           HttpStatus.NOT_FOUND,
@@ -221,17 +217,17 @@ export class DecisionsService {
           `Award ${awardId} was already revoked on ${award.revokedAt.toISOString()}`,
         );
       }
-      await this.awards.revoke(awardId, dto.reason, principal.keyId, manager);
-      const row = await this.awards.findById(awardId, manager);
+      await this.awards.revoke(awardId, dto.reason, principal.keyId);
+      const row = await this.awards.findById(awardId);
       return toAwardDto(row!, principal);
     });
   }
 
   /** The decision with its lines, as `viewer` may see them (`toAwardDto`). */
-  private async load(viewer: Principal, id: string, manager?: EntityManager): Promise<DecisionDto | null> {
-    const row = await this.decisions.findById(id, manager);
+  private async load(viewer: Principal, id: string): Promise<DecisionDto | null> {
+    const row = await this.decisions.findById(id);
     if (!row) return null;
-    const awards = await this.awards.listByDecision(id, manager);
+    const awards = await this.awards.listByDecision(id);
     return { ...toDecisionSummaryDto(row), awards: awards.map((award) => toAwardDto(award, viewer)) };
   }
 
@@ -251,9 +247,9 @@ export class DecisionsService {
   }
 
   /** R-HOLD-1 (Decree 98/2023 Art 4): an individual with an open case cannot be decided. */
-  private async holdViolations(nominations: NominationForDecision[], manager: EntityManager): Promise<RuleViolation[]> {
+  private async holdViolations(nominations: NominationForDecision[]): Promise<RuleViolation[]> {
     const individualIds = [...new Set(nominations.flatMap((n) => (n.individualId ? [n.individualId] : [])))];
-    const holds = await this.decisions.openHolds(individualIds, manager);
+    const holds = await this.decisions.openHolds(individualIds);
     return nominations.flatMap((nomination) => {
       const open = nomination.individualId ? (holds.get(nomination.individualId) ?? 0) : 0;
       if (open === 0) return [];

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Db } from '../database/db.js';
 import { ApiKeysService } from '../api-keys/api-keys.service.js';
 import type { Role } from '../api-keys/api-key.js';
 import type { Principal } from '../auth/principal.js';
@@ -44,7 +44,7 @@ export class DemoDataService {
   private readonly logger = new Logger(DemoDataService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: Db,
     private readonly config: AppConfig,
     private readonly organizations: OrganizationsService,
     private readonly councilSizes: CouncilSizesService,
@@ -55,7 +55,10 @@ export class DemoDataService {
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
-    const [{ count }] = await this.dataSource.query<{ count: string }[]>('SELECT count(*) AS count FROM organizations');
+    const { count } = await this.db
+      .selectFrom('organizations')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .executeTakeFirstOrThrow();
     if (Number(count) > 0) return false;
     this.logger.log('Empty registry: loading the demo data set (Sở TT&TT Điện Biên, 2023)');
     await this.seed();

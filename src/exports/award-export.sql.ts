@@ -1,7 +1,7 @@
 import pg from 'pg';
-import { type AwardFilter, applyAwardFilter } from '../awards/awards.repository.js';
+import { type AwardFilter, awardConditions } from '../awards/awards.repository.js';
 import { defuseFormulaSql } from '../common/csv/formula.js';
-import { SqlConditions } from '../common/database/sql.js';
+import { compileOnly } from '../database/replica-reads.js';
 
 /** The award filters an export applies: those of `GET /awards`, without the page. */
 export type AwardExportFilter = Omit<AwardFilter, 'after' | 'limit' | 'individualId' | 'organizationId'>;
@@ -116,6 +116,20 @@ export interface BoundSql {
   values: unknown[];
 }
 
+/**
+ * The WHERE clause of the award filter (`awardConditions`, the very conditions of `GET /awards`), compiled by Kysely
+ * with placeholders from `$1`; empty when nothing filters. The export's statement is text because COPY streams it
+ * (see docs/architecture.md, "Data access"), but its filter is built and typed like every other read.
+ */
+export function awardFilterWhere(filter: AwardExportFilter): BoundSql {
+  let query = compileOnly.selectFrom('awards as a').select('a.id');
+  for (const condition of awardConditions(filter)) query = query.where(condition);
+  const compiled = query.compile();
+  const prefix = compileOnly.selectFrom('awards as a').select('a.id').compile().sql;
+  if (!compiled.sql.startsWith(prefix)) throw new Error('Unexpected compiled award filter');
+  return { text: compiled.sql.slice(prefix.length).trim(), values: [...compiled.parameters] };
+}
+
 /** The order of every export, that of `GET /awards`: newest decision first, then by id. */
 const EXPORT_ORDER = 'a.issued_on DESC, a.id DESC';
 
@@ -139,14 +153,14 @@ const EXPORT_FROM = `FROM awards a
  * - `sheet`: one text column, the `<row>` element of the spreadsheet for each award (see `sheetSelect`).
  */
 export function awardExportSelect(filter: AwardExportFilter, flavour: 'csv' | 'sheet'): BoundSql {
-  const conditions = applyAwardFilter(new SqlConditions(), filter);
-  if (flavour === 'sheet') return { text: sheetSelect(conditions.where()), values: conditions.params };
+  const conditions = awardFilterWhere(filter);
+  if (flavour === 'sheet') return { text: sheetSelect(conditions.text), values: conditions.values };
   const columns = AWARD_EXPORT_COLUMNS.map((column) => `${csvValueSql(column)} AS "${column.key}"`);
   const text = `SELECT ${columns.join(',\n       ')}
   ${EXPORT_FROM}
-  ${conditions.where()}
+  ${conditions.text}
  ORDER BY ${EXPORT_ORDER}`;
-  return { text, values: conditions.params };
+  return { text, values: conditions.values };
 }
 
 /**

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { type AwardFilter, applyAwardFilter } from '../awards/awards.repository.js';
+import { type AliasableExpression, expressionBuilder, sql } from 'kysely';
+import { type AwardFilter, awardConditions } from '../awards/awards.repository.js';
 import type { AwardRecipientKind } from '../awards/labels.js';
-import { SqlConditions } from '../common/database/sql.js';
+import { Db } from '../database/db.js';
+import type { Awards, DB } from '../database/schema.js';
 import type { AwardCode, Basis } from '../rules/index.js';
 import type { StatsGroupBy } from './dto/stats.dto.js';
 
@@ -23,51 +24,60 @@ export interface Form0603CountRow {
   bonusTotal: string;
 }
 
-const GROUP_KEYS: Readonly<Record<StatsGroupBy, string>> = {
-  awardCode: 'a.award_code',
-  recipientKind: 'a.recipient_kind',
-  basis: 'a.basis',
-  organization: 'a.organization_id::text',
+const eb = expressionBuilder<DB & { a: Awards }, 'a'>();
+
+/** The grouping key of each `groupBy`, as text. */
+const GROUP_KEYS: Readonly<Record<StatsGroupBy, AliasableExpression<string>>> = {
+  awardCode: eb.ref('a.award_code'),
+  recipientKind: eb.ref('a.recipient_kind'),
+  basis: eb.ref('a.basis'),
+  organization: eb.cast<string>('a.organization_id', 'text'),
 };
 
 /** Aggregates over `awards` (one GROUP BY statement each). */
 @Injectable()
 export class StatsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Db) {}
 
   countBy(groupBy: StatsGroupBy, filter: Omit<AwardFilter, 'after' | 'limit'>): Promise<GroupCountRow[]> {
-    const where = applyAwardFilter(new SqlConditions(), filter);
     const key = GROUP_KEYS[groupBy];
-    const byOrganization = groupBy === 'organization';
-    return this.dataSource.query<GroupCountRow[]>(
-      `SELECT ${key} AS "key",
-              ${byOrganization ? 'min(o.name)' : 'NULL'} AS "label",
-              count(*)::int AS "count",
-              coalesce(sum(a.bonus_amount), 0)::text AS "bonusTotal"
-         FROM awards a
-         ${byOrganization ? 'JOIN organizations o ON o.id = a.organization_id' : ''}
-         ${where.where()}
-        GROUP BY ${key}`,
-      where.params,
-    );
+    const totals = [
+      sql<number>`count(*)::int`.as('count'),
+      sql<string>`coalesce(sum(${eb.ref('a.bonus_amount')}), 0)::text`.as('bonusTotal'),
+    ] as const;
+    let query;
+    if (groupBy === 'organization') {
+      query = this.db
+        .selectFrom('awards as a')
+        .innerJoin('organizations as o', 'o.id', 'a.organization_id')
+        .select((qb) => [key.as('key'), qb.fn.min<string | null>('o.name').as('label'), ...totals]);
+    } else {
+      query = this.db
+        .selectFrom('awards as a')
+        .select([key.as('key'), sql<string | null>`NULL`.as('label'), ...totals]);
+    }
+    for (const condition of awardConditions(filter)) query = query.where(condition);
+    return query.groupBy(key).execute();
   }
 
   /** Non-revoked awards of the given codes whose decision is dated in `year`, by code, recipient kind and basis. */
   form0603Counts(year: number, awardCodes: readonly AwardCode[], subtreeOf?: string): Promise<Form0603CountRow[]> {
-    const where = applyAwardFilter(new SqlConditions(), { includeRevoked: false, subtreeOf });
-    where.add(`a.award_code = ANY(${where.param(awardCodes)}::text[])`);
-    where.add(`a.issued_on >= make_date(${where.param(year)}::int, 1, 1)`);
-    where.add(`a.issued_on < make_date(${where.param(year + 1)}::int, 1, 1)`);
-    return this.dataSource.query<Form0603CountRow[]>(
-      `SELECT a.award_code AS "awardCode",
-              a.recipient_kind AS "recipientKind",
-              a.basis AS "basis",
-              count(*)::int AS "count",
-              coalesce(sum(a.bonus_amount), 0)::text AS "bonusTotal"
-         FROM awards a
-         ${where.where()}
-        GROUP BY a.award_code, a.recipient_kind, a.basis`,
-      where.params,
-    );
+    let query = this.db
+      .selectFrom('awards as a')
+      .select([
+        'a.award_code as awardCode',
+        'a.recipient_kind as recipientKind',
+        'a.basis as basis',
+        sql<number>`count(*)::int`.as('count'),
+        sql<string>`coalesce(sum(${eb.ref('a.bonus_amount')}), 0)::text`.as('bonusTotal'),
+      ])
+      .$narrowType<Pick<Form0603CountRow, 'awardCode' | 'recipientKind' | 'basis'>>();
+    for (const condition of awardConditions({ includeRevoked: false, subtreeOf })) query = query.where(condition);
+    return query
+      .where('a.award_code', '=', sql<string>`ANY(${awardCodes}::text[])`)
+      .where('a.issued_on', '>=', sql<Date>`make_date(${year}::int, 1, 1)`)
+      .where('a.issued_on', '<', sql<Date>`make_date(${year + 1}::int, 1, 1)`)
+      .groupBy(['a.award_code', 'a.recipient_kind', 'a.basis'])
+      .execute();
   }
 }

@@ -19,7 +19,7 @@ describe('AwardsRepository.list (the award register query)', () => {
 
   beforeAll(async () => {
     r = await openRepositoryDb();
-    awards = new AwardsRepository(r.db);
+    awards = new AwardsRepository(r.queries, r.db);
   });
   afterAll(async () => {
     await r.close();

@@ -1,3 +1,7 @@
+/*
+ * String helpers of the raw SQL still used by modules not yet on Kysely (organizations, individuals, quotas,
+ * award-types). Kysely queries use `expressions.ts`; delete this file once nothing imports it.
+ */
 /**
  * SQL escaping the LIKE wildcards (`\`, `%`, `_`) of a text expression, so it matches literally inside a pattern.
  * Done in SQL, on the final text: escape what the pattern really contains after any folding. `unaccent` turns the
@@ -13,27 +17,6 @@ export function escapeLikeSql(expression: string): string {
  */
 export function unaccentedContains(column: string, placeholder: string): string {
   return `immutable_unaccent(${column}) LIKE '%' || ${escapeLikeSql(`immutable_unaccent(${placeholder})`)} || '%'`;
-}
-
-/** Collects WHERE clauses with numbered parameters. */
-export class SqlConditions {
-  readonly params: unknown[] = [];
-  private readonly clauses: string[] = [];
-
-  /** Adds a parameter and returns its placeholder (`$3`). */
-  param(value: unknown): string {
-    this.params.push(value);
-    return `$${this.params.length}`;
-  }
-
-  add(clause: string): this {
-    this.clauses.push(clause);
-    return this;
-  }
-
-  where(): string {
-    return this.clauses.length > 0 ? `WHERE ${this.clauses.join(' AND ')}` : '';
-  }
 }
 
 /** The RETURNING rows of a raw query: TypeORM's PostgreSQL driver answers UPDATE and DELETE with [rows, count]. */
