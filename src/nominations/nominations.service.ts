@@ -508,9 +508,7 @@ export class NominationsService {
 
       const eligibility = await this.evaluate(n, n.expectedDecisionOn, manager);
       const latest = await this.nominations.latestVote(n.id, manager);
-      const council = latest
-        ? await this.councilSizes.inForce(n.proposingOrganizationId, latest.heldOn)
-        : null;
+      const council = latest ? await this.councilSizes.inForce(n.proposingOrganizationId, latest.heldOn) : null;
       const approvalChecks = await this.quotas.checksForApproval(
         n.proposingOrganizationId,
         n.year,

@@ -12,7 +12,8 @@ export interface CouncilSizeInForce {
 }
 
 /** The `date` as `YYYY-MM-DD` text: the form the API and the rules use (pg would hand back a local midnight). */
-const isoDate = (column: 'effective_from' | 's.effective_from') => sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
+const isoDate = (column: 'effective_from' | 's.effective_from') =>
+  sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
 
 /** Every query on `council_sizes`. */
 @Injectable()
@@ -73,7 +74,12 @@ export class CouncilSizesRepository {
       .innerJoin('council_sizes as s', (join) =>
         join.onRef('s.organization_id', '=', 'c.ancestor_id').on('s.effective_from', '<=', sql<Date>`${on}::date`),
       )
-      .select(['s.id', 's.organization_id as organizationId', 's.members', isoDate('s.effective_from').as('effectiveFrom')])
+      .select([
+        's.id',
+        's.organization_id as organizationId',
+        's.members',
+        isoDate('s.effective_from').as('effectiveFrom'),
+      ])
       .where('c.descendant_id', '=', organizationId)
       .orderBy('c.depth')
       .orderBy('s.effective_from', 'desc')

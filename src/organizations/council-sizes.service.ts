@@ -36,8 +36,7 @@ export class CouncilSizesService {
 
   async record(principal: Principal, organizationId: string, dto: RecordCouncilSizeDto): Promise<CouncilSizeDto> {
     return this.transactions.run(async () => {
-      if (!(await this.organizations.findById(organizationId)))
-        throw ApiError.notFound('Organization', organizationId);
+      if (!(await this.organizations.findById(organizationId))) throw ApiError.notFound('Organization', organizationId);
       await this.scope.assertAbove(principal, organizationId, 'The council size');
       const row = await this.councilSizes.add({
         organizationId,

@@ -22,4 +22,7 @@ export interface Organization {
 }
 
 /** The columns a caller sets when creating an organization. */
-export type NewOrganization = Pick<Organization, 'code' | 'name' | 'shortName' | 'kind' | 'parentId' | 'documentSymbol'>;
+export type NewOrganization = Pick<
+  Organization,
+  'code' | 'name' | 'shortName' | 'kind' | 'parentId' | 'documentSymbol'
+>;

@@ -46,10 +46,7 @@ export class OrganizationsRepository {
   }
 
   private selectOrganizations() {
-    return this.db
-      .selectFrom('organizations as o')
-      .select(COLUMNS)
-      .$narrowType<{ kind: OrganizationKind }>();
+    return this.db.selectFrom('organizations as o').select(COLUMNS).$narrowType<{ kind: OrganizationKind }>();
   }
 
   async findById(id: string): Promise<Organization | null> {

@@ -77,9 +77,7 @@ describe('QuotasRepository counts', () => {
       maxRatio: null,
       ratioOf: null,
     });
-    const figures = await r.transactions.run(() =>
-      quotas.approvalFigures(department, 2024, 'CHIEN_SI_THI_DUA_CO_SO'),
-    );
+    const figures = await r.transactions.run(() => quotas.approvalFigures(department, 2024, 'CHIEN_SI_THI_DUA_CO_SO'));
     expect(figures.counts).toEqual(await quotas.countedByCode(department, 2024));
     expect(figures.unitQuotas).toEqual([
       expect.objectContaining({ organizationId: department, awardCode: 'CHIEN_SI_THI_DUA_CO_SO', maxCount: 2 }),
