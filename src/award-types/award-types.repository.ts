@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
 import { returnedRows } from '../common/database/sql.js';
+import { currentTransactionManager } from '../database/transaction-context.js';
 import type { AwardCode } from '../rules/index.js';
 import { AwardType } from './award-type.entity.js';
 
@@ -33,7 +34,9 @@ export class AwardTypesRepository {
   constructor(@InjectRepository(AwardType) private readonly repository: Repository<AwardType>) {}
 
   private repo(manager?: EntityManager): Repository<AwardType> {
-    return manager ? manager.getRepository(AwardType) : this.repository;
+    // Transitional: joins the ambient transaction (Transactions.run) until this module moves to Db.
+    const m = manager ?? currentTransactionManager();
+    return m ? m.getRepository(AwardType) : this.repository;
   }
 
   /** The whole catalogue (a dozen rows), by `sort_order`. */

@@ -7,8 +7,6 @@ import { CouncilSize } from '../organizations/council-size.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import { Award } from '../awards/award.entity.js';
 import { Decision } from '../decisions/decision.entity.js';
-import { CouncilVote } from '../nominations/council-vote.entity.js';
-import { NominationEvent } from '../nominations/nomination-event.entity.js';
 import { Nomination } from '../nominations/nomination.entity.js';
 import { RuleSetting } from '../quotas/rule-setting.entity.js';
 import { UnitQuota } from '../quotas/unit-quota.entity.js';
@@ -23,8 +21,6 @@ export const ENTITIES = [
   Initiative,
   DisciplinaryCase,
   Nomination,
-  NominationEvent,
-  CouncilVote,
   UnitQuota,
   RuleSetting,
   Decision,

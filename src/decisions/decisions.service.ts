@@ -195,7 +195,7 @@ export class DecisionsService {
         ),
         manager,
       );
-      await this.nominationsWorkflow.markDecided(nominationIds, { id: decisionId, numberText }, principal, manager);
+      await this.nominationsWorkflow.markDecided(nominationIds, { id: decisionId, numberText }, principal);
       return (await this.load(principal, decisionId, manager)) as DecisionDto;
     });
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
+import { currentTransactionManager } from '../database/transaction-context.js';
 import { CouncilSize } from './council-size.entity.js';
 
 /** A council size in force, with the organization whose council it is. */
@@ -40,7 +41,8 @@ export class CouncilSizesRepository {
    * when no organization of the chain has one.
    */
   async inForce(organizationId: string, on: string, manager?: EntityManager): Promise<CouncilSizeInForce | null> {
-    const rows = await (manager ?? this.repository.manager).query<
+    // Transitional: joins the ambient transaction (Transactions.run) until this module moves to Db.
+    const rows = await (manager ?? currentTransactionManager() ?? this.repository.manager).query<
       { id: string; organization_id: string; members: number; effective_from: string }[]
     >(
       `SELECT s.id, s.organization_id, s.members, to_char(s.effective_from, 'YYYY-MM-DD') AS effective_from

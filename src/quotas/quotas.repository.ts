@@ -8,6 +8,7 @@ import {
   type NominationStatus,
 } from '../rules/index.js';
 import { returnedRows } from '../common/database/sql.js';
+import { currentTransactionManager } from '../database/transaction-context.js';
 import type { VotePolicyRow } from '../award-types/award-types.repository.js';
 import { QUOTA_SETTINGS_KEY } from './quota-settings.js';
 import type { UnitQuota } from './unit-quota.entity.js';
@@ -99,7 +100,8 @@ export class QuotasRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   private m(manager?: EntityManager): EntityManager {
-    return manager ?? this.dataSource.manager;
+    // Transitional: joins the ambient transaction (Transactions.run) until this module moves to Db.
+    return manager ?? currentTransactionManager() ?? this.dataSource.manager;
   }
 
   /** Counted awards per code for one proposing organization and year. */
@@ -146,14 +148,14 @@ export class QuotasRepository {
     organizationId: string,
     year: number,
     awardCode: AwardCode,
-    manager: EntityManager,
+    manager?: EntityManager,
   ): Promise<{
     settings: unknown;
     counts: Partial<Record<AwardCode, number>>;
     unitQuotas: UnitQuotaRow[];
     votePolicy: VotePolicyRow | null;
   }> {
-    const [row] = await manager.query<
+    const [row] = await this.m(manager).query<
       {
         settings: unknown;
         counts: RecordCountRow[];

@@ -82,7 +82,7 @@ export class QuotasService {
     year: number,
     awardCode: AwardCode,
     latestVote: { tally: VoteTally; councilMembersOnFile: number | null } | null,
-    manager: EntityManager,
+    manager?: EntityManager,
   ): Promise<RuleCheck[]> {
     const figures = await this.quotas.approvalFigures(organizationId, year, awardCode, manager);
     const policy = votePolicyOf(awardCode, figures.votePolicy);
