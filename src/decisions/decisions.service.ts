@@ -190,8 +190,7 @@ export class DecisionsService {
           toNewAward(nomination, { decisionId, issuedOn: dto.issuedOn, regime, bonusAmount: bonuses[index] }),
         ),
       );
-      // NominationsService.markDecided still takes the transaction's manager until its module is converted.
-      await this.nominationsWorkflow.markDecided(nominationIds, { id: decisionId, numberText }, principal, manager);
+      await this.nominationsWorkflow.markDecided(nominationIds, { id: decisionId, numberText }, principal);
       return (await this.load(principal, decisionId)) as DecisionDto;
     });
   }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { sql } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { Db } from '../database/db.js';
 import {
   memberHolds,
   MEMBER_AWARD_CODES,
@@ -14,6 +16,7 @@ import {
   type NominationStatus,
   type Rating,
 } from '../rules/index.js';
+import { anyOf, isoDate } from './query-helpers.js';
 
 /** What to load facts for: one nomination (stored or not). */
 export interface FactsRequest {
@@ -60,7 +63,7 @@ interface MemberRow {
 /** A row of a recipient's record without the recipient columns. */
 type RecordRow = Omit<HistoryRow, 'individual_id' | 'organization_id' | 'recipient_kind'>;
 
-/** The rows of the facts statement, each set as JSON (`$1` individual ids, `$2` collective ids). */
+/** The rows of the facts statement, each set as a JSON array. */
 interface FactSets {
   people: { id: string; joined_on: string | null }[];
   ratings: { individual_id: string; year: number; rating: Rating }[];
@@ -70,53 +73,133 @@ interface FactSets {
 }
 const NO_FACTS: FactSets = { people: [], ratings: [], initiatives: [], cases: [], history: [] };
 
-const PEOPLE_SQL = `SELECT id, to_char(joined_on, 'YYYY-MM-DD') AS joined_on FROM individuals WHERE id = ANY($1::uuid[])`;
-const RATINGS_SQL = `SELECT individual_id, year, rating FROM individual_ratings WHERE individual_id = ANY($1::uuid[])`;
-const INITIATIVES_SQL = `SELECT individual_id, year, level FROM initiatives WHERE individual_id = ANY($1::uuid[])`;
-const CASES_SQL = `SELECT individual_id, kind, to_char(opened_on, 'YYYY-MM-DD') AS opened_on, closed_on IS NULL AS open
-                     FROM disciplinary_cases WHERE individual_id = ANY($1::uuid[])`;
 /**
  * The record of every nominee, as stored: all their awards (revoked or not) and all their nominations (any status).
  * Nothing here decides what counts: the rules do (`countedAwards`, `duplicateClashes` in src/rules).
  */
-const HISTORY_SQL = `SELECT 'AWARD' AS source, a.individual_id, a.organization_id, a.recipient_kind, NULL::uuid AS nomination_id,
-                            a.award_code, a.year, a.basis, a.revoked_at IS NOT NULL AS revoked, NULL AS status
-                       FROM awards a
-                      WHERE a.individual_id = ANY($1::uuid[])
-                         OR (a.recipient_kind = 'COLLECTIVE' AND a.organization_id = ANY($2::uuid[]))
-                     UNION ALL
-                     SELECT 'NOMINATION', n.individual_id, n.organization_id, n.recipient_kind, n.id,
-                            n.award_code, n.year, n.basis, false, n.status
-                       FROM nominations n
-                      WHERE n.individual_id = ANY($1::uuid[])
-                         OR (n.recipient_kind = 'COLLECTIVE' AND n.organization_id = ANY($2::uuid[]))`;
+function historyQuery(db: Db, individualIds: readonly string[], collectiveIds: readonly string[]) {
+  return db
+    .selectFrom('awards as a')
+    .select((eb) => [
+      sql.lit('AWARD').$castTo<'AWARD' | 'NOMINATION'>().as('source'),
+      'a.individual_id',
+      eb.ref('a.organization_id').$castTo<string | null>().as('organization_id'),
+      eb.ref('a.recipient_kind').$castTo<'INDIVIDUAL' | 'COLLECTIVE'>().as('recipient_kind'),
+      sql<string | null>`NULL::uuid`.as('nomination_id'),
+      eb.ref('a.award_code').$castTo<AwardCode>().as('award_code'),
+      'a.year',
+      eb.ref('a.basis').$castTo<Basis>().as('basis'),
+      eb('a.revoked_at', 'is not', null).$castTo<boolean>().as('revoked'),
+      sql<NominationStatus | null>`NULL`.as('status'),
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('a.individual_id', '=', anyOf(individualIds, 'uuid')),
+        eb.and([eb('a.recipient_kind', '=', 'COLLECTIVE'), eb('a.organization_id', '=', anyOf(collectiveIds, 'uuid'))]),
+      ]),
+    )
+    .unionAll(
+      db
+        .selectFrom('nominations as n')
+        .select((eb) => [
+          sql.lit('NOMINATION').$castTo<'AWARD' | 'NOMINATION'>().as('source'),
+          'n.individual_id',
+          'n.organization_id',
+          eb.ref('n.recipient_kind').$castTo<'INDIVIDUAL' | 'COLLECTIVE'>().as('recipient_kind'),
+          eb.ref('n.id').$castTo<string | null>().as('nomination_id'),
+          eb.ref('n.award_code').$castTo<AwardCode>().as('award_code'),
+          'n.year',
+          eb.ref('n.basis').$castTo<Basis>().as('basis'),
+          sql.lit(false).$castTo<boolean>().as('revoked'),
+          eb.ref('n.status').$castTo<NominationStatus | null>().as('status'),
+        ])
+        .where((eb) =>
+          eb.or([
+            eb('n.individual_id', '=', anyOf(individualIds, 'uuid')),
+            eb.and([
+              eb('n.recipient_kind', '=', 'COLLECTIVE'),
+              eb('n.organization_id', '=', anyOf(collectiveIds, 'uuid')),
+            ]),
+          ]),
+        ),
+    );
+}
 
 /**
- * The members of collectives (`$1`) in years (`$2`), with their rating and their record of the year restricted to
- * the codes the member rules look at (`$3`): facts only, `memberHolds` decides what counts.
+ * The members of collectives in years (`requests`, pairwise), with their rating and their record of the year
+ * restricted to the codes the member rules look at (`codes`): facts only, `memberHolds` decides what counts.
  */
-const MEMBERS_SQL = `WITH q AS (SELECT DISTINCT * FROM unnest($1::uuid[], $2::int[]) AS q(collective_id, year)),
-     m AS (SELECT q.collective_id, q.year, i.id AS individual_id
-             FROM q
-             JOIN organization_closure c ON c.ancestor_id = q.collective_id
-             JOIN individuals i ON i.organization_id = c.descendant_id
-                               AND (i.joined_on IS NULL OR i.joined_on <= make_date(q.year, 12, 31)))
-SELECT m.collective_id, m.year, r.rating,
-       (SELECT coalesce(json_agg(h), '[]'::json) FROM (
-          SELECT 'AWARD' AS source, NULL::uuid AS nomination_id, a.award_code, a.year, a.basis,
-                 a.revoked_at IS NOT NULL AS revoked, NULL AS status
-            FROM awards a
-           WHERE a.individual_id = m.individual_id AND a.year = m.year AND a.award_code = ANY($3::text[])
-          UNION ALL
-          SELECT 'NOMINATION', n.id, n.award_code, n.year, n.basis, false, n.status
-            FROM nominations n
-           WHERE n.individual_id = m.individual_id AND n.year = m.year AND n.award_code = ANY($3::text[])
-       ) h) AS history
-  FROM m
-  LEFT JOIN individual_ratings r ON r.individual_id = m.individual_id AND r.year = m.year`;
-
-/** A subquery's rows as one JSON array (empty, not null, when there are none). */
-const jsonRows = (sql: string): string => `(SELECT coalesce(json_agg(t), '[]'::json) FROM (${sql}) t)`;
+function membersQuery(db: Db, collectiveIds: readonly string[], years: readonly number[], codes: readonly AwardCode[]) {
+  return (
+    db
+      // The two arrays unnested side by side: one row per (collective, year) asked for.
+      .with('q', (q) =>
+        q
+          .selectNoFrom([
+            sql<string>`unnest(${[...collectiveIds]}::uuid[])`.as('collective_id'),
+            sql<number>`unnest(${[...years]}::int[])`.as('year'),
+          ])
+          .distinct(),
+      )
+      .with('m', (q) =>
+        q
+          .selectFrom('q')
+          .innerJoin('organization_closure as c', 'c.ancestor_id', 'q.collective_id')
+          .innerJoin('individuals as i', (join) =>
+            join
+              .onRef('i.organization_id', '=', 'c.descendant_id')
+              .on((eb) =>
+                eb.or([
+                  eb('i.joined_on', 'is', null),
+                  eb('i.joined_on', '<=', sql<Date>`make_date(${eb.ref('q.year')}, 12, 31)`),
+                ]),
+              ),
+          )
+          .select(['q.collective_id', 'q.year', 'i.id as individual_id']),
+      )
+      .selectFrom('m')
+      .leftJoin('individual_ratings as r', (join) =>
+        join.onRef('r.individual_id', '=', 'm.individual_id').onRef('r.year', '=', 'm.year'),
+      )
+      .select((eb) => [
+        'm.collective_id',
+        'm.year',
+        eb.ref('r.rating').$castTo<Rating | null>().as('rating'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('awards as a')
+            .select((h) => [
+              sql.lit('AWARD').$castTo<'AWARD' | 'NOMINATION'>().as('source'),
+              sql<string | null>`NULL::uuid`.as('nomination_id'),
+              h.ref('a.award_code').$castTo<AwardCode>().as('award_code'),
+              'a.year',
+              h.ref('a.basis').$castTo<Basis>().as('basis'),
+              h('a.revoked_at', 'is not', null).$castTo<boolean>().as('revoked'),
+              sql<NominationStatus | null>`NULL`.as('status'),
+            ])
+            .whereRef('a.individual_id', '=', 'm.individual_id')
+            .whereRef('a.year', '=', 'm.year')
+            .where('a.award_code', '=', anyOf(codes, 'text'))
+            .unionAll(
+              eb
+                .selectFrom('nominations as n')
+                .select((h) => [
+                  sql.lit('NOMINATION').$castTo<'AWARD' | 'NOMINATION'>().as('source'),
+                  h.ref('n.id').$castTo<string | null>().as('nomination_id'),
+                  h.ref('n.award_code').$castTo<AwardCode>().as('award_code'),
+                  'n.year',
+                  h.ref('n.basis').$castTo<Basis>().as('basis'),
+                  sql.lit(false).$castTo<boolean>().as('revoked'),
+                  h.ref('n.status').$castTo<NominationStatus | null>().as('status'),
+                ])
+                .whereRef('n.individual_id', '=', 'm.individual_id')
+                .whereRef('n.year', '=', 'm.year')
+                .where('n.award_code', '=', anyOf(codes, 'text')),
+            ),
+        ).as('history'),
+      ])
+  );
+}
 
 /**
  * Loads everything the eligibility rules need (`NominationFacts`) for any number of nominations in a fixed number
@@ -135,19 +218,18 @@ const jsonRows = (sql: string): string => `(SELECT coalesce(json_agg(t), '[]'::j
  *   record the level of the measure;
  * - a collective has no disciplinary cases of its own, so its R-HOLD-1 count is 0.
  *
- * Pass the caller's transaction `manager` so the facts are read inside the transaction that acts on them.
+ * Statements run in the ambient transaction, if any, so the facts are read inside the transaction that acts on them.
  */
 @Injectable()
 export class NominationFactsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Db) {}
 
-  async loadOne(request: FactsRequest, manager?: EntityManager): Promise<NominationFacts> {
-    const facts = await this.load([request], manager);
+  async loadOne(request: FactsRequest): Promise<NominationFacts> {
+    const facts = await this.load([request]);
     return facts.get(request.key) as NominationFacts;
   }
 
-  async load(requests: readonly FactsRequest[], manager?: EntityManager): Promise<Map<string, NominationFacts>> {
-    const m = manager ?? this.dataSource.manager;
+  async load(requests: readonly FactsRequest[]): Promise<Map<string, NominationFacts>> {
     const individualIds = unique(requests.filter((r) => r.recipientKind === 'INDIVIDUAL').map((r) => r.individualId));
     const collectiveIds = unique(requests.filter((r) => r.recipientKind === 'COLLECTIVE').map((r) => r.organizationId));
     const memberRequests = requests.filter(
@@ -156,23 +238,19 @@ export class NominationFactsRepository {
 
     // The person facts and the nominees' records in one round trip, each set as a JSON array of its rows (the
     // collective members below stay a query of their own: only collective titles need them).
-    const [sets] =
+    const sets: FactSets =
       individualIds.length > 0 || collectiveIds.length > 0
-        ? await m.query<FactSets[]>(
-            `SELECT ${jsonRows(PEOPLE_SQL)} AS people, ${jsonRows(RATINGS_SQL)} AS ratings,
-                    ${jsonRows(INITIATIVES_SQL)} AS initiatives, ${jsonRows(CASES_SQL)} AS cases,
-                    ${jsonRows(HISTORY_SQL)} AS history`,
-            [individualIds, collectiveIds],
-          )
-        : [NO_FACTS];
+        ? await this.factSets(individualIds, collectiveIds)
+        : NO_FACTS;
     const { people, ratings, initiatives, cases, history } = sets;
-    const members =
+    const members: MemberRow[] =
       memberRequests.length > 0
-        ? await m.query<MemberRow[]>(MEMBERS_SQL, [
-            memberRequests.map((r) => r.organizationId),
+        ? await membersQuery(
+            this.db,
+            memberRequests.map((r) => r.organizationId as string),
             memberRequests.map((r) => r.year),
             MEMBER_AWARD_CODES,
-          ])
+          ).execute()
         : [];
 
     const joinedOn = new Map(people.map((p) => [p.id, p.joined_on]));
@@ -221,6 +299,44 @@ export class NominationFactsRepository {
       out.set(request.key, base);
     }
     return out;
+  }
+
+  private factSets(individualIds: readonly string[], collectiveIds: readonly string[]): Promise<FactSets> {
+    const ofPeople = anyOf(individualIds, 'uuid');
+    return this.db
+      .selectNoFrom([
+        jsonArrayFrom(
+          this.db
+            .selectFrom('individuals')
+            .select((eb) => ['id', isoDate(eb.ref('joined_on')).$castTo<string | null>().as('joined_on')])
+            .where('id', '=', ofPeople),
+        ).as('people'),
+        jsonArrayFrom(
+          this.db
+            .selectFrom('individual_ratings')
+            .select((eb) => ['individual_id', 'year', eb.ref('rating').$castTo<Rating>().as('rating')])
+            .where('individual_id', '=', ofPeople),
+        ).as('ratings'),
+        jsonArrayFrom(
+          this.db
+            .selectFrom('initiatives')
+            .select((eb) => ['individual_id', 'year', eb.ref('level').$castTo<InitiativeLevel>().as('level')])
+            .where('individual_id', '=', ofPeople),
+        ).as('initiatives'),
+        jsonArrayFrom(
+          this.db
+            .selectFrom('disciplinary_cases')
+            .select((eb) => [
+              'individual_id',
+              'kind',
+              isoDate(eb.ref('opened_on')).as('opened_on'),
+              eb('closed_on', 'is', null).$castTo<boolean>().as('open'),
+            ])
+            .where('individual_id', '=', ofPeople),
+        ).as('cases'),
+        jsonArrayFrom(historyQuery(this.db, individualIds, collectiveIds)).as('history'),
+      ])
+      .executeTakeFirstOrThrow();
   }
 }
 

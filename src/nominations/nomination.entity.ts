@@ -16,13 +16,11 @@ import { Decision } from '../decisions/decision.entity.js';
 import { Individual } from '../individuals/individual.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import type { AwardCode, Basis, Eligibility, NominationStatus, Regime } from '../rules/index.js';
-
-/** Nominees are individuals or collectives; households are out of scope for now (R-KIND-1, a registry convention). */
-export type NomineeKind = 'INDIVIDUAL' | 'COLLECTIVE';
+import type { NomineeKind } from './nomination.js';
 
 /**
- * A nomination (đề nghị khen thưởng): one nominee, one award code, one year and basis, proposed by one
- * organization. Its workflow is in docs/rules.md; every transition appends a `nomination_events` row.
+ * TypeORM's mapping of `nominations`, kept only because `Award` (src/awards) still declares a relation to it; the
+ * nominations module reads and writes the table through `Db` and the `Nomination` interface (`nomination.ts`).
  */
 @Entity('nominations')
 @Check(

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, Repository } from 'typeorm';
-import type { AwardCode, NominationStatus } from '../rules/index.js';
-import { Individual } from '../individuals/individual.entity.js';
-import { Organization } from '../organizations/organization.entity.js';
-import { CouncilVote } from './council-vote.entity.js';
-import { NominationEvent } from './nomination-event.entity.js';
-import { Nomination } from './nomination.entity.js';
+import { type ExpressionBuilder, sql } from 'kysely';
+import { Db } from '../database/db.js';
+import type { DB } from '../database/schema.js';
+import type { AwardCode, Basis, Eligibility, NominationStatus, Regime, RuleCheck } from '../rules/index.js';
+import type { CouncilVote } from './council-vote.js';
+import type { NominationEvent } from './nomination-event.js';
+import type { Nomination, NomineeKind } from './nomination.js';
+import { anyOf, isoDate, lockAdvisory } from './query-helpers.js';
 
 export interface NominationFilter {
   /** The caller's scope: proposing organizations in this subtree only; null for no bound. */
@@ -22,40 +22,113 @@ export interface NominationFilter {
   limit: number;
 }
 
+/** The columns a new nomination is stored with; the rest (id, times, version) are the database's. */
+export type NewNomination = Omit<Nomination, 'id' | 'createdAt' | 'updatedAt' | 'version'>;
+
+/** A history row as written: its id and time are the database's. */
+export type NewNominationEvent = Omit<NominationEvent, 'id' | 'at'>;
+
+/** A meeting's vote as recorded: its id and time are the database's. */
+export type NewCouncilVote = Omit<CouncilVote, 'id' | 'createdAt'>;
+
+/** A nominated person as a new nomination needs them: the unit scope is checked on. */
+export interface IndividualRef {
+  id: string;
+  organizationId: string;
+}
+
+/** Every column of `nominations` as a `Nomination` (usable in SELECT and RETURNING). */
+function nominationColumns(eb: ExpressionBuilder<DB, 'nominations'>) {
+  return [
+    'nominations.id',
+    'nominations.year',
+    eb.ref('nominations.award_code').$castTo<AwardCode>().as('awardCode'),
+    eb.ref('nominations.basis').$castTo<Basis>().as('basis'),
+    eb.ref('nominations.recipient_kind').$castTo<NomineeKind>().as('recipientKind'),
+    'nominations.individual_id as individualId',
+    'nominations.organization_id as organizationId',
+    'nominations.proposing_organization_id as proposingOrganizationId',
+    'nominations.achievements',
+    isoDate(eb.ref('nominations.expected_decision_on')).$castTo<string | null>().as('expectedDecisionOn'),
+    eb.ref('nominations.status').$castTo<NominationStatus>().as('status'),
+    eb.ref('nominations.regime').$castTo<Regime>().as('regime'),
+    eb.ref('nominations.eligibility').$castTo<Eligibility>().as('eligibility'),
+    'nominations.status_reason as statusReason',
+    'nominations.decision_id as decisionId',
+    'nominations.import_file_hash as importFileHash',
+    'nominations.import_row as importRow',
+    'nominations.created_by_key_id as createdByKeyId',
+    'nominations.created_at as createdAt',
+    'nominations.updated_at as updatedAt',
+    'nominations.version',
+  ] as const;
+}
+
+function eventColumns(eb: ExpressionBuilder<DB, 'nomination_events'>) {
+  return [
+    'nomination_events.id',
+    'nomination_events.nomination_id as nominationId',
+    'nomination_events.from_status as fromStatus',
+    'nomination_events.to_status as toStatus',
+    'nomination_events.action',
+    'nomination_events.reason',
+    eb.ref('nomination_events.eligibility').$castTo<Eligibility | null>().as('eligibility'),
+    'nomination_events.actor_key_id as actorKeyId',
+    'nomination_events.actor_role as actorRole',
+    'nomination_events.at',
+  ] as const;
+}
+
+function voteColumns(eb: ExpressionBuilder<DB, 'council_votes'>) {
+  return [
+    'council_votes.id',
+    'council_votes.nomination_id as nominationId',
+    isoDate(eb.ref('council_votes.held_on')).as('heldOn'),
+    'council_votes.minutes_reference as minutesReference',
+    'council_votes.members',
+    'council_votes.present',
+    'council_votes.written_votes as writtenVotes',
+    'council_votes.yes',
+    'council_votes.passed',
+    eb.ref('council_votes.check').$castTo<RuleCheck>().as('check'),
+    'council_votes.recorded_by_key_id as recordedByKeyId',
+    'council_votes.created_at as createdAt',
+  ] as const;
+}
+
+/** A JSON value as a bound parameter: PostgreSQL parses the text into the `jsonb` column it is compared with. */
+const jsonb = (value: unknown): string => JSON.stringify(value);
+
 /** Every query on `nominations`, `nomination_events` and `council_votes`. */
 @Injectable()
 export class NominationsRepository {
-  constructor(
-    @InjectRepository(Nomination) private readonly nominations: Repository<Nomination>,
-    @InjectRepository(NominationEvent) private readonly events: Repository<NominationEvent>,
-    @InjectRepository(CouncilVote) private readonly votes: Repository<CouncilVote>,
-  ) {}
-
-  private repo<T extends object>(entity: new () => T, fallback: Repository<T>, manager?: EntityManager): Repository<T> {
-    return manager ? manager.getRepository(entity) : fallback;
-  }
+  constructor(private readonly db: Db) {}
 
   /** A nominated person, or the organization that proposes or is nominated (references of a new nomination). */
-  findIndividual(id: string, manager: EntityManager): Promise<Individual | null> {
-    return manager.getRepository(Individual).findOneBy({ id });
+  findIndividual(id: string): Promise<IndividualRef | undefined> {
+    return this.db
+      .selectFrom('individuals')
+      .select(['id', 'organization_id as organizationId'])
+      .where('id', '=', id)
+      .executeTakeFirst();
   }
 
-  findOrganization(id: string, manager: EntityManager): Promise<Organization | null> {
-    return manager.getRepository(Organization).findOneBy({ id });
+  findOrganization(id: string): Promise<{ id: string } | undefined> {
+    return this.db.selectFrom('organizations').select('id').where('id', '=', id).executeTakeFirst();
   }
 
-  findById(id: string, manager?: EntityManager): Promise<Nomination | null> {
-    return this.repo(Nomination, this.nominations, manager).findOneBy({ id });
+  findById(id: string): Promise<Nomination | undefined> {
+    return this.db.selectFrom('nominations').select(nominationColumns).where('id', '=', id).executeTakeFirst();
   }
 
   /** Reads the nomination and locks its row until the transaction ends: transitions of one nomination queue up. */
-  findByIdForUpdate(id: string, manager: EntityManager): Promise<Nomination | null> {
-    return manager
-      .getRepository(Nomination)
-      .createQueryBuilder('n')
-      .setLock('pessimistic_write')
-      .where('n.id = :id', { id })
-      .getOne();
+  findByIdForUpdate(id: string): Promise<Nomination | undefined> {
+    return this.db
+      .selectFrom('nominations')
+      .select(nominationColumns)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
   }
 
   /**
@@ -63,93 +136,138 @@ export class NominationsRepository {
    * microseconds (a JavaScript Date would lose them and skip or repeat rows).
    */
   async list(filter: NominationFilter): Promise<{ nomination: Nomination; cursorAt: string }[]> {
-    const query = this.nominations.createQueryBuilder('n');
-    if (filter.scopeRoot) {
-      query.innerJoin(
-        'organization_closure',
-        'sc',
-        'sc.descendant_id = n.proposing_organization_id AND sc.ancestor_id = :scopeRoot',
-        {
-          scopeRoot: filter.scopeRoot,
-        },
-      );
-    }
-    if (filter.organizationId) {
-      query.innerJoin(
-        'organization_closure',
-        'fc',
-        'fc.descendant_id = n.proposing_organization_id AND fc.ancestor_id = :organizationId',
-        {
-          organizationId: filter.organizationId,
-        },
-      );
-    }
-    if (filter.proposingOrganizationId)
-      query.andWhere('n.proposing_organization_id = :proposing', { proposing: filter.proposingOrganizationId });
-    if (filter.year !== undefined) query.andWhere('n.year = :year', { year: filter.year });
-    if (filter.status) query.andWhere('n.status = :status', { status: filter.status });
-    if (filter.awardCode) query.andWhere('n.award_code = :awardCode', { awardCode: filter.awardCode });
-    if (filter.after) {
-      query.andWhere('(n.created_at, n.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))', {
-        afterAt: filter.after[0],
-        afterId: filter.after[1],
-      });
-    }
-    query
-      .addSelect(`to_char(n.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_at')
-      .orderBy('n.created_at', 'DESC')
-      .addOrderBy('n.id', 'DESC')
-      .limit(filter.limit + 1);
-    const { entities, raw } = await query.getRawAndEntities<{ cursor_at: string; n_id: string }>();
-    const cursorById = new Map(raw.map((r) => [r.n_id, r.cursor_at]));
-    return entities.map((nomination) => ({ nomination, cursorAt: cursorById.get(nomination.id) ?? '' }));
+    const { scopeRoot, organizationId, proposingOrganizationId, year, status, awardCode, after } = filter;
+    const rows = await this.db
+      .selectFrom('nominations')
+      .select(nominationColumns)
+      .select(
+        sql<string>`to_char(${sql.ref('nominations.created_at')} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
+          'cursorAt',
+        ),
+      )
+      .$if(scopeRoot !== null, (q) =>
+        q.innerJoin('organization_closure as sc', (join) =>
+          join
+            .onRef('sc.descendant_id', '=', 'nominations.proposing_organization_id')
+            .on('sc.ancestor_id', '=', scopeRoot as string),
+        ),
+      )
+      .$if(organizationId !== undefined, (q) =>
+        q.innerJoin('organization_closure as fc', (join) =>
+          join
+            .onRef('fc.descendant_id', '=', 'nominations.proposing_organization_id')
+            .on('fc.ancestor_id', '=', organizationId as string),
+        ),
+      )
+      .$if(proposingOrganizationId !== undefined, (q) =>
+        q.where('nominations.proposing_organization_id', '=', proposingOrganizationId as string),
+      )
+      .$if(year !== undefined, (q) => q.where('nominations.year', '=', year as number))
+      .$if(status !== undefined, (q) => q.where('nominations.status', '=', status as NominationStatus))
+      .$if(awardCode !== undefined, (q) => q.where('nominations.award_code', '=', awardCode as AwardCode))
+      .$if(after != null, (q) =>
+        q.where((eb) =>
+          eb(
+            eb.refTuple('nominations.created_at', 'nominations.id'),
+            '<',
+            eb.tuple(sql<Date>`CAST(${after?.[0]} AS timestamptz)`, sql<string>`CAST(${after?.[1]} AS uuid)`),
+          ),
+        ),
+      )
+      .orderBy('nominations.created_at', 'desc')
+      .orderBy('nominations.id', 'desc')
+      .limit(filter.limit + 1)
+      .execute();
+    return rows.map(({ cursorAt, ...nomination }) => ({ nomination, cursorAt }));
   }
 
-  create(values: Partial<Nomination>, manager: EntityManager): Promise<Nomination> {
-    const repo = manager.getRepository(Nomination);
-    return repo.save(repo.create(values));
+  create(values: NewNomination): Promise<Nomination> {
+    return this.db
+      .insertInto('nominations')
+      .values({
+        year: values.year,
+        award_code: values.awardCode,
+        basis: values.basis,
+        recipient_kind: values.recipientKind,
+        individual_id: values.individualId,
+        organization_id: values.organizationId,
+        proposing_organization_id: values.proposingOrganizationId,
+        achievements: values.achievements,
+        expected_decision_on: values.expectedDecisionOn,
+        status: values.status,
+        regime: values.regime,
+        eligibility: jsonb(values.eligibility),
+        status_reason: values.statusReason,
+        decision_id: values.decisionId,
+        import_file_hash: values.importFileHash,
+        import_row: values.importRow,
+        created_by_key_id: values.createdByKeyId,
+        version: 1,
+      })
+      .returning(nominationColumns)
+      .executeTakeFirstOrThrow();
   }
 
   /**
    * Writes a nomination's new state and its history row in one statement (a data-modifying CTE), in the caller's
    * transaction: the columns a transition or an edit may change, the version bumped. `nomination` gets its new
-   * version and update time; `event.nominationId` is `nomination.id`.
+   * version and update time; the event's nomination and new status are the row's.
    */
   async recordTransition(
     nomination: Nomination,
-    event: Omit<NominationEvent, 'id' | 'at' | 'nomination' | 'nominationId' | 'toStatus'>,
-    manager: EntityManager,
+    event: Omit<NewNominationEvent, 'nominationId' | 'toStatus'>,
   ): Promise<Nomination> {
-    const [row] = await manager.query<{ version: number; updated_at: Date }[]>(
-      `WITH moved AS (
-         UPDATE nominations
-            SET status = $2, status_reason = $3, eligibility = $4::jsonb, regime = $5, achievements = $6, basis = $7,
-                expected_decision_on = $8, version = version + 1, updated_at = now()
-          WHERE id = $1
-      RETURNING id, status, version, updated_at
-       ), event AS (
-         INSERT INTO nomination_events (nomination_id, from_status, to_status, action, reason, eligibility,
-                                        actor_key_id, actor_role)
-         SELECT id, $9, status, $10, $11, $12::jsonb, $13, $14 FROM moved
-       )
-       SELECT version, updated_at FROM moved`,
-      [
-        nomination.id,
-        nomination.status,
-        nomination.statusReason,
-        JSON.stringify(nomination.eligibility),
-        nomination.regime,
-        nomination.achievements,
-        nomination.basis,
-        nomination.expectedDecisionOn,
-        event.fromStatus,
-        event.action,
-        event.reason,
-        event.eligibility === null ? null : JSON.stringify(event.eligibility),
-        event.actorKeyId,
-        event.actorRole,
-      ],
-    );
+    const row = await this.db
+      .with('moved', (db) =>
+        db
+          .updateTable('nominations')
+          .set((eb) => ({
+            status: nomination.status,
+            status_reason: nomination.statusReason,
+            eligibility: jsonb(nomination.eligibility),
+            regime: nomination.regime,
+            achievements: nomination.achievements,
+            basis: nomination.basis,
+            expected_decision_on: nomination.expectedDecisionOn,
+            version: eb('version', '+', 1),
+            updated_at: sql<Date>`now()`,
+          }))
+          .where('id', '=', nomination.id)
+          .returning(['id', 'status', 'version', 'updated_at']),
+      )
+      .with('event', (db) =>
+        db
+          .insertInto('nomination_events')
+          .columns([
+            'nomination_id',
+            'from_status',
+            'to_status',
+            'action',
+            'reason',
+            'eligibility',
+            'actor_key_id',
+            'actor_role',
+          ])
+          .expression((eb) =>
+            eb
+              .selectFrom('moved')
+              .select((m) => [
+                'moved.id',
+                m.val(event.fromStatus).as('from_status'),
+                'moved.status',
+                m.val(event.action).as('action'),
+                m.val(event.reason).as('reason'),
+                sql<string | null>`${event.eligibility === null ? null : jsonb(event.eligibility)}::jsonb`.as(
+                  'eligibility',
+                ),
+                m.val(event.actorKeyId).as('actor_key_id'),
+                m.val(event.actorRole).as('actor_role'),
+              ]),
+          ),
+      )
+      .selectFrom('moved')
+      .select(['moved.version', 'moved.updated_at'])
+      .executeTakeFirst();
     if (!row) throw new Error(`Nomination ${nomination.id} vanished inside its own transaction`);
     nomination.version = row.version;
     nomination.updatedAt = row.updated_at;
@@ -157,11 +275,14 @@ export class NominationsRepository {
   }
 
   /** The current status of each of `ids` that exists, locking its row until the transaction ends (in id order). */
-  lockStatuses(ids: readonly string[], manager: EntityManager): Promise<{ id: string; status: NominationStatus }[]> {
-    return manager.query<{ id: string; status: NominationStatus }[]>(
-      'SELECT id, status FROM nominations WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
-      [ids],
-    );
+  lockStatuses(ids: readonly string[]): Promise<{ id: string; status: NominationStatus }[]> {
+    return this.db
+      .selectFrom('nominations')
+      .select((eb) => ['id', eb.ref('status').$castTo<NominationStatus>().as('status')])
+      .where('id', '=', anyOf(ids, 'uuid'))
+      .orderBy('id')
+      .forUpdate()
+      .execute();
   }
 
   /**
@@ -174,81 +295,131 @@ export class NominationsRepository {
     moves: readonly { id: string; from: NominationStatus; to: NominationStatus }[],
     decisionId: string,
     event: Pick<NominationEvent, 'action' | 'reason' | 'actorKeyId' | 'actorRole'>,
-    manager: EntityManager,
   ): Promise<number> {
-    const [row] = await manager.query<{ moved: number }[]>(
-      `WITH wanted AS (
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]) AS w(id, from_status, to_status)
-       ), moved AS (
-         UPDATE nominations n
-            SET status = w.to_status, decision_id = $4, version = n.version + 1, updated_at = now()
-           FROM wanted w
-          WHERE n.id = w.id AND n.status = w.from_status
-      RETURNING n.id, w.from_status, n.status AS to_status
-       ), event AS (
-         INSERT INTO nomination_events (nomination_id, from_status, to_status, action, reason, actor_key_id, actor_role)
-         SELECT id, from_status, to_status, $5, $6, $7, $8 FROM moved
-       )
-       SELECT count(*)::int AS moved FROM moved`,
-      [
-        moves.map((m) => m.id),
-        moves.map((m) => m.from),
-        moves.map((m) => m.to),
-        decisionId,
-        event.action,
-        event.reason,
-        event.actorKeyId,
-        event.actorRole,
-      ],
-    );
+    const row = await this.db
+      // The arrays are unnested side by side (in step, as one row per move).
+      .with('wanted', (db) =>
+        db.selectNoFrom([
+          sql<string>`unnest(${moves.map((m) => m.id)}::uuid[])`.as('id'),
+          sql<string>`unnest(${moves.map((m) => m.from)}::text[])`.as('from_status'),
+          sql<string>`unnest(${moves.map((m) => m.to)}::text[])`.as('to_status'),
+        ]),
+      )
+      .with('moved', (db) =>
+        db
+          .updateTable('nominations as n')
+          .from('wanted as w')
+          .set((eb) => ({
+            status: eb.ref('w.to_status'),
+            decision_id: decisionId,
+            version: eb('n.version', '+', 1),
+            updated_at: sql<Date>`now()`,
+          }))
+          .whereRef('n.id', '=', 'w.id')
+          .whereRef('n.status', '=', 'w.from_status')
+          .returning(['n.id', 'w.from_status', 'n.status as to_status']),
+      )
+      .with('event', (db) =>
+        db
+          .insertInto('nomination_events')
+          .columns(['nomination_id', 'from_status', 'to_status', 'action', 'reason', 'actor_key_id', 'actor_role'])
+          .expression((eb) =>
+            eb
+              .selectFrom('moved')
+              .select((m) => [
+                'moved.id',
+                'moved.from_status',
+                'moved.to_status',
+                m.val(event.action).as('action'),
+                m.val(event.reason).as('reason'),
+                m.val(event.actorKeyId).as('actor_key_id'),
+                m.val(event.actorRole).as('actor_role'),
+              ]),
+          ),
+      )
+      .selectFrom('moved')
+      .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('moved'))
+      .executeTakeFirstOrThrow();
     return row.moved;
   }
 
-  async addEvent(values: Omit<NominationEvent, 'id' | 'at' | 'nomination'>, manager: EntityManager): Promise<void> {
-    await manager.getRepository(NominationEvent).insert(values);
+  async addEvent(values: NewNominationEvent): Promise<void> {
+    await this.db
+      .insertInto('nomination_events')
+      .values({
+        nomination_id: values.nominationId,
+        from_status: values.fromStatus,
+        to_status: values.toStatus,
+        action: values.action,
+        reason: values.reason,
+        eligibility: values.eligibility === null ? null : jsonb(values.eligibility),
+        actor_key_id: values.actorKeyId,
+        actor_role: values.actorRole,
+      })
+      .execute();
   }
 
-  history(nominationId: string, manager?: EntityManager): Promise<NominationEvent[]> {
-    return this.repo(NominationEvent, this.events, manager).find({ where: { nominationId }, order: { id: 'ASC' } });
+  history(nominationId: string): Promise<NominationEvent[]> {
+    return this.db
+      .selectFrom('nomination_events')
+      .select(eventColumns)
+      .where('nomination_id', '=', nominationId)
+      .orderBy('id')
+      .execute();
   }
 
-  addVote(values: Omit<CouncilVote, 'id' | 'createdAt' | 'nomination'>, manager: EntityManager): Promise<CouncilVote> {
-    const repo = manager.getRepository(CouncilVote);
-    return repo.save(repo.create(values));
+  addVote(values: NewCouncilVote): Promise<CouncilVote> {
+    return this.db
+      .insertInto('council_votes')
+      .values({
+        nomination_id: values.nominationId,
+        held_on: values.heldOn,
+        minutes_reference: values.minutesReference,
+        members: values.members,
+        present: values.present,
+        written_votes: values.writtenVotes,
+        yes: values.yes,
+        passed: values.passed,
+        check: jsonb(values.check),
+        recorded_by_key_id: values.recordedByKeyId,
+      })
+      .returning(voteColumns)
+      .executeTakeFirstOrThrow();
   }
 
   /** Every meeting's vote on a nomination, oldest first: by meeting date, then by when it was recorded. */
-  listVotes(nominationId: string, manager?: EntityManager): Promise<CouncilVote[]> {
-    return this.repo(CouncilVote, this.votes, manager).find({
-      where: { nominationId },
-      order: { heldOn: 'ASC', createdAt: 'ASC', id: 'ASC' },
-    });
+  listVotes(nominationId: string): Promise<CouncilVote[]> {
+    return this.db
+      .selectFrom('council_votes')
+      .select(voteColumns)
+      .where('nomination_id', '=', nominationId)
+      .orderBy('held_on')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
   }
 
   /**
-   * The latest meeting's vote on a nomination (the one that counts for R-VOTE-1), or null: the latest `heldOn`,
-   * then the latest recorded.
+   * The latest meeting's vote on a nomination (the one that counts for R-VOTE-1), or undefined: the latest
+   * `heldOn`, then the latest recorded.
    */
-  latestVote(nominationId: string, manager?: EntityManager): Promise<CouncilVote | null> {
-    return this.repo(CouncilVote, this.votes, manager)
-      .createQueryBuilder('v')
-      .where('v.nomination_id = :nominationId', { nominationId })
-      .orderBy('v.held_on', 'DESC')
-      .addOrderBy('v.created_at', 'DESC')
-      .addOrderBy('v.id', 'DESC')
+  latestVote(nominationId: string): Promise<CouncilVote | undefined> {
+    return this.db
+      .selectFrom('council_votes')
+      .select(voteColumns)
+      .where('nomination_id', '=', nominationId)
+      .orderBy('held_on', 'desc')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
       .limit(1)
-      .getOne();
+      .executeTakeFirst();
   }
 
   /**
    * Takes transaction-scoped advisory locks on `keys`, in the order given (callers pass a fixed order, see
    * `approvalLockKeys`). Keys are namespaced text hashed to 64 bits; they are released at commit or rollback.
    */
-  async lock(keys: readonly string[], manager: EntityManager): Promise<void> {
-    // One statement, the locks taken in the array's order.
-    await manager.query(
-      'SELECT pg_advisory_xact_lock(hashtextextended(k.key, 0)) FROM unnest($1::text[]) WITH ORDINALITY AS k(key, n) ORDER BY k.n',
-      [keys],
-    );
+  lock(keys: readonly string[]): Promise<void> {
+    return lockAdvisory(this.db, keys);
   }
 }

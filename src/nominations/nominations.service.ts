@@ -1,5 +1,4 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { ScopeService } from '../auth/scope.service.js';
 import { AwardTypesService } from '../award-types/award-types.service.js';
@@ -24,10 +23,10 @@ import type {
   UpdateNominationDto,
 } from './dto/nomination.dto.js';
 import type { CouncilVoteDto, RecordVoteDto } from './dto/vote.dto.js';
-import type { CouncilVote } from './council-vote.entity.js';
+import type { CouncilVote } from './council-vote.js';
 import { NominationFactsRepository, type FactsRequest } from './nomination-facts.repository.js';
-import type { NominationEvent } from './nomination-event.entity.js';
-import type { Nomination } from './nomination.entity.js';
+import type { NominationEvent } from './nomination-event.js';
+import type { Nomination } from './nomination.js';
 import { NominationsRepository } from './nominations.repository.js';
 import {
   approvalLockKeys,
@@ -182,30 +181,28 @@ export class NominationsService {
     private readonly awardTypes: AwardTypesService,
     private readonly councilSizes: CouncilSizesRepository,
     private readonly scope: ScopeService,
-    private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
   ) {}
 
   // --- creation and evaluation -----------------------------------------------------------------------------------
 
   async create(principal: Principal, dto: CreateNominationDto): Promise<NominationDto> {
-    return this.inTransaction((manager) => this.createWith(principal, dto, manager));
+    return this.createWith(principal, dto);
   }
 
   /**
-   * `create` inside the caller's transaction (the import creates a whole file in one). `source` marks a row of an
+   * `create`, joining the ambient transaction (the import creates a whole file in one). `source` marks a row of an
    * imported file: the file's SHA-256 and the spreadsheet row, so a re-import finds it instead of adding it again.
    */
   async createWith(
     principal: Principal,
     dto: CreateNominationDto,
-    manager: EntityManager,
     source: { importFileHash: string; importRow: number } | null = null,
   ): Promise<NominationDto> {
-    const { nominee, eligibility } = await this.evaluateNew(principal, dto, manager, { forCreation: true });
-    assertNotDuplicate(eligibility);
-    const nomination = await this.nominations.create(
-      {
+    return this.transactions.run(async () => {
+      const { nominee, eligibility } = await this.evaluateNew(principal, dto, { forCreation: true });
+      assertNotDuplicate(eligibility);
+      const nomination = await this.nominations.create({
         year: dto.year,
         awardCode: dto.awardCode,
         basis: dto.basis,
@@ -223,11 +220,10 @@ export class NominationsService {
         importFileHash: source?.importFileHash ?? null,
         importRow: source?.importRow ?? null,
         createdByKeyId: principal.keyId,
-      },
-      manager,
-    );
-    await this.addEvent(nomination.id, null, 'DRAFT', 'CREATE', null, eligibility, principal, manager);
-    return toNominationDto(nomination);
+      });
+      await this.addEvent(nomination.id, null, 'DRAFT', 'CREATE', null, eligibility, principal);
+      return toNominationDto(nomination);
+    });
   }
 
   /**
@@ -236,7 +232,7 @@ export class NominationsService {
    * passes, creation is not refused for a duplicate.
    */
   async check(principal: Principal, dto: CreateNominationDto): Promise<EligibilityResultDto> {
-    const { eligibility } = await this.evaluateNew(principal, dto, this.dataSource.manager, { forCreation: false });
+    const { eligibility } = await this.evaluateNew(principal, dto, { forCreation: false });
     return { eligibility };
   }
 
@@ -248,7 +244,6 @@ export class NominationsService {
   private async evaluateNew(
     principal: Principal,
     dto: CreateNominationDto,
-    manager: EntityManager,
     options: { forCreation: boolean },
   ): Promise<{ nominee: Nominee; eligibility: Eligibility }> {
     const hasIndividual = dto.individualId !== undefined;
@@ -264,31 +259,27 @@ export class NominationsService {
     }
     assertDecisionDate(dto.year, dto.expectedDecisionOn ?? null);
 
-    const proposing = await this.nominations.findOrganization(dto.proposingOrganizationId, manager);
+    const proposing = await this.nominations.findOrganization(dto.proposingOrganizationId);
     if (!proposing)
       throw invalidReference('proposingOrganizationId', `Organization ${dto.proposingOrganizationId} does not exist`);
-    const nominee = await this.loadNominee(dto, manager);
+    const nominee = await this.loadNominee(dto);
     await this.scope.assertInScope(principal, dto.proposingOrganizationId);
     await this.scope.assertInScope(principal, nominee.homeOrganizationId);
     if (options.forCreation) {
-      await this.nominations.lock(
-        [nomineeLockKey((nominee.individualId ?? nominee.organizationId) as string)],
-        manager,
-      );
+      await this.nominations.lock([nomineeLockKey((nominee.individualId ?? nominee.organizationId) as string)]);
     }
 
     const eligibility = await this.evaluate(
       { year: dto.year, awardCode: dto.awardCode, basis: dto.basis, ...nominee },
       dto.expectedDecisionOn ?? null,
-      manager,
     );
     assertStructurallyValid(eligibility);
     return { nominee, eligibility };
   }
 
-  private async loadNominee(dto: CreateNominationDto, manager: EntityManager): Promise<Nominee> {
+  private async loadNominee(dto: CreateNominationDto): Promise<Nominee> {
     if (dto.individualId !== undefined) {
-      const person = await this.nominations.findIndividual(dto.individualId, manager);
+      const person = await this.nominations.findIndividual(dto.individualId);
       if (!person) throw invalidReference('individualId', `Individual ${dto.individualId} does not exist`);
       return {
         recipientKind: 'INDIVIDUAL',
@@ -298,7 +289,7 @@ export class NominationsService {
       };
     }
     const id = dto.organizationId as string;
-    const collective = await this.nominations.findOrganization(id, manager);
+    const collective = await this.nominations.findOrganization(id);
     if (!collective) throw invalidReference('organizationId', `Organization ${id} does not exist`);
     return {
       recipientKind: 'COLLECTIVE',
@@ -314,9 +305,8 @@ export class NominationsService {
       id?: string;
     },
     expectedDecisionOn: string | null,
-    manager: EntityManager,
   ): Promise<Eligibility> {
-    const facts = await this.facts.loadOne(factsRequestOf(n), manager);
+    const facts = await this.facts.loadOne(factsRequestOf(n));
     return evaluateEligibility(facts, regimeForNomination(expectedDecisionOn));
   }
 
@@ -368,24 +358,21 @@ export class NominationsService {
     for (const field of ['achievements', 'basis'] as const) {
       if (dto[field] === null) throw ApiError.badRequest(field, 'cannot be null');
     }
-    return this.inTransaction(async (manager) => {
+    return this.transactions.run(async () => {
       // The nominee's lock before the row's (the order an approval takes them): a new basis can make a duplicate.
-      const current = await this.nominations.findById(id, manager);
+      const current = await this.nominations.findById(id);
       if (!current) throw ApiError.notFound('Nomination', id);
-      await this.nominations.lock(
-        [nomineeLockKey((current.individualId ?? current.organizationId) as string)],
-        manager,
-      );
-      const n = await this.lockedInScope(principal, id, manager);
+      await this.nominations.lock([nomineeLockKey((current.individualId ?? current.organizationId) as string)]);
+      const n = await this.lockedInScope(principal, id);
       if (!canPerform('EDIT', n.status)) throw invalidState('EDIT', n.status);
       if (dto.achievements !== undefined) n.achievements = dto.achievements;
       if (dto.basis !== undefined) n.basis = dto.basis;
       if (dto.expectedDecisionOn !== undefined) n.expectedDecisionOn = dto.expectedDecisionOn;
       assertDecisionDate(n.year, n.expectedDecisionOn);
-      const eligibility = await this.evaluate(n, n.expectedDecisionOn, manager);
+      const eligibility = await this.evaluate(n, n.expectedDecisionOn);
       assertStructurallyValid(eligibility);
       assertNotDuplicate(eligibility);
-      return this.move(n, 'EDIT', null, eligibility, principal, manager);
+      return this.move(n, 'EDIT', null, eligibility, principal);
     });
   }
 
@@ -416,17 +403,17 @@ export class NominationsService {
     reason: string | null,
     requireEligible: boolean,
   ): Promise<NominationDto> {
-    return this.inTransaction(async (manager) => {
-      const n = await this.lockedInScope(principal, id, manager);
+    return this.transactions.run(async () => {
+      const n = await this.lockedInScope(principal, id);
       if (!canPerform(action, n.status)) throw invalidState(action, n.status);
-      const eligibility = await this.evaluate(n, n.expectedDecisionOn, manager);
+      const eligibility = await this.evaluate(n, n.expectedDecisionOn);
       if (requireEligible && !eligibility.eligible) {
         throw ApiError.ruleViolation(
           'The nomination is not eligible: every failing rule is listed',
           violationsOf(eligibility.checks),
         );
       }
-      return this.move(n, action, reason, eligibility, principal, manager);
+      return this.move(n, action, reason, eligibility, principal);
     });
   }
 
@@ -453,8 +440,8 @@ export class NominationsService {
         { errors },
       );
     }
-    return this.inTransaction(async (manager) => {
-      const n = await this.lockedInScope(principal, id, manager);
+    return this.transactions.run(async () => {
+      const n = await this.lockedInScope(principal, id);
       if (!canPerform('VOTE', n.status)) throw invalidState('VOTE', n.status);
       const council = await this.councilSizes.inForce(n.proposingOrganizationId, dto.heldOn);
       const size = checkCouncilSize(dto.members, council?.members ?? null);
@@ -467,19 +454,16 @@ export class NominationsService {
       const policy = await this.awardTypes.votePolicy(n.awardCode);
       const tally = { members: dto.members, present: dto.present, writtenVotes: written, yes: dto.yes };
       const check = evaluateVote(tally, policy, n.awardCode);
-      const vote = await this.nominations.addVote(
-        {
-          nominationId: n.id,
-          heldOn: dto.heldOn,
-          minutesReference: dto.minutesReference,
-          ...tally,
-          passed: check.passed,
-          check,
-          recordedByKeyId: principal.keyId,
-        },
-        manager,
-      );
-      await this.addEvent(n.id, n.status, n.status, 'VOTE', check.message, null, principal, manager);
+      const vote = await this.nominations.addVote({
+        nominationId: n.id,
+        heldOn: dto.heldOn,
+        minutesReference: dto.minutesReference,
+        ...tally,
+        passed: check.passed,
+        check,
+        recordedByKeyId: principal.keyId,
+      });
+      await this.addEvent(n.id, n.status, n.status, 'VOTE', check.message, null, principal);
       return toCouncilVoteDto(vote);
     });
   }
@@ -490,8 +474,8 @@ export class NominationsService {
    * is a 422 listing every failing rule, and nothing changes.
    */
   async approve(principal: Principal, id: string): Promise<NominationDto> {
-    return this.inTransaction(async (manager) => {
-      const current = await this.nominations.findById(id, manager);
+    return this.transactions.run(async () => {
+      const current = await this.nominations.findById(id);
       if (!current) throw ApiError.notFound('Nomination', id);
       await this.scope.assertInScope(principal, current.proposingOrganizationId);
       await this.nominations.lock(
@@ -500,14 +484,13 @@ export class NominationsService {
           year: current.year,
           nomineeId: (current.individualId ?? current.organizationId) as string,
         }),
-        manager,
       );
       // Re-read under the locks: another approval may have committed while this one waited.
-      const n = (await this.nominations.findByIdForUpdate(id, manager)) as Nomination;
+      const n = (await this.nominations.findByIdForUpdate(id)) as Nomination;
       if (!canPerform('APPROVE', n.status)) throw invalidState('APPROVE', n.status);
 
-      const eligibility = await this.evaluate(n, n.expectedDecisionOn, manager);
-      const latest = await this.nominations.latestVote(n.id, manager);
+      const eligibility = await this.evaluate(n, n.expectedDecisionOn);
+      const latest = await this.nominations.latestVote(n.id);
       const council = latest ? await this.councilSizes.inForce(n.proposingOrganizationId, latest.heldOn) : null;
       const approvalChecks = await this.quotas.checksForApproval(
         n.proposingOrganizationId,
@@ -532,52 +515,44 @@ export class NominationsService {
           violationsOf(evaluation.checks),
         );
       }
-      return this.move(n, 'APPROVE', null, evaluation, principal, manager);
+      return this.move(n, 'APPROVE', null, evaluation, principal);
     });
   }
 
   /**
    * APPROVED → DECIDED (the workflow's DECIDE) for every nomination a signed decision grants, inside the decision's
-   * transaction `manager`: the rows are locked, each status is checked by the workflow (409
+   * transaction (the ambient one, joined): the rows are locked, each status is checked by the workflow (409
    * `NOMINATION_NOT_APPROVED` otherwise, and the caller's transaction rolls back), then all move in one statement,
    * each with its `DECIDE` history row naming the decision.
    */
-  async markDecided(
+  markDecided(
     nominationIds: readonly string[],
     decision: { id: string; numberText: string },
     principal: Principal,
-    manager: EntityManager,
   ): Promise<void> {
-    const current = await this.nominations.lockStatuses(nominationIds, manager);
-    const byId = new Map(current.map((n) => [n.id, n]));
-    const missing = nominationIds.find((id) => !byId.has(id.toLowerCase()));
-    if (missing !== undefined) throw ApiError.notFound('Nomination', missing);
-    assertDecidable(current);
-    const moves = current.map((n) => ({ id: n.id, from: n.status, to: statusAfter('DECIDE', n.status) }));
-    const moved = await this.nominations.recordDecision(
-      moves,
-      decision.id,
-      {
+    return this.transactions.run(async () => {
+      const current = await this.nominations.lockStatuses(nominationIds);
+      const byId = new Map(current.map((n) => [n.id, n]));
+      const missing = nominationIds.find((id) => !byId.has(id.toLowerCase()));
+      if (missing !== undefined) throw ApiError.notFound('Nomination', missing);
+      assertDecidable(current);
+      const moves = current.map((n) => ({ id: n.id, from: n.status, to: statusAfter('DECIDE', n.status) }));
+      const moved = await this.nominations.recordDecision(moves, decision.id, {
         action: 'DECIDE',
         reason: `Granted by decision ${decision.numberText}`,
         actorKeyId: principal.keyId,
         actorRole: principal.role,
-      },
-      manager,
-    );
-    // The rows are locked above, so every checked nomination moves; anything else is a bug, never a partial decision.
-    if (moved !== moves.length)
-      throw new Error(`Decision ${decision.id} moved ${moved} of ${moves.length} nominations`);
+      });
+      // The rows are locked above, so every checked nomination moves; anything else is a bug, never a partial decision.
+      if (moved !== moves.length)
+        throw new Error(`Decision ${decision.id} moved ${moved} of ${moves.length} nominations`);
+    });
   }
 
   // --- helpers ---------------------------------------------------------------------------------------------------
 
-  private inTransaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.transactions.run(work);
-  }
-
-  private async lockedInScope(principal: Principal, id: string, manager: EntityManager): Promise<Nomination> {
-    const n = await this.nominations.findByIdForUpdate(id, manager);
+  private async lockedInScope(principal: Principal, id: string): Promise<Nomination> {
+    const n = await this.nominations.findByIdForUpdate(id);
     if (!n) throw ApiError.notFound('Nomination', id);
     await this.scope.assertInScope(principal, n.proposingOrganizationId);
     return n;
@@ -590,7 +565,6 @@ export class NominationsService {
     reason: string | null,
     eligibility: Eligibility,
     principal: Principal,
-    manager: EntityManager,
   ): Promise<NominationDto> {
     const from = n.status;
     n.status = statusAfter(action, from);
@@ -598,11 +572,14 @@ export class NominationsService {
     n.regime = eligibility.regime;
     if (action === 'SUBMIT') n.statusReason = null;
     if (action === 'RETURN' || action === 'REJECT' || action === 'WITHDRAW') n.statusReason = reason;
-    const saved = await this.nominations.recordTransition(
-      n,
-      { fromStatus: from, action, reason, eligibility, actorKeyId: principal.keyId, actorRole: principal.role },
-      manager,
-    );
+    const saved = await this.nominations.recordTransition(n, {
+      fromStatus: from,
+      action,
+      reason,
+      eligibility,
+      actorKeyId: principal.keyId,
+      actorRole: principal.role,
+    });
     return toNominationDto(saved);
   }
 
@@ -614,21 +591,17 @@ export class NominationsService {
     reason: string | null,
     eligibility: Eligibility | null,
     principal: Principal,
-    manager: EntityManager,
   ): Promise<void> {
-    return this.nominations.addEvent(
-      {
-        nominationId,
-        fromStatus,
-        toStatus,
-        action,
-        reason,
-        eligibility,
-        actorKeyId: principal.keyId,
-        actorRole: principal.role,
-      },
-      manager,
-    );
+    return this.nominations.addEvent({
+      nominationId,
+      fromStatus,
+      toStatus,
+      action,
+      reason,
+      eligibility,
+      actorKeyId: principal.keyId,
+      actorRole: principal.role,
+    });
   }
 }
 

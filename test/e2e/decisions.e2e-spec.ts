@@ -173,8 +173,11 @@ describe('decisions', () => {
       const { nomination: submitted } = await individualNomination('GIAY_KHEN', 2023, { status: 'SUBMITTED' });
       const service = t.app.get(NominationsService);
       const principal = { kind: 'bootstrap' as const, keyId: null, role: 'ADMIN' as const, organizationId: null };
-      const refused = t.db.transaction((manager) =>
-        service.markDecided([approved.id, submitted.id], { id: UNKNOWN_ID, numberText: '01/QĐ-X' }, principal, manager),
+      // Outside any transaction it opens its own, which the refusal rolls back.
+      const refused = service.markDecided(
+        [approved.id, submitted.id],
+        { id: UNKNOWN_ID, numberText: '01/QĐ-X' },
+        principal,
       );
       await expect(refused).rejects.toMatchObject({
         status: 409,

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { sql } from 'kysely';
+import { Db } from '../../database/db.js';
+import { anyOf, lockAdvisory } from '../query-helpers.js';
 import { nomineeLockKey } from '../workflow.js';
 
 /** What an import needs to know of an organization named in a file. */
@@ -27,28 +29,29 @@ export interface ImportedNominationRow {
 /** The queries of `POST /nominations/import`: look-ups of everything a file names, in bulk, and its nominations. */
 @Injectable()
 export class NominationImportRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly db: Db) {}
 
-  private run(manager?: EntityManager): EntityManager {
-    return manager ?? this.dataSource.manager;
-  }
-
-  organizationsById(ids: readonly string[], manager?: EntityManager): Promise<OrganizationRef[]> {
+  organizationsById(ids: readonly string[]): Promise<OrganizationRef[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.run(manager).query('SELECT id, code FROM organizations WHERE id = ANY($1::uuid[])', [ids]);
+    return this.db.selectFrom('organizations').select(['id', 'code']).where('id', '=', anyOf(ids, 'uuid')).execute();
   }
 
-  organizationsByCode(codes: readonly string[], manager?: EntityManager): Promise<OrganizationRef[]> {
+  organizationsByCode(codes: readonly string[]): Promise<OrganizationRef[]> {
     if (codes.length === 0) return Promise.resolve([]);
-    return this.run(manager).query('SELECT id, code FROM organizations WHERE code = ANY($1::text[])', [codes]);
+    return this.db
+      .selectFrom('organizations')
+      .select(['id', 'code'])
+      .where('code', '=', anyOf(codes, 'text'))
+      .execute();
   }
 
-  individualsById(ids: readonly string[], manager?: EntityManager): Promise<IndividualRef[]> {
+  individualsById(ids: readonly string[]): Promise<IndividualRef[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.run(manager).query(
-      'SELECT id, national_id AS "nationalId", organization_id AS "organizationId" FROM individuals WHERE id = ANY($1::uuid[])',
-      [ids],
-    );
+    return this.db
+      .selectFrom('individuals')
+      .select(['id', 'national_id as nationalId', 'organization_id as organizationId'])
+      .where('id', '=', anyOf(ids, 'uuid'))
+      .execute();
   }
 
   /**
@@ -56,59 +59,66 @@ export class NominationImportRepository {
    * Looked up within the scope only: a national id held outside it is not found at all, so the caller learns nothing
    * of people outside its scope (not even that the id is registered).
    */
-  individualsByNationalId(
-    nationalIds: readonly string[],
-    scopeRoot: string | null,
-    manager?: EntityManager,
-  ): Promise<IndividualRef[]> {
+  individualsByNationalId(nationalIds: readonly string[], scopeRoot: string | null): Promise<IndividualRef[]> {
     if (nationalIds.length === 0) return Promise.resolve([]);
-    return this.run(manager).query(
-      `SELECT i.id, i.national_id AS "nationalId", i.organization_id AS "organizationId"
-         FROM individuals i
-        WHERE i.national_id = ANY($1::text[])
-          AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM organization_closure c
-                                            WHERE c.ancestor_id = $2::uuid AND c.descendant_id = i.organization_id))`,
-      [nationalIds, scopeRoot],
-    );
+    return this.db
+      .selectFrom('individuals as i')
+      .select(['i.id', 'i.national_id as nationalId', 'i.organization_id as organizationId'])
+      .where('i.national_id', '=', anyOf(nationalIds, 'text'))
+      .$if(scopeRoot !== null, (q) =>
+        q.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('organization_closure as c')
+              .select(sql.lit(1).as('one'))
+              .where('c.ancestor_id', '=', scopeRoot as string)
+              .whereRef('c.descendant_id', '=', 'i.organization_id'),
+          ),
+        ),
+      )
+      .execute();
   }
 
   /** The nominations an earlier upload of the file with this SHA-256 created, in file order. */
-  findByFileHash(fileHash: string, manager?: EntityManager): Promise<ImportedNominationRow[]> {
-    return this.run(manager).query(
-      `SELECT id, import_row AS "importRow", status, (eligibility->>'eligible')::boolean AS eligible,
-              proposing_organization_id AS "proposingOrganizationId"
-         FROM nominations WHERE import_file_hash = $1 ORDER BY import_row`,
-      [fileHash],
-    );
+  findByFileHash(fileHash: string): Promise<ImportedNominationRow[]> {
+    return this.db
+      .selectFrom('nominations')
+      .select((eb) => [
+        'id',
+        eb.ref('import_row').$castTo<number>().as('importRow'),
+        'status',
+        eb.cast<boolean>(sql`${eb.ref('eligibility')}->>${sql.lit('eligible')}`, 'boolean').as('eligible'),
+        'proposing_organization_id as proposingOrganizationId',
+      ])
+      .where('import_file_hash', '=', fileHash)
+      .orderBy('import_row')
+      .execute();
   }
 
   /** Serialises uploads of the same file until the transaction ends: the second finds what the first created. */
-  async lockFile(fileHash: string, manager: EntityManager): Promise<void> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`nominations:import:${fileHash}`]);
+  lockFile(fileHash: string): Promise<void> {
+    return lockAdvisory(this.db, [`nominations:import:${fileHash}`]);
   }
 
   /**
    * The nominees' advisory locks (R-DUP-1, `nomineeLockKey`), all at once and in a fixed order, so two imports
    * naming the same people never wait on each other in a cycle; each row's creation then holds its lock already.
    */
-  async lockNominees(nomineeIds: readonly string[], manager: EntityManager): Promise<void> {
+  lockNominees(nomineeIds: readonly string[]): Promise<void> {
     const keys = [...new Set(nomineeIds.map((id) => id.toLowerCase()))].sort().map(nomineeLockKey);
-    await manager.query(
-      'SELECT pg_advisory_xact_lock(hashtextextended(k.key, 0)) FROM unnest($1::text[]) WITH ORDINALITY AS k(key, n) ORDER BY k.n',
-      [keys],
-    );
+    return lockAdvisory(this.db, keys);
   }
 
   /** Savepoints around each row, so one failing insert does not abort the transaction the others share. */
-  async savepoint(manager: EntityManager): Promise<void> {
-    await manager.query('SAVEPOINT import_row');
+  async savepoint(): Promise<void> {
+    await sql`SAVEPOINT import_row`.execute(this.db);
   }
 
-  async releaseSavepoint(manager: EntityManager): Promise<void> {
-    await manager.query('RELEASE SAVEPOINT import_row');
+  async releaseSavepoint(): Promise<void> {
+    await sql`RELEASE SAVEPOINT import_row`.execute(this.db);
   }
 
-  async rollbackToSavepoint(manager: EntityManager): Promise<void> {
-    await manager.query('ROLLBACK TO SAVEPOINT import_row');
+  async rollbackToSavepoint(): Promise<void> {
+    await sql`ROLLBACK TO SAVEPOINT import_row`.execute(this.db);
   }
 }

@@ -1,7 +1,6 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { isUUID, validate, type ValidationError } from 'class-validator';
-import { type EntityManager } from 'typeorm';
 import type { Principal } from '../../auth/principal.js';
 import { ScopeService } from '../../auth/scope.service.js';
 import { translateDatabaseError } from '../../common/errors/database-errors.js';
@@ -137,9 +136,7 @@ export class NominationImportService {
 
     if (ready.length === 0) throw importInvalid(errors);
     // Rows that passed go through creation even when others failed, so the 422 lists every bad row at once.
-    const outcome = await this.transactions.run((manager) =>
-      this.createAll(principal, fileHash, ready, errors, manager),
-    );
+    const outcome = await this.transactions.run(() => this.createAll(principal, fileHash, ready, errors));
     if (outcome.created) {
       this.logger.log(`Imported ${ready.length} nominations from a ${format} file (sha256 ${fileHash})`);
     }
@@ -361,10 +358,9 @@ export class NominationImportService {
     fileHash: string,
     rows: ReadyRow[],
     checked: readonly ImportRowError[],
-    manager: EntityManager,
   ): Promise<ImportOutcome> {
-    await this.imports.lockFile(fileHash, manager);
-    const earlier = await this.imports.findByFileHash(fileHash, manager);
+    await this.imports.lockFile(fileHash);
+    const earlier = await this.imports.findByFileHash(fileHash);
     if (earlier.length > 0) {
       return {
         created: false,
@@ -372,20 +368,17 @@ export class NominationImportService {
       };
     }
 
-    await this.imports.lockNominees(
-      rows.map((r) => (r.dto.individualId ?? r.dto.organizationId) as string),
-      manager,
-    );
+    await this.imports.lockNominees(rows.map((r) => (r.dto.individualId ?? r.dto.organizationId) as string));
     const nominations: ImportedNominationDto[] = [];
     const errors: ImportRowError[] = [...checked];
     for (const ready of rows) {
-      await this.imports.savepoint(manager);
+      await this.imports.savepoint();
       try {
-        const created = await this.nominations.createWith(principal, ready.dto, manager, {
+        const created = await this.nominations.createWith(principal, ready.dto, {
           importFileHash: fileHash,
           importRow: ready.row,
         });
-        await this.imports.releaseSavepoint(manager);
+        await this.imports.releaseSavepoint();
         nominations.push({
           row: ready.row,
           id: created.id,
@@ -395,7 +388,7 @@ export class NominationImportService {
       } catch (error) {
         const refusal = asRowRefusal(error);
         if (!refusal) throw error;
-        await this.imports.rollbackToSavepoint(manager);
+        await this.imports.rollbackToSavepoint();
         errors.push(...rowErrorsOf(ready, refusal));
       }
     }
