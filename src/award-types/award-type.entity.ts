@@ -1,13 +1,13 @@
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 
-export type AwardKind = 'TITLE' | 'FORM';
+import type { AwardKind, BonusMultipliers } from './award-type.js';
 
-/** Bonus multiplier of the base salary by legal regime (R-MONEY-1), e.g. `{ "TDKT_2022_ND98": 0.3 }`. */
-export type BonusMultipliers = Record<string, number>;
+export type { AwardKind, BonusMultipliers } from './award-type.js';
 
 /**
- * The catalogue of emulation titles and commendation forms. Seeded by migration; over the API only the vote policy
- * columns change (`PUT /award-types/{code}/vote-policy`, through `AwardTypesRepository`); other tables reference `code`.
+ * The TypeORM mapping of `award_types`, kept only for the relations of the entities that still point at it
+ * (nominations, awards): the award-types module reads and writes the table through `AwardTypesRepository` and the
+ * plain `AwardType` type of `award-type.ts`. Delete it with the last of them.
  */
 @Entity('award_types')
 @Check('ck_award_types_kind', `"kind" IN ('TITLE','FORM')`)

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, Repository } from 'typeorm';
-import { returnedRows } from '../common/database/sql.js';
+import { Db } from '../database/db.js';
 import type { AwardCode } from '../rules/index.js';
-import { AwardType } from './award-type.entity.js';
+import type { AwardKind, AwardType, BonusMultipliers } from './award-type.js';
 
 /** The council vote policy columns of one catalogue row (R-VOTE-1). */
 export interface VotePolicyRow {
@@ -12,17 +10,20 @@ export interface VotePolicyRow {
   passRatio: number;
 }
 
+/** The catalogue's vote policy columns as read: `numeric` arrives from pg as text. */
 interface RawVotePolicy {
-  code: AwardCode;
+  code: string;
   vote_required: boolean;
   vote_pass_ratio: string;
 }
 
 const toVotePolicyRow = (r: RawVotePolicy): VotePolicyRow => ({
-  awardCode: r.code,
+  awardCode: r.code as AwardCode,
   required: r.vote_required,
   passRatio: Number(r.vote_pass_ratio),
 });
+
+const VOTE_POLICY_COLUMNS = ['code', 'vote_required', 'vote_pass_ratio'] as const;
 
 /**
  * Every query on the catalogue table `award_types`, and its only writer: the rows come from migrations, and the
@@ -30,51 +31,67 @@ const toVotePolicyRow = (r: RawVotePolicy): VotePolicyRow => ({
  */
 @Injectable()
 export class AwardTypesRepository {
-  constructor(@InjectRepository(AwardType) private readonly repository: Repository<AwardType>) {}
+  constructor(private readonly db: Db) {}
 
-  private repo(manager?: EntityManager): Repository<AwardType> {
-    return manager ? manager.getRepository(AwardType) : this.repository;
+  private selectAwardTypes() {
+    return this.db
+      .selectFrom('award_types')
+      .select([
+        'code',
+        'name_vi as nameVi',
+        'name_en as nameEn',
+        'kind',
+        'recipient_kinds as recipientKinds',
+        'deciding_authorities as decidingAuthorities',
+        'bonus_multipliers as bonusMultipliers',
+        'collective_bonus_factor as collectiveBonusFactor',
+        'province_level as provinceLevel',
+        'vote_required as voteRequired',
+        'vote_pass_ratio as votePassRatio',
+        'sort_order as sortOrder',
+      ])
+      .$narrowType<{ kind: AwardKind }>()
+      .$castTo<AwardType & { bonusMultipliers: BonusMultipliers }>();
   }
 
   /** The whole catalogue (a dozen rows), by `sort_order`. */
-  findAll(manager?: EntityManager): Promise<AwardType[]> {
-    return this.repo(manager).find({ order: { sortOrder: 'ASC', code: 'ASC' } });
+  findAll(): Promise<AwardType[]> {
+    return this.selectAwardTypes().orderBy('sort_order').orderBy('code').execute();
   }
 
-  findByCode(code: string, manager?: EntityManager): Promise<AwardType | null> {
-    return this.repo(manager).findOneBy({ code });
+  async findByCode(code: string): Promise<AwardType | null> {
+    return (await this.selectAwardTypes().where('code', '=', code).executeTakeFirst()) ?? null;
   }
 
   /** The vote policy columns of the catalogue, in catalogue order. */
-  async votePolicies(manager?: EntityManager): Promise<VotePolicyRow[]> {
-    const rows = await this.repo(manager).query<RawVotePolicy[]>(
-      `SELECT code, vote_required, vote_pass_ratio FROM award_types ORDER BY sort_order, code`,
-    );
+  async votePolicies(): Promise<VotePolicyRow[]> {
+    const rows = await this.db
+      .selectFrom('award_types')
+      .select(VOTE_POLICY_COLUMNS)
+      .orderBy('sort_order')
+      .orderBy('code')
+      .execute();
     return rows.map(toVotePolicyRow);
   }
 
   /** The vote policy columns of one code; null when the code does not exist. */
-  async votePolicy(awardCode: string, manager?: EntityManager): Promise<VotePolicyRow | null> {
-    const rows = await this.repo(manager).query<RawVotePolicy[]>(
-      `SELECT code, vote_required, vote_pass_ratio FROM award_types WHERE code = $1`,
-      [awardCode],
-    );
-    return rows[0] ? toVotePolicyRow(rows[0]) : null;
+  async votePolicy(awardCode: string): Promise<VotePolicyRow | null> {
+    const row = await this.db
+      .selectFrom('award_types')
+      .select(VOTE_POLICY_COLUMNS)
+      .where('code', '=', awardCode)
+      .executeTakeFirst();
+    return row ? toVotePolicyRow(row) : null;
   }
 
   /** Sets the vote policy of one code; null when the code does not exist. */
-  async setVotePolicy(
-    awardCode: string,
-    required: boolean,
-    passRatio: number,
-    manager?: EntityManager,
-  ): Promise<VotePolicyRow | null> {
-    const result: unknown = await this.repo(manager).query(
-      `UPDATE award_types SET vote_required = $2, vote_pass_ratio = $3 WHERE code = $1
-       RETURNING code, vote_required, vote_pass_ratio`,
-      [awardCode, required, passRatio],
-    );
-    const [row] = returnedRows<RawVotePolicy>(result);
+  async setVotePolicy(awardCode: string, required: boolean, passRatio: number): Promise<VotePolicyRow | null> {
+    const row = await this.db
+      .updateTable('award_types')
+      .set({ vote_required: required, vote_pass_ratio: passRatio })
+      .where('code', '=', awardCode)
+      .returning(VOTE_POLICY_COLUMNS)
+      .executeTakeFirst();
     return row ? toVotePolicyRow(row) : null;
   }
 }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { ApiError } from '../common/errors/problem.js';
 import { DEFAULT_QUORUM_RATIO, votePolicyFor, type AwardCode, type VotePolicy } from '../rules/index.js';
 import { REGIME_CODES, type Authority, type RecipientKind } from '../rules/types.js';
-import { AwardType } from './award-type.entity.js';
+import type { AwardType } from './award-type.js';
 import { AwardTypesRepository, type VotePolicyRow } from './award-types.repository.js';
 import type { AwardTypeDto, AwardTypeListDto, BonusMultipliersDto } from './dto/award-type.dto.js';
 import type { PutVotePolicyDto, VotePolicyDto } from './dto/vote-policy.dto.js';
@@ -58,8 +57,8 @@ export class AwardTypesService {
   }
 
   /** The council vote policy of a code: the catalogue's columns `vote_required` / `vote_pass_ratio` (R-VOTE-1). */
-  async votePolicy(awardCode: AwardCode, manager?: EntityManager): Promise<VotePolicy> {
-    return votePolicyOf(awardCode, await this.awardTypes.votePolicy(awardCode, manager));
+  async votePolicy(awardCode: AwardCode): Promise<VotePolicy> {
+    return votePolicyOf(awardCode, await this.awardTypes.votePolicy(awardCode));
   }
 
   /** Every code's vote policy, in catalogue order (`GET /rule-settings`). */

@@ -13,10 +13,15 @@ import {
 } from 'typeorm';
 import { Organization } from '../organizations/organization.entity.js';
 
-export const GENDERS = ['MALE', 'FEMALE'] as const;
-export type Gender = (typeof GENDERS)[number];
+import type { Gender } from './individual.js';
 
-/** A person who can be nominated (cá nhân). Birth date and national id are personal data: never public. */
+export { GENDERS, type Gender } from './individual.js';
+
+/**
+ * The TypeORM mapping of `individuals`, kept only for the relations of the entities that still point at it
+ * (nominations, awards): the individuals module reads and writes the table through `IndividualsRepository` and the
+ * plain `Individual` type of `individual.ts`. Delete it with the last of them.
+ */
 @Entity('individuals')
 @Unique('uq_individuals_national_id', ['nationalId'])
 @Check('ck_individuals_gender', `"gender" IS NULL OR "gender" IN ('MALE','FEMALE')`)

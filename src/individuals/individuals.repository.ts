@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, Repository } from 'typeorm';
-import { unaccentedContains } from '../common/database/sql.js';
-import { DisciplinaryCase } from './disciplinary-case.entity.js';
-import { Individual } from './individual.entity.js';
-import { Initiative } from './initiative.entity.js';
-import type { Rating } from '../rules/index.js';
-import { IndividualRating } from './rating.entity.js';
+import { type Expression, sql } from 'kysely';
+import { unaccentedContains } from '../common/database/text-match.js';
+import { Db } from '../database/db.js';
+import type { InitiativeLevel, Rating } from '../rules/index.js';
+import type { DisciplinaryCase, DisciplinaryCaseKind } from './disciplinary-case.js';
+import type { Gender, Individual, IndividualValues } from './individual.js';
+import type { Initiative } from './initiative.js';
+import type { IndividualRating } from './rating.js';
 
 export interface IndividualFilter {
   /** Whole subtree of this organization. */
@@ -23,32 +23,42 @@ export interface SubListPage<Cursor> {
   limit: number;
 }
 
+/** A `date` column as `YYYY-MM-DD` text, the form of the API and the rules (pg would hand back a local midnight). */
+const isoDate = (date: Expression<Date>) => sql<string>`to_char(${date}, 'YYYY-MM-DD')`;
+const isoDateOrNull = (date: Expression<Date | null>) => sql<string | null>`to_char(${date}, 'YYYY-MM-DD')`;
+
 /** Every query on `individuals` and the records hanging off a person: ratings, initiatives, disciplinary cases. */
 @Injectable()
 export class IndividualsRepository {
-  constructor(
-    @InjectRepository(Individual) private readonly individuals: Repository<Individual>,
-    @InjectRepository(IndividualRating) private readonly ratings: Repository<IndividualRating>,
-    @InjectRepository(Initiative) private readonly initiatives: Repository<Initiative>,
-    @InjectRepository(DisciplinaryCase) private readonly cases: Repository<DisciplinaryCase>,
-  ) {}
+  constructor(private readonly db: Db) {}
 
-  private repo<T extends object>(entity: new () => T, fallback: Repository<T>, manager?: EntityManager): Repository<T> {
-    return manager ? manager.getRepository(entity) : fallback;
+  // --- individuals ---------------------------------------------------------------------------------------------
+
+  private selectIndividuals() {
+    return this.db
+      .selectFrom('individuals as i')
+      .select((eb) => [
+        'i.id',
+        'i.full_name as fullName',
+        'i.gender',
+        isoDateOrNull(eb.ref('i.birth_date')).as('birthDate'),
+        'i.national_id as nationalId',
+        'i.position',
+        'i.organization_id as organizationId',
+        isoDateOrNull(eb.ref('i.joined_on')).as('joinedOn'),
+        'i.created_at as createdAt',
+        'i.updated_at as updatedAt',
+      ])
+      .$narrowType<{ gender: Gender | null }>();
   }
 
-  findById(id: string, manager?: EntityManager): Promise<Individual | null> {
-    return this.repo(Individual, this.individuals, manager).findOneBy({ id });
+  async findById(id: string): Promise<Individual | null> {
+    return (await this.selectIndividuals().where('i.id', '=', id).executeTakeFirst()) ?? null;
   }
 
   /** Reads the person and locks the row until the transaction ends (concurrent edits queue up). */
-  findByIdForUpdate(id: string, manager: EntityManager): Promise<Individual | null> {
-    return manager
-      .getRepository(Individual)
-      .createQueryBuilder('i')
-      .setLock('pessimistic_write')
-      .where('i.id = :id', { id })
-      .getOne();
+  async findByIdForUpdate(id: string): Promise<Individual | null> {
+    return (await this.selectIndividuals().where('i.id', '=', id).forUpdate().executeTakeFirst()) ?? null;
   }
 
   /**
@@ -56,143 +66,236 @@ export class IndividualsRepository {
    * diacritic-free, lower-case text so the trigram index `ix_individuals_full_name_trgm` serves it.
    */
   list(filter: IndividualFilter): Promise<Individual[]> {
-    const query = this.individuals.createQueryBuilder('i');
-    if (filter.organizationId) {
-      query.innerJoin(
-        'organization_closure',
-        'fc',
-        'fc.descendant_id = i.organization_id AND fc.ancestor_id = :organizationId',
-        {
-          organizationId: filter.organizationId,
-        },
+    let query = this.selectIndividuals();
+    const { organizationId, scopeRoot, q, after } = filter;
+    if (organizationId) {
+      query = query.innerJoin('organization_closure as fc', (join) =>
+        join.onRef('fc.descendant_id', '=', 'i.organization_id').on('fc.ancestor_id', '=', organizationId),
       );
     }
-    if (filter.scopeRoot) {
-      query.innerJoin(
-        'organization_closure',
-        'sc',
-        'sc.descendant_id = i.organization_id AND sc.ancestor_id = :scopeRoot',
-        {
-          scopeRoot: filter.scopeRoot,
-        },
+    if (scopeRoot) {
+      query = query.innerJoin('organization_closure as sc', (join) =>
+        join.onRef('sc.descendant_id', '=', 'i.organization_id').on('sc.ancestor_id', '=', scopeRoot),
       );
     }
-    if (filter.q) {
-      query.andWhere(unaccentedContains('i.full_name', ':q'), { q: filter.q });
-    }
-    if (filter.after) {
-      query.andWhere('(i.full_name, i.id) > (:afterName, :afterId)', {
-        afterName: filter.after[0],
-        afterId: filter.after[1],
-      });
+    if (q) query = query.where((eb) => unaccentedContains(eb.ref('i.full_name'), q));
+    if (after) {
+      query = query.where((eb) => eb(eb.refTuple('i.full_name', 'i.id'), '>', eb.tuple(after[0], after[1])));
     }
     return query
-      .orderBy('i.full_name', 'ASC')
-      .addOrderBy('i.id', 'ASC')
+      .orderBy('i.full_name', 'asc')
+      .orderBy('i.id', 'asc')
       .limit(filter.limit + 1)
-      .getMany();
+      .execute();
   }
 
-  create(values: Partial<Individual>, manager?: EntityManager): Promise<Individual> {
-    const repo = this.repo(Individual, this.individuals, manager);
-    return repo.save(repo.create(values));
+  /** The person's row as it stands after an INSERT or UPDATE. */
+  private returningIndividual() {
+    return [
+      'id',
+      'full_name as fullName',
+      'gender',
+      isoDateOrNull(sql.ref('birth_date')).as('birthDate'),
+      'national_id as nationalId',
+      'position',
+      'organization_id as organizationId',
+      isoDateOrNull(sql.ref('joined_on')).as('joinedOn'),
+      'created_at as createdAt',
+      'updated_at as updatedAt',
+    ] as const;
   }
 
-  save(individual: Individual, manager?: EntityManager): Promise<Individual> {
-    return this.repo(Individual, this.individuals, manager).save(individual);
+  async create(values: IndividualValues): Promise<Individual> {
+    return this.db
+      .insertInto('individuals')
+      .values({
+        full_name: values.fullName,
+        gender: values.gender,
+        birth_date: values.birthDate,
+        national_id: values.nationalId,
+        position: values.position,
+        organization_id: values.organizationId,
+        joined_on: values.joinedOn,
+      })
+      .returning(this.returningIndividual())
+      .$narrowType<{ gender: Gender | null }>()
+      .executeTakeFirstOrThrow();
   }
+
+  /** Writes the given columns and stamps `updated_at`; null when there is no such person. */
+  async update(id: string, changes: Partial<IndividualValues>): Promise<Individual | null> {
+    const row = await this.db
+      .updateTable('individuals')
+      .set({
+        full_name: changes.fullName,
+        gender: changes.gender,
+        birth_date: changes.birthDate,
+        national_id: changes.nationalId,
+        position: changes.position,
+        organization_id: changes.organizationId,
+        joined_on: changes.joinedOn,
+        updated_at: sql`now()`,
+      })
+      .where('id', '=', id)
+      .returning(this.returningIndividual())
+      .$narrowType<{ gender: Gender | null }>()
+      .executeTakeFirst();
+    return row ?? null;
+  }
+
+  // --- ratings -------------------------------------------------------------------------------------------------
 
   /** Sets the rating of a person for a year, replacing any earlier rating of that year. */
-  async upsertRating(
-    individualId: string,
-    year: number,
-    rating: Rating,
-    manager?: EntityManager,
-  ): Promise<IndividualRating> {
-    const rows: { individual_id: string; year: number; rating: Rating; updated_at: Date }[] = await this.repo(
-      IndividualRating,
-      this.ratings,
-      manager,
-    ).query(
-      `INSERT INTO individual_ratings (individual_id, year, rating) VALUES ($1, $2, $3)
-       ON CONFLICT (individual_id, year) DO UPDATE SET rating = EXCLUDED.rating, updated_at = now()
-       RETURNING individual_id, year, rating, updated_at`,
-      [individualId, year, rating],
-    );
-    const row = rows[0];
-    return Object.assign(new IndividualRating(), {
-      individualId: row.individual_id,
-      year: row.year,
-      rating: row.rating,
-      updatedAt: row.updated_at,
-    });
+  upsertRating(individualId: string, year: number, rating: Rating): Promise<IndividualRating> {
+    return this.db
+      .insertInto('individual_ratings')
+      .values({ individual_id: individualId, year, rating })
+      .onConflict((conflict) =>
+        conflict
+          .columns(['individual_id', 'year'])
+          .doUpdateSet((eb) => ({ rating: eb.ref('excluded.rating'), updated_at: sql`now()` })),
+      )
+      .returning(['individual_id as individualId', 'year', 'rating', 'updated_at as updatedAt'])
+      .$narrowType<{ rating: Rating }>()
+      .executeTakeFirstOrThrow();
   }
 
   /** Ratings newest year first, keyset on year. */
   listRatings(individualId: string, page: SubListPage<number>): Promise<IndividualRating[]> {
-    const query = this.ratings.createQueryBuilder('r').where('r.individual_id = :individualId', { individualId });
-    if (page.after !== null) query.andWhere('r.year < :afterYear', { afterYear: page.after });
+    let query = this.db
+      .selectFrom('individual_ratings')
+      .select(['individual_id as individualId', 'year', 'rating', 'updated_at as updatedAt'])
+      .$narrowType<{ rating: Rating }>()
+      .where('individual_id', '=', individualId);
+    if (page.after !== null) query = query.where('year', '<', page.after);
     return query
-      .orderBy('r.year', 'DESC')
+      .orderBy('year', 'desc')
       .limit(page.limit + 1)
-      .getMany();
+      .execute();
   }
 
-  createInitiative(values: Partial<Initiative>, manager?: EntityManager): Promise<Initiative> {
-    const repo = this.repo(Initiative, this.initiatives, manager);
-    return repo.save(repo.create(values));
+  // --- initiatives ---------------------------------------------------------------------------------------------
+
+  createInitiative(values: Omit<Initiative, 'id' | 'createdAt'>): Promise<Initiative> {
+    return this.db
+      .insertInto('initiatives')
+      .values({
+        individual_id: values.individualId,
+        year: values.year,
+        title: values.title,
+        level: values.level,
+        recognized_on: values.recognizedOn,
+      })
+      .returning((eb) => [
+        'id',
+        'individual_id as individualId',
+        'year',
+        'title',
+        'level',
+        isoDate(eb.ref('recognized_on')).as('recognizedOn'),
+        'created_at as createdAt',
+      ])
+      .$narrowType<{ level: InitiativeLevel }>()
+      .executeTakeFirstOrThrow();
   }
 
   /** Initiatives newest first, keyset on (year, recognized_on, id). */
   listInitiatives(individualId: string, page: SubListPage<[number, string, string]>): Promise<Initiative[]> {
-    const query = this.initiatives.createQueryBuilder('n').where('n.individual_id = :individualId', { individualId });
-    if (page.after) {
-      query.andWhere('(n.year, n.recognized_on, n.id) < (:afterYear, CAST(:afterOn AS date), CAST(:afterId AS uuid))', {
-        afterYear: page.after[0],
-        afterOn: page.after[1],
-        afterId: page.after[2],
-      });
+    let query = this.db
+      .selectFrom('initiatives as n')
+      .select((eb) => [
+        'n.id',
+        'n.individual_id as individualId',
+        'n.year',
+        'n.title',
+        'n.level',
+        isoDate(eb.ref('n.recognized_on')).as('recognizedOn'),
+        'n.created_at as createdAt',
+      ])
+      .$narrowType<{ level: InitiativeLevel }>()
+      .where('n.individual_id', '=', individualId);
+    const after = page.after;
+    if (after) {
+      query = query.where((eb) =>
+        eb(
+          eb.refTuple('n.year', 'n.recognized_on', 'n.id'),
+          '<',
+          eb.tuple(after[0], sql<Date>`${after[1]}::date`, sql<string>`${after[2]}::uuid`),
+        ),
+      );
     }
     return query
-      .orderBy('n.year', 'DESC')
-      .addOrderBy('n.recognized_on', 'DESC')
-      .addOrderBy('n.id', 'DESC')
+      .orderBy('n.year', 'desc')
+      .orderBy('n.recognized_on', 'desc')
+      .orderBy('n.id', 'desc')
       .limit(page.limit + 1)
-      .getMany();
+      .execute();
   }
 
-  createCase(values: Partial<DisciplinaryCase>, manager?: EntityManager): Promise<DisciplinaryCase> {
-    const repo = this.repo(DisciplinaryCase, this.cases, manager);
-    return repo.save(repo.create(values));
+  // --- disciplinary cases --------------------------------------------------------------------------------------
+
+  private caseColumns() {
+    return [
+      'id',
+      'individual_id as individualId',
+      'kind',
+      isoDate(sql.ref('opened_on')).as('openedOn'),
+      'note',
+      isoDateOrNull(sql.ref('closed_on')).as('closedOn'),
+      'outcome',
+      'created_at as createdAt',
+    ] as const;
+  }
+
+  createCase(values: Omit<DisciplinaryCase, 'id' | 'createdAt' | 'closedOn' | 'outcome'>): Promise<DisciplinaryCase> {
+    return this.db
+      .insertInto('disciplinary_cases')
+      .values({ individual_id: values.individualId, kind: values.kind, opened_on: values.openedOn, note: values.note })
+      .returning(this.caseColumns())
+      .$narrowType<{ kind: DisciplinaryCaseKind }>()
+      .executeTakeFirstOrThrow();
   }
 
   /** Reads a case and locks it until the transaction ends, so two closings cannot both succeed. */
-  findCaseForUpdate(id: string, manager: EntityManager): Promise<DisciplinaryCase | null> {
-    return manager
-      .getRepository(DisciplinaryCase)
-      .createQueryBuilder('d')
-      .setLock('pessimistic_write')
-      .where('d.id = :id', { id })
-      .getOne();
+  async findCaseForUpdate(id: string): Promise<DisciplinaryCase | null> {
+    const row = await this.db
+      .selectFrom('disciplinary_cases')
+      .select(this.caseColumns())
+      .$narrowType<{ kind: DisciplinaryCaseKind }>()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    return row ?? null;
   }
 
-  saveCase(disciplinaryCase: DisciplinaryCase, manager?: EntityManager): Promise<DisciplinaryCase> {
-    return this.repo(DisciplinaryCase, this.cases, manager).save(disciplinaryCase);
+  /** Closes a case; the database refuses a closing date before the opening one (`ck_disciplinary_cases_closed_after_opened`). */
+  async closeCase(id: string, closedOn: string, outcome: string | null): Promise<DisciplinaryCase> {
+    return this.db
+      .updateTable('disciplinary_cases')
+      .set({ closed_on: closedOn, outcome })
+      .where('id', '=', id)
+      .returning(this.caseColumns())
+      .$narrowType<{ kind: DisciplinaryCaseKind }>()
+      .executeTakeFirstOrThrow();
   }
 
   /** Cases newest first, keyset on (opened_on, id). */
   listCases(individualId: string, page: SubListPage<[string, string]>): Promise<DisciplinaryCase[]> {
-    const query = this.cases.createQueryBuilder('d').where('d.individual_id = :individualId', { individualId });
-    if (page.after) {
-      query.andWhere('(d.opened_on, d.id) < (CAST(:afterOn AS date), CAST(:afterId AS uuid))', {
-        afterOn: page.after[0],
-        afterId: page.after[1],
-      });
+    let query = this.db
+      .selectFrom('disciplinary_cases')
+      .select(this.caseColumns())
+      .$narrowType<{ kind: DisciplinaryCaseKind }>()
+      .where('individual_id', '=', individualId);
+    const after = page.after;
+    if (after) {
+      query = query.where((eb) =>
+        eb(eb.refTuple('opened_on', 'id'), '<', eb.tuple(sql<Date>`${after[0]}::date`, sql<string>`${after[1]}::uuid`)),
+      );
     }
     return query
-      .orderBy('d.opened_on', 'DESC')
-      .addOrderBy('d.id', 'DESC')
+      .orderBy('disciplinary_cases.opened_on', 'desc')
+      .orderBy('disciplinary_cases.id', 'desc')
       .limit(page.limit + 1)
-      .getMany();
+      .execute();
   }
 }

@@ -1,7 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { ScopeService } from '../auth/scope.service.js';
+import { changedFields } from '../common/database/changed-fields.js';
 import { ApiError, ErrorCode } from '../common/errors/problem.js';
 import {
   decodeCursor,
@@ -11,7 +11,7 @@ import {
   toPage,
 } from '../common/pagination/pagination.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
-import { DisciplinaryCase } from './disciplinary-case.entity.js';
+import type { DisciplinaryCase } from './disciplinary-case.js';
 import type {
   CloseDisciplinaryCaseDto,
   DisciplinaryCaseDto,
@@ -25,11 +25,11 @@ import type {
 } from './dto/individual.dto.js';
 import type { CreateInitiativeDto, InitiativeDto } from './dto/initiative.dto.js';
 import type { RatingDto } from './dto/rating.dto.js';
-import { Individual } from './individual.entity.js';
+import type { Individual, IndividualValues } from './individual.js';
 import { IndividualsRepository } from './individuals.repository.js';
-import { Initiative } from './initiative.entity.js';
+import type { Initiative } from './initiative.js';
 import type { Rating } from '../rules/index.js';
-import { IndividualRating } from './rating.entity.js';
+import type { IndividualRating } from './rating.js';
 import { Transactions } from '../database/transactions.js';
 
 export function toIndividualDto(individual: Individual): IndividualDto {
@@ -110,9 +110,9 @@ export class IndividualsService {
   // --- individuals ---------------------------------------------------------------------------------------------
 
   async create(principal: Principal, dto: CreateIndividualDto): Promise<IndividualDto> {
-    return this.transactions.run(async (manager) => {
-      await this.requireOrganizationInScope(principal, dto.organizationId, manager);
-      const values = {
+    return this.transactions.run(async () => {
+      await this.requireOrganizationInScope(principal, dto.organizationId);
+      const values: IndividualValues = {
         fullName: dto.fullName,
         gender: dto.gender ?? null,
         birthDate: dto.birthDate ?? null,
@@ -122,7 +122,7 @@ export class IndividualsService {
         joinedOn: dto.joinedOn ?? null,
       };
       assertJoinedAfterBirth(values);
-      return toIndividualDto(await this.individuals.create(values, manager));
+      return toIndividualDto(await this.individuals.create(values));
     });
   }
 
@@ -149,27 +149,37 @@ export class IndividualsService {
     for (const field of ['fullName', 'organizationId'] as const) {
       if (dto[field] === null) throw ApiError.badRequest(field, 'cannot be null');
     }
-    return this.transactions.run(async (manager) => {
-      const individual = await this.individuals.findByIdForUpdate(id, manager);
+    return this.transactions.run(async () => {
+      const individual = await this.individuals.findByIdForUpdate(id);
       if (!individual) throw ApiError.notFound('Individual', id);
       await this.scope.assertInScope(principal, individual.organizationId);
       if (dto.organizationId !== undefined && dto.organizationId !== individual.organizationId) {
-        await this.requireOrganizationInScope(principal, dto.organizationId, manager);
+        await this.requireOrganizationInScope(principal, dto.organizationId);
       }
-      for (const [field, value] of Object.entries(dto) as [keyof UpdateIndividualDto, unknown][]) {
-        if (value !== undefined) Object.assign(individual, { [field]: value });
-      }
-      assertJoinedAfterBirth(individual);
-      return toIndividualDto(await this.individuals.save(individual, manager));
+      // Only what differs is written: an unchanged person keeps its updatedAt and leaves no audit event.
+      const changes = changedFields<IndividualValues>(individual, {
+        fullName: dto.fullName ?? undefined,
+        gender: dto.gender,
+        birthDate: dto.birthDate,
+        nationalId: dto.nationalId,
+        position: dto.position,
+        organizationId: dto.organizationId ?? undefined,
+        joinedOn: dto.joinedOn,
+      });
+      assertJoinedAfterBirth({ ...individual, ...changes });
+      if (Object.keys(changes).length === 0) return toIndividualDto(individual);
+      const updated = await this.individuals.update(id, changes);
+      if (!updated) throw ApiError.notFound('Individual', id);
+      return toIndividualDto(updated);
     });
   }
 
   // --- ratings -------------------------------------------------------------------------------------------------
 
   async putRating(principal: Principal, id: string, year: number, rating: Rating): Promise<RatingDto> {
-    return this.transactions.run(async (manager) => {
-      await this.requireInScope(principal, id, manager);
-      return toRatingDto(await this.individuals.upsertRating(id, year, rating, manager));
+    return this.transactions.run(async () => {
+      await this.requireInScope(principal, id);
+      return toRatingDto(await this.individuals.upsertRating(id, year, rating));
     });
   }
 
@@ -190,12 +200,15 @@ export class IndividualsService {
         'cannot be after the year of recognizedOn: an initiative counts once it is recognised',
       );
     }
-    return this.transactions.run(async (manager) => {
-      await this.requireInScope(principal, id, manager);
-      const created = await this.individuals.createInitiative(
-        { individualId: id, year: dto.year, title: dto.title, level: dto.level, recognizedOn: dto.recognizedOn },
-        manager,
-      );
+    return this.transactions.run(async () => {
+      await this.requireInScope(principal, id);
+      const created = await this.individuals.createInitiative({
+        individualId: id,
+        year: dto.year,
+        title: dto.title,
+        level: dto.level,
+        recognizedOn: dto.recognizedOn,
+      });
       return toInitiativeDto(created);
     });
   }
@@ -212,29 +225,24 @@ export class IndividualsService {
 
   /** Opens a case: from now on the person's nominations are held (R-HOLD-1) until it is closed. */
   async openCase(principal: Principal, id: string, dto: OpenDisciplinaryCaseDto): Promise<DisciplinaryCaseDto> {
-    return this.transactions.run(async (manager) => {
-      await this.requireInScope(principal, id, manager);
-      const created = await this.individuals.createCase(
-        {
-          individualId: id,
-          kind: dto.kind,
-          openedOn: dto.openedOn,
-          note: dto.note ?? null,
-          closedOn: null,
-          outcome: null,
-        },
-        manager,
-      );
+    return this.transactions.run(async () => {
+      await this.requireInScope(principal, id);
+      const created = await this.individuals.createCase({
+        individualId: id,
+        kind: dto.kind,
+        openedOn: dto.openedOn,
+        note: dto.note ?? null,
+      });
       return toDisciplinaryCaseDto(created);
     });
   }
 
   /** Closes an open case (409 if already closed); the database refuses a closing date before the opening one. */
   async closeCase(principal: Principal, caseId: string, dto: CloseDisciplinaryCaseDto): Promise<DisciplinaryCaseDto> {
-    return this.transactions.run(async (manager) => {
-      const disciplinaryCase = await this.individuals.findCaseForUpdate(caseId, manager);
+    return this.transactions.run(async () => {
+      const disciplinaryCase = await this.individuals.findCaseForUpdate(caseId);
       if (!disciplinaryCase) throw ApiError.notFound('Disciplinary case', caseId);
-      const individual = await this.individuals.findById(disciplinaryCase.individualId, manager);
+      const individual = await this.individuals.findById(disciplinaryCase.individualId);
       if (!individual) throw ApiError.notFound('Individual', disciplinaryCase.individualId);
       await this.scope.assertInScope(principal, individual.organizationId);
       if (disciplinaryCase.closedOn !== null) {
@@ -243,9 +251,7 @@ export class IndividualsService {
           `Disciplinary case ${caseId} was already closed on ${disciplinaryCase.closedOn}`,
         );
       }
-      disciplinaryCase.closedOn = dto.closedOn;
-      disciplinaryCase.outcome = dto.outcome ?? null;
-      return toDisciplinaryCaseDto(await this.individuals.saveCase(disciplinaryCase, manager));
+      return toDisciplinaryCaseDto(await this.individuals.closeCase(caseId, dto.closedOn, dto.outcome ?? null));
     });
   }
 
@@ -260,8 +266,8 @@ export class IndividualsService {
   // --- for other modules ---------------------------------------------------------------------------------------
 
   /** The person, or 404. No scope check: callers check the scope that fits their operation. */
-  async require(id: string, manager?: EntityManager): Promise<Individual> {
-    const individual = await this.individuals.findById(id, manager);
+  async require(id: string): Promise<Individual> {
+    const individual = await this.individuals.findById(id);
     if (!individual) throw ApiError.notFound('Individual', id);
     return individual;
   }
@@ -272,19 +278,15 @@ export class IndividualsService {
    * 404 for an unknown person, 403 when the caller's scope does not reach the person's organization. Which roles
    * may read or write is settled by the route's `@Roles`.
    */
-  private async requireInScope(principal: Principal, id: string, manager?: EntityManager): Promise<Individual> {
-    const individual = await this.require(id, manager);
+  private async requireInScope(principal: Principal, id: string): Promise<Individual> {
+    const individual = await this.require(id);
     await this.scope.assertInScope(principal, individual.organizationId);
     return individual;
   }
 
   /** An unknown organization is a 422 INVALID_REFERENCE (the body names something that does not exist). */
-  private async requireOrganizationInScope(
-    principal: Principal,
-    organizationId: string,
-    manager: EntityManager,
-  ): Promise<void> {
-    const organization = await this.organizations.findById(organizationId, manager);
+  private async requireOrganizationInScope(principal: Principal, organizationId: string): Promise<void> {
+    const organization = await this.organizations.findById(organizationId);
     if (!organization) {
       throw new ApiError(
         HttpStatus.UNPROCESSABLE_ENTITY,

@@ -456,7 +456,7 @@ export class NominationsService {
     return this.inTransaction(async (manager) => {
       const n = await this.lockedInScope(principal, id, manager);
       if (!canPerform('VOTE', n.status)) throw invalidState('VOTE', n.status);
-      const council = await this.councilSizes.inForce(n.proposingOrganizationId, dto.heldOn, manager);
+      const council = await this.councilSizes.inForce(n.proposingOrganizationId, dto.heldOn);
       const size = checkCouncilSize(dto.members, council?.members ?? null);
       if (!size.passed) {
         throw ApiError.ruleViolation(
@@ -464,7 +464,7 @@ export class NominationsService {
           violationsOf([size]),
         );
       }
-      const policy = await this.awardTypes.votePolicy(n.awardCode, manager);
+      const policy = await this.awardTypes.votePolicy(n.awardCode);
       const tally = { members: dto.members, present: dto.present, writtenVotes: written, yes: dto.yes };
       const check = evaluateVote(tally, policy, n.awardCode);
       const vote = await this.nominations.addVote(
@@ -508,9 +508,7 @@ export class NominationsService {
 
       const eligibility = await this.evaluate(n, n.expectedDecisionOn, manager);
       const latest = await this.nominations.latestVote(n.id, manager);
-      const council = latest
-        ? await this.councilSizes.inForce(n.proposingOrganizationId, latest.heldOn, manager)
-        : null;
+      const council = latest ? await this.councilSizes.inForce(n.proposingOrganizationId, latest.heldOn) : null;
       const approvalChecks = await this.quotas.checksForApproval(
         n.proposingOrganizationId,
         n.year,
@@ -526,7 +524,6 @@ export class NominationsService {
               councilMembersOnFile: council?.members ?? null,
             }
           : null,
-        manager,
       );
       const evaluation = withChecks(eligibility, approvalChecks);
       if (!evaluation.eligible) {

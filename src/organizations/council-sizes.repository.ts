@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, Repository } from 'typeorm';
-import { CouncilSize } from './council-size.entity.js';
+import { sql } from 'kysely';
+import { Db } from '../database/db.js';
+import type { CouncilSize } from './council-size.js';
 
 /** A council size in force, with the organization whose council it is. */
 export interface CouncilSizeInForce {
@@ -11,26 +11,55 @@ export interface CouncilSizeInForce {
   effectiveFrom: string;
 }
 
+/** The `date` as `YYYY-MM-DD` text: the form the API and the rules use (pg would hand back a local midnight). */
+const isoDate = (column: 'effective_from' | 's.effective_from') =>
+  sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
+
 /** Every query on `council_sizes`. */
 @Injectable()
 export class CouncilSizesRepository {
-  constructor(@InjectRepository(CouncilSize) private readonly repository: Repository<CouncilSize>) {}
+  constructor(private readonly db: Db) {}
 
-  private repo(manager?: EntityManager): Repository<CouncilSize> {
-    return manager ? manager.getRepository(CouncilSize) : this.repository;
-  }
-
-  add(values: Omit<CouncilSize, 'id' | 'createdAt' | 'organization'>, manager: EntityManager): Promise<CouncilSize> {
-    const repo = this.repo(manager);
-    return repo.save(repo.create(values));
+  add(values: Omit<CouncilSize, 'id' | 'createdAt'>): Promise<CouncilSize> {
+    return this.db
+      .insertInto('council_sizes')
+      .values({
+        organization_id: values.organizationId,
+        members: values.members,
+        effective_from: values.effectiveFrom,
+        reference: values.reference,
+        recorded_by_key_id: values.recordedByKeyId,
+      })
+      .returning([
+        'id',
+        'organization_id as organizationId',
+        'members',
+        isoDate('effective_from').as('effectiveFrom'),
+        'reference',
+        'recorded_by_key_id as recordedByKeyId',
+        'created_at as createdAt',
+      ])
+      .executeTakeFirstOrThrow();
   }
 
   /** The history of one organization's council size, newest first. */
-  history(organizationId: string, manager?: EntityManager): Promise<CouncilSize[]> {
-    return this.repo(manager).find({
-      where: { organizationId },
-      order: { effectiveFrom: 'DESC', createdAt: 'DESC', id: 'DESC' },
-    });
+  history(organizationId: string): Promise<CouncilSize[]> {
+    return this.db
+      .selectFrom('council_sizes')
+      .select([
+        'id',
+        'organization_id as organizationId',
+        'members',
+        isoDate('effective_from').as('effectiveFrom'),
+        'reference',
+        'recorded_by_key_id as recordedByKeyId',
+        'created_at as createdAt',
+      ])
+      .where('organization_id', '=', organizationId)
+      .orderBy('council_sizes.effective_from', 'desc')
+      .orderBy('council_sizes.created_at', 'desc')
+      .orderBy('council_sizes.id', 'desc')
+      .execute();
   }
 
   /**
@@ -39,21 +68,25 @@ export class CouncilSizesRepository {
    * that organization the latest `effectiveFrom` not after `on`, the latest recorded first (a correction). Null
    * when no organization of the chain has one.
    */
-  async inForce(organizationId: string, on: string, manager?: EntityManager): Promise<CouncilSizeInForce | null> {
-    const rows = await (manager ?? this.repository.manager).query<
-      { id: string; organization_id: string; members: number; effective_from: string }[]
-    >(
-      `SELECT s.id, s.organization_id, s.members, to_char(s.effective_from, 'YYYY-MM-DD') AS effective_from
-         FROM organization_closure c
-         JOIN council_sizes s ON s.organization_id = c.ancestor_id AND s.effective_from <= $2::date
-        WHERE c.descendant_id = $1
-        ORDER BY c.depth, s.effective_from DESC, s.created_at DESC, s.id DESC
-        LIMIT 1`,
-      [organizationId, on],
-    );
-    const row = rows[0];
-    return row
-      ? { id: row.id, organizationId: row.organization_id, members: row.members, effectiveFrom: row.effective_from }
-      : null;
+  async inForce(organizationId: string, on: string): Promise<CouncilSizeInForce | null> {
+    const row = await this.db
+      .selectFrom('organization_closure as c')
+      .innerJoin('council_sizes as s', (join) =>
+        join.onRef('s.organization_id', '=', 'c.ancestor_id').on('s.effective_from', '<=', sql<Date>`${on}::date`),
+      )
+      .select([
+        's.id',
+        's.organization_id as organizationId',
+        's.members',
+        isoDate('s.effective_from').as('effectiveFrom'),
+      ])
+      .where('c.descendant_id', '=', organizationId)
+      .orderBy('c.depth')
+      .orderBy('s.effective_from', 'desc')
+      .orderBy('s.created_at', 'desc')
+      .orderBy('s.id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row ?? null;
   }
 }

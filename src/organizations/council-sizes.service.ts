@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal.js';
 import { ScopeService } from '../auth/scope.service.js';
 import { ApiError } from '../common/errors/problem.js';
-import type { CouncilSize } from './council-size.entity.js';
+import type { CouncilSize } from './council-size.js';
 import { CouncilSizesRepository } from './council-sizes.repository.js';
 import type { CouncilSizeDto, CouncilSizeListDto, RecordCouncilSizeDto } from './dto/council-size.dto.js';
 import { OrganizationsRepository } from './organizations.repository.js';
@@ -35,20 +35,16 @@ export class CouncilSizesService {
   ) {}
 
   async record(principal: Principal, organizationId: string, dto: RecordCouncilSizeDto): Promise<CouncilSizeDto> {
-    return this.transactions.run(async (manager) => {
-      if (!(await this.organizations.findById(organizationId, manager)))
-        throw ApiError.notFound('Organization', organizationId);
+    return this.transactions.run(async () => {
+      if (!(await this.organizations.findById(organizationId))) throw ApiError.notFound('Organization', organizationId);
       await this.scope.assertAbove(principal, organizationId, 'The council size');
-      const row = await this.councilSizes.add(
-        {
-          organizationId,
-          members: dto.members,
-          effectiveFrom: dto.effectiveFrom,
-          reference: dto.reference,
-          recordedByKeyId: principal.keyId,
-        },
-        manager,
-      );
+      const row = await this.councilSizes.add({
+        organizationId,
+        members: dto.members,
+        effectiveFrom: dto.effectiveFrom,
+        reference: dto.reference,
+        recordedByKeyId: principal.keyId,
+      });
       return toCouncilSizeDto(row);
     });
   }

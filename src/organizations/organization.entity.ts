@@ -16,9 +16,9 @@ import type { OrganizationKind } from '../rules/index.js';
 export { ORGANIZATION_KINDS, type OrganizationKind } from '../rules/index.js';
 
 /**
- * A node of the organization tree (province → departments → units). The table `organization_closure`
- * (kept by a trigger, see the initial migration) holds every ancestor/descendant pair, so a whole subtree is
- * one indexed lookup.
+ * The TypeORM mapping of `organizations`, kept only for the relations of the entities that still point at it
+ * (nominations, decisions, awards): the organizations module reads and writes the table through
+ * `OrganizationsRepository` and the plain `Organization` type of `organization.ts`. Delete it with the last of them.
  */
 @Entity('organizations')
 // Codes are unique ignoring case: a unique index on lower(code) (OrganizationCodeAndSymbol migration).

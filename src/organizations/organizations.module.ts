@@ -1,16 +1,12 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { CouncilSize } from './council-size.entity.js';
 import { CouncilSizesController } from './council-sizes.controller.js';
 import { CouncilSizesRepository } from './council-sizes.repository.js';
 import { CouncilSizesService } from './council-sizes.service.js';
-import { Organization } from './organization.entity.js';
 import { OrganizationsController } from './organizations.controller.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 import { OrganizationsService } from './organizations.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Organization, CouncilSize])],
   controllers: [OrganizationsController, CouncilSizesController],
   providers: [OrganizationsService, OrganizationsRepository, CouncilSizesService, CouncilSizesRepository],
   exports: [OrganizationsService, OrganizationsRepository, CouncilSizesService, CouncilSizesRepository],

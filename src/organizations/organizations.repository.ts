@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { type EntityManager, Repository } from 'typeorm';
-import { escapeLikeSql, unaccentedContains } from '../common/database/sql.js';
+import { sql } from 'kysely';
+import { lowerContains, unaccentedContains } from '../common/database/text-match.js';
 import { Db } from '../database/db.js';
-import { Organization } from './organization.entity.js';
+import type { NewOrganization, Organization, OrganizationKind } from './organization.js';
 
 export interface OrganizationFilter {
   parentId?: string;
@@ -14,13 +13,26 @@ export interface OrganizationFilter {
   limit: number;
 }
 
+/** The columns an update may change (undefined: unchanged). */
+export type OrganizationChanges = Partial<NewOrganization>;
+
+/** The columns of `organizations` as `Organization`. */
+const COLUMNS = [
+  'id',
+  'code',
+  'name',
+  'short_name as shortName',
+  'kind',
+  'parent_id as parentId',
+  'document_symbol as documentSymbol',
+  'created_at as createdAt',
+  'updated_at as updatedAt',
+] as const;
+
 /** Every query on `organizations` and its closure table. */
 @Injectable()
 export class OrganizationsRepository {
-  constructor(
-    @InjectRepository(Organization) private readonly repository: Repository<Organization>,
-    private readonly db: Db,
-  ) {}
+  constructor(private readonly db: Db) {}
 
   /** Whether `descendantId` is `ancestorId` or lies below it (`strictly`: below it only), by the closure table. */
   async isWithin(ancestorId: string, descendantId: string, strictly = false): Promise<boolean> {
@@ -33,51 +45,85 @@ export class OrganizationsRepository {
     return (await query.executeTakeFirst()) !== undefined;
   }
 
-  private repo(manager?: EntityManager): Repository<Organization> {
-    return manager ? manager.getRepository(Organization) : this.repository;
+  private selectOrganizations() {
+    return this.db.selectFrom('organizations as o').select(COLUMNS).$narrowType<{ kind: OrganizationKind }>();
   }
 
-  findById(id: string, manager?: EntityManager): Promise<Organization | null> {
-    return this.repo(manager).findOneBy({ id });
+  async findById(id: string): Promise<Organization | null> {
+    return (await this.selectOrganizations().where('o.id', '=', id).executeTakeFirst()) ?? null;
+  }
+
+  /** Reads the organization and locks its row until the transaction ends (concurrent edits queue up). */
+  async findByIdForUpdate(id: string): Promise<Organization | null> {
+    return (await this.selectOrganizations().where('o.id', '=', id).forUpdate().executeTakeFirst()) ?? null;
   }
 
   /** Keyset page ordered by (code, id); `ancestorId` is one closure-table join, however deep the tree. */
-  async list(filter: OrganizationFilter): Promise<Organization[]> {
-    const query = this.repository.createQueryBuilder('o');
-    if (filter.ancestorId) {
-      query.innerJoin('organization_closure', 'c', 'c.descendant_id = o.id AND c.ancestor_id = :ancestorId', {
-        ancestorId: filter.ancestorId,
-      });
-    }
-    if (filter.parentId) query.andWhere('o.parent_id = :parentId', { parentId: filter.parentId });
-    if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
-    if (filter.q) {
-      query.andWhere(
-        `(${unaccentedContains('o.name', ':q')}
-          OR ${unaccentedContains("coalesce(o.short_name, '')", ':q')}
-          OR lower(o.code) LIKE '%' || ${escapeLikeSql('lower(:q)')} || '%')`,
-        { q: filter.q },
+  list(filter: OrganizationFilter): Promise<Organization[]> {
+    let query = this.selectOrganizations();
+    const { ancestorId, q, after } = filter;
+    if (ancestorId) {
+      query = query.innerJoin('organization_closure as c', (join) =>
+        join.onRef('c.descendant_id', '=', 'o.id').on('c.ancestor_id', '=', ancestorId),
       );
     }
-    if (filter.after) {
-      query.andWhere('(o.code, o.id) > (:afterCode, :afterId)', {
-        afterCode: filter.after[0],
-        afterId: filter.after[1],
-      });
+    if (filter.parentId) query = query.where('o.parent_id', '=', filter.parentId);
+    if (filter.kind) query = query.where('o.kind', '=', filter.kind);
+    if (q) {
+      query = query.where((eb) =>
+        eb.or([
+          unaccentedContains(eb.ref('o.name'), q),
+          unaccentedContains(eb.fn.coalesce('o.short_name', sql.lit('')), q),
+          lowerContains(eb.fn<string>('lower', ['o.code']), q),
+        ]),
+      );
+    }
+    if (after) {
+      query = query.where((eb) => eb(eb.refTuple('o.code', 'o.id'), '>', eb.tuple(after[0], after[1])));
     }
     return query
-      .orderBy('o.code', 'ASC')
-      .addOrderBy('o.id', 'ASC')
+      .orderBy('o.code', 'asc')
+      .orderBy('o.id', 'asc')
       .limit(filter.limit + 1)
-      .getMany();
+      .execute();
   }
 
-  create(values: Partial<Organization>, manager?: EntityManager): Promise<Organization> {
-    const repo = this.repo(manager);
-    return repo.save(repo.create(values));
+  create(values: NewOrganization): Promise<Organization> {
+    return this.db
+      .insertInto('organizations')
+      .values({
+        code: values.code,
+        name: values.name,
+        short_name: values.shortName,
+        kind: values.kind,
+        parent_id: values.parentId,
+        document_symbol: values.documentSymbol,
+      })
+      .returning(COLUMNS)
+      .$narrowType<{ kind: OrganizationKind }>()
+      .executeTakeFirstOrThrow();
   }
 
-  save(organization: Organization, manager?: EntityManager): Promise<Organization> {
-    return this.repo(manager).save(organization);
+  /**
+   * Writes the given columns and stamps `updated_at`; a new `parent_id` moves the subtree (the closure trigger) and
+   * the database refuses a cycle. Returns the organization as it now stands, or null when there is none.
+   */
+  async update(id: string, changes: OrganizationChanges): Promise<Organization | null> {
+    const row = await this.db
+      .updateTable('organizations')
+      .set({
+        code: changes.code,
+        name: changes.name,
+        short_name: changes.shortName,
+        kind: changes.kind,
+        parent_id: changes.parentId,
+        document_symbol: changes.documentSymbol,
+        updated_at: sql`now()`,
+      })
+      .where('id', '=', id)
+      .returning(COLUMNS)
+      .$narrowType<{ kind: OrganizationKind }>()
+      .executeTakeFirst();
+    return row ?? null;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
+import { changedFields } from '../common/database/changed-fields.js';
 import { ApiError } from '../common/errors/problem.js';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
 import type {
@@ -8,7 +9,7 @@ import type {
   OrganizationDto,
   UpdateOrganizationDto,
 } from './dto/organization.dto.js';
-import { Organization } from './organization.entity.js';
+import type { Organization } from './organization.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 import { Transactions } from '../database/transactions.js';
 
@@ -51,37 +52,40 @@ export class OrganizationsService {
   }
 
   async create(dto: CreateOrganizationDto): Promise<OrganizationDto> {
-    const created = await this.transactions.run((manager) =>
-      this.organizations.create(
-        {
-          code: dto.code,
-          name: dto.name,
-          shortName: dto.shortName ?? null,
-          kind: dto.kind,
-          parentId: dto.parentId ?? null,
-          documentSymbol: dto.documentSymbol ?? null,
-        },
-        manager,
-      ),
+    const created = await this.transactions.run(() =>
+      this.organizations.create({
+        code: dto.code,
+        name: dto.name,
+        shortName: dto.shortName ?? null,
+        kind: dto.kind,
+        parentId: dto.parentId ?? null,
+        documentSymbol: dto.documentSymbol ?? null,
+      }),
     );
     return toOrganizationDto(created);
   }
 
   /** Moving an organization (new `parentId`) moves its whole subtree; the database refuses cycles. */
   async update(id: string, dto: UpdateOrganizationDto): Promise<OrganizationDto> {
-    return this.transactions.run(async (manager) => {
-      const organization = await manager
-        .getRepository(Organization)
-        .createQueryBuilder('o')
-        .setLock('pessimistic_write')
-        .where('o.id = :id', { id })
-        .getOne();
+    return this.transactions.run(async () => {
+      const organization = await this.organizations.findByIdForUpdate(id);
       if (!organization) throw ApiError.notFound('Organization', id);
       for (const field of ['code', 'name', 'kind'] as const) {
         if (dto[field] === null) throw ApiError.badRequest(field, 'cannot be null');
       }
-      Object.assign(organization, dto);
-      return toOrganizationDto(await this.organizations.save(organization, manager));
+      // Only what differs is written: an unchanged organization keeps its updatedAt and leaves no audit event.
+      const changes = changedFields(organization, {
+        code: dto.code ?? undefined,
+        name: dto.name ?? undefined,
+        kind: dto.kind ?? undefined,
+        shortName: dto.shortName,
+        parentId: dto.parentId,
+        documentSymbol: dto.documentSymbol,
+      });
+      if (Object.keys(changes).length === 0) return toOrganizationDto(organization);
+      const updated = await this.organizations.update(id, changes);
+      if (!updated) throw ApiError.notFound('Organization', id);
+      return toOrganizationDto(updated);
     });
   }
 }

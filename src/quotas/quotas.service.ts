@@ -1,5 +1,4 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
 import { ScopeService } from '../auth/scope.service.js';
 import { AwardTypesService, votePolicyOf } from '../award-types/award-types.service.js';
@@ -67,8 +66,8 @@ export class QuotasService {
     private readonly transactions: Transactions,
   ) {}
 
-  async settings(manager?: EntityManager): Promise<QuotaSettings> {
-    return parseQuotaSettings(await this.quotas.quotaSettings(manager));
+  async settings(): Promise<QuotaSettings> {
+    return parseQuotaSettings(await this.quotas.quotaSettings());
   }
 
   /**
@@ -82,9 +81,8 @@ export class QuotasService {
     year: number,
     awardCode: AwardCode,
     latestVote: { tally: VoteTally; councilMembersOnFile: number | null } | null,
-    manager: EntityManager,
   ): Promise<RuleCheck[]> {
-    const figures = await this.quotas.approvalFigures(organizationId, year, awardCode, manager);
+    const figures = await this.quotas.approvalFigures(organizationId, year, awardCode);
     const policy = votePolicyOf(awardCode, figures.votePolicy);
     const voteCheck = evaluateMeeting(
       latestVote?.tally ?? null,
@@ -96,7 +94,7 @@ export class QuotasService {
     const counts = figures.counts;
     const unitRows = figures.unitQuotas;
     const headcount = unitRows.some((q) => q.maxRatio !== null && (q.ratioOf ?? 'HEADCOUNT') === 'HEADCOUNT')
-      ? await this.quotas.headcount(organizationId, manager)
+      ? await this.quotas.headcount(organizationId)
       : undefined;
     const quotaChecks = checkQuotas(
       {
@@ -182,30 +180,27 @@ export class QuotasService {
     if (dto.ratioOf !== undefined && dto.maxRatio === undefined) throw ApiError.badRequest('ratioOf', 'needs maxRatio');
     if (dto.ratioOf === dto.awardCode)
       throw ApiError.badRequest('ratioOf', 'cannot be the award code the quota limits');
-    return this.transactions.run(async (manager) => {
-      await this.requireOrganization(dto.organizationId, manager);
+    return this.transactions.run(async () => {
+      await this.requireOrganization(dto.organizationId);
       await this.scope.assertAbove(principal, dto.organizationId, 'The quota');
-      const row = await this.quotas.upsertUnitQuota(
-        {
-          organizationId: dto.organizationId,
-          year: dto.year,
-          awardCode: dto.awardCode,
-          maxCount: dto.maxCount ?? null,
-          maxRatio: dto.maxRatio ?? null,
-          ratioOf: dto.maxRatio === undefined ? null : (dto.ratioOf ?? 'HEADCOUNT'),
-        },
-        manager,
-      );
+      const row = await this.quotas.upsertUnitQuota({
+        organizationId: dto.organizationId,
+        year: dto.year,
+        awardCode: dto.awardCode,
+        maxCount: dto.maxCount ?? null,
+        maxRatio: dto.maxRatio ?? null,
+        ratioOf: dto.maxRatio === undefined ? null : (dto.ratioOf ?? 'HEADCOUNT'),
+      });
       return toUnitQuotaDto(row);
     });
   }
 
   /** `DELETE /quotas`: removes the unit's quota of one year and code; from above the unit only, like `put`. */
   async remove(principal: Principal, query: DeleteQuotaQueryDto): Promise<void> {
-    return this.transactions.run(async (manager) => {
-      await this.requireOrganization(query.organizationId, manager);
+    return this.transactions.run(async () => {
+      await this.requireOrganization(query.organizationId);
       await this.scope.assertAbove(principal, query.organizationId, 'The quota');
-      const deleted = await this.quotas.deleteUnitQuota(query.organizationId, query.year, query.awardCode, manager);
+      const deleted = await this.quotas.deleteUnitQuota(query.organizationId, query.year, query.awardCode);
       if (!deleted) throw ApiError.notFound('Quota', `${query.organizationId}/${query.year}/${query.awardCode}`);
     });
   }
@@ -226,8 +221,8 @@ export class QuotasService {
     return this.settings();
   }
 
-  private async requireOrganization(organizationId: string, manager?: EntityManager): Promise<void> {
-    if (!(await this.organizations.findById(organizationId, manager))) {
+  private async requireOrganization(organizationId: string): Promise<void> {
+    if (!(await this.organizations.findById(organizationId))) {
       throw invalidReference('organizationId', `Organization ${organizationId} does not exist`);
     }
   }

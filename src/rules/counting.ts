@@ -7,9 +7,15 @@
  * R-BASIS-1 (Decree 98 Art 4): THEMATIC and AD_HOC awards never count toward the prerequisites of a REGULAR
  * proposal — `prerequisiteAwards()` applies that filter; the eligibility rules call it.
  */
-import type { AwardCode, AwardHistoryItem, Basis, CountedAward } from './types.js';
+import type { AwardCode, AwardHistoryItem, Basis, CountedAward, NominationStatus } from './types.js';
 
 export type { AwardHistoryItem } from './types.js';
+
+/**
+ * The nomination statuses that count (R-REVOKE-1, what counts): APPROVED only; a DECIDED nomination counts through
+ * its award. Repositories pass it to SQL as a filter, so the database never decides what counts.
+ */
+export const COUNTED_NOMINATION_STATUSES: readonly NominationStatus[] = ['APPROVED'];
 
 /**
  * Keeps what counts: non-revoked awards and APPROVED nominations (minus `excludeNominationId`, the nomination
@@ -34,7 +40,10 @@ export function countedAwards(
  */
 export function isCounted(item: AwardHistoryItem, options: { excludeNominationId?: string } = {}): boolean {
   if (item.source === 'AWARD') return !item.revoked;
-  return item.status === 'APPROVED' && (item.id === undefined || item.id !== options.excludeNominationId);
+  return (
+    COUNTED_NOMINATION_STATUSES.includes(item.status) &&
+    (item.id === undefined || item.id !== options.excludeNominationId)
+  );
 }
 
 /**

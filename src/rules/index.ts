@@ -25,6 +25,7 @@ export {
   memberHolds,
   prerequisiteAwards,
   prerequisiteYears,
+  COUNTED_NOMINATION_STATUSES,
   MEMBER_AWARD_CODES,
   NON_PREREQUISITE_BASES,
 } from './counting.js';

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { Organization } from '../../src/organizations/organization.entity.js';
 import { OrganizationsRepository } from '../../src/organizations/organizations.repository.js';
 import { insertOrganization, openRepositoryDb, type RepositoryDb } from '../support/repository-db.js';
 
@@ -19,7 +18,7 @@ describe('organization closure (PostgreSQL triggers) and OrganizationsRepository
 
   beforeAll(async () => {
     r = await openRepositoryDb();
-    repository = new OrganizationsRepository(r.db.getRepository(Organization), r.queries);
+    repository = new OrganizationsRepository(r.queries);
   });
   afterAll(async () => {
     await r.close();

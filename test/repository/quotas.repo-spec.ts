@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { AwardType } from '../../src/award-types/award-type.entity.js';
 import { AwardTypesRepository } from '../../src/award-types/award-types.repository.js';
 import { QuotasRepository } from '../../src/quotas/quotas.repository.js';
 import { makeApprovedNomination, makeAwardRecord } from '../support/factories.js';
@@ -19,7 +18,7 @@ describe('QuotasRepository counts', () => {
 
   beforeAll(async () => {
     r = await openRepositoryDb();
-    quotas = new QuotasRepository(r.db);
+    quotas = new QuotasRepository(r.queries);
   });
   afterAll(async () => {
     await r.close();
@@ -78,16 +77,14 @@ describe('QuotasRepository counts', () => {
       maxRatio: null,
       ratioOf: null,
     });
-    const figures = await r.db.transaction((manager) =>
-      quotas.approvalFigures(department, 2024, 'CHIEN_SI_THI_DUA_CO_SO', manager),
-    );
+    const figures = await r.transactions.run(() => quotas.approvalFigures(department, 2024, 'CHIEN_SI_THI_DUA_CO_SO'));
     expect(figures.counts).toEqual(await quotas.countedByCode(department, 2024));
     expect(figures.unitQuotas).toEqual([
       expect.objectContaining({ organizationId: department, awardCode: 'CHIEN_SI_THI_DUA_CO_SO', maxCount: 2 }),
     ]);
     expect(figures.unitQuotas[0].updatedAt).toBeInstanceOf(Date);
     // The vote policy read with the figures is the catalogue's, as its owner (award-types) reads it.
-    const awardTypes = new AwardTypesRepository(r.db.getRepository(AwardType));
+    const awardTypes = new AwardTypesRepository(r.queries);
     expect(figures.votePolicy).toEqual(await awardTypes.votePolicy('CHIEN_SI_THI_DUA_CO_SO'));
   });
 

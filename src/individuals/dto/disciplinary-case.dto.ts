@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { DISCIPLINARY_CASE_KINDS, type DisciplinaryCaseKind } from '../disciplinary-case.entity.js';
+import { DISCIPLINARY_CASE_KINDS, type DisciplinaryCaseKind } from '../disciplinary-case.js';
 import { IsCalendarDate, IsNotInFuture } from '../../common/validation/dates.js';
 import { normalizeText } from './individual.dto.js';
 

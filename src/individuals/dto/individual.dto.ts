@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
-import { GENDERS, type Gender } from '../individual.entity.js';
+import { GENDERS, type Gender } from '../individual.js';
 import { IsCalendarDate, IsNotInFuture } from '../../common/validation/dates.js';
 import { HumanName } from '../../common/validation/human-name.js';
 

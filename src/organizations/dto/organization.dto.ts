@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
-import { ORGANIZATION_KINDS, type OrganizationKind } from '../organization.entity.js';
+import { ORGANIZATION_KINDS, type OrganizationKind } from '../organization.js';
 import { HumanName } from '../../common/validation/human-name.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);

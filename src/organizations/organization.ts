@@ -1,0 +1,28 @@
+import type { OrganizationKind } from '../rules/index.js';
+
+/** The kinds live with the rule engine, which derives each kind's decision authority from them (R-AUTH-4). */
+export { ORGANIZATION_KINDS, type OrganizationKind } from '../rules/index.js';
+
+/**
+ * A node of the organization tree (province → departments → units), as `organizations` holds it. The table
+ * `organization_closure` (kept by a trigger, see the initial migration) holds every ancestor/descendant pair, so a
+ * whole subtree is one indexed lookup.
+ */
+export interface Organization {
+  id: string;
+  code: string;
+  name: string;
+  shortName: string | null;
+  kind: OrganizationKind;
+  parentId: string | null;
+  /** Symbol used in decision numbers, e.g. `STTTT` in `05/QĐ-STTTT`; not unique. */
+  documentSymbol: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** The columns a caller sets when creating an organization. */
+export type NewOrganization = Pick<
+  Organization,
+  'code' | 'name' | 'shortName' | 'kind' | 'parentId' | 'documentSymbol'
+>;
