@@ -64,7 +64,12 @@ describe('AuditRepository', () => {
     expect(verifier.checked).toBe(3);
     expect(verifier.finish(await audit.head())).toBeNull();
     const [event] = await audit.sealedPage('0', null, 1);
-    expect(event).toMatchObject({ seq: '1', action: 'create', entityType: 'organizations', entityId: first });
+    expect(event).toMatchObject({
+      seq: '1',
+      action: 'organizations.create',
+      entityType: 'organizations',
+      entityId: first,
+    });
     expect(event.at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
   });
 
@@ -109,7 +114,7 @@ describe('AuditRepository', () => {
     expect((await audit.list({ limit: 10, beforeId: all[0].id })).map((event) => event.id)).toEqual(
       all.slice(1).map((event) => event.id),
     );
-    expect(await audit.list({ limit: 10, action: 'delete' })).toEqual([]);
+    expect(await audit.list({ limit: 10, action: 'organizations.delete' })).toEqual([]);
     expect(await audit.list({ limit: 10, from: new Date(Date.now() + 60_000) })).toEqual([]);
   });
 });
