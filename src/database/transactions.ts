@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { currentAuditActor } from '../audit/audit-context.js';
 import { withTransactionRetry } from '../common/database/transaction-retry.js';
 import { currentIdempotencyClaim } from '../idempotency/idempotency-context.js';
@@ -40,18 +40,14 @@ export class Transactions {
     return currentTransactionManager() !== undefined;
   }
 
-  /**
-   * Runs `work` in the ambient transaction (opening it when none is open). The manager handed to `work` is only for
-   * code that still takes one; repositories on `Db` need none.
-   */
-  run<T>(work: (manager: EntityManager) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    const current = currentTransactionManager();
-    if (current) return work(current);
+  /** Runs `work` in the ambient transaction, opening it when none is open. */
+  run<T>(work: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    if (this.active) return work();
     return withTransactionRetry(() =>
       this.dataSource.transaction(options.isolationLevel ?? 'READ COMMITTED', (manager) =>
         runWithTransactionManager(manager, async () => {
           await this.setAuditActor();
-          const result = await work(manager);
+          const result = await work();
           if (options.markIdempotencyKey !== false) await this.markIdempotencyKey();
           return result;
         }),

