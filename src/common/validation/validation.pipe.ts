@@ -1,4 +1,4 @@
-import { HttpStatus, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, HttpStatus, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ApiError, ErrorCode, type FieldError } from '../errors/problem.js';
 
 /** Most field errors one 400 problem lists; `errorsOmitted` counts the rest. */
@@ -30,9 +30,35 @@ export function validationProblem(errors: ValidationError[]): ApiError {
   );
 }
 
+/**
+ * A body validated against a DTO class must be a JSON object: `null`, an array or a scalar would otherwise pass as
+ * `{}` (a `PATCH` with `null` wrote an `EDIT` for no change). No body at all is still an empty one.
+ */
+class ObjectBodyValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const validated = metadata.metatype !== undefined && this.toValidate(metadata);
+    if (
+      metadata.type === 'body' &&
+      validated &&
+      value !== undefined &&
+      (value === null || typeof value !== 'object' || Array.isArray(value))
+    )
+      throw new ApiError(
+        HttpStatus.BAD_REQUEST,
+        ErrorCode.VALIDATION_FAILED,
+        'Invalid request',
+        'body: must be a JSON object',
+        {
+          errors: [{ field: 'body', message: 'must be a JSON object' }],
+        },
+      );
+    return super.transform(value, metadata);
+  }
+}
+
 /** whitelist + forbid unknown fields + transform; failures become a 400 problem listing each field. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ObjectBodyValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
