@@ -47,6 +47,9 @@ function absoluteSchema(schema: Schema): Schema {
   );
 }
 
+const isSchema = (value: unknown): value is Schema =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** A query or path parameter's text as the value its schema describes (the server converts the same way). */
 function coerce(text: string, schema: Schema | undefined): unknown {
   const type = schema?.type;
@@ -55,6 +58,30 @@ function coerce(text: string, schema: Schema | undefined): unknown {
     return Number(text);
   if (types.includes('boolean') && (text === 'true' || text === 'false')) return text === 'true';
   return text;
+}
+
+/**
+ * The values of each name of a query string, decoded as a form (`+` is a space); a value that is not valid
+ * percent-encoding is `undefined`. A pair whose name cannot be decoded names no documented parameter: the document
+ * says nothing about it, so it is left out.
+ */
+function queryValues(query: string): Map<string, (string | undefined)[]> {
+  const decode = (text: string): string | undefined => {
+    try {
+      return decodeURIComponent(text.replace(/\+/g, ' '));
+    } catch {
+      return undefined;
+    }
+  };
+  const values = new Map<string, (string | undefined)[]>();
+  for (const pair of query.split('&')) {
+    if (pair === '') continue;
+    const at = pair.indexOf('=');
+    const name = decode(at < 0 ? pair : pair.slice(0, at));
+    if (name === undefined) continue;
+    values.set(name, [...(values.get(name) ?? []), decode(at < 0 ? '' : pair.slice(at + 1))]);
+  }
+  return values;
 }
 
 export class Conformance {
@@ -132,30 +159,28 @@ export class Conformance {
     const pattern = new RegExp(`^${path.replace(/\{\w+\}/g, '([^/]*)')}$`);
     const values = pattern.exec(rawPath)?.slice(1) ?? [];
     if (values.length !== names.length) return ['the path does not match the operation'];
-    let query: URLSearchParams;
-    try {
-      // The server refuses a malformed percent-encoding; so does the document (no string holds one).
-      decodeURIComponent(rawQuery.replace(/\+/g, ' '));
-      query = new URLSearchParams(rawQuery);
-    } catch {
-      return ['the query string is not valid percent-encoding'];
-    }
+    const query = queryValues(rawQuery);
     for (const parameter of operation.parameters ?? []) {
       const schema = parameter.schema ?? {};
-      let texts: string[];
+      let decoded: (string | undefined)[];
       if (parameter.in === 'path') {
         try {
-          texts = [decodeURIComponent(values[names.indexOf(parameter.name)] ?? '')];
+          decoded = [decodeURIComponent(values[names.indexOf(parameter.name)] ?? '')];
         } catch {
           problems.push(`path ${parameter.name}: not valid percent-encoding`);
           continue;
         }
       } else if (parameter.in === 'query') {
-        texts = query.getAll(parameter.name);
+        decoded = query.get(parameter.name) ?? [];
       } else if (parameter.in === 'header') {
         const value = request.headers[parameter.name.toLowerCase()];
-        texts = value === undefined ? [] : [value];
+        decoded = value === undefined ? [] : [value];
       } else {
+        continue;
+      }
+      const texts = decoded.filter((text) => text !== undefined);
+      if (texts.length < decoded.length) {
+        problems.push(`${parameter.in} ${parameter.name}: not valid percent-encoding`);
         continue;
       }
       if (texts.length === 0) {
@@ -167,7 +192,7 @@ export class Conformance {
         problems.push(`${parameter.in} ${parameter.name}: given ${texts.length} times`);
         continue;
       }
-      const items = (schema.items ?? {}) as Schema;
+      const items = isSchema(schema.items) ? schema.items : undefined;
       const value = isArray ? texts.map((text) => coerce(text, items)) : coerce(texts[0], schema);
       for (const error of this.errorsOf(schema, value)) problems.push(`${parameter.in} ${parameter.name}${error}`);
     }

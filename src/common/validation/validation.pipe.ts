@@ -1,4 +1,5 @@
 import { type ArgumentMetadata, HttpStatus, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { getMetadataStorage } from 'class-validator';
 import { ApiError, ErrorCode, type FieldError } from '../errors/problem.js';
 
 /** Most field errors one 400 problem lists; `errorsOmitted` counts the rest. */
@@ -30,28 +31,32 @@ export function validationProblem(errors: ValidationError[]): ApiError {
   );
 }
 
+const bodyError = (field: string, message: string, detail = `${field}: ${message}`) =>
+  new ApiError(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, 'Invalid request', detail, {
+    errors: [{ field, message }],
+  });
+
 /**
- * A body validated against a DTO class must be a JSON object: `null`, an array or a scalar would otherwise pass as
- * `{}` (a `PATCH` with `null` wrote an `EDIT` for no change). No body at all is still an empty one.
+ * Two refusals the whitelist alone misses, for a body validated against a DTO class:
+ * - a body that is not a JSON object (`null`, an array, a scalar) would pass as `{}` (a `PATCH` with `null` wrote
+ *   an `EDIT` for no change). No body at all is still an empty one.
+ * - a field named like a property of `Object.prototype` (`constructor`, `hasOwnProperty`): class-validator looks
+ *   fields up in a plain object, finds the inherited function and lets them through.
  */
 class ObjectBodyValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const validated = metadata.metatype !== undefined && this.toValidate(metadata);
-    if (
-      metadata.type === 'body' &&
-      validated &&
-      value !== undefined &&
-      (value === null || typeof value !== 'object' || Array.isArray(value))
-    )
-      throw new ApiError(
-        HttpStatus.BAD_REQUEST,
-        ErrorCode.VALIDATION_FAILED,
-        'Invalid request',
-        'body: must be a JSON object',
-        {
-          errors: [{ field: 'body', message: 'must be a JSON object' }],
-        },
+    const { metatype } = metadata;
+    if (metadata.type === 'body' && metatype !== undefined && this.toValidate(metadata) && value !== undefined) {
+      if (value === null || typeof value !== 'object' || Array.isArray(value))
+        throw bodyError('body', 'must be a JSON object');
+      const declared = new Set(
+        getMetadataStorage()
+          .getTargetValidationMetadatas(metatype, '', true, false)
+          .map((validation) => validation.propertyName),
       );
+      const unknown = Object.keys(value).find((field) => !declared.has(field));
+      if (unknown !== undefined) throw bodyError(unknown, `property ${unknown} should not exist`);
+    }
     return super.transform(value, metadata);
   }
 }
