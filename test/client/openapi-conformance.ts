@@ -61,24 +61,22 @@ function coerce(text: string, schema: Schema | undefined): unknown {
 }
 
 /**
- * The values of each name of a query string, decoded as a form (`+` is a space); a value that is not valid
- * percent-encoding is `undefined`. A pair whose name cannot be decoded names no documented parameter: the document
- * says nothing about it, so it is left out.
+ * The values of each name of a query string, decoded as a form (`+` is a space). A name or value that is not valid
+ * percent-encoding is taken as written, as the server's parser (fast-querystring) takes it.
  */
-function queryValues(query: string): Map<string, (string | undefined)[]> {
-  const decode = (text: string): string | undefined => {
+function queryValues(query: string): Map<string, string[]> {
+  const decode = (text: string): string => {
     try {
       return decodeURIComponent(text.replace(/\+/g, ' '));
     } catch {
-      return undefined;
+      return text;
     }
   };
-  const values = new Map<string, (string | undefined)[]>();
+  const values = new Map<string, string[]>();
   for (const pair of query.split('&')) {
     if (pair === '') continue;
     const at = pair.indexOf('=');
     const name = decode(at < 0 ? pair : pair.slice(0, at));
-    if (name === undefined) continue;
     values.set(name, [...(values.get(name) ?? []), decode(at < 0 ? '' : pair.slice(at + 1))]);
   }
   return values;

@@ -1,8 +1,9 @@
 import { execFile } from 'node:child_process';
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { getMetadataStorage } from 'class-validator';
 import { ERROR_CODES, errorCodesOf } from '../../src/common/errors/problem.js';
 import {
   buildService,
@@ -166,6 +167,46 @@ describe('OpenAPI document', () => {
       ]);
     expect(perStatus.length).toBeGreaterThan(8);
     for (const [status, codes] of perStatus) expect([status, codes]).toEqual([status, errorCodesOf(Number(status))]);
+  });
+
+  it('documents every field and query parameter validated as an integer (`@IsInt()`) as an integer', async () => {
+    // Every class the DTO modules export, with what class-validator checks on it (inherited checks included).
+    const dtoFiles = (await readdir(path.join(ROOT, 'src'), { recursive: true })).filter((file) =>
+      /\/dto\/[^/]+\.ts$|pagination\.ts$/.test(file),
+    );
+    // class-validator takes a class as a `Function`.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+    const classes: Function[] = [];
+    for (const file of dtoFiles) {
+      const exports = (await import(path.join(ROOT, 'src', file))) as Record<string, unknown>;
+      for (const value of Object.values(exports)) if (typeof value === 'function') classes.push(value);
+    }
+    const integers = classes.flatMap((target) =>
+      getMetadataStorage()
+        .getTargetValidationMetadatas(target, '', true, false)
+        .filter((validation) => validation.name === 'isInt')
+        .map((validation) => ({ className: target.name, propertyName: validation.propertyName })),
+    );
+    expect(integers.length).toBeGreaterThan(15);
+    const isInteger = (schema: { type?: unknown } | undefined) =>
+      schema?.type === 'integer' || (Array.isArray(schema?.type) && schema.type.includes('integer'));
+    const wrong: string[] = [];
+    const queryParameters = Object.values(document.paths)
+      .flatMap((item) => Object.values(item))
+      .flatMap(
+        (operation) => (operation as { parameters?: { name: string; in: string; schema?: object }[] }).parameters ?? [],
+      )
+      .filter((parameter) => parameter.in === 'query');
+    for (const { className, propertyName } of integers) {
+      const schema = document.components.schemas[className] as
+        { properties?: Record<string, { type?: unknown }> } | undefined;
+      const property = schema?.properties?.[propertyName];
+      if (property && !isInteger(property)) wrong.push(`${className}.${propertyName}`);
+      if (!schema)
+        for (const parameter of queryParameters.filter((candidate) => candidate.name === propertyName))
+          if (!isInteger(parameter.schema)) wrong.push(`query ${propertyName} (${className})`);
+    }
+    expect([...new Set(wrong)]).toEqual([]);
   });
 
   it('serves Swagger UI at /docs', async () => {

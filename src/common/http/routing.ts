@@ -63,8 +63,9 @@ export function answerWrongMethods(fastify: FastifyInstance): void {
     const matched = request.routeOptions.url;
     const staticRoute = routes.get(path);
     if (matched !== undefined) {
-      // Found a route: only a static path taken by a parameter route of another method is wrong.
-      if (!staticRoute || matched === path || staticRoute.methods.has(request.method)) return;
+      // Found a route: only a static path taken by a parameter route of another method is wrong (a catch-all,
+      // such as the CORS preflight's, answers every path by design).
+      if (!matched.includes(':') || !staticRoute || staticRoute.methods.has(request.method)) return;
       return refuse(request, reply, [...staticRoute.methods].sort());
     }
     const allowed = new Set<string>();
