@@ -7,8 +7,9 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { Logger } from 'nestjs-pino';
 import { clientErrorHandler, frameworkErrorHandler } from './common/errors/client-errors.js';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js';
-import { documentErrorsAsProblems } from './common/http/api-responses.js';
 import { API_TAGS } from './common/http/api-tags.js';
+import { answerWrongMethods, refuseNonJsonBodies } from './common/http/routing.js';
+import { finishOpenApiDocument } from './common/http/openapi-document.js';
 import { applyHttpSecurity } from './common/http/security.js';
 import { refuseDeeplyNestedBodies } from './common/validation/body-depth.js';
 import { refuseNulInQueryStrings } from './common/validation/query-strings.js';
@@ -96,12 +97,12 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     )
     .setVersion('1.0.0')
     .addServer('/', 'This server (every path below starts with the base path /api/v1)')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key: `Authorization: Bearer <token>`' });
+    .addBearerAuth({ type: 'http', scheme: 'bearer' });
   for (const [name, description] of Object.entries(API_TAGS)) config.addTag(name, description);
   const document = SwaggerModule.createDocument(app, config.build(), {
     operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
-  return documentIdempotencyKey(documentErrorsAsProblems(document));
+  return finishOpenApiDocument(documentIdempotencyKey(document));
 }
 
 /**
@@ -151,6 +152,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<OpenAPI
   });
   refuseDeeplyNestedBodies(fastify);
   refuseNulInQueryStrings(fastify);
+  refuseNonJsonBodies(fastify, `/${API_PREFIX}/`);
+  answerWrongMethods(fastify);
 
   // Body limits, security headers and CORS; before Swagger UI's routes, so /docs gets the headers too.
   await applyHttpSecurity(app);

@@ -10,6 +10,12 @@ export const VERIFICATION_CODE_LENGTH = 20;
 
 const CANONICAL = new RegExp(`^[${VERIFICATION_ALPHABET}]{${VERIFICATION_CODE_LENGTH}}$`);
 
+/**
+ * What `normalizeVerificationCode` accepts, as an ECMAScript pattern for the OpenAPI document: the 20 symbols in
+ * either case, with hyphens and spaces anywhere (and at most 64 characters in all).
+ */
+export const VERIFICATION_CODE_PATTERN = `^[\\s-]*([${VERIFICATION_ALPHABET}${VERIFICATION_ALPHABET.toLowerCase()}][\\s-]*){${VERIFICATION_CODE_LENGTH}}$`;
+
 /** A fresh code from the operating system's CSPRNG (256 is a multiple of 32: no modulo bias). */
 export function generateVerificationCode(): string {
   const bytes = randomBytes(VERIFICATION_CODE_LENGTH);

@@ -2,6 +2,7 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/decorators.js';
 import { ApiProblems } from '../common/http/api-responses.js';
+import { VERIFICATION_CODE_PATTERN } from '../awards/verification-code.js';
 import { CertificatesService } from './certificates.service.js';
 import { CertificateDto } from './dto/certificate.dto.js';
 
@@ -16,6 +17,7 @@ export class CertificatesController {
     name: 'verificationCode',
     description: 'The code printed on the certificate: 20 characters, case-insensitive, hyphens and spaces ignored',
     example: 'ABCD-EFGH-JKMN-PQRS-TVWX',
+    schema: { type: 'string', maxLength: 64, pattern: VERIFICATION_CODE_PATTERN },
   })
   @ApiOperation({
     summary: 'Verify a certificate (xác thực bằng khen, giấy khen) by its code',

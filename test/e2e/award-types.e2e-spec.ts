@@ -112,8 +112,9 @@ describe('award-types', () => {
         .post('/api/v1/award-types')
         .set(bearer(BOOTSTRAP_TOKEN))
         .send({ code: 'X' })
-        .expect(404);
+        .expect(405);
       expect(response.headers['content-type']).toMatch(PROBLEM);
+      expect(response.headers.allow).toBe('GET, HEAD');
     });
   });
 

@@ -4,6 +4,9 @@ import { ROLES, type Role } from '../../api-keys/api-key.js';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
 import { AUDITED_ENTITY_TYPES, type AuditEntityType } from '../audited-tables.js';
 
+/** An instant: a date, a time and its offset (`Z` or `±hh:mm`), as OpenAPI's `date-time` (RFC 3339). */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+
 export class ListAuditEventsQueryDto extends PageQueryDto {
   /** Only changes of this table (loại đối tượng), e.g. `nominations`. */
   @ApiPropertyOptional({ enum: AUDITED_ENTITY_TYPES, enumName: 'AuditEntityType' })
@@ -28,14 +31,18 @@ export class ListAuditEventsQueryDto extends PageQueryDto {
   @Matches(/^[a-z_]{1,64}\.[a-z_]{1,32}$/, { message: 'action looks like "nominations.approve"' })
   action?: string;
 
-  /** Changes at or after this instant (ISO 8601), inclusive. */
+  /** Changes at or after this instant (RFC 3339 date-time with an offset), inclusive. */
+  @ApiPropertyOptional({ format: 'date-time', example: '2025-01-01T00:00:00+07:00' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @Matches(INSTANT, { message: 'from must be a date and time with its offset, e.g. 2025-01-01T00:00:00+07:00' })
   from?: string;
 
-  /** Changes before this instant (ISO 8601), exclusive. */
+  /** Changes before this instant (RFC 3339 date-time with an offset), exclusive. */
+  @ApiPropertyOptional({ format: 'date-time', example: '2025-01-01T00:00:00+07:00' })
   @IsOptional()
   @IsISO8601({ strict: true })
+  @Matches(INSTANT, { message: 'to must be a date and time with its offset, e.g. 2025-01-01T00:00:00+07:00' })
   to?: string;
 }
 
@@ -49,7 +56,7 @@ export class AuditEventDto {
   id: string;
 
   /** Position in the tamper-evident chain; null for the fraction of a second until the event is sealed. */
-  @ApiProperty({ type: Number, nullable: true, example: 1042 })
+  @ApiProperty({ type: 'integer', nullable: true, example: 1042 })
   seq: number | null;
 
   /** When the change was made (the time its transaction started), UTC with microseconds. */
@@ -108,7 +115,7 @@ export class ChainBreakDto {
   id: string | null;
 
   /** Its position in the chain (or the first missing position). */
-  @ApiProperty({ type: Number, nullable: true })
+  @ApiProperty({ type: 'integer', nullable: true })
   seq: number | null;
 
   /** `hash mismatch`: the event was edited; `broken link` / `sequence gap`: an event before it was edited or deleted; `truncated`: the newest events were deleted; `head mismatch`: the recorded head was changed. */
@@ -121,6 +128,7 @@ export class ChainBreakDto {
 
 /** The last sealed event, to record outside the database: a later verification must reach the same hash. */
 export class ChainHeadDto {
+  @ApiProperty({ type: 'integer' })
   seq: number;
   hash: string;
 }
@@ -131,9 +139,11 @@ export class AuditVerificationDto {
   ok: boolean;
 
   /** Sealed events checked (up to and including the first broken one). */
+  @ApiProperty({ type: 'integer' })
   checked: number;
 
   /** Events written but not sealed yet: verified by a later call. */
+  @ApiProperty({ type: 'integer' })
   pending: number;
 
   @ApiProperty({ type: ChainHeadDto, nullable: true })

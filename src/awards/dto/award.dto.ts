@@ -13,7 +13,7 @@ export const toBooleanQuery = ({ value }: { value: unknown }): unknown =>
 /** Year filters shared by the award list and the statistics. */
 export class YearRangeQueryDto {
   /** Award year (năm khen thưởng): the year the achievement is recognised for. */
-  @ApiPropertyOptional({ minimum: FIRST_YEAR, maximum: LAST_YEAR })
+  @ApiPropertyOptional({ type: 'integer', minimum: FIRST_YEAR, maximum: LAST_YEAR })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -22,7 +22,7 @@ export class YearRangeQueryDto {
   year?: number;
 
   /** First award year of a range (inclusive). */
-  @ApiPropertyOptional({ minimum: FIRST_YEAR, maximum: LAST_YEAR })
+  @ApiPropertyOptional({ type: 'integer', minimum: FIRST_YEAR, maximum: LAST_YEAR })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -31,7 +31,7 @@ export class YearRangeQueryDto {
   fromYear?: number;
 
   /** Last award year of a range (inclusive); must not be before `fromYear`. */
-  @ApiPropertyOptional({ minimum: FIRST_YEAR, maximum: LAST_YEAR })
+  @ApiPropertyOptional({ type: 'integer', minimum: FIRST_YEAR, maximum: LAST_YEAR })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -94,6 +94,7 @@ export class AwardDto {
   id: string;
 
   /** Award year (năm khen thưởng): the year of the achievement. */
+  @ApiProperty({ type: 'integer' })
   year: number;
 
   @ApiProperty({ enum: AWARD_CODES, enumName: 'AwardCode' })

@@ -36,6 +36,7 @@ export class CertificateDto {
   basis: Basis;
 
   /** Award year. */
+  @ApiProperty({ type: 'integer' })
   year: number;
 
   /** Number of the decision, e.g. `05/QĐ-STTTT`. */

@@ -2,9 +2,9 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { sendProblem } from './problem-details.filter.js';
-import { ErrorCode, PROBLEM_CONTENT_TYPE, type ProblemDetails, problemType } from './problem.js';
+import { ErrorCode, type ErrorCodeValue, PROBLEM_CONTENT_TYPE, type ProblemDetails, problemType } from './problem.js';
 
-const REFUSALS: Record<string, { status: number; code: string; detail: string }> = {
+const REFUSALS: Record<string, { status: number; code: ErrorCodeValue; detail: string }> = {
   ERR_HTTP_REQUEST_TIMEOUT: {
     status: 408,
     code: ErrorCode.REQUEST_TIMEOUT,
@@ -17,7 +17,11 @@ const REFUSALS: Record<string, { status: number; code: string; detail: string }>
       'The request line and headers are larger than the server accepts: shorten the URL (query string) or the headers',
   },
 };
-const MALFORMED = { status: 400, code: ErrorCode.MALFORMED_REQUEST, detail: 'The request is not valid HTTP' };
+const MALFORMED: { status: number; code: ErrorCodeValue; detail: string } = {
+  status: 400,
+  code: ErrorCode.MALFORMED_REQUEST,
+  detail: 'The request is not valid HTTP',
+};
 
 /** The raw HTTP response for a request Node's parser refused: a problem document, then the connection closes. */
 export function clientErrorResponse(error: { code?: string }): string {
@@ -49,7 +53,7 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
   socket.destroy(error);
 }
 
-const FRAMEWORK_REFUSALS: Record<string, { status: number; code: string; detail: string }> = {
+const FRAMEWORK_REFUSALS: Record<string, { status: number; code: ErrorCodeValue; detail: string }> = {
   FST_ERR_BAD_URL: {
     status: 400,
     code: ErrorCode.MALFORMED_REQUEST,

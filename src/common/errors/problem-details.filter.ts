@@ -1,9 +1,17 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { translateDatabaseError } from './database-errors.js';
-import { ApiError, ErrorCode, PROBLEM_CONTENT_TYPE, type ProblemDetails, problemType } from './problem.js';
+import {
+  ApiError,
+  ErrorCode,
+  type ErrorCodeValue,
+  isErrorCode,
+  PROBLEM_CONTENT_TYPE,
+  type ProblemDetails,
+  problemType,
+} from './problem.js';
 
-const STATUS_CODES: Partial<Record<number, string>> = {
+const STATUS_CODES: Partial<Record<number, ErrorCodeValue>> = {
   [HttpStatus.BAD_REQUEST]: ErrorCode.MALFORMED_REQUEST,
   [HttpStatus.UNAUTHORIZED]: ErrorCode.UNAUTHENTICATED,
   [HttpStatus.FORBIDDEN]: ErrorCode.FORBIDDEN,
@@ -53,10 +61,9 @@ export function toProblem(
     const status = exception.getStatus();
     const response = exception.getResponse();
     const body = typeof response === 'object' && response !== null ? (response as Record<string, unknown>) : {};
-    const code =
-      typeof body.code === 'string'
-        ? body.code
-        : (STATUS_CODES[status] ?? (status >= 500 ? ErrorCode.INTERNAL : ErrorCode.MALFORMED_REQUEST));
+    const code = isErrorCode(body.code)
+      ? body.code
+      : (STATUS_CODES[status] ?? (status >= 500 ? ErrorCode.INTERNAL : ErrorCode.MALFORMED_REQUEST));
     const message = Array.isArray(body.message)
       ? body.message.join('; ')
       : typeof body.message === 'string'

@@ -1,4 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ERROR_CODES, type ErrorCodeValue } from '../errors/problem.js';
 
 export class FieldErrorDto {
   /** The bad field, dotted for nested fields (`items.0.year`), or a column name for imports. */
@@ -21,19 +22,27 @@ export class ProblemDto {
   @ApiProperty({ example: 'urn:awards-registry:problem:validation-failed' })
   type: string;
   title: string;
+  /** The HTTP status, repeated. */
+  @ApiProperty({ type: 'integer', minimum: 400, maximum: 599 })
   status: number;
   detail: string;
   /** The request path. */
   instance?: string;
   /** Stable machine-readable code: switch on this, never on `title`. */
-  @ApiProperty({ example: 'VALIDATION_FAILED' })
-  code: string;
+  @ApiProperty({ enum: ERROR_CODES, enumName: 'ProblemCode', example: 'VALIDATION_FAILED' })
+  code: ErrorCodeValue;
   /** Correlates the response with the server logs (`x-request-id`). */
   requestId?: string;
   /** 400: the fields that failed validation. */
   errors?: FieldErrorDto[];
   /** 400: how many more field errors there were than the 20 listed in `errors`. */
+  @ApiPropertyOptional({ type: 'integer', minimum: 1 })
   errorsOmitted?: number;
   /** 422: the domain rules that the request breaks. */
   violations?: RuleViolationDto[];
+  /** 409 and 422 from a database constraint: its name. */
+  constraint?: string;
+  /** 409 `IDEMPOTENCY_IN_PROGRESS`: seconds to wait before retrying (as `Retry-After`). */
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 })
+  retryAfterSeconds?: number;
 }

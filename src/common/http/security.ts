@@ -22,7 +22,8 @@ const CORS_EXPOSED_HEADERS = [
  * The HTTP hardening every instance applies, called from `configureApp` before any route is registered:
  *
  * - **Body size**: JSON and form bodies larger than `BODY_LIMIT_BYTES` are refused with 413 `PAYLOAD_TOO_LARGE`
- *   before they are parsed (uploads have their own limit, `IMPORT_MAX_BYTES`).
+ *   before they are parsed (uploads have their own limit, `IMPORT_MAX_BYTES`). Under `/api/v1` a body is JSON (or
+ *   the import's multipart) only: others are a 415 (`refuseNonJsonBodies`).
  * - **Security headers** (`@fastify/helmet`): `Content-Security-Policy`, `X-Content-Type-Options: nosniff`,
  *   `X-Frame-Options`, `Strict-Transport-Security`, `Referrer-Policy`, … on every response. The policy is helmet's
  *   default, which Swagger UI at `/docs` works under: its scripts are files served by this origin (`script-src

@@ -13,7 +13,7 @@ export class PageQueryDto {
     minimum: 1,
     maximum: MAX_PAGE_SIZE,
     default: DEFAULT_PAGE_SIZE,
-    type: Number,
+    type: 'integer',
   })
   @IsOptional()
   @Type(() => Number)

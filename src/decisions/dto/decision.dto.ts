@@ -56,7 +56,7 @@ export class CreateDecisionDto {
    * the next number of the issuer's series for the calendar year of `issuedOn` (R-NUM-1). A number already used
    * by the issuer that year → 409.
    */
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_DECISION_NUMBER })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_DECISION_NUMBER })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -109,7 +109,7 @@ export class ListDecisionsQueryDto extends PageQueryDto {
   issuerOrganizationId?: string;
 
   /** Calendar year of the decision date. */
-  @ApiPropertyOptional({ minimum: FIRST_YEAR, maximum: LAST_YEAR })
+  @ApiPropertyOptional({ type: 'integer', minimum: FIRST_YEAR, maximum: LAST_YEAR })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -151,9 +151,11 @@ export class DecisionSummaryDto {
   number: string;
 
   /** The number alone, e.g. 5. */
+  @ApiProperty({ type: 'integer' })
   numberValue: number;
 
   /** Calendar year of `issuedOn`: the number series of the year. */
+  @ApiProperty({ type: 'integer' })
   year: number;
 
   @ApiProperty({ format: 'date' })
@@ -180,6 +182,7 @@ export class DecisionSummaryDto {
   regime: Regime;
 
   /** Number of lines (awards), revoked ones included. */
+  @ApiProperty({ type: 'integer' })
   awardCount: number;
 
   /** When it was recorded (ISO 8601 UTC). */

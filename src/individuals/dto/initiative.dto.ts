@@ -6,7 +6,7 @@ import { HumanName } from '../../common/validation/human-name.js';
 
 export class CreateInitiativeDto {
   /** The year the initiative counts for (năm công nhận), 1945–2100; not after the year of `recognizedOn`. */
-  @ApiProperty({ minimum: FIRST_YEAR, maximum: LAST_YEAR, example: 2024 })
+  @ApiProperty({ type: 'integer', minimum: FIRST_YEAR, maximum: LAST_YEAR, example: 2024 })
   @IsInt()
   @Min(FIRST_YEAR)
   @Max(LAST_YEAR)
@@ -38,6 +38,7 @@ export class InitiativeDto {
   @ApiProperty({ format: 'uuid' })
   individualId: string;
   /** The year it counts for. */
+  @ApiProperty({ type: 'integer' })
   year: number;
   /** Title (tên sáng kiến, đề tài). */
   title: string;

@@ -15,7 +15,7 @@ export class RatingDto {
   @ApiProperty({ format: 'uuid' })
   individualId: string;
   /** The year rated, 1945–2100. */
-  @ApiProperty({ minimum: FIRST_YEAR, maximum: LAST_YEAR })
+  @ApiProperty({ type: 'integer', minimum: FIRST_YEAR, maximum: LAST_YEAR })
   year: number;
   /** Annual rating (xếp loại). */
   @ApiProperty({ enum: RATINGS, enumName: 'Rating' })

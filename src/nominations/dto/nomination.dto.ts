@@ -27,7 +27,7 @@ const RECIPIENT_KINDS = ['INDIVIDUAL', 'COLLECTIVE'] as const;
  */
 export class CreateNominationDto {
   /** The year the achievements belong to (năm thi đua). */
-  @ApiProperty({ minimum: FIRST_YEAR, maximum: LAST_YEAR, example: 2023 })
+  @ApiProperty({ type: 'integer', minimum: FIRST_YEAR, maximum: LAST_YEAR, example: 2023 })
   @IsInt()
   @Min(FIRST_YEAR)
   @Max(LAST_YEAR)
@@ -116,7 +116,7 @@ export class OptionalReasonDto {
 
 export class ListNominationsQueryDto extends PageQueryDto {
   /** Year of the achievements. */
-  @ApiPropertyOptional({ minimum: FIRST_YEAR, maximum: LAST_YEAR })
+  @ApiPropertyOptional({ type: 'integer', minimum: FIRST_YEAR, maximum: LAST_YEAR })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -177,6 +177,7 @@ export class NominationEventDto {
 export class NominationDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
+  @ApiProperty({ type: 'integer' })
   year: number;
   @ApiProperty({ enum: AWARD_CODES, enumName: 'AwardCode' })
   awardCode: AwardCode;

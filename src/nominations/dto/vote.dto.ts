@@ -26,14 +26,14 @@ export class RecordVoteDto {
   minutesReference: string;
 
   /** All members of the council (tổng số thành viên), present or not: the council size on file. */
-  @ApiProperty({ minimum: 1, maximum: 1000 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1000 })
   @IsInt()
   @Min(1)
   @Max(1000)
   members: number;
 
   /** Members present at the meeting (số thành viên có mặt). */
-  @ApiProperty({ minimum: 0, maximum: 1000 })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 1000 })
   @IsInt()
   @Min(0)
   @Max(1000)
@@ -43,7 +43,7 @@ export class RecordVoteDto {
    * Votes in writing of members absent from the meeting (phiếu bằng văn bản, Decree 91/2017 Art 45.8): they count
    * toward the yes votes and the share of all members, not toward the quorum. Default 0.
    */
-  @ApiPropertyOptional({ minimum: 0, maximum: 1000, default: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 1000, default: 0 })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -51,7 +51,7 @@ export class RecordVoteDto {
   writtenVotes?: number;
 
   /** Yes votes, present and in writing (số phiếu đồng ý). */
-  @ApiProperty({ minimum: 0, maximum: 1000 })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 1000 })
   @IsInt()
   @Min(0)
   @Max(1000)
@@ -69,10 +69,14 @@ export class CouncilVoteDto {
   heldOn: string;
   /** The reference of the meeting's minutes; legacy votes recorded before minutes were required say so. */
   minutesReference: string;
+  @ApiProperty({ type: 'integer' })
   members: number;
+  @ApiProperty({ type: 'integer' })
   present: number;
   /** Votes in writing of absent members. */
+  @ApiProperty({ type: 'integer' })
   writtenVotes: number;
+  @ApiProperty({ type: 'integer' })
   yes: number;
   /** Quorum met and pass mark reached under the policy in force when recorded. */
   passed: boolean;

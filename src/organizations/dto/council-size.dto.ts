@@ -12,7 +12,7 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
  */
 export class RecordCouncilSizeDto {
   /** All members of the council (tổng số thành viên Hội đồng). */
-  @ApiProperty({ minimum: 1, maximum: 1000, example: 15 })
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 1000, example: 15 })
   @IsInt()
   @Min(1)
   @Max(1000)
@@ -37,6 +37,7 @@ export class CouncilSizeDto {
   id: string;
   @ApiProperty({ format: 'uuid' })
   organizationId: string;
+  @ApiProperty({ type: 'integer' })
   members: number;
   @ApiProperty({ format: 'date' })
   effectiveFrom: string;

@@ -18,7 +18,7 @@ export class PutQuotaDto {
   @IsUUID('all')
   organizationId: string;
 
-  @ApiProperty({ minimum: FIRST_YEAR, maximum: LAST_YEAR, example: 2023 })
+  @ApiProperty({ type: 'integer', minimum: FIRST_YEAR, maximum: LAST_YEAR, example: 2023 })
   @IsInt()
   @Min(FIRST_YEAR)
   @Max(LAST_YEAR)
@@ -29,7 +29,7 @@ export class PutQuotaDto {
   awardCode: AwardCode;
 
   /** At most this many counted awards (awards not revoked + APPROVED nominations). */
-  @ApiPropertyOptional({ minimum: 0, maximum: 100000 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 100000 })
   @IsOptional()
   @IsInt()
   @Min(0)
@@ -56,10 +56,11 @@ export class PutQuotaDto {
 export class UnitQuotaDto {
   @ApiProperty({ format: 'uuid' })
   organizationId: string;
+  @ApiProperty({ type: 'integer' })
   year: number;
   @ApiProperty({ enum: AWARD_CODES, enumName: 'AwardCode' })
   awardCode: AwardCode;
-  @ApiProperty({ type: Number, nullable: true })
+  @ApiProperty({ type: 'integer', nullable: true })
   maxCount: number | null;
   @ApiProperty({ type: Number, nullable: true })
   maxRatio: number | null;
@@ -74,7 +75,7 @@ export class QuotaQueryDto {
   @IsUUID('all')
   organizationId: string;
 
-  @ApiProperty({ minimum: FIRST_YEAR, maximum: LAST_YEAR })
+  @ApiProperty({ type: 'integer', minimum: FIRST_YEAR, maximum: LAST_YEAR })
   @Type(() => Number)
   @IsInt()
   @Min(FIRST_YEAR)
@@ -94,6 +95,7 @@ const QUOTA_RULES = ['R-QUOTA-CSCS', 'R-QUOTA-CSTINH', 'R-QUOTA-UNIT'] as const;
 export class QuotaLimitDto {
   @ApiProperty({ format: 'uuid' })
   organizationId: string;
+  @ApiProperty({ type: 'integer' })
   year: number;
   @ApiProperty({ enum: AWARD_CODES, enumName: 'AwardCode' })
   awardCode: AwardCode;
@@ -104,10 +106,13 @@ export class QuotaLimitDto {
   @ApiProperty({ enum: QUOTA_RULES, enumName: 'QuotaRule' })
   rule: (typeof QUOTA_RULES)[number];
   /** The cap: at most this many counted awards (floored). */
+  @ApiProperty({ type: 'integer' })
   limit: number;
   /** Counted now: awards not revoked + APPROVED nominations of the organization, year and code. */
+  @ApiProperty({ type: 'integer' })
   used: number;
   /** max(0, limit − used). */
+  @ApiProperty({ type: 'integer' })
   remaining: number;
   /** LEGAL (a rule of law or of the province, configurable) or UNIT (the unit's own quota). */
   @ApiProperty({ enum: ['LEGAL', 'UNIT'], enumName: 'QuotaSource' })

@@ -44,12 +44,14 @@ export class StatsGroupDto {
   /** What a person reads: the Vietnamese name of the code, kind or basis, or the organization's name. */
   label: string;
   /** Awards not revoked. */
+  @ApiProperty({ type: 'integer' })
   count: number;
   /** Sum of their bonuses, integer VND. */
   bonusTotal: number;
 }
 
 export class StatsTotalDto {
+  @ApiProperty({ type: 'integer' })
   count: number;
   bonusTotal: number;
 }
@@ -69,7 +71,7 @@ export class AwardStatsDto {
 /** Filters of the Circular 02/2023/TT-BNV form 0603 report. */
 export class Form0603QueryDto {
   /** Reporting year: awards whose decision is dated in this calendar year. */
-  @ApiProperty({ minimum: FIRST_YEAR, maximum: LAST_YEAR })
+  @ApiProperty({ type: 'integer', minimum: FIRST_YEAR, maximum: LAST_YEAR })
   @Type(() => Number)
   @IsInt()
   @Min(FIRST_YEAR)
@@ -85,27 +87,37 @@ export class Form0603QueryDto {
 /** Counts per basis (phương thức khen thưởng); every basis is present, 0 when none. */
 export class BasisCountsDto {
   /** Thường xuyên. */
+  @ApiProperty({ type: 'integer' })
   REGULAR: number;
   /** Chuyên đề. */
+  @ApiProperty({ type: 'integer' })
   THEMATIC: number;
   /** Đột xuất. */
+  @ApiProperty({ type: 'integer' })
   AD_HOC: number;
   /** Cống hiến. */
+  @ApiProperty({ type: 'integer' })
   CAREER: number;
   /** Niên hạn. */
+  @ApiProperty({ type: 'integer' })
   SENIORITY: number;
   /** Đối ngoại. */
+  @ApiProperty({ type: 'integer' })
   FOREIGN: number;
   /** Kháng chiến. */
+  @ApiProperty({ type: 'integer' })
   RESISTANCE: number;
 }
 
 export class Form0603CountsDto {
   /** Awards to collectives (tập thể). */
+  @ApiProperty({ type: 'integer' })
   collectives: number;
   /** Awards to individuals (cá nhân). */
+  @ApiProperty({ type: 'integer' })
   individuals: number;
   /** collectives + individuals. */
+  @ApiProperty({ type: 'integer' })
   total: number;
   /** Sum of the bonuses, integer VND. */
   bonusTotal: number;
@@ -128,6 +140,7 @@ export class Form0603Dto {
   form: string;
   @ApiProperty({ example: '02/2023/TT-BNV' })
   circular: string;
+  @ApiProperty({ type: 'integer' })
   year: number;
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   organizationId: string | null;

@@ -5,6 +5,7 @@ import { ProblemDto } from '../../../common/http/problem.dto.js';
 /** One nomination of an imported file. */
 export class ImportedNominationDto {
   /** The spreadsheet row it came from (header = row 1, first data row = 2). */
+  @ApiProperty({ type: 'integer' })
   row: number;
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -21,8 +22,10 @@ export class ImportResultDto {
   @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08' })
   fileHash: string;
   /** Data rows in the file (blank rows not counted). */
+  @ApiProperty({ type: 'integer' })
   rows: number;
   /** Nominations this upload created: every row on the first upload, 0 when the file was imported before. */
+  @ApiProperty({ type: 'integer' })
   created: number;
   /** One per data row, in file order. */
   @ApiProperty({ type: ImportedNominationDto, isArray: true })
@@ -32,6 +35,7 @@ export class ImportResultDto {
 /** A bad row, column or file. */
 export class ImportRowErrorDto {
   /** The spreadsheet row a person sees: header = 1, first data row = 2. */
+  @ApiProperty({ type: 'integer' })
   row: number;
   /** The column (a field name of `POST /nominations` or an alternative column), `header`, `file`, or the letter of a column without a header. */
   field: string;
