@@ -10,6 +10,7 @@ import { ProblemDetailsFilter } from './common/errors/problem-details.filter.js'
 import { documentErrorsAsProblems } from './common/http/api-responses.js';
 import { API_TAGS } from './common/http/api-tags.js';
 import { applyHttpSecurity } from './common/http/security.js';
+import { registerI18nHooks } from './i18n/i18n-hooks.js';
 import { refuseDeeplyNestedBodies } from './common/validation/body-depth.js';
 import { refuseNulInQueryStrings } from './common/validation/query-strings.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
@@ -149,6 +150,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<OpenAPI
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerI18nHooks(fastify, API_PREFIX);
   refuseDeeplyNestedBodies(fastify);
   refuseNulInQueryStrings(fastify);
 

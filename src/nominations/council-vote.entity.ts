@@ -1,3 +1,4 @@
+import type { RuleCheck } from '../rules/index.js';
 import {
   Check,
   Column,
@@ -61,7 +62,7 @@ export class CouncilVote {
   passed: boolean;
 
   @Column({ type: 'jsonb' })
-  check: { rule: string; passed: boolean; message: string; limit?: number; actual?: number };
+  check: RuleCheck;
 
   @Column({ type: 'uuid', nullable: true })
   recordedByKeyId: string | null;

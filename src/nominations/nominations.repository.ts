@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { type EntityManager, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import type { AwardCode, NominationStatus } from '../rules/index.js';
 import { Individual } from '../individuals/individual.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
@@ -205,7 +206,8 @@ export class NominationsRepository {
   }
 
   async addEvent(values: Omit<NominationEvent, 'id' | 'at' | 'nomination'>, manager: EntityManager): Promise<void> {
-    await manager.getRepository(NominationEvent).insert(values);
+    // The verdict's messages are JSON the column stores as is; TypeORM's deep partial type cannot follow them.
+    await manager.getRepository(NominationEvent).insert(values as QueryDeepPartialEntity<NominationEvent>);
   }
 
   history(nominationId: string, manager?: EntityManager): Promise<NominationEvent[]> {

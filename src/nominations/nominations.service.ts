@@ -1,3 +1,5 @@
+import { storedCheck, storedEligibility } from './stored-verdicts.js';
+import { render } from '../i18n/index.js';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
@@ -59,7 +61,7 @@ export function toNominationDto(n: Nomination): NominationDto {
     status: n.status,
     statusReason: n.statusReason,
     regime: n.regime,
-    eligibility: n.eligibility,
+    eligibility: storedEligibility(n.eligibility),
     decisionId: n.decisionId,
     createdAt: n.createdAt.toISOString(),
     updatedAt: n.updatedAt.toISOString(),
@@ -75,7 +77,7 @@ export function toNominationEventDto(e: NominationEvent): NominationEventDto {
     at: e.at.toISOString(),
     actorKeyId: e.actorKeyId,
     actorRole: e.actorRole,
-    eligibility: e.eligibility,
+    eligibility: storedEligibility(e.eligibility),
   };
 }
 
@@ -90,7 +92,7 @@ export function toCouncilVoteDto(v: CouncilVote): CouncilVoteDto {
     writtenVotes: v.writtenVotes,
     yes: v.yes,
     passed: v.passed,
-    check: v.check,
+    check: storedCheck(v.check),
     recordedByKeyId: v.recordedByKeyId,
     recordedAt: v.createdAt.toISOString(),
   };
@@ -478,7 +480,8 @@ export class NominationsService {
         },
         manager,
       );
-      await this.addEvent(n.id, n.status, n.status, 'VOTE', check.message, null, principal, manager);
+      // The event's reason is a stored text: the vote's verdict as the registry's people read it.
+      await this.addEvent(n.id, n.status, n.status, 'VOTE', render(check.message, 'vi'), null, principal, manager);
       return toCouncilVoteDto(vote);
     });
   }

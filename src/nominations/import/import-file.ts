@@ -1,3 +1,4 @@
+import type { Text } from '../../i18n/index.js';
 import { createHash } from 'node:crypto';
 import { createInflateRaw } from 'node:zlib';
 import { HttpStatus } from '@nestjs/common';
@@ -19,7 +20,7 @@ export interface SheetRow {
 export interface ImportRowError {
   row: number;
   field: string;
-  message: string;
+  message: Text;
 }
 
 export const IMPORT_INVALID = 'IMPORT_INVALID';

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/index.js';
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { isUUID, validate, type ValidationError } from 'class-validator';
@@ -435,8 +436,8 @@ function rowErrorsOf(ready: ReadyRow, refusal: ApiError): ImportRowError[] {
   const ruleErrors = (refusal.extensions.violations ?? []).map((v) => ({
     row,
     field: RULE_COLUMNS[v.rule] ?? ready.nomineeColumn,
-    message: `${v.rule}: ${v.message}`,
+    message: msg('problem.fieldList', { field: v.rule, text: v.message }),
   }));
   const found = [...fieldErrors, ...ruleErrors];
-  return found.length > 0 ? found : [{ row, field: ready.nomineeColumn, message: refusal.message }];
+  return found.length > 0 ? found : [{ row, field: ready.nomineeColumn, message: refusal.detail }];
 }
