@@ -20,6 +20,7 @@ import { NominationImportModule } from './nominations/import/nomination-import.m
 import { NominationsModule } from './nominations/nominations.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { PrintingModule } from './printing/printing.module.js';
+import { PublicPagesModule } from './public-pages/public-pages.module.js';
 import { QuotasModule } from './quotas/quotas.module.js';
 import { StatsModule } from './stats/stats.module.js';
 
@@ -74,6 +75,7 @@ export class AppModule {
         StatsModule,
         ExportsModule,
         PrintingModule,
+        PublicPagesModule,
         AuditModule,
         DemoDataModule,
       ],

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fastifyMultipart from '@fastify/multipart';
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
@@ -137,7 +138,13 @@ export async function createApp(
  */
 export async function configureApp(app: NestFastifyApplication): Promise<OpenAPIObject> {
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix(API_PREFIX);
+  // The public pages live at the root: the QR code of a certificate opens /verify/{code}.
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'verify/:code', method: RequestMethod.GET },
+      { path: 'tra-cuu', method: RequestMethod.GET },
+    ],
+  });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   // Uploads (`POST /nominations/import`): one file of at most IMPORT_MAX_BYTES and a few small text fields.

@@ -4,6 +4,7 @@
  */
 import { COMMON_MESSAGES } from './messages/common.js';
 import { ERROR_MESSAGES } from './messages/errors.js';
+import { PAGE_MESSAGES } from './messages/pages.js';
 import { RULE_MESSAGES } from './messages/rules.js';
 import { VALIDATION_MESSAGES } from './messages/validation.js';
 
@@ -12,4 +13,5 @@ export const CATALOGUE = {
   ...RULE_MESSAGES,
   ...ERROR_MESSAGES,
   ...VALIDATION_MESSAGES,
+  ...PAGE_MESSAGES,
 } as const satisfies Readonly<Record<string, { readonly vi: string; readonly en: string }>>;
