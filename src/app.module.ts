@@ -8,6 +8,7 @@ import { AwardTypesModule } from './award-types/award-types.module.js';
 import { AwardsModule } from './awards/awards.module.js';
 import { CertificatesModule } from './certificates/certificates.module.js';
 import { ConfigModule } from './config/config.module.js';
+import { logFormat, logTransport } from './config/log-format.js';
 import type { AppConfig } from './config/app-config.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
 import { DecisionsModule } from './decisions/decisions.module.js';
@@ -24,6 +25,10 @@ import { PublicPagesModule } from './public-pages/public-pages.module.js';
 import { QuotasModule } from './quotas/quotas.module.js';
 import { StatsModule } from './stats/stats.module.js';
 
+function withTransport(transport: ReturnType<typeof logTransport>): { transport?: NonNullable<typeof transport> } {
+  return transport ? { transport } : {};
+}
+
 @Module({})
 export class AppModule {
   /** The whole application for a validated configuration whose DATABASE_URL is set. */
@@ -35,6 +40,8 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.LOG_LEVEL,
+            // JSON by default; LOG_FORMAT=pretty (or a terminal in development) for people reading along.
+            ...withTransport(logTransport(logFormat(config, process.stdout.isTTY), process.stdout.isTTY)),
             // Fastify assigns the id (from x-request-id when a caller sends one); every line carries it.
             genReqId: (request) => (request as { id?: string }).id ?? '',
             customProps: (request) => ({ requestId: (request as { id?: string }).id }),

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/index.js';
 import { Injectable, Logger } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { ApiError } from '../common/errors/problem.js';
@@ -68,7 +69,7 @@ export class ApiKeysService {
     const after = decodeCursor(query.cursor, 1);
     const afterId = after === null ? null : after[0];
     if (afterId !== null && (typeof afterId !== 'string' || !isUUID(afterId, 'all'))) {
-      throw ApiError.badRequest('cursor', 'is not a cursor returned by this list');
+      throw ApiError.badRequest('cursor', msg('error.cursor'));
     }
     const rows = await this.apiKeys.list({
       role: query.role,

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/index.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ApiError, ErrorCode } from '../common/errors/problem.js';
@@ -50,7 +51,7 @@ export class ScopeService {
   ): Promise<void> {
     if (!(await this.isAbove(principal, organizationId, manager))) {
       throw ApiError.forbidden(
-        `${what} of organization ${organizationId} is set from above it: by an approver of an organization above it, or an ADMIN`,
+        msg('error.setFromAbove', { what, id: organizationId }),
         ErrorCode.NOT_ABOVE_ORGANIZATION,
       );
     }
@@ -58,7 +59,7 @@ export class ScopeService {
 
   async assertInScope(principal: Principal, organizationId: string, manager?: EntityManager): Promise<void> {
     if (!(await this.isInScope(principal, organizationId, manager))) {
-      throw ApiError.forbidden(`Organization ${organizationId} is outside this key's scope`, ErrorCode.OUT_OF_SCOPE);
+      throw ApiError.forbidden(msg('error.outOfScope', { id: organizationId }), ErrorCode.OUT_OF_SCOPE);
     }
   }
 }

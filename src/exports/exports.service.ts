@@ -1,3 +1,4 @@
+import { msg } from '../i18n/index.js';
 import type { Readable } from 'node:stream';
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { assertYearRange } from '../awards/awards.service.js';
@@ -88,7 +89,7 @@ export class ExportsService {
         HttpStatus.SERVICE_UNAVAILABLE,
         ErrorCode.SERVICE_UNAVAILABLE,
         'Service unavailable',
-        `${MAX_CONCURRENT_EXPORTS} exports are already running on this instance; retry shortly`,
+        msg('export.busy', { count: MAX_CONCURRENT_EXPORTS }),
       );
     }
     this.running++;

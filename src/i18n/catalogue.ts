@@ -6,6 +6,7 @@ import { COMMON_MESSAGES } from './messages/common.js';
 import { ERROR_MESSAGES } from './messages/errors.js';
 import { PAGE_MESSAGES } from './messages/pages.js';
 import { RULE_MESSAGES } from './messages/rules.js';
+import { SERVICE_MESSAGES } from './messages/services.js';
 import { VALIDATION_MESSAGES } from './messages/validation.js';
 
 export const CATALOGUE = {
@@ -14,4 +15,5 @@ export const CATALOGUE = {
   ...ERROR_MESSAGES,
   ...VALIDATION_MESSAGES,
   ...PAGE_MESSAGES,
+  ...SERVICE_MESSAGES,
 } as const satisfies Readonly<Record<string, { readonly vi: string; readonly en: string }>>;

@@ -47,3 +47,11 @@ export function semicolonList(items: readonly Message[]): Message {
   if (items.length === 0) return msg('text.raw', { text: '' });
   return items.slice(1).reduce<Message>((first, rest) => msg('list.semicolon', { first, rest }), items[0]);
 }
+
+/** "Organization 42 does not exist", with the entity named in the reader's language. */
+export function referenceMissing(
+  entity: 'entity.organization' | 'entity.individual' | 'entity.nomination',
+  id: string,
+): Message {
+  return msg('error.referenceMissing', { entity: msg(entity), id });
+}

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/index.js';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
@@ -83,7 +84,7 @@ export function toDisciplinaryCaseDto(disciplinaryCase: DisciplinaryCase): Disci
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const badCursor = () => ApiError.badRequest('cursor', 'is not a cursor returned by this list');
+const badCursor = () => ApiError.badRequest('cursor', msg('error.cursor'));
 
 /** Decodes a cursor and checks each value's shape, so a forged cursor is a 400, never a database error. */
 function cursorOf<T extends unknown[]>(cursor: string | undefined, checks: ((value: unknown) => boolean)[]): T | null {
@@ -146,7 +147,7 @@ export class IndividualsService {
   /** A new `organizationId` moves the person: both the old and the new organization must be in scope. */
   async update(principal: Principal, id: string, dto: UpdateIndividualDto): Promise<IndividualDto> {
     for (const field of ['fullName', 'organizationId'] as const) {
-      if (dto[field] === null) throw ApiError.badRequest(field, 'cannot be null');
+      if (dto[field] === null) throw ApiError.badRequest(field, msg('error.notNull'));
     }
     return this.dataSource.transaction(async (manager) => {
       const individual = await this.individuals.findByIdForUpdate(id, manager);

@@ -1,5 +1,5 @@
 import { storedCheck, storedEligibility } from './stored-verdicts.js';
-import { render } from '../i18n/index.js';
+import { msg, referenceMissing, render, semicolonList, type Text } from '../i18n/index.js';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
@@ -104,7 +104,7 @@ const STRUCTURAL_RULES = new Set(['R-KIND-1', 'R-BASIS-2']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
-const invalidReference = (field: string, detail: string) =>
+const invalidReference = (field: string, detail: Text) =>
   new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.INVALID_REFERENCE, 'A rule forbids this', detail, {
     errors: [{ field, message: detail }],
   });
@@ -115,7 +115,7 @@ function invalidState(action: TransitionAction, status: NominationStatus): ApiEr
     HttpStatus.CONFLICT,
     ErrorCode.INVALID_STATE,
     'Conflict',
-    `The nomination is ${status}; ${action.toLowerCase()} needs it in ${from}`,
+    msg('nomination.invalidState', { status, action: action.toLowerCase(), needed: from }),
     { currentStatus: status },
   );
 }
@@ -132,7 +132,10 @@ export function assertDecidable(nominations: readonly { id: string; status: Nomi
     HttpStatus.CONFLICT,
     'NOMINATION_NOT_APPROVED',
     'Conflict',
-    `Only ${from} nominations can be decided: ${blocked.map((n) => `${n.id} is ${n.status}`).join('; ')}`,
+    msg('nomination.notDecidable', {
+      needed: from,
+      blocked: blocked.map((n) => msg('nomination.blocked', { id: n.id, status: n.status })),
+    }),
     { nominations: blocked.map((n) => ({ id: n.id, status: n.status })) },
   );
 }
@@ -255,7 +258,7 @@ export class NominationsService {
     const hasIndividual = dto.individualId !== undefined;
     const hasOrganization = dto.organizationId !== undefined;
     if (hasIndividual === hasOrganization) {
-      const message = 'give exactly one nominee: individualId (a person) or organizationId (a collective)';
+      const message = msg('nomination.oneNominee');
       throw new ApiError(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, 'Invalid request', message, {
         errors: [
           { field: 'individualId', message },
@@ -267,7 +270,10 @@ export class NominationsService {
 
     const proposing = await this.nominations.findOrganization(dto.proposingOrganizationId, manager);
     if (!proposing)
-      throw invalidReference('proposingOrganizationId', `Organization ${dto.proposingOrganizationId} does not exist`);
+      throw invalidReference(
+        'proposingOrganizationId',
+        referenceMissing('entity.organization', dto.proposingOrganizationId),
+      );
     const nominee = await this.loadNominee(dto, manager);
     await this.scope.assertInScope(principal, dto.proposingOrganizationId, manager);
     await this.scope.assertInScope(principal, nominee.homeOrganizationId, manager);
@@ -290,7 +296,7 @@ export class NominationsService {
   private async loadNominee(dto: CreateNominationDto, manager: EntityManager): Promise<Nominee> {
     if (dto.individualId !== undefined) {
       const person = await this.nominations.findIndividual(dto.individualId, manager);
-      if (!person) throw invalidReference('individualId', `Individual ${dto.individualId} does not exist`);
+      if (!person) throw invalidReference('individualId', referenceMissing('entity.individual', dto.individualId));
       return {
         recipientKind: 'INDIVIDUAL',
         individualId: person.id,
@@ -300,7 +306,7 @@ export class NominationsService {
     }
     const id = dto.organizationId as string;
     const collective = await this.nominations.findOrganization(id, manager);
-    if (!collective) throw invalidReference('organizationId', `Organization ${id} does not exist`);
+    if (!collective) throw invalidReference('organizationId', referenceMissing('entity.organization', id));
     return {
       recipientKind: 'COLLECTIVE',
       individualId: null,
@@ -330,7 +336,7 @@ export class NominationsService {
       after &&
       !(typeof after[0] === 'string' && CURSOR_AT.test(after[0]) && typeof after[1] === 'string' && UUID.test(after[1]))
     ) {
-      throw ApiError.badRequest('cursor', 'is not a cursor returned by this list');
+      throw ApiError.badRequest('cursor', msg('error.cursor'));
     }
     const rows = await this.nominations.list({
       scopeRoot: this.scope.scopeRoot(principal),
@@ -367,7 +373,7 @@ export class NominationsService {
   /** `PATCH`: edits a DRAFT or RETURNED nomination and re-evaluates it. */
   async update(principal: Principal, id: string, dto: UpdateNominationDto): Promise<NominationDto> {
     for (const field of ['achievements', 'basis'] as const) {
-      if (dto[field] === null) throw ApiError.badRequest(field, 'cannot be null');
+      if (dto[field] === null) throw ApiError.badRequest(field, msg('error.notNull'));
     }
     return this.inTransaction(async (manager) => {
       // The nominee's lock before the row's (the order an approval takes them): a new basis can make a duplicate.
@@ -422,10 +428,7 @@ export class NominationsService {
       if (!canPerform(action, n.status)) throw invalidState(action, n.status);
       const eligibility = await this.evaluate(n, n.expectedDecisionOn, manager);
       if (requireEligible && !eligibility.eligible) {
-        throw ApiError.ruleViolation(
-          'The nomination is not eligible: every failing rule is listed',
-          violationsOf(eligibility.checks),
-        );
+        throw ApiError.ruleViolation(msg('nomination.notEligible'), violationsOf(eligibility.checks));
       }
       return this.move(n, action, reason, eligibility, principal, manager);
     });
@@ -441,16 +444,16 @@ export class NominationsService {
     const written = dto.writtenVotes ?? 0;
     const errors = [
       ...(dto.present + written > dto.members
-        ? [{ field: written > 0 ? 'writtenVotes' : 'present', message: 'present + writtenVotes cannot exceed members' }]
+        ? [{ field: written > 0 ? 'writtenVotes' : 'present', message: msg('nomination.voteTurnout') }]
         : []),
-      ...(dto.yes > dto.present + written ? [{ field: 'yes', message: 'cannot exceed present + writtenVotes' }] : []),
+      ...(dto.yes > dto.present + written ? [{ field: 'yes', message: msg('nomination.voteYes') }] : []),
     ];
     if (errors.length > 0) {
       throw new ApiError(
         HttpStatus.BAD_REQUEST,
         ErrorCode.VALIDATION_FAILED,
         'Invalid request',
-        errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+        semicolonList(errors.map((e) => msg('problem.fieldList', { field: e.field, text: e.message }))),
         { errors },
       );
     }
@@ -460,10 +463,7 @@ export class NominationsService {
       const council = await this.councilSizes.inForce(n.proposingOrganizationId, dto.heldOn, manager);
       const size = checkCouncilSize(dto.members, council?.members ?? null);
       if (!size.passed) {
-        throw ApiError.ruleViolation(
-          'The vote does not count the members of the council on file: nothing was recorded',
-          violationsOf([size]),
-        );
+        throw ApiError.ruleViolation(msg('nomination.voteCouncil'), violationsOf([size]));
       }
       const policy = await this.awardTypes.votePolicy(n.awardCode, manager);
       const tally = { members: dto.members, present: dto.present, writtenVotes: written, yes: dto.yes };
@@ -532,10 +532,7 @@ export class NominationsService {
       );
       const evaluation = withChecks(eligibility, approvalChecks);
       if (!evaluation.eligible) {
-        throw ApiError.ruleViolation(
-          'The nomination cannot be approved: every failing rule is listed',
-          violationsOf(evaluation.checks),
-        );
+        throw ApiError.ruleViolation(msg('nomination.cannotApprove'), violationsOf(evaluation.checks));
       }
       return this.move(n, 'APPROVE', null, evaluation, principal, manager);
     });
@@ -640,7 +637,7 @@ export class NominationsService {
 /** The expected decision date, when given, cannot be before the year the achievements belong to. */
 function assertDecisionDate(year: number, expectedDecisionOn: string | null): void {
   if (expectedDecisionOn !== null && expectedDecisionOn < `${year}-01-01`) {
-    throw ApiError.badRequest('expectedDecisionOn', `cannot be before the nomination year ${year} begins`);
+    throw ApiError.badRequest('expectedDecisionOn', msg('nomination.decisionDate', { year }));
   }
 }
 
@@ -651,13 +648,9 @@ function assertDecisionDate(year: number, expectedDecisionOn: string | null): vo
 function assertNotDuplicate(eligibility: Eligibility): void {
   const broken = eligibility.checks.filter((c) => !c.passed && c.rule === 'R-DUP-1');
   if (broken.length > 0) {
-    throw new ApiError(
-      HttpStatus.CONFLICT,
-      ErrorCode.DUPLICATE_NOMINATION,
-      'Conflict',
-      'The nominee already has a regular award or nomination that this one would duplicate (one achievement is rewarded once): nothing was stored',
-      { violations: violationsOf(broken) },
-    );
+    throw new ApiError(HttpStatus.CONFLICT, ErrorCode.DUPLICATE_NOMINATION, 'Conflict', msg('nomination.duplicate'), {
+      violations: violationsOf(broken),
+    });
   }
 }
 
@@ -665,6 +658,6 @@ function assertNotDuplicate(eligibility: Eligibility): void {
 function assertStructurallyValid(eligibility: Eligibility): void {
   const broken = eligibility.checks.filter((c) => !c.passed && STRUCTURAL_RULES.has(c.rule));
   if (broken.length > 0) {
-    throw ApiError.ruleViolation('This award cannot be proposed this way: nothing was stored', violationsOf(broken));
+    throw ApiError.ruleViolation(msg('nomination.structural'), violationsOf(broken));
   }
 }

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/index.js';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../common/errors/problem.js';
@@ -72,7 +73,7 @@ export class OrganizationsService {
         .getOne();
       if (!organization) throw ApiError.notFound('Organization', id);
       for (const field of ['code', 'name', 'kind'] as const) {
-        if (dto[field] === null) throw ApiError.badRequest(field, 'cannot be null');
+        if (dto[field] === null) throw ApiError.badRequest(field, msg('error.notNull'));
       }
       Object.assign(organization, dto);
       return toOrganizationDto(await this.organizations.save(organization, manager));

@@ -47,7 +47,10 @@ export class PublicPagesController {
     try {
       return verifyPage(await this.certificates.verify(code), locale);
     } catch (error) {
-      if (error instanceof ApiError && (error.status === HttpStatus.BAD_REQUEST || error.status === HttpStatus.NOT_FOUND)) {
+      if (
+        error instanceof ApiError &&
+        (error.status === HttpStatus.BAD_REQUEST || error.status === HttpStatus.NOT_FOUND)
+      ) {
         void reply.status(404);
         return certificateNotFoundPage(code, normalizeVerificationCode(code) === null, locale);
       }

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/index.js';
 import { HttpStatus } from '@nestjs/common';
 import { ApiError, ErrorCode } from './problem.js';
 
@@ -198,7 +199,7 @@ export function translateDatabaseError(error: unknown): ApiError | undefined {
       HttpStatus.SERVICE_UNAVAILABLE,
       ErrorCode.SERVICE_UNAVAILABLE,
       'Service unavailable',
-      'The database is not reachable; retry shortly',
+      msg('db.unavailable'),
     );
   }
   if (!pg.code) return undefined;
@@ -218,23 +219,19 @@ export function translateDatabaseError(error: unknown): ApiError | undefined {
   }
   switch (pg.code) {
     case '23505':
-      return new ApiError(HttpStatus.CONFLICT, ErrorCode.CONFLICT, 'Conflict', 'This record already exists', {
+      return new ApiError(HttpStatus.CONFLICT, ErrorCode.CONFLICT, 'Conflict', msg('db.exists'), {
         constraint: pg.constraint,
       });
     case '23503':
       return pg.detail?.includes('is still referenced')
-        ? new ApiError(
-            HttpStatus.CONFLICT,
-            ErrorCode.STILL_REFERENCED,
-            'Conflict',
-            'Other records still refer to this one',
-            { constraint: pg.constraint },
-          )
+        ? new ApiError(HttpStatus.CONFLICT, ErrorCode.STILL_REFERENCED, 'Conflict', msg('db.stillReferenced'), {
+            constraint: pg.constraint,
+          })
         : new ApiError(
             HttpStatus.UNPROCESSABLE_ENTITY,
             ErrorCode.INVALID_REFERENCE,
             'A rule forbids this',
-            'A referenced record does not exist',
+            msg('db.missingReference'),
             { constraint: pg.constraint },
           );
     case '23514':
@@ -243,7 +240,7 @@ export function translateDatabaseError(error: unknown): ApiError | undefined {
         HttpStatus.UNPROCESSABLE_ENTITY,
         ErrorCode.RULE_VIOLATION,
         'A rule forbids this',
-        'The record breaks a rule of the registry',
+        msg('db.checkViolation'),
         { constraint: pg.constraint },
       );
     case '22P02':
@@ -255,27 +252,17 @@ export function translateDatabaseError(error: unknown): ApiError | undefined {
     case '2201X':
     case '22021': // a character PostgreSQL text cannot hold: NUL (\u0000)
     case '22P05': // a character the database encoding cannot represent
-      return new ApiError(
-        HttpStatus.BAD_REQUEST,
-        ErrorCode.VALIDATION_FAILED,
-        'Invalid request',
-        'A value is out of range or malformed',
-      );
+      return new ApiError(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, 'Invalid request', msg('db.badValue'));
     case '57014':
       return new ApiError(
         HttpStatus.SERVICE_UNAVAILABLE,
         ErrorCode.SERVICE_UNAVAILABLE,
         'Service unavailable',
-        'The query took too long and was cancelled; narrow it or retry',
+        msg('db.timeout'),
       );
     case '40001':
     case '40P01':
-      return new ApiError(
-        HttpStatus.CONFLICT,
-        'CONCURRENT_UPDATE',
-        'Conflict',
-        'A concurrent change got in the way; retry the request',
-      );
+      return new ApiError(HttpStatus.CONFLICT, 'CONCURRENT_UPDATE', 'Conflict', msg('db.concurrent'));
     default:
       return undefined;
   }

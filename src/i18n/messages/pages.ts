@@ -57,9 +57,10 @@ export const PAGE_MESSAGES = {
   'page.lookup.decision': { vi: 'Quyết định', en: 'Decision' },
   'page.lookup.verify': { vi: 'Xác thực', en: 'Verify' },
   'page.lookup.verifyLink': { vi: 'Xem', en: 'View' },
+  /** Starts with the link's visible text (`page.lookup.verifyLink`), as WCAG 2.5.3 asks. */
   'page.lookup.verifyLabel': {
-    vi: 'Xác thực khen thưởng của {name}',
-    en: 'Verify the award of {name}',
+    vi: 'Xem xác thực khen thưởng của {name}',
+    en: 'View the verification of {name}',
   },
   'page.lookup.next': { vi: 'Trang sau', en: 'Next page' },
   'page.lookup.first': { vi: 'Về trang đầu', en: 'First page' },
