@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/index.js';
 import { msg } from '../i18n/index.js';
 import type { Readable } from 'node:stream';
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
@@ -43,10 +44,10 @@ export class ExportsService {
   }
 
   /** Every matching award as an .xlsx workbook: the sheet's rows written by PostgreSQL's COPY, zipped as they come. */
-  async xlsx(query: ExportAwardsQueryDto): Promise<ExportFile> {
+  async xlsx(query: ExportAwardsQueryDto, locale: Locale = 'vi'): Promise<ExportFile> {
     const { filter, fileName } = await this.prepare(query, 'xlsx');
     return this.run(fileName, XLSX_CONTENT_TYPE, async () =>
-      awardWorkbook(await this.repository.sheetRows(filter), new Date()),
+      awardWorkbook(await this.repository.sheetRows(filter), new Date(), locale),
     );
   }
 

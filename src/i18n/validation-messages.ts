@@ -3,7 +3,7 @@
  * keeps no arguments: the sentence is turned back into a catalogue message with its numbers, by the shape of the
  * sentence class-validator (or this service's validators) writes. Anything unknown keeps its English text.
  */
-import { msg, type Message } from './message.js';
+import { msg, type Message, type ParamValue } from './message.js';
 
 type Builder = (m: RegExpExecArray) => Message;
 
@@ -46,19 +46,27 @@ const PATTERNS: readonly [RegExp, Builder][] = [
   [/^looks like "nominations\.approve"$/, () => msg('validation.auditAction')],
 ];
 
-/** The catalogue message for one failed constraint of `field`, from class-validator's English sentence. */
+/**
+ * The catalogue message for one failed constraint of `field`, from class-validator's English sentence: its subject
+ * ("year", "property extra", "each value in ids") and what it must be, each in the reader's language. English reads
+ * exactly as class-validator wrote it.
+ */
 export function constraintMessage(field: string, english: string): Message {
   const property = field.split('.').pop() ?? field;
-  let rest = english.startsWith('each value in ') ? english.slice('each value in '.length) : english;
-  for (const prefix of [`nested property ${property} `, `property ${property} `, `${property} `]) {
-    if (rest.startsWith(prefix)) {
-      rest = rest.slice(prefix.length);
-      break;
-    }
-  }
+  const subjects: [string, () => ParamValue][] = [
+    [`each value in nested property ${property} `, () => msg('validation.subject.each', { name: property })],
+    [`each value in ${property} `, () => msg('validation.subject.each', { name: property })],
+    [`nested property ${property} `, () => msg('validation.subject.nested', { name: property })],
+    [`property ${property} `, () => msg('validation.subject.property', { name: property })],
+    [`${property} `, () => property],
+  ];
+  const found = subjects.find(([prefix]) => english.startsWith(prefix));
+  const subject: ParamValue = found ? found[1]() : '';
+  const rest = found ? english.slice(found[0].length) : english;
   for (const [pattern, build] of PATTERNS) {
     const m = pattern.exec(rest);
-    if (m) return build(m);
+    if (!m) continue;
+    return found ? msg('validation.withSubject', { subject, predicate: build(m) }) : build(m);
   }
   return msg('validation.other', { text: english });
 }

@@ -795,7 +795,7 @@ describe('nominations', () => {
       const notFound = await t.http.get(`/api/v1/nominations/${UNKNOWN_ID}`).set(hr).expect(404);
       expect(notFound.headers['content-type']).toMatch(PROBLEM);
       const badId = await post('/not-a-uuid/approve', approver).expect(400);
-      expect(badId.body.errors).toEqual([{ field: 'id', message: 'must be a UUID' }]);
+      expect(badId.body.errors).toEqual([{ field: 'id', message: 'phải là một UUID' }]);
     });
 
     it('answers 409 INVALID_STATE for an action the status does not allow', async () => {

@@ -1,4 +1,4 @@
-import { msg } from '../../i18n/index.js';
+import { msg, type Message, type Text } from '../../i18n/index.js';
 import { HttpStatus } from '@nestjs/common';
 import { ApiError, ErrorCode } from './problem.js';
 
@@ -9,149 +9,165 @@ interface PgErrorLike {
   column?: string;
 }
 
+interface ConstraintMeaning {
+  status: HttpStatus;
+  code: string;
+  detail: Message;
+  field?: string;
+  rule?: string;
+}
+
 /**
  * What each named constraint means to a client. Unique keys → 409, checks and foreign keys → 422 (the
  * request was well-formed but names something impossible), a delete blocked by a reference → 409.
  */
-const CONSTRAINTS: Record<string, { status: HttpStatus; code: string; detail: string; field?: string; rule?: string }> =
-  {
-    uq_organizations_code_ci: {
-      status: HttpStatus.CONFLICT,
-      code: 'ORGANIZATION_CODE_TAKEN',
-      detail: 'An organization with this code (ignoring case) already exists',
-      field: 'code',
-    },
-    ck_organizations_document_symbol: {
-      status: HttpStatus.UNPROCESSABLE_ENTITY,
-      code: ErrorCode.RULE_VIOLATION,
-      detail: 'A document symbol may contain Latin letters, Đ, digits and "-" only',
-      field: 'documentSymbol',
-    },
-    // One national id, one person, registry-wide: the refusal cannot help telling that the id is registered, so it
-    // tells nothing more. The same body whether the holder is in the caller's scope or not: no person, no
-    // organization, nothing that says which (POST and PATCH /individuals; the import looks ids up in scope only).
-    uq_individuals_national_id: {
-      status: HttpStatus.CONFLICT,
-      code: 'NATIONAL_ID_TAKEN',
-      detail:
-        'This national id is already registered: a person is registered once. If they moved to another unit, a key ' +
-        'whose scope covers both units moves the existing record',
-      field: 'nationalId',
-    },
-    uq_api_keys_token_hash: { status: HttpStatus.CONFLICT, code: 'TOKEN_COLLISION', detail: 'Token collision, retry' },
-    ck_organizations_no_cycle: {
-      status: HttpStatus.UNPROCESSABLE_ENTITY,
-      code: 'ORGANIZATION_CYCLE',
-      detail: 'An organization cannot be moved under itself or one of its descendants',
-      field: 'parentId',
-    },
-    ck_organizations_not_own_parent: {
-      status: HttpStatus.UNPROCESSABLE_ENTITY,
-      code: 'ORGANIZATION_CYCLE',
-      detail: 'An organization cannot be its own parent',
-      field: 'parentId',
-    },
-    ck_disciplinary_cases_closed_after_opened: {
-      status: HttpStatus.UNPROCESSABLE_ENTITY,
-      code: 'CLOSED_BEFORE_OPENED',
-      detail: 'A case cannot close before it opened',
-      field: 'closedOn',
-    },
-    fk_organizations_parent: {
-      status: HttpStatus.UNPROCESSABLE_ENTITY,
-      code: ErrorCode.INVALID_REFERENCE,
-      detail: 'The parent organization does not exist',
-      field: 'parentId',
-    },
-    fk_individuals_organization: {
-      status: HttpStatus.UNPROCESSABLE_ENTITY,
-      code: ErrorCode.INVALID_REFERENCE,
-      detail: 'The organization does not exist',
-      field: 'organizationId',
-    },
-    fk_api_keys_organization: {
-      status: HttpStatus.UNPROCESSABLE_ENTITY,
-      code: ErrorCode.INVALID_REFERENCE,
-      detail: 'The organization does not exist',
-      field: 'organizationId',
-    },
-    uq_nominations_import_row: {
-      status: HttpStatus.CONFLICT,
-      code: 'DUPLICATE_IMPORT_ROW',
-      detail: 'This row of this file was already imported',
-    },
-    fk_nominations_individual: {
-      status: HttpStatus.UNPROCESSABLE_ENTITY,
-      code: ErrorCode.INVALID_REFERENCE,
-      detail: 'The individual does not exist',
-      field: 'individualId',
-    },
-    fk_nominations_organization: {
-      status: HttpStatus.UNPROCESSABLE_ENTITY,
-      code: ErrorCode.INVALID_REFERENCE,
-      detail: 'The organization does not exist',
-      field: 'organizationId',
-    },
-    fk_nominations_proposing_organization: {
-      status: HttpStatus.UNPROCESSABLE_ENTITY,
-      code: ErrorCode.INVALID_REFERENCE,
-      detail: 'The proposing organization does not exist',
-      field: 'proposingOrganizationId',
-    },
-    fk_nominations_award_type: {
-      status: HttpStatus.UNPROCESSABLE_ENTITY,
-      code: ErrorCode.INVALID_REFERENCE,
-      detail: 'The award code does not exist',
-      field: 'awardCode',
-    },
-    fk_unit_quotas_organization: {
-      status: HttpStatus.UNPROCESSABLE_ENTITY,
-      code: ErrorCode.INVALID_REFERENCE,
-      detail: 'The organization does not exist',
-      field: 'organizationId',
-    },
-    // Council sizes and votes (R-VOTE-1): the service validates first; these answer a request that slips past it.
-    fk_council_sizes_organization: {
-      status: HttpStatus.UNPROCESSABLE_ENTITY,
-      code: ErrorCode.INVALID_REFERENCE,
-      detail: 'The organization does not exist',
-      field: 'id',
-    },
-    ck_council_sizes_members: {
-      status: HttpStatus.UNPROCESSABLE_ENTITY,
-      code: ErrorCode.RULE_VIOLATION,
-      detail: 'A council has 1 to 1000 members',
-      field: 'members',
-    },
-    ck_council_sizes_reference: {
-      status: HttpStatus.UNPROCESSABLE_ENTITY,
-      code: ErrorCode.RULE_VIOLATION,
-      detail: 'The reference of the council size takes 1 to 200 characters',
-      field: 'reference',
-    },
-    ck_council_votes_counts: {
-      status: HttpStatus.UNPROCESSABLE_ENTITY,
-      code: ErrorCode.RULE_VIOLATION,
-      detail: 'A vote needs present + writtenVotes ≤ members and yes ≤ present + writtenVotes',
-      rule: 'R-VOTE-1',
-    },
-    ck_council_votes_minutes_reference: {
-      status: HttpStatus.UNPROCESSABLE_ENTITY,
-      code: ErrorCode.RULE_VIOLATION,
-      detail: 'The minutes reference takes 1 to 100 characters',
-      field: 'minutesReference',
-    },
-    fk_unit_quotas_award_type: {
-      status: HttpStatus.UNPROCESSABLE_ENTITY,
-      code: ErrorCode.INVALID_REFERENCE,
-      detail: 'The award code does not exist',
-      field: 'awardCode',
-    },
-  };
+const CONSTRAINTS: Record<string, ConstraintMeaning> = {
+  uq_organizations_code_ci: {
+    status: HttpStatus.CONFLICT,
+    code: 'ORGANIZATION_CODE_TAKEN',
+    detail: msg('db.constraint1'),
+    field: 'code',
+  },
+  ck_organizations_document_symbol: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    code: ErrorCode.RULE_VIOLATION,
+    detail: msg('db.constraint2'),
+    field: 'documentSymbol',
+  },
+  // One national id, one person, registry-wide: the refusal cannot help telling that the id is registered, so it
+  // tells nothing more. The same body whether the holder is in the caller's scope or not: no person, no
+  // organization, nothing that says which (POST and PATCH /individuals; the import looks ids up in scope only).
+  uq_individuals_national_id: {
+    status: HttpStatus.CONFLICT,
+    code: 'NATIONAL_ID_TAKEN',
+    detail: msg('db.constraint3'),
+    field: 'nationalId',
+  },
+  uq_api_keys_token_hash: { status: HttpStatus.CONFLICT, code: 'TOKEN_COLLISION', detail: msg('db.constraint4') },
+  ck_organizations_no_cycle: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    code: 'ORGANIZATION_CYCLE',
+    detail: msg('db.constraint5'),
+    field: 'parentId',
+  },
+  ck_organizations_not_own_parent: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    code: 'ORGANIZATION_CYCLE',
+    detail: msg('db.constraint6'),
+    field: 'parentId',
+  },
+  ck_disciplinary_cases_closed_after_opened: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    code: 'CLOSED_BEFORE_OPENED',
+    detail: msg('db.constraint7'),
+    field: 'closedOn',
+  },
+  fk_organizations_parent: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    code: ErrorCode.INVALID_REFERENCE,
+    detail: msg('db.constraint8'),
+    field: 'parentId',
+  },
+  fk_individuals_organization: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    code: ErrorCode.INVALID_REFERENCE,
+    detail: msg('db.constraint9'),
+    field: 'organizationId',
+  },
+  fk_api_keys_organization: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    code: ErrorCode.INVALID_REFERENCE,
+    detail: msg('db.constraint9'),
+    field: 'organizationId',
+  },
+  uq_nominations_import_row: {
+    status: HttpStatus.CONFLICT,
+    code: 'DUPLICATE_IMPORT_ROW',
+    detail: msg('db.constraint10'),
+  },
+  fk_nominations_individual: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    code: ErrorCode.INVALID_REFERENCE,
+    detail: msg('db.constraint11'),
+    field: 'individualId',
+  },
+  fk_nominations_organization: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    code: ErrorCode.INVALID_REFERENCE,
+    detail: msg('db.constraint9'),
+    field: 'organizationId',
+  },
+  fk_nominations_proposing_organization: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    code: ErrorCode.INVALID_REFERENCE,
+    detail: msg('db.constraint12'),
+    field: 'proposingOrganizationId',
+  },
+  fk_nominations_award_type: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    code: ErrorCode.INVALID_REFERENCE,
+    detail: msg('db.constraint13'),
+    field: 'awardCode',
+  },
+  fk_unit_quotas_organization: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    code: ErrorCode.INVALID_REFERENCE,
+    detail: msg('db.constraint9'),
+    field: 'organizationId',
+  },
+  // Council sizes and votes (R-VOTE-1): the service validates first; these answer a request that slips past it.
+  fk_council_sizes_organization: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    code: ErrorCode.INVALID_REFERENCE,
+    detail: msg('db.constraint9'),
+    field: 'id',
+  },
+  ck_council_sizes_members: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    code: ErrorCode.RULE_VIOLATION,
+    detail: msg('db.constraint14'),
+    field: 'members',
+  },
+  ck_council_sizes_reference: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    code: ErrorCode.RULE_VIOLATION,
+    detail: msg('db.constraint15'),
+    field: 'reference',
+  },
+  ck_council_votes_counts: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    code: ErrorCode.RULE_VIOLATION,
+    detail: msg('db.constraint16'),
+    rule: 'R-VOTE-1',
+  },
+  ck_council_votes_minutes_reference: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    code: ErrorCode.RULE_VIOLATION,
+    detail: msg('db.constraint17'),
+    field: 'minutesReference',
+  },
+  fk_unit_quotas_award_type: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    code: ErrorCode.INVALID_REFERENCE,
+    detail: msg('db.constraint13'),
+    field: 'awardCode',
+  },
+};
+
+/** The catalogue messages of the details the modules register in English (`registerConstraint`). */
+const REGISTERED_DETAILS: Readonly<Record<string, Message>> = {
+  'Two awards drew the same verification code; retry the request': msg('db.registered.verificationCode'),
+  'A nomination of this decision has already been granted by another decision': msg('db.registered.nominationDecided'),
+  'The issuer already used this decision number this year (R-NUM-1)': msg('db.registered.numberTaken'),
+};
 
 /** Registers the meaning of constraints declared by later migrations (each module adds its own). */
-export function registerConstraint(name: string, meaning: (typeof CONSTRAINTS)[string]): void {
-  CONSTRAINTS[name] = meaning;
+export function registerConstraint(name: string, meaning: Omit<ConstraintMeaning, 'detail'> & { detail: Text }): void {
+  const detail =
+    typeof meaning.detail === 'string'
+      ? (REGISTERED_DETAILS[meaning.detail] ?? msg('text.raw', { text: meaning.detail }))
+      : meaning.detail;
+  CONSTRAINTS[name] = { ...meaning, detail };
 }
 
 const CONNECTION_ERROR_CODES = new Set([

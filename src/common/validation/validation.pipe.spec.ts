@@ -21,13 +21,13 @@ describe('validationProblem', () => {
     const problem = read(validationProblem([unknownKey('a'), unknownKey('b')]));
     expect(problem.extensions).toEqual({
       errors: [
-        { field: 'a', message: 'should not exist' },
-        { field: 'b', message: 'should not exist' },
+        { field: 'a', message: 'property a should not exist' },
+        { field: 'b', message: 'property b should not exist' },
       ],
     });
-    expect(problem.detail).toBe('a: should not exist; b: should not exist');
+    expect(problem.detail).toBe('a: property a should not exist; b: property b should not exist');
     const vi = read(validationProblem([unknownKey('a'), unknownKey('b')]), 'vi');
-    expect(vi.detail).toBe('a: là trường không được phép gửi; b: là trường không được phép gửi');
+    expect(vi.detail).toBe('a: trường a không được phép gửi; b: trường b không được phép gửi');
   });
 
   it.each([
@@ -37,7 +37,7 @@ describe('validationProblem', () => {
   ])('of %i errors lists the first 20 and counts the rest (%p)', (count, omitted) => {
     const problem = read(validationProblem(Array.from({ length: count }, (_, i) => unknownKey(`k${i}`))));
     expect(problem.extensions.errors).toHaveLength(MAX_REPORTED_ERRORS);
-    expect(problem.extensions.errors?.[0]).toEqual({ field: 'k0', message: 'should not exist' });
+    expect(problem.extensions.errors?.[0]).toEqual({ field: 'k0', message: 'property k0 should not exist' });
     expect(problem.extensions.errorsOmitted).toBe(omitted);
     if (omitted) expect(problem.detail).toMatch(new RegExp(`; and ${omitted} more$`));
   });
@@ -52,6 +52,6 @@ describe('validationProblem', () => {
       ]),
       'vi',
     );
-    expect(problem.extensions.errors).toEqual([{ field: 'items.0', message: 'phải là số nguyên' }]);
+    expect(problem.extensions.errors).toEqual([{ field: 'items.0', message: '0 phải là số nguyên' }]);
   });
 });

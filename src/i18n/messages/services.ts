@@ -220,6 +220,87 @@ export const SERVICE_MESSAGES = {
   },
 
   // Database and infrastructure.
+  'db.registered.verificationCode': {
+    vi: 'Hai khen thưởng trùng mã xác thực; hãy gửi lại yêu cầu',
+    en: 'Two awards drew the same verification code; retry the request',
+  },
+  'db.registered.nominationDecided': {
+    vi: 'Một đề nghị của quyết định này đã được khen thưởng bằng quyết định khác',
+    en: 'A nomination of this decision has already been granted by another decision',
+  },
+  'db.registered.numberTaken': {
+    vi: 'Cơ quan ban hành đã dùng số quyết định này trong năm (R-NUM-1)',
+    en: 'The issuer already used this decision number this year (R-NUM-1)',
+  },
+  // Named constraints of the schema (database-errors.ts).
+  'db.constraint1': {
+    vi: 'Đã có tổ chức mang mã này (không phân biệt chữ hoa, chữ thường)',
+    en: 'An organization with this code (ignoring case) already exists',
+  },
+  'db.constraint2': {
+    vi: 'Ký hiệu văn bản chỉ được chứa chữ cái Latinh, chữ Đ, chữ số và "-"',
+    en: 'A document symbol may contain Latin letters, Đ, digits and "-" only',
+  },
+  'db.constraint3': {
+    vi: 'Số định danh này đã được đăng ký: mỗi người chỉ đăng ký một lần. Nếu người đó chuyển sang đơn vị khác, hãy dùng khóa có phạm vi gồm cả hai đơn vị để chuyển hồ sơ hiện có',
+    en: 'This national id is already registered: a person is registered once. If they moved to another unit, a key whose scope covers both units moves the existing record',
+  },
+  'db.constraint4': {
+    vi: 'Trùng mã truy cập, hãy thử lại',
+    en: 'Token collision, retry',
+  },
+  'db.constraint5': {
+    vi: 'Không thể chuyển một tổ chức vào dưới chính nó hoặc một tổ chức cấp dưới của nó',
+    en: 'An organization cannot be moved under itself or one of its descendants',
+  },
+  'db.constraint6': {
+    vi: 'Một tổ chức không thể là cấp trên của chính nó',
+    en: 'An organization cannot be its own parent',
+  },
+  'db.constraint7': {
+    vi: 'Vụ việc không thể kết thúc trước ngày bắt đầu',
+    en: 'A case cannot close before it opened',
+  },
+  'db.constraint8': {
+    vi: 'Tổ chức cấp trên không tồn tại',
+    en: 'The parent organization does not exist',
+  },
+  'db.constraint9': {
+    vi: 'Tổ chức không tồn tại',
+    en: 'The organization does not exist',
+  },
+  'db.constraint10': {
+    vi: 'Dòng này của tệp đã được nhập',
+    en: 'This row of this file was already imported',
+  },
+  'db.constraint11': {
+    vi: 'Cá nhân không tồn tại',
+    en: 'The individual does not exist',
+  },
+  'db.constraint12': {
+    vi: 'Tổ chức đề nghị không tồn tại',
+    en: 'The proposing organization does not exist',
+  },
+  'db.constraint13': {
+    vi: 'Mã danh hiệu, hình thức khen thưởng không tồn tại',
+    en: 'The award code does not exist',
+  },
+  'db.constraint14': {
+    vi: 'Hội đồng có từ 1 đến 1000 thành viên',
+    en: 'A council has 1 to 1000 members',
+  },
+  'db.constraint15': {
+    vi: 'Số hiệu văn bản về số thành viên Hội đồng dài từ 1 đến 200 ký tự',
+    en: 'The reference of the council size takes 1 to 200 characters',
+  },
+  'db.constraint16': {
+    vi: 'Kết quả biểu quyết cần số có mặt cộng số phiếu bằng văn bản không quá số thành viên và số đồng ý không quá số có mặt cộng số phiếu bằng văn bản',
+    en: 'A vote needs present + writtenVotes ≤ members and yes ≤ present + writtenVotes',
+  },
+  'db.constraint17': {
+    vi: 'Số hiệu biên bản dài từ 1 đến 100 ký tự',
+    en: 'The minutes reference takes 1 to 100 characters',
+  },
   'db.unavailable': {
     vi: 'Không kết nối được cơ sở dữ liệu; hãy thử lại sau ít phút',
     en: 'The database is not reachable; retry shortly',

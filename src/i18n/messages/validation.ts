@@ -38,7 +38,7 @@ export const VALIDATION_MESSAGES = {
   'validation.arrayUnique': { vi: 'không được có phần tử trùng lặp', en: 'all elements must be unique' },
   'validation.notEmpty': { vi: 'không được để trống', en: 'should not be empty' },
   'validation.defined': { vi: 'là bắt buộc', en: 'should not be null or undefined' },
-  'validation.unknownProperty': { vi: 'là trường không được phép gửi', en: 'should not exist' },
+  'validation.unknownProperty': { vi: 'không được phép gửi', en: 'should not exist' },
   'validation.nested': { vi: 'phải là một đối tượng hoặc một mảng', en: 'must be either object or array' },
   'validation.matches': { vi: 'không đúng định dạng {pattern}', en: 'must match {pattern} regular expression' },
   'validation.calendarDate': {
@@ -91,6 +91,11 @@ export const VALIDATION_MESSAGES = {
     vi: 'có tổng cộng hơn {value} khóa và phần tử mảng',
     en: 'holds more than {value} keys and array elements in all',
   },
+  /** A class-validator sentence: its subject (the field) and what it must be, as class-validator words it. */
+  'validation.withSubject': { vi: '{subject} {predicate}', en: '{subject} {predicate}' },
+  'validation.subject.property': { vi: 'trường {name}', en: 'property {name}' },
+  'validation.subject.nested': { vi: 'trường lồng {name}', en: 'nested property {name}' },
+  'validation.subject.each': { vi: 'mỗi giá trị của {name}', en: 'each value in {name}' },
   /** A constraint without an entry yet: its English text, marked as such in Vietnamese. */
   'validation.other': { vi: 'giá trị không hợp lệ ({text})', en: '{text}' },
 } as const;
