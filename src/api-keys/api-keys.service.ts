@@ -38,16 +38,10 @@ export class ApiKeysService {
     const scoped = SCOPED_ROLES.includes(dto.role);
     const organizationId = dto.organizationId ?? null;
     if (scoped && organizationId === null) {
-      throw ApiError.badRequest(
-        'organizationId',
-        `is required for role ${dto.role}: the key acts within that organization and its subtree`,
-      );
+      throw ApiError.badRequest('organizationId', msg('apiKey.scopeRequired', { role: dto.role }));
     }
     if (!scoped && organizationId !== null) {
-      throw ApiError.badRequest(
-        'organizationId',
-        `must be omitted for role ${dto.role}: ADMIN and AUDITOR keys have no scope`,
-      );
+      throw ApiError.badRequest('organizationId', msg('apiKey.noScope', { role: dto.role }));
     }
     const token = generateToken();
     const key = await this.apiKeys.create({

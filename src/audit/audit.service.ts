@@ -131,7 +131,7 @@ export class AuditService {
 function toFilter(query: ExportAuditEventsQueryDto): Omit<AuditEventFilter, 'limit' | 'beforeId'> {
   const from = query.from === undefined ? undefined : new Date(query.from);
   const to = query.to === undefined ? undefined : new Date(query.to);
-  if (from && to && from > to) throw ApiError.badRequest('from', 'must not be after `to`');
+  if (from && to && from > to) throw ApiError.badRequest('from', msg('range.fromAfterTo'));
   return {
     entityType: query.entityType,
     entityId: query.entityId,

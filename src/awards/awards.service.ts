@@ -49,7 +49,7 @@ export function toAwardDto(row: AwardRow, viewer: Principal = PUBLIC_PRINCIPAL):
 /** Throws 400 when a year range is upside down. */
 export function assertYearRange(query: { fromYear?: number; toYear?: number }): void {
   if (query.fromYear !== undefined && query.toYear !== undefined && query.fromYear > query.toYear) {
-    throw ApiError.badRequest('fromYear', `must not be after toYear (${query.fromYear} > ${query.toYear})`);
+    throw ApiError.badRequest('fromYear', msg('range.years', { first: query.fromYear, last: query.toYear }));
   }
 }
 

@@ -1,4 +1,4 @@
-import { msg } from '../i18n/index.js';
+import { msg, referenceMissing } from '../i18n/index.js';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal.js';
@@ -185,10 +185,7 @@ export class IndividualsService {
 
   async addInitiative(principal: Principal, id: string, dto: CreateInitiativeDto): Promise<InitiativeDto> {
     if (dto.year > Number(dto.recognizedOn.slice(0, 4))) {
-      throw ApiError.badRequest(
-        'year',
-        'cannot be after the year of recognizedOn: an initiative counts once it is recognised',
-      );
+      throw ApiError.badRequest('year', msg('individual.initiativeYear'));
     }
     return this.dataSource.transaction(async (manager) => {
       await this.requireInScope(principal, id, manager);
@@ -240,7 +237,7 @@ export class IndividualsService {
       if (disciplinaryCase.closedOn !== null) {
         throw ApiError.conflict(
           'CASE_ALREADY_CLOSED',
-          `Disciplinary case ${caseId} was already closed on ${disciplinaryCase.closedOn}`,
+          msg('individual.caseClosed', { id: caseId, date: disciplinaryCase.closedOn }),
         );
       }
       disciplinaryCase.closedOn = dto.closedOn;
@@ -290,8 +287,8 @@ export class IndividualsService {
         HttpStatus.UNPROCESSABLE_ENTITY,
         ErrorCode.INVALID_REFERENCE,
         'A rule forbids this',
-        `Organization ${organizationId} does not exist`,
-        { errors: [{ field: 'organizationId', message: 'the organization does not exist' }] },
+        referenceMissing('entity.organization', organizationId),
+        { errors: [{ field: 'organizationId', message: msg('organization.missing') }] },
       );
     }
     await this.scope.assertInScope(principal, organizationId, manager);
@@ -300,6 +297,6 @@ export class IndividualsService {
 
 function assertJoinedAfterBirth(values: { birthDate: string | null; joinedOn: string | null }): void {
   if (values.birthDate !== null && values.joinedOn !== null && values.joinedOn <= values.birthDate) {
-    throw ApiError.badRequest('joinedOn', 'must be after birthDate');
+    throw ApiError.badRequest('joinedOn', msg('individual.joinedAfterBirth'));
   }
 }

@@ -38,6 +38,36 @@ export const SERVICE_MESSAGES = {
   },
   'auth.unknownToken': { vi: 'Mã truy cập không tồn tại hoặc đã bị thu hồi', en: 'The token is unknown or revoked' },
 
+  'individual.initiativeYear': {
+    vi: 'không được sau năm của recognizedOn: sáng kiến chỉ được tính từ khi được công nhận',
+    en: 'cannot be after the year of recognizedOn: an initiative counts once it is recognised',
+  },
+  'individual.caseClosed': {
+    vi: 'Vụ việc kỷ luật {id} đã kết thúc ngày {date}',
+    en: 'Disciplinary case {id} was already closed on {date}',
+  },
+  'individual.joinedAfterBirth': { vi: 'phải sau ngày sinh (birthDate)', en: 'must be after birthDate' },
+  'organization.missing': { vi: 'tổ chức không tồn tại', en: 'the organization does not exist' },
+  'quota.countOrRatio': { vi: 'hãy nêu maxCount, maxRatio hoặc cả hai', en: 'give maxCount, maxRatio or both' },
+  'quota.needsRatio': { vi: 'cần có maxRatio', en: 'needs maxRatio' },
+  'quota.sameCode': {
+    vi: 'không được là chính mã danh hiệu, hình thức mà chỉ tiêu giới hạn',
+    en: 'cannot be the award code the quota limits',
+  },
+  'apiKey.scopeRequired': {
+    vi: 'là bắt buộc với vai trò {role}: khóa hoạt động trong tổ chức đó và các tổ chức cấp dưới',
+    en: 'is required for role {role}: the key acts within that organization and its subtree',
+  },
+  'apiKey.noScope': {
+    vi: 'phải bỏ trống với vai trò {role}: khóa ADMIN và AUDITOR không giới hạn phạm vi',
+    en: 'must be omitted for role {role}: ADMIN and AUDITOR keys have no scope',
+  },
+  'range.fromAfterTo': { vi: 'không được sau to', en: 'must not be after `to`' },
+  'range.years': {
+    vi: 'không được sau toYear ({first} > {last})',
+    en: 'must not be after toYear ({first} > {last})',
+  },
+
   // Nominations.
   'nomination.invalidState': {
     vi: 'Đề nghị đang ở trạng thái {status}; thao tác {action} cần trạng thái {needed}',
