@@ -121,7 +121,9 @@ describe('languages (Accept-Language, Content-Language)', () => {
     expect(vi.body.detail).toContain('year: year không được nhỏ hơn 1945');
     const en = await bad('en').expect(400);
     expect(en.body.title).toBe('Invalid request');
-    expect(en.body.errors).toEqual(expect.arrayContaining([{ field: 'year', message: 'must not be less than 1945' }]));
+    expect(en.body.errors).toEqual(
+      expect.arrayContaining([{ field: 'year', message: 'year must not be less than 1945' }]),
+    );
     expect(en.body.errors.map((e: { field: string }) => e.field)).toEqual(
       vi.body.errors.map((e: { field: string }) => e.field),
     );
