@@ -8,6 +8,7 @@ import { AwardTypesModule } from './award-types/award-types.module.js';
 import { AwardsModule } from './awards/awards.module.js';
 import { CertificatesModule } from './certificates/certificates.module.js';
 import { ConfigModule } from './config/config.module.js';
+import { logFormat, logTransport } from './config/log-format.js';
 import type { AppConfig } from './config/app-config.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -21,8 +22,13 @@ import { NominationImportModule } from './nominations/import/nomination-import.m
 import { NominationsModule } from './nominations/nominations.module.js';
 import { OrganizationsModule } from './organizations/organizations.module.js';
 import { PrintingModule } from './printing/printing.module.js';
+import { PublicPagesModule } from './public-pages/public-pages.module.js';
 import { QuotasModule } from './quotas/quotas.module.js';
 import { StatsModule } from './stats/stats.module.js';
+
+function withTransport(transport: ReturnType<typeof logTransport>): { transport?: NonNullable<typeof transport> } {
+  return transport ? { transport } : {};
+}
 
 @Module({})
 export class AppModule {
@@ -35,6 +41,8 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.LOG_LEVEL,
+            // JSON by default; LOG_FORMAT=pretty (or a terminal in development) for people reading along.
+            ...withTransport(logTransport(logFormat(config, process.stdout.isTTY), process.stdout.isTTY)),
             // Fastify assigns the id (from x-request-id when a caller sends one); every line carries it.
             genReqId: (request) => (request as { id?: string }).id ?? '',
             customProps: (request) => ({ requestId: (request as { id?: string }).id }),
@@ -76,6 +84,7 @@ export class AppModule {
         StatsModule,
         ExportsModule,
         PrintingModule,
+        PublicPagesModule,
         AuditModule,
         DemoDataModule,
       ],

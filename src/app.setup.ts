@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fastifyMultipart from '@fastify/multipart';
+import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
@@ -11,6 +12,7 @@ import { API_TAGS } from './common/http/api-tags.js';
 import { answerWrongMethods, refuseNonJsonBodies } from './common/http/routing.js';
 import { finishOpenApiDocument } from './common/http/openapi-document.js';
 import { applyHttpSecurity } from './common/http/security.js';
+import { registerI18nHooks } from './i18n/i18n-hooks.js';
 import { refuseDeeplyNestedBodies } from './common/validation/body-depth.js';
 import { refuseNulInQueryStrings } from './common/validation/query-strings.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
@@ -137,7 +139,13 @@ export async function createApp(
  */
 export async function configureApp(app: NestFastifyApplication): Promise<OpenAPIObject> {
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix(API_PREFIX);
+  // The public pages live at the root: the QR code of a certificate opens /verify/{code}.
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'verify/:code', method: RequestMethod.GET },
+      { path: 'tra-cuu', method: RequestMethod.GET },
+    ],
+  });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   // Uploads (`POST /nominations/import`): one file of at most IMPORT_MAX_BYTES and a few small text fields.
@@ -150,6 +158,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<OpenAPI
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  registerI18nHooks(fastify, API_PREFIX);
   refuseDeeplyNestedBodies(fastify);
   refuseNulInQueryStrings(fastify);
   refuseNonJsonBodies(fastify, `/${API_PREFIX}/`);

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/index.js';
 import { Injectable, Logger } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { ApiError } from '../common/errors/problem.js';
@@ -37,16 +38,10 @@ export class ApiKeysService {
     const scoped = SCOPED_ROLES.includes(dto.role);
     const organizationId = dto.organizationId ?? null;
     if (scoped && organizationId === null) {
-      throw ApiError.badRequest(
-        'organizationId',
-        `is required for role ${dto.role}: the key acts within that organization and its subtree`,
-      );
+      throw ApiError.badRequest('organizationId', msg('apiKey.scopeRequired', { role: dto.role }));
     }
     if (!scoped && organizationId !== null) {
-      throw ApiError.badRequest(
-        'organizationId',
-        `must be omitted for role ${dto.role}: ADMIN and AUDITOR keys have no scope`,
-      );
+      throw ApiError.badRequest('organizationId', msg('apiKey.noScope', { role: dto.role }));
     }
     const token = generateToken();
     const key = await this.apiKeys.create({
@@ -68,7 +63,7 @@ export class ApiKeysService {
     const after = decodeCursor(query.cursor, 1);
     const afterId = after === null ? null : after[0];
     if (afterId !== null && (typeof afterId !== 'string' || !isUUID(afterId, 'all'))) {
-      throw ApiError.badRequest('cursor', 'is not a cursor returned by this list');
+      throw ApiError.badRequest('cursor', msg('error.cursor'));
     }
     const rows = await this.apiKeys.list({
       role: query.role,

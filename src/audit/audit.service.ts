@@ -1,3 +1,4 @@
+import { msg } from '../i18n/index.js';
 import { Injectable } from '@nestjs/common';
 import { ApiError } from '../common/errors/problem.js';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
@@ -69,7 +70,7 @@ export class AuditService {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const [beforeId] = decodeCursor(query.cursor, 1) ?? [null];
     if (beforeId !== null && (typeof beforeId !== 'string' || !/^\d{1,19}$/.test(beforeId))) {
-      throw ApiError.badRequest('cursor', 'is not a cursor returned by this list');
+      throw ApiError.badRequest('cursor', msg('error.cursor'));
     }
     const rows = await this.audit.list({ ...toFilter(query), beforeId, limit: limit + 1 });
     return toPage(rows, limit, (row) => [row.id], toAuditEventDto);
@@ -130,7 +131,7 @@ export class AuditService {
 function toFilter(query: ExportAuditEventsQueryDto): Omit<AuditEventFilter, 'limit' | 'beforeId'> {
   const from = query.from === undefined ? undefined : new Date(query.from);
   const to = query.to === undefined ? undefined : new Date(query.to);
-  if (from && to && from > to) throw ApiError.badRequest('from', 'must not be after `to`');
+  if (from && to && from > to) throw ApiError.badRequest('from', msg('range.fromAfterTo'));
   return {
     entityType: query.entityType,
     entityId: query.entityId,

@@ -1,3 +1,4 @@
+import { msg, type Message } from '../i18n/index.js';
 import { type CanActivate, type ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
@@ -9,7 +10,7 @@ import { IS_PUBLIC, ROLES } from './decorators.js';
 import { BOOTSTRAP_KEY_ID, PUBLIC_PRINCIPAL, type Principal } from './principal.js';
 import { hashToken, secretsEqual } from './token.js';
 
-const unauthenticated = (detail: string) =>
+const unauthenticated = (detail: Message) =>
   new ApiError(HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, 'Authentication required', detail);
 
 /**
@@ -34,28 +35,25 @@ export class AuthGuard implements CanActivate {
     const principal = await this.authenticate(request.headers.authorization);
     request.principal = principal;
     if (isPublic) return true;
-    if (principal.kind === 'public')
-      throw unauthenticated('This operation needs an API key: send "Authorization: Bearer <token>"');
+    if (principal.kind === 'public') throw unauthenticated(msg('auth.needsKey'));
     if (principal.role === 'ADMIN' || (principal.role && roles.includes(principal.role))) return true;
-    throw ApiError.forbidden(`Role ${principal.role} may not do this; allowed: ${['ADMIN', ...roles].join(', ')}`);
+    throw ApiError.forbidden(msg('error.role', { role: principal.role ?? '', allowed: ['ADMIN', ...roles] }));
   }
 
   private async authenticate(header: string | undefined): Promise<Principal> {
     if (header === undefined || header === '') return PUBLIC_PRINCIPAL;
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
+    if (!match) throw unauthenticated(msg('auth.malformed'));
     const token = match[1];
     const bootstrap = this.config.AUTH_BOOTSTRAP_ADMIN_TOKEN;
     if (bootstrap && secretsEqual(token, bootstrap)) {
       if (!this.config.AUTH_BOOTSTRAP_ALWAYS && (await this.adminKeyExists())) {
-        throw unauthenticated(
-          'The bootstrap token is retired: an ADMIN API key exists. Use an API key (or set AUTH_BOOTSTRAP_ALWAYS=true)',
-        );
+        throw unauthenticated(msg('auth.bootstrapRetired'));
       }
       return { kind: 'bootstrap', keyId: BOOTSTRAP_KEY_ID, role: 'ADMIN', organizationId: null };
     }
     const owner = await this.apiKeys.findLiveByTokenHash(hashToken(token));
-    if (!owner) throw unauthenticated('The token is unknown or revoked');
+    if (!owner) throw unauthenticated(msg('auth.unknownToken'));
     return { kind: 'key', keyId: owner.id, role: owner.role, organizationId: owner.organizationId };
   }
 

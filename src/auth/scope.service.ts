@@ -1,3 +1,4 @@
+import { msg } from '../i18n/index.js';
 import { Injectable } from '@nestjs/common';
 import { ApiError, ErrorCode } from '../common/errors/problem.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
@@ -37,7 +38,7 @@ export class ScopeService {
   async assertAbove(principal: Principal, organizationId: string, what: string): Promise<void> {
     if (!(await this.isAbove(principal, organizationId))) {
       throw ApiError.forbidden(
-        `${what} of organization ${organizationId} is set from above it: by an approver of an organization above it, or an ADMIN`,
+        msg('error.setFromAbove', { what, id: organizationId }),
         ErrorCode.NOT_ABOVE_ORGANIZATION,
       );
     }
@@ -45,7 +46,7 @@ export class ScopeService {
 
   async assertInScope(principal: Principal, organizationId: string): Promise<void> {
     if (!(await this.isInScope(principal, organizationId))) {
-      throw ApiError.forbidden(`Organization ${organizationId} is outside this key's scope`, ErrorCode.OUT_OF_SCOPE);
+      throw ApiError.forbidden(msg('error.outOfScope', { id: organizationId }), ErrorCode.OUT_OF_SCOPE);
     }
   }
 }

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/index.js';
 import { Injectable } from '@nestjs/common';
 import { ApiError } from '../common/errors/problem.js';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
@@ -48,7 +49,7 @@ export function toAwardDto(row: AwardRow, viewer: Principal = PUBLIC_PRINCIPAL):
 /** Throws 400 when a year range is upside down. */
 export function assertYearRange(query: { fromYear?: number; toYear?: number }): void {
   if (query.fromYear !== undefined && query.toYear !== undefined && query.fromYear > query.toYear) {
-    throw ApiError.badRequest('fromYear', `must not be after toYear (${query.fromYear} > ${query.toYear})`);
+    throw ApiError.badRequest('fromYear', msg('range.years', { first: query.fromYear, last: query.toYear }));
   }
 }
 
@@ -131,7 +132,7 @@ export function decodeDateIdCursor(cursor: string | undefined): [string, string]
   if (values === null) return null;
   const [issuedOn, id] = values;
   if (typeof issuedOn !== 'string' || !ISO_DATE.test(issuedOn) || typeof id !== 'string' || !UUID.test(id)) {
-    throw ApiError.badRequest('cursor', 'is not a cursor returned by this list');
+    throw ApiError.badRequest('cursor', msg('error.cursor'));
   }
   return [issuedOn, id];
 }

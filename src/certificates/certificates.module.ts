@@ -7,5 +7,6 @@ import { CertificatesService } from './certificates.service.js';
   imports: [AwardsModule],
   controllers: [CertificatesController],
   providers: [CertificatesService],
+  exports: [CertificatesService],
 })
 export class CertificatesModule {}

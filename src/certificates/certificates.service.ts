@@ -1,3 +1,4 @@
+import { msg } from '../i18n/index.js';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { AwardsRepository } from '../awards/awards.repository.js';
 import { toAwardDto } from '../awards/awards.service.js';
@@ -13,19 +14,11 @@ export class CertificatesService {
   async verify(input: string): Promise<CertificateDto> {
     const code = normalizeVerificationCode(input);
     if (code === null) {
-      throw ApiError.badRequest(
-        'verificationCode',
-        `must be ${VERIFICATION_CODE_LENGTH} characters of 0-9 and A-Z without I, L, O, U (hyphens and spaces are ignored)`,
-      );
+      throw ApiError.badRequest('verificationCode', msg('certificate.code', { length: VERIFICATION_CODE_LENGTH }));
     }
     const row = await this.awards.findCertificate(code);
     if (!row) {
-      throw new ApiError(
-        HttpStatus.NOT_FOUND,
-        ErrorCode.NOT_FOUND,
-        'Not found',
-        'No certificate has this verification code',
-      );
+      throw new ApiError(HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND, 'Not found', msg('certificate.unknown'));
     }
     const award = toAwardDto(row);
     return {

@@ -192,6 +192,14 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
+  /**
+   * `json` (one structured line per event, for log collectors) or `pretty` (readable lines for people, pino-pretty).
+   * Unset: `pretty` in development on a terminal, else `json`.
+   */
+  @IsOptional()
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT?: 'json' | 'pretty';
+
   /** Public address of this service, used in certificate QR codes and links. */
   @IsString()
   PUBLIC_BASE_URL = 'http://localhost:3000';

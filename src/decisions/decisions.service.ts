@@ -1,3 +1,4 @@
+import { msg, type Text } from '../i18n/index.js';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal.js';
 import { ScopeService } from '../auth/scope.service.js';
@@ -38,12 +39,12 @@ export function toDecisionSummaryDto(row: DecisionRow): DecisionSummaryDto {
   };
 }
 
-const invalidReference = (field: string, message: string) =>
+const invalidReference = (field: string, message: Text) =>
   new ApiError(
     HttpStatus.UNPROCESSABLE_ENTITY,
     ErrorCode.INVALID_REFERENCE,
     'A rule forbids this',
-    `${field}: ${message}`,
+    msg('problem.fieldList', { field, text: message }),
     {
       errors: [{ field, message }],
     },
@@ -92,7 +93,7 @@ export class DecisionsService {
     await this.scope.assertInScope(principal, issuer.id);
     const nominationIds = dto.nominationIds.map((id) => id.toLowerCase());
     if (new Set(nominationIds).size !== nominationIds.length) {
-      throw ApiError.badRequest('nominationIds', 'must not name the same nomination twice');
+      throw ApiError.badRequest('nominationIds', msg('decision.sameNominationTwice'));
     }
     const year = Number(dto.issuedOn.slice(0, 4));
     const regime = regimeOn(dto.issuedOn);
@@ -106,7 +107,7 @@ export class DecisionsService {
           HttpStatus.UNPROCESSABLE_ENTITY,
           ErrorCode.INVALID_REFERENCE,
           'A rule forbids this',
-          `Unknown nominations: ${missing.map((m) => m.id).join(', ')}`,
+          msg('decision.unknownNominations', { ids: missing.map((m) => m.id) }),
           {
             errors: missing.map((m) => ({
               field: `nominationIds.${m.index}`,
@@ -127,7 +128,7 @@ export class DecisionsService {
       if (!issuer.documentSymbol) {
         violations.push({
           rule: 'R-NUM-1',
-          message: `The issuer ${issuer.name} has no document symbol (ký hiệu), so its decisions cannot be numbered NN/QĐ-SYMBOL (Decree 30/2020 Annex I); set documentSymbol on the organization first`,
+          message: msg('decision.noSymbol', { issuer: issuer.name }),
         });
       }
       // R-AUTH-4: the authority is the issuer's, whatever the request states; the codes are checked against it.
@@ -143,10 +144,7 @@ export class DecisionsService {
       const bonuses = this.bonuses(nominations, dto.issuedOn, violations);
       // A null authority always comes with its failing R-AUTH-4 check.
       if (violations.length > 0 || authority === null) {
-        throw ApiError.ruleViolation(
-          `The decision breaks ${violations.length} rule check${violations.length === 1 ? '' : 's'}: nothing was recorded`,
-          violations,
-        );
+        throw ApiError.ruleViolation(msg('decision.breaks', { count: violations.length }), violations);
       }
       const symbol = issuer.documentSymbol as string;
 
@@ -159,7 +157,7 @@ export class DecisionsService {
             HttpStatus.CONFLICT,
             'DECISION_NUMBER_TAKEN',
             'Conflict',
-            `${issuer.name} already issued decision ${taken.numberText} in ${year} (R-NUM-1)`,
+            msg('decision.numberTaken', { issuer: issuer.name, number: taken.numberText, year }),
             {
               errors: [{ field: 'number', message: `${dto.number} is already used in ${year}` }],
               decisionId: taken.id,
@@ -207,13 +205,13 @@ export class DecisionsService {
           HttpStatus.NOT_FOUND,
           ErrorCode.NOT_FOUND,
           'Not found',
-          `Award ${awardId} is not a line of decision ${decision.numberText}`,
+          msg('decision.notALine', { award: awardId, number: decision.numberText }),
         );
       }
       if (award.revokedAt) {
         throw ApiError.conflict(
           'AWARD_ALREADY_REVOKED',
-          `Award ${awardId} was already revoked on ${award.revokedAt.toISOString()}`,
+          msg('decision.alreadyRevoked', { award: awardId, date: award.revokedAt.toISOString() }),
         );
       }
       await this.awards.revoke(awardId, dto.reason, principal.keyId);
@@ -238,7 +236,7 @@ export class DecisionsService {
       if (!(await this.scope.isInScope(principal, organizationId))) {
         const ids = nominations.filter((n) => n.proposingOrganizationId === organizationId).map((n) => n.id);
         throw ApiError.forbidden(
-          `Nominations ${ids.join(', ')} were proposed by organization ${organizationId}, outside this key's scope`,
+          msg('decision.nominationsOutOfScope', { ids, id: organizationId }),
           ErrorCode.OUT_OF_SCOPE,
         );
       }

@@ -63,6 +63,14 @@ describe('award workbook parts', () => {
     expect(head).toMatch(/<sheetData>\n<row r="1">.*<\/row>\n$/);
   });
 
+  it('writes the headers in English for a reader who asked for it, the columns unchanged', () => {
+    const head = sheetHead('en');
+    expect(head).toContain(`<c r="A1" s="${SHEET_HEADER_STYLE}" t="inlineStr"><is><t>Record ID</t></is></c>`);
+    expect(head).not.toContain('Mã bản ghi');
+    expect(head.replace(/<is>.*?<\/is>/g, '')).toBe(sheetHead('vi').replace(/<is>.*?<\/is>/g, ''));
+    for (const column of AWARD_EXPORT_COLUMNS) expect(column.labelEn).toMatch(/^[\x20-\x7e]+$/);
+  });
+
   it('ends the sheet with the filter over the header and every row', () => {
     expect(sheetTail(0)).toContain(`<autoFilter ref="A1:${lastColumn}1"/>`);
     expect(sheetTail(1_000_000)).toContain(`<autoFilter ref="A1:${lastColumn}1000001"/>`);

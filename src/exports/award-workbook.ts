@@ -1,3 +1,4 @@
+import type { Locale } from '../i18n/index.js';
 import { PassThrough, Readable, pipeline } from 'node:stream';
 import {
   AWARD_EXPORT_COLUMNS,
@@ -128,14 +129,14 @@ ${escapeXml(`${quotedName}!${sheetRange(AWARD_EXPORT_COLUMNS, rowCount, true)}`)
  * The start of xl/worksheets/sheet1.xml, up to and including the header row: the header frozen, the column
  * widths (with each typed column's number format for cells typed in later), then the data rows' opening.
  */
-export function sheetHead(): string {
+export function sheetHead(locale: Locale = 'vi'): string {
   const columns = AWARD_EXPORT_COLUMNS.map((column, index) => {
     const style = sheetStyle(column.type);
     return `<col min="${index + 1}" max="${index + 1}" width="${column.width}" customWidth="1"${style ? ` style="${style}"` : ''}/>`;
   });
   const header = AWARD_EXPORT_COLUMNS.map(
     (column, index) =>
-      `<c r="${columnLetter(index)}1" s="${SHEET_HEADER_STYLE}" t="inlineStr"><is><t>${escapeXml(column.label)}</t></is></c>`,
+      `<c r="${columnLetter(index)}1" s="${SHEET_HEADER_STYLE}" t="inlineStr"><is><t>${escapeXml(locale === 'en' ? column.labelEn : column.label)}</t></is></c>`,
   );
   return `${XML_DECLARATION}<worksheet xmlns="${MAIN_NS}" xmlns:r="${RELATIONSHIPS_NS}">\
 <sheetViews><sheetView workbookViewId="0">\
@@ -177,7 +178,7 @@ function countLines(chunk: Buffer): number {
  * If the package stream is destroyed (the client went away) or fails, the package is abandoned and `rows` destroyed;
  * if `rows` fails, so does the package stream, so a download is cut short, never complete-looking.
  */
-export async function awardWorkbook(rows: Readable, createdAt: Date): Promise<Readable> {
+export async function awardWorkbook(rows: Readable, createdAt: Date, locale: Locale = 'vi'): Promise<Readable> {
   let archiver: Awaited<ReturnType<typeof loadArchiver>>;
   try {
     archiver = await loadArchiver();
@@ -188,7 +189,7 @@ export async function awardWorkbook(rows: Readable, createdAt: Date): Promise<Re
   let sheetWritten: (rowCount: number) => void = () => undefined;
   const rowCount = new Promise<number>((resolve) => (sheetWritten = resolve));
   async function* sheet(): AsyncGenerator<Buffer | string> {
-    yield sheetHead();
+    yield sheetHead(locale);
     let count = 0;
     const batch: Buffer[] = [];
     let batchBytes = 0;

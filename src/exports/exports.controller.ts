@@ -1,3 +1,4 @@
+import { requestLocale } from '../i18n/index.js';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -61,7 +62,7 @@ export class ExportsController {
     summary: 'Export the award history as an Excel workbook (.xlsx)',
     description:
       `${COMMON_DESCRIPTION}\n\nXLSX: one sheet "Khen thưởng", the same columns in the same order with ` +
-      'Vietnamese headers, a frozen and filterable header row; year and bonus are number cells, the decision date ' +
+      'Vietnamese headers (English with `Accept-Language: en`), a frozen and filterable header row; year and bonus are number cells, the decision date ' +
       'a date cell, the revocation instant a date-time cell in UTC.',
   })
   @ApiOkResponse({
@@ -70,6 +71,6 @@ export class ExportsController {
   })
   @ApiProblems('400', '404')
   async xlsx(@Query() query: ExportAwardsQueryDto, @Res() reply: FastifyReply): Promise<void> {
-    void sendFile(reply, await this.exports.xlsx(query));
+    void sendFile(reply, await this.exports.xlsx(query, requestLocale(reply.request)));
   }
 }

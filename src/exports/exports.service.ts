@@ -1,3 +1,5 @@
+import type { Locale } from '../i18n/index.js';
+import { msg } from '../i18n/index.js';
 import type { Readable } from 'node:stream';
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { assertYearRange } from '../awards/awards.service.js';
@@ -42,10 +44,10 @@ export class ExportsService {
   }
 
   /** Every matching award as an .xlsx workbook: the sheet's rows written by PostgreSQL's COPY, zipped as they come. */
-  async xlsx(query: ExportAwardsQueryDto): Promise<ExportFile> {
+  async xlsx(query: ExportAwardsQueryDto, locale: Locale = 'vi'): Promise<ExportFile> {
     const { filter, fileName } = await this.prepare(query, 'xlsx');
     return this.run(fileName, XLSX_CONTENT_TYPE, async () =>
-      awardWorkbook(await this.repository.sheetRows(filter), new Date()),
+      awardWorkbook(await this.repository.sheetRows(filter), new Date(), locale),
     );
   }
 
@@ -88,7 +90,7 @@ export class ExportsService {
         HttpStatus.SERVICE_UNAVAILABLE,
         ErrorCode.SERVICE_UNAVAILABLE,
         'Service unavailable',
-        `${MAX_CONCURRENT_EXPORTS} exports are already running on this instance; retry shortly`,
+        msg('export.busy', { count: MAX_CONCURRENT_EXPORTS }),
       );
     }
     this.running++;

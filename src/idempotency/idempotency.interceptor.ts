@@ -1,3 +1,4 @@
+import { msg } from '../i18n/index.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type CallHandler,
@@ -67,10 +68,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const header = request.headers[IDEMPOTENCY_KEY_HEADER];
     if (request.method !== 'POST' || header === undefined) return next.handle();
     if (!isValidIdempotencyKey(header)) {
-      throw ApiError.badRequest(
-        'Idempotency-Key',
-        'must be 1 to 255 visible ASCII characters, sent once (a UUID is a good key)',
-      );
+      throw ApiError.badRequest('Idempotency-Key', msg('idempotency.malformed'));
     }
     const principal = scopeOf(request.principal);
     if (!principal) return next.handle();
@@ -160,27 +158,18 @@ export class IdempotencyInterceptor implements NestInterceptor {
           HttpStatus.UNPROCESSABLE_ENTITY,
           'IDEMPOTENCY_KEY_REUSED',
           'A rule forbids this',
-          'This Idempotency-Key was already used for a different request (method, path or body); use a new key for a new request',
+          msg('idempotency.reused'),
         );
       }
       if (record.state === 'COMPLETED') return { kind: 'replay', record };
       if (record.committed && record.lockExpired) {
-        throw new ApiError(
-          HttpStatus.CONFLICT,
-          'IDEMPOTENCY_OUTCOME_UNKNOWN',
-          'Conflict',
-          'The first request with this Idempotency-Key made its change but its response was lost; look the record up instead of retrying',
-        );
+        throw new ApiError(HttpStatus.CONFLICT, 'IDEMPOTENCY_OUTCOME_UNKNOWN', 'Conflict', msg('idempotency.unknown'));
       }
       if (Date.now() >= deadline) {
         void reply.header('retry-after', '1');
-        throw new ApiError(
-          HttpStatus.CONFLICT,
-          'IDEMPOTENCY_IN_PROGRESS',
-          'Conflict',
-          'A request with this Idempotency-Key is still being processed; retry shortly',
-          { retryAfterSeconds: 1 },
-        );
+        throw new ApiError(HttpStatus.CONFLICT, 'IDEMPOTENCY_IN_PROGRESS', 'Conflict', msg('idempotency.inProgress'), {
+          retryAfterSeconds: 1,
+        });
       }
       await sleep(Math.min(50 * 2 ** poll, 500));
     }

@@ -1,3 +1,4 @@
+import { msg, referenceMissing } from '../i18n/index.js';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal.js';
 import { ScopeService } from '../auth/scope.service.js';
@@ -84,7 +85,7 @@ export function toDisciplinaryCaseDto(disciplinaryCase: DisciplinaryCase): Disci
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const badCursor = () => ApiError.badRequest('cursor', 'is not a cursor returned by this list');
+const badCursor = () => ApiError.badRequest('cursor', msg('error.cursor'));
 
 /** Decodes a cursor and checks each value's shape, so a forged cursor is a 400, never a database error. */
 function cursorOf<T extends unknown[]>(cursor: string | undefined, checks: ((value: unknown) => boolean)[]): T | null {
@@ -147,7 +148,7 @@ export class IndividualsService {
   /** A new `organizationId` moves the person: both the old and the new organization must be in scope. */
   async update(principal: Principal, id: string, dto: UpdateIndividualDto): Promise<IndividualDto> {
     for (const field of ['fullName', 'organizationId'] as const) {
-      if (dto[field] === null) throw ApiError.badRequest(field, 'cannot be null');
+      if (dto[field] === null) throw ApiError.badRequest(field, msg('error.notNull'));
     }
     return this.transactions.run(async () => {
       const individual = await this.individuals.findByIdForUpdate(id);
@@ -195,10 +196,7 @@ export class IndividualsService {
 
   async addInitiative(principal: Principal, id: string, dto: CreateInitiativeDto): Promise<InitiativeDto> {
     if (dto.year > Number(dto.recognizedOn.slice(0, 4))) {
-      throw ApiError.badRequest(
-        'year',
-        'cannot be after the year of recognizedOn: an initiative counts once it is recognised',
-      );
+      throw ApiError.badRequest('year', msg('individual.initiativeYear'));
     }
     return this.transactions.run(async () => {
       await this.requireInScope(principal, id);
@@ -248,7 +246,7 @@ export class IndividualsService {
       if (disciplinaryCase.closedOn !== null) {
         throw ApiError.conflict(
           'CASE_ALREADY_CLOSED',
-          `Disciplinary case ${caseId} was already closed on ${disciplinaryCase.closedOn}`,
+          msg('individual.caseClosed', { id: caseId, date: disciplinaryCase.closedOn }),
         );
       }
       return toDisciplinaryCaseDto(await this.individuals.closeCase(caseId, dto.closedOn, dto.outcome ?? null));
@@ -292,8 +290,8 @@ export class IndividualsService {
         HttpStatus.UNPROCESSABLE_ENTITY,
         ErrorCode.INVALID_REFERENCE,
         'A rule forbids this',
-        `Organization ${organizationId} does not exist`,
-        { errors: [{ field: 'organizationId', message: 'the organization does not exist' }] },
+        referenceMissing('entity.organization', organizationId),
+        { errors: [{ field: 'organizationId', message: msg('organization.missing') }] },
       );
     }
     await this.scope.assertInScope(principal, organizationId);
@@ -302,6 +300,6 @@ export class IndividualsService {
 
 function assertJoinedAfterBirth(values: { birthDate: string | null; joinedOn: string | null }): void {
   if (values.birthDate !== null && values.joinedOn !== null && values.joinedOn <= values.birthDate) {
-    throw ApiError.badRequest('joinedOn', 'must be after birthDate');
+    throw ApiError.badRequest('joinedOn', msg('individual.joinedAfterBirth'));
   }
 }

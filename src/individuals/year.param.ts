@@ -1,3 +1,4 @@
+import { msg } from '../i18n/index.js';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
@@ -10,7 +11,7 @@ export const MAX_YEAR = 2100;
 export function parseYear(value: unknown, name = 'year'): number {
   const year = typeof value === 'string' && /^\d{4}$/.test(value) ? Number(value) : NaN;
   if (!(year >= MIN_YEAR && year <= MAX_YEAR)) {
-    throw ApiError.badRequest(name, `must be a year between ${MIN_YEAR} and ${MAX_YEAR}, written with four digits`);
+    throw ApiError.badRequest(name, msg('validation.year', { from: MIN_YEAR, until: MAX_YEAR }));
   }
   return year;
 }

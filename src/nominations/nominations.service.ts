@@ -1,3 +1,5 @@
+import { storedCheck, storedEligibility } from './stored-verdicts.js';
+import { msg, referenceMissing, render, semicolonList, type Text } from '../i18n/index.js';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal.js';
 import { ScopeService } from '../auth/scope.service.js';
@@ -58,7 +60,7 @@ export function toNominationDto(n: Nomination): NominationDto {
     status: n.status,
     statusReason: n.statusReason,
     regime: n.regime,
-    eligibility: n.eligibility,
+    eligibility: storedEligibility(n.eligibility),
     decisionId: n.decisionId,
     createdAt: n.createdAt.toISOString(),
     updatedAt: n.updatedAt.toISOString(),
@@ -74,7 +76,7 @@ export function toNominationEventDto(e: NominationEvent): NominationEventDto {
     at: e.at.toISOString(),
     actorKeyId: e.actorKeyId,
     actorRole: e.actorRole,
-    eligibility: e.eligibility,
+    eligibility: storedEligibility(e.eligibility),
   };
 }
 
@@ -89,7 +91,7 @@ export function toCouncilVoteDto(v: CouncilVote): CouncilVoteDto {
     writtenVotes: v.writtenVotes,
     yes: v.yes,
     passed: v.passed,
-    check: v.check,
+    check: storedCheck(v.check),
     recordedByKeyId: v.recordedByKeyId,
     recordedAt: v.createdAt.toISOString(),
   };
@@ -101,7 +103,7 @@ const STRUCTURAL_RULES = new Set(['R-KIND-1', 'R-BASIS-2']);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
-const invalidReference = (field: string, detail: string) =>
+const invalidReference = (field: string, detail: Text) =>
   new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.INVALID_REFERENCE, 'A rule forbids this', detail, {
     errors: [{ field, message: detail }],
   });
@@ -112,7 +114,7 @@ function invalidState(action: TransitionAction, status: NominationStatus): ApiEr
     HttpStatus.CONFLICT,
     ErrorCode.INVALID_STATE,
     'Conflict',
-    `The nomination is ${status}; ${action.toLowerCase()} needs it in ${from}`,
+    msg('nomination.invalidState', { status, action: action.toLowerCase(), needed: from }),
     { currentStatus: status },
   );
 }
@@ -129,7 +131,10 @@ export function assertDecidable(nominations: readonly { id: string; status: Nomi
     HttpStatus.CONFLICT,
     'NOMINATION_NOT_APPROVED',
     'Conflict',
-    `Only ${from} nominations can be decided: ${blocked.map((n) => `${n.id} is ${n.status}`).join('; ')}`,
+    msg('nomination.notDecidable', {
+      needed: from,
+      blocked: blocked.map((n) => msg('nomination.blocked', { id: n.id, status: n.status })),
+    }),
     { nominations: blocked.map((n) => ({ id: n.id, status: n.status })) },
   );
 }
@@ -249,7 +254,7 @@ export class NominationsService {
     const hasIndividual = dto.individualId !== undefined;
     const hasOrganization = dto.organizationId !== undefined;
     if (hasIndividual === hasOrganization) {
-      const message = 'give exactly one nominee: individualId (a person) or organizationId (a collective)';
+      const message = msg('nomination.oneNominee');
       throw new ApiError(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, 'Invalid request', message, {
         errors: [
           { field: 'individualId', message },
@@ -261,7 +266,10 @@ export class NominationsService {
 
     const proposing = await this.nominations.findOrganization(dto.proposingOrganizationId);
     if (!proposing)
-      throw invalidReference('proposingOrganizationId', `Organization ${dto.proposingOrganizationId} does not exist`);
+      throw invalidReference(
+        'proposingOrganizationId',
+        referenceMissing('entity.organization', dto.proposingOrganizationId),
+      );
     const nominee = await this.loadNominee(dto);
     await this.scope.assertInScope(principal, dto.proposingOrganizationId);
     await this.scope.assertInScope(principal, nominee.homeOrganizationId);
@@ -280,7 +288,7 @@ export class NominationsService {
   private async loadNominee(dto: CreateNominationDto): Promise<Nominee> {
     if (dto.individualId !== undefined) {
       const person = await this.nominations.findIndividual(dto.individualId);
-      if (!person) throw invalidReference('individualId', `Individual ${dto.individualId} does not exist`);
+      if (!person) throw invalidReference('individualId', referenceMissing('entity.individual', dto.individualId));
       return {
         recipientKind: 'INDIVIDUAL',
         individualId: person.id,
@@ -290,7 +298,7 @@ export class NominationsService {
     }
     const id = dto.organizationId as string;
     const collective = await this.nominations.findOrganization(id);
-    if (!collective) throw invalidReference('organizationId', `Organization ${id} does not exist`);
+    if (!collective) throw invalidReference('organizationId', referenceMissing('entity.organization', id));
     return {
       recipientKind: 'COLLECTIVE',
       individualId: null,
@@ -319,7 +327,7 @@ export class NominationsService {
       after &&
       !(typeof after[0] === 'string' && CURSOR_AT.test(after[0]) && typeof after[1] === 'string' && UUID.test(after[1]))
     ) {
-      throw ApiError.badRequest('cursor', 'is not a cursor returned by this list');
+      throw ApiError.badRequest('cursor', msg('error.cursor'));
     }
     const rows = await this.nominations.list({
       scopeRoot: this.scope.scopeRoot(principal),
@@ -356,7 +364,7 @@ export class NominationsService {
   /** `PATCH`: edits a DRAFT or RETURNED nomination and re-evaluates it. */
   async update(principal: Principal, id: string, dto: UpdateNominationDto): Promise<NominationDto> {
     for (const field of ['achievements', 'basis'] as const) {
-      if (dto[field] === null) throw ApiError.badRequest(field, 'cannot be null');
+      if (dto[field] === null) throw ApiError.badRequest(field, msg('error.notNull'));
     }
     return this.transactions.run(async () => {
       // The nominee's lock before the row's (the order an approval takes them): a new basis can make a duplicate.
@@ -408,10 +416,7 @@ export class NominationsService {
       if (!canPerform(action, n.status)) throw invalidState(action, n.status);
       const eligibility = await this.evaluate(n, n.expectedDecisionOn);
       if (requireEligible && !eligibility.eligible) {
-        throw ApiError.ruleViolation(
-          'The nomination is not eligible: every failing rule is listed',
-          violationsOf(eligibility.checks),
-        );
+        throw ApiError.ruleViolation(msg('nomination.notEligible'), violationsOf(eligibility.checks));
       }
       return this.move(n, action, reason, eligibility, principal);
     });
@@ -427,16 +432,16 @@ export class NominationsService {
     const written = dto.writtenVotes ?? 0;
     const errors = [
       ...(dto.present + written > dto.members
-        ? [{ field: written > 0 ? 'writtenVotes' : 'present', message: 'present + writtenVotes cannot exceed members' }]
+        ? [{ field: written > 0 ? 'writtenVotes' : 'present', message: msg('nomination.voteTurnout') }]
         : []),
-      ...(dto.yes > dto.present + written ? [{ field: 'yes', message: 'cannot exceed present + writtenVotes' }] : []),
+      ...(dto.yes > dto.present + written ? [{ field: 'yes', message: msg('nomination.voteYes') }] : []),
     ];
     if (errors.length > 0) {
       throw new ApiError(
         HttpStatus.BAD_REQUEST,
         ErrorCode.VALIDATION_FAILED,
         'Invalid request',
-        errors.map((e) => `${e.field}: ${e.message}`).join('; '),
+        semicolonList(errors.map((e) => msg('problem.fieldList', { field: e.field, text: e.message }))),
         { errors },
       );
     }
@@ -446,10 +451,7 @@ export class NominationsService {
       const council = await this.councilSizes.inForce(n.proposingOrganizationId, dto.heldOn);
       const size = checkCouncilSize(dto.members, council?.members ?? null);
       if (!size.passed) {
-        throw ApiError.ruleViolation(
-          'The vote does not count the members of the council on file: nothing was recorded',
-          violationsOf([size]),
-        );
+        throw ApiError.ruleViolation(msg('nomination.voteCouncil'), violationsOf([size]));
       }
       const policy = await this.awardTypes.votePolicy(n.awardCode);
       const tally = { members: dto.members, present: dto.present, writtenVotes: written, yes: dto.yes };
@@ -463,7 +465,8 @@ export class NominationsService {
         check,
         recordedByKeyId: principal.keyId,
       });
-      await this.addEvent(n.id, n.status, n.status, 'VOTE', check.message, null, principal);
+      // The event's reason is a stored text: the vote's verdict as the registry's people read it.
+      await this.addEvent(n.id, n.status, n.status, 'VOTE', render(check.message, 'vi'), null, principal);
       return toCouncilVoteDto(vote);
     });
   }
@@ -510,10 +513,7 @@ export class NominationsService {
       );
       const evaluation = withChecks(eligibility, approvalChecks);
       if (!evaluation.eligible) {
-        throw ApiError.ruleViolation(
-          'The nomination cannot be approved: every failing rule is listed',
-          violationsOf(evaluation.checks),
-        );
+        throw ApiError.ruleViolation(msg('nomination.cannotApprove'), violationsOf(evaluation.checks));
       }
       return this.move(n, 'APPROVE', null, evaluation, principal);
     });
@@ -608,7 +608,7 @@ export class NominationsService {
 /** The expected decision date, when given, cannot be before the year the achievements belong to. */
 function assertDecisionDate(year: number, expectedDecisionOn: string | null): void {
   if (expectedDecisionOn !== null && expectedDecisionOn < `${year}-01-01`) {
-    throw ApiError.badRequest('expectedDecisionOn', `cannot be before the nomination year ${year} begins`);
+    throw ApiError.badRequest('expectedDecisionOn', msg('nomination.decisionDate', { year }));
   }
 }
 
@@ -619,13 +619,9 @@ function assertDecisionDate(year: number, expectedDecisionOn: string | null): vo
 function assertNotDuplicate(eligibility: Eligibility): void {
   const broken = eligibility.checks.filter((c) => !c.passed && c.rule === 'R-DUP-1');
   if (broken.length > 0) {
-    throw new ApiError(
-      HttpStatus.CONFLICT,
-      ErrorCode.DUPLICATE_NOMINATION,
-      'Conflict',
-      'The nominee already has a regular award or nomination that this one would duplicate (one achievement is rewarded once): nothing was stored',
-      { violations: violationsOf(broken) },
-    );
+    throw new ApiError(HttpStatus.CONFLICT, ErrorCode.DUPLICATE_NOMINATION, 'Conflict', msg('nomination.duplicate'), {
+      violations: violationsOf(broken),
+    });
   }
 }
 
@@ -633,6 +629,6 @@ function assertNotDuplicate(eligibility: Eligibility): void {
 function assertStructurallyValid(eligibility: Eligibility): void {
   const broken = eligibility.checks.filter((c) => !c.passed && STRUCTURAL_RULES.has(c.rule));
   if (broken.length > 0) {
-    throw ApiError.ruleViolation('This award cannot be proposed this way: nothing was stored', violationsOf(broken));
+    throw ApiError.ruleViolation(msg('nomination.structural'), violationsOf(broken));
   }
 }

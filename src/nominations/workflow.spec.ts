@@ -1,3 +1,4 @@
+import { msg } from '../i18n/index.js';
 import { describe, expect, it } from '@jest/globals';
 import type { NominationStatus } from '../rules/index.js';
 import {
@@ -88,13 +89,16 @@ describe('regimeForNomination', () => {
 });
 
 describe('violationsOf / withChecks', () => {
-  const pass = { rule: 'R-KIND-1', passed: true, message: 'ok' };
-  const fail = { rule: 'R-QUOTA-UNIT', passed: false, message: 'cap', limit: 3, actual: 4 };
+  const ok = msg('rules.hold.none');
+  const cap = msg('rules.quota.max', { max: 3 });
+  const held = msg('rules.hold.open', { count: 1 });
+  const pass = { rule: 'R-KIND-1', passed: true, message: ok };
+  const fail = { rule: 'R-QUOTA-UNIT', passed: false, message: cap, limit: 3, actual: 4 };
 
   it('lists failing checks only, keeping limit and actual where present', () => {
-    expect(violationsOf([pass, fail, { rule: 'R-HOLD-1', passed: false, message: 'held' }])).toEqual([
-      { rule: 'R-QUOTA-UNIT', message: 'cap', limit: 3, actual: 4 },
-      { rule: 'R-HOLD-1', message: 'held' },
+    expect(violationsOf([pass, fail, { rule: 'R-HOLD-1', passed: false, message: held }])).toEqual([
+      { rule: 'R-QUOTA-UNIT', message: cap, limit: 3, actual: 4 },
+      { rule: 'R-HOLD-1', message: held },
     ]);
   });
 

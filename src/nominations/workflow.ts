@@ -11,6 +11,7 @@
  * DECIDE is taken by a signed decision (`DecisionsService.create` through `NominationsService.markDecided`), for every
  * nomination it grants, in the decision's transaction.
  */
+import type { RuleViolation } from '../common/errors/problem.js';
 import type { Eligibility, NominationStatus, Regime, RuleCheck } from '../rules/index.js';
 import { regimeOn } from '../rules/index.js';
 import { todayInVietnam } from '../common/time/vietnam-time.js';
@@ -73,13 +74,11 @@ export function regimeForNomination(expectedDecisionOn: string | null | undefine
 }
 
 /** The failing checks, in the `violations` shape of a 422 problem (limit/actual only where the rule has numbers). */
-export function violationsOf(
-  checks: readonly RuleCheck[],
-): { rule: string; message: string; limit?: number; actual?: number }[] {
+export function violationsOf(checks: readonly RuleCheck[]): RuleViolation[] {
   return checks
     .filter((c) => !c.passed)
     .map((c) => {
-      const v: { rule: string; message: string; limit?: number; actual?: number } = {
+      const v: RuleViolation = {
         rule: c.rule,
         message: c.message,
       };

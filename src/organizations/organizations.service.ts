@@ -1,3 +1,4 @@
+import { msg } from '../i18n/index.js';
 import { Injectable } from '@nestjs/common';
 
 import { changedFields } from '../common/database/changed-fields.js';
@@ -71,7 +72,7 @@ export class OrganizationsService {
       const organization = await this.organizations.findByIdForUpdate(id);
       if (!organization) throw ApiError.notFound('Organization', id);
       for (const field of ['code', 'name', 'kind'] as const) {
-        if (dto[field] === null) throw ApiError.badRequest(field, 'cannot be null');
+        if (dto[field] === null) throw ApiError.badRequest(field, msg('error.notNull'));
       }
       // Only what differs is written: an unchanged organization keeps its updatedAt and leaves no audit event.
       const changes = changedFields(organization, {

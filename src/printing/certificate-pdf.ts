@@ -43,15 +43,15 @@ const GREY = '#555555';
 const PAGE = { width: 841.89, height: 595.28 };
 
 export interface PrintOptions {
-  /** Public address of the service: the QR code points at `${publicBaseUrl}/api/v1/certificates/{code}`. */
+  /** Public address of the service: the QR code points at the verification page `${publicBaseUrl}/verify/{code}`. */
   publicBaseUrl: string;
   /** PDF metadata title. */
   title: string;
 }
 
-/** The public verification address a certificate's QR code carries. */
+/** The public verification page a certificate's QR code carries: HTML for whoever scans it with a phone. */
 export function verificationUrl(publicBaseUrl: string, verificationCode: string): string {
-  return `${publicBaseUrl.replace(/\/+$/, '')}/api/v1/certificates/${verificationCode}`;
+  return `${publicBaseUrl.replace(/\/+$/, '')}/verify/${verificationCode}`;
 }
 
 /**

@@ -11,17 +11,22 @@ const PDF = 'application/pdf';
 const PUBLIC_NOTE =
   'Public, like the certificate it prints (it hangs on a wall, and `GET /certificates/{code}` verifies it): it ' +
   'carries the recipient’s name, unit, award, achievement line, decision, issuer and signer, and the verification ' +
-  'code with its QR code (`PUBLIC_BASE_URL/api/v1/certificates/{code}`), never personal data (no birth date, no ' +
+  'code with its QR code, which opens the verification page `PUBLIC_BASE_URL/verify/{code}` (HTML, Vietnamese by ' +
+  'default); never personal data (no birth date, no ' +
   'national id, no rating). A revoked award (R-REVOKE-1) still prints, crossed "ĐÃ THU HỒI" with the revocation ' +
   'date, so an archived reprint can never pass for a valid certificate. A4 landscape, Noto Serif embedded.';
 
 function sendPdf(reply: FastifyReply, file: PdfFile): FastifyReply {
-  return reply
-    .header('content-type', PDF)
-    .header('content-disposition', `inline; filename="${file.fileName}"`)
-    .header('cache-control', 'no-cache')
-    .header('x-content-type-options', 'nosniff')
-    .send(file.stream);
+  return (
+    reply
+      .header('content-type', PDF)
+      .header('content-disposition', `inline; filename="${file.fileName}"`)
+      .header('cache-control', 'no-cache')
+      .header('x-content-type-options', 'nosniff')
+      // A certificate is an administrative document: written in Vietnamese whatever the reader's language.
+      .header('content-language', 'vi')
+      .send(file.stream)
+  );
 }
 
 @ApiTags('certificates')

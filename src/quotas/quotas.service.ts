@@ -1,3 +1,4 @@
+import { msg } from '../i18n/index.js';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal.js';
 import { ScopeService } from '../auth/scope.service.js';
@@ -168,18 +169,18 @@ export class QuotasService {
         HttpStatus.BAD_REQUEST,
         ErrorCode.VALIDATION_FAILED,
         'Invalid request',
-        'Give maxCount, maxRatio or both',
+        msg('quota.countOrRatio'),
         {
           errors: [
-            { field: 'maxCount', message: 'give maxCount, maxRatio or both' },
-            { field: 'maxRatio', message: 'give maxCount, maxRatio or both' },
+            { field: 'maxCount', message: msg('quota.countOrRatio') },
+            { field: 'maxRatio', message: msg('quota.countOrRatio') },
           ],
         },
       );
     }
-    if (dto.ratioOf !== undefined && dto.maxRatio === undefined) throw ApiError.badRequest('ratioOf', 'needs maxRatio');
-    if (dto.ratioOf === dto.awardCode)
-      throw ApiError.badRequest('ratioOf', 'cannot be the award code the quota limits');
+    if (dto.ratioOf !== undefined && dto.maxRatio === undefined)
+      throw ApiError.badRequest('ratioOf', msg('quota.needsRatio'));
+    if (dto.ratioOf === dto.awardCode) throw ApiError.badRequest('ratioOf', msg('quota.sameCode'));
     return this.transactions.run(async () => {
       await this.requireOrganization(dto.organizationId);
       await this.scope.assertAbove(principal, dto.organizationId, 'The quota');

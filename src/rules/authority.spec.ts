@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { allowedAwardCodes, checkAuthority } from './authority.js';
 import type { Authority, AwardCode } from './types.js';
+import { render, type Message } from '../i18n/index.js';
+
+/** A rule's message as an English reader sees it. */
+const en = (message: Message | undefined): string => (message === undefined ? '' : render(message, 'en'));
 
 describe('checkAuthority (R-AUTH-1..4)', () => {
   it.each<[Authority, AwardCode, string, string, boolean]>([
@@ -51,19 +55,19 @@ describe('checkAuthority (R-AUTH-1..4)', () => {
     );
     expect(out.map((c) => c.passed)).toEqual([true, false, false]);
     const failing = out.filter((c) => !c.passed);
-    expect(failing[0]?.message).toContain('Bằng khen của Chủ tịch UBND tỉnh / Bộ trưởng is not allowed');
-    expect(failing[0]?.message).toContain('Law 2022 Art 80.1');
-    expect(failing[1]?.message).toContain('Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh is not allowed');
+    expect(en(failing[0]?.message)).toContain('Bằng khen của Chủ tịch UBND tỉnh / Bộ trưởng is not allowed');
+    expect(en(failing[0]?.message)).toContain('Law 2022 Art 80.1');
+    expect(en(failing[1]?.message)).toContain('Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh is not allowed');
   });
 
   it('tells a commune chair when the code becomes allowed', () => {
     const [c] = checkAuthority('COMMUNE_CHAIR', ['CHIEN_SI_THI_DUA_CO_SO'], '2025-06-30');
-    expect(c?.message).toContain('from then on a commune chair may decide it');
+    expect(en(c?.message)).toContain('from then on a commune chair may decide it');
   });
 
   it('mentions KT. signing for province-level codes', () => {
     const [c] = checkAuthority('DISTRICT_CHAIR', ['BANG_KHEN_TINH'], '2024-01-23');
-    expect(c?.message).toContain('Vice Chairman may sign KT.');
+    expect(en(c?.message)).toContain('Vice Chairman may sign KT.');
   });
 
   it.each<[Authority, AwardCode, string]>([
@@ -73,8 +77,8 @@ describe('checkAuthority (R-AUTH-1..4)', () => {
   ])('%s deciding %s: %s says the Prime Minister decides it and the province only proposes it', (a, code, rule) => {
     const [c] = checkAuthority(a, [code], '2024-01-23');
     expect(c).toMatchObject({ rule, passed: false });
-    expect(c?.message).toContain('decided by the Prime Minister only');
-    expect(c?.message).toContain('proposes it upward');
+    expect(en(c?.message)).toContain('decided by the Prime Minister only');
+    expect(en(c?.message)).toContain('proposes it upward');
   });
 
   it('returns nothing for an empty decision and rejects a malformed date', () => {

@@ -15,6 +15,7 @@
  *   (which no issuer of this registry holds: those are proposed upward, never decided here); PRESIDENT none of the
  *   11 codes (state-level forms are history only).
  */
+import { dateParam, msg, orList, type Message, type ParamValue } from '../i18n/index.js';
 import { AWARD_TYPES, awardName, awardType } from './catalogue.js';
 import { assertIsoDate } from './dates.js';
 import { isDecidedLocally } from './issuing-authority.js';
@@ -22,15 +23,16 @@ import type { Authority, AwardCode, RuleCheck } from './types.js';
 
 export type AuthorityRuleId = 'R-AUTH-1' | 'R-AUTH-2' | 'R-AUTH-3' | 'R-AUTH-4';
 
-export const AUTHORITY_LABELS: Readonly<Record<Authority, string>> = {
-  DEPARTMENT_HEAD: 'a head of a provincial department (Giám đốc Sở)',
-  DISTRICT_CHAIR: 'a district People’s Committee chair',
-  COMMUNE_CHAIR: 'a commune People’s Committee chair',
-  ENTERPRISE_HEAD: 'an enterprise head',
-  PROVINCE_CHAIR: 'the Chairman of the provincial People’s Committee (Chủ tịch UBND tỉnh)',
-  MINISTER: 'a minister',
-  PRIME_MINISTER: 'the Prime Minister',
-  PRESIDENT: 'the President',
+/** Who holds each authority, as a message (rendered in the reader's language). */
+export const AUTHORITY_LABELS: Readonly<Record<Authority, Message>> = {
+  DEPARTMENT_HEAD: msg('authority.DEPARTMENT_HEAD'),
+  DISTRICT_CHAIR: msg('authority.DISTRICT_CHAIR'),
+  COMMUNE_CHAIR: msg('authority.COMMUNE_CHAIR'),
+  ENTERPRISE_HEAD: msg('authority.ENTERPRISE_HEAD'),
+  PROVINCE_CHAIR: msg('authority.PROVINCE_CHAIR'),
+  MINISTER: msg('authority.MINISTER'),
+  PRIME_MINISTER: msg('authority.PRIME_MINISTER'),
+  PRESIDENT: msg('authority.PRESIDENT'),
 };
 
 /** The award codes `authority` may decide in a decision dated `issuedOn` (YYYY-MM-DD), in catalogue order. */
@@ -53,25 +55,24 @@ function ruleFor(authority: Authority, code: AwardCode): AuthorityRuleId {
   return 'R-AUTH-4';
 }
 
-const ARTICLE: Readonly<Record<AuthorityRuleId, string>> = {
-  'R-AUTH-1': 'Law 2022 Art 80.1',
-  'R-AUTH-2': 'Law 2022 Art 80.3, Decree 129/2025',
-  'R-AUTH-3': 'Law 2022 Art 80',
-  'R-AUTH-4': 'Law 2022 Art 79–80',
+const ARTICLE: Readonly<Record<AuthorityRuleId, Message>> = {
+  'R-AUTH-1': msg('article.auth1'),
+  'R-AUTH-2': msg('article.auth2'),
+  'R-AUTH-3': msg('article.auth3'),
+  'R-AUTH-4': msg('article.auth4'),
 };
 
-function mayContain(codes: readonly AwardCode[]): string {
-  if (codes.length === 0) return 'may contain none of the catalogue’s titles and forms';
-  return `may contain only ${codes.map(awardName).join(', ')}`;
+function mayContain(codes: readonly AwardCode[]): Message {
+  if (codes.length === 0) return msg('rules.auth.mayContainNone');
+  return msg('rules.auth.mayContainOnly', { awards: codes.map(awardName) });
 }
 
-function whoDecides(code: AwardCode, issuedOn: string): string {
-  const who = awardType(code)
+function whoDecides(code: AwardCode, issuedOn: string): Message[] {
+  return awardType(code)
     .decidingAuthorities.filter(
       (g) => (g.from === undefined || g.from <= issuedOn) && (g.until === undefined || issuedOn <= g.until),
     )
     .map((g) => AUTHORITY_LABELS[g.authority]);
-  return who.join(' or ');
 }
 
 /**
@@ -81,35 +82,49 @@ function whoDecides(code: AwardCode, issuedOn: string): string {
 export function checkAuthority(authority: Authority, awardCodes: readonly AwardCode[], issuedOn: string): RuleCheck[] {
   const allowed = allowedAwardCodes(authority, issuedOn);
   const who = AUTHORITY_LABELS[authority];
+  const date = dateParam(issuedOn);
   const out: RuleCheck[] = [];
   for (const code of [...new Set(awardCodes)]) {
     const rule = ruleFor(authority, code);
     const article = ARTICLE[rule];
-    const name = awardName(code);
+    const award = awardName(code);
     if (allowed.includes(code)) {
-      out.push({ rule, passed: true, message: `${name} may be decided by ${who} on ${issuedOn} (${article})` });
+      out.push({ rule, passed: true, message: msg('rules.auth.allowed', { award, who, date, article }) });
       continue;
     }
-    let message = `A decision by ${who} dated ${issuedOn} ${mayContain(allowed)} (${article}); ${name} is not allowed`;
-    if (
+    const communeNote =
       authority === 'COMMUNE_CHAIR' &&
       issuedOn < '2025-07-01' &&
       allowedAwardCodes('COMMUNE_CHAIR', '2025-07-01').includes(code)
-    ) {
-      message += ` before 2025-07-01 (from then on a commune chair may decide it, Decree 129/2025)`;
-    }
-    if (authority === 'DISTRICT_CHAIR' && issuedOn >= '2025-07-01') {
-      message += `; district People’s Committees no longer exist from 2025-07-01 (two-tier local government, Decree 129/2025)`;
-    }
-    const instead = whoDecides(code, issuedOn);
+        ? msg('rules.auth.communeBefore')
+        : '';
+    const districtNote =
+      authority === 'DISTRICT_CHAIR' && issuedOn >= '2025-07-01' ? msg('rules.auth.districtGone') : '';
+    const deciders = whoDecides(code, issuedOn);
+    let instead: ParamValue = '';
     if (awardType(code).isProvinceLevel) {
-      message += `; it is a title or form of the province and needs a decision of ${instead} (a Vice Chairman may sign KT. on behalf, R-AUTH-3)`;
+      instead = msg('rules.auth.insteadProvince', { who: orList(deciders) });
     } else if (!isDecidedLocally(code)) {
-      message += `; it is decided by ${instead || 'a state-level authority'} only: a province or a department proposes it upward, and no decision of this registry may grant it`;
-    } else if (instead) {
-      message += `; it is decided by ${instead}`;
+      instead = msg('rules.auth.insteadUpward', {
+        who: deciders.length > 0 ? orList(deciders) : msg('authority.stateLevel'),
+      });
+    } else if (deciders.length > 0) {
+      instead = msg('rules.auth.insteadLocal', { who: orList(deciders) });
     }
-    out.push({ rule, passed: false, message });
+    out.push({
+      rule,
+      passed: false,
+      message: msg('rules.auth.refused', {
+        who,
+        date,
+        mayContain: mayContain(allowed),
+        article,
+        award,
+        communeNote,
+        districtNote,
+        instead,
+      }),
+    });
   }
   return out;
 }

@@ -20,6 +20,10 @@ import {
   type RecipientKind,
   type Regime,
 } from './types.js';
+import { render, type Message } from '../i18n/index.js';
+
+/** A rule's message as an English reader sees it. */
+const en = (message: Message | undefined): string => (message === undefined ? '' : render(message, 'en'));
 
 const ND91: Regime = 'TDKT_2003_ND91';
 const ND98: Regime = 'TDKT_2022_ND98';
@@ -181,7 +185,7 @@ describe('R-KIND-1 recipient kind', () => {
       ND98,
     );
     expect(e.eligible).toBe(false);
-    expect(checks(e, 'R-KIND-1')[0]?.message).toMatch(/out of scope/);
+    expect(en(checks(e, 'R-KIND-1')[0]?.message)).toMatch(/out of scope/);
   });
 });
 
@@ -218,11 +222,14 @@ describe('R-LDTT-1 Lao động tiên tiến needs HTT or HTXS (Law 2022 Art 24)'
 
   it('the rating of another year does not count', () => {
     const e = evaluateEligibility(individual('LAO_DONG_TIEN_TIEN', { ratings: { 2022: 'HTXS', 2023: 'HT' } }), ND98);
-    expect(checks(e, 'R-LDTT-1')[0]).toEqual({
-      rule: 'R-LDTT-1',
-      passed: false,
-      message: 'Lao động tiên tiến 2023 needs rating HTT or HTXS in 2023 (Law 2022 Art 24); rating 2023 is HT',
-    });
+    const check = checks(e, 'R-LDTT-1')[0];
+    expect(check).toMatchObject({ rule: 'R-LDTT-1', passed: false });
+    expect(en(check?.message)).toBe(
+      'Lao động tiên tiến 2023 needs rating HTT or HTXS in 2023 (Law 2022 Art 24); rating 2023 is HT',
+    );
+    expect(render(check.message, 'vi')).toBe(
+      'Danh hiệu Lao động tiên tiến năm 2023 yêu cầu xếp loại Hoàn thành tốt nhiệm vụ trở lên (Điều 24 Luật Thi đua, khen thưởng 2022); năm 2023: Hoàn thành nhiệm vụ.',
+    );
   });
 });
 
@@ -354,7 +361,7 @@ describe('R-CSTINH-1 Chiến sĩ thi đua cấp tỉnh: 3 consecutive CSTĐ cơ 
       individual('CHIEN_SI_THI_DUA_TINH', { history: awards, initiatives: provinceInit }),
       ND98,
     );
-    const msg = checks(e, 'R-CSTINH-1')[0]?.message ?? '';
+    const msg = en(checks(e, 'R-CSTINH-1')[0]?.message);
     expect(msg).toContain('missing 2022');
     expect(msg).toContain('R-BASIS-1');
   });
@@ -445,7 +452,7 @@ describe('R-ORDER-1 a lower form is never a prerequisite (Decree 98 Art 4)', () 
       regime,
     );
     expect(e.eligible).toBe(true);
-    expect(e.checks.some((c) => /Giấy khen (before|first|required)/.test(c.message))).toBe(false);
+    expect(e.checks.some((c) => /Giấy khen (before|first|required)/.test(en(c.message)))).toBe(false);
   });
 
   it('a collective Bằng khen tỉnh and a Bằng khen Thủ tướng without a Giấy khen are eligible', () => {
@@ -661,7 +668,8 @@ describe('evaluateEligibility invariants', () => {
         const allowed: readonly string[] = RULE_SETS[regime][facts.awardCode];
         for (const c of e.checks) {
           expect(allowed).toContain(c.rule);
-          expect(c.message.length).toBeGreaterThan(10);
+          expect(en(c.message).length).toBeGreaterThan(10);
+          expect(render(c.message, 'vi').length).toBeGreaterThan(10);
         }
         expect(e.checks.some((c) => c.rule === 'R-KIND-1')).toBe(true);
       }),

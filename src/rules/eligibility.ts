@@ -16,9 +16,20 @@
  * - R-BASIS-1 (Decree 98 Art 4): THEMATIC / AD_HOC awards are filtered out (`prerequisiteAwards`) before any
  *   prerequisite is looked for; the messages say when such awards were ignored.
  */
+import {
+  basisParam,
+  dateParam,
+  msg,
+  orList,
+  ratingParam,
+  recipientParam,
+  yearList,
+  type Message,
+  type ParamValue,
+} from '../i18n/index.js';
 import { awardName, awardType } from './catalogue.js';
 import { countedAwards, ignoredForPrerequisites, prerequisiteYears } from './counting.js';
-import { duplicateClashes, duplicateGroupOf, type DuplicateClashKind } from './duplicates.js';
+import { duplicateClashes, duplicateGroupOf } from './duplicates.js';
 import { dateParts, isIsoDate } from './dates.js';
 import { ceilMul } from './fraction.js';
 import type {
@@ -64,13 +75,13 @@ export interface RegimeRuleParams {
   /** R-CSCS-1: the initiative is mandatory (TDKT_2003_ND91) instead of "HTXS or an initiative". */
   cscsInitiativeMandatory: boolean;
   /** Law cited in messages. */
-  law: string;
+  law: Message;
 }
 
 export const REGIME_RULE_PARAMS: Readonly<Record<Regime, RegimeRuleParams>> = {
-  TDKT_2003_ND91: { cscsInitiativeMandatory: true, law: 'Law 2003' },
-  TDKT_2022_ND98: { cscsInitiativeMandatory: false, law: 'Law 2022' },
-  TDKT_2022_ND152: { cscsInitiativeMandatory: false, law: 'Law 2022' },
+  TDKT_2003_ND91: { cscsInitiativeMandatory: true, law: msg('law.2003') },
+  TDKT_2022_ND98: { cscsInitiativeMandatory: false, law: msg('law.2022') },
+  TDKT_2022_ND152: { cscsInitiativeMandatory: false, law: msg('law.2022') },
 };
 
 /** R-LDTT-2: minimum whole months of work in the year (Decree 91 Art 10). */
@@ -113,21 +124,17 @@ function countedOf(f: NominationFacts): CountedAward[] {
   return countedAwards(historyOf(f), options);
 }
 
-function ratingText(ratings: IndividualFacts['ratings'], year: number): string {
+function ratingText(ratings: IndividualFacts['ratings'], year: number): Message {
   const r = ratings[year];
-  return r === undefined ? `no rating recorded for ${year}` : `rating ${year} is ${r}`;
+  return r === undefined ? msg('facts.noRating', { year }) : msg('facts.rating', { year, rating: ratingParam(r) });
 }
 
-function yearList(years: readonly number[]): string {
-  return years.length === 0 ? 'none' : years.join(', ');
-}
-
-function ignoredNote(awards: readonly CountedAward[], code: AwardCode): string {
+function ignoredNote(awards: readonly CountedAward[], code: AwardCode): ParamValue {
   const n = ignoredForPrerequisites(awards, code);
-  return n === 0 ? '' : `; ${n} thematic/ad hoc ${awardName(code)} not counted (R-BASIS-1, Decree 98 Art 4)`;
+  return n === 0 ? '' : msg('facts.ignoredThematic', { count: n, award: awardName(code) });
 }
 
-function check(rule: EligibilityRuleId, passed: boolean, message: string, limit?: number, actual?: number): RuleCheck {
+function check(rule: EligibilityRuleId, passed: boolean, message: Message, limit?: number, actual?: number): RuleCheck {
   const c: RuleCheck = { rule, passed, message };
   if (limit !== undefined) c.limit = limit;
   if (actual !== undefined) c.actual = actual;
@@ -154,28 +161,19 @@ export function wholeMonthsWorkedInYear(joinedOn: string, year: number): number 
  */
 function kindRule(f: NominationFacts): RuleCheck[] {
   const t = awardType(f.awardCode);
-  const kind = f.recipientKind === 'INDIVIDUAL' ? 'an individual' : `a ${f.recipientKind.toLowerCase()}`;
+  const kind = recipientParam(f.recipientKind);
   if (f.recipientKind === 'HOUSEHOLD') {
-    return [
-      check(
-        'R-KIND-1',
-        false,
-        `Household recipients are out of scope of the registry for now (R-KIND-1, registry convention); ${t.nameVi} cannot be nominated for a household here`,
-      ),
-    ];
+    return [check('R-KIND-1', false, msg('rules.kind.household', { award: t.nameVi }))];
   }
   const accepted = t.recipientKinds.includes(f.recipientKind);
-  const allowed = t.recipientKinds
-    .filter((k) => k !== 'HOUSEHOLD')
-    .map((k) => k.toLowerCase())
-    .join(' or ');
+  const allowed = orList(t.recipientKinds.filter((k) => k !== 'HOUSEHOLD').map((k) => msg(`recipient.plain.${k}`)));
   return [
     check(
       'R-KIND-1',
       accepted,
       accepted
-        ? `${t.nameVi} can be given to ${kind} (Law 2022, catalogue of titles and forms)`
-        : `${t.nameVi} is for ${allowed} recipients only (Law 2022, catalogue of titles and forms); the nominee is ${kind}`,
+        ? msg('rules.kind.accepted', { award: t.nameVi, kind })
+        : msg('rules.kind.refused', { award: t.nameVi, allowed, kind }),
     ),
   ];
 }
@@ -187,7 +185,7 @@ function titleBasisRule(f: NominationFacts): RuleCheck[] {
     check(
       'R-BASIS-2',
       passed,
-      `${awardName(f.awardCode)} is an emulation title and is given on the REGULAR (yearly) basis only (registry convention, R-BASIS-2); basis is ${f.basis}`,
+      msg('rules.basis.titleRegular', { award: awardName(f.awardCode), basis: basisParam(f.basis) }),
     ),
   ];
 }
@@ -198,11 +196,7 @@ function ldtt1(f: NominationFacts, regime: Regime): RuleCheck[] {
   const passed = ratingAtLeast(ratings[f.year], 'HTT');
   const { law } = REGIME_RULE_PARAMS[regime];
   return [
-    check(
-      'R-LDTT-1',
-      passed,
-      `Lao động tiên tiến ${f.year} needs rating HTT or HTXS in ${f.year} (${law} Art 24); ${ratingText(ratings, f.year)}`,
-    ),
+    check('R-LDTT-1', passed, msg('rules.ldtt.rating', { year: f.year, law, rating: ratingText(ratings, f.year) })),
   ];
 }
 
@@ -216,20 +210,20 @@ function ldtt2(f: NominationFacts): RuleCheck[] {
   const out: RuleCheck[] = [];
   const joinedOn = ind.joinedOn ?? null;
   if (joinedOn === null || !isIsoDate(joinedOn)) {
-    out.push(
-      check(
-        'R-LDTT-2',
-        true,
-        `Under Decree 91 Art 10, Lao động tiên tiến ${f.year} needs at least ${LDTT_MIN_MONTHS} months of work in ${f.year}; no recruitment date is recorded, so the whole year is assumed`,
-      ),
-    );
+    out.push(check('R-LDTT-2', true, msg('rules.ldtt.monthsUnknown', { year: f.year, months: LDTT_MIN_MONTHS })));
   } else {
     const months = wholeMonthsWorkedInYear(joinedOn, f.year);
     out.push(
       check(
         'R-LDTT-2',
         months >= LDTT_MIN_MONTHS,
-        `Under Decree 91 Art 10, Lao động tiên tiến ${f.year} needs at least ${LDTT_MIN_MONTHS} months of work in ${f.year} (recruited on or before ${f.year}-03-01); recruited on ${joinedOn}, ${months} whole months`,
+        msg('rules.ldtt.months', {
+          year: f.year,
+          months: LDTT_MIN_MONTHS,
+          latest: dateParam(`${f.year}-03-01`),
+          joinedOn: dateParam(joinedOn),
+          worked: months,
+        }),
         LDTT_MIN_MONTHS,
         months,
       ),
@@ -241,8 +235,8 @@ function ldtt2(f: NominationFacts): RuleCheck[] {
       'R-LDTT-2',
       !disciplined,
       disciplined
-        ? `Under Decree 91 Art 10, a person disciplined at reprimand (khiển trách) or above in ${f.year} cannot receive Lao động tiên tiến ${f.year}; a disciplinary measure is recorded for ${f.year}`
-        : `Under Decree 91 Art 10, a person disciplined at reprimand (khiển trách) or above in ${f.year} cannot receive Lao động tiên tiến ${f.year}; none is recorded`,
+        ? msg('rules.ldtt.disciplined', { year: f.year })
+        : msg('rules.ldtt.notDisciplined', { year: f.year }),
     ),
   );
   return out;
@@ -262,9 +256,12 @@ function cscs1(f: NominationFacts, regime: Regime): RuleCheck[] {
     check(
       'R-CSCS-1',
       hasLdtt,
-      `Chiến sĩ thi đua cơ sở ${f.year} needs Lao động tiên tiến in ${f.year} (${law} Art 23); ${
-        hasLdtt ? 'found' : 'not found'
-      }${ignoredNote(awards, 'LAO_DONG_TIEN_TIEN')}`,
+      msg('rules.cscs.ldtt', {
+        year: f.year,
+        law,
+        found: msg(hasLdtt ? 'facts.found' : 'facts.notFound'),
+        ignored: ignoredNote(awards, 'LAO_DONG_TIEN_TIEN'),
+      }),
     ),
   ];
   const initiatives = ind.initiatives.filter((i) => i.year === f.year).length;
@@ -273,7 +270,7 @@ function cscs1(f: NominationFacts, regime: Regime): RuleCheck[] {
       check(
         'R-CSCS-1',
         initiatives >= 1,
-        `Under Decree 91, Chiến sĩ thi đua cơ sở ${f.year} needs an initiative or research project recognised in ${f.year} (${law} Art 23); found ${initiatives}`,
+        msg('rules.cscs.initiativeRequired', { year: f.year, law, count: initiatives }),
         1,
         initiatives,
       ),
@@ -284,7 +281,12 @@ function cscs1(f: NominationFacts, regime: Regime): RuleCheck[] {
       check(
         'R-CSCS-1',
         htxs || initiatives >= 1,
-        `Chiến sĩ thi đua cơ sở ${f.year} needs rating HTXS in ${f.year} or an initiative/research project recognised in ${f.year} (${law} Art 23); ${ratingText(ind.ratings, f.year)}, ${initiatives} initiative(s) in ${f.year}`,
+        msg('rules.cscs.htxsOrInitiative', {
+          year: f.year,
+          law,
+          rating: ratingText(ind.ratings, f.year),
+          count: initiatives,
+        }),
       ),
     );
   }
@@ -311,16 +313,21 @@ function cstinh1(f: NominationFacts, regime: Regime): RuleCheck[] {
     check(
       'R-CSTINH-1',
       missing.length === 0,
-      `Chiến sĩ thi đua cấp tỉnh ${f.year} needs Chiến sĩ thi đua cơ sở in each of ${window.join(', ')} (3 consecutive years, ${law} Art 22); found in ${yearList(found)}${
-        missing.length > 0 ? ` — missing ${missing.join(', ')}` : ''
-      }${ignoredNote(awards, 'CHIEN_SI_THI_DUA_CO_SO')}`,
+      msg('rules.cstinh.cscs', {
+        year: f.year,
+        law,
+        window,
+        found: yearList(found),
+        missing: missing.length > 0 ? msg('facts.missingYears', { years: missing }) : '',
+        ignored: ignoredNote(awards, 'CHIEN_SI_THI_DUA_CO_SO'),
+      }),
       3,
       found.length,
     ),
     check(
       'R-CSTINH-1',
       provinceInitiatives >= 1,
-      `Chiến sĩ thi đua cấp tỉnh ${f.year} needs an initiative or research project recognised at province or national level in ${window[0]}–${f.year} (${law} Art 22); found ${provinceInitiatives}`,
+      msg('rules.cstinh.initiative', { year: f.year, from: window[0], law, count: provinceInitiatives }),
       1,
       provinceInitiatives,
     ),
@@ -345,11 +352,14 @@ function cstq1(f: NominationFacts, regime: Regime): RuleCheck[] {
     check(
       'R-CSTQ-1',
       best >= 2,
-      `Chiến sĩ thi đua toàn quốc ${f.year} needs Chiến sĩ thi đua cấp tỉnh twice consecutively, the later in ${
-        f.year - 1
-      } or ${f.year} and the earlier at most ${CSTQ_MAX_YEARS_BETWEEN} years before it (${law} Art 21); Chiến sĩ thi đua cấp tỉnh found in ${yearList(
-        years,
-      )}${ignoredNote(awards, 'CHIEN_SI_THI_DUA_TINH')}`,
+      msg('rules.cstq.twice', {
+        year: f.year,
+        prev: f.year - 1,
+        gap: CSTQ_MAX_YEARS_BETWEEN,
+        law,
+        found: yearList(years),
+        ignored: ignoredNote(awards, 'CHIEN_SI_THI_DUA_TINH'),
+      }),
       2,
       best,
     ),
@@ -369,23 +379,18 @@ function bk1(f: NominationFacts): RuleCheck[] {
   const cscsBoth = cscsYears.includes(prev) && cscsYears.includes(f.year);
   const htxsBoth = ind.ratings[prev] === 'HTXS' && ind.ratings[f.year] === 'HTXS';
   const initiatives = ind.initiatives.filter((i) => i.year === prev || i.year === f.year).length;
-  const intro = `Bằng khen tỉnh ${f.year} for an individual (regular basis) needs Chiến sĩ thi đua cơ sở in ${prev} and ${f.year}, or rating HTXS in ${prev} and ${f.year} with at least 2 recognised initiatives in those years (Law 2022 Art 74.1.d)`;
-  const facts = `Chiến sĩ thi đua cơ sở held in: ${yearList(cscsYears.filter((y) => y === prev || y === f.year))}; ${ratingText(
-    ind.ratings,
+  const message = msg('rules.bk.individual', {
+    year: f.year,
     prev,
-  )}, ${ratingText(ind.ratings, f.year)}; ${initiatives} initiative(s) in ${prev}–${f.year}${ignoredNote(
-    awards,
-    'CHIEN_SI_THI_DUA_CO_SO',
-  )}`;
-  if (cscsBoth) return [check('R-BK-1', true, `${intro}; ${facts}`)];
-  return [check('R-BK-1', htxsBoth && initiatives >= 2, `${intro}; ${facts}`, 2, initiatives)];
+    cscs: yearList(cscsYears.filter((y) => y === prev || y === f.year)),
+    ratingPrev: ratingText(ind.ratings, prev),
+    rating: ratingText(ind.ratings, f.year),
+    count: initiatives,
+    ignored: ignoredNote(awards, 'CHIEN_SI_THI_DUA_CO_SO'),
+  });
+  if (cscsBoth) return [check('R-BK-1', true, message)];
+  return [check('R-BK-1', htxsBoth && initiatives >= 2, message, 2, initiatives)];
 }
-
-const CLASH_LABEL: Readonly<Record<DuplicateClashKind, string>> = {
-  AWARD: 'awarded',
-  APPROVED_NOMINATION: 'approved nomination',
-  OPEN_NOMINATION: 'nomination in progress',
-};
 
 /**
  * R-DUP-1 [L] (Law 2022 principles: one achievement is rewarded once): at most one REGULAR award of the same
@@ -395,15 +400,19 @@ const CLASH_LABEL: Readonly<Record<DuplicateClashKind, string>> = {
  */
 function dup1(f: NominationFacts): RuleCheck[] {
   const clashes = duplicateClashes(f, historyOf(f));
-  const what = duplicateGroupOf(f.awardCode).map(awardName).join(' or ');
-  const list = clashes.map((c) => `${awardName(c.awardCode)} (${CLASH_LABEL[c.kind]})`).join(', ');
+  const what = orList(duplicateGroupOf(f.awardCode).map(awardName));
+  const list = clashes.map((c) =>
+    msg('rules.dup.item', { award: awardName(c.awardCode), kind: msg(`rules.dup.kind.${c.kind}`) }),
+  );
   return [
     check(
       'R-DUP-1',
       clashes.length === 0,
-      `One achievement is rewarded once: at most one regular ${what} per recipient for ${f.year} (Law 2022 principles); ${
-        clashes.length === 0 ? 'none is counted yet' : `already counted: ${list}`
-      }`,
+      msg('rules.dup.once', {
+        what,
+        year: f.year,
+        state: clashes.length === 0 ? msg('rules.dup.none') : msg('rules.dup.counted', { list }),
+      }),
       1,
       clashes.length + 1,
     ),
@@ -417,9 +426,7 @@ function hold1(f: NominationFacts): RuleCheck[] {
     check(
       'R-HOLD-1',
       holds <= 0,
-      holds > 0
-        ? `The nominee has ${holds} open disciplinary case(s), investigation(s) or inspection(s); the nomination is held until they close (Decree 98 Art 4)`
-        : 'The nominee has no open disciplinary case, investigation or inspection (Decree 98 Art 4)',
+      holds > 0 ? msg('rules.hold.open', { count: holds }) : msg('rules.hold.none'),
       0,
       holds,
     ),
@@ -427,13 +434,7 @@ function hold1(f: NominationFacts): RuleCheck[] {
 }
 
 function noMembers(rule: EligibilityRuleId, name: string, year: number): RuleCheck {
-  return check(
-    rule,
-    false,
-    `${name} ${year} is judged on the members of the collective on 31 December ${year}; none are recorded`,
-    1,
-    0,
-  );
+  return check(rule, false, msg('rules.collective.noMembers', { award: name, year }), 1, 0);
 }
 
 /** R-TTTT-1 [S] (Law 2022 Art 28): more than 50 % of the members (on 31 Dec of Y) have Lao động tiên tiến in Y. */
@@ -447,7 +448,7 @@ function tttt1(f: NominationFacts): RuleCheck[] {
     check(
       'R-TTTT-1',
       ldtt >= needed,
-      `Tập thể lao động tiên tiến ${f.year} needs more than 50% of members with Lao động tiên tiến in ${f.year}, i.e. at least ${needed} of ${n} (Law 2022 Art 28); ${ldtt} have it`,
+      msg('rules.tttt.ldtt', { year: f.year, needed, members: n, have: ldtt }),
       needed,
       ldtt,
     ),
@@ -461,8 +462,7 @@ function tttt1(f: NominationFacts): RuleCheck[] {
 function ttxs1(f: NominationFacts): RuleCheck[] {
   const { members } = collectiveOf(f);
   const n = members.length;
-  const name = 'Tập thể lao động xuất sắc';
-  if (n === 0) return [noMembers('R-TTXS-1', name, f.year)];
+  if (n === 0) return [noMembers('R-TTXS-1', 'Tập thể lao động xuất sắc', f.year)];
   const ratedHt = members.filter((m) => ratingAtLeast(m.rating, 'HT')).length;
   const ldtt = members.filter((m) => m.hasLaoDongTienTien).length;
   const ldttNeeded = ceilMul(TTXS_MIN_LDTT_RATIO, n);
@@ -471,26 +471,23 @@ function ttxs1(f: NominationFacts): RuleCheck[] {
     check(
       'R-TTXS-1',
       ratedHt === n,
-      `${name} ${f.year} needs every member rated HT or better in ${f.year} (Law 2022 Art 27); ${ratedHt} of ${n} are${
-        ratedHt < n ? ` (${n - ratedHt} rated KHT or not rated)` : ''
-      }`,
+      msg('rules.ttxs.rated', {
+        year: f.year,
+        rated: ratedHt,
+        members: n,
+        short: ratedHt < n ? msg('rules.ttxs.short', { missing: n - ratedHt }) : '',
+      }),
       n,
       ratedHt,
     ),
     check(
       'R-TTXS-1',
       ldtt >= ldttNeeded,
-      `${name} ${f.year} needs at least 70% of members with Lao động tiên tiến in ${f.year}, i.e. ${ldttNeeded} of ${n} (Law 2022 Art 27); ${ldtt} have it`,
+      msg('rules.ttxs.ldtt', { year: f.year, needed: ldttNeeded, members: n, have: ldtt }),
       ldttNeeded,
       ldtt,
     ),
-    check(
-      'R-TTXS-1',
-      cscs >= 1,
-      `${name} ${f.year} needs at least one member with Chiến sĩ thi đua cơ sở in ${f.year} (Law 2022 Art 27); ${cscs} have it`,
-      1,
-      cscs,
-    ),
+    check('R-TTXS-1', cscs >= 1, msg('rules.ttxs.cscs', { year: f.year, have: cscs }), 1, cscs),
   ];
 }
 

@@ -3,6 +3,10 @@ import { allowedAwardCodes } from './authority.js';
 import { headAuthority, isDecidedLocally, ISSUER_AUTHORITIES, issuingAuthority } from './issuing-authority.js';
 import { AUTHORITIES, AWARD_CODES, ORGANIZATION_KINDS } from './types.js';
 import type { Authority, AwardCode, OrganizationKind } from './types.js';
+import { render, type Message } from '../i18n/index.js';
+
+/** A rule's message as an English reader sees it. */
+const en = (message: Message | undefined): string => (message === undefined ? '' : render(message, 'en'));
 
 const issuer = (kind: OrganizationKind) => ({ kind, name: `Issuer ${kind}` });
 
@@ -46,13 +50,13 @@ describe('issuingAuthority (R-AUTH-4, Law 2022 Art 79–80)', () => {
       '2024-01-23',
       'PRIME_MINISTER',
     );
-    expect(check.message).toContain('Sở Thông tin và Truyền thông');
-    expect(check.message).toContain('issues as DEPARTMENT_HEAD (Law 2022 Art 80.1), not as PRIME_MINISTER');
+    expect(en(check.message)).toContain('Sở Thông tin và Truyền thông');
+    expect(en(check.message)).toContain('issues as DEPARTMENT_HEAD (Law 2022 Art 80.1), not as PRIME_MINISTER');
   });
 
   it('explains why a unit and a district after 2025-06-30 cannot issue', () => {
-    expect(issuingAuthority(issuer('UNIT'), '2024-01-23').check.message).toContain('no competence of its own');
-    expect(issuingAuthority(issuer('DISTRICT'), '2025-07-01').check.message).toContain(
+    expect(en(issuingAuthority(issuer('UNIT'), '2024-01-23').check.message)).toContain('no competence of its own');
+    expect(en(issuingAuthority(issuer('DISTRICT'), '2025-07-01').check.message)).toContain(
       'no longer exist from 2025-07-01',
     );
   });

@@ -17,6 +17,7 @@
  * never decided through this registry. What each authority may then decide is the catalogue's `decidingAuthorities`
  * (R-AUTH-1..3, checked by `checkAuthority`).
  */
+import { dateParam, msg, type Message } from '../i18n/index.js';
 import { awardType } from './catalogue.js';
 import { assertIsoDate } from './dates.js';
 import type { Authority, AwardCode, OrganizationKind, RuleCheck } from './types.js';
@@ -27,28 +28,28 @@ export interface IssuerAuthorityGrant {
   /** Last decision date allowed (inclusive, YYYY-MM-DD). */
   until?: string;
   /** The article that gives the head this competence. */
-  article: string;
+  article: Message;
 }
 
 /** R-AUTH-4 as data: the authority of each kind of issuer; null where the kind has no competence to decide awards. */
 export const ISSUER_AUTHORITIES: Readonly<Record<OrganizationKind, IssuerAuthorityGrant | null>> = {
-  PROVINCE: { authority: 'PROVINCE_CHAIR', article: 'Law 2022 Art 79' },
-  DEPARTMENT: { authority: 'DEPARTMENT_HEAD', article: 'Law 2022 Art 80.1' },
-  DISTRICT: { authority: 'DISTRICT_CHAIR', until: '2025-06-30', article: 'Law 2022 Art 80.2, Decree 129/2025' },
-  COMMUNE: { authority: 'COMMUNE_CHAIR', article: 'Law 2022 Art 80.3' },
-  ENTERPRISE: { authority: 'ENTERPRISE_HEAD', article: 'Law 2022 Art 80.4' },
+  PROVINCE: { authority: 'PROVINCE_CHAIR', article: msg('article.art79') },
+  DEPARTMENT: { authority: 'DEPARTMENT_HEAD', article: msg('article.auth1') },
+  DISTRICT: { authority: 'DISTRICT_CHAIR', until: '2025-06-30', article: msg('article.art80_2') },
+  COMMUNE: { authority: 'COMMUNE_CHAIR', article: msg('article.art80_3') },
+  ENTERPRISE: { authority: 'ENTERPRISE_HEAD', article: msg('article.art80_4') },
   UNIT: null,
   OTHER: null,
 };
 
-const KIND_LABELS: Readonly<Record<OrganizationKind, string>> = {
-  PROVINCE: 'a province',
-  DEPARTMENT: 'a department (Sở)',
-  DISTRICT: 'a district',
-  COMMUNE: 'a commune',
-  ENTERPRISE: 'an enterprise',
-  UNIT: 'a unit',
-  OTHER: 'an organization of kind OTHER',
+const KIND_LABELS: Readonly<Record<OrganizationKind, Message>> = {
+  PROVINCE: msg('orgKind.PROVINCE'),
+  DEPARTMENT: msg('orgKind.DEPARTMENT'),
+  DISTRICT: msg('orgKind.DISTRICT'),
+  COMMUNE: msg('orgKind.COMMUNE'),
+  ENTERPRISE: msg('orgKind.ENTERPRISE'),
+  UNIT: msg('orgKind.UNIT'),
+  OTHER: msg('orgKind.OTHER'),
 };
 
 /**
@@ -86,7 +87,7 @@ export function issuingAuthority(
       check: {
         rule: 'R-AUTH-4',
         passed: false,
-        message: `${issuer.name} is ${kind}, which has no competence of its own to decide awards (Law 2022 Art 79–80): its head proposes, and the decision is issued by the organization above it`,
+        message: msg('rules.issuer.noCompetence', { issuer: issuer.name, kind }),
       },
     };
   }
@@ -96,7 +97,12 @@ export function issuingAuthority(
       check: {
         rule: 'R-AUTH-4',
         passed: false,
-        message: `${issuer.name} is ${kind}: district People’s Committees no longer exist from ${dayAfter(grant.until)} (two-tier local government, Decree 129/2025), so it cannot issue a decision dated ${issuedOn}`,
+        message: msg('rules.issuer.districtGone', {
+          issuer: issuer.name,
+          kind,
+          since: dateParam(dayAfter(grant.until)),
+          date: dateParam(issuedOn),
+        }),
       },
     };
   }
@@ -106,7 +112,13 @@ export function issuingAuthority(
       check: {
         rule: 'R-AUTH-4',
         passed: false,
-        message: `${issuer.name} is ${kind} and issues as ${grant.authority} (${grant.article}), not as ${stated}: the authority follows from the issuer; omit it or send ${grant.authority}`,
+        message: msg('rules.issuer.mismatch', {
+          issuer: issuer.name,
+          kind,
+          authority: grant.authority,
+          article: grant.article,
+          stated,
+        }),
       },
     };
   }
@@ -115,7 +127,12 @@ export function issuingAuthority(
     check: {
       rule: 'R-AUTH-4',
       passed: true,
-      message: `${issuer.name} is ${kind} and issues as ${grant.authority} (${grant.article})`,
+      message: msg('rules.issuer.ok', {
+        issuer: issuer.name,
+        kind,
+        authority: grant.authority,
+        article: grant.article,
+      }),
     },
   };
 }

@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { checkQuotas, DEFAULT_QUOTA_SETTINGS, quotaLimits, tightestLimit, type QuotaInput } from './quotas.js';
+import { render, type Message } from '../i18n/index.js';
+
+/** A rule's message as an English reader sees it. */
+const en = (message: Message | undefined): string => (message === undefined ? '' : render(message, 'en'));
 
 const cscs = (ldtt: number, used: number, over: Partial<QuotaInput> = {}): QuotaInput => ({
   awardCode: 'CHIEN_SI_THI_DUA_CO_SO',
@@ -40,7 +44,7 @@ describe('R-QUOTA-CSCS floor(15 % × LĐTT) (Decree 91 Art 9.3, configurable)', 
   });
 
   it('names the numbers in the message', () => {
-    expect(checkQuotas(cscs(20, 3))[0]?.message).toBe(
+    expect(en(checkQuotas(cscs(20, 3))[0]?.message)).toBe(
       'Approving this makes 4 Chiến sĩ thi đua cơ sở for 2023 in the proposing unit; the cap is 3 = floor(15% × 20 Lao động tiên tiến) (R-QUOTA-CSCS: Decree 91 Art 9.3, configurable)',
     );
   });

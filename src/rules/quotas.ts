@@ -11,6 +11,7 @@
  * unit, year and code (docs/rules.md, "What counts"); the service supplies them and enforces them atomically.
  * Ratios are multiplied exactly (fraction.ts), never in floating point.
  */
+import { msg, type Message, type ParamValue } from '../i18n/index.js';
 import { awardName } from './catalogue.js';
 import { floorMul, percent } from './fraction.js';
 import type { AwardCode, RuleCheck } from './types.js';
@@ -64,10 +65,10 @@ export interface QuotaLimit {
   /** Maximum number of counted awards allowed (already floored). */
   limit: number;
   source: 'LEGAL' | 'UNIT';
-  /** How the limit was computed, in plain English, e.g. "floor(15% × 20 Lao động tiên tiến)". */
-  basis: string;
+  /** How the limit was computed, e.g. "floor(15% × 20 Lao động tiên tiến)". */
+  basis: Message;
   /** Legal source or configuration it comes from. */
-  article: string;
+  article: Message;
 }
 
 function assertCount(n: number, what: string): void {
@@ -78,15 +79,15 @@ function ratioLimit(
   rule: QuotaRuleId,
   source: 'LEGAL' | 'UNIT',
   ratio: number,
-  baseLabel: string,
+  baseLabel: ParamValue,
   baseCount: number,
-  article: string,
+  article: Message,
 ): QuotaLimit {
   return {
     rule,
     limit: floorMul(ratio, baseCount),
     source,
-    basis: `floor(${percent(ratio)} × ${baseCount} ${baseLabel})`,
+    basis: msg('rules.quota.ratio', { ratio: percent(ratio), count: baseCount, base: baseLabel }),
     article,
   };
 }
@@ -110,7 +111,7 @@ export function quotaLimits(input: QuotaBaseInput, settings: QuotaSettings = DEF
         settings.cscsRatio,
         awardName('LAO_DONG_TIEN_TIEN'),
         base('LAO_DONG_TIEN_TIEN'),
-        'Decree 91 Art 9.3, configurable',
+        msg('rules.quota.articleCscs'),
       ),
     );
   }
@@ -122,18 +123,18 @@ export function quotaLimits(input: QuotaBaseInput, settings: QuotaSettings = DEF
         settings.cstinhRatio,
         awardName('CHIEN_SI_THI_DUA_CO_SO'),
         base('CHIEN_SI_THI_DUA_CO_SO'),
-        'provincial quota, switched on by the province',
+        msg('rules.quota.articleCstinh'),
       ),
     );
   }
   for (const q of input.unitQuotas) {
-    const article = `quota set by the unit for ${input.year}`;
+    const article = msg('rules.quota.articleUnit', { year: input.year });
     if (q.maxCount !== undefined && q.maxCount !== null) {
       out.push({
         rule: 'R-QUOTA-UNIT',
         limit: Math.max(0, Math.floor(q.maxCount)),
         source: 'UNIT',
-        basis: `at most ${Math.max(0, Math.floor(q.maxCount))}`,
+        basis: msg('rules.quota.max', { max: Math.max(0, Math.floor(q.maxCount)) }),
         article,
       });
     }
@@ -148,7 +149,7 @@ export function quotaLimits(input: QuotaBaseInput, settings: QuotaSettings = DEF
             'R-QUOTA-UNIT',
             'UNIT',
             q.maxRatio,
-            known ? 'staff (headcount)' : 'staff (headcount not supplied)',
+            msg(known ? 'rules.quota.headcount' : 'rules.quota.headcountMissing'),
             headcount,
             article,
           ),
@@ -179,7 +180,15 @@ export function checkQuotas(input: QuotaInput, settings: QuotaSettings = DEFAULT
   return quotaLimits(input, settings).map((l) => ({
     rule: l.rule,
     passed: after <= l.limit,
-    message: `Approving this makes ${after} ${name} for ${input.year} in the proposing unit; the cap is ${l.limit} = ${l.basis} (${l.rule}: ${l.article})`,
+    message: msg('rules.quota.check', {
+      after,
+      award: name,
+      year: input.year,
+      limit: l.limit,
+      basis: l.basis,
+      rule: l.rule,
+      article: l.article,
+    }),
     limit: l.limit,
     actual: after,
   }));

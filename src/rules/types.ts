@@ -4,6 +4,7 @@
  *
  * Nothing in `src/rules` does I/O: every function takes the facts the service already loaded.
  */
+import type { Message } from '../i18n/message.js';
 
 /** Legal regimes, chosen by the decision date (docs/rules.md, "Legal regimes"). */
 export const REGIME_CODES = ['TDKT_2003_ND91', 'TDKT_2022_ND98', 'TDKT_2022_ND152'] as const;
@@ -119,14 +120,15 @@ export const RULE_IDS = [
 export type RuleId = (typeof RULE_IDS)[number];
 
 /**
- * One evaluated rule. `message` is plain English for an HR officer and names the article;
+ * One evaluated rule. `message` is a catalogue message for an HR officer (rendered in the reader's language at the
+ * edge) and names the article;
  * `limit` / `actual` carry the numbers the rule compared, where there are any.
  * A rule may emit more than one check (e.g. R-TTXS-1 has three conditions), all with the same `rule`.
  */
 export interface RuleCheck {
   rule: string;
   passed: boolean;
-  message: string;
+  message: Message;
   limit?: number;
   actual?: number;
 }

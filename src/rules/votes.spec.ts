@@ -11,6 +11,10 @@ import {
   type VoteTally,
 } from './votes.js';
 import type { AwardCode } from './types.js';
+import { render, type Message } from '../i18n/index.js';
+
+/** A rule's message as an English reader sees it. */
+const en = (message: Message | undefined): string => (message === undefined ? '' : render(message, 'en'));
 
 const policy = (passRatio: number, required = true): VotePolicy => ({ required, quorumRatio: 2 / 3, passRatio });
 
@@ -150,18 +154,20 @@ describe('evaluateVote', () => {
   });
 
   it('says how many voted in writing', () => {
-    expect(evaluateVote({ members: 15, present: 10, writtenVotes: 4, yes: 14 }, policy(0.9)).message).toBe(
+    expect(en(evaluateVote({ members: 15, present: 10, writtenVotes: 4, yes: 14 }, policy(0.9)).message)).toBe(
       'needs yes votes from at least 90% of all 15 council members, i.e. 14; 14 voted yes (10 present, 4 in writing) (R-VOTE-1)',
     );
   });
 
   it('names the award and the numbers', () => {
     expect(
-      evaluateVote(
-        { members: 15, present: 15, yes: 13 },
-        votePolicyFor('CHIEN_SI_THI_DUA_TINH'),
-        'CHIEN_SI_THI_DUA_TINH',
-      ).message,
+      en(
+        evaluateVote(
+          { members: 15, present: 15, yes: 13 },
+          votePolicyFor('CHIEN_SI_THI_DUA_TINH'),
+          'CHIEN_SI_THI_DUA_TINH',
+        ).message,
+      ),
     ).toBe(
       'Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh: needs yes votes from at least 90% of all 15 council members, i.e. 14; 13 voted yes (15 present) (R-VOTE-1)',
     );
@@ -183,7 +189,7 @@ describe('checkCouncilSize: the members of the council on file, not those typed 
   });
 
   it('tells the caller to record the council size first', () => {
-    expect(checkCouncilSize(15, null).message).toMatch(/record the council size/);
+    expect(en(checkCouncilSize(15, null).message)).toMatch(/record the council size/);
   });
 });
 
@@ -225,8 +231,10 @@ describe('evaluateMeeting: the latest meeting against the council on file', () =
 
   it('names the award when the council size does not match', () => {
     expect(
-      evaluateMeeting({ members: 1, present: 1, yes: 1 }, 15, votePolicyFor('BANG_KHEN_TINH'), 'BANG_KHEN_TINH')
-        .message,
+      en(
+        evaluateMeeting({ members: 1, present: 1, yes: 1 }, 15, votePolicyFor('BANG_KHEN_TINH'), 'BANG_KHEN_TINH')
+          .message,
+      ),
     ).toMatch(/^Bằng khen .*: the vote counts 1 council members but the council on file has 15/);
   });
 });

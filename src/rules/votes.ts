@@ -10,6 +10,7 @@
  * figure typed with the vote: `checkCouncilSize` refuses a vote whose member count disagrees with it, and
  * `evaluateMeeting` judges a recorded meeting against the council on file.
  */
+import { msg, type Message, type ParamValue } from '../i18n/index.js';
 import { awardName, awardType } from './catalogue.js';
 import { ceilMul, floorMul, percent } from './fraction.js';
 import type { AwardCode, RuleCheck } from './types.js';
@@ -71,7 +72,7 @@ export function yesNeeded(members: number, passRatio: number, passMode?: 'AT_LEA
   return mode === 'MORE_THAN' ? floorMul(passRatio, members) + 1 : ceilMul(passRatio, members);
 }
 
-function fail(message: string, limit?: number, actual?: number): RuleCheck {
+function fail(message: Message, limit?: number, actual?: number): RuleCheck {
   const c: RuleCheck = { rule: 'R-VOTE-1', passed: false, message };
   if (limit !== undefined) c.limit = limit;
   if (actual !== undefined) c.actual = actual;
@@ -91,11 +92,11 @@ export function evaluateVote(
   policy: VotePolicy,
   awardCode?: AwardCode,
 ): RuleCheck {
-  const what = awardCode ? `${awardName(awardCode)}: ` : '';
+  const what: ParamValue = awardCode ? msg('rules.vote.prefix', { award: awardName(awardCode) }) : '';
   if (!policy.required) {
-    return { rule: 'R-VOTE-1', passed: true, message: `${what}no council vote is required (R-VOTE-1, configurable)` };
+    return { rule: 'R-VOTE-1', passed: true, message: msg('rules.vote.notRequired', { what }) };
   }
-  if (!tally) return fail(`${what}a council vote is required before approval and none is recorded (R-VOTE-1)`);
+  if (!tally) return fail(msg('rules.vote.missing', { what }));
   const { members, present, yes } = tally;
   const written = tally.writtenVotes ?? 0;
   if (
@@ -104,14 +105,12 @@ export function evaluateVote(
     present + written > members ||
     yes > present + written
   ) {
-    return fail(
-      `${what}the vote tally is inconsistent: need whole numbers with present + written votes ≤ members, yes ≤ present + written votes and at least one member; got ${yes} yes, ${present} present, ${written} in writing, ${members} members`,
-    );
+    return fail(msg('rules.vote.inconsistent', { what, yes, present, written, members }));
   }
   const quorum = quorumNeeded(members, policy.quorumRatio);
   if (present < quorum) {
     return fail(
-      `${what}no quorum: at least ${percent(policy.quorumRatio)} of the ${members} council members must be present, i.e. ${quorum}; ${present} were (R-VOTE-1)`,
+      msg('rules.vote.noQuorum', { what, ratio: percent(policy.quorumRatio), members, quorum, present }),
       quorum,
       present,
     );
@@ -119,13 +118,14 @@ export function evaluateVote(
   const needed = yesNeeded(members, policy.passRatio, policy.passMode);
   const mark =
     (policy.passMode ?? (policy.passRatio <= 0.5 ? 'MORE_THAN' : 'AT_LEAST')) === 'MORE_THAN'
-      ? `more than ${percent(policy.passRatio)}`
-      : `at least ${percent(policy.passRatio)}`;
-  const turnout = written > 0 ? `${present} present, ${written} in writing` : `${present} present`;
+      ? msg('rules.vote.markMoreThan', { ratio: percent(policy.passRatio) })
+      : msg('rules.vote.markAtLeast', { ratio: percent(policy.passRatio) });
+  const turnout =
+    written > 0 ? msg('rules.vote.turnoutWritten', { present, written }) : msg('rules.vote.turnout', { present });
   return {
     rule: 'R-VOTE-1',
     passed: yes >= needed,
-    message: `${what}needs yes votes from ${mark} of all ${members} council members, i.e. ${needed}; ${yes} voted yes (${turnout}) (R-VOTE-1)`,
+    message: msg('rules.vote.result', { what, mark, members, needed, yes, turnout }),
     limit: needed,
     actual: yes,
   };
@@ -138,13 +138,11 @@ export function evaluateVote(
  */
 export function checkCouncilSize(members: number, councilMembersOnFile: number | null): RuleCheck {
   if (councilMembersOnFile === null) {
-    return fail(
-      'no council size is on file for the proposing organization or any organization above it on the meeting date: record the council size (POST /organizations/{id}/council-sizes) before its votes (R-VOTE-1)',
-    );
+    return fail(msg('rules.vote.noCouncil', { path: 'POST /organizations/{id}/council-sizes' }));
   }
   if (members !== councilMembersOnFile) {
     return fail(
-      `the vote counts ${members} council members but the council on file has ${councilMembersOnFile}: the pass mark and the quorum are shares of all members of the council on file (R-VOTE-1)`,
+      msg('rules.vote.councilMismatch', { members, onFile: councilMembersOnFile }),
       councilMembersOnFile,
       members,
     );
@@ -152,7 +150,7 @@ export function checkCouncilSize(members: number, councilMembersOnFile: number |
   return {
     rule: 'R-VOTE-1',
     passed: true,
-    message: `the vote counts the ${members} members of the council on file (R-VOTE-1)`,
+    message: msg('rules.vote.councilOk', { members }),
     limit: councilMembersOnFile,
     actual: members,
   };
@@ -171,6 +169,10 @@ export function evaluateMeeting(
 ): RuleCheck {
   if (!policy.required || !meeting) return evaluateVote(meeting, policy, awardCode);
   const size = checkCouncilSize(meeting.members, councilMembersOnFile);
-  if (!size.passed) return { ...size, message: `${awardCode ? `${awardName(awardCode)}: ` : ''}${size.message}` };
+  if (!size.passed) {
+    return awardCode
+      ? { ...size, message: msg('rules.vote.withAward', { award: awardName(awardCode), text: size.message }) }
+      : size;
+  }
   return evaluateVote(meeting, policy, awardCode);
 }

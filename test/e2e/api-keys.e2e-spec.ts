@@ -235,7 +235,7 @@ describe('api-keys', () => {
       expect(missing.headers['content-type']).toMatch(PROBLEM);
       expect(missing.body.code).toBe('NOT_FOUND');
       const malformed = await t.http.get('/api/v1/api-keys/not-a-uuid').set(bearer(BOOTSTRAP_TOKEN)).expect(400);
-      expect(malformed.body.errors).toEqual([{ field: 'id', message: 'must be a UUID' }]);
+      expect(malformed.body.errors).toEqual([{ field: 'id', message: 'phải là một UUID' }]);
     });
 
     it('answers 401 without a token and 403 for an HR_OFFICER; an AUDITOR reads a key, never its token', async () => {

@@ -194,7 +194,7 @@ describe('the bootstrap token once ADMIN keys exist', () => {
       const refused = await http.get('/api/v1/api-keys').set(bearer(BOOTSTRAP_TOKEN)).expect(401);
       expect(refused.headers['content-type']).toMatch(PROBLEM);
       expect(refused.body).toMatchObject({ code: 'UNAUTHENTICATED' });
-      expect(refused.body.detail).toContain('ADMIN API key exists');
+      expect(refused.body.detail).toContain('đã có khóa API vai trò ADMIN');
     }
     await second.http
       .get('/api/v1/api-keys')

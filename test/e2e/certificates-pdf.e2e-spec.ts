@@ -97,7 +97,7 @@ describe('printable certificates (PDF)', () => {
       }
       // The address the QR code carries is printed too (it may wrap at a slash).
       expect(page.text.replace(/\s/g, '')).toContain(
-        `https://khenthuong.dienbien.example/api/v1/certificates/${huongAward.verificationCode}`,
+        `https://khenthuong.dienbien.example/verify/${huongAward.verificationCode}`,
       );
       expect(page.text).not.toContain('KT.');
       expect(page.text).not.toContain('THU HỒI');

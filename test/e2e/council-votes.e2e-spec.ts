@@ -25,7 +25,8 @@ const rules = (body: { violations?: { rule: string }[] }) => [...new Set((body.v
  * replaced; it counts the members of the council on file, which only a key above the unit (or ADMIN) records.
  */
 describe('council votes and council sizes', () => {
-  const t = useTestApp();
+  // These tests read the English messages (Accept-Language: en); languages.e2e-spec.ts covers the Vietnamese ones.
+  const t = useTestApp({}, { language: 'en' });
 
   /** The department's world, with an approver of the province (above the department). */
   const setup = async () => {

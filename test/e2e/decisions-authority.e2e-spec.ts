@@ -23,7 +23,8 @@ const PROBLEM = /application\/problem\+json/;
  * finding 1: a department's keys recorded a Bằng khen của Thủ tướng as 02/QĐ-SA "by the Prime Minister".
  */
 describe('decisions: authority from the issuer (R-AUTH-4)', () => {
-  const t = useTestApp();
+  // These tests read the English messages (Accept-Language: en); languages.e2e-spec.ts covers the Vietnamese ones.
+  const t = useTestApp({}, { language: 'en' });
   let tree: Awaited<ReturnType<typeof makeTree>>;
 
   beforeEach(async () => {

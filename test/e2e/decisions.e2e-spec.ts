@@ -561,7 +561,7 @@ describe('decisions', () => {
 
       await t.http.get(`/api/v1/decisions/${UNKNOWN_ID}`).expect(404);
       const badId = await t.http.get('/api/v1/decisions/not-a-uuid').expect(400);
-      expect(badId.body.errors).toEqual([{ field: 'id', message: 'must be a UUID' }]);
+      expect(badId.body.errors).toEqual([{ field: 'id', message: 'phải là một UUID' }]);
     });
   });
 });

@@ -102,7 +102,7 @@ describe('R-DUP-1: /check and creation agree', () => {
     await revokeAward(t, award.decisionId, award.id, 'Khai man thành tích');
     const twice = await upload([row, [...row.slice(0, 6), 'Lần hai']], 'b.csv').expect(422);
     expect(twice.body.errors).toEqual([
-      expect.objectContaining({ row: 3, message: expect.stringContaining('duplicates row 2') }),
+      expect.objectContaining({ row: 3, message: expect.stringContaining('trùng với dòng 2') }),
     ]);
     const imported = await upload([row], 'c.csv').expect(201);
     expect(imported.body.created).toBe(1);

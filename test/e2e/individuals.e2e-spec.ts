@@ -248,7 +248,7 @@ describe('individuals', () => {
       const { tree } = await setup();
       const person = await makeIndividual(t, tree.unit.id);
       const badId = await t.http.get('/api/v1/individuals/not-a-uuid').set(admin).expect(400);
-      expect(badId.body.errors).toEqual([{ field: 'id', message: 'must be a UUID' }]);
+      expect(badId.body.errors).toEqual([{ field: 'id', message: 'phải là một UUID' }]);
       const missing = await t.http.get(`/api/v1/individuals/${UNKNOWN_ID}`).set(admin).expect(404);
       expect(missing.headers['content-type']).toMatch(PROBLEM);
       expect(missing.body.code).toBe('NOT_FOUND');

@@ -16,7 +16,8 @@ const admin = bearer(BOOTSTRAP_TOKEN);
 
 /** Input hygiene: what the security review's low findings reproduced, each refused or neutralised. */
 describe('input hygiene', () => {
-  const t = useTestApp();
+  // These tests read the English messages (Accept-Language: en); languages.e2e-spec.ts covers the Vietnamese ones.
+  const t = useTestApp({}, { language: 'en' });
   let tree: Awaited<ReturnType<typeof makeTree>>;
 
   beforeEach(async () => {

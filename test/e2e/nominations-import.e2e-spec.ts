@@ -244,7 +244,7 @@ describe('nominations import', () => {
         { row: 3, field: 'awardCode' },
         { row: 5, field: 'individualId' },
       ]);
-      expect(response.body.errors[2].message).toContain('does not exist');
+      expect(response.body.errors[2].message).toContain('Không tồn tại cá nhân');
       expect(await count()).toBe(0);
     });
 
@@ -289,7 +289,7 @@ describe('nominations import', () => {
       expect(errors[0].message).toContain('R-BASIS-2');
       expect(errors[1].message).toContain('R-KIND-1');
       expect(errors[2].message).toContain('R-DUP-1');
-      expect(errors[3].message).toContain('duplicates row 5');
+      expect(errors[3].message).toContain('trùng với dòng 5');
       expect(await count()).toBe(before);
     });
 
@@ -435,9 +435,15 @@ describe('nominations import', () => {
       expect(answer(outside)).toEqual({
         status: 422,
         code: 'IMPORT_INVALID',
-        title: 'The file cannot be imported',
+        title: 'Không thể nhập tệp',
         detail: expect.any(String),
-        errors: [{ row: 2, field: 'nationalId', message: "no individual with this national id in this key's scope" }],
+        errors: [
+          {
+            row: 2,
+            field: 'nationalId',
+            message: 'không có cá nhân nào mang số định danh này trong phạm vi của khóa API',
+          },
+        ],
       });
       const text = JSON.stringify(outside.body);
       expect(text).not.toContain(s.tree.otherDepartment.id);
@@ -461,7 +467,7 @@ describe('nominations import', () => {
       ]);
       const response = await upload(s.hr, file, 'nguoi-ngoai.csv').expect(403);
       expect(response.body.errors).toEqual([
-        { row: 2, field: 'individualId', message: "The person is outside this key's scope" },
+        { row: 2, field: 'individualId', message: 'Người này nằm ngoài phạm vi của khóa API này' },
       ]);
       expect(JSON.stringify(response.body)).not.toContain(s.tree.otherDepartment.id);
     });
@@ -505,7 +511,7 @@ describe('nominations import', () => {
       expect(response.status).toBe(413);
       expect(response.headers['content-type']).toMatch(PROBLEM);
       expect(response.body.code).toBe('PAYLOAD_TOO_LARGE');
-      expect(response.body.detail).toContain(`more than ${limit} bytes`);
+      expect(response.body.detail).toContain(`hơn ${limit} byte`);
       // Loose bounds on a shared machine: before the guard counted real bytes this took about 10 s and 200+ MB.
       expect(elapsed).toBeLessThan(5000);
       expect((peak - before) / 1024 / 1024).toBeLessThan(100);
@@ -620,7 +626,7 @@ describe('nominations import limits', () => {
       .set(bearer(hr))
       .attach('file', importCsv([COLUMNS, row, row, row]), 'ba-dong.csv')
       .expect(413);
-    expect(rows.body.detail).toContain('at most 2');
+    expect(rows.body.detail).toContain('tối đa 2 dòng');
     const big = Buffer.concat([importCsv([COLUMNS]), Buffer.alloc(5000, 'x')]);
     await t.http.post(URL).set(bearer(hr)).attach('file', big, 'lon.csv').expect(413);
   });

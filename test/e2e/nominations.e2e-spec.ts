@@ -228,7 +228,12 @@ describe('nominations', () => {
       const refused = await post(`/${draft.body.id}/submit`, hr).expect(422);
       expect(refused.headers['content-type']).toMatch(PROBLEM);
       expect(refused.body.code).toBe('RULE_VIOLATION');
-      expect(refused.body.violations).toEqual([{ rule: 'R-LDTT-1', message: expect.stringContaining('HTT or HTXS') }]);
+      expect(refused.body.violations).toEqual([
+        {
+          rule: 'R-LDTT-1',
+          message: expect.stringContaining('Hoàn thành tốt nhiệm vụ trở lên (Điều 24 Luật Thi đua, khen thưởng 2022)'),
+        },
+      ]);
       const after = await t.http.get(`/api/v1/nominations/${draft.body.id}`).set(hr).expect(200);
       expect(after.body.status).toBe('DRAFT');
     });
@@ -649,7 +654,7 @@ describe('nominations', () => {
       const { id } = await makeSubmittedNomination(t, byDepartment(tree, Y, 'CHIEN_SI_THI_DUA_CO_SO', an.id));
       const none = await post(`/${id}/approve`, approver).expect(422);
       expect(none.body.violations).toEqual([
-        expect.objectContaining({ rule: 'R-VOTE-1', message: expect.stringContaining('none is recorded') }),
+        expect.objectContaining({ rule: 'R-VOTE-1', message: expect.stringContaining('chưa ghi nhận cuộc họp nào') }),
       ]);
 
       await recordCouncilSize(t, tree.department.id, 15);
@@ -679,7 +684,7 @@ describe('nominations', () => {
       for (const id of ids.slice(0, 3)) await post(`/${id}/approve`, approver).expect(200);
       const refused = await post(`/${ids[3]}/approve`, approver).expect(422);
       expect(refused.body.violations).toEqual([expect.objectContaining({ rule: 'R-QUOTA-CSCS', limit: 3, actual: 4 })]);
-      expect(refused.body.violations[0].message).toContain('floor(15% × 20');
+      expect(refused.body.violations[0].message).toContain('15% × 20 Lao động tiên tiến, làm tròn xuống');
     });
 
     it('R-QUOTA-UNIT: a unit quota caps approvals of its code and year', async () => {
@@ -790,7 +795,7 @@ describe('nominations', () => {
       const notFound = await t.http.get(`/api/v1/nominations/${UNKNOWN_ID}`).set(hr).expect(404);
       expect(notFound.headers['content-type']).toMatch(PROBLEM);
       const badId = await post('/not-a-uuid/approve', approver).expect(400);
-      expect(badId.body.errors).toEqual([{ field: 'id', message: 'must be a UUID' }]);
+      expect(badId.body.errors).toEqual([{ field: 'id', message: 'phải là một UUID' }]);
     });
 
     it('answers 409 INVALID_STATE for an action the status does not allow', async () => {

@@ -128,6 +128,6 @@ describe('organizations', () => {
       .expect(400);
     expect(malformed.headers['content-type']).toMatch(PROBLEM);
     const badId = await t.http.get('/api/v1/organizations/not-a-uuid').expect(400);
-    expect(badId.body.errors).toEqual([{ field: 'id', message: 'must be a UUID' }]);
+    expect(badId.body.errors).toEqual([{ field: 'id', message: 'phải là một UUID' }]);
   });
 });

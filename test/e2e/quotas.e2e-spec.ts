@@ -225,9 +225,9 @@ describe('quotas and rule settings', () => {
           remaining: 1,
         }),
       ]);
-      expect(response.body.items[0].basis).toBe('floor(15% × 7 Lao động tiên tiến)');
-      expect(response.body.items[2].basis).toBe('floor(50% × 7 Lao động tiên tiến)');
-      expect(response.body.items[3].basis).toBe('floor(25% × 7 staff (headcount))');
+      expect(response.body.items[0].basis).toBe('15% × 7 Lao động tiên tiến, làm tròn xuống');
+      expect(response.body.items[2].basis).toBe('50% × 7 Lao động tiên tiến, làm tròn xuống');
+      expect(response.body.items[3].basis).toBe('25% × 7 người (biên chế), làm tròn xuống');
       // Another organization or year has nothing but the legal limit.
       expect((await list(approver, tree.unit.id).expect(200)).body.items.map((i: { rule: string }) => i.rule)).toEqual([
         'R-QUOTA-CSCS',

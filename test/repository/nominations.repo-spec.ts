@@ -1,3 +1,4 @@
+import { msg } from '../../src/i18n/index.js';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { sql } from 'kysely';
 import { NominationImportRepository } from '../../src/nominations/import/nomination-import.repository.js';
@@ -200,7 +201,7 @@ describe('nominations repositories', () => {
             writtenVotes: 1,
             yes,
             passed: yes >= 5,
-            check: { rule: 'R-VOTE-1', passed: yes >= 5, message: 'ok' },
+            check: { rule: 'R-VOTE-1', passed: yes >= 5, message: msg('auth.needsKey') },
             recordedByKeyId: null,
           }),
         );

@@ -8,10 +8,13 @@ import { createTestApp, type TestApp } from './test-app.js';
  * application and its database are dropped after the last test. `reset: false` is for blocks whose tests need no
  * clean slate. The object returned is filled in by `beforeAll`: read it inside hooks and tests only.
  */
-export function useTestApp(env: Record<string, string> = {}, options: { reset?: boolean } = {}): TestApp {
+export function useTestApp(
+  env: Record<string, string> = {},
+  options: { reset?: boolean; language?: 'en' | 'vi' } = {},
+): TestApp {
   const t = {} as TestApp;
   beforeAll(async () => {
-    Object.assign(t, await createTestApp(env));
+    Object.assign(t, await createTestApp(env, options.language ? { language: options.language } : {}));
   });
   afterAll(async () => {
     await t.close?.();

@@ -34,8 +34,15 @@ export const TEST_ENV: Record<string, string> = {
   DATABASE_POOL_SIZE: '10',
 };
 
-/** Boots the real application (`createApp`, exactly as `main.ts` does) on a fresh database of its own. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+/**
+ * Boots the real application (`createApp`, exactly as `main.ts` does) on a fresh database of its own. Its `http`
+ * client sends no Accept-Language (Vietnamese answers), unless `language` names one for every request: tests
+ * that read English messages ask for them, as a client would.
+ */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { language?: 'en' | 'vi' } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({ ...TEST_ENV, ...env, DATABASE_URL: database.url });
   const app = await createApp({ ...config, DATABASE_URL: database.url }, { logger: false }).catch(async (error) => {
@@ -50,7 +57,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     app,
     db,
     url: database.url,
-    http: supertest(app.getHttpServer()),
+    http: options.language
+      ? withLanguage(supertest(app.getHttpServer()), options.language)
+      : supertest(app.getHttpServer()),
     reset,
     async token(role, organizationId = null) {
       const token = generateToken();
@@ -68,3 +77,18 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/** A client whose every request carries `Accept-Language: language` (a test may still set another). */
+function withLanguage(client: ReturnType<typeof supertest>, language: string): ReturnType<typeof supertest> {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const request: unknown = (value as (...a: unknown[]) => unknown).apply(target, args);
+        const settable = request as { set?: (field: string, value: string) => unknown };
+        return typeof settable?.set === 'function' ? settable.set('accept-language', language) : request;
+      };
+    },
+  });
+}

@@ -1,3 +1,4 @@
+import { msg, type Message, type Text } from '../../i18n/index.js';
 import { HttpStatus } from '@nestjs/common';
 import { ApiError, ErrorCode, type ErrorCodeValue } from './problem.js';
 
@@ -8,7 +9,13 @@ interface PgErrorLike {
   column?: string;
 }
 
-type ConstraintMeaning = { status: HttpStatus; code: ErrorCodeValue; detail: string; field?: string; rule?: string };
+interface ConstraintMeaning {
+  status: HttpStatus;
+  code: ErrorCodeValue;
+  detail: Message;
+  field?: string;
+  rule?: string;
+}
 
 /**
  * What each named constraint means to a client. Unique keys → 409, checks and foreign keys → 422 (the
@@ -18,13 +25,13 @@ const CONSTRAINTS: Record<string, ConstraintMeaning> = {
   uq_organizations_code_ci: {
     status: HttpStatus.CONFLICT,
     code: 'ORGANIZATION_CODE_TAKEN',
-    detail: 'An organization with this code (ignoring case) already exists',
+    detail: msg('db.constraint1'),
     field: 'code',
   },
   ck_organizations_document_symbol: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     code: ErrorCode.RULE_VIOLATION,
-    detail: 'A document symbol may contain Latin letters, Đ, digits and "-" only',
+    detail: msg('db.constraint2'),
     field: 'documentSymbol',
   },
   // One national id, one person, registry-wide: the refusal cannot help telling that the id is registered, so it
@@ -33,125 +40,134 @@ const CONSTRAINTS: Record<string, ConstraintMeaning> = {
   uq_individuals_national_id: {
     status: HttpStatus.CONFLICT,
     code: 'NATIONAL_ID_TAKEN',
-    detail:
-      'This national id is already registered: a person is registered once. If they moved to another unit, a key ' +
-      'whose scope covers both units moves the existing record',
+    detail: msg('db.constraint3'),
     field: 'nationalId',
   },
-  uq_api_keys_token_hash: { status: HttpStatus.CONFLICT, code: 'TOKEN_COLLISION', detail: 'Token collision, retry' },
+  uq_api_keys_token_hash: { status: HttpStatus.CONFLICT, code: 'TOKEN_COLLISION', detail: msg('db.constraint4') },
   ck_organizations_no_cycle: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     code: 'ORGANIZATION_CYCLE',
-    detail: 'An organization cannot be moved under itself or one of its descendants',
+    detail: msg('db.constraint5'),
     field: 'parentId',
   },
   ck_organizations_not_own_parent: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     code: 'ORGANIZATION_CYCLE',
-    detail: 'An organization cannot be its own parent',
+    detail: msg('db.constraint6'),
     field: 'parentId',
   },
   ck_disciplinary_cases_closed_after_opened: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     code: 'CLOSED_BEFORE_OPENED',
-    detail: 'A case cannot close before it opened',
+    detail: msg('db.constraint7'),
     field: 'closedOn',
   },
   fk_organizations_parent: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     code: ErrorCode.INVALID_REFERENCE,
-    detail: 'The parent organization does not exist',
+    detail: msg('db.constraint8'),
     field: 'parentId',
   },
   fk_individuals_organization: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     code: ErrorCode.INVALID_REFERENCE,
-    detail: 'The organization does not exist',
+    detail: msg('db.constraint9'),
     field: 'organizationId',
   },
   fk_api_keys_organization: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     code: ErrorCode.INVALID_REFERENCE,
-    detail: 'The organization does not exist',
+    detail: msg('db.constraint9'),
     field: 'organizationId',
   },
   uq_nominations_import_row: {
     status: HttpStatus.CONFLICT,
     code: 'DUPLICATE_IMPORT_ROW',
-    detail: 'This row of this file was already imported',
+    detail: msg('db.constraint10'),
   },
   fk_nominations_individual: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     code: ErrorCode.INVALID_REFERENCE,
-    detail: 'The individual does not exist',
+    detail: msg('db.constraint11'),
     field: 'individualId',
   },
   fk_nominations_organization: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     code: ErrorCode.INVALID_REFERENCE,
-    detail: 'The organization does not exist',
+    detail: msg('db.constraint9'),
     field: 'organizationId',
   },
   fk_nominations_proposing_organization: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     code: ErrorCode.INVALID_REFERENCE,
-    detail: 'The proposing organization does not exist',
+    detail: msg('db.constraint12'),
     field: 'proposingOrganizationId',
   },
   fk_nominations_award_type: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     code: ErrorCode.INVALID_REFERENCE,
-    detail: 'The award code does not exist',
+    detail: msg('db.constraint13'),
     field: 'awardCode',
   },
   fk_unit_quotas_organization: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     code: ErrorCode.INVALID_REFERENCE,
-    detail: 'The organization does not exist',
+    detail: msg('db.constraint9'),
     field: 'organizationId',
   },
   // Council sizes and votes (R-VOTE-1): the service validates first; these answer a request that slips past it.
   fk_council_sizes_organization: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     code: ErrorCode.INVALID_REFERENCE,
-    detail: 'The organization does not exist',
+    detail: msg('db.constraint9'),
     field: 'id',
   },
   ck_council_sizes_members: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     code: ErrorCode.RULE_VIOLATION,
-    detail: 'A council has 1 to 1000 members',
+    detail: msg('db.constraint14'),
     field: 'members',
   },
   ck_council_sizes_reference: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     code: ErrorCode.RULE_VIOLATION,
-    detail: 'The reference of the council size takes 1 to 200 characters',
+    detail: msg('db.constraint15'),
     field: 'reference',
   },
   ck_council_votes_counts: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     code: ErrorCode.RULE_VIOLATION,
-    detail: 'A vote needs present + writtenVotes ≤ members and yes ≤ present + writtenVotes',
+    detail: msg('db.constraint16'),
     rule: 'R-VOTE-1',
   },
   ck_council_votes_minutes_reference: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     code: ErrorCode.RULE_VIOLATION,
-    detail: 'The minutes reference takes 1 to 100 characters',
+    detail: msg('db.constraint17'),
     field: 'minutesReference',
   },
   fk_unit_quotas_award_type: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
     code: ErrorCode.INVALID_REFERENCE,
-    detail: 'The award code does not exist',
+    detail: msg('db.constraint13'),
     field: 'awardCode',
   },
 };
 
+/** The catalogue messages of the details the modules register in English (`registerConstraint`). */
+const REGISTERED_DETAILS: Readonly<Record<string, Message>> = {
+  'Two awards drew the same verification code; retry the request': msg('db.registered.verificationCode'),
+  'A nomination of this decision has already been granted by another decision': msg('db.registered.nominationDecided'),
+  'The issuer already used this decision number this year (R-NUM-1)': msg('db.registered.numberTaken'),
+};
+
 /** Registers the meaning of constraints declared by later migrations (each module adds its own). */
-export function registerConstraint(name: string, meaning: ConstraintMeaning): void {
-  CONSTRAINTS[name] = meaning;
+export function registerConstraint(name: string, meaning: Omit<ConstraintMeaning, 'detail'> & { detail: Text }): void {
+  const detail =
+    typeof meaning.detail === 'string'
+      ? (REGISTERED_DETAILS[meaning.detail] ?? msg('text.raw', { text: meaning.detail }))
+      : meaning.detail;
+  CONSTRAINTS[name] = { ...meaning, detail };
 }
 
 const CONNECTION_ERROR_CODES = new Set([
@@ -199,7 +215,7 @@ export function translateDatabaseError(error: unknown): ApiError | undefined {
       HttpStatus.SERVICE_UNAVAILABLE,
       ErrorCode.SERVICE_UNAVAILABLE,
       'Service unavailable',
-      'The database is not reachable; retry shortly',
+      msg('db.unavailable'),
     );
   }
   if (!pg.code) return undefined;
@@ -219,23 +235,19 @@ export function translateDatabaseError(error: unknown): ApiError | undefined {
   }
   switch (pg.code) {
     case '23505':
-      return new ApiError(HttpStatus.CONFLICT, ErrorCode.CONFLICT, 'Conflict', 'This record already exists', {
+      return new ApiError(HttpStatus.CONFLICT, ErrorCode.CONFLICT, 'Conflict', msg('db.exists'), {
         constraint: pg.constraint,
       });
     case '23503':
       return pg.detail?.includes('is still referenced')
-        ? new ApiError(
-            HttpStatus.CONFLICT,
-            ErrorCode.STILL_REFERENCED,
-            'Conflict',
-            'Other records still refer to this one',
-            { constraint: pg.constraint },
-          )
+        ? new ApiError(HttpStatus.CONFLICT, ErrorCode.STILL_REFERENCED, 'Conflict', msg('db.stillReferenced'), {
+            constraint: pg.constraint,
+          })
         : new ApiError(
             HttpStatus.UNPROCESSABLE_ENTITY,
             ErrorCode.INVALID_REFERENCE,
             'A rule forbids this',
-            'A referenced record does not exist',
+            msg('db.missingReference'),
             { constraint: pg.constraint },
           );
     case '23514':
@@ -244,7 +256,7 @@ export function translateDatabaseError(error: unknown): ApiError | undefined {
         HttpStatus.UNPROCESSABLE_ENTITY,
         ErrorCode.RULE_VIOLATION,
         'A rule forbids this',
-        'The record breaks a rule of the registry',
+        msg('db.checkViolation'),
         { constraint: pg.constraint },
       );
     case '22P02':
@@ -256,27 +268,17 @@ export function translateDatabaseError(error: unknown): ApiError | undefined {
     case '2201X':
     case '22021': // a character PostgreSQL text cannot hold: NUL (\u0000)
     case '22P05': // a character the database encoding cannot represent
-      return new ApiError(
-        HttpStatus.BAD_REQUEST,
-        ErrorCode.VALIDATION_FAILED,
-        'Invalid request',
-        'A value is out of range or malformed',
-      );
+      return new ApiError(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, 'Invalid request', msg('db.badValue'));
     case '57014':
       return new ApiError(
         HttpStatus.SERVICE_UNAVAILABLE,
         ErrorCode.SERVICE_UNAVAILABLE,
         'Service unavailable',
-        'The query took too long and was cancelled; narrow it or retry',
+        msg('db.timeout'),
       );
     case '40001':
     case '40P01':
-      return new ApiError(
-        HttpStatus.CONFLICT,
-        'CONCURRENT_UPDATE',
-        'Conflict',
-        'A concurrent change got in the way; retry the request',
-      );
+      return new ApiError(HttpStatus.CONFLICT, 'CONCURRENT_UPDATE', 'Conflict', msg('db.concurrent'));
     default:
       return undefined;
   }

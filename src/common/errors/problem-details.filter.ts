@@ -1,5 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { msg, renderDeep, requestLocale, type Message, type Text } from '../../i18n/index.js';
+import { setContentLanguage } from '../../i18n/content-language.js';
 import { translateDatabaseError } from './database-errors.js';
 import {
   ApiError,
@@ -25,19 +27,42 @@ const STATUS_CODES: Partial<Record<number, ErrorCodeValue>> = {
   [HttpStatus.SERVICE_UNAVAILABLE]: ErrorCode.SERVICE_UNAVAILABLE,
 };
 
-const TITLES: Partial<Record<number, string>> = {
-  400: 'Invalid request',
-  401: 'Authentication required',
-  403: 'Forbidden',
-  404: 'Not found',
-  405: 'Method not allowed',
-  409: 'Conflict',
-  413: 'Payload too large',
-  415: 'Unsupported media type',
-  422: 'A rule forbids this',
-  429: 'Too many requests',
-  503: 'Service unavailable',
+/** The title of each status, from the catalogue (RFC 9457: the same title for every problem of a type). */
+function titleOf(status: number, fallback: Text): Text {
+  switch (status) {
+    case 400:
+    case 401:
+    case 403:
+    case 404:
+    case 405:
+    case 408:
+    case 409:
+    case 413:
+    case 414:
+    case 415:
+    case 422:
+    case 429:
+    case 431:
+    case 500:
+    case 503:
+      return msg(`problem.title.${status}`);
+    default:
+      return fallback;
+  }
+}
+
+/** Titles other than the status's own, kept per kind of problem. */
+const SPECIAL_TITLES: Readonly<Record<string, Message>> = {
+  'This record already exists': msg('problem.title.exists'),
+  'The file cannot be imported': msg('problem.title.importInvalid'),
 };
+
+/** A framework's own message (Nest, Fastify), in the catalogue where it has an entry. */
+function frameworkDetail(text: string): Text {
+  const route = /^(?:Route|Cannot) ([A-Z]+)[: ](\S+?)(?: not found)?$/.exec(text);
+  if (route) return msg('problem.routeNotFound', { method: route[1], url: route[2] });
+  return msg('text.raw', { text });
+}
 
 /** Turns anything thrown into an RFC 9457 problem. Exported for Fastify's own error handler too. */
 export function toProblem(
@@ -49,9 +74,12 @@ export function toProblem(
   if (exception instanceof ApiError) {
     return {
       type: problemType(exception.code),
-      title: exception.title,
+      title:
+        typeof exception.title === 'string'
+          ? (SPECIAL_TITLES[exception.title] ?? titleOf(exception.status, exception.title))
+          : exception.title,
       status: exception.status,
-      detail: exception.message,
+      detail: exception.detail,
       code: exception.code,
       ...base,
       ...exception.extensions,
@@ -72,9 +100,9 @@ export function toProblem(
     const { message: _m, error: _e, statusCode: _s, code: _c, ...extensions } = body;
     return {
       type: problemType(code),
-      title: TITLES[status] ?? exception.name,
+      title: titleOf(status, exception.name),
       status,
-      detail: message,
+      detail: frameworkDetail(message),
       code,
       ...base,
       ...extensions,
@@ -86,9 +114,9 @@ export function toProblem(
     const code = STATUS_CODES[fastifyStatus] ?? ErrorCode.MALFORMED_REQUEST;
     return {
       type: problemType(code),
-      title: TITLES[fastifyStatus] ?? 'Invalid request',
+      title: titleOf(fastifyStatus, msg('problem.title.400')),
       status: fastifyStatus,
-      detail: exception.message,
+      detail: frameworkDetail(exception.message),
       code,
       ...base,
     };
@@ -97,18 +125,24 @@ export function toProblem(
   if (translated) return toProblem(translated, instance, requestId);
   return {
     type: problemType(ErrorCode.INTERNAL),
-    title: 'Internal error',
+    title: msg('problem.title.500'),
     status: HttpStatus.INTERNAL_SERVER_ERROR,
-    detail: 'Something went wrong on our side; the request id identifies it in the logs',
+    detail: msg('problem.internal'),
     code: ErrorCode.INTERNAL,
     ...base,
   };
 }
 
+/** Sends a problem in the request's language (`Accept-Language`), with `Content-Language`. */
 export function sendProblem(reply: FastifyReply, problem: ProblemDetails): void {
   if (reply.sent) return;
   if (problem.status === 503) reply.header('retry-after', '5');
-  void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  const locale = requestLocale(reply.request);
+  setContentLanguage(reply, locale);
+  void reply
+    .status(problem.status)
+    .header('content-type', PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify(renderDeep(problem, locale)));
 }
 
 @Catch()

@@ -1,9 +1,10 @@
 import { HttpStatus } from '@nestjs/common';
+import { msg, type MessageKey, type Text } from '../../i18n/index.js';
 
 /** One broken domain rule, as listed in a 422 problem (`violations[]`). */
 export interface RuleViolation {
   rule: string;
-  message: string;
+  message: Text;
   limit?: number;
   actual?: number;
 }
@@ -11,7 +12,7 @@ export interface RuleViolation {
 /** One bad input field, as listed in a 400 problem. */
 export interface FieldError {
   field: string;
-  message: string;
+  message: Text;
 }
 
 /**
@@ -86,12 +87,15 @@ export function isErrorCode(value: unknown): value is ErrorCodeValue {
   return typeof value === 'string' && Object.hasOwn(ERROR_CATALOGUE, value);
 }
 
-/** RFC 9457 problem details, with this API's extensions. */
+/**
+ * RFC 9457 problem details, with this API's extensions. `title`, `detail` and the messages inside are catalogue
+ * messages until the filter renders them in the request's language.
+ */
 export interface ProblemDetails {
   type: string;
-  title: string;
+  title: Text;
   status: number;
-  detail: string;
+  detail: Text;
   instance?: string;
   code: ErrorCodeValue;
   requestId?: string;
@@ -106,50 +110,76 @@ export function problemType(code: string): string {
   return `urn:awards-registry:problem:${code.toLowerCase().replace(/_/g, '-')}`;
 }
 
+/** The catalogue name of the entities `ApiError.notFound` names. */
+const ENTITY_KEYS: Readonly<Record<string, MessageKey>> = {
+  Organization: 'entity.organization',
+  'Parent organization': 'entity.organization',
+  Individual: 'entity.individual',
+  Nomination: 'entity.nomination',
+  Decision: 'entity.decision',
+  Award: 'entity.award',
+  'Award type': 'entity.awardType',
+  Certificate: 'entity.certificate',
+  'API key': 'entity.apiKey',
+  Import: 'entity.import',
+  'Council size': 'entity.councilSize',
+  'Disciplinary case': 'entity.disciplinaryCase',
+  Initiative: 'entity.initiative',
+  Rating: 'entity.rating',
+  Quota: 'entity.quota',
+};
+
 /**
  * An error the API means to return: carries the HTTP status, a stable code and, for rule breaches, the
- * violated rules. Services throw these; the global filter renders them.
+ * violated rules. Services throw these; the global filter renders them in the request's language.
  */
 export class ApiError extends Error {
+  readonly detail: Text;
+
   constructor(
     readonly status: HttpStatus,
     readonly code: ErrorCodeValue,
-    readonly title: string,
-    detail: string,
+    readonly title: Text,
+    detail: Text,
     readonly extensions: Partial<Pick<ProblemDetails, 'errors' | 'violations'>> & Record<string, unknown> = {},
   ) {
-    super(detail);
+    super(typeof detail === 'string' ? detail : detail.$t);
+    this.detail = detail;
   }
 
   static notFound(entity: string, id: string): ApiError {
-    return new ApiError(HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND, 'Not found', `${entity} ${id} does not exist`);
-  }
-
-  static badRequest(field: string, message: string): ApiError {
+    const key = ENTITY_KEYS[entity];
     return new ApiError(
-      HttpStatus.BAD_REQUEST,
-      ErrorCode.VALIDATION_FAILED,
-      'Invalid request',
-      `${field}: ${message}`,
-      {
-        errors: [{ field, message }],
-      },
+      HttpStatus.NOT_FOUND,
+      ErrorCode.NOT_FOUND,
+      msg('problem.title.404'),
+      msg('problem.notFound', { entity: key ? msg(key as 'entity.organization') : entity, id }),
     );
   }
 
-  static conflict(code: ErrorCodeValue, detail: string): ApiError {
-    return new ApiError(HttpStatus.CONFLICT, code, 'Conflict', detail);
+  static badRequest(field: string, message: Text): ApiError {
+    return new ApiError(
+      HttpStatus.BAD_REQUEST,
+      ErrorCode.VALIDATION_FAILED,
+      msg('problem.title.400'),
+      msg('problem.fieldList', { field, text: message }),
+      { errors: [{ field, message }] },
+    );
+  }
+
+  static conflict(code: ErrorCodeValue, detail: Text): ApiError {
+    return new ApiError(HttpStatus.CONFLICT, code, msg('problem.title.409'), detail);
   }
 
   static ruleViolation(
-    detail: string,
+    detail: Text,
     violations: RuleViolation[],
     code: ErrorCodeValue = ErrorCode.RULE_VIOLATION,
   ): ApiError {
-    return new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, code, 'A rule forbids this', detail, { violations });
+    return new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, code, msg('problem.title.422'), detail, { violations });
   }
 
-  static forbidden(detail: string, code: ErrorCodeValue = ErrorCode.FORBIDDEN): ApiError {
-    return new ApiError(HttpStatus.FORBIDDEN, code, 'Forbidden', detail);
+  static forbidden(detail: Text, code: ErrorCodeValue = ErrorCode.FORBIDDEN): ApiError {
+    return new ApiError(HttpStatus.FORBIDDEN, code, msg('problem.title.403'), detail);
   }
 }

@@ -1,17 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { Text } from '../../i18n/index.js';
 import { ERROR_CODES, type ErrorCodeValue } from '../errors/problem.js';
 
 export class FieldErrorDto {
   /** The bad field, dotted for nested fields (`items.0.year`), or a column name for imports. */
   field: string;
-  message: string;
+  /** What is wrong, in the language of the request. */
+  @ApiProperty({ type: String })
+  message: Text;
 }
 
 export class RuleViolationDto {
   /** Rule id, e.g. `R-QUOTA-CSCS` (every rule with its article: docs/rules.md). */
   rule: string;
-  /** What an HR officer needs to know, with the article. */
-  message: string;
+  /** What an HR officer needs to know, with the article, in the language of the request. */
+  @ApiProperty({ type: String })
+  message: Text;
   limit?: number;
   actual?: number;
 }
@@ -21,11 +25,15 @@ export class ProblemDto {
   /** A URI naming the kind of problem. */
   @ApiProperty({ example: 'urn:awards-registry:problem:validation-failed' })
   type: string;
-  title: string;
+  /** The kind of problem, in the language of the request (`Content-Language`). */
+  @ApiProperty({ type: String })
+  title: Text;
   /** The HTTP status, repeated. */
   @ApiProperty({ type: 'integer', minimum: 400, maximum: 599 })
   status: number;
-  detail: string;
+  /** What went wrong with this request, in the language of the request. */
+  @ApiProperty({ type: String })
+  detail: Text;
   /** The request path. */
   instance?: string;
   /** Stable machine-readable code: switch on this, never on `title`. */

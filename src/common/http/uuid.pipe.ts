@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/index.js';
 import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { ApiError } from '../errors/problem.js';
@@ -6,7 +7,7 @@ import { ApiError } from '../errors/problem.js';
 @Injectable()
 export class UuidPipe implements PipeTransform<string, string> {
   transform(value: string, metadata: ArgumentMetadata): string {
-    if (!isUUID(value, 'all')) throw ApiError.badRequest(metadata.data ?? 'id', 'must be a UUID');
+    if (!isUUID(value, 'all')) throw ApiError.badRequest(metadata.data ?? 'id', msg('validation.isUUID'));
     return value.toLowerCase();
   }
 }

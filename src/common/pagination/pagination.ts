@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -53,7 +54,7 @@ export function decodeCursor(cursor: string | undefined, arity: number): (string
   } catch {
     // fall through to the error below
   }
-  throw ApiError.badRequest('cursor', 'is not a cursor returned by this list');
+  throw ApiError.badRequest('cursor', msg('error.cursor'));
 }
 
 /** Fetch `limit + 1` rows, serve `limit`, and derive the next cursor from the last row served. */

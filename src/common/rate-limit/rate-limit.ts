@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/index.js';
 import { createHash } from 'node:crypto';
 import { HttpStatus, Logger } from '@nestjs/common';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -115,7 +116,7 @@ function limitFailedAuthentications(app: NestFastifyApplication, config: AppConf
       HttpStatus.TOO_MANY_REQUESTS,
       ErrorCode.TOO_MANY_REQUESTS,
       'Too many requests',
-      `More than ${max} failed authentications per minute from this client address; retry in ${retryAfter} s`,
+      msg('rate.auth', { max, seconds: retryAfter }),
       { limit: max, retryAfterSeconds: retryAfter },
     );
     tooManyRequests(request, reply, error, retryAfter);
@@ -200,7 +201,7 @@ export async function applyRateLimit(app: NestFastifyApplication, config: AppCon
         HttpStatus.TOO_MANY_REQUESTS,
         ErrorCode.TOO_MANY_REQUESTS,
         'Too many requests',
-        `More than ${context.max} requests per minute from ${who}; retry in ${retryAfter} s`,
+        msg('rate.requests', { max: context.max, who, seconds: retryAfter }),
         { limit: context.max, retryAfterSeconds: retryAfter },
       );
     },

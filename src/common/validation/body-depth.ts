@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/index.js';
 import type { FastifyInstance } from 'fastify';
 import { sendProblem, toProblem } from '../errors/problem-details.filter.js';
 import { ApiError } from '../errors/problem.js';
@@ -58,9 +59,9 @@ export function refuseDeeplyNestedBodies(fastify: FastifyInstance): void {
     if (request.body === null || typeof request.body !== 'object') return;
     let error: ApiError | undefined;
     if (nestsDeeperThan(request.body, MAX_BODY_DEPTH)) {
-      error = ApiError.badRequest('body', `nests arrays or objects more than ${MAX_BODY_DEPTH} levels deep`);
+      error = ApiError.badRequest('body', msg('validation.tooDeep', { value: MAX_BODY_DEPTH }));
     } else if (hasMoreEntriesThan(request.body, MAX_BODY_ENTRIES)) {
-      error = ApiError.badRequest('body', `holds more than ${MAX_BODY_ENTRIES} keys and array elements in all`);
+      error = ApiError.badRequest('body', msg('validation.tooMany', { value: MAX_BODY_ENTRIES }));
     }
     if (!error) return;
     sendProblem(reply, toProblem(error, request.url, request.id));

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/index.js';
 import type { FastifyInstance } from 'fastify';
 import { sendProblem, toProblem } from '../errors/problem-details.filter.js';
 import { ApiError } from '../errors/problem.js';
@@ -27,7 +28,7 @@ export function refuseNulInQueryStrings(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', async (request, reply) => {
     const parameter = parameterWithNul(request.query);
     if (parameter === undefined) return;
-    const error = ApiError.badRequest(parameter, 'must not contain a NUL character (U+0000)');
+    const error = ApiError.badRequest(parameter, msg('validation.nul'));
     sendProblem(reply, toProblem(error, request.url, request.id));
     return reply;
   });

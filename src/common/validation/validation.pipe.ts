@@ -1,5 +1,7 @@
 import { type ArgumentMetadata, HttpStatus, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
+import { msg, semicolonList } from '../../i18n/index.js';
+import { constraintMessage } from '../../i18n/validation-messages.js';
 import { ApiError, ErrorCode, type FieldError } from '../errors/problem.js';
 
 /** Most field errors one 400 problem lists; `errorsOmitted` counts the rest. */
@@ -8,7 +10,10 @@ export const MAX_REPORTED_ERRORS = 20;
 function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.values(error.constraints ?? {}).map((text) => ({
+      field,
+      message: constraintMessage(field, text),
+    }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
@@ -21,12 +26,12 @@ export function validationProblem(errors: ValidationError[]): ApiError {
   const fieldErrors = flatten(errors);
   const reported = fieldErrors.slice(0, MAX_REPORTED_ERRORS);
   const omitted = fieldErrors.length - reported.length;
-  const listed = reported.map((error) => `${error.field}: ${error.message}`).join('; ');
+  const listed = reported.map((error) => msg('problem.fieldList', { field: error.field, text: error.message }));
   return new ApiError(
     HttpStatus.BAD_REQUEST,
     ErrorCode.VALIDATION_FAILED,
-    'Invalid request',
-    omitted > 0 ? `${listed}; and ${omitted} more` : listed,
+    msg('problem.title.400'),
+    omitted > 0 ? msg('problem.andMore', { list: semicolonList(listed), count: omitted }) : semicolonList(listed),
     { errors: reported, ...(omitted > 0 ? { errorsOmitted: omitted } : {}) },
   );
 }
@@ -73,15 +78,14 @@ class ObjectBodyValidationPipe extends ValidationPipe {
       ...others.filter((error) => !missed.some((own) => own.field === error.field && own.message === error.message)),
     ];
     const reported = errors.slice(0, MAX_REPORTED_ERRORS);
+    const omitted = errors.length - reported.length;
+    const listed = reported.map((error) => msg('problem.fieldList', { field: error.field, text: error.message }));
     throw new ApiError(
       HttpStatus.BAD_REQUEST,
       ErrorCode.VALIDATION_FAILED,
-      'Invalid request',
-      reported.map((error) => `${error.field}: ${error.message}`).join('; '),
-      {
-        errors: reported,
-        ...(errors.length > reported.length ? { errorsOmitted: errors.length - reported.length } : {}),
-      },
+      msg('problem.title.400'),
+      omitted > 0 ? msg('problem.andMore', { list: semicolonList(listed), count: omitted }) : semicolonList(listed),
+      { errors: reported, ...(omitted > 0 ? { errorsOmitted: omitted } : {}) },
     );
   }
 }

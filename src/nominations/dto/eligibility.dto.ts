@@ -1,3 +1,4 @@
+import type { Text } from '../../i18n/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REGIME_CODES, type Regime } from '../../rules/index.js';
 
@@ -11,8 +12,12 @@ export class RuleCheckDto {
   rule: string;
   /** Whether the condition holds. */
   passed: boolean;
-  /** What was checked and what was found, in plain English, with the article of law. */
-  message: string;
+  /**
+   * What was checked and what was found, with the article of law, in the language of the request: Vietnamese by
+   * default, English with `Accept-Language: en` (the response's `Content-Language` says which).
+   */
+  @ApiProperty({ type: String })
+  message: Text;
   /** The threshold the rule compared against, where it has one (e.g. a quota cap, yes votes needed). */
   @ApiPropertyOptional()
   limit?: number;

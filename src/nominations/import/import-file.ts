@@ -1,3 +1,4 @@
+import { msg, type Text } from '../../i18n/index.js';
 import { createHash } from 'node:crypto';
 import { createInflateRaw } from 'node:zlib';
 import { HttpStatus } from '@nestjs/common';
@@ -19,7 +20,7 @@ export interface SheetRow {
 export interface ImportRowError {
   row: number;
   field: string;
-  message: string;
+  message: Text;
 }
 
 export const IMPORT_INVALID = 'IMPORT_INVALID';
@@ -32,16 +33,15 @@ export function importInvalid(errors: ImportRowError[]): ApiError {
     HttpStatus.UNPROCESSABLE_ENTITY,
     IMPORT_INVALID,
     'The file cannot be imported',
-    `${sorted.length} problem${sorted.length === 1 ? '' : 's'} in ${rows} row${rows === 1 ? '' : 's'}: nothing was ` +
-      'imported; fix every row listed in `errors` and upload the file again',
+    msg('import.invalid', { count: sorted.length, rows }),
     { errors: sorted },
   );
 }
 
-const unsupported = (detail: string) =>
+const unsupported = (detail: Text) =>
   new ApiError(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Unsupported media type', detail);
 
-export const tooLarge = (detail: string) =>
+export const tooLarge = (detail: Text) =>
   new ApiError(HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE, 'Payload too large', detail);
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -60,19 +60,16 @@ export function detectFormat(fileName: string, bytes: Buffer): ImportFormat {
   const name = fileName.trim().toLowerCase();
   const isZip = bytes.length >= 4 && bytes.subarray(0, 4).equals(ZIP_MAGIC);
   if (name.endsWith('.xlsx')) {
-    if (!isZip) throw unsupported(`"${fileName}" is named .xlsx but is not an Excel workbook`);
+    if (!isZip) throw unsupported(msg('import.notXlsx', { name: fileName }));
     return 'xlsx';
   }
   if (name.endsWith('.csv')) {
     if (isZip || bytes.includes(0) || decodeUtf8(bytes) === undefined) {
-      throw unsupported(`"${fileName}" is named .csv but is not UTF-8 text: save it as "CSV UTF-8"`);
+      throw unsupported(msg('import.notUtf8', { name: fileName }));
     }
     return 'csv';
   }
-  throw unsupported(
-    `"${fileName}" is neither an .xlsx workbook nor a .csv file: save the sheet as Excel Workbook (.xlsx) or ` +
-      'CSV UTF-8 (.csv)',
-  );
+  throw unsupported(msg('import.unknownType', { name: fileName }));
 }
 
 function decodeUtf8(bytes: Buffer): string | undefined {
@@ -96,7 +93,7 @@ export function readCsv(bytes: Buffer): SheetRow[] {
   } catch (error) {
     const parsed = (error as { records?: number }).records ?? 0;
     const reason = error instanceof Error ? error.message : String(error);
-    throw importInvalid([{ row: parsed + 1, field: 'file', message: `not readable as CSV: ${reason}` }]);
+    throw importInvalid([{ row: parsed + 1, field: 'file', message: msg('import.notCsv', { reason }) }]);
   }
   return records.map((cells, index) => ({ row: index + 1, cells: cells.map((cell) => cell.trim()) }));
 }
@@ -109,15 +106,15 @@ export function readCsv(bytes: Buffer): SheetRow[] {
  */
 export async function readXlsx(bytes: Buffer, maxUnpackedBytes: number): Promise<SheetRow[]> {
   const unpacked = await unpackWithin(bytes, maxUnpackedBytes);
-  if (unpacked === undefined) throw unsupported('The file is not a readable Excel workbook (.xlsx)');
+  if (unpacked === undefined) throw unsupported(msg('import.unreadableXlsx'));
   if (!unpacked.within) {
-    throw tooLarge(`The workbook unpacks to more than ${maxUnpackedBytes} bytes: split it into smaller files`);
+    throw tooLarge(msg('import.unpackedTooLarge', { max: maxUnpackedBytes }));
   }
   const workbook = new (await loadExcelJS()).Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw unsupported('The file is not a readable Excel workbook (.xlsx)');
+    throw unsupported(msg('import.unreadableXlsx'));
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/index.js';
 import {
   ALTERNATIVE_COLUMNS,
   CONTRACT_COLUMNS,
@@ -43,7 +44,7 @@ export function toRecords(rows: readonly SheetRow[]): { records: ImportRecord[];
   if (!header || header.row !== 1 || header.cells.every((cell) => cell === '')) {
     return {
       records: [],
-      errors: [{ row: 1, field: 'header', message: `the first row must be the header row: ${expected}` }],
+      errors: [{ row: 1, field: 'header', message: msg('import.header', { columns: expected }) }],
     };
   }
 
@@ -60,13 +61,13 @@ export function toRecords(rows: readonly SheetRow[]): { records: ImportRecord[];
       errors.push({
         row: 1,
         field: text,
-        message: `unknown column (${columnLetter(index)}); the columns are ${IMPORT_COLUMNS.join(', ')}`,
+        message: msg('import.unknownColumn', { letter: columnLetter(index), columns: IMPORT_COLUMNS.join(', ') }),
       });
     } else if (seen.has(column)) {
       errors.push({
         row: 1,
         field: column,
-        message: `the column appears more than once (again in ${columnLetter(index)})`,
+        message: msg('import.repeatedColumn', { letter: columnLetter(index) }),
       });
     }
     if (column) seen.add(column);
@@ -79,8 +80,8 @@ export function toRecords(rows: readonly SheetRow[]): { records: ImportRecord[];
         field: group[0],
         message:
           group.length === 1
-            ? 'required column is missing'
-            : `required column is missing: give one of ${group.join(', ')}`,
+            ? msg('import.missingColumn')
+            : msg('import.missingColumnOneOf', { columns: group.join(', ') }),
       });
     }
   }
@@ -94,7 +95,7 @@ export function toRecords(rows: readonly SheetRow[]): { records: ImportRecord[];
       if (cell === '') return;
       const column = columns[index];
       if (column) values[column] = cell;
-      else errors.push({ row: line.row, field: columnLetter(index), message: 'a value in a column without a header' });
+      else errors.push({ row: line.row, field: columnLetter(index), message: msg('import.valueWithoutHeader') });
     });
     records.push({ row: line.row, values });
   }

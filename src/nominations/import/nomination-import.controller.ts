@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/index.js';
 import { Controller, Get, HttpStatus, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
 import {
@@ -120,10 +121,10 @@ export class NominationImportController {
           HttpStatus.UNSUPPORTED_MEDIA_TYPE,
           ErrorCode.UNSUPPORTED_MEDIA_TYPE,
           'Unsupported media type',
-          'Send multipart/form-data with the .xlsx or .csv file in the field `file`',
+          msg('import.multipart'),
         );
       }
-      throw ApiError.badRequest('file', 'is required: the .xlsx or .csv file of nominations');
+      throw ApiError.badRequest('file', msg('import.fileRequired'));
     }
     const { created, result } = await this.imports.import(principal, file);
     if (!created) void reply.status(HttpStatus.OK);

@@ -1,3 +1,5 @@
+import { msg, referenceMissing, semicolonList, type Message, type Text } from '../../i18n/index.js';
+import { constraintMessage } from '../../i18n/validation-messages.js';
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { isUUID, validate, type ValidationError } from 'class-validator';
@@ -60,18 +62,23 @@ const RULE_COLUMNS: Readonly<Record<string, ImportColumn>> = {
   'R-BASIS-2': 'basis',
 };
 
-const ALTERNATIVE_NOUN: Readonly<Record<AlternativeColumn, string>> = {
+const ALTERNATIVE_NOUN: Readonly<Record<AlternativeColumn, Message>> = {
   // One answer whether nobody has the id or somebody outside the key's scope has it (the look-up sees the scope only).
-  nationalId: "no individual with this national id in this key's scope",
-  organizationCode: 'no organization has this code',
-  proposingOrganizationCode: 'no organization has this code',
+  nationalId: msg('import.noNationalId'),
+  organizationCode: msg('import.noOrganizationCode'),
+  proposingOrganizationCode: msg('import.noOrganizationCode'),
 };
 
 /** One error per field, its messages joined: a person fixes a cell once, whatever number of rules it broke. */
-function flatten(errors: ValidationError[]): { field: string; message: string }[] {
+function flatten(errors: ValidationError[]): { field: string; message: Message }[] {
   return errors
     .filter((error) => Object.keys(error.constraints ?? {}).length > 0)
-    .map((error) => ({ field: error.property, message: Object.values(error.constraints ?? {}).join('; ') }));
+    .map((error) => ({
+      field: error.property,
+      message: semicolonList(
+        Object.values(error.constraints ?? {}).map((text) => constraintMessage(error.property, text)),
+      ),
+    }));
 }
 
 const lower = (value: string) => value.toLowerCase();
@@ -113,25 +120,18 @@ export class NominationImportService {
       format === 'xlsx' ? await readXlsx(bytes, this.config.IMPORT_MAX_BYTES * MAX_UNPACK_RATIO) : readCsv(bytes);
     const { records, errors: layoutErrors } = toRecords(sheet);
     if (records.length > this.config.IMPORT_MAX_ROWS) {
-      throw tooLarge(
-        `The file holds ${records.length} data rows; at most ${this.config.IMPORT_MAX_ROWS} are imported at once: ` +
-          'split it into smaller files',
-      );
+      throw tooLarge(msg('import.tooManyRows', { count: records.length, max: this.config.IMPORT_MAX_ROWS }));
     }
     if (layoutErrors.length > 0) throw importInvalid(layoutErrors);
     if (records.length === 0) {
-      throw importInvalid([{ row: 2, field: 'file', message: 'the file has no data rows under the header row' }]);
+      throw importInvalid([{ row: 2, field: 'file', message: msg('import.noRows') }]);
     }
 
     const { ready, errors, scopeErrors } = await this.check(principal, records);
     if (scopeErrors.length > 0) {
-      throw new ApiError(
-        HttpStatus.FORBIDDEN,
-        ErrorCode.OUT_OF_SCOPE,
-        'Forbidden',
-        "The file names organizations or people outside this key's scope: nothing was imported",
-        { errors: scopeErrors.sort((a, b) => a.row - b.row) },
-      );
+      throw new ApiError(HttpStatus.FORBIDDEN, ErrorCode.OUT_OF_SCOPE, 'Forbidden', msg('import.outOfScope'), {
+        errors: scopeErrors.sort((a, b) => a.row - b.row),
+      });
     }
 
     if (ready.length === 0) throw importInvalid(errors);
@@ -158,18 +158,14 @@ export class NominationImportService {
         outside.push({
           row: row.importRow,
           field: 'proposingOrganizationId',
-          message: `Organization ${key} is outside this key's scope`,
+          message: msg('error.outOfScope', { id: key }),
         });
       }
     }
     if (outside.length > 0) {
-      throw new ApiError(
-        HttpStatus.FORBIDDEN,
-        ErrorCode.OUT_OF_SCOPE,
-        'Forbidden',
-        "This file was imported before, by a key whose scope covers organizations outside this key's scope",
-        { errors: outside },
-      );
+      throw new ApiError(HttpStatus.FORBIDDEN, ErrorCode.OUT_OF_SCOPE, 'Forbidden', msg('import.replayOutOfScope'), {
+        errors: outside,
+      });
     }
     return { fileHash, rows: rows.length, created: 0, nominations: rows.map(toImportedDto) };
   }
@@ -204,7 +200,7 @@ export class NominationImportService {
     for (const record of records) {
       const { row, values } = record;
       const rowErrors: ImportRowError[] = [];
-      const fail = (field: string, message: string) => rowErrors.push({ row, field, message });
+      const fail = (field: string, message: Text) => rowErrors.push({ row, field, message });
 
       // Alternative columns name what the contract columns name by id.
       const resolved: Partial<Record<(typeof ALTERNATIVE_COLUMNS)[AlternativeColumn], string>> = {};
@@ -214,7 +210,7 @@ export class NominationImportService {
         if (given === undefined) continue;
         replacedBy[column] = alternative;
         if (values[column] !== undefined) {
-          fail(alternative, `give ${column} or ${alternative}, not both`);
+          fail(alternative, msg('import.both', { column, alternative }));
           continue;
         }
         const id =
@@ -241,21 +237,20 @@ export class NominationImportService {
           ? 'organizationCode'
           : 'organizationId';
       if (person === collective) {
-        fail(
-          person ? 'organizationId' : 'individualId',
-          'give exactly one nominee: a person (individualId or nationalId) or a collective (organizationId or organizationCode)',
-        );
+        fail(person ? 'organizationId' : 'individualId', msg('import.oneNominee'));
       }
 
       if (rowErrors.length === 0) {
         // Existence, then scope, on what the row names (the DTO made sure these are UUIDs).
         const proposing = refs.organizationById.get(lower(dto.proposingOrganizationId));
-        if (!proposing) fail('proposingOrganizationId', `Organization ${dto.proposingOrganizationId} does not exist`);
+        if (!proposing)
+          fail('proposingOrganizationId', referenceMissing('entity.organization', dto.proposingOrganizationId));
         const individual = dto.individualId ? refs.individualById.get(lower(dto.individualId)) : undefined;
         const organization = dto.organizationId ? refs.organizationById.get(lower(dto.organizationId)) : undefined;
-        if (dto.individualId && !individual) fail(nomineeColumn, `Individual ${dto.individualId} does not exist`);
+        if (dto.individualId && !individual)
+          fail(nomineeColumn, referenceMissing('entity.individual', dto.individualId));
         if (dto.organizationId && !organization)
-          fail(nomineeColumn, `Organization ${dto.organizationId} does not exist`);
+          fail(nomineeColumn, referenceMissing('entity.organization', dto.organizationId));
 
         if (rowErrors.length === 0) {
           const proposingColumn =
@@ -264,7 +259,7 @@ export class NominationImportService {
             scopeErrors.push({
               row,
               field: proposingColumn,
-              message: `Organization ${proposing!.id} is outside this key's scope`,
+              message: msg('error.outOfScope', { id: proposing!.id }),
             });
           }
           const home = individual ? individual.organizationId : organization!.id;
@@ -273,9 +268,7 @@ export class NominationImportService {
               row,
               field: nomineeColumn,
               // Where a person works is theirs: the message names the person's row, not the organization.
-              message: individual
-                ? "The person is outside this key's scope"
-                : `Organization ${home} is outside this key's scope`,
+              message: individual ? msg('error.personOutOfScope') : msg('error.outOfScope', { id: home }),
             });
           }
 
@@ -292,15 +285,9 @@ export class NominationImportService {
           const sameRowKey = `${nominee}|${dto.awardCode}|${dto.year}|${dto.basis}|${dto.achievements}`;
           const sameRow = sameRowOf.get(sameRowKey);
           if (clash?.nominationId !== undefined) {
-            fail(
-              nomineeColumn,
-              `duplicates row ${rowOfFileId(clash.nominationId)}: the same nominee, award code and year on the REGULAR basis (R-DUP-1: one achievement is rewarded once)`,
-            );
+            fail(nomineeColumn, msg('import.duplicateRule', { row: rowOfFileId(clash.nominationId) }));
           } else if (sameRow !== undefined) {
-            fail(
-              nomineeColumn,
-              `duplicates row ${sameRow}: the same nominee, award code, year, basis and achievements`,
-            );
+            fail(nomineeColumn, msg('import.duplicateRow', { row: sameRow }));
           } else {
             earlierRows.push({ source: 'NOMINATION', id: fileIdOf(row), status: 'DRAFT', ...candidate });
             fileRecordOf.set(nominee, earlierRows);
@@ -428,8 +415,8 @@ function rowErrorsOf(ready: ReadyRow, refusal: ApiError): ImportRowError[] {
   const ruleErrors = (refusal.extensions.violations ?? []).map((v) => ({
     row,
     field: RULE_COLUMNS[v.rule] ?? ready.nomineeColumn,
-    message: `${v.rule}: ${v.message}`,
+    message: msg('problem.fieldList', { field: v.rule, text: v.message }),
   }));
   const found = [...fieldErrors, ...ruleErrors];
-  return found.length > 0 ? found : [{ row, field: ready.nomineeColumn, message: refusal.message }];
+  return found.length > 0 ? found : [{ row, field: ready.nomineeColumn, message: refusal.detail }];
 }

@@ -1,3 +1,4 @@
+import type { Text } from '../../i18n/index.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
@@ -117,10 +118,12 @@ export class QuotaLimitDto {
   /** LEGAL (a rule of law or of the province, configurable) or UNIT (the unit's own quota). */
   @ApiProperty({ enum: ['LEGAL', 'UNIT'], enumName: 'QuotaSource' })
   source: 'LEGAL' | 'UNIT';
-  /** How the limit was computed, e.g. "floor(15% × 20 Lao động tiên tiến)". */
-  basis: string;
-  /** Where the limit comes from. */
-  article: string;
+  /** How the limit was computed, e.g. "floor(15% × 20 Lao động tiên tiến)", in the language of the request. */
+  @ApiProperty({ type: String })
+  basis: Text;
+  /** Where the limit comes from, in the language of the request. */
+  @ApiProperty({ type: String })
+  article: Text;
 }
 
 export class QuotaLimitListDto {

@@ -1,3 +1,4 @@
+import type { Text } from '../../../i18n/index.js';
 import { ApiProperty } from '@nestjs/swagger';
 import { NOMINATION_STATUSES, type NominationStatus } from '../../../rules/index.js';
 import { ProblemDto } from '../../../common/http/problem.dto.js';
@@ -39,8 +40,9 @@ export class ImportRowErrorDto {
   row: number;
   /** The column (a field name of `POST /nominations` or an alternative column), `header`, `file`, or the letter of a column without a header. */
   field: string;
-  /** What is wrong, for the HR officer to fix. */
-  message: string;
+  /** What is wrong, for the HR officer to fix, in the language of the request (`Accept-Language`). */
+  @ApiProperty({ type: String })
+  message: Text;
 }
 
 /** 422 `IMPORT_INVALID` (every bad row) or 403 `OUT_OF_SCOPE` (every row naming an organization or person outside the key's scope). */

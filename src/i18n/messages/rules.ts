@@ -1,0 +1,292 @@
+/**
+ * Messages of the rule engine (src/rules): each cites the article, the numbers used and the facts found. The rule
+ * id stays in the check's `rule` field; Vietnamese names the law in full, English keeps the short citations.
+ */
+export const RULE_MESSAGES = {
+  // Facts shared by several rules.
+  'facts.rating': { vi: 'năm {year}: {rating}', en: 'rating {year} is {rating}' },
+  'facts.noRating': { vi: 'năm {year}: chưa có kết quả xếp loại', en: 'no rating recorded for {year}' },
+  'facts.found': { vi: 'đã có', en: 'found' },
+  'facts.notFound': { vi: 'chưa có', en: 'not found' },
+  'facts.ignoredThematic': {
+    vi: '; {count} {award} khen theo chuyên đề, đột xuất không được tính (R-BASIS-1, Điều 4 Nghị định 98/2023/NĐ-CP)',
+    en: '; {count} thematic/ad hoc {award} not counted (R-BASIS-1, Decree 98 Art 4)',
+  },
+  'facts.missingYears': { vi: ' — còn thiếu năm {years}', en: ' — missing {years}' },
+
+  // R-KIND-1, R-BASIS-2 (registry conventions over the catalogue of Law 2022).
+  'rules.kind.household': {
+    vi: 'Hộ gia đình hiện chưa thuộc phạm vi của hệ thống (R-KIND-1, quy ước của hệ thống); không thể đề nghị {award} cho hộ gia đình tại đây',
+    en: 'Household recipients are out of scope of the registry for now (R-KIND-1, registry convention); {award} cannot be nominated for a household here',
+  },
+  'rules.kind.accepted': {
+    vi: '{award} được xét tặng cho {kind} (danh mục danh hiệu thi đua, hình thức khen thưởng của Luật Thi đua, khen thưởng 2022)',
+    en: '{award} can be given to {kind} (Law 2022, catalogue of titles and forms)',
+  },
+  'rules.kind.refused': {
+    vi: '{award} chỉ xét tặng cho {allowed} (danh mục danh hiệu thi đua, hình thức khen thưởng của Luật Thi đua, khen thưởng 2022); đối tượng được đề nghị là {kind}',
+    en: '{award} is for {allowed} recipients only (Law 2022, catalogue of titles and forms); the nominee is {kind}',
+  },
+  'rules.basis.titleRegular': {
+    vi: '{award} là danh hiệu thi đua, chỉ xét tặng hằng năm theo khen thưởng thường xuyên (REGULAR) (quy ước của hệ thống, R-BASIS-2); phương thức đề nghị: {basis}',
+    en: '{award} is an emulation title and is given on the REGULAR (yearly) basis only (registry convention, R-BASIS-2); basis is {basis}',
+  },
+
+  // R-LDTT-1, R-LDTT-2.
+  'rules.ldtt.rating': {
+    vi: 'Danh hiệu Lao động tiên tiến năm {year} yêu cầu xếp loại Hoàn thành tốt nhiệm vụ trở lên (Điều 24 {law}); {rating}.',
+    en: 'Lao động tiên tiến {year} needs rating HTT or HTXS in {year} ({law} Art 24); {rating}',
+  },
+  'rules.ldtt.monthsUnknown': {
+    vi: 'Theo Điều 10 Nghị định 91/2017/NĐ-CP, danh hiệu Lao động tiên tiến năm {year} yêu cầu thời gian công tác từ {months} tháng trở lên trong năm {year}; chưa ghi nhận ngày tuyển dụng nên tính đủ cả năm',
+    en: 'Under Decree 91 Art 10, Lao động tiên tiến {year} needs at least {months} months of work in {year}; no recruitment date is recorded, so the whole year is assumed',
+  },
+  'rules.ldtt.months': {
+    vi: 'Theo Điều 10 Nghị định 91/2017/NĐ-CP, danh hiệu Lao động tiên tiến năm {year} yêu cầu thời gian công tác từ {months} tháng trở lên trong năm {year} (tuyển dụng từ ngày {latest} trở về trước); ngày tuyển dụng {joinedOn}, đủ {worked} tháng',
+    en: 'Under Decree 91 Art 10, Lao động tiên tiến {year} needs at least {months} months of work in {year} (recruited on or before {latest}); recruited on {joinedOn}, {worked} whole months',
+  },
+  'rules.ldtt.disciplined': {
+    vi: 'Theo Điều 10 Nghị định 91/2017/NĐ-CP, người bị kỷ luật từ hình thức khiển trách trở lên trong năm {year} không được xét tặng danh hiệu Lao động tiên tiến năm {year}; có ghi nhận kỷ luật trong năm {year}',
+    en: 'Under Decree 91 Art 10, a person disciplined at reprimand (khiển trách) or above in {year} cannot receive Lao động tiên tiến {year}; a disciplinary measure is recorded for {year}',
+  },
+  'rules.ldtt.notDisciplined': {
+    vi: 'Theo Điều 10 Nghị định 91/2017/NĐ-CP, người bị kỷ luật từ hình thức khiển trách trở lên trong năm {year} không được xét tặng danh hiệu Lao động tiên tiến năm {year}; không có ghi nhận kỷ luật',
+    en: 'Under Decree 91 Art 10, a person disciplined at reprimand (khiển trách) or above in {year} cannot receive Lao động tiên tiến {year}; none is recorded',
+  },
+
+  // R-CSCS-1.
+  'rules.cscs.ldtt': {
+    vi: 'Danh hiệu Chiến sĩ thi đua cơ sở năm {year} yêu cầu đạt danh hiệu Lao động tiên tiến năm {year} (Điều 23 {law}); {found}{ignored}',
+    en: 'Chiến sĩ thi đua cơ sở {year} needs Lao động tiên tiến in {year} ({law} Art 23); {found}{ignored}',
+  },
+  'rules.cscs.initiativeRequired': {
+    vi: 'Theo Nghị định 91/2017/NĐ-CP, danh hiệu Chiến sĩ thi đua cơ sở năm {year} yêu cầu có sáng kiến hoặc đề tài nghiên cứu khoa học được công nhận trong năm {year} (Điều 23 {law}); đã ghi nhận {count}',
+    en: 'Under Decree 91, Chiến sĩ thi đua cơ sở {year} needs an initiative or research project recognised in {year} ({law} Art 23); found {count}',
+  },
+  'rules.cscs.htxsOrInitiative': {
+    vi: 'Danh hiệu Chiến sĩ thi đua cơ sở năm {year} yêu cầu xếp loại Hoàn thành xuất sắc nhiệm vụ năm {year} hoặc có sáng kiến, đề tài nghiên cứu khoa học được công nhận trong năm {year} (Điều 23 {law}); {rating}; {count} sáng kiến trong năm {year}',
+    en: 'Chiến sĩ thi đua cơ sở {year} needs rating HTXS in {year} or an initiative/research project recognised in {year} ({law} Art 23); {rating}, {count} initiative(s) in {year}',
+  },
+
+  // R-CSTINH-1, R-CSTQ-1.
+  'rules.cstinh.cscs': {
+    vi: 'Danh hiệu Chiến sĩ thi đua cấp tỉnh năm {year} yêu cầu đạt Chiến sĩ thi đua cơ sở trong từng năm {window} (3 năm liên tục, Điều 22 {law}); đã đạt trong năm: {found}{missing}{ignored}',
+    en: 'Chiến sĩ thi đua cấp tỉnh {year} needs Chiến sĩ thi đua cơ sở in each of {window} (3 consecutive years, {law} Art 22); found in {found}{missing}{ignored}',
+  },
+  'rules.cstinh.initiative': {
+    vi: 'Danh hiệu Chiến sĩ thi đua cấp tỉnh năm {year} yêu cầu có sáng kiến hoặc đề tài nghiên cứu khoa học được công nhận cấp tỉnh hoặc toàn quốc trong giai đoạn {from}–{year} (Điều 22 {law}); đã ghi nhận {count}',
+    en: 'Chiến sĩ thi đua cấp tỉnh {year} needs an initiative or research project recognised at province or national level in {from}–{year} ({law} Art 22); found {count}',
+  },
+  'rules.cstq.twice': {
+    vi: 'Danh hiệu Chiến sĩ thi đua toàn quốc năm {year} yêu cầu hai lần liên tục đạt Chiến sĩ thi đua cấp tỉnh, lần sau vào năm {prev} hoặc {year} và lần trước cách lần sau không quá {gap} năm (Điều 21 {law}); đã đạt Chiến sĩ thi đua cấp tỉnh trong năm: {found}{ignored}',
+    en: 'Chiến sĩ thi đua toàn quốc {year} needs Chiến sĩ thi đua cấp tỉnh twice consecutively, the later in {prev} or {year} and the earlier at most {gap} years before it ({law} Art 21); Chiến sĩ thi đua cấp tỉnh found in {found}{ignored}',
+  },
+
+  // R-BK-1.
+  'rules.bk.individual': {
+    vi: 'Bằng khen của Chủ tịch UBND tỉnh năm {year} cho cá nhân (khen thưởng thường xuyên) yêu cầu đạt Chiến sĩ thi đua cơ sở năm {prev} và năm {year}, hoặc xếp loại Hoàn thành xuất sắc nhiệm vụ năm {prev} và năm {year} cùng ít nhất 2 sáng kiến được công nhận trong hai năm đó (điểm d khoản 1 Điều 74 Luật Thi đua, khen thưởng 2022); đạt Chiến sĩ thi đua cơ sở trong năm: {cscs}; {ratingPrev}; {rating}; {count} sáng kiến trong giai đoạn {prev}–{year}{ignored}',
+    en: 'Bằng khen tỉnh {year} for an individual (regular basis) needs Chiến sĩ thi đua cơ sở in {prev} and {year}, or rating HTXS in {prev} and {year} with at least 2 recognised initiatives in those years (Law 2022 Art 74.1.d); Chiến sĩ thi đua cơ sở held in: {cscs}; {ratingPrev}, {rating}; {count} initiative(s) in {prev}–{year}{ignored}',
+  },
+
+  // R-DUP-1.
+  'rules.dup.once': {
+    vi: 'Một thành tích chỉ được khen thưởng một lần: mỗi đối tượng chỉ được khen thưởng thường xuyên một {what} cho năm {year} (nguyên tắc khen thưởng của Luật Thi đua, khen thưởng 2022); {state}',
+    en: 'One achievement is rewarded once: at most one regular {what} per recipient for {year} (Law 2022 principles); {state}',
+  },
+  'rules.dup.none': { vi: 'chưa có khen thưởng nào được tính', en: 'none is counted yet' },
+  'rules.dup.counted': { vi: 'đã được tính: {list}', en: 'already counted: {list}' },
+  'rules.dup.item': { vi: '{award} ({kind})', en: '{award} ({kind})' },
+  'rules.dup.kind.AWARD': { vi: 'đã được khen thưởng', en: 'awarded' },
+  'rules.dup.kind.APPROVED_NOMINATION': { vi: 'đề nghị đã được phê duyệt', en: 'approved nomination' },
+  'rules.dup.kind.OPEN_NOMINATION': { vi: 'đề nghị đang xử lý', en: 'nomination in progress' },
+
+  // R-HOLD-1.
+  'rules.hold.open': {
+    vi: 'Đối tượng được đề nghị đang có {count} vụ việc kỷ luật, điều tra hoặc thanh tra chưa kết thúc; chưa xét khen thưởng cho đến khi kết thúc (Điều 4 Nghị định 98/2023/NĐ-CP)',
+    en: 'The nominee has {count} open disciplinary case(s), investigation(s) or inspection(s); the nomination is held until they close (Decree 98 Art 4)',
+  },
+  'rules.hold.none': {
+    vi: 'Đối tượng được đề nghị không có vụ việc kỷ luật, điều tra hoặc thanh tra nào chưa kết thúc (Điều 4 Nghị định 98/2023/NĐ-CP)',
+    en: 'The nominee has no open disciplinary case, investigation or inspection (Decree 98 Art 4)',
+  },
+
+  // R-TTTT-1, R-TTXS-1.
+  'rules.collective.noMembers': {
+    vi: 'Danh hiệu {award} năm {year} được xét theo thành viên của tập thể tại ngày 31/12/{year}; chưa ghi nhận thành viên nào',
+    en: '{award} {year} is judged on the members of the collective on 31 December {year}; none are recorded',
+  },
+  'rules.tttt.ldtt': {
+    vi: 'Danh hiệu Tập thể lao động tiên tiến năm {year} yêu cầu trên 50% thành viên đạt Lao động tiên tiến năm {year}, tức ít nhất {needed}/{members} người (Điều 28 Luật Thi đua, khen thưởng 2022); có {have} người đạt',
+    en: 'Tập thể lao động tiên tiến {year} needs more than 50% of members with Lao động tiên tiến in {year}, i.e. at least {needed} of {members} (Law 2022 Art 28); {have} have it',
+  },
+  'rules.ttxs.rated': {
+    vi: 'Danh hiệu Tập thể lao động xuất sắc năm {year} yêu cầu mọi thành viên xếp loại Hoàn thành nhiệm vụ trở lên năm {year} (Điều 27 Luật Thi đua, khen thưởng 2022); đạt {rated}/{members} người{short}',
+    en: 'Tập thể lao động xuất sắc {year} needs every member rated HT or better in {year} (Law 2022 Art 27); {rated} of {members} are{short}',
+  },
+  'rules.ttxs.short': {
+    vi: ' ({missing} người không hoàn thành nhiệm vụ hoặc chưa được xếp loại)',
+    en: ' ({missing} rated KHT or not rated)',
+  },
+  'rules.ttxs.ldtt': {
+    vi: 'Danh hiệu Tập thể lao động xuất sắc năm {year} yêu cầu ít nhất 70% thành viên đạt Lao động tiên tiến năm {year}, tức {needed}/{members} người (Điều 27 Luật Thi đua, khen thưởng 2022); có {have} người đạt',
+    en: 'Tập thể lao động xuất sắc {year} needs at least 70% of members with Lao động tiên tiến in {year}, i.e. {needed} of {members} (Law 2022 Art 27); {have} have it',
+  },
+  'rules.ttxs.cscs': {
+    vi: 'Danh hiệu Tập thể lao động xuất sắc năm {year} yêu cầu có ít nhất một thành viên đạt Chiến sĩ thi đua cơ sở năm {year} (Điều 27 Luật Thi đua, khen thưởng 2022); có {have} người đạt',
+    en: 'Tập thể lao động xuất sắc {year} needs at least one member with Chiến sĩ thi đua cơ sở in {year} (Law 2022 Art 27); {have} have it',
+  },
+
+  // R-AUTH-1..4: who decides.
+  'authority.DEPARTMENT_HEAD': {
+    vi: 'Giám đốc Sở (thủ trưởng cơ quan chuyên môn thuộc UBND tỉnh)',
+    en: 'a head of a provincial department (Giám đốc Sở)',
+  },
+  'authority.DISTRICT_CHAIR': { vi: 'Chủ tịch UBND cấp huyện', en: 'a district People’s Committee chair' },
+  'authority.COMMUNE_CHAIR': { vi: 'Chủ tịch UBND cấp xã', en: 'a commune People’s Committee chair' },
+  'authority.ENTERPRISE_HEAD': { vi: 'Giám đốc doanh nghiệp', en: 'an enterprise head' },
+  'authority.PROVINCE_CHAIR': {
+    vi: 'Chủ tịch UBND tỉnh',
+    en: 'the Chairman of the provincial People’s Committee (Chủ tịch UBND tỉnh)',
+  },
+  'authority.MINISTER': { vi: 'Bộ trưởng', en: 'a minister' },
+  'authority.PRIME_MINISTER': { vi: 'Thủ tướng Chính phủ', en: 'the Prime Minister' },
+  'authority.PRESIDENT': { vi: 'Chủ tịch nước', en: 'the President' },
+  'authority.stateLevel': { vi: 'cấp có thẩm quyền ở trung ương', en: 'a state-level authority' },
+  'article.auth1': { vi: 'khoản 1 Điều 80 Luật Thi đua, khen thưởng 2022', en: 'Law 2022 Art 80.1' },
+  'article.auth2': {
+    vi: 'khoản 3 Điều 80 Luật Thi đua, khen thưởng 2022; Nghị định 129/2025/NĐ-CP',
+    en: 'Law 2022 Art 80.3, Decree 129/2025',
+  },
+  'article.auth3': { vi: 'Điều 80 Luật Thi đua, khen thưởng 2022', en: 'Law 2022 Art 80' },
+  'article.auth4': { vi: 'Điều 79 và Điều 80 Luật Thi đua, khen thưởng 2022', en: 'Law 2022 Art 79–80' },
+  'article.art79': { vi: 'Điều 79 Luật Thi đua, khen thưởng 2022', en: 'Law 2022 Art 79' },
+  'article.art80_2': {
+    vi: 'khoản 2 Điều 80 Luật Thi đua, khen thưởng 2022; Nghị định 129/2025/NĐ-CP',
+    en: 'Law 2022 Art 80.2, Decree 129/2025',
+  },
+  'article.art80_3': { vi: 'khoản 3 Điều 80 Luật Thi đua, khen thưởng 2022', en: 'Law 2022 Art 80.3' },
+  'article.art80_4': { vi: 'khoản 4 Điều 80 Luật Thi đua, khen thưởng 2022', en: 'Law 2022 Art 80.4' },
+  'rules.auth.allowed': {
+    vi: '{who} được quyết định tặng {award} ngày {date} ({article})',
+    en: '{award} may be decided by {who} on {date} ({article})',
+  },
+  'rules.auth.mayContainNone': {
+    vi: 'không được quyết định danh hiệu, hình thức khen thưởng nào trong danh mục',
+    en: 'may contain none of the catalogue’s titles and forms',
+  },
+  'rules.auth.mayContainOnly': { vi: 'chỉ được quyết định {awards}', en: 'may contain only {awards}' },
+  'rules.auth.refused': {
+    vi: 'Quyết định của {who} ngày {date} {mayContain} ({article}); không được quyết định {award}{communeNote}{districtNote}{instead}',
+    en: 'A decision by {who} dated {date} {mayContain} ({article}); {award} is not allowed{communeNote}{districtNote}{instead}',
+  },
+  'rules.auth.communeBefore': {
+    vi: ' trước ngày 01/07/2025 (từ ngày đó Chủ tịch UBND cấp xã được quyết định, Nghị định 129/2025/NĐ-CP)',
+    en: ' before 2025-07-01 (from then on a commune chair may decide it, Decree 129/2025)',
+  },
+  'rules.auth.districtGone': {
+    vi: '; từ ngày 01/07/2025 không còn UBND cấp huyện (chính quyền địa phương hai cấp, Nghị định 129/2025/NĐ-CP)',
+    en: '; district People’s Committees no longer exist from 2025-07-01 (two-tier local government, Decree 129/2025)',
+  },
+  'rules.auth.insteadProvince': {
+    vi: '; đây là danh hiệu, hình thức khen thưởng của tỉnh, phải do {who} quyết định (Phó Chủ tịch có thể ký thay “KT.”, R-AUTH-3)',
+    en: '; it is a title or form of the province and needs a decision of {who} (a Vice Chairman may sign KT. on behalf, R-AUTH-3)',
+  },
+  'rules.auth.insteadUpward': {
+    vi: '; chỉ {who} quyết định: tỉnh hoặc sở chỉ đề nghị lên cấp trên, không quyết định nào trong hệ thống này được tặng',
+    en: '; it is decided by {who} only: a province or a department proposes it upward, and no decision of this registry may grant it',
+  },
+  'rules.auth.insteadLocal': { vi: '; thẩm quyền quyết định: {who}', en: '; it is decided by {who}' },
+
+  // R-AUTH-4: the issuer.
+  'orgKind.PROVINCE': { vi: 'cấp tỉnh', en: 'a province' },
+  'orgKind.DEPARTMENT': { vi: 'một sở', en: 'a department (Sở)' },
+  'orgKind.DISTRICT': { vi: 'cấp huyện', en: 'a district' },
+  'orgKind.COMMUNE': { vi: 'cấp xã', en: 'a commune' },
+  'orgKind.ENTERPRISE': { vi: 'một doanh nghiệp', en: 'an enterprise' },
+  'orgKind.UNIT': { vi: 'một đơn vị trực thuộc', en: 'a unit' },
+  'orgKind.OTHER': { vi: 'một tổ chức loại OTHER', en: 'an organization of kind OTHER' },
+  'rules.issuer.noCompetence': {
+    vi: '{issuer} là {kind}, không có thẩm quyền quyết định khen thưởng (Điều 79 và Điều 80 Luật Thi đua, khen thưởng 2022): người đứng đầu đề nghị, cơ quan cấp trên ra quyết định',
+    en: '{issuer} is {kind}, which has no competence of its own to decide awards (Law 2022 Art 79–80): its head proposes, and the decision is issued by the organization above it',
+  },
+  'rules.issuer.districtGone': {
+    vi: '{issuer} là {kind}: từ ngày {since} không còn UBND cấp huyện (chính quyền địa phương hai cấp, Nghị định 129/2025/NĐ-CP) nên không thể ra quyết định ngày {date}',
+    en: '{issuer} is {kind}: district People’s Committees no longer exist from {since} (two-tier local government, Decree 129/2025), so it cannot issue a decision dated {date}',
+  },
+  'rules.issuer.mismatch': {
+    vi: '{issuer} là {kind}, ra quyết định với thẩm quyền {authority} ({article}), không phải {stated}: thẩm quyền xác định theo cơ quan ban hành; bỏ trường này hoặc gửi {authority}',
+    en: '{issuer} is {kind} and issues as {authority} ({article}), not as {stated}: the authority follows from the issuer; omit it or send {authority}',
+  },
+  'rules.issuer.ok': {
+    vi: '{issuer} là {kind}, ra quyết định với thẩm quyền {authority} ({article})',
+    en: '{issuer} is {kind} and issues as {authority} ({article})',
+  },
+
+  // R-QUOTA-*.
+  'rules.quota.ratio': { vi: '{ratio} × {count} {base}, làm tròn xuống', en: 'floor({ratio} × {count} {base})' },
+  'rules.quota.max': { vi: 'tối đa {max}', en: 'at most {max}' },
+  'rules.quota.headcount': { vi: 'người (biên chế)', en: 'staff (headcount)' },
+  'rules.quota.headcountMissing': { vi: 'người (chưa khai báo biên chế)', en: 'staff (headcount not supplied)' },
+  'rules.quota.articleCscs': {
+    vi: 'khoản 3 Điều 9 Nghị định 91/2017/NĐ-CP, có thể cấu hình',
+    en: 'Decree 91 Art 9.3, configurable',
+  },
+  'rules.quota.articleCstinh': {
+    vi: 'tỷ lệ do tỉnh quy định và áp dụng',
+    en: 'provincial quota, switched on by the province',
+  },
+  'rules.quota.articleUnit': { vi: 'chỉ tiêu do đơn vị đặt cho năm {year}', en: 'quota set by the unit for {year}' },
+  'rules.quota.check': {
+    vi: 'Phê duyệt đề nghị này nâng số {award} năm {year} của đơn vị đề nghị lên {after}; mức trần là {limit} = {basis} ({rule}: {article})',
+    en: 'Approving this makes {after} {award} for {year} in the proposing unit; the cap is {limit} = {basis} ({rule}: {article})',
+  },
+
+  // R-VOTE-1 (Decree 91/2017 Art 45.8).
+  'rules.vote.prefix': { vi: '{award}: ', en: '{award}: ' },
+  'rules.vote.notRequired': {
+    vi: '{what}không cần biểu quyết của Hội đồng Thi đua - Khen thưởng (R-VOTE-1, có thể cấu hình)',
+    en: '{what}no council vote is required (R-VOTE-1, configurable)',
+  },
+  'rules.vote.missing': {
+    vi: '{what}cần biểu quyết của Hội đồng Thi đua - Khen thưởng trước khi phê duyệt nhưng chưa ghi nhận cuộc họp nào (R-VOTE-1)',
+    en: '{what}a council vote is required before approval and none is recorded (R-VOTE-1)',
+  },
+  'rules.vote.inconsistent': {
+    vi: '{what}kết quả biểu quyết không hợp lệ: các số phải là số nguyên, số có mặt cộng số phiếu bằng văn bản không quá số thành viên, số phiếu đồng ý không quá số có mặt cộng số phiếu bằng văn bản, và có ít nhất một thành viên; nhận được {yes} đồng ý, {present} có mặt, {written} phiếu bằng văn bản, {members} thành viên',
+    en: '{what}the vote tally is inconsistent: need whole numbers with present + written votes ≤ members, yes ≤ present + written votes and at least one member; got {yes} yes, {present} present, {written} in writing, {members} members',
+  },
+  'rules.vote.noQuorum': {
+    vi: '{what}không đủ số thành viên dự họp: phải có ít nhất {ratio} trong tổng số {members} thành viên Hội đồng, tức {quorum} người; có mặt {present} người (R-VOTE-1)',
+    en: '{what}no quorum: at least {ratio} of the {members} council members must be present, i.e. {quorum}; {present} were (R-VOTE-1)',
+  },
+  'rules.vote.markMoreThan': { vi: 'trên {ratio}', en: 'more than {ratio}' },
+  'rules.vote.markAtLeast': { vi: 'từ {ratio} trở lên', en: 'at least {ratio}' },
+  'rules.vote.turnout': { vi: '{present} có mặt', en: '{present} present' },
+  'rules.vote.turnoutWritten': {
+    vi: '{present} có mặt, {written} phiếu bằng văn bản',
+    en: '{present} present, {written} in writing',
+  },
+  'rules.vote.result': {
+    vi: '{what}cần số phiếu đồng ý {mark} tổng số {members} thành viên Hội đồng (khoản 8 Điều 45 Nghị định 91/2017/NĐ-CP), tức {needed} phiếu; có {yes} phiếu đồng ý ({turnout}) (R-VOTE-1)',
+    en: '{what}needs yes votes from {mark} of all {members} council members, i.e. {needed}; {yes} voted yes ({turnout}) (R-VOTE-1)',
+  },
+  'rules.vote.noCouncil': {
+    vi: 'chưa đăng ký số thành viên Hội đồng Thi đua - Khen thưởng của đơn vị đề nghị hoặc đơn vị cấp trên tại ngày họp: hãy ghi nhận số thành viên Hội đồng ({path}) trước khi ghi kết quả biểu quyết (R-VOTE-1)',
+    en: 'no council size is on file for the proposing organization or any organization above it on the meeting date: record the council size ({path}) before its votes (R-VOTE-1)',
+  },
+  'rules.vote.councilMismatch': {
+    vi: 'biên bản biểu quyết ghi {members} thành viên nhưng Hội đồng đã đăng ký có {onFile} thành viên: tỷ lệ thông qua và số dự họp tối thiểu tính trên tổng số thành viên Hội đồng đã đăng ký (R-VOTE-1)',
+    en: 'the vote counts {members} council members but the council on file has {onFile}: the pass mark and the quorum are shares of all members of the council on file (R-VOTE-1)',
+  },
+  'rules.vote.councilOk': {
+    vi: 'biên bản biểu quyết tính đủ {members} thành viên của Hội đồng đã đăng ký (R-VOTE-1)',
+    en: 'the vote counts the {members} members of the council on file (R-VOTE-1)',
+  },
+  'rules.vote.withAward': { vi: '{award}: {text}', en: '{award}: {text}' },
+
+  /** A check stored before messages were kept as catalogue keys: its text is shown as it was stored. */
+  'rules.stored': {
+    vi: '{rule}: {text} (kết quả lưu trước khi có bản tiếng Việt; kiểm tra lại để xem bằng tiếng Việt)',
+    en: '{text} [{rule}]',
+  },
+} as const;
