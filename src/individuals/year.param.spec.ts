@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { ApiError } from '../common/errors/problem.js';
 import { parseYear } from './year.param.js';
 
 describe('parseYear', () => {
@@ -11,6 +12,11 @@ describe('parseYear', () => {
   });
 
   it.each(['1944', '2101', '02024', '2024.0', '0x7E8', ' 2024', '', 'abc', 2024, undefined])('refuses %p', (value) => {
-    expect(() => parseYear(value)).toThrow('year: must be a year between 1945 and 2100');
+    expect(() => parseYear(value)).toThrow(ApiError);
+    try {
+      parseYear(value);
+    } catch (error) {
+      expect((error as ApiError).extensions.errors?.[0]?.field).toBe('year');
+    }
   });
 });

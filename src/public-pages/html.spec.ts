@@ -12,11 +12,9 @@ describe('html: every interpolated value is escaped', () => {
 
   it('nests fragments built by html without escaping them twice, and joins arrays', () => {
     const items = ['a<b', 'c'].map((x) => html`<li>${x}</li>`);
-    expect(
-      html`<ul>
-        ${items}
-      </ul>`.value,
-    ).toBe('<ul><li>a&lt;b</li><li>c</li></ul>');
+    // prettier-ignore
+    const list = html`<ul>${items}</ul>`;
+    expect(list.value).toBe('<ul><li>a&lt;b</li><li>c</li></ul>');
   });
 
   it('prints nothing for null, undefined and false, numbers as they are', () => {

@@ -19,7 +19,7 @@ describe('api-keys', () => {
   });
 
   const createKey = (body: Record<string, unknown>, token = BOOTSTRAP_TOKEN) =>
-    t.http.post('/api/v1/api-keys').set(bearer(token)).send(body);
+    t.http.post('/api/v1/api-keys').set(bearer(token)).set('Accept-Language', 'en').send(body);
 
   describe('POST /api-keys', () => {
     it('creates a scoped HR_OFFICER key, returns its token once and stores only the hash', async () => {

@@ -130,8 +130,20 @@ describe('health', () => {
     const t = await createTestApp();
     try {
       const document = await t.http.get('/docs-json').expect(200);
-      expect(Object.keys(document.body.paths['/api/v1/health/live'].get.responses).sort()).toEqual(['200', '503']);
-      expect(Object.keys(document.body.paths['/api/v1/health/ready'].get.responses).sort()).toEqual(['200', '503']);
+      expect(Object.keys(document.body.paths['/api/v1/health/live'].get.responses).sort()).toEqual([
+        '200',
+        '400',
+        '401',
+        '431',
+        '503',
+      ]);
+      expect(Object.keys(document.body.paths['/api/v1/health/ready'].get.responses).sort()).toEqual([
+        '200',
+        '400',
+        '401',
+        '431',
+        '503',
+      ]);
     } finally {
       await t.close();
     }

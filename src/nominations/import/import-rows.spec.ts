@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/index.js';
 import { describe, expect, it } from '@jest/globals';
 import { ApiError } from '../../common/errors/problem.js';
 import { detectFormat, readCsv, unpackWithin, zipMembers } from './import-file.js';
@@ -66,7 +67,7 @@ describe('import rows', () => {
       row(2, ['2024', 'GIAY_KHEN', 'REGULAR', '0111', 'STTTT', 'x', 'note']),
     ]);
     expect(records[0].values).toMatchObject({ nationalId: '0111', proposingOrganizationCode: 'STTTT' });
-    expect(errors).toEqual([{ row: 2, field: 'G', message: 'a value in a column without a header' }]);
+    expect(errors).toEqual([{ row: 2, field: 'G', message: msg('import.valueWithoutHeader') }]);
   });
 
   it('builds the POST /nominations body: year as a number when it is one, dates normalized, resolved ids', () => {
