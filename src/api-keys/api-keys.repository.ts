@@ -27,23 +27,24 @@ export interface TokenOwner {
   organizationId: string | null;
 }
 
+/** The columns of an `ApiKey`, by their names in the API (never the token's hash). */
+const API_KEY_COLUMNS = [
+  'id',
+  'name',
+  sql<Role>`role`.as('role'),
+  'organization_id as organizationId',
+  'token_prefix as tokenPrefix',
+  'created_at as createdAt',
+  'revoked_at as revokedAt',
+] as const;
+
 /** Every statement on `api_keys`. */
 @Injectable()
 export class ApiKeysRepository {
   constructor(private readonly db: Db) {}
 
   private selectKeys() {
-    return this.db
-      .selectFrom('api_keys')
-      .select([
-        'id',
-        'name',
-        sql<Role>`role`.as('role'),
-        'organization_id as organizationId',
-        'token_prefix as tokenPrefix',
-        'created_at as createdAt',
-        'revoked_at as revokedAt',
-      ]);
+    return this.db.selectFrom('api_keys').select(API_KEY_COLUMNS);
   }
 
   findById(id: string): Promise<ApiKey | undefined> {
@@ -113,15 +114,7 @@ export class ApiKeysRepository {
         token_hash: values.tokenHash,
         token_prefix: values.tokenPrefix,
       })
-      .returning([
-        'id',
-        'name',
-        sql<Role>`role`.as('role'),
-        'organization_id as organizationId',
-        'token_prefix as tokenPrefix',
-        'created_at as createdAt',
-        'revoked_at as revokedAt',
-      ])
+      .returning(API_KEY_COLUMNS)
       .executeTakeFirstOrThrow();
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Expression, sql } from 'kysely';
-import { unaccentedContains } from '../common/database/text-match.js';
+import { unaccentedContains } from '../common/database/expressions.js';
 import { Db } from '../database/db.js';
 import type { InitiativeLevel, Rating } from '../rules/index.js';
 import type { DisciplinaryCase, DisciplinaryCaseKind } from './disciplinary-case.js';

@@ -16,7 +16,7 @@ import {
   type NominationStatus,
   type Rating,
 } from '../rules/index.js';
-import { anyOf, isoDate } from './query-helpers.js';
+import { anyOf, isoDate } from '../common/database/expressions.js';
 
 /** What to load facts for: one nomination (stored or not). */
 export interface FactsRequest {

@@ -6,7 +6,8 @@ import type { AwardCode, Basis, Eligibility, NominationStatus, Regime, RuleCheck
 import type { CouncilVote } from './council-vote.js';
 import type { NominationEvent } from './nomination-event.js';
 import type { Nomination, NomineeKind } from './nomination.js';
-import { anyOf, isoDate, lockAdvisory } from './query-helpers.js';
+import { anyOf, isoDate } from '../common/database/expressions.js';
+import { lockAdvisory } from './query-helpers.js';
 
 export interface NominationFilter {
   /** The caller's scope: proposing organizations in this subtree only; null for no bound. */

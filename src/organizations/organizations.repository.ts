@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
-import { lowerContains, unaccentedContains } from '../common/database/text-match.js';
+import { lowerContains, unaccentedContains } from '../common/database/expressions.js';
 import { Db } from '../database/db.js';
 import type { NewOrganization, Organization, OrganizationKind } from './organization.js';
 

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { Db } from '../../database/db.js';
-import { anyOf, lockAdvisory } from '../query-helpers.js';
+import { anyOf } from '../../common/database/expressions.js';
+import { lockAdvisory } from '../query-helpers.js';
 import { nomineeLockKey } from '../workflow.js';
 
 /** What an import needs to know of an organization named in a file. */
