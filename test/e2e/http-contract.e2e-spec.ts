@@ -7,7 +7,7 @@ const PROBLEM = /^application\/problem\+json/;
 const admin = bearer(BOOTSTRAP_TOKEN);
 
 /** What the OpenAPI document promises about methods and bodies, which the router and the body parsers once broke. */
-describe('HTTP contract: methods and bodies as docs/openapi.md describes them', () => {
+describe('HTTP contract: methods and bodies as docs/http-contract.md describes them', () => {
   const t = useTestApp();
 
   const countRows = async (table: string) =>

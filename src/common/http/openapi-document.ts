@@ -2,7 +2,7 @@ import type { OpenAPIObject } from '@nestjs/swagger';
 import { ERROR_CATALOGUE, ERROR_CODES, errorCodesOf } from '../errors/problem.js';
 
 /**
- * The finishing pass over the document `SwaggerModule` builds (see docs/openapi.md): what the decorators cannot say
+ * The finishing pass over the document `SwaggerModule` builds (see docs/http-contract.md): what the decorators cannot say
  * once per operation, said here once for all of them, so that the document is what the service does.
  *
  * - Every response declares the headers the service sends; every error response is a problem whose `code` is the
