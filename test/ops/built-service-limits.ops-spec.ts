@@ -128,7 +128,7 @@ describe('HTTP limits of the built service', () => {
         if (response.status === 429) {
           expect(response.headers['content-type']).toMatch(PROBLEM);
           expect(response.body).toMatchObject({ code: 'TOO_MANY_REQUESTS', limit: 3 });
-          expect(response.body.detail).toContain('failed authentications');
+          expect(response.body.detail).toContain('xác thực thất bại');
           expect(Number(response.headers['retry-after'])).toBeGreaterThan(0);
         }
       }

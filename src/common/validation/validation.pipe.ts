@@ -45,10 +45,13 @@ const bodyError = (field: string, message: string, detail = `${field}: ${message
  * Two refusals the whitelist alone misses, for a body validated against a DTO class:
  * - a body that is not a JSON object (`null`, an array, a scalar) would pass as `{}` (a `PATCH` with `null` wrote
  *   an `EDIT` for no change). No body at all is still an empty one.
- * - a field named like a property of `Object.prototype` (`constructor`, `hasOwnProperty`): class-validator looks
+ * - a field named like a property of `Object.prototype` (`constructor`, `hasOwnProperty`) or `prototype`: class-validator looks
  *   fields up in a plain object, finds the inherited function and lets some of them through. Every other unknown
  *   field is the whitelist's to refuse (with the rest of what is wrong).
  */
+/** Names class-transformer drops or resolves on the prototype chain, so the whitelist never sees them. */
+const INHERITED_NAMES = new Set(['prototype', '__proto__']);
+
 class ObjectBodyValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const { metatype } = metadata;
@@ -62,7 +65,7 @@ class ObjectBodyValidationPipe extends ValidationPipe {
         .map((validation) => validation.propertyName),
     );
     const missed: FieldError[] = Object.keys(value)
-      .filter((field) => !declared.has(field) && field in Object.prototype)
+      .filter((field) => !declared.has(field) && (field in Object.prototype || INHERITED_NAMES.has(field)))
       .map((field) => ({ field, message: `property ${field} should not exist` }));
     if (missed.length === 0) return super.transform(value, metadata);
     // Reported with whatever else is wrong with the body, as one problem.
