@@ -15,21 +15,10 @@ import {
 } from '../support/factories.js';
 import { byDepartment } from '../support/world.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
+import { CHROMIUM, CHROMIUM_ARGS } from '../support/chromium.js';
 
 jest.setTimeout(180_000);
 
-/** Debian's `chromium` package; the test never downloads a browser. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const OUTPUT = path.resolve('test-output');
 /** A phone (360 CSS px, the most common Android width) and a desktop. */
 const WIDTHS = { phone: { width: 360, height: 780 }, desktop: { width: 1280, height: 900 } } as const;
