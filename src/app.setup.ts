@@ -19,6 +19,7 @@ import { createValidationPipe } from './common/validation/validation.pipe.js';
 import { AppModule } from './app.module.js';
 import { AppConfig, type TrustProxy } from './config/app-config.js';
 import { documentIdempotencyKey } from './idempotency/idempotency-openapi.js';
+import openApiMetadata from './openapi-metadata.js';
 
 export const API_PREFIX = 'api/v1';
 /**
@@ -86,7 +87,7 @@ export function createAdapter(config: AdapterSettings): FastifyAdapter {
   });
 }
 
-export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
+export async function buildOpenApiDocument(app: NestFastifyApplication): Promise<OpenAPIObject> {
   const config = new DocumentBuilder()
     .setTitle('Awards Registry API')
     .setDescription(
@@ -101,6 +102,7 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
     .addServer('/', 'This server (every path below starts with the base path /api/v1)')
     .addBearerAuth({ type: 'http', scheme: 'bearer' });
   for (const [name, description] of Object.entries(API_TAGS)) config.addTag(name, description);
+  await SwaggerModule.loadPluginMetadata(openApiMetadata);
   const document = SwaggerModule.createDocument(app, config.build(), {
     operationIdFactory: (controllerKey, methodKey) => `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
@@ -167,7 +169,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<OpenAPI
   // Body limits, security headers and CORS; before Swagger UI's routes, so /docs gets the headers too.
   await applyHttpSecurity(app);
 
-  const document = buildOpenApiDocument(app);
+  const document = await buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs-json',
     customSiteTitle: 'Awards Registry API',

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { getMetadataStorage } from 'class-validator';
 import { ERROR_CODES, errorCodesOf } from '../../src/common/errors/problem.js';
 import {
-  buildService,
+  sharedBuiltService,
   builtServiceWorkDir,
   killServices,
   type Service,
@@ -90,8 +90,8 @@ async function compileClient(document: string, dir: string): Promise<{ code: num
 }
 
 /**
- * The OpenAPI document is an artefact: `openapi.json` is what the built service (`nest build`, Swagger CLI plugin
- * included, started as production starts it) serves at `/docs-json`, byte for byte once formatted. `npm run openapi`
+ * The OpenAPI document is an artefact: `openapi.json` is what the built service (`nest build` with the committed plugin
+ * metadata, started as production starts it) serves at `/docs-json`, byte for byte once formatted. `npm run openapi`
  * (UPDATE_OPENAPI=1) rewrites it from the same built service.
  */
 describe('OpenAPI document', () => {
@@ -103,7 +103,7 @@ describe('OpenAPI document', () => {
 
   beforeAll(async () => {
     let main: string;
-    [main, database] = await Promise.all([buildService(WORK_DIR), createTestDatabase()]);
+    [main, database] = await Promise.all([sharedBuiltService(), createTestDatabase()]);
     service = await startService(main, {
       NODE_ENV: 'development',
       DATABASE_URL: database.url,

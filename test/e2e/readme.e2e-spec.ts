@@ -3,7 +3,7 @@ import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import {
-  buildService,
+  sharedBuiltService,
   builtServiceWorkDir,
   killServices,
   type Service,
@@ -114,7 +114,7 @@ describe("the README's tour and seed story", () => {
   beforeAll(async () => {
     steps = readmeSteps(await readFile(path.join(ROOT, 'README.md'), 'utf8'), RUNNABLE_SECTIONS);
     let main: string;
-    [main, database] = await Promise.all([buildService(WORK_DIR), createTestDatabase()]);
+    [main, database] = await Promise.all([sharedBuiltService(), createTestDatabase()]);
     const tokensFile = path.join(WORK_DIR, 'demo-tokens.json');
     // As `npm start` runs it (no NODE_ENV), on a test database instead of the embedded one: migrations, demo data,
     // tokens file.

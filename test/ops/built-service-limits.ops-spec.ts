@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import {
-  buildService,
+  sharedBuiltService,
   builtServiceWorkDir,
   killServices,
   type Service,
@@ -52,7 +52,7 @@ describe('HTTP limits of the built service', () => {
   const services: Service[] = [];
 
   beforeAll(async () => {
-    [main, database] = await Promise.all([buildService(WORK_DIR), createTestDatabase()]);
+    [main, database] = await Promise.all([sharedBuiltService(), createTestDatabase()]);
   });
   afterAll(async () => {
     killServices(services);

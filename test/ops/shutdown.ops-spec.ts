@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { HARD_STOP_GRACE_MS } from '../../src/common/lifecycle/graceful-shutdown.js';
 import { findFreePort } from '../../src/database/embedded-postgres.js';
 import {
-  buildService,
+  sharedBuiltService,
   builtServiceWorkDir,
   killServices,
   refusesConnections,
@@ -33,7 +33,7 @@ describe('graceful shutdown of the built service', () => {
   const services: Service[] = [];
 
   beforeAll(async () => {
-    [main, database] = await Promise.all([buildService(WORK_DIR), createTestDatabase()]);
+    [main, database] = await Promise.all([sharedBuiltService(), createTestDatabase()]);
   });
   afterAll(async () => {
     killServices(services);

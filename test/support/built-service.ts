@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import supertest from 'supertest';
 import { findFreePort } from '../../src/database/embedded-postgres.js';
+import { withAdminClient } from './database.js';
 import { BOOTSTRAP_TOKEN } from './test-app.js';
 
 const ROOT = process.cwd();
@@ -16,9 +17,9 @@ export function builtServiceWorkDir(name: string): string {
 }
 
 /**
- * Builds the service with the project's own build (`nest build`, Swagger plugin included) into `workDir` (never
- * `dist/`, which other runs may be using) and returns the path of its `main.js`. BUILT_SERVICE_MAIN (or the older
- * SHUTDOWN_TEST_MAIN) names an already built `main.js` to skip the build.
+ * Builds the service with the project's own build (`nest build`, as `npm run build` runs it after writing the OpenAPI
+ * metadata) into `workDir` (never `dist/`, which other runs may be using) and returns the path of its `main.js`.
+ * BUILT_SERVICE_MAIN (or the older SHUTDOWN_TEST_MAIN) names an already built `main.js` to skip the build.
  */
 export async function buildService(workDir: string): Promise<string> {
   const prebuilt = process.env.BUILT_SERVICE_MAIN ?? process.env.SHUTDOWN_TEST_MAIN;
@@ -42,6 +43,28 @@ export async function buildService(workDir: string): Promise<string> {
     if (!existsSync(main)) throw error;
   }
   return main;
+}
+
+/**
+ * The service built once per test run (`buildService` under an advisory lock keyed by the run), for the files that
+ * only need to start it: a build is the slowest step of those files. The global teardown removes it.
+ */
+export async function sharedBuiltService(): Promise<string> {
+  const run = process.env.TEST_RUN_ID ?? String(process.pid);
+  const workDir = path.join(ROOT, '.data', `built-service-${run}`);
+  const done = path.join(workDir, 'built');
+  return withAdminClient(async (client) => {
+    await client.query('SELECT pg_advisory_lock(hashtext($1))', [workDir]);
+    try {
+      const main = path.join(workDir, 'build', 'src', 'main.js');
+      if (existsSync(done)) return main;
+      await buildService(workDir);
+      await writeFile(done, '');
+      return main;
+    } finally {
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [workDir]);
+    }
+  });
 }
 
 export interface Service {

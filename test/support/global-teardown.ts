@@ -1,6 +1,8 @@
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
 import { Client } from 'pg';
 
-/** Drops this run's databases and stops the embedded server if the setup started one. */
+/** Drops this run's databases and its shared build, and stops the embedded server if the setup started one. */
 export default async function globalTeardown(): Promise<void> {
   const admin = process.env.TEST_PG_ADMIN_URL;
   const run = process.env.TEST_RUN_ID;
@@ -15,6 +17,7 @@ export default async function globalTeardown(): Promise<void> {
       await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => undefined);
     }
     await client.end();
+    await rm(path.resolve('.data', `built-service-${run}`), { recursive: true, force: true });
   }
   await (globalThis as { __EMBEDDED_PG__?: { stop(): Promise<void> } }).__EMBEDDED_PG__?.stop();
 }
