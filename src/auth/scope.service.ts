@@ -1,4 +1,4 @@
-import { msg } from '../i18n/index.js';
+import { type Message, msg } from '../i18n/index.js';
 import { Injectable } from '@nestjs/common';
 import { ApiError, ErrorCode } from '../common/errors/problem.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
@@ -35,7 +35,7 @@ export class ScopeService {
   }
 
   /** 403 `NOT_ABOVE_ORGANIZATION` unless `isAbove`; `what` names what is being set, for the message. */
-  async assertAbove(principal: Principal, organizationId: string, what: string): Promise<void> {
+  async assertAbove(principal: Principal, organizationId: string, what: Message): Promise<void> {
     if (!(await this.isAbove(principal, organizationId))) {
       throw ApiError.forbidden(
         msg('error.setFromAbove', { what, id: organizationId }),

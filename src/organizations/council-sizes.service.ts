@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal.js';
 import { ScopeService } from '../auth/scope.service.js';
 import { ApiError } from '../common/errors/problem.js';
+import { msg } from '../i18n/index.js';
 import type { CouncilSize } from './council-size.js';
 import { CouncilSizesRepository } from './council-sizes.repository.js';
 import type { CouncilSizeDto, CouncilSizeListDto, RecordCouncilSizeDto } from './dto/council-size.dto.js';
@@ -37,7 +38,7 @@ export class CouncilSizesService {
   async record(principal: Principal, organizationId: string, dto: RecordCouncilSizeDto): Promise<CouncilSizeDto> {
     return this.transactions.run(async () => {
       if (!(await this.organizations.findById(organizationId))) throw ApiError.notFound('Organization', organizationId);
-      await this.scope.assertAbove(principal, organizationId, 'The council size');
+      await this.scope.assertAbove(principal, organizationId, msg('subject.councilSize'));
       const row = await this.councilSizes.add({
         organizationId,
         members: dto.members,

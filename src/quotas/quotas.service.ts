@@ -183,7 +183,7 @@ export class QuotasService {
     if (dto.ratioOf === dto.awardCode) throw ApiError.badRequest('ratioOf', msg('quota.sameCode'));
     return this.transactions.run(async () => {
       await this.requireOrganization(dto.organizationId);
-      await this.scope.assertAbove(principal, dto.organizationId, 'The quota');
+      await this.scope.assertAbove(principal, dto.organizationId, msg('subject.quota'));
       const row = await this.quotas.upsertUnitQuota({
         organizationId: dto.organizationId,
         year: dto.year,
@@ -200,7 +200,7 @@ export class QuotasService {
   async remove(principal: Principal, query: DeleteQuotaQueryDto): Promise<void> {
     return this.transactions.run(async () => {
       await this.requireOrganization(query.organizationId);
-      await this.scope.assertAbove(principal, query.organizationId, 'The quota');
+      await this.scope.assertAbove(principal, query.organizationId, msg('subject.quota'));
       const deleted = await this.quotas.deleteUnitQuota(query.organizationId, query.year, query.awardCode);
       if (!deleted) throw ApiError.notFound('Quota', `${query.organizationId}/${query.year}/${query.awardCode}`);
     });

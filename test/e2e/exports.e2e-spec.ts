@@ -675,15 +675,19 @@ describe('exports cut short by the client', () => {
        VALUES ($1, 'DEPARTMENT_HEAD', 2024, 1, '01/QĐ-STTTT', '2024-01-23', 'Vũ Anh Dũng', 'Giám đốc', 'DIRECT', 'TDKT_2022_ND98') RETURNING id`,
       [tree.department.id],
     );
-    await t.db.query(
-      `INSERT INTO awards (decision_id, year, award_code, basis, recipient_kind, organization_id, proposing_organization_id,
+    // One statement of ≈ 100 MB: no statement timeout of the test database's role on a loaded machine.
+    await t.db.transaction(async (manager) => {
+      await manager.query('SET LOCAL statement_timeout = 0');
+      await manager.query(
+        `INSERT INTO awards (decision_id, year, award_code, basis, recipient_kind, organization_id, proposing_organization_id,
                            recipient_name, organization_name, issued_on, regime, bonus_amount, verification_code)
        SELECT $1, 2023, 'GIAY_KHEN', 'REGULAR', 'COLLECTIVE', $2, $3, 'Tổ công tác số ' || i,
               'Trung tâm ' || repeat('Công nghệ thông tin và Truyền thông tỉnh Điện Biên ', 40), '2024-01-23', 'TDKT_2022_ND98',
               1170000, 'ABORT' || lpad(i::text, 15, '0')
          FROM generate_series(1, ${ROWS}) i`,
-      [decision.id, tree.unit.id, tree.department.id],
-    );
+        [decision.id, tree.unit.id, tree.department.id],
+      );
+    });
   });
   afterAll(async () => {
     await t.close();

@@ -55,9 +55,19 @@ describe('HTTP contract: methods and bodies as docs/http-contract.md describes t
         payload,
         400,
         'VALIDATION_FAILED',
-        [{ field: 'body', message: 'must be a JSON object' }],
+        [{ field: 'body', message: 'phải là một đối tượng JSON' }],
       ]);
     }
+    const english = await t.http
+      .patch(`/api/v1/nominations/${nomination.id}`)
+      .set(admin)
+      .set('accept-language', 'en')
+      .set('content-type', 'application/json')
+      .send('null');
+    expect([english.body.title, english.body.errors]).toEqual([
+      'Invalid request',
+      [{ field: 'body', message: 'must be a JSON object' }],
+    ]);
     const organization = await t.http
       .patch(`/api/v1/organizations/${tree.unit.id}`)
       .set(admin)
@@ -78,7 +88,7 @@ describe('HTTP contract: methods and bodies as docs/http-contract.md describes t
       expect([field, response.status, response.body.errors]).toEqual([
         field,
         400,
-        [{ field, message: `property ${field} should not exist` }],
+        [{ field, message: `trường ${field} không được phép gửi` }],
       ]);
     }
     expect(await countRows('organizations')).toBe(0);

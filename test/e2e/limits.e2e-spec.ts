@@ -209,7 +209,7 @@ describe('rate limits (in-memory store, per instance)', () => {
     }
     const refused = await t.http.get('/api/v1/award-types').set(bearer(first)).expect(429);
     expect(refused.body.code).toBe('TOO_MANY_REQUESTS');
-    expect(refused.body.detail).toContain('API key');
+    expect(refused.body.detail).toContain('khóa API này');
     await t.http.get('/api/v1/award-types').set(bearer(second)).expect(200);
   });
 });

@@ -125,6 +125,7 @@ describe('quotas and rule settings', () => {
       const refused = await putQuota(approver, { ...quota, maxCount: 99 }).expect(403);
       expect(refused.headers['content-type']).toMatch(PROBLEM);
       expect(refused.body).toMatchObject({ code: 'NOT_ABOVE_ORGANIZATION' });
+      expect(refused.body.detail).toMatch(/^Chỉ tiêu của tổ chức .* do cấp trên đặt/);
       await putQuota(approverAbove, { ...quota, maxCount: 2 }).expect(200);
       await putQuota(approver, { ...quota, maxCount: 99 }).expect(403);
       expect((await t.http.delete(`/api/v1/quotas?${query}`).set(approver).expect(403)).body.code).toBe(

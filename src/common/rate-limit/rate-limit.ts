@@ -162,12 +162,16 @@ export async function applyRateLimit(app: NestFastifyApplication, config: AppCon
       connectTimeout: 2000,
       // Reconnects for ever, at most every 2 s, so counting resumes by itself when Redis returns.
       retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+      lazyConnect: true,
     });
     redis.on('error', (error: Error) => {
       if (Date.now() - lastOutageLog < 30_000) return;
       lastOutageLog = Date.now();
       logger.warn(`Redis unavailable, requests are not rate limited meanwhile: ${error.message}`);
     });
+    // Counting starts with the first request: the routes open once Redis answers (or its connect timeout passed;
+    // it then keeps reconnecting while requests go through uncounted).
+    await redis.connect().catch(() => undefined);
     const client = redis;
     app
       .getHttpAdapter()
@@ -196,11 +200,11 @@ export async function applyRateLimit(app: NestFastifyApplication, config: AppCon
     skipOnError: true,
     errorResponseBuilder: (request, context) => {
       const retryAfter = Math.max(1, Math.ceil(context.ttl / 1000));
-      const who = bearerToken(request) === undefined ? 'this client address' : 'this API key';
+      const who = bearerToken(request) === undefined ? msg('rate.who.address') : msg('rate.who.key');
       return new ApiError(
         HttpStatus.TOO_MANY_REQUESTS,
         ErrorCode.TOO_MANY_REQUESTS,
-        'Too many requests',
+        msg('problem.title.429'),
         msg('rate.requests', { max: context.max, who, seconds: retryAfter }),
         { limit: context.max, retryAfterSeconds: retryAfter },
       );

@@ -1,6 +1,6 @@
 import { type ArgumentMetadata, HttpStatus, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { getMetadataStorage } from 'class-validator';
-import { msg, semicolonList } from '../../i18n/index.js';
+import { msg, render, semicolonList } from '../../i18n/index.js';
 import { constraintMessage } from '../../i18n/validation-messages.js';
 import { ApiError, ErrorCode, type FieldError } from '../errors/problem.js';
 
@@ -19,11 +19,10 @@ function flatten(errors: ValidationError[], prefix = ''): FieldError[] {
 }
 
 /**
- * The 400 problem for these validation errors: the first `MAX_REPORTED_ERRORS` field errors, and how many were
- * left out (`errorsOmitted`), so a body of thousands of bad fields gets a short answer.
+ * The 400 problem for these field errors: the first `MAX_REPORTED_ERRORS`, and how many were left out
+ * (`errorsOmitted`), so a body of thousands of bad fields gets a short answer.
  */
-export function validationProblem(errors: ValidationError[]): ApiError {
-  const fieldErrors = flatten(errors);
+function fieldErrorsProblem(fieldErrors: FieldError[]): ApiError {
   const reported = fieldErrors.slice(0, MAX_REPORTED_ERRORS);
   const omitted = fieldErrors.length - reported.length;
   const listed = reported.map((error) => msg('problem.fieldList', { field: error.field, text: error.message }));
@@ -36,10 +35,13 @@ export function validationProblem(errors: ValidationError[]): ApiError {
   );
 }
 
-const bodyError = (field: string, message: string, detail = `${field}: ${message}`) =>
-  new ApiError(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, 'Invalid request', detail, {
-    errors: [{ field, message }],
-  });
+export function validationProblem(errors: ValidationError[]): ApiError {
+  return fieldErrorsProblem(flatten(errors));
+}
+
+/** Two field errors say the same thing when they name the same field and read the same (in English, say). */
+const sameError = (a: FieldError, b: FieldError) =>
+  a.field === b.field && render(a.message, 'en') === render(b.message, 'en');
 
 /**
  * Two refusals the whitelist alone misses, for a body validated against a DTO class:
@@ -58,7 +60,7 @@ class ObjectBodyValidationPipe extends ValidationPipe {
     if (metadata.type !== 'body' || metatype === undefined || !this.toValidate(metadata) || value === undefined)
       return super.transform(value, metadata);
     if (value === null || typeof value !== 'object' || Array.isArray(value))
-      throw bodyError('body', 'must be a JSON object');
+      throw fieldErrorsProblem([{ field: 'body', message: msg('validation.jsonObject') }]);
     const declared = new Set(
       getMetadataStorage()
         .getTargetValidationMetadatas(metatype, '', true, false)
@@ -66,7 +68,7 @@ class ObjectBodyValidationPipe extends ValidationPipe {
     );
     const missed: FieldError[] = Object.keys(value)
       .filter((field) => !declared.has(field) && (field in Object.prototype || INHERITED_NAMES.has(field)))
-      .map((field) => ({ field, message: `property ${field} should not exist` }));
+      .map((field) => ({ field, message: constraintMessage(field, `property ${field} should not exist`) }));
     if (missed.length === 0) return super.transform(value, metadata);
     // Reported with whatever else is wrong with the body, as one problem.
     const others = await super.transform(value, metadata).then(
@@ -76,20 +78,7 @@ class ObjectBodyValidationPipe extends ValidationPipe {
         throw error;
       },
     );
-    const errors = [
-      ...missed,
-      ...others.filter((error) => !missed.some((own) => own.field === error.field && own.message === error.message)),
-    ];
-    const reported = errors.slice(0, MAX_REPORTED_ERRORS);
-    const omitted = errors.length - reported.length;
-    const listed = reported.map((error) => msg('problem.fieldList', { field: error.field, text: error.message }));
-    throw new ApiError(
-      HttpStatus.BAD_REQUEST,
-      ErrorCode.VALIDATION_FAILED,
-      msg('problem.title.400'),
-      omitted > 0 ? msg('problem.andMore', { list: semicolonList(listed), count: omitted }) : semicolonList(listed),
-      { errors: reported, ...(omitted > 0 ? { errorsOmitted: omitted } : {}) },
-    );
+    throw fieldErrorsProblem([...missed, ...others.filter((error) => !missed.some((own) => sameError(own, error)))]);
   }
 }
 

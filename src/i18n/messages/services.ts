@@ -15,6 +15,8 @@ export const SERVICE_MESSAGES = {
     vi: 'Người này nằm ngoài phạm vi của khóa API này',
     en: "The person is outside this key's scope",
   },
+  'subject.quota': { vi: 'Chỉ tiêu', en: 'The quota' },
+  'subject.councilSize': { vi: 'Số thành viên hội đồng thi đua, khen thưởng', en: 'The council size' },
   'error.setFromAbove': {
     vi: '{what} của tổ chức {id} do cấp trên đặt: người phê duyệt của một tổ chức cấp trên, hoặc ADMIN',
     en: '{what} of organization {id} is set from above it: by an approver of an organization above it, or an ADMIN',
@@ -358,6 +360,8 @@ export const SERVICE_MESSAGES = {
     vi: 'Quá {max} lần xác thực thất bại mỗi phút từ địa chỉ này; hãy thử lại sau {seconds} giây',
     en: 'More than {max} failed authentications per minute from this client address; retry in {seconds} s',
   },
+  'rate.who.address': { vi: 'địa chỉ này', en: 'this client address' },
+  'rate.who.key': { vi: 'khóa API này', en: 'this API key' },
   'rate.requests': {
     vi: 'Quá {max} yêu cầu mỗi phút từ {who}; hãy thử lại sau {seconds} giây',
     en: 'More than {max} requests per minute from {who}; retry in {seconds} s',

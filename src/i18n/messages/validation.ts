@@ -39,6 +39,7 @@ export const VALIDATION_MESSAGES = {
   'validation.notEmpty': { vi: 'không được để trống', en: 'should not be empty' },
   'validation.defined': { vi: 'là bắt buộc', en: 'should not be null or undefined' },
   'validation.unknownProperty': { vi: 'không được phép gửi', en: 'should not exist' },
+  'validation.jsonObject': { vi: 'phải là một đối tượng JSON', en: 'must be a JSON object' },
   'validation.nested': { vi: 'phải là một đối tượng hoặc một mảng', en: 'must be either object or array' },
   'validation.matches': { vi: 'không đúng định dạng {pattern}', en: 'must match {pattern} regular expression' },
   'validation.calendarDate': {
