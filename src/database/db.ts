@@ -6,8 +6,10 @@ import {
   PostgresAdapter,
   PostgresIntrospector,
   PostgresQueryCompiler,
+  type OperationNode,
   type QueryResult,
   type RootOperationNode,
+  type WithNode,
 } from 'kysely';
 import type { DataSource } from 'typeorm';
 import type { DB } from './schema.js';
@@ -22,6 +24,13 @@ const WRITE_NODES = new Set<RootOperationNode['kind']>([
   'DeleteQueryNode',
   'MergeQueryNode',
 ]);
+
+/** Does the statement write: an INSERT, UPDATE, DELETE or MERGE, or a SELECT over a data-modifying CTE? */
+export function writesData(node: OperationNode): boolean {
+  if (WRITE_NODES.has(node.kind as RootOperationNode['kind'])) return true;
+  const ctes = (node as { with?: WithNode }).with?.expressions ?? [];
+  return ctes.some((cte) => writesData(cte.expression));
+}
 
 /**
  * The typed query builder of the whole service: `Kysely<DB>`, whose table and column names are checked against
@@ -84,10 +93,10 @@ class AmbientConnection implements DatabaseConnection {
   ) {}
 
   async executeQuery<R>(compiled: CompiledQuery): Promise<QueryResult<R>> {
-    // A write always runs in a transaction, so the audit triggers see who made it and an idempotency key is
+    // A write (a data-modifying CTE included) always runs in a transaction, so the audit triggers see who made it and an idempotency key is
     // marked with it; a single statement sent outside one gets its own.
     const transaction = currentTransactionManager()?.queryRunner;
-    if (transaction === undefined && WRITE_NODES.has(compiled.query.kind)) {
+    if (transaction === undefined && writesData(compiled.query)) {
       return this.runInTransaction(() => this.executeQuery<R>(compiled));
     }
     const runner = transaction ?? this.dataSource.createQueryRunner('master');
