@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
 import {
   makeAwardRecord,
   makeIndividual,
@@ -12,7 +13,7 @@ import {
 } from '../support/factories.js';
 import { useTestApp } from '../support/lifecycle.js';
 import { BOOTSTRAP_TOKEN, bearer, type TestApp } from '../support/test-app.js';
-import { byDepartment, makeLdttBase, makeWorld, PASSING_VOTE } from '../support/world.js';
+import { byDepartment, makeLdttBase, makeVotedCscsNomination, makeWorld, PASSING_VOTE } from '../support/world.js';
 
 // Booting the application and building many records take longer than Jest's default 5 s on a busy machine.
 
@@ -225,6 +226,91 @@ describe('batch approval and rejection (POST /nominations/approve, /nominations/
     expect(response.body.items.map((i: Item) => i.status)).toEqual(['APPROVED', 'APPROVED']);
     expect(await statusOf(collective.id)).toBe('APPROVED');
   });
+
+  /** The kinds of dossier the property below mixes, each judged by different rules. */
+  const KINDS = ['GIAY_KHEN', 'HELD', 'LDTT', 'DUPLICATE', 'CSCS'] as const;
+  type Kind = (typeof KINDS)[number];
+
+  /**
+   * A world of its own (a new tree) holding one dossier per kind, in order: the department's Giấy khen quota, six
+   * Lao động tiên tiến counted (so the CSTĐ cơ sở quota opens only with a seventh), and the SUBMITTED nominations.
+   * Returns the department's approver and the nomination ids.
+   */
+  async function dossiers(kinds: readonly Kind[], quota: number | null) {
+    const { tree, approver } = await makeWorld(t);
+    if (quota !== null) await giayKhenQuota(t, tree, quota);
+    await makeLdttBase(t, tree, Y, 6);
+    const ids: string[] = [];
+    for (const kind of kinds) {
+      const person = await makeRatedIndividual(t, tree.unit.id, 'HTT');
+      if (kind === 'GIAY_KHEN' || kind === 'HELD') {
+        ids.push((await makeSubmittedNomination(t, byDepartment(tree, Y, 'GIAY_KHEN', person.id))).id);
+        if (kind === 'HELD') await openDisciplinaryCase(t, person.id, 'INSPECTION');
+      } else if (kind === 'LDTT') {
+        ids.push((await makeSubmittedNomination(t, byDepartment(tree, Y, 'LAO_DONG_TIEN_TIEN', person.id))).id);
+      } else if (kind === 'DUPLICATE') {
+        for (const year of [2023, 2024])
+          await makeAwardRecord(t, {
+            ...byDepartment(tree, year, 'CHIEN_SI_THI_DUA_CO_SO', person.id),
+            proposingOrganizationId: tree.unit.id,
+          });
+        ids.push((await makeSubmittedNomination(t, byDepartment(tree, Y, 'GIAY_KHEN', person.id))).id);
+        ids.push(
+          (
+            await makeSubmittedNomination(t, byDepartment(tree, Y, 'BANG_KHEN_TINH', person.id), {
+              vote: PASSING_VOTE,
+            })
+          ).id,
+        );
+      } else {
+        await makeAwardRecord(t, byDepartment(tree, Y, 'LAO_DONG_TIEN_TIEN', person.id));
+        ids.push((await makeVotedCscsNomination(t, tree, Y, person.id)).id);
+      }
+    }
+    return { approver, ids };
+  }
+
+  type Outcome = { status: number | 'APPROVED'; code?: string; violations?: unknown[] };
+  const outcomeOf = (problem: Record<string, unknown> | undefined): Outcome =>
+    problem === undefined
+      ? { status: 'APPROVED' }
+      : {
+          status: problem.status as number,
+          code: problem.code as string,
+          violations: ((problem.violations ?? []) as { rule: string; limit?: number; actual?: number }[]).map(
+            ({ rule, limit, actual }) => ({ rule, limit, actual }),
+          ),
+        };
+
+  it('property: a list gives the same outcome, item by item, as the same approvals made one by one in order', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom(...KINDS), { minLength: 1, maxLength: 4 }),
+        fc.option(fc.integer({ min: 0, max: 2 }), { nil: null }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
+        async (kinds, quota, picks) => {
+          const batchWorld = await dossiers(kinds, quota);
+          const singleWorld = await dossiers(kinds, quota);
+          const order = picks.map((p) => p % batchWorld.ids.length);
+
+          const response = await post('/approve', batchWorld.approver, {
+            nominationIds: order.map((i) => batchWorld.ids[i]),
+          }).expect(200);
+          const batch = (response.body.items as Item[]).map((item) => outcomeOf(item.problem));
+          const single: Outcome[] = [];
+          for (const i of order) {
+            const answer = await post(`/${singleWorld.ids[i]}/approve`, singleWorld.approver);
+            single.push(answer.status === 200 ? outcomeOf(undefined) : outcomeOf(answer.body));
+          }
+
+          expect(batch).toEqual(single);
+          for (const [i, id] of batchWorld.ids.entries())
+            expect(await statusOf(id)).toBe(await statusOf(singleWorld.ids[i]));
+        },
+      ),
+      { numRuns: 6 },
+    );
+  }, 900_000);
 
   it('rejects a list with one reason, item by item', async () => {
     const { tree, approver, hr } = await makeWorld(t);
