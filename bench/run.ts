@@ -8,7 +8,10 @@
  * - W3 `GET /exports/awards.csv` over all years (rows/s, server peak RSS) against `psql \copy` of the same
  *   SELECT, and the `.xlsx` variant (rows/s);
  * - W4 `POST /nominations/{id}/approve` of SUBMITTED Giấy khen nominations across units with unit quotas
- *   (approvals/s), then a check in SQL that no quota was exceeded.
+ *   (approvals/s), then a check in SQL that no quota was exceeded;
+ * - W4b `POST /nominations/approve`: the same fixture in lists of BENCH_BATCH_SIZE (100), sent to two instances at
+ *   once (BENCH_BATCH_CONCURRENCY lists in flight per instance), against two floor instances (approvals judged/s),
+ *   then the same check in SQL.
  *
  * Prints a table (value, p50, p99, server peak RSS, floor, ratio = median of the rounds' ratios) and writes it as
  * JSON to `bench/results/<timestamp>.json`. Settings (env): BENCH_DATABASE_URL, BENCH_SCALE (1 = 1 M awards),
@@ -45,7 +48,9 @@ const POOL_SIZE = Number(process.env.BENCH_POOL_SIZE ?? 20);
 const XLSX_ROUNDS = Number(process.env.BENCH_XLSX_ROUNDS ?? 1);
 /** BENCH_PROFILE=<dir>: the service and the floor write V8 CPU profiles there (open them in Chrome DevTools). */
 const PROFILE_ARGS = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'W1,W2,W3,W4').split(',').map((w) => w.trim()));
+const BATCH_SIZE = Number(process.env.BENCH_BATCH_SIZE ?? 100);
+const BATCH_CONCURRENCY = Number(process.env.BENCH_BATCH_CONCURRENCY ?? 2);
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'W1,W2,W3,W4,W4b').split(',').map((w) => w.trim()));
 
 const log = (line: string): void => console.log(`[bench] ${line}`);
 const median = (values: number[]): number => {
@@ -239,6 +244,58 @@ async function sideBySide(
     );
   }
 }
+
+const keepAlive = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+/** One JSON POST; its status, parsed body and time in ms. */
+async function postJson(
+  server: Server,
+  pathName: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: unknown; ms: number }> {
+  const payload = JSON.stringify(body);
+  const startedAt = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path: pathName,
+        method: 'POST',
+        agent: keepAlive,
+        headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let parsed: unknown = text;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            // not JSON: kept as text
+          }
+          resolve({
+            status: response.statusCode ?? 0,
+            body: parsed,
+            ms: Number(process.hrtime.bigint() - startedAt) / 1e6,
+          });
+        });
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
+const percentile = (values: number[], p: number): number | null => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))], 1);
+};
 
 // --- fixtures --------------------------------------------------------------------------------------------------
 
@@ -553,6 +610,86 @@ async function main(): Promise<void> {
         () => approveRun(service, { authorization: `Bearer ${data.approverToken}` }),
       );
       workloads.push(w4);
+    }
+    if (ONLY.has('W4b')) {
+      await freshProcesses();
+      const services = [service, await startService()];
+      const floors = [floor, await startFloor()];
+      const w4b: Workload = {
+        id: 'W4b',
+        title: `POST /nominations/approve (lists of ${BATCH_SIZE}, 2 instances)`,
+        unit: 'approvals/s',
+        service: [],
+        floor: [],
+        floorName: 'node:http+pg ×2',
+        checks: [],
+      };
+      /** Every nomination of the fixture once, in lists, spread over both instances; items judged per second. */
+      const batchRun = async (targets: Server[], headers: Record<string, string>): Promise<Run> => {
+        const ids = await approvalFixture(client);
+        const lists: string[][] = [];
+        for (let i = 0; i < ids.length; i += BATCH_SIZE) lists.push(ids.slice(i, i + BATCH_SIZE));
+        const samplers = targets.map((target) => rssSampler(target.child.pid));
+        const latencies: number[] = [];
+        let next = 0;
+        let judged = 0;
+        let refused = 0;
+        let failed = 0;
+        const startedAt = process.hrtime.bigint();
+        await Promise.all(
+          targets.flatMap((target) =>
+            Array.from({ length: BATCH_CONCURRENCY }, async () => {
+              while (next < lists.length) {
+                const list = lists[next++];
+                const answer = await postJson(target, '/api/v1/nominations/approve', { nominationIds: list }, headers);
+                latencies.push(answer.ms);
+                if (answer.status !== 200) {
+                  failed++;
+                  log(`W4b ${target.name}: HTTP ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
+                  continue;
+                }
+                judged += list.length;
+                refused += (answer.body as { refused: number }).refused;
+              }
+            }),
+          ),
+        );
+        const seconds = Number(process.hrtime.bigint() - startedAt) / 1e9;
+        const peak = Math.max(...samplers.map((sampler) => sampler.stop()));
+        const check: ApprovalCheck = await checkApprovals(client);
+        (w4b.checks as unknown[]).push({
+          target: targets[0].name,
+          items: ids.length,
+          lists: lists.length,
+          refused,
+          ...check,
+        });
+        if (check.unitsOverQuota > 0) log(`W4b ${targets[0].name}: QUOTA EXCEEDED ${JSON.stringify(check)}`);
+        return {
+          value: round(judged / seconds),
+          p50: percentile(latencies, 50),
+          p99: percentile(latencies, 99),
+          peakRssMb: peak,
+          non2xx: failed,
+          refused,
+          note: `${lists.length} lists in ${round(seconds, 2)} s: ${check.approved} approved (quotas allow ${check.quotaTotal}), ${refused} refused, ${check.unitsOverQuota} units over quota`,
+        };
+      };
+      try {
+        await sideBySide(
+          w4b,
+          () => batchRun(floors, {}),
+          () => batchRun(services, { authorization: `Bearer ${data.approverToken}` }),
+          {
+            floor: () => batchRun(floors, {}),
+            service: () => batchRun(services, { authorization: `Bearer ${data.approverToken}` }),
+          },
+        );
+      } finally {
+        await stop(services[1]);
+        await stop(floors[1]);
+      }
+      workloads.push(w4b);
     }
   } finally {
     await stop(service);

@@ -23,6 +23,20 @@ export class ScopeService {
     return this.organizations.isWithin(root, organizationId);
   }
 
+  /** `isInScope` for many organizations at once: the ones of `organizationIds` this principal may act on. */
+  async inScopeOf(principal: Principal, organizationIds: readonly string[]): Promise<Set<string>> {
+    const root = this.scopeRoot(principal);
+    if (root === null) {
+      return principal.role === 'ADMIN' || principal.role === 'AUDITOR' ? new Set(organizationIds) : new Set();
+    }
+    return this.organizations.withinOf(root, organizationIds);
+  }
+
+  /** The 403 `OUT_OF_SCOPE` of `assertInScope`. */
+  outOfScope(organizationId: string): ApiError {
+    return ApiError.forbidden(msg('error.outOfScope', { id: organizationId }), ErrorCode.OUT_OF_SCOPE);
+  }
+
   /**
    * Separation of duties: what binds a unit's own approver (its quotas, its council's size) is set from above the
    * unit — by an ADMIN, or an APPROVER whose scope organization is a strict ancestor of `organizationId`. The unit's
@@ -45,8 +59,6 @@ export class ScopeService {
   }
 
   async assertInScope(principal: Principal, organizationId: string): Promise<void> {
-    if (!(await this.isInScope(principal, organizationId))) {
-      throw ApiError.forbidden(msg('error.outOfScope', { id: organizationId }), ErrorCode.OUT_OF_SCOPE);
-    }
+    if (!(await this.isInScope(principal, organizationId))) throw this.outOfScope(organizationId);
   }
 }

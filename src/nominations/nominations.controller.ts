@@ -16,7 +16,30 @@ import {
   UpdateNominationDto,
 } from './dto/nomination.dto.js';
 import { CouncilVoteDto, RecordVoteDto } from './dto/vote.dto.js';
+import { BatchResultDto, NominationIdsDto, RejectNominationsDto } from './dto/batch.dto.js';
+import { toProblem } from '../common/errors/problem-details.filter.js';
+import type { BatchItemOutcome } from './batch.js';
 import { NominationsService } from './nominations.service.js';
+
+/** The per-item answer of a batch: the problem of a refused item is the one the single request would get. */
+function toBatchResult(outcomes: readonly BatchItemOutcome[], moved: 'APPROVED' | 'REJECTED'): BatchResultDto {
+  const items = outcomes.map((o) => {
+    if (o.problem === null) return { id: o.id, status: moved };
+    const { instance: _instance, requestId: _requestId, ...problem } = toProblem(o.problem, undefined, undefined);
+    return { id: o.id, status: 'REFUSED' as const, problem };
+  });
+  const refused = items.filter((i) => i.status === 'REFUSED').length;
+  return { items, moved: items.length - refused, refused };
+}
+
+const BATCH =
+  'Per item: each nomination of `nominationIds` is judged in the order given, exactly as the single request would ' +
+  'judge it right after the ones before it (a repeated id is judged again where it repeats). A refused item ' +
+  'changes nothing and does not stop the others; its `problem` is what the single request would answer. The ' +
+  'whole list runs in one transaction, whose moves are written together at its end: when the transaction itself ' +
+  'fails (the database, a conflict after retries) the request gets that problem and nothing changes. 400 for an ' +
+  'empty list, more than 500 ids, or an id that is not a UUID; 413 beyond the body limit. Send an ' +
+  '`Idempotency-Key` to make a retry safe.';
 
 const WRONG_STATE = 'A 409 `INVALID_STATE` when the nomination is not in a status this action starts from.';
 
@@ -155,6 +178,38 @@ export class NominationsController {
     @Body() dto: OptionalReasonDto,
   ): Promise<NominationDto> {
     return this.nominations.withdraw(principal, id, dto.reason ?? null);
+  }
+
+  @Post('approve')
+  @Roles('APPROVER')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: "Approve a council's list of SUBMITTED nominations, item by item",
+    description:
+      `${BATCH} Each item gets every check of \`POST /nominations/{id}/approve\` (eligibility, R-HOLD-1, ` +
+      'R-DUP-1, the council vote where the code needs one, R-QUOTA-*), under the same locks, taken for the whole ' +
+      'list: quotas count the items approved earlier in the list, so the quotas are never exceeded, whatever the ' +
+      'number of concurrent requests and instances.',
+  })
+  @ApiOkResponse({ type: BatchResultDto })
+  @ApiProblems('400')
+  approveMany(@CurrentPrincipal() principal: Principal, @Body() dto: NominationIdsDto): Promise<BatchResultDto> {
+    return this.nominations.approveMany(principal, dto.nominationIds).then((o) => toBatchResult(o, 'APPROVED'));
+  }
+
+  @Post('reject')
+  @Roles('APPROVER')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Reject a list of SUBMITTED nominations with one reason, item by item',
+    description: `${BATCH} Each item is rejected as by \`POST /nominations/{id}/reject\`, with \`reason\`.`,
+  })
+  @ApiOkResponse({ type: BatchResultDto })
+  @ApiProblems('400')
+  rejectMany(@CurrentPrincipal() principal: Principal, @Body() dto: RejectNominationsDto): Promise<BatchResultDto> {
+    return this.nominations
+      .rejectMany(principal, dto.nominationIds, dto.reason)
+      .then((o) => toBatchResult(o, 'REJECTED'));
   }
 
   @Post(':id/votes')

@@ -132,6 +132,22 @@ export class NominationsRepository {
       .executeTakeFirst();
   }
 
+  /** The nominations of `ids` that exist, in no particular order (ids are matched as given: lower-case UUIDs). */
+  findByIds(ids: readonly string[]): Promise<Nomination[]> {
+    return this.db.selectFrom('nominations').select(nominationColumns).where('id', '=', anyOf(ids, 'uuid')).execute();
+  }
+
+  /** `findByIds`, locking the rows until the transaction ends, in id order (two batches never lock in a cycle). */
+  findByIdsForUpdate(ids: readonly string[]): Promise<Nomination[]> {
+    return this.db
+      .selectFrom('nominations')
+      .select(nominationColumns)
+      .where('id', '=', anyOf(ids, 'uuid'))
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+  }
+
   /**
    * Keyset page, newest first, ordered by (created_at, id). The cursor carries created_at as PostgreSQL text with
    * microseconds (a JavaScript Date would lose them and skip or repeat rows).
@@ -275,6 +291,86 @@ export class NominationsRepository {
     return nomination;
   }
 
+  /**
+   * Writes many transitions in one statement (a data-modifying CTE), in the caller's transaction, as
+   * `recordTransition` writes one: each nomination moves `from` → `to` with its stored evaluation and status reason,
+   * its version bumped, and gets one `nomination_events` row with `event`'s action, reason and actor and its own
+   * evaluation. A nomination no longer in its `from` status is left alone. Returns the version and update time of
+   * each nomination moved, by id.
+   */
+  async recordTransitions(
+    moves: readonly {
+      id: string;
+      from: NominationStatus;
+      to: NominationStatus;
+      statusReason: string | null;
+      eligibility: Eligibility;
+    }[],
+    event: Pick<NominationEvent, 'action' | 'reason' | 'actorKeyId' | 'actorRole'>,
+  ): Promise<Map<string, { version: number; updatedAt: Date }>> {
+    if (moves.length === 0) return new Map();
+    const rows = await this.db
+      // The arrays are unnested side by side (in step, as one row per move).
+      .with('wanted', (db) =>
+        db.selectNoFrom([
+          sql<string>`unnest(${moves.map((m) => m.id)}::uuid[])`.as('id'),
+          sql<string>`unnest(${moves.map((m) => m.from)}::text[])`.as('from_status'),
+          sql<string>`unnest(${moves.map((m) => m.to)}::text[])`.as('to_status'),
+          sql<string | null>`unnest(${moves.map((m) => m.statusReason)}::text[])`.as('status_reason'),
+          sql<string>`unnest(${moves.map((m) => jsonb(m.eligibility))}::jsonb[])`.as('eligibility'),
+          sql<string>`unnest(${moves.map((m) => m.eligibility.regime)}::text[])`.as('regime'),
+        ]),
+      )
+      .with('moved', (db) =>
+        db
+          .updateTable('nominations as n')
+          .from('wanted as w')
+          .set((eb) => ({
+            status: eb.ref('w.to_status'),
+            status_reason: eb.ref('w.status_reason'),
+            eligibility: eb.ref('w.eligibility'),
+            regime: eb.ref('w.regime'),
+            version: eb('n.version', '+', 1),
+            updated_at: sql<Date>`now()`,
+          }))
+          .whereRef('n.id', '=', 'w.id')
+          .whereRef('n.status', '=', 'w.from_status')
+          .returning(['n.id', 'w.from_status', 'n.status as to_status', 'w.eligibility', 'n.version', 'n.updated_at']),
+      )
+      .with('event', (db) =>
+        db
+          .insertInto('nomination_events')
+          .columns([
+            'nomination_id',
+            'from_status',
+            'to_status',
+            'action',
+            'reason',
+            'eligibility',
+            'actor_key_id',
+            'actor_role',
+          ])
+          .expression((eb) =>
+            eb
+              .selectFrom('moved')
+              .select((m) => [
+                'moved.id',
+                'moved.from_status',
+                'moved.to_status',
+                m.val(event.action).as('action'),
+                m.val(event.reason).as('reason'),
+                'moved.eligibility',
+                m.val(event.actorKeyId).as('actor_key_id'),
+                m.val(event.actorRole).as('actor_role'),
+              ]),
+          ),
+      )
+      .selectFrom('moved')
+      .select(['moved.id', 'moved.version', 'moved.updated_at'])
+      .execute();
+    return new Map(rows.map((r) => [r.id, { version: r.version, updatedAt: r.updated_at }]));
+  }
+
   /** The current status of each of `ids` that exists, locking its row until the transaction ends (in id order). */
   lockStatuses(ids: readonly string[]): Promise<{ id: string; status: NominationStatus }[]> {
     return this.db
@@ -414,6 +510,22 @@ export class NominationsRepository {
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
+  }
+
+  /** `latestVote` of each of `nominationIds` that has a vote, by nomination id, in one statement. */
+  async latestVotes(nominationIds: readonly string[]): Promise<Map<string, CouncilVote>> {
+    if (nominationIds.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('council_votes')
+      .distinctOn('council_votes.nomination_id')
+      .select(voteColumns)
+      .where('nomination_id', '=', anyOf(nominationIds, 'uuid'))
+      .orderBy('nomination_id')
+      .orderBy('held_on', 'desc')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+    return new Map(rows.map((v) => [v.nominationId, v]));
   }
 
   /**

@@ -30,8 +30,9 @@ import { NominationFactsRepository, type FactsRequest } from './nomination-facts
 import type { NominationEvent } from './nomination-event.js';
 import type { Nomination } from './nomination.js';
 import { NominationsRepository } from './nominations.repository.js';
+import { BatchFacts, nomineeOf, type BatchItemOutcome } from './batch.js';
 import {
-  approvalLockKeys,
+  batchApprovalLockKeys,
   blockedFrom,
   canPerform,
   nomineeLockKey,
@@ -473,32 +474,143 @@ export class NominationsService {
 
   /**
    * SUBMITTED → APPROVED, atomically: eligibility (with what counts now, this nomination excluded), R-HOLD-1,
-   * R-DUP-1, R-VOTE-1 on the latest meeting against the council size on file for its date, and the quotas of the proposing organization, year and code. Any failure
-   * is a 422 listing every failing rule, and nothing changes.
+   * R-DUP-1, R-VOTE-1 on the latest meeting against the council size on file for its date, and the quotas of the
+   * proposing organization, year and code. Any failure is a 422 listing every failing rule, and nothing changes.
+   * The same judgement as a batch's (`approveItems`), for a batch of one.
    */
   async approve(principal: Principal, id: string): Promise<NominationDto> {
     return this.transactions.run(async () => {
-      const current = await this.nominations.findById(id);
-      if (!current) throw ApiError.notFound('Nomination', id);
-      await this.scope.assertInScope(principal, current.proposingOrganizationId);
-      await this.nominations.lock(
-        approvalLockKeys({
-          proposingOrganizationId: current.proposingOrganizationId,
-          year: current.year,
-          nomineeId: (current.individualId ?? current.organizationId) as string,
-        }),
-      );
-      // Re-read under the locks: another approval may have committed while this one waited.
-      const n = (await this.nominations.findByIdForUpdate(id)) as Nomination;
-      if (!canPerform('APPROVE', n.status)) throw invalidState('APPROVE', n.status);
+      const [outcome] = await this.approveItems(principal, [id]);
+      if (outcome.problem) throw outcome.problem;
+      return toNominationDto(outcome.nomination);
+    });
+  }
 
-      const eligibility = await this.evaluate(n, n.expectedDecisionOn);
-      const latest = await this.nominations.latestVote(n.id);
-      const council = latest ? await this.councilSizes.inForce(n.proposingOrganizationId, latest.heldOn) : null;
-      const approvalChecks = await this.quotas.checksForApproval(
-        n.proposingOrganizationId,
-        n.year,
-        n.awardCode,
+  /**
+   * `POST /nominations/approve`: each nomination of `ids`, in the order given, judged exactly as a single approval
+   * (`approve`) would judge it right after the ones before it; one transaction holds every lock the single approvals
+   * would take (quota keys, then nominees), so quotas count exactly across instances. A refused nomination changes
+   * nothing and does not stop the others.
+   */
+  approveMany(principal: Principal, ids: readonly string[]): Promise<BatchItemOutcome[]> {
+    return this.transactions.run(() => this.approveItems(principal, ids));
+  }
+
+  /**
+   * `POST /nominations/reject`: each nomination of `ids`, in the order given, rejected with `reason` exactly as a
+   * single rejection (`reject`) would; a refused nomination changes nothing and does not stop the others.
+   */
+  rejectMany(principal: Principal, ids: readonly string[], reason: string): Promise<BatchItemOutcome[]> {
+    return this.transactions.run(async () => {
+      const keys = ids.map((id) => id.toLowerCase());
+      // As a single rejection: the row locked first (in id order for a batch), then the scope.
+      const locked = new Map(
+        (await this.nominations.findByIdsForUpdate([...new Set(keys)])).map((n) => [n.id, n] as const),
+      );
+      const allowed = await this.scope.inScopeOf(principal, [
+        ...new Set([...locked.values()].map((n) => n.proposingOrganizationId)),
+      ]);
+      const open = [...locked.values()].filter(
+        (n) => allowed.has(n.proposingOrganizationId) && canPerform('REJECT', n.status),
+      );
+      const facts = new BatchFacts(await this.facts.load(open.map(factsRequestOf)), open);
+      const moves: Move[] = [];
+      const outcomes: BatchItemOutcome[] = [];
+      for (const [i, key] of keys.entries()) {
+        const id = ids[i];
+        const n = locked.get(key);
+        if (!n) {
+          outcomes.push({ id, nomination: null, problem: ApiError.notFound('Nomination', id) });
+          continue;
+        }
+        if (!allowed.has(n.proposingOrganizationId)) {
+          outcomes.push({ id, nomination: null, problem: this.scope.outOfScope(n.proposingOrganizationId) });
+          continue;
+        }
+        if (!canPerform('REJECT', n.status)) {
+          outcomes.push({ id, nomination: null, problem: invalidState('REJECT', n.status) });
+          continue;
+        }
+        if (facts.isStale(n.id)) await this.refreshFacts(facts, n, moves, 'REJECT', reason, principal);
+        const eligibility = evaluateEligibility(facts.of(n.id), regimeForNomination(n.expectedDecisionOn));
+        moves.push(moveInMemory(n, 'REJECT', reason, eligibility));
+        facts.moved(n, n.status);
+        outcomes.push({ id, nomination: n, problem: null });
+      }
+      await this.writeMoves(moves, 'REJECT', reason, principal);
+      return outcomes;
+    });
+  }
+
+  /** The judgement of `approve` and `approveMany`, in the caller's transaction. */
+  private async approveItems(principal: Principal, ids: readonly string[]): Promise<BatchItemOutcome[]> {
+    const keys = ids.map((id) => id.toLowerCase());
+    const found = new Map((await this.nominations.findByIds([...new Set(keys)])).map((n) => [n.id, n] as const));
+    const allowed = await this.scope.inScopeOf(principal, [
+      ...new Set([...found.values()].map((n) => n.proposingOrganizationId)),
+    ]);
+    const actionable = [...found.values()].filter((n) => allowed.has(n.proposingOrganizationId));
+    await this.nominations.lock(
+      batchApprovalLockKeys(
+        actionable.map((n) => ({
+          proposingOrganizationId: n.proposingOrganizationId,
+          year: n.year,
+          nomineeId: nomineeOf(n),
+        })),
+      ),
+    );
+    // Re-read under the locks: another approval may have committed while this one waited.
+    const locked = new Map(
+      (await this.nominations.findByIdsForUpdate(actionable.map((n) => n.id))).map((n) => [n.id, n] as const),
+    );
+    const open = [...locked.values()].filter((n) => canPerform('APPROVE', n.status));
+    const facts = new BatchFacts(await this.facts.load(open.map(factsRequestOf)), open);
+    const votes = await this.nominations.latestVotes(open.map((n) => n.id));
+    const councils = new Map<string, number | null>();
+    for (const n of open) {
+      const vote = votes.get(n.id);
+      const councilKey = vote ? `${n.proposingOrganizationId}:${vote.heldOn}` : null;
+      if (vote && councilKey !== null && !councils.has(councilKey)) {
+        councils.set(
+          councilKey,
+          (await this.councilSizes.inForce(n.proposingOrganizationId, vote.heldOn))?.members ?? null,
+        );
+      }
+    }
+    const ground = await this.quotas.approvalGround(
+      open.map((n) => ({ organizationId: n.proposingOrganizationId, year: n.year, awardCode: n.awardCode })),
+    );
+
+    const moves: Move[] = [];
+    const outcomes: BatchItemOutcome[] = [];
+    for (const [i, key] of keys.entries()) {
+      const id = ids[i];
+      const before = found.get(key);
+      if (!before) {
+        outcomes.push({ id, nomination: null, problem: ApiError.notFound('Nomination', id) });
+        continue;
+      }
+      if (!allowed.has(before.proposingOrganizationId)) {
+        outcomes.push({ id, nomination: null, problem: this.scope.outOfScope(before.proposingOrganizationId) });
+        continue;
+      }
+      const n = locked.get(key);
+      if (!n) {
+        // Deleted between the two reads: nominations are never deleted, so only a race with a test's cleanup.
+        outcomes.push({ id, nomination: null, problem: ApiError.notFound('Nomination', id) });
+        continue;
+      }
+      if (!canPerform('APPROVE', n.status)) {
+        outcomes.push({ id, nomination: null, problem: invalidState('APPROVE', n.status) });
+        continue;
+      }
+      if (facts.isStale(n.id)) await this.refreshFacts(facts, n, moves, 'APPROVE', null, principal);
+      const eligibility = evaluateEligibility(facts.of(n.id), regimeForNomination(n.expectedDecisionOn));
+      const latest = votes.get(n.id);
+      const group = { organizationId: n.proposingOrganizationId, year: n.year, awardCode: n.awardCode };
+      const approvalChecks = this.quotas.judgeApproval(
+        ground,
+        group,
         latest
           ? {
               tally: {
@@ -507,16 +619,67 @@ export class NominationsService {
                 writtenVotes: latest.writtenVotes,
                 yes: latest.yes,
               },
-              councilMembersOnFile: council?.members ?? null,
+              councilMembersOnFile: councils.get(`${n.proposingOrganizationId}:${latest.heldOn}`) ?? null,
             }
           : null,
       );
       const evaluation = withChecks(eligibility, approvalChecks);
       if (!evaluation.eligible) {
-        throw ApiError.ruleViolation(msg('nomination.cannotApprove'), violationsOf(evaluation.checks));
+        outcomes.push({
+          id,
+          nomination: null,
+          problem: ApiError.ruleViolation(msg('nomination.cannotApprove'), violationsOf(evaluation.checks)),
+        });
+        continue;
       }
-      return this.move(n, 'APPROVE', null, evaluation, principal);
-    });
+      moves.push(moveInMemory(n, 'APPROVE', null, evaluation));
+      this.quotas.countApproval(ground, { ...group, basis: n.basis });
+      facts.moved(n, n.status);
+      outcomes.push({ id, nomination: n, problem: null });
+    }
+    await this.writeMoves(moves, 'APPROVE', null, principal);
+    return outcomes;
+  }
+
+  /** Writes the moves so far (so the database shows them), then reads `n`'s facts again. */
+  private async refreshFacts(
+    facts: BatchFacts,
+    n: Nomination,
+    moves: Move[],
+    action: TransitionAction,
+    reason: string | null,
+    principal: Principal,
+  ): Promise<void> {
+    await this.writeMoves(moves, action, reason, principal);
+    moves.length = 0;
+    facts.replace(n.id, await this.facts.loadOne(factsRequestOf(n)));
+  }
+
+  /** Writes moved nominations and their history rows in one statement; every one must move (their rows are locked). */
+  private async writeMoves(
+    moves: readonly Move[],
+    action: TransitionAction,
+    reason: string | null,
+    principal: Principal,
+  ): Promise<void> {
+    if (moves.length === 0) return;
+    const written = await this.nominations.recordTransitions(
+      moves.map((m) => ({
+        id: m.nomination.id,
+        from: m.from,
+        to: m.nomination.status,
+        statusReason: m.nomination.statusReason,
+        eligibility: m.nomination.eligibility,
+      })),
+      { action, reason, actorKeyId: principal.keyId, actorRole: principal.role },
+    );
+    for (const m of moves) {
+      const row = written.get(m.nomination.id);
+      // The rows are locked above, so every judged nomination moves; anything else is a bug, never a partial write.
+      if (!row) throw new Error(`Nomination ${m.nomination.id} did not move from ${m.from}`);
+      m.nomination.version = row.version;
+      m.nomination.updatedAt = row.updatedAt;
+    }
   }
 
   /**
@@ -603,6 +766,22 @@ export class NominationsService {
       actorRole: principal.role,
     });
   }
+}
+
+/** A nomination moved in memory by a batch, to be written with the others (`writeMoves`). */
+interface Move {
+  nomination: Nomination;
+  from: NominationStatus;
+}
+
+/** Applies `action` to a locked nomination in memory, as `move` does before it writes. */
+function moveInMemory(n: Nomination, action: TransitionAction, reason: string | null, eligibility: Eligibility): Move {
+  const from = n.status;
+  n.status = statusAfter(action, from);
+  n.eligibility = eligibility;
+  n.regime = eligibility.regime;
+  if (action === 'RETURN' || action === 'REJECT' || action === 'WITHDRAW') n.statusReason = reason;
+  return { nomination: n, from };
 }
 
 /** The expected decision date, when given, cannot be before the year the achievements belong to. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { NominationStatus } from '../rules/index.js';
 import {
   approvalLockKeys,
+  batchApprovalLockKeys,
   blockedFrom,
   canPerform,
   isRetryableTransactionError,
@@ -159,6 +160,31 @@ describe('approvalLockKeys', () => {
     expect(approvalLockKeys({ proposingOrganizationId: 'org', year: 2023, nomineeId: 'person' })).toEqual([
       'nominations:quota:org:2023',
       'nominations:nominee:person',
+    ]);
+  });
+});
+
+describe('batchApprovalLockKeys', () => {
+  it("is the single approval's keys for a list of one", () => {
+    const one = { proposingOrganizationId: 'org', year: 2023, nomineeId: 'person' };
+    expect(batchApprovalLockKeys([one])).toEqual(approvalLockKeys(one));
+  });
+
+  it('takes every quota key, sorted and once, before every nominee key, sorted and once', () => {
+    expect(
+      batchApprovalLockKeys([
+        { proposingOrganizationId: 'b', year: 2024, nomineeId: 'y' },
+        { proposingOrganizationId: 'a', year: 2024, nomineeId: 'z' },
+        { proposingOrganizationId: 'b', year: 2024, nomineeId: 'x' },
+        { proposingOrganizationId: 'a', year: 2023, nomineeId: 'y' },
+      ]),
+    ).toEqual([
+      'nominations:quota:a:2023',
+      'nominations:quota:a:2024',
+      'nominations:quota:b:2024',
+      'nominations:nominee:x',
+      'nominations:nominee:y',
+      'nominations:nominee:z',
     ]);
   });
 });

@@ -112,6 +112,19 @@ export function approvalLockKeys(input: {
 }
 
 /**
+ * The advisory lock keys of approving many nominations in one transaction: every quota key (sorted), then every
+ * nominee key (sorted). Each single approval takes its quota key before its nominee key, so this order never waits
+ * on one in a cycle, with single approvals or with other batches; a batch of one takes `approvalLockKeys`.
+ */
+export function batchApprovalLockKeys(
+  items: readonly { proposingOrganizationId: string; year: number; nomineeId: string }[],
+): string[] {
+  const pairs = items.map(approvalLockKeys);
+  const sorted = (keys: string[]): string[] => [...new Set(keys)].sort();
+  return [...sorted(pairs.map((p) => p[0])), ...sorted(pairs.map((p) => p[1]))];
+}
+
+/**
  * The advisory lock on one nominee (person or collective): whatever changes what counts for R-DUP-1 against them —
  * creating a nomination, an edit of its basis, an approval — takes it before the nominee's record is read, so two
  * requests on any number of instances never both pass the rule's check.

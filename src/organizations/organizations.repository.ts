@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
-import { lowerContains, unaccentedContains } from '../common/database/expressions.js';
+import { anyOf, lowerContains, unaccentedContains } from '../common/database/expressions.js';
 import { Db } from '../database/db.js';
 import type { NewOrganization, Organization, OrganizationKind } from './organization.js';
 
@@ -43,6 +43,18 @@ export class OrganizationsRepository {
       .where('descendant_id', '=', descendantId);
     if (strictly) query = query.where('depth', '>', 0);
     return (await query.executeTakeFirst()) !== undefined;
+  }
+
+  /** Which of `descendantIds` lie in the subtree of `ancestorId` (itself included), in one statement. */
+  async withinOf(ancestorId: string, descendantIds: readonly string[]): Promise<Set<string>> {
+    if (descendantIds.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('organization_closure')
+      .select('descendant_id')
+      .where('ancestor_id', '=', ancestorId)
+      .where('descendant_id', '=', anyOf(descendantIds, 'uuid'))
+      .execute();
+    return new Set(rows.map((r) => r.descendant_id));
   }
 
   private selectOrganizations() {

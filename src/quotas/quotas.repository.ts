@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { sql } from 'kysely';
 import type { VotePolicyRow } from '../award-types/award-types.repository.js';
 import { Db } from '../database/db.js';
@@ -12,6 +12,7 @@ import {
   type NominationStatus,
 } from '../rules/index.js';
 import { QUOTA_SETTINGS_KEY } from './quota-settings.js';
+import { anyOf } from '../common/database/expressions.js';
 
 export interface UnitQuotaRow {
   organizationId: string;
@@ -57,8 +58,32 @@ const UNIT_QUOTA_COLUMNS = [
   'updated_at',
 ] as const;
 
+/** The key of a proposing organization's year in `ApprovalFigures.counts`. */
+export const recordKey = (organizationId: string, year: number): string => `${organizationId}:${year}`;
+
+/** One approval's proposing organization, year and code: what its quotas are judged on. */
+export interface ApprovalGroup {
+  organizationId: string;
+  year: number;
+  awardCode: AwardCode;
+}
+
+/** What approvals check their quotas and council votes against (`approvalFiguresOf`). */
+export interface ApprovalFigures {
+  /** The stored quota settings (undefined when the row is missing). */
+  settings: unknown;
+  /** Counted items per code of each proposing organization and year, by `recordKey`. */
+  counts: Map<string, Partial<Record<AwardCode, number>>>;
+  /** The unit quotas of the organizations, years and codes asked for. */
+  unitQuotas: UnitQuotaRow[];
+  /** The vote policy of each code asked for that has one stored. */
+  votePolicies: Map<AwardCode, VotePolicyRow>;
+}
+
 /** One row of the grouped record (`recordCounts`): `n` alike awards or nominations. */
 interface RecordCountRow {
+  organization_id: string;
+  year: number;
   source: 'AWARD' | 'NOMINATION';
   award_code: string;
   basis: string;
@@ -95,14 +120,17 @@ export class QuotasRepository {
   constructor(private readonly db: Db) {}
 
   /**
-   * The record of a proposing organization and year, grouped: awards by code, basis and revoked flag, nominations
+   * The record of proposing organizations and years, grouped: awards by code, basis and revoked flag, nominations
    * in a counted status by code, basis and status, each with how many (`ix_awards_proposing_year_code`,
-   * `ix_nominations_proposing_year_code_status`).
+   * `ix_nominations_proposing_year_code_status`), per organization and year. Every organization of
+   * `organizationIds` is read for every year of `years`: callers keep the pairs they asked for.
    */
-  private recordCounts(organizationId: string, year: number) {
+  private recordCounts(organizationIds: readonly string[], years: readonly number[]) {
     const awards = this.db
       .selectFrom('awards')
       .select((eb) => [
+        'proposing_organization_id as organization_id',
+        'year',
         sql.lit('AWARD').as('source'),
         'award_code',
         'basis',
@@ -110,12 +138,14 @@ export class QuotasRepository {
         sql<string | null>`NULL`.as('status'),
         eb.cast<number>(eb.fn.countAll(), 'integer').as('n'),
       ])
-      .where('proposing_organization_id', '=', organizationId)
-      .where('year', '=', year)
-      .groupBy((eb) => ['award_code', 'basis', eb('revoked_at', 'is not', null)]);
+      .where('proposing_organization_id', '=', anyOf(organizationIds, 'uuid'))
+      .where('year', '=', anyOf(years, 'int'))
+      .groupBy((eb) => ['proposing_organization_id', 'year', 'award_code', 'basis', eb('revoked_at', 'is not', null)]);
     const nominations = this.db
       .selectFrom('nominations')
       .select((eb) => [
+        'proposing_organization_id as organization_id',
+        'year',
         sql.lit('NOMINATION').as('source'),
         'award_code',
         'basis',
@@ -123,10 +153,10 @@ export class QuotasRepository {
         'status',
         eb.cast<number>(eb.fn.countAll(), 'integer').as('n'),
       ])
-      .where('proposing_organization_id', '=', organizationId)
-      .where('year', '=', year)
+      .where('proposing_organization_id', '=', anyOf(organizationIds, 'uuid'))
+      .where('year', '=', anyOf(years, 'int'))
       .where('status', 'in', COUNTED_NOMINATION_STATUSES)
-      .groupBy(['award_code', 'basis', 'status']);
+      .groupBy(['proposing_organization_id', 'year', 'award_code', 'basis', 'status']);
     return awards.unionAll(nominations).$castTo<RecordCountRow>();
   }
 
@@ -143,7 +173,7 @@ export class QuotasRepository {
 
   /** Counted awards per code for one proposing organization and year. */
   async countedByCode(organizationId: string, year: number): Promise<Partial<Record<AwardCode, number>>> {
-    return countsByCode(await this.recordCounts(organizationId, year).execute(), year);
+    return countsByCode(await this.recordCounts([organizationId], [year]).execute(), year);
   }
 
   /** People now in the organization's subtree (the base of a HEADCOUNT ratio). */
@@ -178,32 +208,73 @@ export class QuotasRepository {
     unitQuotas: UnitQuotaRow[];
     votePolicy: VotePolicyRow | null;
   }> {
+    const figures = await this.approvalFiguresOf([{ organizationId, year, awardCode }]);
+    return {
+      settings: figures.settings,
+      counts: figures.counts.get(recordKey(organizationId, year)) ?? {},
+      unitQuotas: figures.unitQuotas,
+      votePolicy: figures.votePolicies.get(awardCode) ?? null,
+    };
+  }
+
+  /**
+   * `approvalFigures` for any number of approvals at once, still in one round trip: the settings, the counted
+   * awards per code of each proposing organization and year (by `recordKey`), the unit quotas of each
+   * organization, year and code asked for, and the vote policy of each code.
+   */
+  async approvalFiguresOf(groups: readonly ApprovalGroup[]): Promise<ApprovalFigures> {
+    const organizationIds = [...new Set(groups.map((g) => g.organizationId))];
+    const years = [...new Set(groups.map((g) => g.year))];
+    const codes = [...new Set(groups.map((g) => g.awardCode))];
     const row = await this.db
       .selectNoFrom((eb) => [
         eb.selectFrom('rule_settings').select('value').where('key', '=', QUOTA_SETTINGS_KEY).as('settings'),
-        jsonArrayFrom(this.recordCounts(organizationId, year)).as('counts'),
-        jsonArrayFrom(this.selectUnitQuotas(organizationId, year, awardCode)).as('unitQuotas'),
-        jsonObjectFrom(
+        jsonArrayFrom(this.recordCounts(organizationIds, years)).as('counts'),
+        jsonArrayFrom(
+          this.db
+            .selectFrom('unit_quotas')
+            .select(UNIT_QUOTA_COLUMNS)
+            .where('organization_id', '=', anyOf(organizationIds, 'uuid'))
+            .where('year', '=', anyOf(years, 'int'))
+            .where('award_code', '=', anyOf(codes, 'text'))
+            .orderBy('award_code'),
+        ).as('unitQuotas'),
+        jsonArrayFrom(
           eb
             .selectFrom('award_types')
             .select(['code', 'vote_required', 'vote_pass_ratio'])
-            .where('code', '=', awardCode),
-        ).as('votePolicy'),
+            .where('code', '=', anyOf(codes, 'text')),
+        ).as('votePolicies'),
       ])
       .executeTakeFirstOrThrow();
-    const policy = row.votePolicy;
+    const wanted = new Set(groups.map((g) => `${recordKey(g.organizationId, g.year)}:${g.awardCode}`));
+    const pairs = new Set(groups.map((g) => recordKey(g.organizationId, g.year)));
+    const countRows = new Map<string, RecordCountRow[]>();
+    for (const r of row.counts) {
+      const key = recordKey(r.organization_id, r.year);
+      if (!pairs.has(key)) continue;
+      const list = countRows.get(key);
+      if (list) list.push(r);
+      else countRows.set(key, [r]);
+    }
+    const counts = new Map<string, Partial<Record<AwardCode, number>>>();
+    for (const g of groups) {
+      const key = recordKey(g.organizationId, g.year);
+      if (!counts.has(key)) counts.set(key, countsByCode(countRows.get(key) ?? [], g.year));
+    }
     return {
-      votePolicy: policy
-        ? {
-            awardCode: policy.code as AwardCode,
-            required: policy.vote_required,
-            passRatio: Number(policy.vote_pass_ratio),
-          }
-        : null,
       settings: row.settings ?? undefined,
-      counts: countsByCode(row.counts, year),
+      counts,
       // Through JSON, the timestamp arrives as text.
-      unitQuotas: row.unitQuotas.map((q) => toRow({ ...q, updated_at: new Date(q.updated_at) })),
+      unitQuotas: row.unitQuotas
+        .map((q) => toRow({ ...q, updated_at: new Date(q.updated_at) }))
+        .filter((q) => wanted.has(`${recordKey(q.organizationId, q.year)}:${q.awardCode}`)),
+      votePolicies: new Map(
+        row.votePolicies.map((p) => [
+          p.code as AwardCode,
+          { awardCode: p.code as AwardCode, required: p.vote_required, passRatio: Number(p.vote_pass_ratio) },
+        ]),
+      ),
     };
   }
 

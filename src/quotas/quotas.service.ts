@@ -8,9 +8,12 @@ import { OrganizationsRepository } from '../organizations/organizations.reposito
 import {
   AWARD_CODES,
   checkQuotas,
+  countedByCode,
   quotaLimits,
   evaluateMeeting,
   type AwardCode,
+  type AwardHistoryItem,
+  type Basis,
   type QuotaSettings,
   type RuleCheck,
   type UnitQuota as RuleUnitQuota,
@@ -27,7 +30,13 @@ import type {
 } from './dto/quota.dto.js';
 import type { QuotaSettingsDto, RuleSettingsDto } from './dto/rule-settings.dto.js';
 import { parseQuotaSettings } from './quota-settings.js';
-import { QuotasRepository, type UnitQuotaRow } from './quotas.repository.js';
+import {
+  QuotasRepository,
+  recordKey,
+  type ApprovalFigures,
+  type ApprovalGroup,
+  type UnitQuotaRow,
+} from './quotas.repository.js';
 import { Transactions } from '../database/transactions.js';
 
 export function toUnitQuotaDto(row: UnitQuotaRow): UnitQuotaDto {
@@ -47,6 +56,15 @@ const toRuleUnitQuota = (row: UnitQuotaRow): RuleUnitQuota => ({
   maxRatio: row.maxRatio,
   ratioOf: row.ratioOf as RuleUnitQuota['ratioOf'],
 });
+
+/** What approvals are judged against (`QuotasService.approvalGround`); `countApproval` keeps its counts current. */
+export interface ApprovalGround extends Omit<ApprovalFigures, 'settings'> {
+  settings: QuotaSettings;
+  /** People in the subtree of each organization that has a HEADCOUNT ratio quota among the groups. */
+  headcounts: Map<string, number>;
+}
+
+export type { ApprovalGroup } from './quotas.repository.js';
 
 const invalidReference = (field: string, detail: string) =>
   new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.INVALID_REFERENCE, 'A rule forbids this', detail, {
@@ -83,32 +101,79 @@ export class QuotasService {
     awardCode: AwardCode,
     latestVote: { tally: VoteTally; councilMembersOnFile: number | null } | null,
   ): Promise<RuleCheck[]> {
-    const figures = await this.quotas.approvalFigures(organizationId, year, awardCode);
-    const policy = votePolicyOf(awardCode, figures.votePolicy);
+    const group = { organizationId, year, awardCode };
+    return this.judgeApproval(await this.approvalGround([group]), group, latestVote);
+  }
+
+  /**
+   * What approvals of `groups` are judged against (settings, counts, unit quotas, vote policies, headcounts), read
+   * once for all of them: call it inside the approvals' transaction, after their locks.
+   */
+  async approvalGround(groups: readonly ApprovalGroup[]): Promise<ApprovalGround> {
+    const figures = await this.quotas.approvalFiguresOf(groups);
+    const ratioOrganizations = new Set(
+      figures.unitQuotas
+        .filter((q) => q.maxRatio !== null && (q.ratioOf ?? 'HEADCOUNT') === 'HEADCOUNT')
+        .map((q) => q.organizationId),
+    );
+    const headcounts = new Map<string, number>();
+    for (const id of ratioOrganizations) headcounts.set(id, await this.quotas.headcount(id));
+    return { ...figures, settings: parseQuotaSettings(figures.settings), headcounts };
+  }
+
+  /**
+   * The council vote and quota checks of approving one more `group.awardCode` against `ground` (as it stands
+   * after the approvals already counted into it with `countApproval`).
+   */
+  judgeApproval(
+    ground: ApprovalGround,
+    group: ApprovalGroup,
+    latestVote: { tally: VoteTally; councilMembersOnFile: number | null } | null,
+  ): RuleCheck[] {
+    const { organizationId, year, awardCode } = group;
+    const policy = votePolicyOf(awardCode, ground.votePolicies.get(awardCode) ?? null);
     const voteCheck = evaluateMeeting(
       latestVote?.tally ?? null,
       latestVote?.councilMembersOnFile ?? null,
       policy,
       awardCode,
     );
-    const settings = parseQuotaSettings(figures.settings);
-    const counts = figures.counts;
-    const unitRows = figures.unitQuotas;
-    const headcount = unitRows.some((q) => q.maxRatio !== null && (q.ratioOf ?? 'HEADCOUNT') === 'HEADCOUNT')
-      ? await this.quotas.headcount(organizationId)
-      : undefined;
+    const counts = ground.counts.get(recordKey(organizationId, year)) ?? {};
+    const unitRows = ground.unitQuotas.filter(
+      (q) => q.organizationId === organizationId && q.year === year && q.awardCode === awardCode,
+    );
     const quotaChecks = checkQuotas(
       {
         awardCode,
         year,
         used: counts[awardCode] ?? 0,
         baseCounts: counts,
-        headcount,
+        headcount: ground.headcounts.get(organizationId),
         unitQuotas: unitRows.map(toRuleUnitQuota),
       },
-      settings,
+      ground.settings,
     );
     return [voteCheck, ...quotaChecks];
+  }
+
+  /**
+   * Counts one more approved nomination into `ground`, as the rules count it (`countedByCode`), so the next
+   * approval judged against it sees it as a committed one would be seen.
+   */
+  countApproval(ground: ApprovalGround, approved: ApprovalGroup & { basis: Basis }): void {
+    const key = recordKey(approved.organizationId, approved.year);
+    const counts = { ...(ground.counts.get(key) ?? {}) };
+    const item: AwardHistoryItem = {
+      source: 'NOMINATION',
+      awardCode: approved.awardCode,
+      year: approved.year,
+      basis: approved.basis,
+      status: 'APPROVED',
+    };
+    for (const [code, n] of Object.entries(countedByCode([{ item, n: 1 }])) as [AwardCode, number][]) {
+      counts[code] = (counts[code] ?? 0) + n;
+    }
+    ground.counts.set(key, counts);
   }
 
   /** `GET /quotas`: every limit in force for the organization and year, legal ones first. */

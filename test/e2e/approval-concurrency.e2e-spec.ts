@@ -183,6 +183,59 @@ describe('approval under concurrency, across two API instances', () => {
     }
   });
 
+  it('R-QUOTA-UNIT: overlapping lists on both instances, with single approvals among them, approve exactly the quota', async () => {
+    const tree = await makeTree(t);
+    const approver = await t.token('APPROVER', tree.department.id);
+    await instances.first
+      .put('/api/v1/quotas')
+      .set(bearer(await t.token('APPROVER', tree.province.id)))
+      .send({ organizationId: tree.department.id, year: Y, awardCode: 'GIAY_KHEN', maxCount: 5 })
+      .expect(200);
+    const ids = await submittedGiayKhens(tree, 24);
+    const lists = [ids.slice(0, 16), ids.slice(8).reverse(), ids.slice(4, 20), [...ids].reverse().slice(0, 12)];
+
+    const [batches, singles] = await Promise.all([
+      Promise.all(
+        lists.map((nominationIds, i) =>
+          (i % 2 === 0 ? instances.first : instances.second.http)
+            .post('/api/v1/nominations/approve')
+            .set(bearer(approver))
+            .send({ nominationIds }),
+        ),
+      ),
+      approveAll(
+        ids.filter((_, i) => i % 3 === 0),
+        approver,
+      ),
+    ]);
+
+    expect(await approvedCount(tree.department.id, 'GIAY_KHEN')).toBe(5);
+    const approvedBySingles = singles.filter((o) => o.status === 200).length;
+    for (const o of singles.filter((x) => x.status !== 200)) {
+      expect([409, 422]).toContain(o.status);
+      if (o.status === 422) expect(o.rules).toEqual(['R-QUOTA-UNIT']);
+    }
+    let approvedByLists = 0;
+    for (const response of batches) {
+      expect(response.status).toBe(200);
+      for (const item of response.body.items as {
+        status: string;
+        problem?: { code: string; violations?: { rule: string }[] };
+      }[]) {
+        if (item.status === 'APPROVED') approvedByLists++;
+        else if (item.problem?.code === 'RULE_VIOLATION')
+          expect(item.problem.violations?.map((v) => v.rule)).toEqual(['R-QUOTA-UNIT']);
+        else expect(item.problem?.code).toBe('INVALID_STATE');
+      }
+    }
+    // Every approval answered is one approval made: none twice, none past the quota.
+    expect(approvedBySingles + approvedByLists).toBe(5);
+    const [{ n }] = await t.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM nomination_events WHERE action = 'APPROVE'`,
+    );
+    expect(n).toBe(5);
+  });
+
   it('approving one nomination from both instances at once approves it once; the other gets 409', async () => {
     const tree = await makeTree(t);
     const approver = await t.token('APPROVER', tree.department.id);

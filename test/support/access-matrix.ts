@@ -492,6 +492,18 @@ export const ACCESS_MATRIX: AccessRow[] = [
   },
   {
     method: 'POST',
+    path: '/api/v1/nominations/approve',
+    expect: approverWrite(200),
+    request: async (w) => ({ body: { nominationIds: [await w.fresh.submitted()] } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/nominations/reject',
+    expect: approverWrite(200),
+    request: async (w) => ({ body: { nominationIds: [await w.fresh.submitted()], reason: 'Không đủ thành tích' } }),
+  },
+  {
+    method: 'POST',
     path: '/api/v1/nominations/{id}/reject',
     expect: approverWrite(200),
     request: async (w) => ({ ...id(await w.fresh.submitted()), body: { reason: 'Không đủ thành tích' } }),
