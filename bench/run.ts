@@ -420,7 +420,7 @@ function printTable(workloads: Workload[]): string {
       return values.length ? String(round(median(values), key === 'value' ? 0 : 1)) : '-';
     };
     const ratios = w.service.map((run, i) => run.value / w.floor[i].value);
-    const peak = w.service.map((r) => r.peakRssMb ?? 0);
+    const peak = w.service.map((r) => r.peakRssMb).filter((v): v is number => typeof v === 'number');
     return [
       `${w.id} ${w.title}`,
       `${s('value', w.service)} ${w.unit}`,

@@ -8,7 +8,7 @@ import { UuidPipe } from '../common/http/uuid.pipe.js';
 import { PageOf, type Page } from '../common/pagination/pagination.js';
 import { PublicRead } from '../common/http/public-cache.js';
 import { AwardsService } from './awards.service.js';
-import { AWARD_PAGE_SCHEMA } from './dto/award-page.schema.js';
+import { AWARD_PAGE_SCHEMA } from './award-page.schema.js';
 import { AwardDto, AwardHistoryQueryDto, ListAwardsQueryDto } from './dto/award.dto.js';
 
 @ApiTags('awards')

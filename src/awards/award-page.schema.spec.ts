@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import fastJson from 'fast-json-stringify';
-import { PUBLIC_PRINCIPAL } from '../../auth/principal.js';
-import { toPage } from '../../common/pagination/pagination.js';
-import { toAwardDto } from '../awards.service.js';
-import type { AwardRow } from '../awards.repository.js';
+import { PUBLIC_PRINCIPAL } from '../auth/principal.js';
+import { toPage } from '../common/pagination/pagination.js';
+import { toAwardDto } from './awards.service.js';
+import type { AwardRow } from './awards.repository.js';
 import { AWARD_PAGE_SCHEMA } from './award-page.schema.js';
 
 const row = (overrides: Partial<AwardRow>): AwardRow => ({
