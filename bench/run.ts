@@ -13,6 +13,12 @@
  *   once (BENCH_BATCH_CONCURRENCY lists in flight per instance), against two floor instances (approvals judged/s),
  *   then the same check in SQL.
  *
+ * - W1c, W2c: the same requests made conditional (`If-None-Match` with the register's current ETag), answered 304
+ *   without the list query, against the floor's full GET;
+ * - W1b, W2b: W1 and W2 against the hand-tuned baseline (its own node:http server, schema and data set of the same
+ *   size, `wrk`, alternating rounds) when `BENCH_BASELINE_DIR` names its harness and its database answers
+ *   (`bench/baseline.ts`).
+ *
  * Prints a table (value, p50, p99, server peak RSS, floor, ratio = median of the rounds' ratios) and writes it as
  * JSON to `bench/results/<timestamp>.json`. Settings (env): BENCH_DATABASE_URL, BENCH_SCALE (1 = 1 M awards),
  * BENCH_DURATION (s per run), BENCH_ROUNDS, BENCH_XLSX_ROUNDS (1), BENCH_CONNECTIONS, BENCH_POOL_SIZE, BENCH_ONLY
@@ -32,6 +38,7 @@ import pg from 'pg';
 import { ensureDatabase, FIRST_YEAR, LAST_YEAR, seed, seedSize, type SeedSummary } from './seed.js';
 import { approvalFixture, checkApprovals, type ApprovalCheck } from './approvals.js';
 import { exportFloorCommand } from './export-floor.js';
+import { runBaseline } from './baseline.js';
 
 /** The repository: this file runs from `.data/bench/tools/bench/`. */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -297,6 +304,47 @@ const percentile = (values: number[], p: number): number | null => {
   return round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))], 1);
 };
 
+/** The ETag the service gives `pathName` now: the validator the conditional workloads send back. */
+async function currentETag(server: Server, pathName: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port: server.port, path: pathName }, (response) => {
+        response.resume();
+        const etag = response.headers.etag;
+        if (response.statusCode === 200 && etag) resolve(etag);
+        else reject(new Error(`${pathName}: ${response.statusCode}, no ETag`));
+      })
+      .on('error', reject);
+  });
+}
+
+/** W1c/W2c: the workload's requests with `If-None-Match` (304 expected), beside the floor's full GETs. */
+async function conditional(
+  base: Workload,
+  floor: Server,
+  service: Server,
+  paths: () => string,
+  workloads: Workload[],
+): Promise<void> {
+  const etag = await currentETag(service, paths());
+  const w: Workload = {
+    id: `${base.id}c`,
+    title: `${base.title.split(' (')[0]}, If-None-Match → 304`,
+    unit: 'req/s',
+    service: [],
+    floor: [],
+    floorName: 'floor, full GET',
+  };
+  const headers = { 'if-none-match': etag };
+  await sideBySide(
+    w,
+    () => load(floor, paths, {}),
+    () => load(service, paths, { headers }),
+  );
+  for (const run of w.service) run.note = `${run.non2xx ?? 0} answers 304`;
+  workloads.push(w);
+}
+
 // --- fixtures --------------------------------------------------------------------------------------------------
 
 interface Fixtures {
@@ -429,7 +477,7 @@ function printTable(workloads: Workload[]): string {
       return values.length ? String(round(median(values), key === 'value' ? 0 : 1)) : '-';
     };
     const ratios = w.service.map((run, i) => run.value / w.floor[i].value);
-    const peak = w.service.map((r) => r.peakRssMb ?? 0);
+    const peak = w.service.map((r) => r.peakRssMb).filter((v): v is number => typeof v === 'number');
     return [
       `${w.id} ${w.title}`,
       `${s('value', w.service)} ${w.unit}`,
@@ -524,6 +572,7 @@ async function main(): Promise<void> {
         { floor: () => load(floor, w1Path, { duration: 2 }), service: () => load(service, w1Path, { duration: 2 }) },
       );
       workloads.push(w1);
+      await conditional(w1, floor, service, w1Path, workloads);
     }
     if (ONLY.has('W2')) {
       await freshProcesses();
@@ -543,6 +592,7 @@ async function main(): Promise<void> {
         { floor: () => load(floor, w2Path, { duration: 2 }), service: () => load(service, w2Path, { duration: 2 }) },
       );
       workloads.push(w2);
+      await conditional(w2, floor, service, w2Path, workloads);
     }
     if (ONLY.has('W3')) {
       await freshProcesses();
@@ -695,6 +745,31 @@ async function main(): Promise<void> {
     await stop(service);
     await stop(floor);
     await client.end();
+  }
+
+  // The hand-tuned baseline, on the same service build and database, once the benchmark's own processes are gone.
+  const baseline = await runBaseline({
+    root: ROOT,
+    serviceBuild: SERVICE_BUILD,
+    databaseUrl: DATABASE_URL,
+    phases: (['W1', 'W2'] as const).filter((w) => ONLY.has(w)),
+    rounds: ROUNDS,
+    duration: DURATION,
+    connections: CONNECTIONS,
+    poolSize: POOL_SIZE,
+    log,
+  });
+  for (const run of baseline ?? []) {
+    const index = workloads.findIndex((w) => w.id.startsWith(run.workload));
+    const row: Workload = {
+      id: `${run.workload}b`,
+      title: `${run.workload === 'W1' ? 'GET /awards' : 'GET /individuals/{id}/awards'} vs hand-tuned baseline`,
+      unit: 'req/s',
+      service: run.service.map((r) => ({ ...r, peakRssMb: null, non2xx: r.bad })),
+      floor: run.baseline.map((r) => ({ ...r, peakRssMb: null })),
+      floorName: 'hand-tuned, wrk',
+    };
+    workloads.splice(index === -1 ? workloads.length : index + 1, 0, row);
   }
 
   const table = printTable(workloads);

@@ -12,6 +12,7 @@ import { API_TAGS } from './common/http/api-tags.js';
 import { answerWrongMethods, refuseNonJsonBodies } from './common/http/routing.js';
 import { finishOpenApiDocument } from './common/http/openapi-document.js';
 import { applyHttpSecurity } from './common/http/security.js';
+import { RegisterVersions, registerPublicCache } from './common/http/public-cache.js';
 import { registerI18nHooks } from './i18n/i18n-hooks.js';
 import { refuseDeeplyNestedBodies } from './common/validation/body-depth.js';
 import { refuseNulInQueryStrings } from './common/validation/query-strings.js';
@@ -168,6 +169,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<OpenAPI
 
   // Body limits, security headers and CORS; before Swagger UI's routes, so /docs gets the headers too.
   await applyHttpSecurity(app);
+  // Public reads: ETag from the register's version, 304 on a match, Cache-Control public (after the rate limit).
+  registerPublicCache(fastify, app.get(RegisterVersions));
 
   const document = await buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, {

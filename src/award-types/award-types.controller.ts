@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../auth/decorators.js';
 import { ApiProblems } from '../common/http/api-responses.js';
+import { PublicRead } from '../common/http/public-cache.js';
 import { AwardTypesService } from './award-types.service.js';
 import { AwardTypeDto, AwardTypeListDto, AwardTypeParamsDto } from './dto/award-type.dto.js';
 import { PutVotePolicyDto, VotePolicyDto } from './dto/vote-policy.dto.js';
@@ -13,6 +14,7 @@ export class AwardTypesController {
 
   @Get()
   @Public()
+  @PublicRead()
   @ApiOperation({
     summary: 'The catalogue of emulation titles and commendation forms (danh hiệu thi đua, hình thức khen thưởng)',
     description:
@@ -26,6 +28,7 @@ export class AwardTypesController {
 
   @Get(':code')
   @Public()
+  @PublicRead()
   @ApiOperation({ summary: 'One award type by code' })
   @ApiOkResponse({ type: AwardTypeDto })
   @ApiProblems('400', '404')

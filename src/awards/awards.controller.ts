@@ -1,11 +1,14 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
+import { RouteSchema } from '@nestjs/platform-fastify';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { ApiIdParam, ApiProblems } from '../common/http/api-responses.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import { PageOf, type Page } from '../common/pagination/pagination.js';
+import { PublicRead } from '../common/http/public-cache.js';
 import { AwardsService } from './awards.service.js';
+import { AWARD_PAGE_SCHEMA } from './award-page.schema.js';
 import { AwardDto, AwardHistoryQueryDto, ListAwardsQueryDto } from './dto/award.dto.js';
 
 @ApiTags('awards')
@@ -15,6 +18,8 @@ export class AwardsController {
 
   @Get('awards')
   @Public()
+  @PublicRead({ versionInBody: true, plainData: true })
+  @RouteSchema({ response: { 200: AWARD_PAGE_SCHEMA } })
   @ApiOperation({
     summary: 'List granted awards (danh sách khen thưởng), newest first',
     description:
@@ -30,6 +35,8 @@ export class AwardsController {
 
   @Get('individuals/:id/awards')
   @Public()
+  @PublicRead({ versionInBody: true, plainData: true })
+  @RouteSchema({ response: { 200: AWARD_PAGE_SCHEMA } })
   @ApiIdParam()
   @ApiOperation({
     summary: 'Award history of an individual (quá trình khen thưởng), newest first',
@@ -47,6 +54,8 @@ export class AwardsController {
 
   @Get('organizations/:id/awards')
   @Public()
+  @PublicRead({ versionInBody: true, plainData: true })
+  @RouteSchema({ response: { 200: AWARD_PAGE_SCHEMA } })
   @ApiIdParam()
   @ApiOperation({
     summary: 'Award history of an organization, newest first',

@@ -4,7 +4,9 @@ import { DataSource } from 'typeorm';
 import { unaccentedContains } from '../common/database/expressions.js';
 import { registerConstraint } from '../common/errors/database-errors.js';
 import { Db } from '../database/db.js';
-import { compileOnly, registerRead } from '../database/replica-reads.js';
+import { compileTemplate, slot, TemplateCache } from '../database/compiled-template.js';
+import { compileOnly, registerRead, replicaQuery } from '../database/replica-reads.js';
+import { currentTransactionManager } from '../database/transaction-context.js';
 import type { Awards, DB } from '../database/schema.js';
 import type { AwardCode, Basis, Regime, SigningMode } from '../rules/index.js';
 import type { AwardRecipientKind } from './labels.js';
@@ -43,6 +45,8 @@ export interface AwardRow {
   bonusAmount: string;
   revokedAt: Date | null;
   revokedReason: string | null;
+  /** The register's version in the snapshot the row was read from (list reads only): the page's ETag. */
+  registerVersion?: string | null;
 }
 
 /** An award row with what its certificate prints about the decision. */
@@ -169,6 +173,11 @@ export function hasNameSearch<F extends Pick<AwardFilter, 'q'>>(filter: F): filt
  * AwardListIndexes migration) — and only those rows are then read, with their decision's number.
  */
 export function awardListSelect(db: Kysely<DB>, filter: AwardFilter) {
+  return awardPageSelect(db, filter, filter.limit + 1);
+}
+
+/** `awardListSelect` with the number of rows to fetch given apart (a template binds it as a value). */
+function awardPageSelect(db: Kysely<DB>, filter: Omit<AwardFilter, 'limit'>, fetch: number) {
   let page = db.selectFrom('awards as a').select('a.id');
   for (const condition of awardConditions(filter)) page = page.where(condition);
   const after = filter.after;
@@ -182,19 +191,51 @@ export function awardListSelect(db: Kysely<DB>, filter: AwardFilter) {
     );
   }
   return db
-    .selectFrom(
-      page
-        .orderBy('a.issued_on', 'desc')
-        .orderBy('a.id', 'desc')
-        .limit(filter.limit + 1)
-        .as('page'),
-    )
+    .selectFrom(page.orderBy('a.issued_on', 'desc').orderBy('a.id', 'desc').limit(fetch).as('page'))
     .innerJoin('awards as a', 'a.id', 'page.id')
     .innerJoin('decisions as d', 'd.id', 'a.decision_id')
     .select(awardColumns())
+    .select((eb) => eb.selectFrom('register_version').select('version').as('registerVersion'))
     .$narrowType<AwardLiterals>()
     .orderBy('a.issued_on', 'desc')
     .orderBy('a.id', 'desc');
+}
+
+/** The values of an award list that are bound as parameters (the rest of the filter decides the shape). */
+const LIST_VALUES = [
+  'year',
+  'fromYear',
+  'toYear',
+  'awardCode',
+  'subtreeOf',
+  'organizationId',
+  'individualId',
+  'recipientKind',
+  'basis',
+] as const satisfies readonly (keyof AwardFilter)[];
+type ListSlot = (typeof LIST_VALUES)[number] | 'afterOn' | 'afterId' | 'fetch';
+
+const listTemplates = new TemplateCache<ListSlot>();
+
+/**
+ * `awardListSelect` compiled once per shape (which filters are present, revoked ones or not, a cursor or not),
+ * its parameters bound for this filter. Not for a name search, whose statement is planned for its pattern.
+ */
+export function awardListStatement(filter: AwardFilter): { text: string; values: unknown[] } {
+  const present = LIST_VALUES.filter((key) => filter[key] !== undefined);
+  const after = filter.after ?? null;
+  const shape = `${present.join(',')}|${filter.includeRevoked ? 'r' : ''}|${after ? 'c' : ''}`;
+  const template = listTemplates.get(shape, () => {
+    const slots: Omit<AwardFilter, 'limit'> = { includeRevoked: filter.includeRevoked };
+    for (const key of present) Object.assign(slots, { [key]: slot(key) });
+    if (after) slots.after = [slot('afterOn'), slot('afterId')];
+    const keys: ListSlot[] = [...present, ...(after ? (['afterOn', 'afterId'] as const) : []), 'fetch'];
+    return compileTemplate(awardPageSelect(compileOnly, slots, slot('fetch')), keys);
+  });
+  return {
+    text: template.sql,
+    values: template.bind({ ...filter, afterOn: after?.[0], afterId: after?.[1], fetch: filter.limit + 1 }),
+  };
 }
 
 /** `awardListSelect` as SQL text and values: the benchmark's floor runs exactly the statement the service runs. */
@@ -224,7 +265,11 @@ export class AwardsRepository {
 
   /** Keyset page, newest first: (issued_on, id) descending. A name search is planned for its own pattern. */
   list(filter: AwardFilter): Promise<AwardRow[]> {
-    return registerRead(this.dataSource, awardListSelect(this.db, filter), { prepared: !hasNameSearch(filter) });
+    if (hasNameSearch(filter) || currentTransactionManager() !== undefined) {
+      return registerRead(this.dataSource, awardListSelect(this.db, filter), { prepared: !hasNameSearch(filter) });
+    }
+    const statement = awardListStatement(filter);
+    return replicaQuery<AwardRow[]>(this.dataSource, statement.text, statement.values, { prepared: true });
   }
 
   /** Every line of a decision, revoked ones included, by award code, then recipient kind and name. */

@@ -5,6 +5,7 @@ import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pa
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
 import { PUBLIC_PRINCIPAL, type Principal } from '../auth/principal.js';
 import { awardName } from '../rules/index.js';
+import { type Versioned, withRegisterVersion } from '../common/http/public-cache.js';
 import { type AwardFilter, type AwardRow, AwardsRepository } from './awards.repository.js';
 import type { AwardDto, AwardHistoryQueryDto, ListAwardsQueryDto } from './dto/award.dto.js';
 
@@ -63,7 +64,7 @@ export class AwardsService {
   ) {}
 
   /** Granted awards, newest first; revoked ones only with `includeRevoked`. */
-  async list(query: ListAwardsQueryDto, viewer: Principal): Promise<Page<AwardDto>> {
+  async list(query: ListAwardsQueryDto, viewer: Principal): Promise<Versioned<Page<AwardDto>>> {
     assertYearRange(query);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeDateIdCursor(query.cursor);
@@ -80,11 +81,16 @@ export class AwardsService {
       after,
       limit,
     });
-    return toPage(rows, limit, awardSortKey, (row) => toAwardDto(row, viewer));
+    const page = toPage(rows, limit, awardSortKey, (row) => toAwardDto(row, viewer));
+    return withRegisterVersion(page, rows[0]?.registerVersion);
   }
 
   /** Every award of one individual, revoked ones included (marked), newest first. */
-  async forIndividual(individualId: string, query: AwardHistoryQueryDto, viewer: Principal): Promise<Page<AwardDto>> {
+  async forIndividual(
+    individualId: string,
+    query: AwardHistoryQueryDto,
+    viewer: Principal,
+  ): Promise<Versioned<Page<AwardDto>>> {
     const page = await this.history({ individualId }, query, viewer);
     // Only an empty page can hide an unknown individual: the usual request costs one statement, not two.
     if (page.items.length === 0 && !(await this.awards.individualExists(individualId))) {
@@ -101,7 +107,7 @@ export class AwardsService {
     organizationId: string,
     query: AwardHistoryQueryDto,
     viewer: Principal,
-  ): Promise<Page<AwardDto>> {
+  ): Promise<Versioned<Page<AwardDto>>> {
     if (!(await this.organizations.findById(organizationId))) throw ApiError.notFound('Organization', organizationId);
     return this.history({ organizationId }, query, viewer);
   }
@@ -110,7 +116,7 @@ export class AwardsService {
     filter: Pick<AwardFilter, 'individualId' | 'organizationId'>,
     query: AwardHistoryQueryDto,
     viewer: Principal,
-  ): Promise<Page<AwardDto>> {
+  ): Promise<Versioned<Page<AwardDto>>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.awards.list({
       ...filter,
@@ -119,7 +125,8 @@ export class AwardsService {
       after: decodeDateIdCursor(query.cursor),
       limit,
     });
-    return toPage(rows, limit, awardSortKey, (row) => toAwardDto(row, viewer));
+    const page = toPage(rows, limit, awardSortKey, (row) => toAwardDto(row, viewer));
+    return withRegisterVersion(page, rows[0]?.registerVersion);
   }
 }
 

@@ -2,6 +2,7 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/decorators.js';
 import { ApiProblems } from '../common/http/api-responses.js';
+import { PublicRead } from '../common/http/public-cache.js';
 import { VERIFICATION_CODE_PATTERN } from '../awards/verification-code.js';
 import { CertificatesService } from './certificates.service.js';
 import { CertificateDto } from './dto/certificate.dto.js';
@@ -13,6 +14,7 @@ export class CertificatesController {
 
   @Get(':verificationCode')
   @Public()
+  @PublicRead()
   @ApiParam({
     name: 'verificationCode',
     description: 'The code printed on the certificate: 20 characters, case-insensitive, hyphens and spaces ignored',

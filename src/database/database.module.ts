@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { RegisterVersions } from '../common/http/public-cache.js';
 import { Db } from './db.js';
 import { Transactions } from './transactions.js';
 
@@ -11,8 +12,9 @@ import { Transactions } from './transactions.js';
 @Module({
   providers: [
     Transactions,
+    RegisterVersions,
     { provide: Db, useFactory: (transactions: Transactions) => transactions.db, inject: [Transactions] },
   ],
-  exports: [Transactions, Db],
+  exports: [Transactions, Db, RegisterVersions],
 })
 export class DatabaseModule {}

@@ -256,6 +256,12 @@ export interface Organizations {
   updated_at: Generated<Timestamp>;
 }
 
+export interface RegisterVersion {
+  changed_at: Generated<Timestamp>;
+  id: Generated<number>;
+  version: Int8;
+}
+
 export interface RuleSettings {
   key: string;
   updated_at: Generated<Timestamp>;
@@ -290,6 +296,7 @@ export interface DB {
   nominations: Nominations;
   organization_closure: OrganizationClosure;
   organizations: Organizations;
+  register_version: RegisterVersion;
   rule_settings: RuleSettings;
   unit_quotas: UnitQuotas;
 }

@@ -4,6 +4,7 @@ import { CurrentPrincipal, Public, Roles } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { AwardDto } from '../awards/dto/award.dto.js';
 import { ApiIdParam, ApiProblems } from '../common/http/api-responses.js';
+import { PublicRead } from '../common/http/public-cache.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import { PageOf, type Page } from '../common/pagination/pagination.js';
 import { DecisionsService } from './decisions.service.js';
@@ -44,6 +45,7 @@ export class DecisionsController {
 
   @Get()
   @Public()
+  @PublicRead()
   @ApiOperation({ summary: 'List issued decisions, newest first (public register of decisions)' })
   @ApiOkResponse({ type: PageOf(DecisionSummaryDto) })
   @ApiProblems('400')
@@ -53,6 +55,7 @@ export class DecisionsController {
 
   @Get(':id')
   @Public()
+  @PublicRead()
   @ApiIdParam()
   @ApiOperation({ summary: 'Get one decision with every award it granted (revoked ones marked)' })
   @ApiOkResponse({ type: DecisionDto })

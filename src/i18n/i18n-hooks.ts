@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { setContentLanguage } from './content-language.js';
 import { requestLocale } from './locale.js';
 import { renderDeep } from './message.js';
+import { publicReadOf } from '../common/http/public-cache.js';
 
 /** Content types whose body a person reads: JSON and problems, CSV, spreadsheets, HTML, plain text. */
 const TEXT_TYPES = /^(application\/(json|problem\+json|vnd\.openxmlformats|zip)|text\/)/i;
@@ -15,6 +16,8 @@ export function registerI18nHooks(fastify: FastifyInstance, apiPrefix: string): 
   fastify.addHook('preSerialization', async (request, reply, payload) => {
     const locale = requestLocale(request);
     setContentLanguage(reply, locale);
+    // A route that declares its body free of catalogue messages (large pages of register rows) skips the walk.
+    if (publicReadOf(request)?.plainData) return payload;
     return renderDeep(payload, locale);
   });
   fastify.addHook('onSend', async (request, reply) => {

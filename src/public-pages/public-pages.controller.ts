@@ -4,6 +4,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../auth/decorators.js';
+import { PublicRead } from '../common/http/public-cache.js';
 import { PUBLIC_PRINCIPAL } from '../auth/principal.js';
 import { ListAwardsQueryDto } from '../awards/dto/award.dto.js';
 import { AwardsService } from '../awards/awards.service.js';
@@ -37,6 +38,7 @@ export class PublicPagesController {
 
   @Get('verify/:code')
   @Public()
+  @PublicRead()
   async verify(
     @Param('code') code: string,
     @Req() request: FastifyRequest,
@@ -60,6 +62,7 @@ export class PublicPagesController {
 
   @Get('tra-cuu')
   @Public()
+  @PublicRead()
   async lookup(
     @Query() raw: Record<string, unknown>,
     @Req() request: FastifyRequest,
