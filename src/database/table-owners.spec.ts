@@ -28,6 +28,8 @@ const OWNERS: Record<string, readonly string[]> = {
   // Maintained by a trigger on organizations only.
   organization_closure: [],
   organizations: ['src/organizations/organizations.repository.ts'],
+  // Bumped by statement triggers on the register's tables; read for ETags (src/common/http/public-cache.ts).
+  register_version: [],
   rule_settings: ['src/quotas/quotas.repository.ts'],
   unit_quotas: ['src/quotas/quotas.repository.ts'],
 };
