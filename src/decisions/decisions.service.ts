@@ -10,7 +10,14 @@ import { ApiError, ErrorCode, type RuleViolation } from '../common/errors/proble
 import { DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
 import { assertDecidable, NominationsService } from '../nominations/nominations.service.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
-import { bonusAmount, checkAuthority, formatDecisionNumber, issuingAuthority, regimeOn } from '../rules/index.js';
+import {
+  bonusAmount,
+  checkAuthority,
+  enterpriseSignerOf,
+  formatDecisionNumber,
+  issuingAuthority,
+  regimeOn,
+} from '../rules/index.js';
 import { type DecisionRow, DecisionsRepository, type NominationForDecision } from './decisions.repository.js';
 import type {
   CreateDecisionDto,
@@ -136,7 +143,9 @@ export class DecisionsService {
       if (!issuing.passed) violations.push({ rule: issuing.rule, message: issuing.message });
       if (authority !== null) {
         const awardCodes = nominations.map((nomination) => nomination.awardCode);
-        for (const check of checkAuthority(authority, awardCodes, dto.issuedOn)) {
+        // R-AUTH-5: an enterprise board's chair signs Giấy khen only.
+        const signer = enterpriseSignerOf(dto.signerTitle);
+        for (const check of checkAuthority(authority, awardCodes, dto.issuedOn, signer)) {
           if (!check.passed) violations.push({ rule: check.rule, message: check.message });
         }
       }

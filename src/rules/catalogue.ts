@@ -57,10 +57,12 @@ const LOCAL_HEADS: readonly AuthorityGrant[] = [
   { authority: 'COMMUNE_CHAIR' },
   { authority: 'ENTERPRISE_HEAD' },
 ];
+/** Law 2022 Art 80.4 (R-AUTH-5): an enterprise's director also decides CSTĐ cơ sở and TT lao động tiên tiến. */
 const DEPARTMENT_OR_DISTRICT_THEN_COMMUNE: readonly AuthorityGrant[] = [
   { authority: 'DEPARTMENT_HEAD' },
   { authority: 'DISTRICT_CHAIR', until: LAST_DISTRICT_DAY },
   { authority: 'COMMUNE_CHAIR', from: TWO_TIER_FROM },
+  { authority: 'ENTERPRISE_HEAD' },
 ];
 const PROVINCE: readonly AuthorityGrant[] = [{ authority: 'PROVINCE_CHAIR' }, { authority: 'MINISTER' }];
 const PRIME_MINISTER: readonly AuthorityGrant[] = [{ authority: 'PRIME_MINISTER' }];

@@ -62,7 +62,14 @@ export {
   DEFAULT_QUORUM_RATIO,
 } from './votes.js';
 export type { VoteTally, VotePolicy, VotePolicyOverride } from './votes.js';
-export { checkAuthority, allowedAwardCodes, AUTHORITY_LABELS } from './authority.js';
+export {
+  checkAuthority,
+  allowedAwardCodes,
+  AUTHORITY_LABELS,
+  ENTERPRISE_SIGNER_CODES,
+  enterpriseSignerOf,
+  type EnterpriseSigner,
+} from './authority.js';
 export type { AuthorityRuleId } from './authority.js';
 export { issuingAuthority, headAuthority, isDecidedLocally, ISSUER_AUTHORITIES } from './issuing-authority.js';
 export type { IssuingAuthority, IssuerAuthorityGrant } from './issuing-authority.js';

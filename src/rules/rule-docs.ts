@@ -199,7 +199,16 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     enforcement: 'CHECK',
     where: 'issuing-authority.ts, authority.ts',
     summary:
-      "The authority follows from the issuer's kind (a unit has none; districts until 2025-06-30) and decides what the catalogue grants.",
+      "The authority follows from the issuer's kind (a unit has none; districts until 2025-06-30); a stated authority that disagrees is refused; it decides what the catalogue grants.",
+  },
+  {
+    id: 'R-AUTH-5',
+    article: 'Law 2022 Art 80.4, Circular 15/2025/TT-BNV',
+    confidence: 'L',
+    enforcement: 'CHECK',
+    where: 'authority.ts',
+    summary:
+      'An enterprise director decides LĐTT, CSTĐ cơ sở, TT lao động tiên tiến and Giấy khen; the chair of its board Giấy khen only.',
   },
   {
     id: 'R-NUM-1',

@@ -113,6 +113,7 @@ export const RULE_IDS = [
   'R-AUTH-2',
   'R-AUTH-3',
   'R-AUTH-4',
+  'R-AUTH-5',
   'R-NUM-1',
   'R-MONEY-1',
   'R-REVOKE-1',

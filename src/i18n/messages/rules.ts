@@ -144,6 +144,10 @@ export const RULE_MESSAGES = {
   'authority.DISTRICT_CHAIR': { vi: 'Chủ tịch UBND cấp huyện', en: 'a district People’s Committee chair' },
   'authority.COMMUNE_CHAIR': { vi: 'Chủ tịch UBND cấp xã', en: 'a commune People’s Committee chair' },
   'authority.ENTERPRISE_HEAD': { vi: 'Giám đốc doanh nghiệp', en: 'an enterprise head' },
+  'authority.ENTERPRISE_BOARD_CHAIR': {
+    vi: 'Chủ tịch Hội đồng quản trị (Hội đồng thành viên) doanh nghiệp',
+    en: 'the chair of an enterprise’s board',
+  },
   'authority.PROVINCE_CHAIR': {
     vi: 'Chủ tịch UBND tỉnh',
     en: 'the Chairman of the provincial People’s Committee (Chủ tịch UBND tỉnh)',
@@ -159,6 +163,10 @@ export const RULE_MESSAGES = {
   },
   'article.auth3': { vi: 'Điều 80 Luật Thi đua, khen thưởng 2022', en: 'Law 2022 Art 80' },
   'article.auth4': { vi: 'Điều 79 và Điều 80 Luật Thi đua, khen thưởng 2022', en: 'Law 2022 Art 79–80' },
+  'article.auth5': {
+    vi: 'khoản 4 Điều 80 Luật Thi đua, khen thưởng 2022; Thông tư 15/2025/TT-BNV',
+    en: 'Law 2022 Art 80.4, Circular 15/2025/TT-BNV',
+  },
   'article.art79': { vi: 'Điều 79 Luật Thi đua, khen thưởng 2022', en: 'Law 2022 Art 79' },
   'article.art80_2': {
     vi: 'khoản 2 Điều 80 Luật Thi đua, khen thưởng 2022; Nghị định 129/2025/NĐ-CP',
@@ -194,6 +202,10 @@ export const RULE_MESSAGES = {
   'rules.auth.insteadUpward': {
     vi: '; chỉ {who} quyết định: tỉnh hoặc sở chỉ đề nghị lên cấp trên, không quyết định nào trong hệ thống này được tặng',
     en: '; it is decided by {who} only: a province or a department proposes it upward, and no decision of this registry may grant it',
+  },
+  'rules.auth.insteadDirector': {
+    vi: '; Chủ tịch Hội đồng quản trị (Hội đồng thành viên) chỉ tặng Giấy khen; các danh hiệu do Giám đốc doanh nghiệp quyết định',
+    en: '; the chair of the board grants Giấy khen only; the titles are decided by the enterprise’s director',
   },
   'rules.auth.insteadLocal': { vi: '; thẩm quyền quyết định: {who}', en: '; it is decided by {who}' },
 
