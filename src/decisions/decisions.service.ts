@@ -13,6 +13,8 @@ import { OrganizationsRepository } from '../organizations/organizations.reposito
 import {
   bonusAmount,
   checkAuthority,
+  checkGivenDecisionNumber,
+  checkNumberGiven,
   enterpriseSignerOf,
   formatDecisionNumber,
   issuingAuthority,
@@ -89,7 +91,8 @@ export class DecisionsService {
   /**
    * Signs a decision (quyết định khen thưởng) granting one award per APPROVED nomination, all or nothing, in one
    * transaction: the nominations are locked, re-checked (status, R-HOLD-1, R-AUTH-1..4, R-MONEY-1) and only then
-   * numbered (R-NUM-1) under the series lock, so a refused decision uses up no number. The decision's authority is
+   * numbered (R-NUM-1: the register's number, checked, or under AUTO the next of the series under its lock, so a
+   * refused decision uses up no number). The decision's authority is
    * derived from the issuer's kind (R-AUTH-4), never taken from the request.
    */
   async create(dto: CreateDecisionDto, principal: Principal): Promise<DecisionDto> {
@@ -132,11 +135,21 @@ export class DecisionsService {
       assertDecidable(nominations);
 
       const violations: RuleViolation[] = [];
+      // R-NUM-1: the register's number (REGISTER, the default) or the next of a dedicated series (AUTO).
+      let givenNumber: number | undefined;
       if (!issuer.documentSymbol) {
         violations.push({
           rule: 'R-NUM-1',
           message: msg('decision.noSymbol', { issuer: issuer.name }),
         });
+      } else {
+        const missing = checkNumberGiven(issuer.decisionNumbering, dto.number, issuer.documentSymbol);
+        if (missing) violations.push({ rule: missing.rule, message: missing.message });
+        if (dto.number !== undefined) {
+          const given = checkGivenDecisionNumber(dto.number, issuer.documentSymbol);
+          if (given.number === null) violations.push({ rule: given.check.rule, message: given.check.message });
+          else givenNumber = given.number;
+        }
       }
       // R-AUTH-4: the authority is the issuer's, whatever the request states; the codes are checked against it.
       const { authority, check: issuing } = issuingAuthority(issuer, dto.issuedOn, dto.authority);
@@ -159,8 +172,8 @@ export class DecisionsService {
 
       await this.decisions.lockNumberSeries(issuer.id, year);
       let number: number;
-      if (dto.number !== undefined) {
-        const taken = await this.decisions.findByNumber(issuer.id, year, dto.number);
+      if (givenNumber !== undefined) {
+        const taken = await this.decisions.findByNumber(issuer.id, year, givenNumber);
         if (taken) {
           throw new ApiError(
             HttpStatus.CONFLICT,
@@ -168,12 +181,12 @@ export class DecisionsService {
             'Conflict',
             msg('decision.numberTaken', { issuer: issuer.name, number: taken.numberText, year }),
             {
-              errors: [{ field: 'number', message: `${dto.number} is already used in ${year}` }],
+              errors: [{ field: 'number', message: `${taken.numberText} is already used in ${year}` }],
               decisionId: taken.id,
             },
           );
         }
-        number = dto.number;
+        number = givenNumber;
       } else {
         number = await this.decisions.nextNumber(issuer.id, year);
       }

@@ -75,8 +75,16 @@ export { issuingAuthority, headAuthority, isDecidedLocally, ISSUER_AUTHORITIES }
 export type { IssuingAuthority, IssuerAuthorityGrant } from './issuing-authority.js';
 export { bonusAmount, bonusBreakdown, baseSalaryOn, BASE_SALARY_TABLE, BONUS_ROUNDING_VND } from './money.js';
 export type { BaseSalaryPeriod, BonusBreakdown } from './money.js';
-export { formatDecisionNumber, parseDecisionNumber, nextDecisionNumber } from './decision-number.js';
-export type { DecisionNumber } from './decision-number.js';
+export {
+  formatDecisionNumber,
+  parseDecisionNumber,
+  nextDecisionNumber,
+  checkGivenDecisionNumber,
+  checkNumberGiven,
+  DECISION_NUMBERINGS,
+  DECISION_NUMBER_TEXT,
+} from './decision-number.js';
+export type { DecisionNumber, DecisionNumbering, GivenDecisionNumber } from './decision-number.js';
 export { RULE_DOCS } from './rule-docs.js';
 export type { RuleDoc } from './rule-docs.js';
 export { isIsoDate } from './dates.js';

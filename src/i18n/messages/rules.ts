@@ -234,6 +234,28 @@ export const RULE_MESSAGES = {
     en: '{issuer} is {kind} and issues as {authority} ({article})',
   },
 
+  // R-NUM-1.
+  'rules.num.ok': {
+    vi: 'Số quyết định {number} (Phụ lục I Nghị định 30/2020/NĐ-CP)',
+    en: 'Decision number {number} (Decree 30/2020 Annex I)',
+  },
+  'rules.num.required': {
+    vi: 'Cơ quan ban hành lấy số quyết định từ sổ văn bản (văn thư): phải gửi số đã đăng ký, ví dụ {example} (Phụ lục I Nghị định 30/2020/NĐ-CP); hoặc chuyển cơ quan sang cấp số tự động (decisionNumbering AUTO)',
+    en: 'The issuer takes its decision numbers from its document register: send the registered number, e.g. {example} (Decree 30/2020 Annex I), or switch the issuer to decisionNumbering AUTO',
+  },
+  'rules.num.malformed': {
+    vi: 'Số quyết định “{given}” không đúng thể thức số/QĐ-ký hiệu, ví dụ {example} (Phụ lục I Nghị định 30/2020/NĐ-CP)',
+    en: 'Decision number “{given}” is not of the form NN/QĐ-SYMBOL, e.g. {example} (Decree 30/2020 Annex I)',
+  },
+  'rules.num.otherSymbol': {
+    vi: 'Số quyết định “{given}” mang ký hiệu khác với ký hiệu {symbol} của cơ quan ban hành; phải là {expected} (Phụ lục I Nghị định 30/2020/NĐ-CP)',
+    en: 'Decision number “{given}” carries another symbol than the issuer’s {symbol}; it must read {expected} (Decree 30/2020 Annex I)',
+  },
+  'rules.num.notCanonical': {
+    vi: 'Số quyết định “{given}” phải viết {expected}: số nhỏ hơn 10 có số 0 ở trước (Phụ lục I Nghị định 30/2020/NĐ-CP)',
+    en: 'Decision number “{given}” must be written {expected}: a leading zero below 10 (Decree 30/2020 Annex I)',
+  },
+
   // R-QUOTA-*.
   'rules.quota.ratio': { vi: '{ratio} × {count} {base}, làm tròn xuống', en: 'floor({ratio} × {count} {base})' },
   'rules.quota.max': { vi: 'tối đa {max}', en: 'at most {max}' },
