@@ -11,7 +11,9 @@ import { DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagin
 import { assertDecidable, NominationsService } from '../nominations/nominations.service.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
 import {
+  AWARD_TYPES,
   bonusAmount,
+  bonusMultiplier,
   checkAuthority,
   checkGivenDecisionNumber,
   checkNumberGiven,
@@ -19,6 +21,9 @@ import {
   formatDecisionNumber,
   issuingAuthority,
   regimeOn,
+  titleBonusesDue,
+  type Authority,
+  type BonusLine,
 } from '../rules/index.js';
 import { type DecisionRow, DecisionsRepository, type NominationForDecision } from './decisions.repository.js';
 import type {
@@ -163,7 +168,7 @@ export class DecisionsService {
         }
       }
       violations.push(...(await this.holdViolations(nominations)));
-      const bonuses = this.bonuses(nominations, dto.issuedOn, violations);
+      const bonuses = authority === null ? [] : this.bonuses(nominations, dto.issuedOn, authority, violations);
       // A null authority always comes with its failing R-AUTH-4 check.
       if (violations.length > 0 || authority === null) {
         throw ApiError.ruleViolation(msg('decision.breaks', { count: violations.length }), violations);
@@ -205,11 +210,24 @@ export class DecisionsService {
         regime,
         createdByKeyId: principal.keyId,
       });
-      await this.awards.insertMany(
-        nominations.map((nomination, index) =>
-          toNewAward(nomination, { decisionId, issuedOn: dto.issuedOn, regime, bonusAmount: bonuses[index] }),
+      // R-MONEY-3: one title paid per recipient and period, across this decision and those before it.
+      const due = await this.titleBonuses(nominations, bonuses, dto.issuedOn, authority);
+      const awardIds = await this.awards.insertMany(
+        nominations.map((nomination) =>
+          toNewAward(nomination, {
+            decisionId,
+            issuedOn: dto.issuedOn,
+            regime,
+            bonusAmount: due.get(nomination.id)?.due ?? 0,
+          }),
         ),
       );
+      for (const outcome of due.values()) {
+        if (outcome.paidWith === null && !outcome.changed) continue;
+        const awardId = awardIds.get(outcome.key) ?? outcome.key;
+        const paidWith = outcome.paidWith === null ? null : (awardIds.get(outcome.paidWith) ?? outcome.paidWith);
+        await this.awards.setBonus(awardId, outcome.due, paidWith);
+      }
       await this.nominationsWorkflow.markDecided(nominationIds, { id: decisionId, numberText }, principal);
       return (await this.load(principal, decisionId)) as DecisionDto;
     });
@@ -283,10 +301,97 @@ export class DecisionsService {
     });
   }
 
-  /** R-MONEY-1 per line; a date without a configured base salary becomes a violation. */
-  private bonuses(nominations: NominationForDecision[], issuedOn: string, violations: RuleViolation[]): number[] {
+  /**
+   * R-MONEY-3 (Decree 91/2017 Art 66.2.c; Decree 98/2023 Art 53): the bonus due per line of this decision (by
+   * nomination id) and, for titles already granted to its recipients for the same period, their new due amount
+   * (by award id, `changed`). Under a per-recipient lock, so two decisions never both pay a recipient's period.
+   * The period of an annual title is its award year.
+   */
+  private async titleBonuses(
+    nominations: NominationForDecision[],
+    bonuses: number[],
+    issuedOn: string,
+    authority: Authority,
+  ): Promise<Map<string, { key: string; due: number; paidWith: string | null; changed: boolean }>> {
+    const recipientOf = (n: { recipientKind: string; individualId: string | null; organizationId: string | null }) =>
+      n.recipientKind === 'INDIVIDUAL' ? `i:${n.individualId}` : `o:${n.organizationId}`;
+    const lines = new Map<string, BonusLine[]>();
+    const add = (recipient: string, line: BonusLine) => lines.set(recipient, [...(lines.get(recipient) ?? []), line]);
+    const titles = nominations.filter((n) => TITLE_CODES.includes(n.awardCode));
+    const out = new Map<string, { key: string; due: number; paidWith: string | null; changed: boolean }>();
+    nominations.forEach((n, index) =>
+      out.set(n.id, { key: n.id, due: bonuses[index] ?? 0, paidWith: null, changed: false }),
+    );
+    if (titles.length === 0) return out;
+
+    const individualIds = [...new Set(titles.flatMap((n) => (n.individualId ? [n.individualId] : [])))].sort();
+    const organizationIds = [
+      ...new Set(
+        titles.flatMap((n) =>
+          n.recipientKind === 'COLLECTIVE' && n.nomineeOrganizationId ? [n.nomineeOrganizationId] : [],
+        ),
+      ),
+    ].sort();
+    await this.decisions.lockRecipientBonuses([...individualIds, ...organizationIds]);
+    const years = [...new Set(titles.map((n) => n.year))];
+    const granted = await this.awards.titleAwardsOf({ individualIds, organizationIds }, years, TITLE_CODES);
+    const stored = new Map<string, number>();
+    for (const award of granted) {
+      const factor = award.recipientKind === 'COLLECTIVE' ? collectiveFactor(award.awardCode) : 1;
+      let amount: number;
+      try {
+        amount = bonusAmount(award.awardCode, award.recipientKind, award.issuedOn, award.authority);
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
+        amount = Number(award.bonusAmount);
+      }
+      stored.set(award.id, Number(award.bonusAmount));
+      add(recipientOf(award), {
+        key: award.id,
+        awardCode: award.awardCode,
+        period: { from: award.year, to: award.year },
+        weight: bonusMultiplier(award.awardCode, regimeOn(award.issuedOn), award.authority) * factor,
+        amount,
+        granted: true,
+      });
+    }
+    const regime = regimeOn(issuedOn);
+    nominations.forEach((n, index) => {
+      const factor = n.recipientKind === 'COLLECTIVE' ? collectiveFactor(n.awardCode) : 1;
+      add(recipientOf({ ...n, organizationId: n.nomineeOrganizationId }), {
+        key: n.id,
+        awardCode: n.awardCode,
+        period: { from: n.year, to: n.year },
+        weight: bonusMultiplier(n.awardCode, regime, authority) * factor,
+        amount: bonuses[index] ?? 0,
+        granted: false,
+      });
+    });
+    for (const recipientLines of lines.values()) {
+      for (const outcome of titleBonusesDue(recipientLines)) {
+        const before = stored.get(outcome.key);
+        if (before === undefined) {
+          out.set(outcome.key, { ...outcome, changed: false });
+        } else if (before !== outcome.due || outcome.paidWith !== null) {
+          // An award granted earlier: its bonus now follows the higher title of its period.
+          out.set(outcome.key, { ...outcome, changed: true });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** R-MONEY-1/2 per line; a date without a configured base salary becomes a violation. */
+  private bonuses(
+    nominations: NominationForDecision[],
+    issuedOn: string,
+    authority: Authority,
+    violations: RuleViolation[],
+  ): number[] {
     try {
-      return nominations.map((nomination) => bonusAmount(nomination.awardCode, nomination.recipientKind, issuedOn));
+      return nominations.map((nomination) =>
+        bonusAmount(nomination.awardCode, nomination.recipientKind, issuedOn, authority),
+      );
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       violations.push({ rule: 'R-MONEY-1', message: `${error.message}: the bonus cannot be computed` });
@@ -294,6 +399,10 @@ export class DecisionsService {
     }
   }
 }
+
+const TITLE_CODES: readonly string[] = AWARD_TYPES.filter((type) => type.kind === 'TITLE').map((type) => type.code);
+const collectiveFactor = (code: string): number =>
+  AWARD_TYPES.find((type) => type.code === code)?.collectiveFactor ?? 1;
 
 function toNewAward(
   nomination: NominationForDecision,

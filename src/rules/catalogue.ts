@@ -28,6 +28,8 @@ export interface AwardType {
   decidingAuthorities: readonly AuthorityGrant[];
   /** Bonus = multiplier × base salary (R-MONEY-1), per regime. */
   bonusMultipliers: Readonly<Record<Regime, number>>;
+  /** R-MONEY-2: where the issuer's authority changes the multiplier, per regime (else `bonusMultipliers`). */
+  authorityBonusMultipliers?: Readonly<Partial<Record<Authority, Readonly<Record<Regime, number>>>>>;
   /** Extra factor for a collective recipient: ×2 for Giấy khen and the two Bằng khen, else 1. */
   collectiveFactor: number;
   /** A title or form "of the province" (R-AUTH-3); counted in Circular 02/2023/TT-BNV form 0603. */
@@ -188,6 +190,11 @@ export const AWARD_CATALOGUE: Readonly<Record<AwardCode, AwardType>> = {
     recipientKinds: ['INDIVIDUAL', 'COLLECTIVE', 'HOUSEHOLD'],
     decidingAuthorities: LOCAL_HEADS,
     bonusMultipliers: same(0.3),
+    // R-MONEY-2: a commune chair's Giấy khen is 0.15 (Decree 91 Art 73.1.d; Decree 98 Art 58.1.g), 0.3 from
+    // Decree 152/2025 Art 54.1.
+    authorityBonusMultipliers: {
+      COMMUNE_CHAIR: { TDKT_2003_ND91: 0.15, TDKT_2022_ND98: 0.15, TDKT_2022_ND152: 0.3 },
+    },
     collectiveFactor: 2,
     isProvinceLevel: false,
     voteRequiredByDefault: false,
@@ -243,8 +250,11 @@ export function awardName(code: AwardCode): string {
   return awardType(code).nameVi;
 }
 
-export function bonusMultiplier(code: AwardCode, regime: Regime): number {
-  return awardType(code).bonusMultipliers[regime];
+/** R-MONEY-1/2: the multiplier of `code` under `regime`, for a decision of `authority` when given. */
+export function bonusMultiplier(code: AwardCode, regime: Regime, authority?: Authority): number {
+  const type = awardType(code);
+  const byAuthority = authority === undefined ? undefined : type.authorityBonusMultipliers?.[authority];
+  return byAuthority?.[regime] ?? type.bonusMultipliers[regime];
 }
 
 /** The authorities that may decide `code` on some date (the flat list the award_types table stores). */

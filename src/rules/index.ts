@@ -73,8 +73,15 @@ export {
 export type { AuthorityRuleId } from './authority.js';
 export { issuingAuthority, headAuthority, isDecidedLocally, ISSUER_AUTHORITIES } from './issuing-authority.js';
 export type { IssuingAuthority, IssuerAuthorityGrant } from './issuing-authority.js';
-export { bonusAmount, bonusBreakdown, baseSalaryOn, BASE_SALARY_TABLE, BONUS_ROUNDING_VND } from './money.js';
-export type { BaseSalaryPeriod, BonusBreakdown } from './money.js';
+export {
+  bonusAmount,
+  bonusBreakdown,
+  baseSalaryOn,
+  titleBonusesDue,
+  BASE_SALARY_TABLE,
+  BONUS_ROUNDING_VND,
+} from './money.js';
+export type { AchievementPeriod, BaseSalaryPeriod, BonusBreakdown, BonusDue, BonusLine } from './money.js';
 export {
   formatDecisionNumber,
   parseDecisionNumber,

@@ -216,7 +216,8 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     confidence: 'L',
     enforcement: 'SERVICE',
     where: 'decision-number.ts',
-    summary: 'Decision number NN/QĐ-SYMBOL, unique per issuer and year, gapless.',
+    summary:
+      'Decision number NN/QĐ-SYMBOL, unique per issuer and year: the document register’s number, given and checked (REGISTER, default), or assigned gapless (AUTO).',
   },
   {
     id: 'R-MONEY-1',
@@ -225,6 +226,24 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     enforcement: 'SERVICE',
     where: 'money.ts',
     summary: 'Bonus = multiplier × base salary on the decision date, rounded up to 10,000 VND.',
+  },
+  {
+    id: 'R-MONEY-2',
+    article: 'Decree 91/2017 Art 73.1.d, Decree 98/2023 Art 58.1.g, Decree 152/2025 Art 54.1',
+    confidence: 'S',
+    enforcement: 'SERVICE',
+    where: 'money.ts, catalogue.ts',
+    summary:
+      'A commune chair’s Giấy khen is 0.15 × base salary under ND91 and ND98, 0.3 under ND152; other issuers 0.3.',
+  },
+  {
+    id: 'R-MONEY-3',
+    article: 'Decree 91/2017 Art 66.2.c, Decree 98/2023 Art 53',
+    confidence: 'S',
+    enforcement: 'SERVICE',
+    where: 'money.ts',
+    summary:
+      'Titles of one recipient and achievement period are paid once, at the highest multiplier; other periods and forms are each paid.',
   },
   {
     id: 'R-REVOKE-1',

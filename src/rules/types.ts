@@ -116,6 +116,8 @@ export const RULE_IDS = [
   'R-AUTH-5',
   'R-NUM-1',
   'R-MONEY-1',
+  'R-MONEY-2',
+  'R-MONEY-3',
   'R-REVOKE-1',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
