@@ -12,6 +12,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - R-MONEY-3 (Decree 91/2017 Art 66.2.c; Decree 98/2023 Art 53): of several titles of one recipient and period
  *   only the highest is paid; `awards.bonus_paid_with_award_id` names the award whose bonus covers a line whose
  *   `bonus_amount` is therefore 0. Awards already recorded are left as they were paid.
+ * - R-VOTE-1 (Decree 91/2017 Art 45.8): the 90 % pass mark covers CSTĐ tỉnh and CSTĐ toàn quốc only; the Cờ thi đua
+ *   and the Bằng khen của Thủ tướng default to a simple majority. Rows still at the old default (0.9) move; a pass
+ *   mark a unit set otherwise stays.
  */
 export class RulesRevision2Decisions1768867200000 implements MigrationInterface {
   name = 'RulesRevision2Decisions1768867200000';
@@ -24,11 +27,17 @@ export class RulesRevision2Decisions1768867200000 implements MigrationInterface 
       `ALTER TABLE "awards" ADD "bonus_paid_with_award_id" uuid, ADD CONSTRAINT "fk_awards_bonus_paid_with" FOREIGN KEY ("bonus_paid_with_award_id") REFERENCES "awards"("id") ON DELETE RESTRICT, ADD CONSTRAINT "ck_awards_bonus_paid_with" CHECK ("bonus_paid_with_award_id" IS NULL OR ("bonus_amount" = 0 AND "bonus_paid_with_award_id" <> "id"))`,
     );
     await queryRunner.query(
+      `UPDATE "award_types" SET "vote_pass_ratio" = 0.5 WHERE "code" IN ('CO_THI_DUA_TINH', 'CO_THI_DUA_CHINH_PHU', 'BANG_KHEN_THU_TUONG') AND "vote_pass_ratio" = 0.9`,
+    );
+    await queryRunner.query(
       `UPDATE "award_types" SET "deciding_authorities" = array_append("deciding_authorities", 'ENTERPRISE_HEAD') WHERE "code" IN ('CHIEN_SI_THI_DUA_CO_SO', 'TAP_THE_LAO_DONG_TIEN_TIEN') AND NOT ('ENTERPRISE_HEAD' = ANY("deciding_authorities"))`,
     );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `UPDATE "award_types" SET "vote_pass_ratio" = 0.9 WHERE "code" IN ('CO_THI_DUA_TINH', 'CO_THI_DUA_CHINH_PHU', 'BANG_KHEN_THU_TUONG') AND "vote_pass_ratio" = 0.5`,
+    );
     await queryRunner.query(
       `ALTER TABLE "awards" DROP CONSTRAINT "ck_awards_bonus_paid_with", DROP CONSTRAINT "fk_awards_bonus_paid_with", DROP COLUMN "bonus_paid_with_award_id"`,
     );

@@ -69,7 +69,10 @@ const DEPARTMENT_OR_DISTRICT_THEN_COMMUNE: readonly AuthorityGrant[] = [
 const PROVINCE: readonly AuthorityGrant[] = [{ authority: 'PROVINCE_CHAIR' }, { authority: 'MINISTER' }];
 const PRIME_MINISTER: readonly AuthorityGrant[] = [{ authority: 'PRIME_MINISTER' }];
 
-/** Pass marks of R-VOTE-1: CSTĐ tỉnh "and above" 90 % (Decree 91 Art 45.8), Bằng khen tỉnh 80 %, others > 50 %. */
+/**
+ * Pass marks of R-VOTE-1: 90 % for CSTĐ tỉnh and CSTĐ toàn quốc only (Decree 91 Art 45.8 names these titles), Bằng
+ * khen tỉnh 80 %, others — the Cờ thi đua and the Bằng khen của Thủ tướng included — more than half [C].
+ */
 const PASS_HIGH = 0.9;
 const PASS_BANG_KHEN_TINH = 0.8;
 const PASS_MAJORITY = 0.5;
@@ -165,7 +168,7 @@ export const AWARD_CATALOGUE: Readonly<Record<AwardCode, AwardType>> = {
     collectiveFactor: 1,
     isProvinceLevel: true,
     voteRequiredByDefault: true,
-    defaultPassRatio: PASS_HIGH,
+    defaultPassRatio: PASS_MAJORITY,
     notes: 'Multiplier 8.0 is from a secondary source [S].',
   },
   CO_THI_DUA_CHINH_PHU: {
@@ -179,7 +182,7 @@ export const AWARD_CATALOGUE: Readonly<Record<AwardCode, AwardType>> = {
     collectiveFactor: 1,
     isProvinceLevel: false,
     voteRequiredByDefault: true,
-    defaultPassRatio: PASS_HIGH,
+    defaultPassRatio: PASS_MAJORITY,
     notes: 'Decided by the Prime Minister; a province only proposes it.',
   },
   GIAY_KHEN: {
@@ -226,7 +229,7 @@ export const AWARD_CATALOGUE: Readonly<Record<AwardCode, AwardType>> = {
     collectiveFactor: 2,
     isProvinceLevel: false,
     voteRequiredByDefault: true,
-    defaultPassRatio: PASS_HIGH,
+    defaultPassRatio: PASS_MAJORITY,
     notes:
       'Decided by the Prime Minister; a province only proposes it. The TDKT_2022_ND98 multiplier is configurable [C].',
   },

@@ -166,7 +166,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     enforcement: 'CHECK',
     where: 'votes.ts',
     summary:
-      'Quorum 2/3 of members present; written votes of absent members count as votes; pass mark of all members of the council on file: 90 % CSTĐ tỉnh and above, 80 % Bằng khen tỉnh, else more than half; the latest meeting counts.',
+      'Quorum 2/3 of members present; written votes of absent members count as votes; pass mark of all members of the council on file: 90 % CSTĐ tỉnh and CSTĐ toàn quốc, 80 % Bằng khen tỉnh, else (Cờ thi đua, Bằng khen Thủ tướng included) more than half; the latest meeting counts.',
   },
   {
     id: 'R-AUTH-1',
