@@ -10,7 +10,9 @@ import {
   checkQuotas,
   quotaLimits,
   evaluateMeeting,
+  regimeOn,
   type AwardCode,
+  type Regime,
   type QuotaSettings,
   type RuleCheck,
   type UnitQuota as RuleUnitQuota,
@@ -29,6 +31,7 @@ import type { QuotaSettingsDto, RuleSettingsDto } from './dto/rule-settings.dto.
 import { parseQuotaSettings } from './quota-settings.js';
 import { QuotasRepository, type UnitQuotaRow } from './quotas.repository.js';
 import { Transactions } from '../database/transactions.js';
+import { todayInVietnam } from '../common/time/vietnam-time.js';
 
 export function toUnitQuotaDto(row: UnitQuotaRow): UnitQuotaDto {
   return {
@@ -82,6 +85,7 @@ export class QuotasService {
     year: number,
     awardCode: AwardCode,
     latestVote: { tally: VoteTally; councilMembersOnFile: number | null } | null,
+    regime: Regime = regimeOn(todayInVietnam()),
   ): Promise<RuleCheck[]> {
     const figures = await this.quotas.approvalFigures(organizationId, year, awardCode);
     const policy = votePolicyOf(awardCode, figures.votePolicy);
@@ -101,14 +105,28 @@ export class QuotasService {
       {
         awardCode,
         year,
+        regime,
         used: counts[awardCode] ?? 0,
-        baseCounts: counts,
+        baseCounts: await this.baseCounts(organizationId, year, awardCode, counts, settings),
         headcount,
         unitQuotas: unitRows.map(toRuleUnitQuota),
       },
       settings,
     );
     return [voteCheck, ...quotaChecks];
+  }
+
+  /** R-QUOTA-CSCS counts the Lao động tiên tiến of the unit and its whole subtree (Decree 91/2017 Art 9.3). */
+  private async baseCounts(
+    organizationId: string,
+    year: number,
+    awardCode: AwardCode,
+    counts: Partial<Record<AwardCode, number>>,
+    settings: QuotaSettings,
+  ): Promise<Partial<Record<AwardCode, number>>> {
+    if (awardCode !== 'CHIEN_SI_THI_DUA_CO_SO' || !settings.cscsEnabled) return counts;
+    const ldtt = await this.quotas.subtreeCounted(organizationId, year, 'LAO_DONG_TIEN_TIEN');
+    return { ...counts, LAO_DONG_TIEN_TIEN: ldtt };
   }
 
   /** `GET /quotas`: every limit in force for the organization and year, legal ones first. */
@@ -129,13 +147,15 @@ export class QuotasService {
         unitRows.some((q) => q.awardCode === code),
     );
     const items: QuotaLimitDto[] = [];
+    const regime = regimeOn(todayInVietnam());
     for (const code of codes) {
       const used = counts[code] ?? 0;
       const limits = quotaLimits(
         {
           awardCode: code,
           year: query.year,
-          baseCounts: counts,
+          regime,
+          baseCounts: await this.baseCounts(query.organizationId, query.year, code, counts, settings),
           headcount,
           unitQuotas: unitRows.filter((q) => q.awardCode === code).map(toRuleUnitQuota),
         },

@@ -95,3 +95,5 @@ export type { DecisionNumber, DecisionNumbering, GivenDecisionNumber } from './d
 export { RULE_DOCS } from './rule-docs.js';
 export type { RuleDoc } from './rule-docs.js';
 export { isIsoDate } from './dates.js';
+export { checkPrintable, printedHeadline, PRINTED_ITEMS } from './certificate.js';
+export type { PrintedItem } from './certificate.js';

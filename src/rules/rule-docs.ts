@@ -141,7 +141,8 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     confidence: 'C',
     enforcement: 'CHECK',
     where: 'quotas.ts',
-    summary: 'CSTĐ cơ sở of a unit and year ≤ floor(15 % × its Lao động tiên tiến).',
+    summary:
+      'CSTĐ cơ sở of a unit and year ≤ floor(15 % × the Lao động tiên tiến of the unit and its subtree); law under ND91, a provincial setting after.',
   },
   {
     id: 'R-QUOTA-CSTINH',
@@ -252,5 +253,14 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     enforcement: 'FILTER',
     where: 'counting.ts',
     summary: 'A revoked award stays in history but stops counting for eligibility and quotas.',
+  },
+  {
+    id: 'R-CERT-1',
+    article: 'Decree 98/2023 Art 54',
+    confidence: 'S',
+    enforcement: 'CHECK',
+    where: 'certificate.ts',
+    summary:
+      'What is printed follows the code: LĐTT and TT lao động tiên tiến nothing (bonus only), CSTĐ and TT lao động xuất sắc a Bằng chứng nhận, Giấy khen and Bằng khen themselves, Cờ thi đua a flag.',
   },
 ];

@@ -119,6 +119,7 @@ export const RULE_IDS = [
   'R-MONEY-2',
   'R-MONEY-3',
   'R-REVOKE-1',
+  'R-CERT-1',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

@@ -234,6 +234,24 @@ export const RULE_MESSAGES = {
     en: '{issuer} is {kind} and issues as {authority} ({article})',
   },
 
+  // R-CERT-1.
+  'rules.cert.bonusOnly': {
+    vi: '{award} được tặng kèm tiền thưởng, không có giấy chứng nhận để in (R-CERT-1, Điều 54 Nghị định 98/2023/NĐ-CP)',
+    en: '{award} carries a bonus and no certificate: there is nothing to print (R-CERT-1, Decree 98/2023 Art 54)',
+  },
+  'rules.cert.flag': {
+    vi: '{award} là cờ thi đua được trao, không có bản in (R-CERT-1, Điều 54 Nghị định 98/2023/NĐ-CP)',
+    en: '{award} is a flag handed over, not a printed sheet (R-CERT-1, Decree 98/2023 Art 54)',
+  },
+  'rules.cert.printed': {
+    vi: '{award}: in {sheet} (Điều 54 Nghị định 98/2023/NĐ-CP)',
+    en: '{award}: printed as {sheet} (Decree 98/2023 Art 54)',
+  },
+  'rules.cert.nothingPrintable': {
+    vi: 'Quyết định không có dòng nào được in: {reasons}',
+    en: 'No line of the decision is printed: {reasons}',
+  },
+
   // R-NUM-1.
   'rules.num.ok': {
     vi: 'Số quyết định {number} (Phụ lục I Nghị định 30/2020/NĐ-CP)',
@@ -264,6 +282,14 @@ export const RULE_MESSAGES = {
   'rules.quota.articleCscs': {
     vi: 'khoản 3 Điều 9 Nghị định 91/2017/NĐ-CP, có thể cấu hình',
     en: 'Decree 91 Art 9.3, configurable',
+  },
+  'rules.quota.settingCscs': {
+    vi: 'tỷ lệ do tỉnh quy định, có thể thay đổi (mặc định theo khoản 3 Điều 9 Nghị định 91/2017/NĐ-CP; Luật Thi đua, khen thưởng 2022 không quy định tỷ lệ)',
+    en: 'provincial setting, changeable (default after Decree 91 Art 9.3; Law 2022 fixes no ratio)',
+  },
+  'rules.quota.ldttSubtree': {
+    vi: '{award} của đơn vị và các đơn vị trực thuộc',
+    en: '{award} of the unit and the units under it',
   },
   'rules.quota.articleCstinh': {
     vi: 'tỷ lệ do tỉnh quy định và áp dụng',
