@@ -7,6 +7,7 @@ import { CouncilMeetings1768089600000 } from './1768089600000-CouncilMeetings.js
 import { OrganizationCodeAndSymbol1768176000000 } from './1768176000000-OrganizationCodeAndSymbol.js';
 import { DuplicateRuleInEngine1768608000000 } from './1768608000000-DuplicateRuleInEngine.js';
 import { RegisterVersion1768953600000 } from './1768953600000-RegisterVersion.js';
+import { RulesRevision2Decisions1768867200000 } from './1768867200000-RulesRevision2Decisions.js';
 
 /** Every migration in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   OrganizationCodeAndSymbol1768176000000,
   DuplicateRuleInEngine1768608000000,
   RegisterVersion1768953600000,
+  RulesRevision2Decisions1768867200000,
 ];

@@ -24,6 +24,7 @@ const row = (overrides: Partial<AwardRow>): AwardRow => ({
   certificateNumber: null,
   verificationCode: 'K7QX-2M9P-4TZA',
   bonusAmount: '540000',
+  bonusPaidWithAwardId: null,
   revokedAt: null,
   revokedReason: null,
   ...overrides,
@@ -39,7 +40,12 @@ describe('AWARD_PAGE_SCHEMA', () => {
       recipientName: 'Tập thể <b>“A”</b>\u2028',
       certificateNumber: '12/GK',
     }),
-    row({ revokedAt: new Date('2025-03-01T02:03:04.005Z'), revokedReason: 'Sai hồ sơ\t', bonusAmount: '0' }),
+    row({
+      revokedAt: new Date('2025-03-01T02:03:04.005Z'),
+      revokedReason: 'Sai hồ sơ\t',
+      bonusAmount: '0',
+      bonusPaidWithAwardId: '7d9f1b3c-5e7a-4c9e-8a0c-1e3f5a7c9e05',
+    }),
     row({ bonusAmount: '9007199254740991', year: 2006, awardName: undefined } as Partial<AwardRow>),
   ];
 

@@ -29,6 +29,7 @@ export const AWARD_ITEM_SCHEMA = {
     certificateNumber: nullableText,
     verificationCode: text,
     bonusAmount: numeric,
+    bonusPaidWithAwardId: nullableText,
     revoked: { type: 'boolean' },
     revokedAt: nullableText,
     revokedReason: nullableText,

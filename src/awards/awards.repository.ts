@@ -8,7 +8,7 @@ import { compileTemplate, slot, TemplateCache } from '../database/compiled-templ
 import { compileOnly, registerRead, replicaQuery } from '../database/replica-reads.js';
 import { currentTransactionManager } from '../database/transaction-context.js';
 import type { Awards, DB } from '../database/schema.js';
-import type { AwardCode, Basis, Regime, SigningMode } from '../rules/index.js';
+import type { Authority, AwardCode, Basis, Regime, SigningMode } from '../rules/index.js';
 import type { AwardRecipientKind } from './labels.js';
 
 registerConstraint('uq_awards_verification_code', {
@@ -43,6 +43,8 @@ export interface AwardRow {
   verificationCode: string;
   /** bigint: PostgreSQL returns it as text. */
   bonusAmount: string;
+  /** R-MONEY-3: the award whose bonus covers this one (its own bonus is then 0). */
+  bonusPaidWithAwardId: string | null;
   revokedAt: Date | null;
   revokedReason: string | null;
   /** The register's version in the snapshot the row was read from (list reads only): the page's ETag. */
@@ -118,6 +120,7 @@ function awardColumns(eb = expressionBuilder<AwardTables, 'a' | 'd'>()) {
     'a.certificate_number as certificateNumber',
     'a.verification_code as verificationCode',
     'a.bonus_amount as bonusAmount',
+    'a.bonus_paid_with_award_id as bonusPaidWithAwardId',
     'a.revoked_at as revokedAt',
     'a.revoked_reason as revokedReason',
   ] as const;
@@ -300,10 +303,61 @@ export class AwardsRepository {
     return rows[0] ?? null;
   }
 
-  /** Inserts the lines of a decision in one statement. */
-  async insertMany(awards: NewAward[]): Promise<void> {
-    if (awards.length === 0) return;
+  /**
+   * R-MONEY-3: the title awards (not revoked) of these recipients in these years, with what their bonus was computed
+   * from (the decision's authority). Individuals by id, collectives by organization.
+   */
+  titleAwardsOf(
+    recipients: { individualIds: string[]; organizationIds: string[] },
+    years: number[],
+    titleCodes: readonly string[],
+  ) {
+    return this.db
+      .selectFrom('awards as a')
+      .innerJoin('decisions as d', 'd.id', 'a.decision_id')
+      .select((eb) => [
+        'a.id as id',
+        'a.award_code as awardCode',
+        'a.recipient_kind as recipientKind',
+        'a.individual_id as individualId',
+        'a.organization_id as organizationId',
+        'a.year as year',
+        eb.fn<string>('to_char', ['a.issued_on', sql.lit('YYYY-MM-DD')]).as('issuedOn'),
+        'd.authority as authority',
+        'a.bonus_amount as bonusAmount',
+        'a.bonus_paid_with_award_id as bonusPaidWithAwardId',
+      ])
+      .$narrowType<{ awardCode: AwardCode; recipientKind: AwardRecipientKind; authority: Authority }>()
+      .where('a.revoked_at', 'is', null)
+      .where('a.award_code', 'in', [...titleCodes])
+      .where('a.year', 'in', years)
+      .where((eb) =>
+        eb.or([
+          eb('a.individual_id', '=', sql<string>`ANY(${recipients.individualIds}::uuid[])`),
+          eb.and([
+            eb('a.recipient_kind', '=', 'COLLECTIVE'),
+            eb('a.organization_id', '=', sql<string>`ANY(${recipients.organizationIds}::uuid[])`),
+          ]),
+        ]),
+      )
+      .orderBy('a.issued_on')
+      .orderBy('a.id')
+      .execute();
+  }
+
+  /** R-MONEY-3: sets what an award's bonus is, and which award's bonus covers it instead. */
+  async setBonus(awardId: string, bonusAmount: number, paidWithAwardId: string | null): Promise<void> {
     await this.db
+      .updateTable('awards')
+      .set({ bonus_amount: bonusAmount, bonus_paid_with_award_id: paidWithAwardId })
+      .where('id', '=', awardId)
+      .execute();
+  }
+
+  /** Inserts the lines of a decision in one statement; returns each line's award id by nomination id. */
+  async insertMany(awards: NewAward[]): Promise<Map<string, string>> {
+    if (awards.length === 0) return new Map();
+    const rows = await this.db
       .insertInto('awards')
       .values(
         awards.map((award) => ({
@@ -324,7 +378,9 @@ export class AwardsRepository {
           verification_code: award.verificationCode,
         })),
       )
+      .returning(['id', 'nomination_id as nominationId'])
       .execute();
+    return new Map(rows.map((row) => [row.nominationId as string, row.id]));
   }
 
   /** Locks one line of a decision for a revocation; null when the decision has no such line. */

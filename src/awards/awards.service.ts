@@ -40,6 +40,7 @@ export function toAwardDto(row: AwardRow, viewer: Principal = PUBLIC_PRINCIPAL):
     certificateNumber: row.certificateNumber,
     verificationCode: row.verificationCode,
     bonusAmount: Number(row.bonusAmount),
+    bonusPaidWithAwardId: row.bonusPaidWithAwardId,
     revoked,
     revokedAt: row.revokedAt ? row.revokedAt.toISOString() : null,
     revokedReason: seesRevocationReasons(viewer) ? row.revokedReason : null,

@@ -68,6 +68,7 @@ export interface Awards {
   award_code: string;
   basis: string;
   bonus_amount: Int8;
+  bonus_paid_with_award_id: string | null;
   certificate_number: string | null;
   created_at: Generated<Timestamp>;
   decision_id: string;
@@ -247,6 +248,7 @@ export interface OrganizationClosure {
 export interface Organizations {
   code: string;
   created_at: Generated<Timestamp>;
+  decision_numbering: Generated<string>;
   document_symbol: string | null;
   id: Generated<string>;
   kind: string;

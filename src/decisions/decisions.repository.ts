@@ -2,6 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { registerConstraint } from '../common/errors/database-errors.js';
 import { Db } from '../database/db.js';
+import { lockAdvisory } from '../nominations/query-helpers.js';
 import type { Authority, AwardCode, Basis, NominationStatus, Regime, SigningMode } from '../rules/index.js';
 
 registerConstraint('uq_decisions_issuer_year_number', {
@@ -199,6 +200,17 @@ export class DecisionsRepository {
   async lockNumberSeries(issuerOrganizationId: string, year: number): Promise<void> {
     await sql`SELECT pg_advisory_xact_lock(hashtext(${NUMBER_SERIES_LOCK_NAMESPACE}), hashtext(${`${issuerOrganizationId}:${year}`}))`.execute(
       this.db,
+    );
+  }
+
+  /**
+   * R-MONEY-3: serialises the bonuses of these recipients (individual or organization ids) until the transaction
+   * ends, so two decisions never both pay titles of one recipient's period. Sorted, so they cannot deadlock.
+   */
+  async lockRecipientBonuses(recipientIds: string[]): Promise<void> {
+    await lockAdvisory(
+      this.db,
+      [...new Set(recipientIds)].sort().map((id) => `awards:bonus:${id}`),
     );
   }
 

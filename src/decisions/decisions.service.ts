@@ -10,7 +10,21 @@ import { ApiError, ErrorCode, type RuleViolation } from '../common/errors/proble
 import { DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
 import { assertDecidable, NominationsService } from '../nominations/nominations.service.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
-import { bonusAmount, checkAuthority, formatDecisionNumber, issuingAuthority, regimeOn } from '../rules/index.js';
+import {
+  AWARD_TYPES,
+  bonusAmount,
+  bonusMultiplier,
+  checkAuthority,
+  checkGivenDecisionNumber,
+  checkNumberGiven,
+  enterpriseSignerOf,
+  formatDecisionNumber,
+  issuingAuthority,
+  regimeOn,
+  titleBonusesDue,
+  type Authority,
+  type BonusLine,
+} from '../rules/index.js';
 import { type DecisionRow, DecisionsRepository, type NominationForDecision } from './decisions.repository.js';
 import type {
   CreateDecisionDto,
@@ -82,7 +96,8 @@ export class DecisionsService {
   /**
    * Signs a decision (quyết định khen thưởng) granting one award per APPROVED nomination, all or nothing, in one
    * transaction: the nominations are locked, re-checked (status, R-HOLD-1, R-AUTH-1..4, R-MONEY-1) and only then
-   * numbered (R-NUM-1) under the series lock, so a refused decision uses up no number. The decision's authority is
+   * numbered (R-NUM-1: the register's number, checked, or under AUTO the next of the series under its lock, so a
+   * refused decision uses up no number). The decision's authority is
    * derived from the issuer's kind (R-AUTH-4), never taken from the request.
    */
   async create(dto: CreateDecisionDto, principal: Principal): Promise<DecisionDto> {
@@ -125,23 +140,35 @@ export class DecisionsService {
       assertDecidable(nominations);
 
       const violations: RuleViolation[] = [];
+      // R-NUM-1: the register's number (REGISTER, the default) or the next of a dedicated series (AUTO).
+      let givenNumber: number | undefined;
       if (!issuer.documentSymbol) {
         violations.push({
           rule: 'R-NUM-1',
           message: msg('decision.noSymbol', { issuer: issuer.name }),
         });
+      } else {
+        const missing = checkNumberGiven(issuer.decisionNumbering, dto.number, issuer.documentSymbol);
+        if (missing) violations.push({ rule: missing.rule, message: missing.message });
+        if (dto.number !== undefined) {
+          const given = checkGivenDecisionNumber(dto.number, issuer.documentSymbol);
+          if (given.number === null) violations.push({ rule: given.check.rule, message: given.check.message });
+          else givenNumber = given.number;
+        }
       }
       // R-AUTH-4: the authority is the issuer's, whatever the request states; the codes are checked against it.
       const { authority, check: issuing } = issuingAuthority(issuer, dto.issuedOn, dto.authority);
       if (!issuing.passed) violations.push({ rule: issuing.rule, message: issuing.message });
       if (authority !== null) {
         const awardCodes = nominations.map((nomination) => nomination.awardCode);
-        for (const check of checkAuthority(authority, awardCodes, dto.issuedOn)) {
+        // R-AUTH-5: an enterprise board's chair signs Giấy khen only.
+        const signer = enterpriseSignerOf(dto.signerTitle);
+        for (const check of checkAuthority(authority, awardCodes, dto.issuedOn, signer)) {
           if (!check.passed) violations.push({ rule: check.rule, message: check.message });
         }
       }
       violations.push(...(await this.holdViolations(nominations)));
-      const bonuses = this.bonuses(nominations, dto.issuedOn, violations);
+      const bonuses = authority === null ? [] : this.bonuses(nominations, dto.issuedOn, authority, violations);
       // A null authority always comes with its failing R-AUTH-4 check.
       if (violations.length > 0 || authority === null) {
         throw ApiError.ruleViolation(msg('decision.breaks', { count: violations.length }), violations);
@@ -150,8 +177,8 @@ export class DecisionsService {
 
       await this.decisions.lockNumberSeries(issuer.id, year);
       let number: number;
-      if (dto.number !== undefined) {
-        const taken = await this.decisions.findByNumber(issuer.id, year, dto.number);
+      if (givenNumber !== undefined) {
+        const taken = await this.decisions.findByNumber(issuer.id, year, givenNumber);
         if (taken) {
           throw new ApiError(
             HttpStatus.CONFLICT,
@@ -159,12 +186,12 @@ export class DecisionsService {
             'Conflict',
             msg('decision.numberTaken', { issuer: issuer.name, number: taken.numberText, year }),
             {
-              errors: [{ field: 'number', message: `${dto.number} is already used in ${year}` }],
+              errors: [{ field: 'number', message: `${taken.numberText} is already used in ${year}` }],
               decisionId: taken.id,
             },
           );
         }
-        number = dto.number;
+        number = givenNumber;
       } else {
         number = await this.decisions.nextNumber(issuer.id, year);
       }
@@ -183,11 +210,24 @@ export class DecisionsService {
         regime,
         createdByKeyId: principal.keyId,
       });
-      await this.awards.insertMany(
-        nominations.map((nomination, index) =>
-          toNewAward(nomination, { decisionId, issuedOn: dto.issuedOn, regime, bonusAmount: bonuses[index] }),
+      // R-MONEY-3: one title paid per recipient and period, across this decision and those before it.
+      const due = await this.titleBonuses(nominations, bonuses, dto.issuedOn, authority);
+      const awardIds = await this.awards.insertMany(
+        nominations.map((nomination) =>
+          toNewAward(nomination, {
+            decisionId,
+            issuedOn: dto.issuedOn,
+            regime,
+            bonusAmount: due.get(nomination.id)?.due ?? 0,
+          }),
         ),
       );
+      for (const outcome of due.values()) {
+        if (outcome.paidWith === null && !outcome.changed) continue;
+        const awardId = awardIds.get(outcome.key) ?? outcome.key;
+        const paidWith = outcome.paidWith === null ? null : (awardIds.get(outcome.paidWith) ?? outcome.paidWith);
+        await this.awards.setBonus(awardId, outcome.due, paidWith);
+      }
       await this.nominationsWorkflow.markDecided(nominationIds, { id: decisionId, numberText }, principal);
       return (await this.load(principal, decisionId)) as DecisionDto;
     });
@@ -261,10 +301,97 @@ export class DecisionsService {
     });
   }
 
-  /** R-MONEY-1 per line; a date without a configured base salary becomes a violation. */
-  private bonuses(nominations: NominationForDecision[], issuedOn: string, violations: RuleViolation[]): number[] {
+  /**
+   * R-MONEY-3 (Decree 91/2017 Art 66.2.c; Decree 98/2023 Art 53): the bonus due per line of this decision (by
+   * nomination id) and, for titles already granted to its recipients for the same period, their new due amount
+   * (by award id, `changed`). Under a per-recipient lock, so two decisions never both pay a recipient's period.
+   * The period of an annual title is its award year.
+   */
+  private async titleBonuses(
+    nominations: NominationForDecision[],
+    bonuses: number[],
+    issuedOn: string,
+    authority: Authority,
+  ): Promise<Map<string, { key: string; due: number; paidWith: string | null; changed: boolean }>> {
+    const recipientOf = (n: { recipientKind: string; individualId: string | null; organizationId: string | null }) =>
+      n.recipientKind === 'INDIVIDUAL' ? `i:${n.individualId}` : `o:${n.organizationId}`;
+    const lines = new Map<string, BonusLine[]>();
+    const add = (recipient: string, line: BonusLine) => lines.set(recipient, [...(lines.get(recipient) ?? []), line]);
+    const titles = nominations.filter((n) => TITLE_CODES.includes(n.awardCode));
+    const out = new Map<string, { key: string; due: number; paidWith: string | null; changed: boolean }>();
+    nominations.forEach((n, index) =>
+      out.set(n.id, { key: n.id, due: bonuses[index] ?? 0, paidWith: null, changed: false }),
+    );
+    if (titles.length === 0) return out;
+
+    const individualIds = [...new Set(titles.flatMap((n) => (n.individualId ? [n.individualId] : [])))].sort();
+    const organizationIds = [
+      ...new Set(
+        titles.flatMap((n) =>
+          n.recipientKind === 'COLLECTIVE' && n.nomineeOrganizationId ? [n.nomineeOrganizationId] : [],
+        ),
+      ),
+    ].sort();
+    await this.decisions.lockRecipientBonuses([...individualIds, ...organizationIds]);
+    const years = [...new Set(titles.map((n) => n.year))];
+    const granted = await this.awards.titleAwardsOf({ individualIds, organizationIds }, years, TITLE_CODES);
+    const stored = new Map<string, number>();
+    for (const award of granted) {
+      const factor = award.recipientKind === 'COLLECTIVE' ? collectiveFactor(award.awardCode) : 1;
+      let amount: number;
+      try {
+        amount = bonusAmount(award.awardCode, award.recipientKind, award.issuedOn, award.authority);
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
+        amount = Number(award.bonusAmount);
+      }
+      stored.set(award.id, Number(award.bonusAmount));
+      add(recipientOf(award), {
+        key: award.id,
+        awardCode: award.awardCode,
+        period: { from: award.year, to: award.year },
+        weight: bonusMultiplier(award.awardCode, regimeOn(award.issuedOn), award.authority) * factor,
+        amount,
+        granted: true,
+      });
+    }
+    const regime = regimeOn(issuedOn);
+    nominations.forEach((n, index) => {
+      const factor = n.recipientKind === 'COLLECTIVE' ? collectiveFactor(n.awardCode) : 1;
+      add(recipientOf({ ...n, organizationId: n.nomineeOrganizationId }), {
+        key: n.id,
+        awardCode: n.awardCode,
+        period: { from: n.year, to: n.year },
+        weight: bonusMultiplier(n.awardCode, regime, authority) * factor,
+        amount: bonuses[index] ?? 0,
+        granted: false,
+      });
+    });
+    for (const recipientLines of lines.values()) {
+      for (const outcome of titleBonusesDue(recipientLines)) {
+        const before = stored.get(outcome.key);
+        if (before === undefined) {
+          out.set(outcome.key, { ...outcome, changed: false });
+        } else if (before !== outcome.due || outcome.paidWith !== null) {
+          // An award granted earlier: its bonus now follows the higher title of its period.
+          out.set(outcome.key, { ...outcome, changed: true });
+        }
+      }
+    }
+    return out;
+  }
+
+  /** R-MONEY-1/2 per line; a date without a configured base salary becomes a violation. */
+  private bonuses(
+    nominations: NominationForDecision[],
+    issuedOn: string,
+    authority: Authority,
+    violations: RuleViolation[],
+  ): number[] {
     try {
-      return nominations.map((nomination) => bonusAmount(nomination.awardCode, nomination.recipientKind, issuedOn));
+      return nominations.map((nomination) =>
+        bonusAmount(nomination.awardCode, nomination.recipientKind, issuedOn, authority),
+      );
     } catch (error) {
       if (!(error instanceof RangeError)) throw error;
       violations.push({ rule: 'R-MONEY-1', message: `${error.message}: the bonus cannot be computed` });
@@ -272,6 +399,10 @@ export class DecisionsService {
     }
   }
 }
+
+const TITLE_CODES: readonly string[] = AWARD_TYPES.filter((type) => type.kind === 'TITLE').map((type) => type.code);
+const collectiveFactor = (code: string): number =>
+  AWARD_TYPES.find((type) => type.code === code)?.collectiveFactor ?? 1;
 
 function toNewAward(
   nomination: NominationForDecision,

@@ -321,10 +321,14 @@ export const BANG_KHEN_INDIVIDUALS: DemoIndividual[] = [
   },
 ];
 
-/** The Giấy khen decision of the Director of the Sở (the conference of 23 January 2024). */
+/**
+ * The Giấy khen decision of the Director of the Sở (the conference of 23 January 2024), with the number its document
+ * register gave it (R-NUM-1: the Sở numbers from its register, the default).
+ */
 export const GIAY_KHEN_DECISION = {
   issuer: 'stttt',
   authority: 'DEPARTMENT_HEAD' as const,
+  number: '01/QĐ-STTTT',
   issuedOn: '2024-01-23',
   signerName: 'Vũ Anh Dũng',
   signerTitle: 'Giám đốc Sở Thông tin và Truyền thông',
@@ -335,7 +339,7 @@ export const GIAY_KHEN_DECISION = {
 export const BANG_KHEN_DECISION = {
   issuer: 'province',
   authority: 'PROVINCE_CHAIR' as const,
-  number: 98,
+  number: '98/QĐ-UBND',
   issuedOn: '2024-01-17',
   signerName: 'Vừ A Bằng',
   signerTitle: 'Phó Chủ tịch Ủy ban nhân dân tỉnh',

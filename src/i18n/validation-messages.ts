@@ -40,6 +40,10 @@ const PATTERNS: readonly [RegExp, Builder][] = [
     (m) => msg('validation.invisible', { found: m[1] }),
   ],
   [/^must be an award code: /, () => msg('validation.awardCode')],
+  [
+    /^must be a decision number like (\S+), or a whole number from 1 to (\d+)$/,
+    (m) => msg('validation.decisionNumber', { example: m[1], max: m[2] }),
+  ],
   [/^may contain letters, digits, "\.", "_" and "-" only$/, () => msg('validation.organizationCode')],
   [/^may contain Latin letters, Đ, digits and "-" only/, () => msg('validation.documentSymbol')],
   [/^must be 9 digits \(CMND\) or 12 digits \(CCCD\)$/, () => msg('validation.nationalId')],

@@ -4,7 +4,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal.js';
 import { ScopeService } from '../auth/scope.service.js';
 import { AwardTypesService } from '../award-types/award-types.service.js';
-import { ApiError, ErrorCode } from '../common/errors/problem.js';
+import { ApiError, ErrorCode, type RuleViolation } from '../common/errors/problem.js';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
 import { CouncilSizesRepository } from '../organizations/council-sizes.repository.js';
 import { QuotasService } from '../quotas/quotas.service.js';
@@ -12,6 +12,7 @@ import {
   checkCouncilSize,
   evaluateEligibility,
   evaluateVote,
+  regimeOn,
   type Eligibility,
   type NominationStatus,
 } from '../rules/index.js';
@@ -319,6 +320,33 @@ export class NominationsService {
     return evaluateEligibility(facts, regimeForNomination(expectedDecisionOn));
   }
 
+  /**
+   * A decision re-judges every line under the regime of its date (the facts may have changed since approval, and the
+   * regime may differ from the one the approval assumed): the failing checks, each naming its nomination. R-HOLD-1
+   * is left to the decision, which reports it per line itself.
+   */
+  async recheckForDecision(
+    nominations: readonly (Pick<
+      Nomination,
+      'year' | 'awardCode' | 'basis' | 'recipientKind' | 'individualId' | 'organizationId'
+    > & { id: string })[],
+    issuedOn: string,
+  ): Promise<RuleViolation[]> {
+    const facts = await this.facts.load(nominations.map((n) => factsRequestOf(n)));
+    const regime = regimeOn(issuedOn);
+    return nominations.flatMap((n) => {
+      const found = facts.get(n.id);
+      if (!found) return [];
+      return violationsOf(evaluateEligibility(found, regime).checks)
+        .filter((v) => v.rule !== 'R-HOLD-1')
+        .map((v) => ({
+          ...v,
+          message: msg('decision.lineNoLongerEligible', { id: n.id, text: v.message }),
+          nominationId: n.id,
+        }));
+    });
+  }
+
   // --- reading ---------------------------------------------------------------------------------------------------
 
   async list(principal: Principal, query: ListNominationsQueryDto): Promise<Page<NominationDto>> {
@@ -622,6 +650,7 @@ export class NominationsService {
               councilMembersOnFile: councils.get(`${n.proposingOrganizationId}:${latest.heldOn}`) ?? null,
             }
           : null,
+        eligibility.regime,
       );
       const evaluation = withChecks(eligibility, approvalChecks);
       if (!evaluation.eligible) {

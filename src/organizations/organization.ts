@@ -1,4 +1,4 @@
-import type { OrganizationKind } from '../rules/index.js';
+import type { DecisionNumbering, OrganizationKind } from '../rules/index.js';
 
 /** The kinds live with the rule engine, which derives each kind's decision authority from them (R-AUTH-4). */
 export { ORGANIZATION_KINDS, type OrganizationKind } from '../rules/index.js';
@@ -17,6 +17,8 @@ export interface Organization {
   parentId: string | null;
   /** Symbol used in decision numbers, e.g. `STTTT` in `05/QĐ-STTTT`; not unique. */
   documentSymbol: string | null;
+  /** How its decisions get their numbers (R-NUM-1, Decree 30/2020 Annex I). */
+  decisionNumbering: DecisionNumbering;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -25,4 +27,5 @@ export interface Organization {
 export type NewOrganization = Pick<
   Organization,
   'code' | 'name' | 'shortName' | 'kind' | 'parentId' | 'documentSymbol'
->;
+> &
+  Partial<Pick<Organization, 'decisionNumbering'>>;

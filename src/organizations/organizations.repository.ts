@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { anyOf, lowerContains, unaccentedContains } from '../common/database/expressions.js';
 import { Db } from '../database/db.js';
+import type { DecisionNumbering } from '../rules/index.js';
 import type { NewOrganization, Organization, OrganizationKind } from './organization.js';
 
 export interface OrganizationFilter {
@@ -25,6 +26,7 @@ const COLUMNS = [
   'kind',
   'parent_id as parentId',
   'document_symbol as documentSymbol',
+  'decision_numbering as decisionNumbering',
   'created_at as createdAt',
   'updated_at as updatedAt',
 ] as const;
@@ -58,7 +60,10 @@ export class OrganizationsRepository {
   }
 
   private selectOrganizations() {
-    return this.db.selectFrom('organizations as o').select(COLUMNS).$narrowType<{ kind: OrganizationKind }>();
+    return this.db
+      .selectFrom('organizations as o')
+      .select(COLUMNS)
+      .$narrowType<{ kind: OrganizationKind; decisionNumbering: DecisionNumbering }>();
   }
 
   async findById(id: string): Promise<Organization | null> {
@@ -110,9 +115,10 @@ export class OrganizationsRepository {
         kind: values.kind,
         parent_id: values.parentId,
         document_symbol: values.documentSymbol,
+        decision_numbering: values.decisionNumbering,
       })
       .returning(COLUMNS)
-      .$narrowType<{ kind: OrganizationKind }>()
+      .$narrowType<{ kind: OrganizationKind; decisionNumbering: DecisionNumbering }>()
       .executeTakeFirstOrThrow();
   }
 
@@ -130,11 +136,12 @@ export class OrganizationsRepository {
         kind: changes.kind,
         parent_id: changes.parentId,
         document_symbol: changes.documentSymbol,
+        decision_numbering: changes.decisionNumbering,
         updated_at: sql`now()`,
       })
       .where('id', '=', id)
       .returning(COLUMNS)
-      .$narrowType<{ kind: OrganizationKind }>()
+      .$narrowType<{ kind: OrganizationKind; decisionNumbering: DecisionNumbering }>()
       .executeTakeFirst();
     return row ?? null;
   }

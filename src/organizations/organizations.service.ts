@@ -23,6 +23,7 @@ export function toOrganizationDto(organization: Organization): OrganizationDto {
     kind: organization.kind,
     parentId: organization.parentId,
     documentSymbol: organization.documentSymbol,
+    decisionNumbering: organization.decisionNumbering,
     createdAt: organization.createdAt.toISOString(),
     updatedAt: organization.updatedAt.toISOString(),
   };
@@ -61,6 +62,7 @@ export class OrganizationsService {
         kind: dto.kind,
         parentId: dto.parentId ?? null,
         documentSymbol: dto.documentSymbol ?? null,
+        decisionNumbering: dto.decisionNumbering ?? 'REGISTER',
       }),
     );
     return toOrganizationDto(created);
@@ -71,7 +73,7 @@ export class OrganizationsService {
     return this.transactions.run(async () => {
       const organization = await this.organizations.findByIdForUpdate(id);
       if (!organization) throw ApiError.notFound('Organization', id);
-      for (const field of ['code', 'name', 'kind'] as const) {
+      for (const field of ['code', 'name', 'kind', 'decisionNumbering'] as const) {
         if (dto[field] === null) throw ApiError.badRequest(field, msg('error.notNull'));
       }
       // Only what differs is written: an unchanged organization keeps its updatedAt and leaves no audit event.
@@ -82,6 +84,7 @@ export class OrganizationsService {
         shortName: dto.shortName,
         parentId: dto.parentId,
         documentSymbol: dto.documentSymbol,
+        decisionNumbering: dto.decisionNumbering ?? undefined,
       });
       if (Object.keys(changes).length === 0) return toOrganizationDto(organization);
       const updated = await this.organizations.update(id, changes);

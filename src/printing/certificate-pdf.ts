@@ -134,7 +134,7 @@ function drawPage(doc: PDFKit.PDFDocument, record: CertificateRecord, qr: Buffer
     centered(heading[1], 114, 'bold', 14);
   }
   centered(headline(record.awardCode), 140, 'bold', 46, RED);
-  if (headline(record.awardCode) === 'GIẤY CHỨNG NHẬN')
+  if (headline(record.awardCode) === 'BẰNG CHỨNG NHẬN')
     centered(`Danh hiệu ${awardName(record.awardCode)}`, 198, 'bold', 15, RED);
 
   centered(`Tặng: ${record.recipientName}`, 228, 'bold', 22);

@@ -63,11 +63,19 @@ describe('certificate wording', () => {
     ['GIAY_KHEN', 'GIẤY KHEN'],
     ['BANG_KHEN_TINH', 'BẰNG KHEN'],
     ['BANG_KHEN_THU_TUONG', 'BẰNG KHEN'],
-    ['CO_THI_DUA_TINH', 'CỜ THI ĐUA'],
-    ['LAO_DONG_TIEN_TIEN', 'GIẤY CHỨNG NHẬN'],
-  ] as const)('prints %s as %s', (code, text) => {
+    ['CHIEN_SI_THI_DUA_CO_SO', 'BẰNG CHỨNG NHẬN'],
+    ['CHIEN_SI_THI_DUA_TINH', 'BẰNG CHỨNG NHẬN'],
+    ['TAP_THE_LAO_DONG_XUAT_SAC', 'BẰNG CHỨNG NHẬN'],
+  ] as const)('prints %s as %s (R-CERT-1)', (code, text) => {
     expect(headline(code)).toBe(text);
   });
+
+  it.each(['LAO_DONG_TIEN_TIEN', 'TAP_THE_LAO_DONG_TIEN_TIEN', 'CO_THI_DUA_TINH', 'CO_THI_DUA_CHINH_PHU'] as const)(
+    'prints nothing for %s (R-CERT-1)',
+    (code) => {
+      expect(() => headline(code)).toThrow(RangeError);
+    },
+  );
 
   it('says what the award is for: the achievement of a form, the title reached', () => {
     expect(achievementLine({ awardCode: 'GIAY_KHEN', basis: 'REGULAR', year: 2023 })).toBe(

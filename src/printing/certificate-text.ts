@@ -1,6 +1,7 @@
 import {
   awardType,
   headAuthority,
+  printedHeadline,
   type Authority,
   type AwardCode,
   type Basis,
@@ -93,12 +94,14 @@ export function issuerHeading(
   return [head];
 }
 
-/** The award in large type: the form (GIẤY KHEN, BẰNG KHEN, CỜ THI ĐUA), or GIẤY CHỨNG NHẬN for a title. */
+/**
+ * The award in large type (R-CERT-1, Decree 98/2023 Art 54): GIẤY KHEN, BẰNG KHEN, or BẰNG CHỨNG NHẬN for a Chiến sĩ
+ * thi đua title or Tập thể lao động xuất sắc. Throws for a code with nothing printed (check `checkPrintable` first).
+ */
 export function headline(code: AwardCode): string {
-  if (code === 'GIAY_KHEN') return 'GIẤY KHEN';
-  if (code.startsWith('BANG_KHEN')) return 'BẰNG KHEN';
-  if (code.startsWith('CO_THI_DUA')) return 'CỜ THI ĐUA';
-  return 'GIẤY CHỨNG NHẬN';
+  const text = printedHeadline(code);
+  if (text === null) throw new RangeError(`Nothing is printed for ${code} (R-CERT-1)`);
+  return text;
 }
 
 const FORM_ACHIEVEMENTS: Readonly<Record<Basis, (year: number) => string>> = {

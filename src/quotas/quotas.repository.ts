@@ -171,6 +171,55 @@ export class QuotasRepository {
     return query.orderBy('award_code');
   }
 
+  /**
+   * R-QUOTA-CSCS's base: the counted `awardCode` of the year of the organization and its whole subtree — awards and
+   * counted nominations proposed there or granted to someone there, wherever they were proposed.
+   */
+  async subtreeCounted(organizationId: string, year: number, awardCode: AwardCode): Promise<number> {
+    const subtree = this.db
+      .selectFrom('organization_closure')
+      .select('descendant_id')
+      .where('ancestor_id', '=', organizationId);
+    const awards = this.db
+      .selectFrom('awards')
+      .select((eb) => [
+        sql.lit('AWARD').as('source'),
+        'award_code',
+        'basis',
+        eb('revoked_at', 'is not', null).$castTo<boolean>().as('revoked'),
+        sql<string | null>`NULL`.as('status'),
+        eb.cast<number>(eb.fn.countAll(), 'integer').as('n'),
+      ])
+      .where('award_code', '=', awardCode)
+      .where('year', '=', year)
+      .where((eb) => eb.or([eb('proposing_organization_id', 'in', subtree), eb('organization_id', 'in', subtree)]))
+      .groupBy((eb) => ['award_code', 'basis', eb('revoked_at', 'is not', null)]);
+    const nominations = this.db
+      .selectFrom('nominations as n')
+      .leftJoin('individuals as i', 'i.id', 'n.individual_id')
+      .select((eb) => [
+        sql.lit('NOMINATION').as('source'),
+        'n.award_code',
+        'n.basis',
+        sql.lit(false).$castTo<boolean>().as('revoked'),
+        'n.status',
+        eb.cast<number>(eb.fn.countAll(), 'integer').as('n'),
+      ])
+      .where('n.award_code', '=', awardCode)
+      .where('n.year', '=', year)
+      .where('n.status', 'in', COUNTED_NOMINATION_STATUSES)
+      .where((eb) =>
+        eb.or([
+          eb('n.proposing_organization_id', 'in', subtree),
+          eb('n.organization_id', 'in', subtree),
+          eb('i.organization_id', 'in', subtree),
+        ]),
+      )
+      .groupBy(['n.award_code', 'n.basis', 'n.status']);
+    const rows = await awards.unionAll(nominations).$castTo<RecordCountRow>().execute();
+    return countsByCode(rows, year)[awardCode] ?? 0;
+  }
+
   /** Counted awards per code for one proposing organization and year. */
   async countedByCode(organizationId: string, year: number): Promise<Partial<Record<AwardCode, number>>> {
     return countsByCode(await this.recordCounts([organizationId], [year]).execute(), year);

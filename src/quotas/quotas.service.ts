@@ -11,9 +11,11 @@ import {
   countedByCode,
   quotaLimits,
   evaluateMeeting,
+  regimeOn,
   type AwardCode,
   type AwardHistoryItem,
   type Basis,
+  type Regime,
   type QuotaSettings,
   type RuleCheck,
   type UnitQuota as RuleUnitQuota,
@@ -38,6 +40,7 @@ import {
   type UnitQuotaRow,
 } from './quotas.repository.js';
 import { Transactions } from '../database/transactions.js';
+import { todayInVietnam } from '../common/time/vietnam-time.js';
 
 export function toUnitQuotaDto(row: UnitQuotaRow): UnitQuotaDto {
   return {
@@ -62,9 +65,19 @@ export interface ApprovalGround extends Omit<ApprovalFigures, 'settings'> {
   settings: QuotaSettings;
   /** People in the subtree of each organization that has a HEADCOUNT ratio quota among the groups. */
   headcounts: Map<string, number>;
+  /** R-QUOTA-CSCS's base per `recordKey`: counted Lao động tiên tiến of the organization's whole subtree. */
+  subtreeLdtt: Map<string, number>;
 }
 
 export type { ApprovalGroup } from './quotas.repository.js';
+
+/** R-QUOTA-CSCS's base is the subtree's Lao động tiên tiến (Decree 91/2017 Art 9.3), when it was read. */
+function withSubtreeBase(
+  counts: Partial<Record<AwardCode, number>>,
+  subtreeLdtt: number | undefined,
+): Partial<Record<AwardCode, number>> {
+  return subtreeLdtt === undefined ? counts : { ...counts, LAO_DONG_TIEN_TIEN: subtreeLdtt };
+}
 
 const invalidReference = (field: string, detail: string) =>
   new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.INVALID_REFERENCE, 'A rule forbids this', detail, {
@@ -100,9 +113,10 @@ export class QuotasService {
     year: number,
     awardCode: AwardCode,
     latestVote: { tally: VoteTally; councilMembersOnFile: number | null } | null,
+    regime: Regime = regimeOn(todayInVietnam()),
   ): Promise<RuleCheck[]> {
     const group = { organizationId, year, awardCode };
-    return this.judgeApproval(await this.approvalGround([group]), group, latestVote);
+    return this.judgeApproval(await this.approvalGround([group]), group, latestVote, regime);
   }
 
   /**
@@ -118,7 +132,16 @@ export class QuotasService {
     );
     const headcounts = new Map<string, number>();
     for (const id of ratioOrganizations) headcounts.set(id, await this.quotas.headcount(id));
-    return { ...figures, settings: parseQuotaSettings(figures.settings), headcounts };
+    const settings = parseQuotaSettings(figures.settings);
+    const subtreeLdtt = new Map<string, number>();
+    if (settings.cscsEnabled) {
+      for (const g of groups.filter((group) => group.awardCode === 'CHIEN_SI_THI_DUA_CO_SO')) {
+        const key = recordKey(g.organizationId, g.year);
+        if (!subtreeLdtt.has(key))
+          subtreeLdtt.set(key, await this.quotas.subtreeCounted(g.organizationId, g.year, 'LAO_DONG_TIEN_TIEN'));
+      }
+    }
+    return { ...figures, settings, headcounts, subtreeLdtt };
   }
 
   /**
@@ -129,6 +152,7 @@ export class QuotasService {
     ground: ApprovalGround,
     group: ApprovalGroup,
     latestVote: { tally: VoteTally; councilMembersOnFile: number | null } | null,
+    regime: Regime,
   ): RuleCheck[] {
     const { organizationId, year, awardCode } = group;
     const policy = votePolicyOf(awardCode, ground.votePolicies.get(awardCode) ?? null);
@@ -146,8 +170,9 @@ export class QuotasService {
       {
         awardCode,
         year,
+        regime,
         used: counts[awardCode] ?? 0,
-        baseCounts: counts,
+        baseCounts: withSubtreeBase(counts, ground.subtreeLdtt.get(recordKey(organizationId, year))),
         headcount: ground.headcounts.get(organizationId),
         unitQuotas: unitRows.map(toRuleUnitQuota),
       },
@@ -174,6 +199,23 @@ export class QuotasService {
       counts[code] = (counts[code] ?? 0) + n;
     }
     ground.counts.set(key, counts);
+    // The organization is in its own subtree; an approval in a unit below it is counted when committed (the next
+    // list sees it), never too many here: a lower base only refuses sooner.
+    if (approved.awardCode === 'LAO_DONG_TIEN_TIEN' && ground.subtreeLdtt.has(key))
+      ground.subtreeLdtt.set(key, (ground.subtreeLdtt.get(key) ?? 0) + 1);
+  }
+
+  /** R-QUOTA-CSCS counts the Lao động tiên tiến of the unit and its whole subtree (Decree 91/2017 Art 9.3). */
+  private async baseCounts(
+    organizationId: string,
+    year: number,
+    awardCode: AwardCode,
+    counts: Partial<Record<AwardCode, number>>,
+    settings: QuotaSettings,
+  ): Promise<Partial<Record<AwardCode, number>>> {
+    if (awardCode !== 'CHIEN_SI_THI_DUA_CO_SO' || !settings.cscsEnabled) return counts;
+    const ldtt = await this.quotas.subtreeCounted(organizationId, year, 'LAO_DONG_TIEN_TIEN');
+    return { ...counts, LAO_DONG_TIEN_TIEN: ldtt };
   }
 
   /** `GET /quotas`: every limit in force for the organization and year, legal ones first. */
@@ -194,13 +236,15 @@ export class QuotasService {
         unitRows.some((q) => q.awardCode === code),
     );
     const items: QuotaLimitDto[] = [];
+    const regime = regimeOn(todayInVietnam());
     for (const code of codes) {
       const used = counts[code] ?? 0;
       const limits = quotaLimits(
         {
           awardCode: code,
           year: query.year,
-          baseCounts: counts,
+          regime,
+          baseCounts: await this.baseCounts(query.organizationId, query.year, code, counts, settings),
           headcount,
           unitQuotas: unitRows.filter((q) => q.awardCode === code).map(toRuleUnitQuota),
         },

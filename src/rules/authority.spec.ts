@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { allowedAwardCodes, checkAuthority } from './authority.js';
+import { allowedAwardCodes, checkAuthority, enterpriseSignerOf } from './authority.js';
 import type { Authority, AwardCode } from './types.js';
 import { render, type Message } from '../i18n/index.js';
 
@@ -35,8 +35,12 @@ describe('checkAuthority (R-AUTH-1..4)', () => {
     ['DISTRICT_CHAIR', 'GIAY_KHEN', '2025-06-30', 'R-AUTH-4', true],
     ['DISTRICT_CHAIR', 'CHIEN_SI_THI_DUA_CO_SO', '2024-05-01', 'R-AUTH-4', true],
     ['DISTRICT_CHAIR', 'GIAY_KHEN', '2025-07-01', 'R-AUTH-4', false],
-    ['ENTERPRISE_HEAD', 'LAO_DONG_TIEN_TIEN', '2024-01-23', 'R-AUTH-4', true],
-    ['ENTERPRISE_HEAD', 'CHIEN_SI_THI_DUA_CO_SO', '2024-01-23', 'R-AUTH-4', false],
+    // R-AUTH-5 an enterprise's director (Law 2022 Art 80.4)
+    ['ENTERPRISE_HEAD', 'LAO_DONG_TIEN_TIEN', '2024-01-23', 'R-AUTH-5', true],
+    ['ENTERPRISE_HEAD', 'CHIEN_SI_THI_DUA_CO_SO', '2024-01-23', 'R-AUTH-5', true],
+    ['ENTERPRISE_HEAD', 'TAP_THE_LAO_DONG_TIEN_TIEN', '2023-12-31', 'R-AUTH-5', true],
+    ['ENTERPRISE_HEAD', 'GIAY_KHEN', '2025-07-01', 'R-AUTH-5', true],
+    ['ENTERPRISE_HEAD', 'BANG_KHEN_THU_TUONG', '2024-01-23', 'R-AUTH-5', false],
     ['PRIME_MINISTER', 'CHIEN_SI_THI_DUA_TOAN_QUOC', '2024-01-23', 'R-AUTH-4', true],
     ['PRIME_MINISTER', 'BANG_KHEN_THU_TUONG', '2024-01-23', 'R-AUTH-4', true],
     ['PRIME_MINISTER', 'CO_THI_DUA_CHINH_PHU', '2024-01-23', 'R-AUTH-4', true],
@@ -87,6 +91,37 @@ describe('checkAuthority (R-AUTH-1..4)', () => {
   });
 });
 
+describe('R-AUTH-5: an enterprise board’s chair (Law 2022 Art 80.4)', () => {
+  it.each<[AwardCode, boolean]>([
+    ['GIAY_KHEN', true],
+    ['LAO_DONG_TIEN_TIEN', false],
+    ['CHIEN_SI_THI_DUA_CO_SO', false],
+    ['TAP_THE_LAO_DONG_TIEN_TIEN', false],
+  ])('a board chair deciding %s passes %p', (code, ok) => {
+    const [c] = checkAuthority('ENTERPRISE_HEAD', [code], '2024-01-23', 'BOARD_CHAIR');
+    expect(c).toMatchObject({ rule: 'R-AUTH-5', passed: ok });
+    if (!ok) expect(en(c?.message)).toContain('the chair of the board grants Giấy khen only');
+  });
+
+  it('the signer matters to an enterprise only', () => {
+    expect(checkAuthority('DEPARTMENT_HEAD', ['LAO_DONG_TIEN_TIEN'], '2024-01-23', 'BOARD_CHAIR')).toEqual([
+      expect.objectContaining({ rule: 'R-AUTH-1', passed: true }),
+    ]);
+  });
+
+  it.each<[string, string]>([
+    ['Chủ tịch Hội đồng quản trị', 'BOARD_CHAIR'],
+    ['Phó Chủ tịch HĐQT', 'BOARD_CHAIR'],
+    ['CHỦ TỊCH HỘI ĐỒNG THÀNH VIÊN', 'BOARD_CHAIR'],
+    ['Chủ tịch HĐTV', 'BOARD_CHAIR'],
+    ['Giám đốc', 'DIRECTOR'],
+    ['Tổng Giám đốc', 'DIRECTOR'],
+    ['Phó Giám đốc', 'DIRECTOR'],
+  ])('signer title %p → %s', (title, signer) => {
+    expect(enterpriseSignerOf(title)).toBe(signer);
+  });
+});
+
 describe('allowedAwardCodes', () => {
   it.each<[Authority, string, AwardCode[]]>([
     [
@@ -108,6 +143,11 @@ describe('allowedAwardCodes', () => {
     ],
     ['PRIME_MINISTER', '2024-01-23', ['CHIEN_SI_THI_DUA_TOAN_QUOC', 'CO_THI_DUA_CHINH_PHU', 'BANG_KHEN_THU_TUONG']],
     ['PRESIDENT', '2024-01-23', []],
+    [
+      'ENTERPRISE_HEAD',
+      '2024-01-23',
+      ['LAO_DONG_TIEN_TIEN', 'CHIEN_SI_THI_DUA_CO_SO', 'TAP_THE_LAO_DONG_TIEN_TIEN', 'GIAY_KHEN'],
+    ],
   ])('%s on %s', (authority, date, codes) => {
     expect(allowedAwardCodes(authority, date)).toEqual(codes);
   });

@@ -57,7 +57,8 @@ describe('catalogue', () => {
 describe('decidingAuthorityCodes', () => {
   it.each<[AwardCode, string[]]>([
     ['LAO_DONG_TIEN_TIEN', ['DEPARTMENT_HEAD', 'DISTRICT_CHAIR', 'COMMUNE_CHAIR', 'ENTERPRISE_HEAD']],
-    ['CHIEN_SI_THI_DUA_CO_SO', ['DEPARTMENT_HEAD', 'DISTRICT_CHAIR', 'COMMUNE_CHAIR']],
+    ['CHIEN_SI_THI_DUA_CO_SO', ['DEPARTMENT_HEAD', 'DISTRICT_CHAIR', 'COMMUNE_CHAIR', 'ENTERPRISE_HEAD']],
+    ['TAP_THE_LAO_DONG_TIEN_TIEN', ['DEPARTMENT_HEAD', 'DISTRICT_CHAIR', 'COMMUNE_CHAIR', 'ENTERPRISE_HEAD']],
     ['BANG_KHEN_TINH', ['PROVINCE_CHAIR', 'MINISTER']],
     ['BANG_KHEN_THU_TUONG', ['PRIME_MINISTER']],
   ])('%s → %j (the flat list seeded in award_types)', (code, authorities) => {

@@ -28,6 +28,8 @@ export interface AwardType {
   decidingAuthorities: readonly AuthorityGrant[];
   /** Bonus = multiplier × base salary (R-MONEY-1), per regime. */
   bonusMultipliers: Readonly<Record<Regime, number>>;
+  /** R-MONEY-2: where the issuer's authority changes the multiplier, per regime (else `bonusMultipliers`). */
+  authorityBonusMultipliers?: Readonly<Partial<Record<Authority, Readonly<Record<Regime, number>>>>>;
   /** Extra factor for a collective recipient: ×2 for Giấy khen and the two Bằng khen, else 1. */
   collectiveFactor: number;
   /** A title or form "of the province" (R-AUTH-3); counted in Circular 02/2023/TT-BNV form 0603. */
@@ -57,15 +59,20 @@ const LOCAL_HEADS: readonly AuthorityGrant[] = [
   { authority: 'COMMUNE_CHAIR' },
   { authority: 'ENTERPRISE_HEAD' },
 ];
+/** Law 2022 Art 80.4 (R-AUTH-5): an enterprise's director also decides CSTĐ cơ sở and TT lao động tiên tiến. */
 const DEPARTMENT_OR_DISTRICT_THEN_COMMUNE: readonly AuthorityGrant[] = [
   { authority: 'DEPARTMENT_HEAD' },
   { authority: 'DISTRICT_CHAIR', until: LAST_DISTRICT_DAY },
   { authority: 'COMMUNE_CHAIR', from: TWO_TIER_FROM },
+  { authority: 'ENTERPRISE_HEAD' },
 ];
 const PROVINCE: readonly AuthorityGrant[] = [{ authority: 'PROVINCE_CHAIR' }, { authority: 'MINISTER' }];
 const PRIME_MINISTER: readonly AuthorityGrant[] = [{ authority: 'PRIME_MINISTER' }];
 
-/** Pass marks of R-VOTE-1: CSTĐ tỉnh "and above" 90 % (Decree 91 Art 45.8), Bằng khen tỉnh 80 %, others > 50 %. */
+/**
+ * Pass marks of R-VOTE-1: 90 % for CSTĐ tỉnh and CSTĐ toàn quốc only (Decree 91 Art 45.8 names these titles), Bằng
+ * khen tỉnh 80 %, others — the Cờ thi đua and the Bằng khen của Thủ tướng included — more than half [C].
+ */
 const PASS_HIGH = 0.9;
 const PASS_BANG_KHEN_TINH = 0.8;
 const PASS_MAJORITY = 0.5;
@@ -161,7 +168,7 @@ export const AWARD_CATALOGUE: Readonly<Record<AwardCode, AwardType>> = {
     collectiveFactor: 1,
     isProvinceLevel: true,
     voteRequiredByDefault: true,
-    defaultPassRatio: PASS_HIGH,
+    defaultPassRatio: PASS_MAJORITY,
     notes: 'Multiplier 8.0 is from a secondary source [S].',
   },
   CO_THI_DUA_CHINH_PHU: {
@@ -175,7 +182,7 @@ export const AWARD_CATALOGUE: Readonly<Record<AwardCode, AwardType>> = {
     collectiveFactor: 1,
     isProvinceLevel: false,
     voteRequiredByDefault: true,
-    defaultPassRatio: PASS_HIGH,
+    defaultPassRatio: PASS_MAJORITY,
     notes: 'Decided by the Prime Minister; a province only proposes it.',
   },
   GIAY_KHEN: {
@@ -186,6 +193,11 @@ export const AWARD_CATALOGUE: Readonly<Record<AwardCode, AwardType>> = {
     recipientKinds: ['INDIVIDUAL', 'COLLECTIVE', 'HOUSEHOLD'],
     decidingAuthorities: LOCAL_HEADS,
     bonusMultipliers: same(0.3),
+    // R-MONEY-2: a commune chair's Giấy khen is 0.15 (Decree 91 Art 73.1.d; Decree 98 Art 58.1.g), 0.3 from
+    // Decree 152/2025 Art 54.1.
+    authorityBonusMultipliers: {
+      COMMUNE_CHAIR: { TDKT_2003_ND91: 0.15, TDKT_2022_ND98: 0.15, TDKT_2022_ND152: 0.3 },
+    },
     collectiveFactor: 2,
     isProvinceLevel: false,
     voteRequiredByDefault: false,
@@ -217,7 +229,7 @@ export const AWARD_CATALOGUE: Readonly<Record<AwardCode, AwardType>> = {
     collectiveFactor: 2,
     isProvinceLevel: false,
     voteRequiredByDefault: true,
-    defaultPassRatio: PASS_HIGH,
+    defaultPassRatio: PASS_MAJORITY,
     notes:
       'Decided by the Prime Minister; a province only proposes it. The TDKT_2022_ND98 multiplier is configurable [C].',
   },
@@ -241,8 +253,11 @@ export function awardName(code: AwardCode): string {
   return awardType(code).nameVi;
 }
 
-export function bonusMultiplier(code: AwardCode, regime: Regime): number {
-  return awardType(code).bonusMultipliers[regime];
+/** R-MONEY-1/2: the multiplier of `code` under `regime`, for a decision of `authority` when given. */
+export function bonusMultiplier(code: AwardCode, regime: Regime, authority?: Authority): number {
+  const type = awardType(code);
+  const byAuthority = authority === undefined ? undefined : type.authorityBonusMultipliers?.[authority];
+  return byAuthority?.[regime] ?? type.bonusMultipliers[regime];
 }
 
 /** The authorities that may decide `code` on some date (the flat list the award_types table stores). */

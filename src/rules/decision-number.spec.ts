@@ -1,6 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { formatDecisionNumber, nextDecisionNumber, parseDecisionNumber } from './decision-number.js';
+import {
+  checkGivenDecisionNumber,
+  checkNumberGiven,
+  formatDecisionNumber,
+  nextDecisionNumber,
+  parseDecisionNumber,
+  type DecisionNumbering,
+} from './decision-number.js';
+import { render } from '../i18n/index.js';
 
 describe('R-NUM-1 decision numbers (Decree 30/2020 Annex I)', () => {
   it.each([
@@ -57,5 +65,47 @@ describe('R-NUM-1 decision numbers (Decree 30/2020 Annex I)', () => {
         },
       ),
     );
+  });
+});
+
+describe('R-NUM-1 rev 2: the number of the document register (Decree 30/2020 Annex I)', () => {
+  it.each<[string | number, string, number | null]>([
+    ['01/QĐ-STTTT', 'STTTT', 1],
+    ['09/QĐ-STTTT', 'STTTT', 9],
+    ['10/QĐ-STTTT', 'STTTT', 10],
+    ['412/QĐ-STTTT', 'STTTT', 412],
+    [' 98/QĐ-UBND ', 'UBND', 98],
+    // The number alone: the issuer's symbol is implied.
+    [5, 'STTTT', 5],
+    // Another issuer's symbol, a missing leading zero, another document type, not a whole number.
+    ['01/QĐ-STC', 'STTTT', null],
+    ['1/QĐ-STTTT', 'STTTT', null],
+    ['01/QD-STTTT', 'STTTT', null],
+    ['01/CV-STTTT', 'STTTT', null],
+    ['00/QĐ-STTTT', 'STTTT', null],
+    [0, 'STTTT', null],
+    [1.5, 'STTTT', null],
+  ])('%p for an issuer %s → %p', (given, symbol, number) => {
+    const result = checkGivenDecisionNumber(given, symbol);
+    expect(result.number).toBe(number);
+    expect(result.check).toMatchObject({ rule: 'R-NUM-1', passed: number !== null });
+  });
+
+  it('says what the number must read', () => {
+    expect(render(checkGivenDecisionNumber('1/QĐ-STTTT', 'STTTT').check.message, 'en')).toContain('01/QĐ-STTTT');
+    expect(render(checkGivenDecisionNumber('01/QĐ-STC', 'STTTT').check.message, 'en')).toContain(
+      'it must read 01/QĐ-STTTT',
+    );
+  });
+
+  it.each<[DecisionNumbering, string | number | undefined, boolean]>([
+    ['REGISTER', undefined, false],
+    ['REGISTER', '01/QĐ-STTTT', true],
+    ['AUTO', undefined, true],
+    ['AUTO', 7, true],
+  ])('%s with number %p: given as required → %p', (numbering, given, ok) => {
+    const check = checkNumberGiven(numbering, given, 'STTTT');
+    expect(check === null).toBe(ok);
+    if (check) expect(render(check.message, 'en')).toContain('document register');
   });
 });

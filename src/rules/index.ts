@@ -62,14 +62,38 @@ export {
   DEFAULT_QUORUM_RATIO,
 } from './votes.js';
 export type { VoteTally, VotePolicy, VotePolicyOverride } from './votes.js';
-export { checkAuthority, allowedAwardCodes, AUTHORITY_LABELS } from './authority.js';
+export {
+  checkAuthority,
+  allowedAwardCodes,
+  AUTHORITY_LABELS,
+  ENTERPRISE_SIGNER_CODES,
+  enterpriseSignerOf,
+  type EnterpriseSigner,
+} from './authority.js';
 export type { AuthorityRuleId } from './authority.js';
 export { issuingAuthority, headAuthority, isDecidedLocally, ISSUER_AUTHORITIES } from './issuing-authority.js';
 export type { IssuingAuthority, IssuerAuthorityGrant } from './issuing-authority.js';
-export { bonusAmount, bonusBreakdown, baseSalaryOn, BASE_SALARY_TABLE, BONUS_ROUNDING_VND } from './money.js';
-export type { BaseSalaryPeriod, BonusBreakdown } from './money.js';
-export { formatDecisionNumber, parseDecisionNumber, nextDecisionNumber } from './decision-number.js';
-export type { DecisionNumber } from './decision-number.js';
+export {
+  bonusAmount,
+  bonusBreakdown,
+  baseSalaryOn,
+  titleBonusesDue,
+  BASE_SALARY_TABLE,
+  BONUS_ROUNDING_VND,
+} from './money.js';
+export type { AchievementPeriod, BaseSalaryPeriod, BonusBreakdown, BonusDue, BonusLine } from './money.js';
+export {
+  formatDecisionNumber,
+  parseDecisionNumber,
+  nextDecisionNumber,
+  checkGivenDecisionNumber,
+  checkNumberGiven,
+  DECISION_NUMBERINGS,
+  DECISION_NUMBER_TEXT,
+} from './decision-number.js';
+export type { DecisionNumber, DecisionNumbering, GivenDecisionNumber } from './decision-number.js';
 export { RULE_DOCS } from './rule-docs.js';
 export type { RuleDoc } from './rule-docs.js';
 export { isIsoDate } from './dates.js';
+export { checkPrintable, printedHeadline, PRINTED_ITEMS } from './certificate.js';
+export type { PrintedItem } from './certificate.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { allowedAwardCodes } from './authority.js';
+import { allowedAwardCodes, checkAuthority } from './authority.js';
 import { headAuthority, isDecidedLocally, ISSUER_AUTHORITIES, issuingAuthority } from './issuing-authority.js';
 import { AUTHORITIES, AWARD_CODES, ORGANIZATION_KINDS } from './types.js';
 import type { Authority, AwardCode, OrganizationKind } from './types.js';
@@ -59,6 +59,23 @@ describe('issuingAuthority (R-AUTH-4, Law 2022 Art 79–80)', () => {
     expect(en(issuingAuthority(issuer('DISTRICT'), '2025-07-01').check.message)).toContain(
       'no longer exist from 2025-07-01',
     );
+  });
+
+  it('no issuer kind, whatever authority is stated and on any date, passes a Prime Minister’s award', () => {
+    const pmOnly: AwardCode[] = ['BANG_KHEN_THU_TUONG', 'CHIEN_SI_THI_DUA_TOAN_QUOC', 'CO_THI_DUA_CHINH_PHU'];
+    for (const kind of ORGANIZATION_KINDS) {
+      for (const stated of [undefined, ...AUTHORITIES]) {
+        for (const date of ['2020-01-01', '2024-01-23', '2025-06-30', '2025-07-01']) {
+          const { authority, check } = issuingAuthority(issuer(kind), date, stated);
+          const passes = (code: AwardCode) =>
+            check.passed &&
+            authority !== null &&
+            checkAuthority(authority, [code], date).every((c) => c.passed) &&
+            checkAuthority(authority, [code], date, 'BOARD_CHAIR').every((c) => c.passed);
+          expect([kind, stated, date, pmOnly.filter(passes)]).toEqual([kind, stated, date, []]);
+        }
+      }
+    }
   });
 
   it('rejects a malformed date', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { AWARD_CATALOGUE } from './catalogue.js';
-import { baseSalaryOn, bonusAmount, bonusBreakdown } from './money.js';
-import { AWARD_CODES, RECIPIENT_KINDS, type AwardCode, type RecipientKind } from './types.js';
+import { baseSalaryOn, bonusAmount, bonusBreakdown, titleBonusesDue, type BonusLine } from './money.js';
+import { AWARD_CODES, RECIPIENT_KINDS, type Authority, type AwardCode, type RecipientKind } from './types.js';
 
 describe('R-MONEY-1 bonus = multiplier × factor × base salary, rounded up to 10,000 VND', () => {
   it.each<[AwardCode, RecipientKind, string, number]>([
@@ -82,5 +82,111 @@ describe('R-MONEY-1 bonus = multiplier × factor × base salary, rounded up to 1
         },
       ),
     );
+  });
+});
+
+describe('R-MONEY-2 the Giấy khen multiplier follows the issuer (Decree 91 Art 73.1.d, Decree 98 Art 58.1.g, Decree 152 Art 54.1)', () => {
+  it.each<[Authority | undefined, RecipientKind, string, number]>([
+    // a commune chair's Giấy khen: 0.15 under ND91 and ND98, 0.3 under ND152
+    ['COMMUNE_CHAIR', 'INDIVIDUAL', '2023-12-10', 270_000],
+    ['COMMUNE_CHAIR', 'INDIVIDUAL', '2023-12-31', 270_000],
+    ['COMMUNE_CHAIR', 'INDIVIDUAL', '2024-01-01', 270_000],
+    ['COMMUNE_CHAIR', 'INDIVIDUAL', '2025-03-10', 360_000], // 351,000 ↑
+    ['COMMUNE_CHAIR', 'INDIVIDUAL', '2025-06-30', 360_000],
+    ['COMMUNE_CHAIR', 'INDIVIDUAL', '2025-07-01', 710_000],
+    ['COMMUNE_CHAIR', 'INDIVIDUAL', '2025-07-15', 710_000],
+    ['COMMUNE_CHAIR', 'HOUSEHOLD', '2025-03-10', 360_000],
+    // collective ×2
+    ['COMMUNE_CHAIR', 'COLLECTIVE', '2023-12-10', 540_000],
+    ['COMMUNE_CHAIR', 'COLLECTIVE', '2025-07-15', 1_410_000], // 1,404,000 ↑
+    // other issuers 0.3
+    ['DEPARTMENT_HEAD', 'INDIVIDUAL', '2023-12-10', 540_000],
+    ['DISTRICT_CHAIR', 'INDIVIDUAL', '2025-03-10', 710_000],
+    ['ENTERPRISE_HEAD', 'INDIVIDUAL', '2023-12-10', 540_000],
+    [undefined, 'INDIVIDUAL', '2023-12-10', 540_000],
+  ])('Giấy khen of %s for a %s dated %s → %i VND', (authority, kind, date, amount) => {
+    expect(bonusAmount('GIAY_KHEN', kind, date, authority)).toBe(amount);
+  });
+
+  it('changes nothing but the Giấy khen', () => {
+    expect(bonusAmount('LAO_DONG_TIEN_TIEN', 'INDIVIDUAL', '2023-12-10', 'COMMUNE_CHAIR')).toBe(540_000);
+    expect(bonusBreakdown('GIAY_KHEN', 'INDIVIDUAL', '2023-12-10', 'COMMUNE_CHAIR').multiplier).toBe(0.15);
+  });
+});
+
+describe('R-MONEY-3 titles of one period are paid once, at the highest (Decree 91 Art 66.2.c; Decree 98 Art 53)', () => {
+  const line = (
+    key: string,
+    awardCode: AwardCode,
+    year: number,
+    granted = false,
+    weight = AWARD_CATALOGUE[awardCode].bonusMultipliers.TDKT_2003_ND91,
+  ): BonusLine => ({
+    key,
+    awardCode,
+    period: { from: year, to: year },
+    weight,
+    amount: bonusAmount(awardCode, 'INDIVIDUAL', '2023-12-20'),
+    granted,
+  });
+
+  it.each<[string, BonusLine[], [string, number, string | null][]]>([
+    [
+      'LĐTT and CSTĐCS of 2023, dated 2023-12-20: only the CSTĐCS',
+      [line('ldtt', 'LAO_DONG_TIEN_TIEN', 2023), line('cscs', 'CHIEN_SI_THI_DUA_CO_SO', 2023)],
+      [
+        ['ldtt', 0, 'cscs'],
+        ['cscs', 1_800_000, null],
+      ],
+    ],
+    [
+      'the LĐTT granted before loses its bonus to the CSTĐCS',
+      [line('ldtt', 'LAO_DONG_TIEN_TIEN', 2023, true), line('cscs', 'CHIEN_SI_THI_DUA_CO_SO', 2023)],
+      [
+        ['ldtt', 0, 'cscs'],
+        ['cscs', 1_800_000, null],
+      ],
+    ],
+    [
+      'a LĐTT after the CSTĐCS of its period is due nothing',
+      [line('cscs', 'CHIEN_SI_THI_DUA_CO_SO', 2023, true), line('ldtt', 'LAO_DONG_TIEN_TIEN', 2023)],
+      [
+        ['cscs', 1_800_000, null],
+        ['ldtt', 0, 'cscs'],
+      ],
+    ],
+    [
+      'titles of different periods are each paid',
+      [line('ldtt22', 'LAO_DONG_TIEN_TIEN', 2022, true), line('cscs23', 'CHIEN_SI_THI_DUA_CO_SO', 2023)],
+      [
+        ['ldtt22', 540_000, null],
+        ['cscs23', 1_800_000, null],
+      ],
+    ],
+    [
+      'a title plus a form are each paid',
+      [line('ldtt', 'LAO_DONG_TIEN_TIEN', 2023), line('gk', 'GIAY_KHEN', 2023)],
+      [
+        ['ldtt', 540_000, null],
+        ['gk', 540_000, null],
+      ],
+    ],
+    [
+      'on a tie the title granted first keeps its bonus',
+      [line('new', 'LAO_DONG_TIEN_TIEN', 2023), line('old', 'LAO_DONG_TIEN_TIEN', 2023, true)],
+      [
+        ['new', 0, 'old'],
+        ['old', 540_000, null],
+      ],
+    ],
+  ])('%s', (_name, lines, expected) => {
+    expect(titleBonusesDue(lines).map((d) => [d.key, d.due, d.paidWith])).toEqual(expected);
+  });
+
+  it('compares achievement periods, not only years', () => {
+    const a = { ...line('a', 'CHIEN_SI_THI_DUA_TINH', 2023), period: { from: 2021, to: 2023 } };
+    const b = line('b', 'CHIEN_SI_THI_DUA_CO_SO', 2023);
+    expect(titleBonusesDue([a, b]).map((d) => d.due)).toEqual([a.amount, b.amount]);
+    expect(() => titleBonusesDue([{ ...a, period: { from: 2024, to: 2023 } }])).toThrow(RangeError);
   });
 });

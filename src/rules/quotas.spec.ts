@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { checkQuotas, DEFAULT_QUOTA_SETTINGS, quotaLimits, tightestLimit, type QuotaInput } from './quotas.js';
 import { render, type Message } from '../i18n/index.js';
+import type { Regime } from './types.js';
 
 /** A rule's message as an English reader sees it. */
 const en = (message: Message | undefined): string => (message === undefined ? '' : render(message, 'en'));
@@ -27,7 +28,7 @@ describe('R-QUOTA-CSCS floor(15 % × LĐTT) (Decree 91 Art 9.3, configurable)', 
     [133, 19],
   ])('%i LĐTT → at most %i CSTĐ cơ sở', (ldtt, limit) => {
     expect(quotaLimits(cscs(ldtt, 0))).toEqual([
-      expect.objectContaining({ rule: 'R-QUOTA-CSCS', limit, source: 'LEGAL' }),
+      expect.objectContaining({ rule: 'R-QUOTA-CSCS', limit, source: 'SETTING' }),
     ]);
   });
 
@@ -44,8 +45,8 @@ describe('R-QUOTA-CSCS floor(15 % × LĐTT) (Decree 91 Art 9.3, configurable)', 
   });
 
   it('names the numbers in the message', () => {
-    expect(en(checkQuotas(cscs(20, 3))[0]?.message)).toBe(
-      'Approving this makes 4 Chiến sĩ thi đua cơ sở for 2023 in the proposing unit; the cap is 3 = floor(15% × 20 Lao động tiên tiến) (R-QUOTA-CSCS: Decree 91 Art 9.3, configurable)',
+    expect(en(checkQuotas(cscs(20, 3, { regime: 'TDKT_2003_ND91' }))[0]?.message)).toBe(
+      'Approving this makes 4 Chiến sĩ thi đua cơ sở for 2023 in the proposing unit; the cap is 3 = floor(15% × 20 Lao động tiên tiến of the unit and the units under it) (R-QUOTA-CSCS: Decree 91 Art 9.3, configurable)',
     );
   });
 
@@ -56,6 +57,28 @@ describe('R-QUOTA-CSCS floor(15 % × LĐTT) (Decree 91 Art 9.3, configurable)', 
 
   it('does not apply to other codes', () => {
     expect(checkQuotas({ ...cscs(20, 50), awardCode: 'LAO_DONG_TIEN_TIEN' })).toEqual([]);
+  });
+});
+
+describe('R-QUOTA-CSCS rev 2: law under Decree 91 only, the province’s setting after', () => {
+  it.each<[Regime | undefined, string, string]>([
+    ['TDKT_2003_ND91', 'LEGAL', 'Decree 91 Art 9.3'],
+    ['TDKT_2022_ND98', 'SETTING', 'provincial setting'],
+    ['TDKT_2022_ND152', 'SETTING', 'provincial setting'],
+    [undefined, 'SETTING', 'provincial setting'],
+  ])('under %s the limit is %s (%s)', (regime, source, article) => {
+    const [limit] = quotaLimits(cscs(20, 0, regime === undefined ? {} : { regime }));
+    expect(limit).toMatchObject({ rule: 'R-QUOTA-CSCS', source, limit: 3 });
+    expect(en(limit?.article)).toContain(article);
+    expect(en(limit?.basis)).toContain('of the unit and the units under it');
+  });
+
+  it('R-QUOTA-CSTINH is a provincial setting', () => {
+    const [limit] = quotaLimits(
+      { awardCode: 'CHIEN_SI_THI_DUA_TINH', year: 2023, baseCounts: { CHIEN_SI_THI_DUA_CO_SO: 30 }, unitQuotas: [] },
+      { ...DEFAULT_QUOTA_SETTINGS, cstinhEnabled: true },
+    );
+    expect(limit).toMatchObject({ rule: 'R-QUOTA-CSTINH', source: 'SETTING', limit: 3 });
   });
 });
 
@@ -112,7 +135,7 @@ describe('R-QUOTA-UNIT the unit’s own caps; the tightest wins', () => {
     const input = cscs(20, 2, { unitQuotas: [{ maxCount: 2 }, { maxCount: 10 }] });
     const limits = quotaLimits(input);
     expect(limits.map((l) => [l.rule, l.source, l.limit])).toEqual([
-      ['R-QUOTA-CSCS', 'LEGAL', 3],
+      ['R-QUOTA-CSCS', 'SETTING', 3],
       ['R-QUOTA-UNIT', 'UNIT', 2],
       ['R-QUOTA-UNIT', 'UNIT', 10],
     ]);

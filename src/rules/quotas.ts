@@ -2,7 +2,9 @@
  * Quotas (chỉ tiêu) — all [C]: configurable, with defaults.
  *
  * - R-QUOTA-CSCS (Decree 91 Art 9.3; default for later regimes): approved CSTĐ cơ sở of a unit and year
- *   ≤ floor(15 % × its approved Lao động tiên tiến of that year). 15 % of 20 → 3; of 6 → 0; of 7 → 1.
+ *   ≤ floor(15 % × the approved Lao động tiên tiến of that year of the unit AND its whole subtree). 15 % of 20 → 3;
+ *   of 6 → 0; of 7 → 1. The limit is law (source LEGAL) under TDKT_2003_ND91 only; Law 2022 and its decrees fix no
+ *   ratio, so under later regimes it is the province's setting (source SETTING), which a unit can change.
  * - R-QUOTA-CSTINH (provincial practice, off by default): CSTĐ tỉnh ≤ floor(10 % × its CSTĐ cơ sở).
  * - R-QUOTA-UNIT: a unit's own maximum count and/or maximum ratio of a base (another code's approved count,
  *   or the headcount) per year and code. The tightest applicable limit wins.
@@ -14,7 +16,7 @@
 import { msg, type Message, type ParamValue } from '../i18n/index.js';
 import { awardName } from './catalogue.js';
 import { floorMul, percent } from './fraction.js';
-import type { AwardCode, RuleCheck } from './types.js';
+import type { AwardCode, Regime, RuleCheck } from './types.js';
 
 export interface QuotaSettings {
   /** R-QUOTA-CSCS ratio of approved Lao động tiên tiến. Default 0.15. */
@@ -46,8 +48,13 @@ export interface UnitQuota {
 export interface QuotaBaseInput {
   awardCode: AwardCode;
   year: number;
-  /** Counted approved awards of other codes in the same organization and year (e.g. LAO_DONG_TIEN_TIEN). */
+  /**
+   * Counted approved awards of other codes in the same organization and year; for R-QUOTA-CSCS the
+   * LAO_DONG_TIEN_TIEN of the organization and its whole subtree.
+   */
   baseCounts: Partial<Record<AwardCode, number>>;
+  /** The regime the limits are judged under: R-QUOTA-CSCS is law under TDKT_2003_ND91 only. Default: the latest. */
+  regime?: Regime;
   /** People in the organization, for ratios of the headcount. */
   headcount?: number;
   unitQuotas: readonly UnitQuota[];
@@ -60,11 +67,14 @@ export interface QuotaInput extends QuotaBaseInput {
 
 export type QuotaRuleId = 'R-QUOTA-CSCS' | 'R-QUOTA-CSTINH' | 'R-QUOTA-UNIT';
 
+/** LEGAL: fixed by law; SETTING: the province's configurable rule; UNIT: the unit's own quota. */
+export type QuotaSource = 'LEGAL' | 'SETTING' | 'UNIT';
+
 export interface QuotaLimit {
   rule: QuotaRuleId;
   /** Maximum number of counted awards allowed (already floored). */
   limit: number;
-  source: 'LEGAL' | 'UNIT';
+  source: QuotaSource;
   /** How the limit was computed, e.g. "floor(15% × 20 Lao động tiên tiến)". */
   basis: Message;
   /** Legal source or configuration it comes from. */
@@ -77,7 +87,7 @@ function assertCount(n: number, what: string): void {
 
 function ratioLimit(
   rule: QuotaRuleId,
-  source: 'LEGAL' | 'UNIT',
+  source: QuotaSource,
   ratio: number,
   baseLabel: ParamValue,
   baseCount: number,
@@ -104,14 +114,15 @@ export function quotaLimits(input: QuotaBaseInput, settings: QuotaSettings = DEF
     return n;
   };
   if (input.awardCode === 'CHIEN_SI_THI_DUA_CO_SO' && settings.cscsEnabled) {
+    const legal = (input.regime ?? 'TDKT_2022_ND152') === 'TDKT_2003_ND91';
     out.push(
       ratioLimit(
         'R-QUOTA-CSCS',
-        'LEGAL',
+        legal ? 'LEGAL' : 'SETTING',
         settings.cscsRatio,
-        awardName('LAO_DONG_TIEN_TIEN'),
+        msg('rules.quota.ldttSubtree', { award: awardName('LAO_DONG_TIEN_TIEN') }),
         base('LAO_DONG_TIEN_TIEN'),
-        msg('rules.quota.articleCscs'),
+        msg(legal ? 'rules.quota.articleCscs' : 'rules.quota.settingCscs'),
       ),
     );
   }
@@ -119,7 +130,7 @@ export function quotaLimits(input: QuotaBaseInput, settings: QuotaSettings = DEF
     out.push(
       ratioLimit(
         'R-QUOTA-CSTINH',
-        'LEGAL',
+        'SETTING',
         settings.cstinhRatio,
         awardName('CHIEN_SI_THI_DUA_CO_SO'),
         base('CHIEN_SI_THI_DUA_CO_SO'),

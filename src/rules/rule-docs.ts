@@ -141,7 +141,8 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     confidence: 'C',
     enforcement: 'CHECK',
     where: 'quotas.ts',
-    summary: 'CSTĐ cơ sở of a unit and year ≤ floor(15 % × its Lao động tiên tiến).',
+    summary:
+      'CSTĐ cơ sở of a unit and year ≤ floor(15 % × the Lao động tiên tiến of the unit and its subtree); law under ND91, a provincial setting after.',
   },
   {
     id: 'R-QUOTA-CSTINH',
@@ -166,7 +167,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     enforcement: 'CHECK',
     where: 'votes.ts',
     summary:
-      'Quorum 2/3 of members present; written votes of absent members count as votes; pass mark of all members of the council on file: 90 % CSTĐ tỉnh and above, 80 % Bằng khen tỉnh, else more than half; the latest meeting counts.',
+      'Quorum 2/3 of members present; written votes of absent members count as votes; pass mark of all members of the council on file: 90 % CSTĐ tỉnh and CSTĐ toàn quốc, 80 % Bằng khen tỉnh, else (Cờ thi đua, Bằng khen Thủ tướng included) more than half; the latest meeting counts.',
   },
   {
     id: 'R-AUTH-1',
@@ -199,7 +200,16 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     enforcement: 'CHECK',
     where: 'issuing-authority.ts, authority.ts',
     summary:
-      "The authority follows from the issuer's kind (a unit has none; districts until 2025-06-30) and decides what the catalogue grants.",
+      "The authority follows from the issuer's kind (a unit has none; districts until 2025-06-30); a stated authority that disagrees is refused; it decides what the catalogue grants.",
+  },
+  {
+    id: 'R-AUTH-5',
+    article: 'Law 2022 Art 80.4, Circular 15/2025/TT-BNV',
+    confidence: 'L',
+    enforcement: 'CHECK',
+    where: 'authority.ts',
+    summary:
+      'An enterprise director decides LĐTT, CSTĐ cơ sở, TT lao động tiên tiến and Giấy khen; the chair of its board Giấy khen only.',
   },
   {
     id: 'R-NUM-1',
@@ -207,7 +217,8 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     confidence: 'L',
     enforcement: 'SERVICE',
     where: 'decision-number.ts',
-    summary: 'Decision number NN/QĐ-SYMBOL, unique per issuer and year, gapless.',
+    summary:
+      'Decision number NN/QĐ-SYMBOL, unique per issuer and year: the document register’s number, given and checked (REGISTER, default), or assigned gapless (AUTO).',
   },
   {
     id: 'R-MONEY-1',
@@ -218,11 +229,38 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     summary: 'Bonus = multiplier × base salary on the decision date, rounded up to 10,000 VND.',
   },
   {
+    id: 'R-MONEY-2',
+    article: 'Decree 91/2017 Art 73.1.d, Decree 98/2023 Art 58.1.g, Decree 152/2025 Art 54.1',
+    confidence: 'S',
+    enforcement: 'SERVICE',
+    where: 'money.ts, catalogue.ts',
+    summary:
+      'A commune chair’s Giấy khen is 0.15 × base salary under ND91 and ND98, 0.3 under ND152; other issuers 0.3.',
+  },
+  {
+    id: 'R-MONEY-3',
+    article: 'Decree 91/2017 Art 66.2.c, Decree 98/2023 Art 53',
+    confidence: 'S',
+    enforcement: 'SERVICE',
+    where: 'money.ts',
+    summary:
+      'Titles of one recipient and achievement period are paid once, at the highest multiplier; other periods and forms are each paid.',
+  },
+  {
     id: 'R-REVOKE-1',
     article: 'Law 2022 ch. VII',
     confidence: 'L',
     enforcement: 'FILTER',
     where: 'counting.ts',
     summary: 'A revoked award stays in history but stops counting for eligibility and quotas.',
+  },
+  {
+    id: 'R-CERT-1',
+    article: 'Decree 98/2023 Art 54',
+    confidence: 'S',
+    enforcement: 'CHECK',
+    where: 'certificate.ts',
+    summary:
+      'What is printed follows the code: LĐTT and TT lao động tiên tiến nothing (bonus only), CSTĐ and TT lao động xuất sắc a Bằng chứng nhận, Giấy khen and Bằng khen themselves, Cờ thi đua a flag.',
   },
 ];

@@ -113,9 +113,13 @@ export const RULE_IDS = [
   'R-AUTH-2',
   'R-AUTH-3',
   'R-AUTH-4',
+  'R-AUTH-5',
   'R-NUM-1',
   'R-MONEY-1',
+  'R-MONEY-2',
+  'R-MONEY-3',
   'R-REVOKE-1',
+  'R-CERT-1',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 

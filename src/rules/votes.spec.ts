@@ -247,11 +247,11 @@ describe('votePolicyFor defaults (catalogue, R-VOTE-1)', () => {
     ['CHIEN_SI_THI_DUA_TOAN_QUOC', true, 0.9],
     ['TAP_THE_LAO_DONG_TIEN_TIEN', false, 0.5],
     ['TAP_THE_LAO_DONG_XUAT_SAC', false, 0.5],
-    ['CO_THI_DUA_TINH', true, 0.9],
-    ['CO_THI_DUA_CHINH_PHU', true, 0.9],
+    ['CO_THI_DUA_TINH', true, 0.5],
+    ['CO_THI_DUA_CHINH_PHU', true, 0.5],
     ['GIAY_KHEN', false, 0.5],
     ['BANG_KHEN_TINH', true, 0.8],
-    ['BANG_KHEN_THU_TUONG', true, 0.9],
+    ['BANG_KHEN_THU_TUONG', true, 0.5],
   ])('%s: required %p, pass ratio %p', (code, required, passRatio) => {
     expect(votePolicyFor(code)).toEqual({ required, quorumRatio: 2 / 3, passRatio });
   });

@@ -2,7 +2,8 @@
  * R-VOTE-1 [C] (Decree 91/2017 Art 45.8): the emulation council's vote on a nomination, at a meeting.
  * Quorum: at least 2/3 of all council members present at the meeting. Members absent from the meeting may vote in
  * writing; written votes count toward the yes votes, never toward the quorum. Pass mark as a share of ALL members
- * (not of those present): CSTĐ tỉnh and above 90 %, Bằng khen tỉnh 80 %, others a simple majority (more than half).
+ * (not of those present): CSTĐ tỉnh and CSTĐ toàn quốc 90 %, Bằng khen tỉnh 80 %, others — Cờ thi đua and Bằng khen
+ * của Thủ tướng included — a simple majority (more than half). A vote records members, present, written votes, yes.
  * 15 members at 90 % → 14 yes; 10 members at 80 % → 8 yes; 15 members simple majority → 8 yes.
  * All thresholds are computed exactly (fraction.ts): 0.8 × 10 is 8, not 8.000000000000002.
  *

@@ -131,6 +131,7 @@ describe('awards, revocation and certificates', () => {
         certificateNumber: null,
         verificationCode: decisions.d1.awards[0].verificationCode,
         bonusAmount: 540000,
+        bonusPaidWithAwardId: null,
         revoked: false,
         revokedAt: null,
         revokedReason: null,

@@ -104,6 +104,32 @@ describe('printable certificates (PDF)', () => {
       expect(page.images).toBe(1);
     });
 
+    it('R-CERT-1: a CSTĐ cơ sở prints a Bằng chứng nhận; a Lao động tiên tiến has no certificate (422)', async () => {
+      const person = await makeIndividual(t, tree.unit.id, { fullName: 'Lò Thị Mai' });
+      const lines = [
+        await makeApprovedNomination(t, byDepartment(tree, 2023, 'LAO_DONG_TIEN_TIEN', person.id)),
+        await makeApprovedNomination(t, byDepartment(tree, 2023, 'CHIEN_SI_THI_DUA_CO_SO', person.id)),
+      ];
+      const decision = await makeDecision(t, {
+        issuerOrganizationId: tree.department.id,
+        nominationIds: lines.map((line) => line.id),
+      });
+      const ldtt = decision.awards.find((award) => award.awardCode === 'LAO_DONG_TIEN_TIEN')!;
+      const cscs = decision.awards.find((award) => award.awardCode === 'CHIEN_SI_THI_DUA_CO_SO')!;
+
+      const refused = await t.http.get(`/api/v1/awards/${ldtt.id}/certificate.pdf`).expect(422);
+      expect(refused.headers['content-type']).toMatch(PROBLEM);
+      expect(refused.body.violations).toEqual([expect.objectContaining({ rule: 'R-CERT-1' })]);
+
+      const printed = await get(`/awards/${cscs.id}/certificate.pdf`).expect(200);
+      const [page] = await readPdf(printed.body as Buffer);
+      expect(page.text).toContain('BẰNG CHỨNG NHẬN');
+      expect(page.text).toContain('Danh hiệu Chiến sĩ thi đua cơ sở');
+      // The decision's PDF prints the CSTĐ cơ sở only.
+      const all = await get(`/decisions/${decision.id}/certificates.pdf`).expect(200);
+      expect(await readPdf(all.body as Buffer)).toHaveLength(1);
+    });
+
     it('carries no personal data: no birth date, no national id', async () => {
       const response = await get(`/awards/${huongAward.id}/certificate.pdf`).expect(200);
       const [page] = await readPdf(response.body as Buffer);

@@ -291,6 +291,171 @@ describe('decisions', () => {
       expect(d2025).toMatchObject({ number: '01/QĐ-STTTT', year: 2025 });
     });
 
+    describe('R-NUM-1: the number of the document register (Decree 30/2020 Annex I)', () => {
+      /** A Sở created without `decisionNumbering`: REGISTER, the default. */
+      async function registerIssuer() {
+        const created = await t.http
+          .post('/api/v1/organizations')
+          .set(bearer(BOOTSTRAP_TOKEN))
+          .send({
+            code: 'DB-SNV',
+            name: 'Sở Nội vụ',
+            kind: 'DEPARTMENT',
+            parentId: tree.province.id,
+            documentSymbol: 'SNV',
+          })
+          .expect(201);
+        expect(created.body.decisionNumbering).toBe('REGISTER');
+        return created.body as { id: string };
+      }
+      const collective = (issuerId: string, year = 2023) =>
+        makeApprovedNomination(t, {
+          awardCode: 'GIAY_KHEN',
+          year,
+          organizationId: issuerId,
+          proposingOrganizationId: issuerId,
+        });
+      const body = (issuerId: string, nominationId: string, extra: Record<string, unknown> = {}) =>
+        decisionBody([nominationId], { issuerOrganizationId: issuerId, authority: undefined, ...extra });
+
+      it('records the number it is given, checks its format and symbol, and refuses a missing one (422)', async () => {
+        const issuer = await registerIssuer();
+        const a = await collective(issuer.id);
+
+        const missing = await post(body(issuer.id, a.id)).expect(422);
+        expect(missing.body.violations).toEqual([expect.objectContaining({ rule: 'R-NUM-1' })]);
+        for (const wrong of ['5/QĐ-SNV', '05/QĐ-STTTT']) {
+          const refused = await post(body(issuer.id, a.id, { number: wrong })).expect(422);
+          expect(refused.body.violations).toEqual([expect.objectContaining({ rule: 'R-NUM-1' })]);
+        }
+        expect(await t.db.query('SELECT 1 FROM decisions')).toHaveLength(0);
+        expect((await nominationRow(a.id)).status).toBe('APPROVED');
+
+        // The register numbers every document of the Sở: 05 first, then 03, with gaps.
+        const d5 = await post(body(issuer.id, a.id, { number: '05/QĐ-SNV' })).expect(201);
+        expect(d5.body).toMatchObject({ number: '05/QĐ-SNV', numberValue: 5, year: 2024 });
+        const b = await collective(issuer.id, 2022);
+        const taken = await post(body(issuer.id, b.id, { number: '05/QĐ-SNV' })).expect(409);
+        expect(taken.body.code).toBe('DECISION_NUMBER_TAKEN');
+        const d3 = await post(body(issuer.id, b.id, { number: 3 })).expect(201);
+        expect(d3.body).toMatchObject({ number: '03/QĐ-SNV', numberValue: 3 });
+        // The register restarts each calendar year.
+        const c = await collective(issuer.id, 2024);
+        const next = await post(body(issuer.id, c.id, { number: '05/QĐ-SNV', issuedOn: '2025-01-06' })).expect(201);
+        expect(next.body).toMatchObject({ number: '05/QĐ-SNV', year: 2025 });
+      });
+
+      it('an issuer switched to AUTO (PATCH /organizations/{id}) gets the next number assigned', async () => {
+        const issuer = await registerIssuer();
+        const a = await collective(issuer.id);
+        await post(body(issuer.id, a.id, { number: '07/QĐ-SNV' })).expect(201);
+        const patched = await t.http
+          .patch(`/api/v1/organizations/${issuer.id}`)
+          .set(bearer(BOOTSTRAP_TOKEN))
+          .send({ decisionNumbering: 'AUTO' })
+          .expect(200);
+        expect(patched.body.decisionNumbering).toBe('AUTO');
+        const b = await collective(issuer.id, 2022);
+        const auto = await post(body(issuer.id, b.id)).expect(201);
+        expect(auto.body.number).toBe('08/QĐ-SNV');
+        await t.http
+          .patch(`/api/v1/organizations/${issuer.id}`)
+          .set(bearer(BOOTSTRAP_TOKEN))
+          .send({ decisionNumbering: 'BY_HAND' })
+          .expect(400);
+      });
+    });
+
+    it('R-MONEY-2: a commune chair’s Giấy khen is 0.15 × base salary before Decree 152/2025, 0.3 from it', async () => {
+      const commune = await makeOrganization(t, {
+        kind: 'COMMUNE',
+        name: 'UBND xã Thanh Minh',
+        parentId: tree.province.id,
+        documentSymbol: 'UBND-TM',
+      });
+      const bonusOn = async (issuedOn: string, year: number) => {
+        const person = await makeIndividual(t, commune.id);
+        const nomination = await makeApprovedNomination(t, {
+          awardCode: 'GIAY_KHEN',
+          year,
+          individualId: person.id,
+          proposingOrganizationId: commune.id,
+        });
+        const decision = await makeDecision(t, {
+          issuerOrganizationId: commune.id,
+          nominationIds: [nomination.id],
+          issuedOn,
+          signerTitle: 'Chủ tịch UBND xã',
+        });
+        return decision.awards[0]?.bonusAmount;
+      };
+      expect(await bonusOn('2023-12-10', 2023)).toBe(270_000);
+      expect(await bonusOn('2025-03-10', 2024)).toBe(360_000);
+      expect(await bonusOn('2025-07-15', 2025)).toBe(710_000);
+    });
+
+    it('R-MONEY-3: LĐTT and CSTĐ cơ sở of one year are paid once, at the CSTĐ cơ sở, in one decision or two', async () => {
+      const person = await makeIndividual(t, tree.unit.id);
+      const nominate = (awardCode: string, individualId = person.id) =>
+        makeApprovedNomination(t, {
+          awardCode,
+          year: 2023,
+          individualId,
+          proposingOrganizationId: tree.department.id,
+          regime: 'TDKT_2003_ND91',
+        });
+      const ldtt = await nominate('LAO_DONG_TIEN_TIEN');
+      const first = await makeDecision(t, {
+        issuerOrganizationId: tree.department.id,
+        nominationIds: [ldtt.id],
+        issuedOn: '2023-12-20',
+      });
+      expect(first.awards[0]?.bonusAmount).toBe(540_000);
+      const cscs = await nominate('CHIEN_SI_THI_DUA_CO_SO');
+      const second = await makeDecision(t, {
+        issuerOrganizationId: tree.department.id,
+        nominationIds: [cscs.id],
+        issuedOn: '2023-12-20',
+      });
+      const cscsAward = second.awards[0] as { id: string; bonusAmount: number };
+      expect(cscsAward.bonusAmount).toBe(1_800_000);
+      // The first decision's line now shows the bonus covered by the higher title.
+      const reread = await t.http.get(`/api/v1/decisions/${first.id}`).expect(200);
+      expect(reread.body.awards[0]).toMatchObject({ bonusAmount: 0, bonusPaidWithAwardId: cscsAward.id });
+
+      // Both in one decision; a Giấy khen of the same year (a form) is paid besides.
+      const other = await makeIndividual(t, tree.unit.id);
+      const lines = [
+        await nominate('LAO_DONG_TIEN_TIEN', other.id),
+        await nominate('CHIEN_SI_THI_DUA_CO_SO', other.id),
+        await nominate('GIAY_KHEN', other.id),
+      ];
+      const together = await makeDecision(t, {
+        issuerOrganizationId: tree.department.id,
+        nominationIds: lines.map((line) => line.id),
+        issuedOn: '2023-12-20',
+      });
+      const byCode = new Map(
+        (
+          together.awards as unknown as {
+            awardCode: string;
+            bonusAmount: number;
+            bonusPaidWithAwardId: string | null;
+            id: string;
+          }[]
+        ).map((award) => [award.awardCode, award]),
+      );
+      expect(byCode.get('CHIEN_SI_THI_DUA_CO_SO')).toMatchObject({
+        bonusAmount: 1_800_000,
+        bonusPaidWithAwardId: null,
+      });
+      expect(byCode.get('LAO_DONG_TIEN_TIEN')).toMatchObject({
+        bonusAmount: 0,
+        bonusPaidWithAwardId: byCode.get('CHIEN_SI_THI_DUA_CO_SO')?.id,
+      });
+      expect(byCode.get('GIAY_KHEN')).toMatchObject({ bonusAmount: 540_000 });
+    });
+
     it('R-AUTH-1: a Giám đốc Sở may not grant Bằng khen của Chủ tịch UBND tỉnh (422), nothing is recorded', async () => {
       const giayKhen = await individualNomination('GIAY_KHEN', 2023);
       const bangKhen = await individualNomination('BANG_KHEN_TINH', 2023);

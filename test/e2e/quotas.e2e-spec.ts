@@ -192,7 +192,8 @@ describe('quotas and rule settings', () => {
           ...common,
           awardCode: 'CHIEN_SI_THI_DUA_CO_SO',
           rule: 'R-QUOTA-CSCS',
-          source: 'LEGAL',
+          // Law 2022 fixes no ratio: under the current regime the 15 % is the province's setting.
+          source: 'SETTING',
           limit: 1,
           used: 0,
           remaining: 1,
@@ -226,7 +227,9 @@ describe('quotas and rule settings', () => {
           remaining: 1,
         }),
       ]);
-      expect(response.body.items[0].basis).toBe('15% × 7 Lao động tiên tiến, làm tròn xuống');
+      expect(response.body.items[0].basis).toBe(
+        '15% × 7 Lao động tiên tiến của đơn vị và các đơn vị trực thuộc, làm tròn xuống',
+      );
       expect(response.body.items[2].basis).toBe('50% × 7 Lao động tiên tiến, làm tròn xuống');
       expect(response.body.items[3].basis).toBe('25% × 7 người (biên chế), làm tròn xuống');
       // Another organization or year has nothing but the legal limit.
@@ -234,6 +237,25 @@ describe('quotas and rule settings', () => {
         'R-QUOTA-CSCS',
       ]);
       expect((await list(approver, tree.department.id, 2025).expect(200)).body.items).toHaveLength(1);
+    });
+
+    it('R-QUOTA-CSCS counts the Lao động tiên tiến of the unit and its whole subtree, wherever proposed', async () => {
+      const { tree, approver } = await setup();
+      // 7 Lao động tiên tiến of the centre under the Sở, proposed by the centre itself.
+      for (let i = 0; i < 7; i++) {
+        const person = await makeIndividual(t, tree.unit.id);
+        await makeAwardRecord(t, {
+          awardCode: 'LAO_DONG_TIEN_TIEN',
+          year: Y,
+          individualId: person.id,
+          proposingOrganizationId: tree.unit.id,
+        });
+      }
+      const response = await list(approver, tree.department.id).expect(200);
+      expect(response.body.items).toEqual([
+        expect.objectContaining({ rule: 'R-QUOTA-CSCS', source: 'SETTING', limit: 1, used: 0 }),
+      ]);
+      expect(response.body.items[0].basis).toContain('7');
     });
 
     it('lists R-QUOTA-CSTINH once switched on, and no legal limit when both are off', async () => {

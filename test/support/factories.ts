@@ -4,7 +4,11 @@ import { BOOTSTRAP_TOKEN, bearer } from './test-app.js';
 let sequence = 0;
 const next = () => `${process.pid}-${++sequence}`;
 
-/** Creates an organization through the API (as ADMIN) and returns the response body. */
+/**
+ * Creates an organization through the API (as ADMIN) and returns the response body. Its decisions are numbered
+ * `AUTO` (R-NUM-1) unless `decisionNumbering: 'REGISTER'` is given: most tests are about what a decision grants,
+ * not about the number the document register gave it (decisions.e2e-spec.ts covers REGISTER).
+ */
 export async function makeOrganization(
   t: TestApp,
   overrides: Partial<{
@@ -14,12 +18,20 @@ export async function makeOrganization(
     parentId: string;
     documentSymbol: string;
     shortName: string;
+    decisionNumbering: 'REGISTER' | 'AUTO';
   }> = {},
-): Promise<{ id: string; code: string; name: string; parentId: string | null; documentSymbol: string | null }> {
+): Promise<{
+  id: string;
+  code: string;
+  name: string;
+  parentId: string | null;
+  documentSymbol: string | null;
+  decisionNumbering: string;
+}> {
   const response = await t.http
     .post('/api/v1/organizations')
     .set(bearer(BOOTSTRAP_TOKEN))
-    .send({ code: `ORG-${next()}`, name: `Đơn vị ${sequence}`, kind: 'UNIT', ...overrides });
+    .send({ code: `ORG-${next()}`, name: `Đơn vị ${sequence}`, kind: 'UNIT', decisionNumbering: 'AUTO', ...overrides });
   if (response.status !== 201) throw new Error(`makeOrganization: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body;
 }
@@ -112,7 +124,7 @@ export async function makeDecision(
     nominationIds: string[];
     authority?: string;
     issuedOn?: string;
-    number?: number;
+    number?: number | string;
     signingMode?: string;
     signerName?: string;
     signerTitle?: string;

@@ -153,8 +153,15 @@ export class AwardDto {
   /** Code printed on the certificate for `GET /certificates/{verificationCode}`. */
   verificationCode: string;
 
-  /** Bonus (tiền thưởng) in integer VND, R-MONEY-1. */
+  /** Bonus due (tiền thưởng) in integer VND: R-MONEY-1, the issuer’s multiplier (R-MONEY-2), one title a period (R-MONEY-3). */
   bonusAmount: number;
+
+  /**
+   * R-MONEY-3 (Decree 91/2017 Art 66.2.c; Decree 98/2023 Art 53): when the recipient holds a higher emulation title
+   * for the same achievement period, that award's id: its bonus covers this one, whose `bonusAmount` is then 0.
+   */
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  bonusPaidWithAwardId: string | null;
 
   /** Revoked (thu hồi, R-REVOKE-1): kept in history, counts for nothing. */
   revoked: boolean;

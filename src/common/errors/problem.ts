@@ -7,6 +7,8 @@ export interface RuleViolation {
   message: Text;
   limit?: number;
   actual?: number;
+  /** The decision line (nomination) it concerns, when a decision re-checks its lines. */
+  nominationId?: string;
 }
 
 /** One bad input field, as listed in a 400 problem. */

@@ -18,6 +18,9 @@ export class RuleViolationDto {
   message: Text;
   limit?: number;
   actual?: number;
+  /** The line it concerns, when a decision re-checks its nominations (`POST /decisions`). */
+  @ApiPropertyOptional({ format: 'uuid' })
+  nominationId?: string;
 }
 
 /** RFC 9457 problem details (`application/problem+json`). */

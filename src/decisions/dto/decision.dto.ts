@@ -13,11 +13,13 @@ import {
   Length,
   Max,
   Min,
+  ValidateBy,
 } from 'class-validator';
 import { AwardDto } from '../../awards/dto/award.dto.js';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
 import {
   AUTHORITIES,
+  DECISION_NUMBER_TEXT,
   REGIME_CODES,
   SIGNING_MODES,
   type Authority,
@@ -33,6 +35,21 @@ export const MAX_DECISION_LINES = 500;
 export const MAX_DECISION_NUMBER = 999_999;
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** R-NUM-1: the register's number as printed (`05/QĐ-STTTT`) or the number alone (5), 1 to MAX_DECISION_NUMBER. */
+function IsDecisionNumber(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isDecisionNumber',
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'number'
+          ? Number.isSafeInteger(value) && value >= 1 && value <= MAX_DECISION_NUMBER
+          : typeof value === 'string' && DECISION_NUMBER_TEXT.test(value.trim().normalize('NFC')),
+      defaultMessage: () =>
+        `must be a decision number like 05/QĐ-STTTT, or a whole number from 1 to ${MAX_DECISION_NUMBER}`,
+    },
+  });
+}
 
 export class CreateDecisionDto {
   /** The organization whose head issues the decision (cơ quan ban hành); it must have a `documentSymbol`. */
@@ -52,16 +69,21 @@ export class CreateDecisionDto {
   authority?: Authority;
 
   /**
-   * Decision number given by hand (số quyết định), e.g. 123 for `123/QĐ-STTTT`. Omit it and the registry assigns
-   * the next number of the issuer's series for the calendar year of `issuedOn` (R-NUM-1). A number already used
-   * by the issuer that year → 409.
+   * Decision number (số quyết định) from the issuer's document register (R-NUM-1, Decree 30/2020 Annex I), as
+   * printed (`05/QĐ-STTTT`: a leading zero below 10, the issuer's `documentSymbol`) or the number alone (5).
+   * Required when the issuer's `decisionNumbering` is `REGISTER` (the default): 422 R-NUM-1 when missing, of another
+   * symbol or not canonical. With `AUTO` it may be omitted: the registry assigns the next number of the issuer's
+   * series for the calendar year of `issuedOn`. A number already used by the issuer that year → 409.
    */
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_DECISION_NUMBER })
+  @ApiPropertyOptional({
+    oneOf: [
+      { type: 'string', example: '05/QĐ-STTTT' },
+      { type: 'integer', minimum: 1, maximum: MAX_DECISION_NUMBER },
+    ],
+  })
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_DECISION_NUMBER)
-  number?: number;
+  @IsDecisionNumber()
+  number?: string | number;
 
   /**
    * Date of signature (ngày ký), YYYY-MM-DD: chooses the legal regime, the base salary and the number series. A

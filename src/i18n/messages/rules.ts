@@ -144,6 +144,10 @@ export const RULE_MESSAGES = {
   'authority.DISTRICT_CHAIR': { vi: 'Chủ tịch UBND cấp huyện', en: 'a district People’s Committee chair' },
   'authority.COMMUNE_CHAIR': { vi: 'Chủ tịch UBND cấp xã', en: 'a commune People’s Committee chair' },
   'authority.ENTERPRISE_HEAD': { vi: 'Giám đốc doanh nghiệp', en: 'an enterprise head' },
+  'authority.ENTERPRISE_BOARD_CHAIR': {
+    vi: 'Chủ tịch Hội đồng quản trị (Hội đồng thành viên) doanh nghiệp',
+    en: 'the chair of an enterprise’s board',
+  },
   'authority.PROVINCE_CHAIR': {
     vi: 'Chủ tịch UBND tỉnh',
     en: 'the Chairman of the provincial People’s Committee (Chủ tịch UBND tỉnh)',
@@ -159,6 +163,10 @@ export const RULE_MESSAGES = {
   },
   'article.auth3': { vi: 'Điều 80 Luật Thi đua, khen thưởng 2022', en: 'Law 2022 Art 80' },
   'article.auth4': { vi: 'Điều 79 và Điều 80 Luật Thi đua, khen thưởng 2022', en: 'Law 2022 Art 79–80' },
+  'article.auth5': {
+    vi: 'khoản 4 Điều 80 Luật Thi đua, khen thưởng 2022; Thông tư 15/2025/TT-BNV',
+    en: 'Law 2022 Art 80.4, Circular 15/2025/TT-BNV',
+  },
   'article.art79': { vi: 'Điều 79 Luật Thi đua, khen thưởng 2022', en: 'Law 2022 Art 79' },
   'article.art80_2': {
     vi: 'khoản 2 Điều 80 Luật Thi đua, khen thưởng 2022; Nghị định 129/2025/NĐ-CP',
@@ -195,6 +203,10 @@ export const RULE_MESSAGES = {
     vi: '; chỉ {who} quyết định: tỉnh hoặc sở chỉ đề nghị lên cấp trên, không quyết định nào trong hệ thống này được tặng',
     en: '; it is decided by {who} only: a province or a department proposes it upward, and no decision of this registry may grant it',
   },
+  'rules.auth.insteadDirector': {
+    vi: '; Chủ tịch Hội đồng quản trị (Hội đồng thành viên) chỉ tặng Giấy khen; các danh hiệu do Giám đốc doanh nghiệp quyết định',
+    en: '; the chair of the board grants Giấy khen only; the titles are decided by the enterprise’s director',
+  },
   'rules.auth.insteadLocal': { vi: '; thẩm quyền quyết định: {who}', en: '; it is decided by {who}' },
 
   // R-AUTH-4: the issuer.
@@ -222,6 +234,46 @@ export const RULE_MESSAGES = {
     en: '{issuer} is {kind} and issues as {authority} ({article})',
   },
 
+  // R-CERT-1.
+  'rules.cert.bonusOnly': {
+    vi: '{award} được tặng kèm tiền thưởng, không có giấy chứng nhận để in (R-CERT-1, Điều 54 Nghị định 98/2023/NĐ-CP)',
+    en: '{award} carries a bonus and no certificate: there is nothing to print (R-CERT-1, Decree 98/2023 Art 54)',
+  },
+  'rules.cert.flag': {
+    vi: '{award} là cờ thi đua được trao, không có bản in (R-CERT-1, Điều 54 Nghị định 98/2023/NĐ-CP)',
+    en: '{award} is a flag handed over, not a printed sheet (R-CERT-1, Decree 98/2023 Art 54)',
+  },
+  'rules.cert.printed': {
+    vi: '{award}: in {sheet} (Điều 54 Nghị định 98/2023/NĐ-CP)',
+    en: '{award}: printed as {sheet} (Decree 98/2023 Art 54)',
+  },
+  'rules.cert.nothingPrintable': {
+    vi: 'Quyết định không có dòng nào được in: {reasons}',
+    en: 'No line of the decision is printed: {reasons}',
+  },
+
+  // R-NUM-1.
+  'rules.num.ok': {
+    vi: 'Số quyết định {number} (Phụ lục I Nghị định 30/2020/NĐ-CP)',
+    en: 'Decision number {number} (Decree 30/2020 Annex I)',
+  },
+  'rules.num.required': {
+    vi: 'Cơ quan ban hành lấy số quyết định từ sổ văn bản (văn thư): phải gửi số đã đăng ký, ví dụ {example} (Phụ lục I Nghị định 30/2020/NĐ-CP); hoặc chuyển cơ quan sang cấp số tự động (decisionNumbering AUTO)',
+    en: 'The issuer takes its decision numbers from its document register: send the registered number, e.g. {example} (Decree 30/2020 Annex I), or switch the issuer to decisionNumbering AUTO',
+  },
+  'rules.num.malformed': {
+    vi: 'Số quyết định “{given}” không đúng thể thức số/QĐ-ký hiệu, ví dụ {example} (Phụ lục I Nghị định 30/2020/NĐ-CP)',
+    en: 'Decision number “{given}” is not of the form NN/QĐ-SYMBOL, e.g. {example} (Decree 30/2020 Annex I)',
+  },
+  'rules.num.otherSymbol': {
+    vi: 'Số quyết định “{given}” mang ký hiệu khác với ký hiệu {symbol} của cơ quan ban hành; phải là {expected} (Phụ lục I Nghị định 30/2020/NĐ-CP)',
+    en: 'Decision number “{given}” carries another symbol than the issuer’s {symbol}; it must read {expected} (Decree 30/2020 Annex I)',
+  },
+  'rules.num.notCanonical': {
+    vi: 'Số quyết định “{given}” phải viết {expected}: số nhỏ hơn 10 có số 0 ở trước (Phụ lục I Nghị định 30/2020/NĐ-CP)',
+    en: 'Decision number “{given}” must be written {expected}: a leading zero below 10 (Decree 30/2020 Annex I)',
+  },
+
   // R-QUOTA-*.
   'rules.quota.ratio': { vi: '{ratio} × {count} {base}, làm tròn xuống', en: 'floor({ratio} × {count} {base})' },
   'rules.quota.max': { vi: 'tối đa {max}', en: 'at most {max}' },
@@ -230,6 +282,14 @@ export const RULE_MESSAGES = {
   'rules.quota.articleCscs': {
     vi: 'khoản 3 Điều 9 Nghị định 91/2017/NĐ-CP, có thể cấu hình',
     en: 'Decree 91 Art 9.3, configurable',
+  },
+  'rules.quota.settingCscs': {
+    vi: 'tỷ lệ do tỉnh quy định, có thể thay đổi (mặc định theo khoản 3 Điều 9 Nghị định 91/2017/NĐ-CP; Luật Thi đua, khen thưởng 2022 không quy định tỷ lệ)',
+    en: 'provincial setting, changeable (default after Decree 91 Art 9.3; Law 2022 fixes no ratio)',
+  },
+  'rules.quota.ldttSubtree': {
+    vi: '{award} của đơn vị và các đơn vị trực thuộc',
+    en: '{award} of the unit and the units under it',
   },
   'rules.quota.articleCstinh': {
     vi: 'tỷ lệ do tỉnh quy định và áp dụng',

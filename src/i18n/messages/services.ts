@@ -230,6 +230,10 @@ export const SERVICE_MESSAGES = {
     vi: 'Cơ quan ban hành {issuer} chưa có ký hiệu văn bản nên không thể đánh số quyết định theo dạng NN/QĐ-KÝHIỆU (Phụ lục I Nghị định 30/2020/NĐ-CP); hãy đặt documentSymbol cho tổ chức trước',
     en: 'The issuer {issuer} has no document symbol (ký hiệu), so its decisions cannot be numbered NN/QĐ-SYMBOL (Decree 30/2020 Annex I); set documentSymbol on the organization first',
   },
+  'decision.lineNoLongerEligible': {
+    vi: 'Đề nghị {id} không còn đủ điều kiện vào ngày ký quyết định: {text}',
+    en: 'Nomination {id} is no longer eligible on the decision date: {text}',
+  },
   'decision.breaks': {
     vi: 'Quyết định vi phạm {count} điều kiện: chưa ghi nhận gì',
     en: 'The decision breaks {count} rule check(s): nothing was recorded',

@@ -46,6 +46,10 @@ export const VALIDATION_MESSAGES = {
     vi: 'phải là ngày có thật, viết theo dạng YYYY-MM-DD, từ {earliest} đến {latest}',
     en: 'must be a real calendar date written YYYY-MM-DD between {earliest} and {latest}',
   },
+  'validation.decisionNumber': {
+    vi: 'phải là số quyết định dạng {example}, hoặc một số nguyên từ 1 đến {max}',
+    en: 'must be a decision number like {example}, or a whole number from 1 to {max}',
+  },
   'validation.notInFuture': { vi: 'không được là ngày trong tương lai', en: 'must not be in the future' },
   'validation.decimalPlaces': {
     vi: 'chỉ được có tối đa {value} chữ số thập phân',

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../organization.js';
+import { DECISION_NUMBERINGS, type DecisionNumbering } from '../../rules/index.js';
 import { HumanName } from '../../common/validation/human-name.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -50,6 +51,16 @@ export class CreateOrganizationDto {
     message: 'documentSymbol may contain Latin letters, Đ, digits and "-" only, e.g. STTTT, SGDĐT or SNgV',
   })
   documentSymbol?: string;
+
+  /**
+   * How its award decisions are numbered (R-NUM-1, Decree 30/2020 Annex I). `REGISTER` (default): the number comes
+   * from the document register (văn thư), which numbers all of the agency's documents, and must be given in
+   * `POST /decisions`; `AUTO`: the issuer keeps a dedicated series and the registry assigns the next number.
+   */
+  @ApiPropertyOptional({ enum: DECISION_NUMBERINGS, enumName: 'DecisionNumbering', default: 'REGISTER' })
+  @IsOptional()
+  @IsIn(DECISION_NUMBERINGS)
+  decisionNumbering?: DecisionNumbering;
 }
 
 export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
@@ -90,6 +101,9 @@ export class OrganizationDto {
   parentId: string | null;
   @ApiProperty({ type: String, nullable: true })
   documentSymbol: string | null;
+  /** How its award decisions are numbered (R-NUM-1): REGISTER (given) or AUTO (assigned). */
+  @ApiProperty({ enum: DECISION_NUMBERINGS, enumName: 'DecisionNumbering' })
+  decisionNumbering: DecisionNumbering;
   createdAt: string;
   updatedAt: string;
 }

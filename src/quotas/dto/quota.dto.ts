@@ -115,9 +115,12 @@ export class QuotaLimitDto {
   /** max(0, limit − used). */
   @ApiProperty({ type: 'integer' })
   remaining: number;
-  /** LEGAL (a rule of law or of the province, configurable) or UNIT (the unit's own quota). */
-  @ApiProperty({ enum: ['LEGAL', 'UNIT'], enumName: 'QuotaSource' })
-  source: 'LEGAL' | 'UNIT';
+  /**
+   * LEGAL (fixed by law: R-QUOTA-CSCS under TDKT_2003_ND91, Decree 91/2017 Art 9.3), SETTING (the province's
+   * configurable rule: R-QUOTA-CSCS under later regimes, R-QUOTA-CSTINH) or UNIT (the unit's own quota).
+   */
+  @ApiProperty({ enum: ['LEGAL', 'SETTING', 'UNIT'], enumName: 'QuotaSource' })
+  source: 'LEGAL' | 'SETTING' | 'UNIT';
   /** How the limit was computed, e.g. "floor(15% × 20 Lao động tiên tiến)", in the language of the request. */
   @ApiProperty({ type: String })
   basis: Text;
