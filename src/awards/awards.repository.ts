@@ -246,8 +246,12 @@ export class AwardsRepository {
   /** The award a certificate's code names, with the decision's issuer and signer. */
   async findCertificate(verificationCode: string): Promise<CertificateRow | null> {
     const query = this.withDecision()
-      .innerJoin('organizations as o', 'o.id', 'd.issuer_organization_id')
-      .select(['o.name as issuerName', 'd.signer_name as signerName', 'd.signer_title as signerTitle'])
+      .leftJoin('organizations as o', 'o.id', 'd.issuer_organization_id')
+      .select((eb) => [
+        eb.fn.coalesce('d.issuer_name', 'o.name').$notNull().as('issuerName'),
+        'd.signer_name as signerName',
+        'd.signer_title as signerTitle',
+      ])
       .select('d.signing_mode as signingMode')
       .$narrowType<Pick<CertificateRow, 'signingMode'>>()
       .where('a.verification_code', '=', verificationCode);

@@ -71,6 +71,7 @@ export interface Awards {
   certificate_number: string | null;
   created_at: Generated<Timestamp>;
   decision_id: string;
+  household_id: string | null;
   id: Generated<string>;
   individual_id: string | null;
   issued_on: Timestamp;
@@ -84,6 +85,7 @@ export interface Awards {
   revoked_at: Timestamp | null;
   revoked_by_key_id: string | null;
   revoked_reason: string | null;
+  source: Generated<string>;
   verification_code: string;
   year: number;
 }
@@ -132,15 +134,18 @@ export interface Decisions {
   authority: string;
   created_at: Generated<Timestamp>;
   created_by_key_id: string | null;
+  history_import_hash: string | null;
   id: Generated<string>;
   issued_on: Timestamp;
-  issuer_organization_id: string;
+  issuer_name: string | null;
+  issuer_organization_id: string | null;
   number: number;
   number_text: string;
   regime: string;
   signer_name: string;
   signer_title: string;
   signing_mode: string;
+  source: Generated<string>;
   year: number;
 }
 
@@ -153,6 +158,47 @@ export interface DisciplinaryCases {
   note: string | null;
   opened_on: Timestamp;
   outcome: string | null;
+}
+
+export interface HistoryImportRows {
+  authority: string | null;
+  award_code: string | null;
+  basis: string | null;
+  bonus_amount: string | null;
+  collective_code: string | null;
+  decision_number: string | null;
+  full_name: string | null;
+  import_id: string;
+  issued_on: string | null;
+  issuer_name: string | null;
+  issuer_organization_code: string | null;
+  national_id: string | null;
+  organization_code: string | null;
+  period_from: string | null;
+  period_to: string | null;
+  row: number;
+  signer_name: string | null;
+  signer_title: string | null;
+  year: string | null;
+}
+
+export interface HistoryImports {
+  awards: number;
+  created_at: Generated<Timestamp>;
+  created_by_key_id: string | null;
+  decisions: number;
+  file_hash: string;
+  file_name: string;
+  rows: number;
+}
+
+export interface Households {
+  address: string;
+  created_at: Generated<Timestamp>;
+  head_name: string;
+  id: Generated<string>;
+  organization_id: string;
+  updated_at: Generated<Timestamp>;
 }
 
 export interface IdempotencyKeys {
@@ -188,6 +234,7 @@ export interface Individuals {
   national_id: string | null;
   organization_id: string;
   position: string | null;
+  reporting_category: string | null;
   updated_at: Generated<Timestamp>;
 }
 
@@ -223,6 +270,7 @@ export interface Nominations {
   decision_id: string | null;
   eligibility: Json;
   expected_decision_on: Timestamp | null;
+  household_id: string | null;
   id: Generated<string>;
   import_file_hash: string | null;
   import_row: number | null;
@@ -248,6 +296,7 @@ export interface Organizations {
   code: string;
   created_at: Generated<Timestamp>;
   document_symbol: string | null;
+  enterprise: Generated<boolean>;
   id: Generated<string>;
   kind: string;
   name: string;
@@ -282,6 +331,9 @@ export interface DB {
   council_votes: CouncilVotes;
   decisions: Decisions;
   disciplinary_cases: DisciplinaryCases;
+  history_import_rows: HistoryImportRows;
+  history_imports: HistoryImports;
+  households: Households;
   idempotency_keys: IdempotencyKeys;
   individual_ratings: IndividualRatings;
   individuals: Individuals;

@@ -18,9 +18,12 @@ export interface DecisionRow {
   numberText: string;
   year: number;
   issuedOn: string;
-  issuerId: string;
+  /** Null for a history decision whose issuer is not an organization of the registry. */
+  issuerId: string | null;
+  /** The issuer as written on a history decision, else the organization's name. */
   issuerName: string;
   issuerSymbol: string | null;
+  source: 'REGISTRY' | 'HISTORY';
   authority: Authority;
   signerName: string;
   signerTitle: string;
@@ -90,7 +93,7 @@ export class DecisionsRepository {
   private selectDecisions() {
     return this.db
       .selectFrom('decisions as d')
-      .innerJoin('organizations as o', 'o.id', 'd.issuer_organization_id')
+      .leftJoin('organizations as o', 'o.id', 'd.issuer_organization_id')
       .select((eb) => [
         'd.id as id',
         'd.number as number',
@@ -98,8 +101,9 @@ export class DecisionsRepository {
         'd.year as year',
         eb.fn<string>('to_char', ['d.issued_on', sql.lit('YYYY-MM-DD')]).as('issuedOn'),
         'd.issuer_organization_id as issuerId',
-        'o.name as issuerName',
+        eb.fn.coalesce('d.issuer_name', 'o.name').$notNull().as('issuerName'),
         'o.document_symbol as issuerSymbol',
+        'd.source as source',
         'd.authority as authority',
         'd.signer_name as signerName',
         'd.signer_title as signerTitle',
@@ -114,7 +118,7 @@ export class DecisionsRepository {
           .$notNull()
           .as('awardCount'),
       ])
-      .$narrowType<Pick<DecisionRow, 'authority' | 'signingMode' | 'regime'>>();
+      .$narrowType<Pick<DecisionRow, 'authority' | 'signingMode' | 'regime' | 'source'>>();
   }
 
   async findById(id: string): Promise<DecisionRow | null> {

@@ -29,6 +29,7 @@ export function toDecisionSummaryDto(row: DecisionRow): DecisionSummaryDto {
     year: row.year,
     issuedOn: row.issuedOn,
     issuer: { id: row.issuerId, name: row.issuerName, documentSymbol: row.issuerSymbol },
+    source: row.source,
     authority: row.authority,
     signerName: row.signerName,
     signerTitle: row.signerTitle,
@@ -197,7 +198,12 @@ export class DecisionsService {
   async revoke(decisionId: string, awardId: string, dto: RevokeAwardDto, principal: Principal): Promise<AwardDto> {
     const decision = await this.decisions.findById(decisionId);
     if (!decision) throw ApiError.notFound('Decision', decisionId);
-    await this.scope.assertInScope(principal, decision.issuerId);
+    // A history decision of an issuer outside the registry (a Prime Minister's…) is revoked by an ADMIN only.
+    if (decision.issuerId === null) {
+      if (principal.role !== 'ADMIN') {
+        throw ApiError.forbidden(msg('error.outOfScope', { id: decisionId }), ErrorCode.OUT_OF_SCOPE);
+      }
+    } else await this.scope.assertInScope(principal, decision.issuerId);
     return this.transactions.run(async () => {
       const award = await this.awards.lockInDecision(decisionId, awardId);
       if (!award) {

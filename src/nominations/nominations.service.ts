@@ -28,7 +28,7 @@ import type { CouncilVoteDto, RecordVoteDto } from './dto/vote.dto.js';
 import type { CouncilVote } from './council-vote.js';
 import { NominationFactsRepository, type FactsRequest } from './nomination-facts.repository.js';
 import type { NominationEvent } from './nomination-event.js';
-import type { Nomination } from './nomination.js';
+import type { Nomination, NomineeKind } from './nomination.js';
 import { NominationsRepository } from './nominations.repository.js';
 import {
   approvalLockKeys,
@@ -54,6 +54,7 @@ export function toNominationDto(n: Nomination): NominationDto {
     recipientKind: n.recipientKind,
     individualId: n.individualId,
     organizationId: n.organizationId,
+    householdId: n.householdId,
     proposingOrganizationId: n.proposingOrganizationId,
     achievements: n.achievements,
     expectedDecisionOn: n.expectedDecisionOn,
@@ -139,11 +140,17 @@ export function assertDecidable(nominations: readonly { id: string; status: Nomi
   );
 }
 
+/** The id of whoever is nominated: the person, the collective or the household. */
+function nomineeIdOf(n: Pick<Nomination, 'individualId' | 'organizationId' | 'householdId'>): string {
+  return (n.individualId ?? n.organizationId ?? n.householdId) as string;
+}
+
 /** A nominee as the rules and the scope check see it. */
 interface Nominee {
-  recipientKind: 'INDIVIDUAL' | 'COLLECTIVE';
+  recipientKind: NomineeKind;
   individualId: string | null;
   organizationId: string | null;
+  householdId: string | null;
   /** The organization the nominee belongs to (a person's unit) or is (a collective): scope is checked on it. */
   homeOrganizationId: string;
 }
@@ -214,6 +221,7 @@ export class NominationsService {
         recipientKind: nominee.recipientKind,
         individualId: nominee.individualId,
         organizationId: nominee.organizationId,
+        householdId: nominee.householdId,
         proposingOrganizationId: dto.proposingOrganizationId,
         achievements: dto.achievements,
         expectedDecisionOn: dto.expectedDecisionOn ?? null,
@@ -251,14 +259,14 @@ export class NominationsService {
     dto: CreateNominationDto,
     options: { forCreation: boolean },
   ): Promise<{ nominee: Nominee; eligibility: Eligibility }> {
-    const hasIndividual = dto.individualId !== undefined;
-    const hasOrganization = dto.organizationId !== undefined;
-    if (hasIndividual === hasOrganization) {
+    const named = [dto.individualId, dto.organizationId, dto.householdId].filter((id) => id !== undefined);
+    if (named.length !== 1) {
       const message = msg('nomination.oneNominee');
       throw new ApiError(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, 'Invalid request', message, {
         errors: [
           { field: 'individualId', message },
           { field: 'organizationId', message },
+          { field: 'householdId', message },
         ],
       });
     }
@@ -274,7 +282,7 @@ export class NominationsService {
     await this.scope.assertInScope(principal, dto.proposingOrganizationId);
     await this.scope.assertInScope(principal, nominee.homeOrganizationId);
     if (options.forCreation) {
-      await this.nominations.lock([nomineeLockKey((nominee.individualId ?? nominee.organizationId) as string)]);
+      await this.nominations.lock([nomineeLockKey(nomineeIdOf(nominee))]);
     }
 
     const eligibility = await this.evaluate(
@@ -293,7 +301,19 @@ export class NominationsService {
         recipientKind: 'INDIVIDUAL',
         individualId: person.id,
         organizationId: null,
+        householdId: null,
         homeOrganizationId: person.organizationId,
+      };
+    }
+    if (dto.householdId !== undefined) {
+      const household = await this.nominations.findHousehold(dto.householdId);
+      if (!household) throw invalidReference('householdId', referenceMissing('entity.household', dto.householdId));
+      return {
+        recipientKind: 'HOUSEHOLD',
+        individualId: null,
+        organizationId: null,
+        householdId: household.id,
+        homeOrganizationId: household.organizationId,
       };
     }
     const id = dto.organizationId as string;
@@ -303,6 +323,7 @@ export class NominationsService {
       recipientKind: 'COLLECTIVE',
       individualId: null,
       organizationId: collective.id,
+      householdId: null,
       homeOrganizationId: collective.id,
     };
   }
@@ -370,7 +391,7 @@ export class NominationsService {
       // The nominee's lock before the row's (the order an approval takes them): a new basis can make a duplicate.
       const current = await this.nominations.findById(id);
       if (!current) throw ApiError.notFound('Nomination', id);
-      await this.nominations.lock([nomineeLockKey((current.individualId ?? current.organizationId) as string)]);
+      await this.nominations.lock([nomineeLockKey(nomineeIdOf(current))]);
       const n = await this.lockedInScope(principal, id);
       if (!canPerform('EDIT', n.status)) throw invalidState('EDIT', n.status);
       if (dto.achievements !== undefined) n.achievements = dto.achievements;
@@ -485,7 +506,7 @@ export class NominationsService {
         approvalLockKeys({
           proposingOrganizationId: current.proposingOrganizationId,
           year: current.year,
-          nomineeId: (current.individualId ?? current.organizationId) as string,
+          nomineeId: nomineeIdOf(current),
         }),
       );
       // Re-read under the locks: another approval may have committed while this one waited.

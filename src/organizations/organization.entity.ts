@@ -25,6 +25,7 @@ export { ORGANIZATION_KINDS, type OrganizationKind } from '../rules/index.js';
 @Index('uq_organizations_code_ci', { synchronize: false })
 @Check('ck_organizations_document_symbol', `"document_symbol" ~ '^[A-Za-z0-9Đđ-]+$'`)
 @Check('ck_organizations_kind', `"kind" IN ('PROVINCE','DEPARTMENT','DISTRICT','COMMUNE','UNIT','ENTERPRISE','OTHER')`)
+@Check('ck_organizations_enterprise_kind', `"kind" <> 'ENTERPRISE' OR "enterprise"`)
 @Check('ck_organizations_not_own_parent', `"parent_id" IS NULL OR "parent_id" <> "id"`)
 export class Organization {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_organizations' })
@@ -53,6 +54,10 @@ export class Organization {
   /** Symbol used in decision numbers, e.g. `STTTT` in `05/QĐ-STTTT`: `A–Z`, `0–9` and `-` only; not unique. */
   @Column({ type: 'text', nullable: true })
   documentSymbol: string | null;
+
+  /** An enterprise (doanh nghiệp, row 03 of form 0603); kind ENTERPRISE implies it. */
+  @Column({ type: 'boolean', default: false })
+  enterprise: boolean;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

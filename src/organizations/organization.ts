@@ -17,6 +17,8 @@ export interface Organization {
   parentId: string | null;
   /** Symbol used in decision numbers, e.g. `STTTT` in `05/QĐ-STTTT`; not unique. */
   documentSymbol: string | null;
+  /** An enterprise (doanh nghiệp): row 03 of form 0603 (Circular 02/2023/TT-BNV); kind ENTERPRISE implies it. */
+  enterprise: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -24,5 +26,5 @@ export interface Organization {
 /** The columns a caller sets when creating an organization. */
 export type NewOrganization = Pick<
   Organization,
-  'code' | 'name' | 'shortName' | 'kind' | 'parentId' | 'documentSymbol'
+  'code' | 'name' | 'shortName' | 'kind' | 'parentId' | 'documentSymbol' | 'enterprise'
 >;

@@ -25,6 +25,7 @@ const COLUMNS = [
   'kind',
   'parent_id as parentId',
   'document_symbol as documentSymbol',
+  'enterprise',
   'created_at as createdAt',
   'updated_at as updatedAt',
 ] as const;
@@ -98,6 +99,7 @@ export class OrganizationsRepository {
         kind: values.kind,
         parent_id: values.parentId,
         document_symbol: values.documentSymbol,
+        enterprise: values.enterprise,
       })
       .returning(COLUMNS)
       .$narrowType<{ kind: OrganizationKind }>()
@@ -118,6 +120,7 @@ export class OrganizationsRepository {
         kind: changes.kind,
         parent_id: changes.parentId,
         document_symbol: changes.documentSymbol,
+        enterprise: changes.enterprise,
         updated_at: sql`now()`,
       })
       .where('id', '=', id)

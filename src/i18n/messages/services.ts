@@ -48,6 +48,14 @@ export const SERVICE_MESSAGES = {
   },
   'individual.joinedAfterBirth': { vi: 'phải sau ngày sinh (birthDate)', en: 'must be after birthDate' },
   'organization.missing': { vi: 'tổ chức không tồn tại', en: 'the organization does not exist' },
+  'organization.enterpriseKind': {
+    vi: 'một tổ chức loại ENTERPRISE luôn là doanh nghiệp (enterprise: true)',
+    en: 'an organization of kind ENTERPRISE is always an enterprise (enterprise: true)',
+  },
+  'household.notCommune': {
+    vi: 'hộ gia đình thuộc một tổ chức cấp xã (kind COMMUNE); {id} là {kind}',
+    en: 'a household belongs to a commune-level organization (kind COMMUNE); {id} is {kind}',
+  },
   'quota.countOrRatio': { vi: 'hãy nêu maxCount, maxRatio hoặc cả hai', en: 'give maxCount, maxRatio or both' },
   'quota.needsRatio': { vi: 'cần có maxRatio', en: 'needs maxRatio' },
   'quota.sameCode': {
@@ -79,8 +87,8 @@ export const SERVICE_MESSAGES = {
   },
   'nomination.blocked': { vi: '{id} đang ở trạng thái {status}', en: '{id} is {status}' },
   'nomination.oneNominee': {
-    vi: 'chỉ nêu một đối tượng được đề nghị: individualId (cá nhân) hoặc organizationId (tập thể)',
-    en: 'give exactly one nominee: individualId (a person) or organizationId (a collective)',
+    vi: 'chỉ nêu một đối tượng được đề nghị: individualId (cá nhân), organizationId (tập thể) hoặc householdId (hộ gia đình)',
+    en: 'give exactly one nominee: individualId (a person), organizationId (a collective) or householdId (a household)',
   },
   'nomination.notEligible': {
     vi: 'Đề nghị chưa đủ điều kiện, tiêu chuẩn khen thưởng: danh sách dưới đây nêu mọi quy định chưa đáp ứng',

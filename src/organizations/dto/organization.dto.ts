@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../organization.js';
 import { HumanName } from '../../common/validation/human-name.js';
@@ -50,6 +50,15 @@ export class CreateOrganizationDto {
     message: 'documentSymbol may contain Latin letters, Đ, digits and "-" only, e.g. STTTT, SGDĐT or SNgV',
   })
   documentSymbol?: string;
+
+  /**
+   * An enterprise (doanh nghiệp), counted in row 03 of form 0603 (Circular 02/2023/TT-BNV) among the collectives.
+   * Kind `ENTERPRISE` implies it (`false` is refused); default false for other kinds (a state-owned company kept as
+   * `UNIT` can be marked).
+   */
+  @IsOptional()
+  @IsBoolean()
+  enterprise?: boolean;
 }
 
 export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
@@ -90,6 +99,8 @@ export class OrganizationDto {
   parentId: string | null;
   @ApiProperty({ type: String, nullable: true })
   documentSymbol: string | null;
+  /** An enterprise (doanh nghiệp, row 03 of form 0603). */
+  enterprise: boolean;
   createdAt: string;
   updatedAt: string;
 }
