@@ -62,6 +62,7 @@ export interface NewAward {
   basis: Basis;
   recipientKind: AwardRecipientKind;
   individualId: string | null;
+  householdId: string | null;
   organizationId: string;
   proposingOrganizationId: string;
   recipientName: string;
@@ -273,6 +274,7 @@ export class AwardsRepository {
           basis: award.basis,
           recipient_kind: award.recipientKind,
           individual_id: award.individualId,
+          household_id: award.householdId,
           organization_id: award.organizationId,
           proposing_organization_id: award.proposingOrganizationId,
           recipient_name: award.recipientName,

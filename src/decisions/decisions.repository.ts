@@ -40,10 +40,15 @@ export interface NominationForDecision {
   year: number;
   awardCode: AwardCode;
   basis: Basis;
-  recipientKind: 'INDIVIDUAL' | 'COLLECTIVE';
+  recipientKind: 'INDIVIDUAL' | 'COLLECTIVE' | 'HOUSEHOLD';
   individualId: string | null;
   /** The nominated collective. */
   nomineeOrganizationId: string | null;
+  /** The nominated household, its head and its commune. */
+  householdId: string | null;
+  householdName: string | null;
+  householdOrganizationId: string | null;
+  householdOrganizationName: string | null;
   proposingOrganizationId: string;
   individualName: string | null;
   /** The individual's unit now, i.e. at decision time. */
@@ -160,6 +165,8 @@ export class DecisionsRepository {
       .leftJoin('individuals as i', 'i.id', 'n.individual_id')
       .leftJoin('organizations as io', 'io.id', 'i.organization_id')
       .leftJoin('organizations as o', 'o.id', 'n.organization_id')
+      .leftJoin('households as h', 'h.id', 'n.household_id')
+      .leftJoin('organizations as ho', 'ho.id', 'h.organization_id')
       .select([
         'n.id as id',
         'n.status as status',
@@ -174,6 +181,10 @@ export class DecisionsRepository {
         'i.organization_id as individualOrganizationId',
         'io.name as individualOrganizationName',
         'o.name as collectiveName',
+        'n.household_id as householdId',
+        'h.head_name as householdName',
+        'h.organization_id as householdOrganizationId',
+        'ho.name as householdOrganizationName',
       ])
       .$narrowType<Pick<NominationForDecision, 'status' | 'awardCode' | 'basis' | 'recipientKind'>>()
       .where('n.id', '=', sql<string>`ANY(${ids}::uuid[])`)

@@ -284,9 +284,23 @@ function toNewAward(
   line: { decisionId: string; issuedOn: string; regime: NewAward['regime']; bonusAmount: number },
 ): NewAward {
   const individual = nomination.recipientKind === 'INDIVIDUAL';
-  const organizationId = individual ? nomination.individualOrganizationId : nomination.nomineeOrganizationId;
-  const organizationName = individual ? nomination.individualOrganizationName : nomination.collectiveName;
-  const recipientName = individual ? nomination.individualName : nomination.collectiveName;
+  const household = nomination.recipientKind === 'HOUSEHOLD';
+  // A person's and a household's award is listed under their unit or commune; a collective's under itself.
+  const organizationId = individual
+    ? nomination.individualOrganizationId
+    : household
+      ? nomination.householdOrganizationId
+      : nomination.nomineeOrganizationId;
+  const organizationName = individual
+    ? nomination.individualOrganizationName
+    : household
+      ? nomination.householdOrganizationName
+      : nomination.collectiveName;
+  const recipientName = individual
+    ? nomination.individualName
+    : household
+      ? nomination.householdName && `Hộ ${nomination.householdName}`
+      : nomination.collectiveName;
   if (!organizationId || !organizationName || !recipientName) {
     throw new Error(`Nomination ${nomination.id} has no nominee to grant an award to`);
   }
@@ -298,6 +312,7 @@ function toNewAward(
     basis: nomination.basis,
     recipientKind: nomination.recipientKind,
     individualId: individual ? nomination.individualId : null,
+    householdId: household ? nomination.householdId : null,
     organizationId,
     proposingOrganizationId: nomination.proposingOrganizationId,
     recipientName,

@@ -52,6 +52,10 @@ export const SERVICE_MESSAGES = {
     vi: 'một tổ chức loại ENTERPRISE luôn là doanh nghiệp (enterprise: true)',
     en: 'an organization of kind ENTERPRISE is always an enterprise (enterprise: true)',
   },
+  'stats.form0603Reporter': {
+    vi: 'biểu 0603 do tỉnh hoặc bộ báo cáo (kind PROVINCE hoặc MINISTRY); {id} là {kind}',
+    en: 'form 0603 is reported by a province or a ministry (kind PROVINCE or MINISTRY); {id} is {kind}',
+  },
   'household.notCommune': {
     vi: 'hộ gia đình thuộc một tổ chức cấp xã (kind COMMUNE); {id} là {kind}',
     en: 'a household belongs to a commune-level organization (kind COMMUNE); {id} is {kind}',
