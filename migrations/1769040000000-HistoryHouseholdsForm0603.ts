@@ -89,9 +89,10 @@ export class HistoryHouseholdsForm06031769040000000 implements MigrationInterfac
     await queryRunner.query(
       `CREATE INDEX "ix_decisions_history_import_hash" ON "decisions" ("history_import_hash") WHERE "history_import_hash" IS NOT NULL`,
     );
-    // Staging: text as read from the file, one row per data row, keyed by the import in progress.
+    // Staging: the rows of a file being imported, checked for form already, keyed by the import in progress; the
+    // recipient and issuer columns are filled by the import's own lookups.
     await queryRunner.query(
-      `CREATE UNLOGGED TABLE "history_import_rows" ("import_id" uuid NOT NULL, "row" integer NOT NULL, "decision_number" text, "issued_on" text, "issuer_name" text, "issuer_organization_code" text, "authority" text, "signer_name" text, "signer_title" text, "award_code" text, "basis" text, "year" text, "period_from" text, "period_to" text, "national_id" text, "full_name" text, "organization_code" text, "collective_code" text, "bonus_amount" text, CONSTRAINT "pk_history_import_rows" PRIMARY KEY ("import_id", "row"))`,
+      `CREATE UNLOGGED TABLE "history_import_rows" ("import_id" uuid NOT NULL, "row" integer NOT NULL, "decision_number" text NOT NULL, "number" integer NOT NULL, "issued_on" date NOT NULL, "regime" text NOT NULL, "issuer_name" text NOT NULL, "issuer_organization_code" text, "authority" text NOT NULL, "signer_name" text NOT NULL, "signer_title" text NOT NULL, "award_code" text NOT NULL, "basis" text NOT NULL, "year" integer NOT NULL, "period_from" integer NOT NULL, "period_to" integer NOT NULL, "national_id" text, "full_name" text, "organization_code" text, "collective_code" text, "bonus_amount" bigint NOT NULL, "verification_code" text NOT NULL, "individual_id" uuid, "organization_id" uuid, "recipient_name" text, "organization_name" text, "issuer_organization_id" uuid, CONSTRAINT "pk_history_import_rows" PRIMARY KEY ("import_id", "row"))`,
     );
 
     await queryRunner.query(

@@ -16,6 +16,7 @@ import { DecisionsModule } from './decisions/decisions.module.js';
 import { DemoDataModule } from './demo-data/demo-data.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { HealthModule } from './health/health.module.js';
+import { HistoryModule } from './history/history.module.js';
 import { HouseholdsModule } from './households/households.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { IndividualsModule } from './individuals/individuals.module.js';
@@ -77,6 +78,7 @@ export class AppModule {
         OrganizationsModule,
         IndividualsModule,
         HouseholdsModule,
+        HistoryModule,
         QuotasModule,
         NominationsModule,
         NominationImportModule,

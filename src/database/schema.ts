@@ -161,25 +161,33 @@ export interface DisciplinaryCases {
 }
 
 export interface HistoryImportRows {
-  authority: string | null;
-  award_code: string | null;
-  basis: string | null;
-  bonus_amount: string | null;
+  authority: string;
+  award_code: string;
+  basis: string;
+  bonus_amount: Int8;
   collective_code: string | null;
-  decision_number: string | null;
+  decision_number: string;
   full_name: string | null;
   import_id: string;
-  issued_on: string | null;
-  issuer_name: string | null;
+  individual_id: string | null;
+  issued_on: Timestamp;
+  issuer_name: string;
   issuer_organization_code: string | null;
+  issuer_organization_id: string | null;
   national_id: string | null;
+  number: number;
   organization_code: string | null;
-  period_from: string | null;
-  period_to: string | null;
+  organization_id: string | null;
+  organization_name: string | null;
+  period_from: number;
+  period_to: number;
+  recipient_name: string | null;
+  regime: string;
   row: number;
-  signer_name: string | null;
-  signer_title: string | null;
-  year: string | null;
+  signer_name: string;
+  signer_title: string;
+  verification_code: string;
+  year: number;
 }
 
 export interface HistoryImports {

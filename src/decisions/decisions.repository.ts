@@ -156,6 +156,62 @@ export class DecisionsRepository {
   }
 
   /**
+   * The decisions of a staged history import (`history_import_rows`), one per issuer (the registry's organization,
+   * else the name as written), year and number as written; their date, authority and signer from the first row.
+   * Returns how many were inserted.
+   */
+  async insertHistory(importId: string, fileHash: string): Promise<number> {
+    const result = await this.db
+      .insertInto('decisions')
+      .columns([
+        'issuer_organization_id',
+        'issuer_name',
+        'authority',
+        'year',
+        'number',
+        'number_text',
+        'issued_on',
+        'signer_name',
+        'signer_title',
+        'signing_mode',
+        'regime',
+        'source',
+        'history_import_hash',
+      ])
+      .expression((eb) =>
+        eb
+          .selectFrom('history_import_rows as s')
+          .distinctOn([
+            sql`coalesce(s.issuer_organization_id::text, lower(s.issuer_name))`,
+            sql`extract(year FROM s.issued_on)`,
+            's.decision_number',
+          ])
+          .select([
+            's.issuer_organization_id',
+            's.issuer_name',
+            's.authority',
+            sql<number>`extract(year FROM s.issued_on)::int`.as('year'),
+            's.number',
+            's.decision_number',
+            's.issued_on',
+            's.signer_name',
+            's.signer_title',
+            sql.lit('DIRECT').as('signing_mode'),
+            's.regime',
+            sql.lit('HISTORY').as('source'),
+            sql<string>`${fileHash}::text`.as('history_import_hash'),
+          ])
+          .where('s.import_id', '=', importId)
+          .orderBy(sql`coalesce(s.issuer_organization_id::text, lower(s.issuer_name))`)
+          .orderBy(sql`extract(year FROM s.issued_on)`)
+          .orderBy('s.decision_number')
+          .orderBy('s.row'),
+      )
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+
+  /**
    * Locks the nominations (`FOR UPDATE`, in id order so concurrent decisions cannot deadlock) and returns them
    * with the nominee's name and unit as of now. Unknown ids are simply missing from the result.
    */

@@ -183,6 +183,19 @@ function freshFactories(t: TestApp, tree: Awaited<ReturnType<typeof makeTree>>) 
       );
       return query;
     },
+    historyFile: () =>
+      importCsv([
+        ['decisionNumber', 'issuedOn', 'issuerName', 'authority', 'awardCode', 'year', 'nationalId'],
+        [
+          `${unique().replace(/\D/g, '').slice(-8)}/QĐ-STTTT`,
+          '2020-01-15',
+          'Giám đốc Sở Thông tin và Truyền thông',
+          'DEPARTMENT_HEAD',
+          'LAO_DONG_TIEN_TIEN',
+          '2019',
+          PERSONAL.nationalId,
+        ],
+      ]),
     importFile: async () =>
       importCsv([
         ['year', 'awardCode', 'basis', 'individualId', 'proposingOrganizationId', 'achievements', 'expectedDecisionOn'],
@@ -527,6 +540,15 @@ export const ACCESS_MATRIX: AccessRow[] = [
   },
   { method: 'GET', path: '/api/v1/nominations/import/template.xlsx', expect: everyone(200) },
   { method: 'GET', path: '/api/v1/nominations/import/template.csv', expect: everyone(200) },
+
+  // history: HR officers load their agency's past awards; a person outside the scope is one nobody holds (422)
+  {
+    method: 'POST',
+    path: '/api/v1/history/import',
+    expect: { ...hrWrite(201), hrOut: 422 },
+    request: (w) => ({ file: { field: 'file', content: w.fresh.historyFile(), fileName: 'lich-su.csv' } }),
+  },
+  { method: 'GET', path: '/api/v1/history/import/template.xlsx', expect: everyone(200) },
 
   // decisions and awards: approvers sign and revoke, the register is public
   {
