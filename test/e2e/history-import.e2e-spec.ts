@@ -195,7 +195,7 @@ const BENCH_ROWS = Number(process.env.HISTORY_BENCH ?? 0);
 (BENCH_ROWS > 0 ? describe : describe.skip)('history import speed', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ IMPORT_MAX_BYTES: String(256 * 1024 * 1024) });
+    t = await createTestApp({ IMPORT_MAX_BYTES: String(100 * 1024 * 1024) });
   });
   afterAll(async () => {
     await t.close();
