@@ -8,6 +8,7 @@ import { OrganizationCodeAndSymbol1768176000000 } from './1768176000000-Organiza
 import { DuplicateRuleInEngine1768608000000 } from './1768608000000-DuplicateRuleInEngine.js';
 import { RegisterVersion1768953600000 } from './1768953600000-RegisterVersion.js';
 import { RulesRevision2Decisions1768867200000 } from './1768867200000-RulesRevision2Decisions.js';
+import { HistoryHouseholdsForm06031769040000000 } from './1769040000000-HistoryHouseholdsForm0603.js';
 
 /** Every migration in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   DuplicateRuleInEngine1768608000000,
   RegisterVersion1768953600000,
   RulesRevision2Decisions1768867200000,
+  HistoryHouseholdsForm06031769040000000,
 ];

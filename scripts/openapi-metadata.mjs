@@ -5,7 +5,7 @@
 // writes nothing and fails when the committed file is not what the sources give.
 import { PluginMetadataGenerator } from '@nestjs/cli/lib/compiler/plugins/plugin-metadata-generator.js';
 import { ReadonlyVisitor } from '@nestjs/swagger/plugin';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 
@@ -14,6 +14,10 @@ const committed = 'openapi-metadata.ts';
 const check = process.argv.includes('--check');
 // A check writes beside the committed file (the imports inside are relative to it), under a name of its own.
 const filename = check ? `.openapi-metadata-check-${process.pid}.ts` : committed;
+
+// The generator type-checks the program, this file included: a stale one (naming a DTO since renamed) would stop
+// its own regeneration, so it starts from an empty one.
+if (!check) writeFileSync(path.join(source, committed), 'export default async () => ({});\n');
 
 new PluginMetadataGenerator().generate({
   visitors: [

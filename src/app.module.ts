@@ -16,6 +16,8 @@ import { DecisionsModule } from './decisions/decisions.module.js';
 import { DemoDataModule } from './demo-data/demo-data.module.js';
 import { ExportsModule } from './exports/exports.module.js';
 import { HealthModule } from './health/health.module.js';
+import { HistoryModule } from './history/history.module.js';
+import { HouseholdsModule } from './households/households.module.js';
 import { IdempotencyModule } from './idempotency/idempotency.module.js';
 import { IndividualsModule } from './individuals/individuals.module.js';
 import { NominationImportModule } from './nominations/import/nomination-import.module.js';
@@ -75,6 +77,8 @@ export class AppModule {
         HealthModule,
         OrganizationsModule,
         IndividualsModule,
+        HouseholdsModule,
+        HistoryModule,
         QuotasModule,
         NominationsModule,
         NominationImportModule,

@@ -18,5 +18,6 @@ export const AUDITED_ENTITY_TYPES = [
   'rule_settings',
   'decisions',
   'awards',
+  'households',
 ] as const;
 export type AuditEntityType = (typeof AUDITED_ENTITY_TYPES)[number];

@@ -68,6 +68,7 @@ export interface NewAward {
   basis: Basis;
   recipientKind: AwardRecipientKind;
   individualId: string | null;
+  householdId: string | null;
   organizationId: string;
   proposingOrganizationId: string;
   recipientName: string;
@@ -294,8 +295,12 @@ export class AwardsRepository {
   /** The award a certificate's code names, with the decision's issuer and signer. */
   async findCertificate(verificationCode: string): Promise<CertificateRow | null> {
     const query = this.withDecision()
-      .innerJoin('organizations as o', 'o.id', 'd.issuer_organization_id')
-      .select(['o.name as issuerName', 'd.signer_name as signerName', 'd.signer_title as signerTitle'])
+      .leftJoin('organizations as o', 'o.id', 'd.issuer_organization_id')
+      .select((eb) => [
+        eb.fn.coalesce('d.issuer_name', 'o.name').$notNull().as('issuerName'),
+        'd.signer_name as signerName',
+        'd.signer_title as signerTitle',
+      ])
       .select('d.signing_mode as signingMode')
       .$narrowType<Pick<CertificateRow, 'signingMode'>>()
       .where('a.verification_code', '=', verificationCode);
@@ -368,6 +373,7 @@ export class AwardsRepository {
           basis: award.basis,
           recipient_kind: award.recipientKind,
           individual_id: award.individualId,
+          household_id: award.householdId,
           organization_id: award.organizationId,
           proposing_organization_id: award.proposingOrganizationId,
           recipient_name: award.recipientName,
@@ -381,6 +387,90 @@ export class AwardsRepository {
       .returning(['id', 'nomination_id as nominationId'])
       .execute();
     return new Map(rows.map((row) => [row.nominationId as string, row.id]));
+  }
+
+  /**
+   * The awards of a staged history import, each on the history decision of its row (same import, issuer, year and
+   * number as written), marked `source: HISTORY`. Returns how many were inserted.
+   */
+  async insertHistory(importId: string, fileHash: string): Promise<number> {
+    const result = await this.db
+      .insertInto('awards')
+      .columns([
+        'decision_id',
+        'year',
+        'award_code',
+        'basis',
+        'recipient_kind',
+        'individual_id',
+        'organization_id',
+        'proposing_organization_id',
+        'recipient_name',
+        'organization_name',
+        'issued_on',
+        'regime',
+        'bonus_amount',
+        'verification_code',
+        'source',
+      ])
+      .expression((eb) =>
+        eb
+          .selectFrom('history_import_rows as s')
+          .innerJoin('decisions as d', (join) =>
+            join
+              .on('d.history_import_hash', '=', fileHash)
+              .onRef('d.number_text', '=', 's.decision_number')
+              .on('d.year', '=', sql<number>`extract(year FROM s.issued_on)::int`)
+              .on((on) =>
+                on.or([
+                  on('d.issuer_organization_id', '=', on.ref('s.issuer_organization_id')),
+                  on.and([
+                    on('s.issuer_organization_id', 'is', null),
+                    on('d.issuer_organization_id', 'is', null),
+                    on(sql`lower(d.issuer_name)`, '=', sql`lower(s.issuer_name)`),
+                  ]),
+                ]),
+              ),
+          )
+          .select((q) => [
+            'd.id',
+            's.year',
+            's.award_code',
+            's.basis',
+            q
+              .case()
+              .when('s.individual_id', 'is', null)
+              .then(sql.lit('COLLECTIVE'))
+              .else(sql.lit('INDIVIDUAL'))
+              .end()
+              .as('recipient_kind'),
+            's.individual_id',
+            q.fn
+              .coalesce('s.organization_id', sql<string>`NULL::uuid`)
+              .$notNull()
+              .as('organization_id'),
+            q.fn
+              .coalesce('s.organization_id', sql<string>`NULL::uuid`)
+              .$notNull()
+              .as('proposing_organization_id'),
+            q.fn
+              .coalesce('s.recipient_name', sql<string>`NULL::text`)
+              .$notNull()
+              .as('recipient_name'),
+            q.fn
+              .coalesce('s.organization_name', sql<string>`NULL::text`)
+              .$notNull()
+              .as('organization_name'),
+            's.issued_on',
+            's.regime',
+            's.bonus_amount',
+            's.verification_code',
+            sql.lit('HISTORY').as('source'),
+          ])
+          .where('s.import_id', '=', importId),
+      )
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0);
   }
 
   /** Locks one line of a decision for a revocation; null when the decision has no such line. */

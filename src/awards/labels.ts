@@ -1,16 +1,14 @@
 import type { Basis } from '../rules/index.js';
 
-/**
- * Recipient kinds an award can have in the registry (households are out of scope for now: R-KIND-1, a registry
- * convention).
- */
-export const AWARD_RECIPIENT_KINDS = ['INDIVIDUAL', 'COLLECTIVE'] as const;
+/** Recipient kinds an award can have: a person, a collective, or a household (Giấy khen and Bằng khen only, R-KIND-1). */
+export const AWARD_RECIPIENT_KINDS = ['INDIVIDUAL', 'COLLECTIVE', 'HOUSEHOLD'] as const;
 export type AwardRecipientKind = (typeof AWARD_RECIPIENT_KINDS)[number];
 
 /** Vietnamese labels of the recipient kinds, as printed in reports. */
 export const RECIPIENT_KIND_LABELS: Readonly<Record<AwardRecipientKind, string>> = {
   INDIVIDUAL: 'Cá nhân',
   COLLECTIVE: 'Tập thể',
+  HOUSEHOLD: 'Hộ gia đình',
 };
 
 /** Vietnamese labels of the bases (phương thức khen thưởng). */

@@ -72,6 +72,7 @@ export interface Awards {
   certificate_number: string | null;
   created_at: Generated<Timestamp>;
   decision_id: string;
+  household_id: string | null;
   id: Generated<string>;
   individual_id: string | null;
   issued_on: Timestamp;
@@ -85,6 +86,7 @@ export interface Awards {
   revoked_at: Timestamp | null;
   revoked_by_key_id: string | null;
   revoked_reason: string | null;
+  source: Generated<string>;
   verification_code: string;
   year: number;
 }
@@ -133,15 +135,18 @@ export interface Decisions {
   authority: string;
   created_at: Generated<Timestamp>;
   created_by_key_id: string | null;
+  history_import_hash: string | null;
   id: Generated<string>;
   issued_on: Timestamp;
-  issuer_organization_id: string;
+  issuer_name: string | null;
+  issuer_organization_id: string | null;
   number: number;
   number_text: string;
   regime: string;
   signer_name: string;
   signer_title: string;
   signing_mode: string;
+  source: Generated<string>;
   year: number;
 }
 
@@ -154,6 +159,55 @@ export interface DisciplinaryCases {
   note: string | null;
   opened_on: Timestamp;
   outcome: string | null;
+}
+
+export interface HistoryImportRows {
+  authority: string;
+  award_code: string;
+  basis: string;
+  bonus_amount: Int8;
+  collective_code: string | null;
+  decision_number: string;
+  full_name: string | null;
+  import_id: string;
+  individual_id: string | null;
+  issued_on: Timestamp;
+  issuer_name: string;
+  issuer_organization_code: string | null;
+  issuer_organization_id: string | null;
+  national_id: string | null;
+  number: number;
+  organization_code: string | null;
+  organization_id: string | null;
+  organization_name: string | null;
+  period_from: number;
+  period_to: number;
+  recipient_name: string | null;
+  regime: string;
+  row: number;
+  signer_name: string;
+  signer_title: string;
+  verification_code: string;
+  year: number;
+}
+
+export interface HistoryImports {
+  awards: number;
+  created_at: Generated<Timestamp>;
+  created_by_key_id: string | null;
+  decisions: number;
+  file_hash: string;
+  file_name: string;
+  rows: number;
+}
+
+export interface Households {
+  address: string;
+  created_at: Generated<Timestamp>;
+  head_name: string;
+  id: Generated<string>;
+  organization_id: string;
+  updated_at: Generated<Timestamp>;
 }
 
 export interface IdempotencyKeys {
@@ -189,6 +243,7 @@ export interface Individuals {
   national_id: string | null;
   organization_id: string;
   position: string | null;
+  reporting_category: string | null;
   updated_at: Generated<Timestamp>;
 }
 
@@ -224,6 +279,7 @@ export interface Nominations {
   decision_id: string | null;
   eligibility: Json;
   expected_decision_on: Timestamp | null;
+  household_id: string | null;
   id: Generated<string>;
   import_file_hash: string | null;
   import_row: number | null;
@@ -250,6 +306,7 @@ export interface Organizations {
   created_at: Generated<Timestamp>;
   decision_numbering: Generated<string>;
   document_symbol: string | null;
+  enterprise: Generated<boolean>;
   id: Generated<string>;
   kind: string;
   name: string;
@@ -290,6 +347,9 @@ export interface DB {
   council_votes: CouncilVotes;
   decisions: Decisions;
   disciplinary_cases: DisciplinaryCases;
+  history_import_rows: HistoryImportRows;
+  history_imports: HistoryImports;
+  households: Households;
   idempotency_keys: IdempotencyKeys;
   individual_ratings: IndividualRatings;
   individuals: Individuals;

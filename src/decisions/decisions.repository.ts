@@ -19,9 +19,12 @@ export interface DecisionRow {
   numberText: string;
   year: number;
   issuedOn: string;
-  issuerId: string;
+  /** Null for a history decision whose issuer is not an organization of the registry. */
+  issuerId: string | null;
+  /** The issuer as written on a history decision, else the organization's name. */
   issuerName: string;
   issuerSymbol: string | null;
+  source: 'REGISTRY' | 'HISTORY';
   authority: Authority;
   signerName: string;
   signerTitle: string;
@@ -38,10 +41,15 @@ export interface NominationForDecision {
   year: number;
   awardCode: AwardCode;
   basis: Basis;
-  recipientKind: 'INDIVIDUAL' | 'COLLECTIVE';
+  recipientKind: 'INDIVIDUAL' | 'COLLECTIVE' | 'HOUSEHOLD';
   individualId: string | null;
   /** The nominated collective. */
   nomineeOrganizationId: string | null;
+  /** The nominated household, its head and its commune. */
+  householdId: string | null;
+  householdName: string | null;
+  householdOrganizationId: string | null;
+  householdOrganizationName: string | null;
   proposingOrganizationId: string;
   individualName: string | null;
   /** The individual's unit now, i.e. at decision time. */
@@ -91,7 +99,7 @@ export class DecisionsRepository {
   private selectDecisions() {
     return this.db
       .selectFrom('decisions as d')
-      .innerJoin('organizations as o', 'o.id', 'd.issuer_organization_id')
+      .leftJoin('organizations as o', 'o.id', 'd.issuer_organization_id')
       .select((eb) => [
         'd.id as id',
         'd.number as number',
@@ -99,8 +107,9 @@ export class DecisionsRepository {
         'd.year as year',
         eb.fn<string>('to_char', ['d.issued_on', sql.lit('YYYY-MM-DD')]).as('issuedOn'),
         'd.issuer_organization_id as issuerId',
-        'o.name as issuerName',
+        eb.fn.coalesce('d.issuer_name', 'o.name').$notNull().as('issuerName'),
         'o.document_symbol as issuerSymbol',
+        'd.source as source',
         'd.authority as authority',
         'd.signer_name as signerName',
         'd.signer_title as signerTitle',
@@ -115,7 +124,7 @@ export class DecisionsRepository {
           .$notNull()
           .as('awardCount'),
       ])
-      .$narrowType<Pick<DecisionRow, 'authority' | 'signingMode' | 'regime'>>();
+      .$narrowType<Pick<DecisionRow, 'authority' | 'signingMode' | 'regime' | 'source'>>();
   }
 
   async findById(id: string): Promise<DecisionRow | null> {
@@ -148,6 +157,62 @@ export class DecisionsRepository {
   }
 
   /**
+   * The decisions of a staged history import (`history_import_rows`), one per issuer (the registry's organization,
+   * else the name as written), year and number as written; their date, authority and signer from the first row.
+   * Returns how many were inserted.
+   */
+  async insertHistory(importId: string, fileHash: string): Promise<number> {
+    const result = await this.db
+      .insertInto('decisions')
+      .columns([
+        'issuer_organization_id',
+        'issuer_name',
+        'authority',
+        'year',
+        'number',
+        'number_text',
+        'issued_on',
+        'signer_name',
+        'signer_title',
+        'signing_mode',
+        'regime',
+        'source',
+        'history_import_hash',
+      ])
+      .expression((eb) =>
+        eb
+          .selectFrom('history_import_rows as s')
+          .distinctOn([
+            sql`coalesce(s.issuer_organization_id::text, lower(s.issuer_name))`,
+            sql`extract(year FROM s.issued_on)`,
+            's.decision_number',
+          ])
+          .select([
+            's.issuer_organization_id',
+            's.issuer_name',
+            's.authority',
+            sql<number>`extract(year FROM s.issued_on)::int`.as('year'),
+            's.number',
+            's.decision_number',
+            's.issued_on',
+            's.signer_name',
+            's.signer_title',
+            sql.lit('DIRECT').as('signing_mode'),
+            's.regime',
+            sql.lit('HISTORY').as('source'),
+            sql<string>`${fileHash}::text`.as('history_import_hash'),
+          ])
+          .where('s.import_id', '=', importId)
+          .orderBy(sql`coalesce(s.issuer_organization_id::text, lower(s.issuer_name))`)
+          .orderBy(sql`extract(year FROM s.issued_on)`)
+          .orderBy('s.decision_number')
+          .orderBy('s.row'),
+      )
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0);
+  }
+
+  /**
    * Locks the nominations (`FOR UPDATE`, in id order so concurrent decisions cannot deadlock) and returns them
    * with the nominee's name and unit as of now. Unknown ids are simply missing from the result.
    */
@@ -157,6 +222,8 @@ export class DecisionsRepository {
       .leftJoin('individuals as i', 'i.id', 'n.individual_id')
       .leftJoin('organizations as io', 'io.id', 'i.organization_id')
       .leftJoin('organizations as o', 'o.id', 'n.organization_id')
+      .leftJoin('households as h', 'h.id', 'n.household_id')
+      .leftJoin('organizations as ho', 'ho.id', 'h.organization_id')
       .select([
         'n.id as id',
         'n.status as status',
@@ -171,6 +238,10 @@ export class DecisionsRepository {
         'i.organization_id as individualOrganizationId',
         'io.name as individualOrganizationName',
         'o.name as collectiveName',
+        'n.household_id as householdId',
+        'h.head_name as householdName',
+        'h.organization_id as householdOrganizationId',
+        'ho.name as householdOrganizationName',
       ])
       .$narrowType<Pick<NominationForDecision, 'status' | 'awardCode' | 'basis' | 'recipientKind'>>()
       .where('n.id', '=', sql<string>`ANY(${ids}::uuid[])`)

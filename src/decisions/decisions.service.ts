@@ -43,6 +43,7 @@ export function toDecisionSummaryDto(row: DecisionRow): DecisionSummaryDto {
     year: row.year,
     issuedOn: row.issuedOn,
     issuer: { id: row.issuerId, name: row.issuerName, documentSymbol: row.issuerSymbol },
+    source: row.source,
     authority: row.authority,
     signerName: row.signerName,
     signerTitle: row.signerTitle,
@@ -237,7 +238,12 @@ export class DecisionsService {
   async revoke(decisionId: string, awardId: string, dto: RevokeAwardDto, principal: Principal): Promise<AwardDto> {
     const decision = await this.decisions.findById(decisionId);
     if (!decision) throw ApiError.notFound('Decision', decisionId);
-    await this.scope.assertInScope(principal, decision.issuerId);
+    // A history decision of an issuer outside the registry (a Prime Minister's…) is revoked by an ADMIN only.
+    if (decision.issuerId === null) {
+      if (principal.role !== 'ADMIN') {
+        throw ApiError.forbidden(msg('error.outOfScope', { id: decisionId }), ErrorCode.OUT_OF_SCOPE);
+      }
+    } else await this.scope.assertInScope(principal, decision.issuerId);
     return this.transactions.run(async () => {
       const award = await this.awards.lockInDecision(decisionId, awardId);
       if (!award) {
@@ -409,9 +415,23 @@ function toNewAward(
   line: { decisionId: string; issuedOn: string; regime: NewAward['regime']; bonusAmount: number },
 ): NewAward {
   const individual = nomination.recipientKind === 'INDIVIDUAL';
-  const organizationId = individual ? nomination.individualOrganizationId : nomination.nomineeOrganizationId;
-  const organizationName = individual ? nomination.individualOrganizationName : nomination.collectiveName;
-  const recipientName = individual ? nomination.individualName : nomination.collectiveName;
+  const household = nomination.recipientKind === 'HOUSEHOLD';
+  // A person's and a household's award is listed under their unit or commune; a collective's under itself.
+  const organizationId = individual
+    ? nomination.individualOrganizationId
+    : household
+      ? nomination.householdOrganizationId
+      : nomination.nomineeOrganizationId;
+  const organizationName = individual
+    ? nomination.individualOrganizationName
+    : household
+      ? nomination.householdOrganizationName
+      : nomination.collectiveName;
+  const recipientName = individual
+    ? nomination.individualName
+    : household
+      ? nomination.householdName && `Hộ ${nomination.householdName}`
+      : nomination.collectiveName;
   if (!organizationId || !organizationName || !recipientName) {
     throw new Error(`Nomination ${nomination.id} has no nominee to grant an award to`);
   }
@@ -423,6 +443,7 @@ function toNewAward(
     basis: nomination.basis,
     recipientKind: nomination.recipientKind,
     individualId: individual ? nomination.individualId : null,
+    householdId: household ? nomination.householdId : null,
     organizationId,
     proposingOrganizationId: nomination.proposingOrganizationId,
     recipientName,

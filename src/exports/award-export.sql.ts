@@ -137,7 +137,14 @@ export const AWARD_EXPORT_COLUMNS: readonly ExportColumn[] = [
     type: 'date',
     width: 12,
   },
-  { key: 'issuerName', label: 'Cơ quan ban hành', labelEn: 'Issued by', sql: 'io.name', type: 'text', width: 36 },
+  {
+    key: 'issuerName',
+    label: 'Cơ quan ban hành',
+    labelEn: 'Issued by',
+    sql: 'coalesce(d.issuer_name, io.name)',
+    type: 'text',
+    width: 36,
+  },
   {
     key: 'authority',
     label: 'Thẩm quyền',
@@ -248,7 +255,7 @@ const EXPORT_ORDER = 'a.issued_on DESC, a.id DESC';
  */
 const EXPORT_FROM = `FROM awards a
   JOIN decisions d ON d.id = a.decision_id
-  JOIN organizations io ON io.id = d.issuer_organization_id
+  LEFT JOIN organizations io ON io.id = d.issuer_organization_id
   JOIN award_types t ON t.code = a.award_code
   LEFT JOIN (SELECT c.descendant_id AS id, string_agg(o.name, ' / ' ORDER BY c.depth DESC) AS path
                FROM organization_closure c JOIN organizations o ON o.id = c.ancestor_id

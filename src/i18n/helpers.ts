@@ -50,7 +50,7 @@ export function semicolonList(items: readonly Message[]): Message {
 
 /** "Organization 42 does not exist", with the entity named in the reader's language. */
 export function referenceMissing(
-  entity: 'entity.organization' | 'entity.individual' | 'entity.nomination',
+  entity: 'entity.organization' | 'entity.individual' | 'entity.nomination' | 'entity.household',
   id: string,
 ): Message {
   return msg('error.referenceMissing', { entity: msg(entity), id });

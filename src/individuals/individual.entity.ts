@@ -26,6 +26,10 @@ export { GENDERS, type Gender } from './individual.js';
 @Unique('uq_individuals_national_id', ['nationalId'])
 @Check('ck_individuals_gender', `"gender" IS NULL OR "gender" IN ('MALE','FEMALE')`)
 @Check('ck_individuals_full_name', `length(btrim("full_name")) > 0`)
+@Check(
+  'ck_individuals_reporting_category',
+  `"reporting_category" IS NULL OR "reporting_category" IN ('PROVINCE_LEADER','DEPARTMENT_LEADER','ENTREPRENEUR','OTHER_LEADER','WORKER')`,
+)
 // Trigram index over the diacritic-free name; declared in the migration (expression index).
 @Index('ix_individuals_full_name_trgm', { synchronize: false })
 export class Individual {
@@ -57,6 +61,10 @@ export class Individual {
 
   @Column({ type: 'date', nullable: true })
   joinedOn: string | null;
+
+  /** Group of form 0603 (Circular 02/2023/TT-BNV), rows 06–10. */
+  @Column({ type: 'text', nullable: true })
+  reportingCategory: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

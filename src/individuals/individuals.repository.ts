@@ -4,7 +4,7 @@ import { unaccentedContains } from '../common/database/expressions.js';
 import { Db } from '../database/db.js';
 import type { InitiativeLevel, Rating } from '../rules/index.js';
 import type { DisciplinaryCase, DisciplinaryCaseKind } from './disciplinary-case.js';
-import type { Gender, Individual, IndividualValues } from './individual.js';
+import type { Gender, Individual, IndividualValues, ReportingCategory } from './individual.js';
 import type { Initiative } from './initiative.js';
 import type { IndividualRating } from './rating.js';
 
@@ -46,10 +46,11 @@ export class IndividualsRepository {
         'i.position',
         'i.organization_id as organizationId',
         isoDateOrNull(eb.ref('i.joined_on')).as('joinedOn'),
+        'i.reporting_category as reportingCategory',
         'i.created_at as createdAt',
         'i.updated_at as updatedAt',
       ])
-      .$narrowType<{ gender: Gender | null }>();
+      .$narrowType<{ gender: Gender | null; reportingCategory: ReportingCategory | null }>();
   }
 
   async findById(id: string): Promise<Individual | null> {
@@ -100,6 +101,7 @@ export class IndividualsRepository {
       'position',
       'organization_id as organizationId',
       isoDateOrNull(sql.ref('joined_on')).as('joinedOn'),
+      'reporting_category as reportingCategory',
       'created_at as createdAt',
       'updated_at as updatedAt',
     ] as const;
@@ -116,9 +118,10 @@ export class IndividualsRepository {
         position: values.position,
         organization_id: values.organizationId,
         joined_on: values.joinedOn,
+        reporting_category: values.reportingCategory,
       })
       .returning(this.returningIndividual())
-      .$narrowType<{ gender: Gender | null }>()
+      .$narrowType<{ gender: Gender | null; reportingCategory: ReportingCategory | null }>()
       .executeTakeFirstOrThrow();
   }
 
@@ -134,11 +137,12 @@ export class IndividualsRepository {
         position: changes.position,
         organization_id: changes.organizationId,
         joined_on: changes.joinedOn,
+        reporting_category: changes.reportingCategory,
         updated_at: sql`now()`,
       })
       .where('id', '=', id)
       .returning(this.returningIndividual())
-      .$narrowType<{ gender: Gender | null }>()
+      .$narrowType<{ gender: Gender | null; reportingCategory: ReportingCategory | null }>()
       .executeTakeFirst();
     return row ?? null;
   }

@@ -43,6 +43,7 @@ export function toIndividualDto(individual: Individual): IndividualDto {
     position: individual.position,
     organizationId: individual.organizationId,
     joinedOn: individual.joinedOn,
+    reportingCategory: individual.reportingCategory,
     createdAt: individual.createdAt.toISOString(),
     updatedAt: individual.updatedAt.toISOString(),
   };
@@ -121,6 +122,7 @@ export class IndividualsService {
         position: dto.position ?? null,
         organizationId: dto.organizationId,
         joinedOn: dto.joinedOn ?? null,
+        reportingCategory: dto.reportingCategory ?? null,
       };
       assertJoinedAfterBirth(values);
       return toIndividualDto(await this.individuals.create(values));
@@ -166,6 +168,7 @@ export class IndividualsService {
         position: dto.position,
         organizationId: dto.organizationId ?? undefined,
         joinedOn: dto.joinedOn,
+        reportingCategory: dto.reportingCategory,
       });
       assertJoinedAfterBirth({ ...individual, ...changes });
       if (Object.keys(changes).length === 0) return toIndividualDto(individual);

@@ -14,9 +14,9 @@ export const MAX_BATCH_NOMINATIONS = 500;
 export type BatchItemOutcome =
   { id: string; nomination: Nomination; problem: null } | { id: string; nomination: null; problem: ApiError };
 
-/** The nominee a nomination names: the person, or the collective. */
-export const nomineeOf = (n: Pick<Nomination, 'individualId' | 'organizationId'>): string =>
-  (n.individualId ?? n.organizationId) as string;
+/** The id of whoever is nominated: the person, the collective or the household. */
+export const nomineeOf = (n: Pick<Nomination, 'individualId' | 'organizationId' | 'householdId'>): string =>
+  (n.individualId ?? n.organizationId ?? n.householdId) as string;
 
 /**
  * The facts of a batch's nominations, loaded once, kept current as the batch moves nominations: after a move, every

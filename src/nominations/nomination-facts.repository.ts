@@ -15,6 +15,7 @@ import {
   type NominationFacts,
   type NominationStatus,
   type Rating,
+  type RecipientKind,
 } from '../rules/index.js';
 import { anyOf, isoDate } from '../common/database/expressions.js';
 
@@ -25,7 +26,7 @@ export interface FactsRequest {
   year: number;
   awardCode: AwardCode;
   basis: Basis;
-  recipientKind: 'INDIVIDUAL' | 'COLLECTIVE';
+  recipientKind: RecipientKind;
   individualId?: string | null;
   organizationId?: string | null;
   /** The nomination being evaluated: the rules never count it against itself. */

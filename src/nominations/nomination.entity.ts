@@ -13,6 +13,7 @@ import {
 } from 'typeorm';
 import { AwardType } from '../award-types/award-type.entity.js';
 import { Decision } from '../decisions/decision.entity.js';
+import { Household } from '../households/household.entity.js';
 import { Individual } from '../individuals/individual.entity.js';
 import { Organization } from '../organizations/organization.entity.js';
 import type { AwardCode, Basis, Eligibility, NominationStatus, Regime } from '../rules/index.js';
@@ -28,10 +29,10 @@ import type { NomineeKind } from './nomination.js';
   `"status" IN ('DRAFT','SUBMITTED','APPROVED','REJECTED','DECIDED','RETURNED','WITHDRAWN')`,
 )
 @Check('ck_nominations_basis', `"basis" IN ('REGULAR','THEMATIC','AD_HOC','CAREER','SENIORITY','FOREIGN','RESISTANCE')`)
-@Check('ck_nominations_recipient_kind', `"recipient_kind" IN ('INDIVIDUAL','COLLECTIVE')`)
+@Check('ck_nominations_recipient_kind', `"recipient_kind" IN ('INDIVIDUAL','COLLECTIVE','HOUSEHOLD')`)
 @Check(
   'ck_nominations_one_nominee',
-  `("recipient_kind" = 'INDIVIDUAL' AND "individual_id" IS NOT NULL AND "organization_id" IS NULL) OR ("recipient_kind" = 'COLLECTIVE' AND "organization_id" IS NOT NULL AND "individual_id" IS NULL)`,
+  `("recipient_kind" = 'INDIVIDUAL' AND "individual_id" IS NOT NULL AND "organization_id" IS NULL AND "household_id" IS NULL) OR ("recipient_kind" = 'COLLECTIVE' AND "organization_id" IS NOT NULL AND "individual_id" IS NULL AND "household_id" IS NULL) OR ("recipient_kind" = 'HOUSEHOLD' AND "household_id" IS NOT NULL AND "individual_id" IS NULL AND "organization_id" IS NULL)`,
 )
 @Check('ck_nominations_year', `"year" BETWEEN 1945 AND 2100`)
 @Check('ck_nominations_decided_has_decision', `("status" = 'DECIDED') = ("decision_id" IS NOT NULL)`)
@@ -39,6 +40,7 @@ import type { NomineeKind } from './nomination.js';
 @Index('ix_nominations_individual_id', ['individualId'])
 @Index('ix_nominations_organization_id', ['organizationId'])
 @Index('ix_nominations_decision_id', ['decisionId'])
+@Index('ix_nominations_household_id', ['householdId'])
 @Index('uq_nominations_import_row', { synchronize: false })
 export class Nomination {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_nominations' })
@@ -75,6 +77,14 @@ export class Nomination {
   @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'fk_nominations_organization' })
   organization?: Relation<Organization> | null;
+
+  /** The nominated household (hộ gia đình), when `recipientKind` is HOUSEHOLD. */
+  @Column({ type: 'uuid', nullable: true })
+  householdId: string | null;
+
+  @ManyToOne(() => Household, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'household_id', foreignKeyConstraintName: 'fk_nominations_household' })
+  household?: Relation<Household> | null;
 
   /** The unit that proposes (đơn vị đề nghị); quotas count per proposing unit, year and code. */
   @Column({ type: 'uuid' })

@@ -1,7 +1,7 @@
 import type { AwardCode, Basis, Eligibility, NominationStatus, Regime } from '../rules/index.js';
 
-/** Nominees are individuals or collectives; households are out of scope for now (R-KIND-1, a registry convention). */
-export type NomineeKind = 'INDIVIDUAL' | 'COLLECTIVE';
+/** Nominees are individuals, collectives or households (Giấy khen and Bằng khen only, R-KIND-1). */
+export type NomineeKind = 'INDIVIDUAL' | 'COLLECTIVE' | 'HOUSEHOLD';
 
 /**
  * A nomination (đề nghị khen thưởng): one nominee, one award code, one year and basis, proposed by one
@@ -17,6 +17,8 @@ export interface Nomination {
   individualId: string | null;
   /** The nominated collective (tập thể), when `recipientKind` is COLLECTIVE. */
   organizationId: string | null;
+  /** The nominated household (hộ gia đình), when `recipientKind` is HOUSEHOLD. */
+  householdId: string | null;
   /** The unit that proposes (đơn vị đề nghị); quotas count per proposing unit, year and code. */
   proposingOrganizationId: string;
   /** Achievement summary (tóm tắt thành tích). */

@@ -48,6 +48,7 @@ function nominationColumns(eb: ExpressionBuilder<DB, 'nominations'>) {
     eb.ref('nominations.recipient_kind').$castTo<NomineeKind>().as('recipientKind'),
     'nominations.individual_id as individualId',
     'nominations.organization_id as organizationId',
+    'nominations.household_id as householdId',
     'nominations.proposing_organization_id as proposingOrganizationId',
     'nominations.achievements',
     isoDate(eb.ref('nominations.expected_decision_on')).$castTo<string | null>().as('expectedDecisionOn'),
@@ -109,6 +110,15 @@ export class NominationsRepository {
   findIndividual(id: string): Promise<IndividualRef | undefined> {
     return this.db
       .selectFrom('individuals')
+      .select(['id', 'organization_id as organizationId'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  /** A nominated household and the commune it belongs to. */
+  findHousehold(id: string): Promise<{ id: string; organizationId: string } | undefined> {
+    return this.db
+      .selectFrom('households')
       .select(['id', 'organization_id as organizationId'])
       .where('id', '=', id)
       .executeTakeFirst();
@@ -208,6 +218,7 @@ export class NominationsRepository {
         recipient_kind: values.recipientKind,
         individual_id: values.individualId,
         organization_id: values.organizationId,
+        household_id: values.householdId,
         proposing_organization_id: values.proposingOrganizationId,
         achievements: values.achievements,
         expected_decision_on: values.expectedDecisionOn,

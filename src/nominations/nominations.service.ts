@@ -29,7 +29,7 @@ import type { CouncilVoteDto, RecordVoteDto } from './dto/vote.dto.js';
 import type { CouncilVote } from './council-vote.js';
 import { NominationFactsRepository, type FactsRequest } from './nomination-facts.repository.js';
 import type { NominationEvent } from './nomination-event.js';
-import type { Nomination } from './nomination.js';
+import type { Nomination, NomineeKind } from './nomination.js';
 import { NominationsRepository } from './nominations.repository.js';
 import { BatchFacts, nomineeOf, type BatchItemOutcome } from './batch.js';
 import {
@@ -56,6 +56,7 @@ export function toNominationDto(n: Nomination): NominationDto {
     recipientKind: n.recipientKind,
     individualId: n.individualId,
     organizationId: n.organizationId,
+    householdId: n.householdId,
     proposingOrganizationId: n.proposingOrganizationId,
     achievements: n.achievements,
     expectedDecisionOn: n.expectedDecisionOn,
@@ -143,9 +144,10 @@ export function assertDecidable(nominations: readonly { id: string; status: Nomi
 
 /** A nominee as the rules and the scope check see it. */
 interface Nominee {
-  recipientKind: 'INDIVIDUAL' | 'COLLECTIVE';
+  recipientKind: NomineeKind;
   individualId: string | null;
   organizationId: string | null;
+  householdId: string | null;
   /** The organization the nominee belongs to (a person's unit) or is (a collective): scope is checked on it. */
   homeOrganizationId: string;
 }
@@ -216,6 +218,7 @@ export class NominationsService {
         recipientKind: nominee.recipientKind,
         individualId: nominee.individualId,
         organizationId: nominee.organizationId,
+        householdId: nominee.householdId,
         proposingOrganizationId: dto.proposingOrganizationId,
         achievements: dto.achievements,
         expectedDecisionOn: dto.expectedDecisionOn ?? null,
@@ -253,14 +256,14 @@ export class NominationsService {
     dto: CreateNominationDto,
     options: { forCreation: boolean },
   ): Promise<{ nominee: Nominee; eligibility: Eligibility }> {
-    const hasIndividual = dto.individualId !== undefined;
-    const hasOrganization = dto.organizationId !== undefined;
-    if (hasIndividual === hasOrganization) {
+    const named = [dto.individualId, dto.organizationId, dto.householdId].filter((id) => id !== undefined);
+    if (named.length !== 1) {
       const message = msg('nomination.oneNominee');
       throw new ApiError(HttpStatus.BAD_REQUEST, ErrorCode.VALIDATION_FAILED, 'Invalid request', message, {
         errors: [
           { field: 'individualId', message },
           { field: 'organizationId', message },
+          { field: 'householdId', message },
         ],
       });
     }
@@ -276,7 +279,7 @@ export class NominationsService {
     await this.scope.assertInScope(principal, dto.proposingOrganizationId);
     await this.scope.assertInScope(principal, nominee.homeOrganizationId);
     if (options.forCreation) {
-      await this.nominations.lock([nomineeLockKey((nominee.individualId ?? nominee.organizationId) as string)]);
+      await this.nominations.lock([nomineeLockKey(nomineeOf(nominee))]);
     }
 
     const eligibility = await this.evaluate(
@@ -295,7 +298,19 @@ export class NominationsService {
         recipientKind: 'INDIVIDUAL',
         individualId: person.id,
         organizationId: null,
+        householdId: null,
         homeOrganizationId: person.organizationId,
+      };
+    }
+    if (dto.householdId !== undefined) {
+      const household = await this.nominations.findHousehold(dto.householdId);
+      if (!household) throw invalidReference('householdId', referenceMissing('entity.household', dto.householdId));
+      return {
+        recipientKind: 'HOUSEHOLD',
+        individualId: null,
+        organizationId: null,
+        householdId: household.id,
+        homeOrganizationId: household.organizationId,
       };
     }
     const id = dto.organizationId as string;
@@ -305,6 +320,7 @@ export class NominationsService {
       recipientKind: 'COLLECTIVE',
       individualId: null,
       organizationId: collective.id,
+      householdId: null,
       homeOrganizationId: collective.id,
     };
   }
@@ -399,7 +415,7 @@ export class NominationsService {
       // The nominee's lock before the row's (the order an approval takes them): a new basis can make a duplicate.
       const current = await this.nominations.findById(id);
       if (!current) throw ApiError.notFound('Nomination', id);
-      await this.nominations.lock([nomineeLockKey((current.individualId ?? current.organizationId) as string)]);
+      await this.nominations.lock([nomineeLockKey(nomineeOf(current))]);
       const n = await this.lockedInScope(principal, id);
       if (!canPerform('EDIT', n.status)) throw invalidState('EDIT', n.status);
       if (dto.achievements !== undefined) n.achievements = dto.achievements;

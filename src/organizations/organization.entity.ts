@@ -26,6 +26,7 @@ export { ORGANIZATION_KINDS, type OrganizationKind } from '../rules/index.js';
 @Check('ck_organizations_document_symbol', `"document_symbol" ~ '^[A-Za-z0-9Đđ-]+$'`)
 @Check('ck_organizations_kind', `"kind" IN ('PROVINCE','DEPARTMENT','DISTRICT','COMMUNE','UNIT','ENTERPRISE','OTHER')`)
 @Check('ck_organizations_decision_numbering', `"decision_numbering" IN ('REGISTER','AUTO')`)
+@Check('ck_organizations_enterprise_kind', `"kind" <> 'ENTERPRISE' OR "enterprise"`)
 @Check('ck_organizations_not_own_parent', `"parent_id" IS NULL OR "parent_id" <> "id"`)
 export class Organization {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_organizations' })
@@ -58,6 +59,9 @@ export class Organization {
   /** How its decisions are numbered (R-NUM-1): REGISTER (given from the document register) or AUTO. */
   @Column({ type: 'text', default: 'REGISTER' })
   decisionNumbering: 'REGISTER' | 'AUTO';
+  /** An enterprise (doanh nghiệp, row 03 of form 0603); kind ENTERPRISE implies it. */
+  @Column({ type: 'boolean', default: false })
+  enterprise: boolean;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

@@ -19,6 +19,8 @@ export interface Organization {
   documentSymbol: string | null;
   /** How its decisions get their numbers (R-NUM-1, Decree 30/2020 Annex I). */
   decisionNumbering: DecisionNumbering;
+  /** An enterprise (doanh nghiệp): row 03 of form 0603 (Circular 02/2023/TT-BNV); kind ENTERPRISE implies it. */
+  enterprise: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -26,6 +28,6 @@ export interface Organization {
 /** The columns a caller sets when creating an organization. */
 export type NewOrganization = Pick<
   Organization,
-  'code' | 'name' | 'shortName' | 'kind' | 'parentId' | 'documentSymbol'
+  'code' | 'name' | 'shortName' | 'kind' | 'parentId' | 'documentSymbol' | 'enterprise'
 > &
   Partial<Pick<Organization, 'decisionNumbering'>>;

@@ -27,6 +27,7 @@ const COLUMNS = [
   'parent_id as parentId',
   'document_symbol as documentSymbol',
   'decision_numbering as decisionNumbering',
+  'enterprise',
   'created_at as createdAt',
   'updated_at as updatedAt',
 ] as const;
@@ -116,6 +117,7 @@ export class OrganizationsRepository {
         parent_id: values.parentId,
         document_symbol: values.documentSymbol,
         decision_numbering: values.decisionNumbering,
+        enterprise: values.enterprise,
       })
       .returning(COLUMNS)
       .$narrowType<{ kind: OrganizationKind; decisionNumbering: DecisionNumbering }>()
@@ -137,6 +139,7 @@ export class OrganizationsRepository {
         parent_id: changes.parentId,
         document_symbol: changes.documentSymbol,
         decision_numbering: changes.decisionNumbering,
+        enterprise: changes.enterprise,
         updated_at: sql`now()`,
       })
       .where('id', '=', id)

@@ -10,7 +10,7 @@ import type {
   OrganizationDto,
   UpdateOrganizationDto,
 } from './dto/organization.dto.js';
-import type { Organization } from './organization.js';
+import type { Organization, OrganizationKind } from './organization.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 import { Transactions } from '../database/transactions.js';
 
@@ -24,9 +24,17 @@ export function toOrganizationDto(organization: Organization): OrganizationDto {
     parentId: organization.parentId,
     documentSymbol: organization.documentSymbol,
     decisionNumbering: organization.decisionNumbering,
+    enterprise: organization.enterprise,
     createdAt: organization.createdAt.toISOString(),
     updatedAt: organization.updatedAt.toISOString(),
   };
+}
+
+/** Kind ENTERPRISE implies an enterprise (form 0603 row 03): derived when omitted, `false` refused. */
+function enterpriseFlag(kind: OrganizationKind, given: boolean | undefined): boolean {
+  if (kind !== 'ENTERPRISE') return given ?? false;
+  if (given === false) throw ApiError.badRequest('enterprise', msg('organization.enterpriseKind'));
+  return true;
 }
 
 @Injectable()
@@ -54,6 +62,7 @@ export class OrganizationsService {
   }
 
   async create(dto: CreateOrganizationDto): Promise<OrganizationDto> {
+    const enterprise = enterpriseFlag(dto.kind, dto.enterprise);
     const created = await this.transactions.run(() =>
       this.organizations.create({
         code: dto.code,
@@ -63,6 +72,7 @@ export class OrganizationsService {
         parentId: dto.parentId ?? null,
         documentSymbol: dto.documentSymbol ?? null,
         decisionNumbering: dto.decisionNumbering ?? 'REGISTER',
+        enterprise,
       }),
     );
     return toOrganizationDto(created);
@@ -73,7 +83,7 @@ export class OrganizationsService {
     return this.transactions.run(async () => {
       const organization = await this.organizations.findByIdForUpdate(id);
       if (!organization) throw ApiError.notFound('Organization', id);
-      for (const field of ['code', 'name', 'kind', 'decisionNumbering'] as const) {
+      for (const field of ['code', 'name', 'kind', 'decisionNumbering', 'enterprise'] as const) {
         if (dto[field] === null) throw ApiError.badRequest(field, msg('error.notNull'));
       }
       // Only what differs is written: an unchanged organization keeps its updatedAt and leaves no audit event.
@@ -85,6 +95,10 @@ export class OrganizationsService {
         parentId: dto.parentId,
         documentSymbol: dto.documentSymbol,
         decisionNumbering: dto.decisionNumbering ?? undefined,
+        enterprise: enterpriseFlag(
+          dto.kind ?? organization.kind,
+          dto.enterprise ?? ((dto.kind ?? organization.kind) === 'ENTERPRISE' ? undefined : organization.enterprise),
+        ),
       });
       if (Object.keys(changes).length === 0) return toOrganizationDto(organization);
       const updated = await this.organizations.update(id, changes);

@@ -46,11 +46,18 @@ describe('catalogue', () => {
     }
   });
 
-  it('titles accept one recipient kind; only the forms accept several', () => {
+  it('titles accept one recipient kind; only the forms accept several (Kỷ niệm chương goes to people only)', () => {
     for (const t of AWARD_TYPES) {
-      if (t.kind === 'TITLE') expect(t.recipientKinds).toHaveLength(1);
+      if (t.kind === 'TITLE' || t.code === 'KY_NIEM_CHUONG') expect(t.recipientKinds).toHaveLength(1);
       else expect(t.recipientKinds.length).toBeGreaterThan(1);
     }
+  });
+
+  it('households take Giấy khen and Bằng khen tỉnh only (Law 2022 Art 74–75)', () => {
+    expect(AWARD_TYPES.filter((t) => t.recipientKinds.includes('HOUSEHOLD')).map((t) => t.code)).toEqual([
+      'GIAY_KHEN',
+      'BANG_KHEN_TINH',
+    ]);
   });
 });
 

@@ -233,6 +233,22 @@ export const AWARD_CATALOGUE: Readonly<Record<AwardCode, AwardType>> = {
     notes:
       'Decided by the Prime Minister; a province only proposes it. The TDKT_2022_ND98 multiplier is configurable [C].',
   },
+  KY_NIEM_CHUONG: {
+    code: 'KY_NIEM_CHUONG',
+    nameVi: 'Kỷ niệm chương',
+    nameEn: 'Commemorative Medal',
+    kind: 'FORM',
+    recipientKinds: ['INDIVIDUAL'],
+    decidingAuthorities: [{ authority: 'MINISTER' }, { authority: 'PROVINCE_CHAIR' }],
+    bonusMultipliers: same(0),
+    collectiveFactor: 1,
+    isProvinceLevel: false,
+    voteRequiredByDefault: false,
+    defaultPassRatio: PASS_MAJORITY,
+    notes:
+      'A ministry’s or sector’s commemorative medal (Huy hiệu / Kỷ niệm chương, column 5 of form 0603 of Circular ' +
+      '02/2023/TT-BNV), granted under the ministry’s own regulation; it carries no bonus under Decree 98/2023.',
+  },
 };
 
 /** The catalogue as a list, in display order (highest individual title first, forms last). */

@@ -16,6 +16,7 @@ describe('R-CERT-1 what is printed follows the code (Decree 98/2023 Art 54)', ()
     ['BANG_KHEN_THU_TUONG', 'BANG_KHEN', 'BẰNG KHEN'],
     ['CO_THI_DUA_TINH', 'FLAG', null],
     ['CO_THI_DUA_CHINH_PHU', 'FLAG', null],
+    ['KY_NIEM_CHUONG', 'MEDAL', null],
   ])('%s → %s, headline %p', (code, item, headline) => {
     expect(PRINTED_ITEMS[code]).toBe(item);
     expect(printedHeadline(code)).toBe(headline);

@@ -5,13 +5,15 @@
  * - The Chiến sĩ thi đua titles and TAP_THE_LAO_DONG_XUAT_SAC: a "Bằng chứng nhận" (certificate of the title).
  * - GIAY_KHEN, BANG_KHEN_*: the Giấy khen / Bằng khen itself.
  * - CO_THI_DUA_*: a flag (cờ) is handed over, no printed sheet.
+ * - KY_NIEM_CHUONG: a commemorative medal, issued with its own certificate by the ministry or sector that grants
+ *   it; the registry prints nothing (recorded from history and decisions only).
  */
 import { msg } from '../i18n/index.js';
 import { awardName } from './catalogue.js';
 import type { AwardCode, RuleCheck } from './types.js';
 
-/** What is handed over for an award: NONE (bonus only), a printed sheet, or a FLAG. */
-export type PrintedItem = 'NONE' | 'BANG_CHUNG_NHAN' | 'GIAY_KHEN' | 'BANG_KHEN' | 'FLAG';
+/** What is handed over for an award: NONE (bonus only), a printed sheet, a FLAG or a MEDAL. */
+export type PrintedItem = 'NONE' | 'BANG_CHUNG_NHAN' | 'GIAY_KHEN' | 'BANG_KHEN' | 'FLAG' | 'MEDAL';
 
 /** R-CERT-1 as data. */
 export const PRINTED_ITEMS: Readonly<Record<AwardCode, PrintedItem>> = {
@@ -26,6 +28,7 @@ export const PRINTED_ITEMS: Readonly<Record<AwardCode, PrintedItem>> = {
   BANG_KHEN_THU_TUONG: 'BANG_KHEN',
   CO_THI_DUA_TINH: 'FLAG',
   CO_THI_DUA_CHINH_PHU: 'FLAG',
+  KY_NIEM_CHUONG: 'MEDAL',
 };
 
 /** The printed sheet's headline, or null when nothing is printed for the code. */
@@ -48,6 +51,7 @@ export function checkPrintable(code: AwardCode): RuleCheck {
   const award = awardName(code);
   if (item === 'NONE') return { rule: 'R-CERT-1', passed: false, message: msg('rules.cert.bonusOnly', { award }) };
   if (item === 'FLAG') return { rule: 'R-CERT-1', passed: false, message: msg('rules.cert.flag', { award }) };
+  if (item === 'MEDAL') return { rule: 'R-CERT-1', passed: false, message: msg('rules.cert.medal', { award }) };
   return {
     rule: 'R-CERT-1',
     passed: true,

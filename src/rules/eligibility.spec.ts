@@ -172,8 +172,12 @@ describe('R-KIND-1 recipient kind', () => {
     ['TAP_THE_LAO_DONG_TIEN_TIEN', 'COLLECTIVE', true],
     ['LAO_DONG_TIEN_TIEN', 'COLLECTIVE', false],
     ['TAP_THE_LAO_DONG_XUAT_SAC', 'INDIVIDUAL', false],
-    ['GIAY_KHEN', 'HOUSEHOLD', false], // out of scope (registry convention)
+    ['GIAY_KHEN', 'HOUSEHOLD', true], // Law 2022 Art 74–75: households take Giấy khen and Bằng khen
+    ['BANG_KHEN_TINH', 'HOUSEHOLD', true],
     ['BANG_KHEN_THU_TUONG', 'HOUSEHOLD', false],
+    ['LAO_DONG_TIEN_TIEN', 'HOUSEHOLD', false],
+    ['KY_NIEM_CHUONG', 'HOUSEHOLD', false],
+    ['KY_NIEM_CHUONG', 'INDIVIDUAL', true],
   ])('%s for a %s passes: %p', (awardCode, recipientKind, ok) => {
     const e = evaluateEligibility({ year: 2023, awardCode, basis: 'THEMATIC', recipientKind }, ND98);
     expect(passed(e, 'R-KIND-1')).toBe(ok);
@@ -181,11 +185,19 @@ describe('R-KIND-1 recipient kind', () => {
 
   it('explains the household case', () => {
     const e = evaluateEligibility(
-      { year: 2023, awardCode: 'GIAY_KHEN', basis: 'REGULAR', recipientKind: 'HOUSEHOLD' },
+      { year: 2023, awardCode: 'CHIEN_SI_THI_DUA_CO_SO', basis: 'REGULAR', recipientKind: 'HOUSEHOLD' },
       ND98,
     );
     expect(e.eligible).toBe(false);
-    expect(en(checks(e, 'R-KIND-1')[0]?.message)).toMatch(/out of scope/);
+    expect(en(checks(e, 'R-KIND-1')[0]?.message)).toMatch(/Giấy khen or a Bằng khen only/);
+  });
+
+  it('accepts a household Giấy khen with R-KIND-1 alone', () => {
+    const e = evaluateEligibility(
+      { year: 2023, awardCode: 'GIAY_KHEN', basis: 'REGULAR', recipientKind: 'HOUSEHOLD' },
+      ND98,
+    );
+    expect(e.eligible).toBe(true);
   });
 });
 

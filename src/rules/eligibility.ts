@@ -156,17 +156,17 @@ export function wholeMonthsWorkedInYear(joinedOn: string, year: number): number 
 }
 
 /**
- * R-KIND-1 (registry convention over the catalogue of Law 2022): the award must accept the recipient kind. HOUSEHOLD
- * is out of scope.
+ * R-KIND-1 (registry convention over the catalogue of Law 2022): the award must accept the recipient kind. Households
+ * (hộ gia đình) take the forms the catalogue gives them only: Giấy khen and Bằng khen tỉnh (Law 2022 Art 74–75).
  */
 function kindRule(f: NominationFacts): RuleCheck[] {
   const t = awardType(f.awardCode);
   const kind = recipientParam(f.recipientKind);
-  if (f.recipientKind === 'HOUSEHOLD') {
+  const accepted = t.recipientKinds.includes(f.recipientKind);
+  if (f.recipientKind === 'HOUSEHOLD' && !accepted) {
     return [check('R-KIND-1', false, msg('rules.kind.household', { award: t.nameVi }))];
   }
-  const accepted = t.recipientKinds.includes(f.recipientKind);
-  const allowed = orList(t.recipientKinds.filter((k) => k !== 'HOUSEHOLD').map((k) => msg(`recipient.plain.${k}`)));
+  const allowed = orList(t.recipientKinds.map((k) => msg(`recipient.plain.${k}`)));
   return [
     check(
       'R-KIND-1',
@@ -542,6 +542,7 @@ const LAW_2022_RULES: Readonly<Record<AwardCode, readonly EligibilityRuleId[]>> 
   GIAY_KHEN: [...FORM, ...COMMON],
   BANG_KHEN_TINH: [...FORM, 'R-BK-1', ...COMMON],
   BANG_KHEN_THU_TUONG: [...FORM, ...COMMON],
+  KY_NIEM_CHUONG: [...FORM, ...COMMON],
 };
 
 /**

@@ -22,7 +22,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     confidence: 'X',
     enforcement: 'CHECK',
     where: 'eligibility.ts',
-    summary: 'The award must accept the recipient kind; household recipients are out of scope.',
+    summary: 'The award must accept the recipient kind; households take Giấy khen and Bằng khen tỉnh only.',
   },
   {
     id: 'R-BASIS-2',

@@ -10,7 +10,7 @@ import type { Message } from '../i18n/message.js';
 export const REGIME_CODES = ['TDKT_2003_ND91', 'TDKT_2022_ND98', 'TDKT_2022_ND152'] as const;
 export type Regime = (typeof REGIME_CODES)[number];
 
-/** The 11 codes of the catalogue (docs/rules.md, "Catalogue"). */
+/** The 12 codes of the catalogue (docs/rules.md, "Catalogue"). */
 export const AWARD_CODES = [
   'LAO_DONG_TIEN_TIEN',
   'CHIEN_SI_THI_DUA_CO_SO',
@@ -23,6 +23,7 @@ export const AWARD_CODES = [
   'GIAY_KHEN',
   'BANG_KHEN_TINH',
   'BANG_KHEN_THU_TUONG',
+  'KY_NIEM_CHUONG',
 ] as const;
 export type AwardCode = (typeof AWARD_CODES)[number];
 

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { type AliasableExpression, expressionBuilder, sql } from 'kysely';
 import { type AwardFilter, awardConditions } from '../awards/awards.repository.js';
-import type { AwardRecipientKind } from '../awards/labels.js';
 import { Db } from '../database/db.js';
 import type { Awards, DB } from '../database/schema.js';
-import type { AwardCode, Basis } from '../rules/index.js';
+import type { AwardCode } from '../rules/index.js';
+import type { Form0603Count } from './form-0603.js';
 import type { StatsGroupBy } from './dto/stats.dto.js';
 
 export interface GroupCountRow {
@@ -13,14 +13,6 @@ export interface GroupCountRow {
   label: string | null;
   count: number;
   /** numeric sum: text from PostgreSQL. */
-  bonusTotal: string;
-}
-
-export interface Form0603CountRow {
-  awardCode: AwardCode;
-  recipientKind: AwardRecipientKind;
-  basis: Basis;
-  count: number;
   bonusTotal: string;
 }
 
@@ -60,24 +52,32 @@ export class StatsRepository {
     return query.groupBy(key).execute();
   }
 
-  /** Non-revoked awards of the given codes whose decision is dated in `year`, by code, recipient kind and basis. */
-  form0603Counts(year: number, awardCodes: readonly AwardCode[], subtreeOf?: string): Promise<Form0603CountRow[]> {
-    let query = this.db
+  /**
+   * Form 0603: non-revoked awards of `codes` granted by decisions of `issuerId` itself dated in `year` (history
+   * decisions included), by code, recipient kind, basis, enterprise (collectives) and reporting group (individuals).
+   */
+  form0603Counts(year: number, issuerId: string, codes: readonly AwardCode[]): Promise<Form0603Count[]> {
+    return this.db
       .selectFrom('awards as a')
-      .select([
+      .innerJoin('decisions as d', 'd.id', 'a.decision_id')
+      .leftJoin('organizations as o', (join) =>
+        join.onRef('o.id', '=', 'a.organization_id').on('a.recipient_kind', '=', 'COLLECTIVE'),
+      )
+      .leftJoin('individuals as i', 'i.id', 'a.individual_id')
+      .select((qb) => [
         'a.award_code as awardCode',
         'a.recipient_kind as recipientKind',
         'a.basis as basis',
+        qb.fn.coalesce('o.enterprise', sql<boolean>`false`).as('enterprise'),
+        'i.reporting_category as reportingCategory',
         sql<number>`count(*)::int`.as('count'),
-        sql<string>`coalesce(sum(${eb.ref('a.bonus_amount')}), 0)::text`.as('bonusTotal'),
       ])
-      .$narrowType<Pick<Form0603CountRow, 'awardCode' | 'recipientKind' | 'basis'>>();
-    for (const condition of awardConditions({ includeRevoked: false, subtreeOf })) query = query.where(condition);
-    return query
-      .where('a.award_code', '=', sql<string>`ANY(${awardCodes}::text[])`)
-      .where('a.issued_on', '>=', sql<Date>`make_date(${year}::int, 1, 1)`)
-      .where('a.issued_on', '<', sql<Date>`make_date(${year + 1}::int, 1, 1)`)
-      .groupBy(['a.award_code', 'a.recipient_kind', 'a.basis'])
+      .$narrowType<Pick<Form0603Count, 'awardCode' | 'recipientKind' | 'basis' | 'reportingCategory'>>()
+      .where('d.issuer_organization_id', '=', sql<string>`${issuerId}::uuid`)
+      .where('d.year', '=', year)
+      .where('a.revoked_at', 'is', null)
+      .where('a.award_code', '=', sql<string>`ANY(${codes}::text[])`)
+      .groupBy(['a.award_code', 'a.recipient_kind', 'a.basis', 'o.enterprise', 'i.reporting_category'])
       .execute();
   }
 }

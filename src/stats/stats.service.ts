@@ -6,17 +6,20 @@ import {
   RECIPIENT_KIND_LABELS,
   type AwardRecipientKind,
 } from '../awards/labels.js';
-import { AWARD_CODES, awardName, BASES, PROVINCE_LEVEL_CODES, type AwardCode, type Basis } from '../rules/index.js';
+import { ApiError } from '../common/errors/problem.js';
+import { msg } from '../i18n/index.js';
+import { OrganizationsRepository } from '../organizations/organizations.repository.js';
+import { AWARD_CODES, awardName, BASES, type AwardCode, type Basis } from '../rules/index.js';
 import type {
   AwardStatsDto,
   AwardStatsQueryDto,
-  BasisCountsDto,
-  Form0603CountsDto,
   Form0603Dto,
   Form0603QueryDto,
   StatsGroupBy,
   StatsGroupDto,
 } from './dto/stats.dto.js';
+import { FORM_0603_CODES, type Form0603Row, tabulateForm0603 } from './form-0603.js';
+import { buildForm0603Workbook } from './form-0603-workbook.js';
 import { type GroupCountRow, StatsRepository } from './stats.repository.js';
 
 /** Catalogue-ordered kinds of key: their position in the list decides the order of the groups. */
@@ -39,20 +42,15 @@ function labelOf(groupBy: StatsGroupBy, row: GroupCountRow): string {
   }
 }
 
-const emptyBasisCounts = (): BasisCountsDto =>
-  Object.fromEntries(BASES.map((basis) => [basis, 0])) as unknown as BasisCountsDto;
-
-const emptyCounts = (): Form0603CountsDto => ({
-  collectives: 0,
-  individuals: 0,
-  total: 0,
-  bonusTotal: 0,
-  byBasis: emptyBasisCounts(),
-});
+/** Organizations that report form 0603: a province, or a ministry where the tree has one. */
+const FORM_0603_REPORTERS: readonly string[] = ['PROVINCE', 'MINISTRY'];
 
 @Injectable()
 export class StatsService {
-  constructor(private readonly stats: StatsRepository) {}
+  constructor(
+    private readonly stats: StatsRepository,
+    private readonly organizations: OrganizationsRepository,
+  ) {}
 
   /** Counts and bonus totals of awards not revoked, grouped one way. */
   async awards(query: AwardStatsQueryDto): Promise<AwardStatsDto> {
@@ -88,35 +86,34 @@ export class StatsService {
   }
 
   /**
-   * Circular 02/2023/TT-BNV form 0603: province-level titles and forms (PROVINCE_LEVEL_CODES) granted by
-   * decisions dated in the reporting year, by recipient group and by basis.
+   * Form 0603.N/BNV-TĐKT of Circular 02/2023/TT-BNV: the awards decided by the reporting organization's own head
+   * (not its departments', nor another authority's awards to its staff) in `year`, history included.
    */
   async form0603(query: Form0603QueryDto): Promise<Form0603Dto> {
-    const rows = await this.stats.form0603Counts(query.year, PROVINCE_LEVEL_CODES, query.organizationId);
-    const byCode = new Map(PROVINCE_LEVEL_CODES.map((code) => [code, emptyCounts()]));
-    const total = emptyCounts();
-    for (const row of rows) {
-      const bonus = Number(row.bonusTotal);
-      for (const counts of [byCode.get(row.awardCode), total]) {
-        if (!counts) continue;
-        if (row.recipientKind === 'COLLECTIVE') counts.collectives += row.count;
-        else counts.individuals += row.count;
-        counts.total += row.count;
-        counts.bonusTotal += bonus;
-        counts.byBasis[row.basis] += row.count;
-      }
+    const organization = await this.organizations.findById(query.organizationId);
+    if (!organization) throw ApiError.notFound('Organization', query.organizationId);
+    if (!FORM_0603_REPORTERS.includes(organization.kind)) {
+      throw ApiError.badRequest(
+        'organizationId',
+        msg('stats.form0603Reporter', { id: organization.id, kind: organization.kind }),
+      );
     }
+    const counts = await this.stats.form0603Counts(query.year, organization.id, FORM_0603_CODES);
     return {
-      form: '0603',
-      circular: '02/2023/TT-BNV',
       year: query.year,
-      organizationId: query.organizationId ?? null,
-      rows: PROVINCE_LEVEL_CODES.map((code) => ({
-        awardCode: code,
-        awardName: awardName(code),
-        ...(byCode.get(code) as Form0603CountsDto),
-      })),
-      total,
+      organization: { id: organization.id, name: organization.name },
+      rows: tabulateForm0603(counts),
     };
+  }
+
+  /** The same form as a workbook laid out like the paper form. */
+  async form0603Workbook(query: Form0603QueryDto): Promise<{ body: Buffer; fileName: string }> {
+    const report = await this.form0603(query);
+    const body = await buildForm0603Workbook({
+      year: report.year,
+      organizationName: report.organization.name,
+      rows: report.rows as Form0603Row[],
+    });
+    return { body, fileName: `bieu-0603-${report.year}.xlsx` };
   }
 }

@@ -64,6 +64,7 @@ describe('award-types', () => {
         'GIAY_KHEN',
         'BANG_KHEN_TINH',
         'BANG_KHEN_THU_TUONG',
+        'KY_NIEM_CHUONG',
       ]);
       for (const item of items) {
         expect(Object.keys(item).sort()).toEqual(

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { makeApprovedNomination, makeDecision, makeIndividual, makeTree } from '../support/factories.js';
+import ExcelJS from 'exceljs';
+import {
+  makeApprovedNomination,
+  makeDecision,
+  makeIndividual,
+  makeOrganization,
+  makeTree,
+} from '../support/factories.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
 
 // Real databases on a shared machine: generous, but bounded.
@@ -192,78 +199,222 @@ describe('statistics', () => {
   });
 
   describe('GET /stats/form-0603', () => {
-    const form = async (query: string) => (await t.http.get(`/api/v1/stats/form-0603${query}`).expect(200)).body;
-    const row = (body: { rows: { awardCode: string }[] }, code: string) => body.rows.find((r) => r.awardCode === code);
-    const zeroBases = { REGULAR: 0, THEMATIC: 0, AD_HOC: 0, CAREER: 0, SENIORITY: 0, FOREIGN: 0, RESISTANCE: 0 };
+    const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-    it('counts province-level awards of decisions dated in the year, by recipient group and basis', async () => {
-      const body = await form('?year=2024');
-      expect(body).toMatchObject({ form: '0603', circular: '02/2023/TT-BNV', year: 2024, organizationId: null });
-      expect(body.rows.map((r: { awardCode: string }) => r.awardCode).sort()).toEqual([
-        'BANG_KHEN_TINH',
-        'CHIEN_SI_THI_DUA_TINH',
-        'CO_THI_DUA_TINH',
-        'TAP_THE_LAO_DONG_XUAT_SAC',
+    /**
+     * 2024 as the province reports it, on top of the awards above: An is an OTHER_LEADER, Bình a DEPARTMENT_LEADER,
+     * the unit an enterprise; the province also gave the department a Cờ thi đua, Cường a Kỷ niệm chương (CAREER)
+     * and a household a Bằng khen (AD_HOC). Left out: the department's own decisions, the Tập thể LĐXS (no column),
+     * the revoked Bằng khen, the 2025 decision and a ministry's Bằng khen to An.
+     */
+    async function year2024() {
+      const admin = bearer(BOOTSTRAP_TOKEN);
+      const [an, binh, cuong] = await Promise.all(
+        ['Nguyễn Văn An', 'Trần Thị Bình', 'Lò Văn Cường'].map(async (name) => {
+          const rows: { id: string }[] = await t.db.query(`SELECT id FROM individuals WHERE full_name = $1`, [name]);
+          return rows[0].id;
+        }),
+      );
+      await t.http
+        .patch(`/api/v1/individuals/${an}`)
+        .set(admin)
+        .send({ reportingCategory: 'OTHER_LEADER' })
+        .expect(200);
+      await t.http
+        .patch(`/api/v1/individuals/${binh}`)
+        .set(admin)
+        .send({ reportingCategory: 'DEPARTMENT_LEADER' })
+        .expect(200);
+      await t.http.patch(`/api/v1/organizations/${tree.unit.id}`).set(admin).send({ enterprise: true }).expect(200);
+      const province = tree.province.id;
+      await awardOf(province, 'CO_THI_DUA_TINH', { organizationId: tree.department.id });
+      await awardOf(province, 'KY_NIEM_CHUONG', { individualId: cuong }, 'CAREER');
+      const ministry = await makeOrganization(t, { kind: 'OTHER', name: 'Bộ Thông tin và Truyền thông' });
+      await awardOf(ministry.id, 'BANG_KHEN_TINH', { individualId: an }, 'AD_HOC');
+      const commune = await makeOrganization(t, { kind: 'COMMUNE', parentId: province });
+      const household = await t.http
+        .post('/api/v1/households')
+        .set(admin)
+        .send({ headName: 'Lò Văn Páo', address: 'Bản Him Lam', organizationId: commune.id })
+        .expect(201);
+      const decisionId = await awardOf(province, 'CO_THI_DUA_TINH', { organizationId: commune.id });
+      await t.db.query(
+        `INSERT INTO awards (decision_id, year, award_code, basis, recipient_kind, household_id, organization_id, proposing_organization_id,
+                             recipient_name, organization_name, issued_on, regime, bonus_amount, verification_code)
+         VALUES ($1, 2024, 'BANG_KHEN_TINH', 'AD_HOC', 'HOUSEHOLD', $2, $3, $3, 'Hộ Lò Văn Páo', 'Xã', '2024-12-15', 'TDKT_2022_ND98', 0, 'TEST-HOUSEHOLD-0603')`,
+        [decisionId, household.body.id, commune.id],
+      );
+      // The commune's Cờ thi đua above only carried the household's line: revoke it so it counts for nothing.
+      await t.db.query(
+        `UPDATE awards SET revoked_at = now(), revoked_reason = 'test' WHERE decision_id = $1 AND recipient_kind = 'COLLECTIVE'`,
+        [decisionId],
+      );
+    }
+
+    let number = 900;
+    /** A province-level award of a decision of `issuer` dated 2024-12-15 (numbers clear of the decisions above). */
+    async function awardOf(
+      issuer: string,
+      awardCode: string,
+      recipient: { individualId?: string; organizationId?: string },
+      basis = 'REGULAR',
+    ): Promise<string> {
+      const [decision]: { id: string }[] = await t.db.query(
+        `INSERT INTO decisions (issuer_organization_id, authority, year, number, number_text, issued_on, signer_name, signer_title, signing_mode, regime)
+         VALUES ($1, 'PROVINCE_CHAIR', 2024, $2, $3, '2024-12-15', 'Vừ A Bằng', 'Phó Chủ tịch', 'ON_BEHALF', 'TDKT_2022_ND98') RETURNING id`,
+        [issuer, ++number, `${number}/QĐ-UBND`],
+      );
+      const [who]: { organization_id: string; name: string }[] = recipient.individualId
+        ? await t.db.query(`SELECT organization_id, full_name AS name FROM individuals WHERE id = $1`, [
+            recipient.individualId,
+          ])
+        : await t.db.query(`SELECT id AS organization_id, name FROM organizations WHERE id = $1`, [
+            recipient.organizationId,
+          ]);
+      await t.db.query(
+        `INSERT INTO awards (decision_id, year, award_code, basis, recipient_kind, individual_id, organization_id, proposing_organization_id,
+                             recipient_name, organization_name, issued_on, regime, bonus_amount, verification_code)
+         VALUES ($1, 2024, $2, $3, $4, $5, $6, $6, $7, $7, '2024-12-15', 'TDKT_2022_ND98', 0, $8)`,
+        [
+          decision.id,
+          awardCode,
+          basis,
+          recipient.individualId ? 'INDIVIDUAL' : 'COLLECTIVE',
+          recipient.individualId ?? null,
+          who.organization_id,
+          who.name,
+          `TEST-0603-${number}`,
+        ],
+      );
+      return decision.id;
+    }
+
+    /** Hand-computed: [total, Bằng khen, Chiến sĩ thi đua, Cờ thi đua, Kỷ niệm chương] of rows 01–17. */
+    const EXPECTED_2024: [string, string, number[]][] = [
+      ['01', 'Lượt', [6, 3, 1, 1, 1]],
+      ['02', 'Tập thể', [2, 1, 0, 1, 0]],
+      ['03', 'Tập thể', [1, 1, 0, 0, 0]],
+      ['04', 'Hộ', [1, 1, 0, 0, 0]],
+      ['05', 'Người', [3, 1, 1, 0, 1]],
+      ['06', 'Người', [0, 0, 0, 0, 0]],
+      ['07', 'Người', [1, 0, 1, 0, 0]],
+      ['08', 'Người', [0, 0, 0, 0, 0]],
+      ['09', 'Người', [1, 1, 0, 0, 0]],
+      ['10', 'Người', [0, 0, 0, 0, 0]],
+      ['11', 'Lượt', [3, 1, 1, 1, 0]],
+      ['12', 'Lượt', [1, 1, 0, 0, 0]],
+      ['13', 'Lượt', [1, 1, 0, 0, 0]],
+      ['14', 'Lượt', [0, 0, 0, 0, 0]],
+      ['15', 'Lượt', [1, 0, 0, 0, 1]],
+      ['16', 'Lượt', [0, 0, 0, 0, 0]],
+      ['17', 'Lượt', [0, 0, 0, 0, 0]],
+    ];
+
+    it('counts the awards of the province’s own decisions in the year, every cell as the form has it', async () => {
+      await year2024();
+      const body = (
+        await t.http.get('/api/v1/stats/form-0603').query({ year: 2024, organizationId: tree.province.id }).expect(200)
+      ).body as {
+        year: number;
+        organization: { id: string; name: string };
+        rows: { code: string; label: string; unit: string; values: number[] }[];
+      };
+      expect(body.year).toBe(2024);
+      expect(body.organization).toEqual({ id: tree.province.id, name: 'UBND tỉnh Điện Biên' });
+      expect(body.rows.map((r) => [r.code, r.unit, r.values])).toEqual(EXPECTED_2024);
+      expect(body.rows.map((r) => r.label)).toEqual([
+        'Tổng số',
+        '1. Tập thể',
+        'Trong đó: Doanh nghiệp',
+        '2. Hộ gia đình',
+        '3. Cá nhân',
+        '- Lãnh đạo cấp bộ, ban, ngành, tỉnh và tương đương trở lên',
+        '- Lãnh đạo cấp vụ, sở, ngành và tương đương',
+        '- Doanh nhân',
+        '- Các cấp lãnh đạo khác từ phó trưởng phòng và tương đương trở lên',
+        '- Người trực tiếp lao động, sản xuất, công tác (công nhân, nông dân, …)',
+        'Khen thưởng thường xuyên',
+        'Khen thưởng theo chuyên đề',
+        'Khen thưởng đột xuất',
+        'Khen thưởng đối ngoại',
+        'Khen thưởng quá trình cống hiến',
+        'Khen thưởng theo niên hạn',
+        'Khen thưởng thành tích kháng chiến',
       ]);
-      expect(row(body, 'BANG_KHEN_TINH')).toEqual({
-        awardCode: 'BANG_KHEN_TINH',
-        awardName: expect.stringContaining('Bằng khen'),
-        collectives: 1,
-        individuals: 1,
-        total: 2,
-        bonusTotal: 5400000,
-        byBasis: { ...zeroBases, REGULAR: 1, THEMATIC: 1 },
-      });
-      expect(row(body, 'CHIEN_SI_THI_DUA_TINH')).toMatchObject({
-        collectives: 0,
-        individuals: 1,
-        total: 1,
-        bonusTotal: 7020000,
-      });
-      expect(row(body, 'TAP_THE_LAO_DONG_XUAT_SAC')).toMatchObject({
-        collectives: 1,
-        individuals: 0,
-        total: 1,
-        bonusTotal: 3510000,
-      });
-      expect(row(body, 'CO_THI_DUA_TINH')).toMatchObject({
-        collectives: 0,
-        individuals: 0,
-        total: 0,
-        bonusTotal: 0,
-        byBasis: zeroBases,
-      });
-      expect(body.total).toEqual({
-        collectives: 2,
-        individuals: 2,
-        total: 4,
-        bonusTotal: 15930000,
-        byBasis: { ...zeroBases, REGULAR: 3, THEMATIC: 1 },
-      });
-
-      const next = await form('?year=2025');
-      expect(next.total).toMatchObject({ individuals: 1, collectives: 0, byBasis: { ...zeroBases, AD_HOC: 1 } });
-      expect((await form('?year=2023')).total.total).toBe(0);
+      // The department reports nothing: it is not a province; the 2025 form has the one AD_HOC Bằng khen.
+      const next = await t.http
+        .get('/api/v1/stats/form-0603')
+        .query({ year: 2025, organizationId: tree.province.id })
+        .expect(200);
+      expect(next.body.rows[0].values).toEqual([1, 1, 0, 0, 0]);
     });
 
-    it('limits the report to an organization subtree', async () => {
-      const body = await form(`?year=2024&organizationId=${tree.unit.id}`);
-      expect(body.organizationId).toBe(tree.unit.id);
-      expect(row(body, 'BANG_KHEN_TINH')).toMatchObject({ collectives: 1, individuals: 1 });
-      expect(body.total.total).toBe(2);
+    it('returns the same table as a workbook laid out like the paper form', async () => {
+      await year2024();
+      const response = await t.http
+        .get('/api/v1/stats/form-0603')
+        .query({ year: 2024, organizationId: tree.province.id })
+        .set('Accept', XLSX)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect(response.headers['content-type']).toContain(XLSX);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(response.body as ArrayBuffer);
+      const sheet = workbook.worksheets[0];
+      const text = (address: string) => sheet.getCell(address).text;
+      expect(text('A1')).toBe('Biểu số: 0603.N/BNV-TĐKT');
+      expect(text('A3')).toBe('Đơn vị báo cáo: UBND tỉnh Điện Biên');
+      expect(text('A4')).toBe('SỐ LƯỢNG KHEN THƯỞNG CẤP BỘ, BAN, NGÀNH, ĐOÀN THỂ TRUNG ƯƠNG VÀ TỈNH');
+      expect(text('A5')).toBe('Năm 2024');
+      for (const range of ['A4:H4', 'A7:A8', 'B7:B8', 'C7:C8', 'D7:D8', 'E7:H7']) {
+        const [first, last] = range.split(':');
+        expect(sheet.getCell(last).isMerged && sheet.getCell(last).master.address).toBe(first);
+      }
+      expect(['A7', 'B7', 'C7', 'D7', 'E7', 'E8', 'F8', 'G8', 'H8'].map(text)).toEqual([
+        'Chỉ tiêu',
+        'Mã số',
+        'Đơn vị tính',
+        'Tổng số',
+        'Chia ra',
+        'Bằng khen',
+        'Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh',
+        'Cờ thi đua',
+        'Huy hiệu / Kỷ niệm chương',
+      ]);
+      expect(sheet.getRow(9).values).toEqual([undefined, 'A', 'B', 'C', 1, 2, 3, 4, 5]);
+      EXPECTED_2024.forEach(([code, unit, values], i) => {
+        const row = sheet.getRow(10 + i);
+        expect([row.getCell(2).value, row.getCell(3).value, [4, 5, 6, 7, 8].map((c) => row.getCell(c).value)]).toEqual([
+          code,
+          unit,
+          values,
+        ]);
+      });
+      expect(sheet.getCell('A10').value).toBe('Tổng số');
+      expect(sheet.getCell('A27').value).toBeNull();
     });
 
-    it('answers 400 without a year or with bad parameters', async () => {
+    it('answers 400 for a year or an organization the form cannot take, 404 for an unknown one', async () => {
       for (const query of [
         '',
-        '?year=abc',
-        '?year=1800',
+        '?year=2024',
+        `?year=abc&organizationId=${tree.province.id}`,
+        `?year=1800&organizationId=${tree.province.id}`,
         '?year=2024&organizationId=nope',
-        '?year=2024&groupBy=basis',
+        `?year=2024&organizationId=${tree.department.id}`,
       ]) {
         const response = await t.http.get(`/api/v1/stats/form-0603${query}`).expect(400);
         expect(response.headers['content-type']).toMatch(PROBLEM);
       }
+      await t.http
+        .get('/api/v1/stats/form-0603')
+        .query({ year: 2024, organizationId: '00000000-0000-4000-8000-000000000000' })
+        .expect(404);
     });
   });
 });

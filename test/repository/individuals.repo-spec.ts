@@ -39,6 +39,7 @@ describe('IndividualsRepository', () => {
       position: null,
       organizationId: unit,
       joinedOn: '2005-01-01',
+      reportingCategory: 'WORKER',
     });
     expect(created).toMatchObject({ fullName: 'Nguyễn Văn An', birthDate: '1980-02-29', joinedOn: '2005-01-01' });
     expect(created.createdAt).toBeInstanceOf(Date);

@@ -51,6 +51,7 @@ describe('nominations repositories', () => {
     recipientKind: 'INDIVIDUAL',
     individualId: person,
     organizationId: null,
+    householdId: null,
     proposingOrganizationId: unit,
     achievements: 'Hoàn thành xuất sắc nhiệm vụ',
     expectedDecisionOn: null,

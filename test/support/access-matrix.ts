@@ -1,5 +1,6 @@
 import {
   importCsv,
+  makeOrganization,
   makeApprovedNomination,
   makeDecision,
   makeIndividual,
@@ -96,6 +97,9 @@ export interface World {
   caseId: string;
   decision: { id: string; awardId: string; verificationCode: string };
   apiKeyId: string;
+  /** A commune in the HR officer's scope, and a household of it. */
+  commune: string;
+  householdIn: string;
   fresh: ReturnType<typeof freshFactories>;
 }
 
@@ -179,6 +183,19 @@ function freshFactories(t: TestApp, tree: Awaited<ReturnType<typeof makeTree>>) 
       );
       return query;
     },
+    historyFile: () =>
+      importCsv([
+        ['decisionNumber', 'issuedOn', 'issuerName', 'authority', 'awardCode', 'year', 'nationalId'],
+        [
+          `${unique().replace(/\D/g, '').slice(-8)}/QĐ-STTTT`,
+          '2020-01-15',
+          'Giám đốc Sở Thông tin và Truyền thông',
+          'DEPARTMENT_HEAD',
+          'LAO_DONG_TIEN_TIEN',
+          '2019',
+          PERSONAL.nationalId,
+        ],
+      ]),
     importFile: async () =>
       importCsv([
         ['year', 'awardCode', 'basis', 'individualId', 'proposingOrganizationId', 'achievements', 'expectedDecisionOn'],
@@ -240,6 +257,13 @@ export async function buildWorld(t: TestApp): Promise<World> {
     decided: approvedOfPersonIn.id,
   };
 
+  const commune = (await makeOrganization(t, { kind: 'COMMUNE', parentId: tree.department.id })).id;
+  const household = await t.http
+    .post('/api/v1/households')
+    .set(admin)
+    .send({ headName: 'Lò Văn Páo', address: 'Bản Him Lam', organizationId: commune });
+  expectStatus(household, 201, 'household');
+
   const tokens = {
     admin: BOOTSTRAP_TOKEN,
     hrIn: await t.token('HR_OFFICER', tree.department.id),
@@ -257,6 +281,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
     caseId,
     decision: { id: signed.id, awardId: signed.awards[0].id, verificationCode: signed.awards[0].verificationCode },
     apiKeyId: await fresh.apiKey(),
+    commune,
+    householdIn: (household.body as { id: string }).id,
     fresh,
   };
 }
@@ -335,6 +361,16 @@ export const ACCESS_MATRIX: AccessRow[] = [
     request: (w) => ({ body: { fullName: 'Lò Thị Mai', organizationId: w.tree.unit.id, birthDate: '1990-05-06' } }),
   },
   { method: 'GET', path: '/api/v1/individuals', expect: anyKey(200) },
+
+  // households: HR officers of the commune's subtree register them
+  {
+    method: 'POST',
+    path: '/api/v1/households',
+    expect: hrWrite(201),
+    request: (w) => ({ body: { headName: 'Giàng A Sử', address: 'Bản Púng Tôm', organizationId: w.commune } }),
+  },
+  { method: 'GET', path: '/api/v1/households', expect: anyKey(200) },
+  { method: 'GET', path: '/api/v1/households/{id}', expect: scopedRead(200), request: (w) => id(w.householdIn) },
   { method: 'GET', path: '/api/v1/individuals/{id}', expect: scopedRead(200), request: (w) => id(w.personIn) },
   {
     method: 'PATCH',
@@ -517,6 +553,15 @@ export const ACCESS_MATRIX: AccessRow[] = [
   { method: 'GET', path: '/api/v1/nominations/import/template.xlsx', expect: everyone(200) },
   { method: 'GET', path: '/api/v1/nominations/import/template.csv', expect: everyone(200) },
 
+  // history: HR officers load their agency's past awards; a person outside the scope is one nobody holds (422)
+  {
+    method: 'POST',
+    path: '/api/v1/history/import',
+    expect: { ...hrWrite(201), hrOut: 422 },
+    request: (w) => ({ file: { field: 'file', content: w.fresh.historyFile(), fileName: 'lich-su.csv' } }),
+  },
+  { method: 'GET', path: '/api/v1/history/import/template.xlsx', expect: everyone(200) },
+
   // decisions and awards: approvers sign and revoke, the register is public
   {
     method: 'POST',
@@ -582,7 +627,12 @@ export const ACCESS_MATRIX: AccessRow[] = [
     expect: everyone(200),
     request: () => ({ query: { year: YEAR, groupBy: 'awardCode' } }),
   },
-  { method: 'GET', path: '/api/v1/stats/form-0603', expect: everyone(200), request: () => ({ query: { year: YEAR } }) },
+  {
+    method: 'GET',
+    path: '/api/v1/stats/form-0603',
+    expect: everyone(200),
+    request: (w) => ({ query: { year: YEAR, organizationId: w.tree.province.id } }),
+  },
 
   // exports and the audit trail: auditors
   {

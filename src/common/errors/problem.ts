@@ -117,6 +117,7 @@ const ENTITY_KEYS: Readonly<Record<string, MessageKey>> = {
   Organization: 'entity.organization',
   'Parent organization': 'entity.organization',
   Individual: 'entity.individual',
+  Household: 'entity.household',
   Nomination: 'entity.nomination',
   Decision: 'entity.decision',
   Award: 'entity.award',

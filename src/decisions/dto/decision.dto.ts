@@ -154,9 +154,10 @@ export class RevokeAwardDto {
 }
 
 export class DecisionIssuerDto {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-  /** Current name of the issuing organization. */
+  /** The issuing organization; null for a history decision whose issuer is not in the registry. */
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  id: string | null;
+  /** Current name of the issuing organization, or the issuer as written on a history decision. */
   name: string;
   /** Its document symbol (ký hiệu), e.g. `STTTT`. */
   @ApiProperty({ type: String, nullable: true })
@@ -202,6 +203,9 @@ export class DecisionSummaryDto {
    */
   @ApiProperty({ enum: REGIME_CODES, enumName: 'Regime' })
   regime: Regime;
+  /** REGISTRY: made through the workflow; HISTORY: loaded from the agency's records (`POST /history/import`). */
+  @ApiProperty({ enum: ['REGISTRY', 'HISTORY'], enumName: 'RecordSource' })
+  source: 'REGISTRY' | 'HISTORY';
 
   /** Number of lines (awards), revoked ones included. */
   @ApiProperty({ type: 'integer' })

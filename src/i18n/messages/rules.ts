@@ -16,8 +16,8 @@ export const RULE_MESSAGES = {
 
   // R-KIND-1, R-BASIS-2 (registry conventions over the catalogue of Law 2022).
   'rules.kind.household': {
-    vi: 'Hộ gia đình hiện chưa thuộc phạm vi của hệ thống (R-KIND-1, quy ước của hệ thống); không thể đề nghị {award} cho hộ gia đình tại đây',
-    en: 'Household recipients are out of scope of the registry for now (R-KIND-1, registry convention); {award} cannot be nominated for a household here',
+    vi: 'Hộ gia đình chỉ được xét tặng Giấy khen và Bằng khen (R-KIND-1, Điều 74, 75 Luật Thi đua, khen thưởng 2022); không thể đề nghị {award} cho hộ gia đình',
+    en: 'A household can be given a Giấy khen or a Bằng khen only (R-KIND-1, Law 2022 Art 74–75); {award} cannot be nominated for a household',
   },
   'rules.kind.accepted': {
     vi: '{award} được xét tặng cho {kind} (danh mục danh hiệu thi đua, hình thức khen thưởng của Luật Thi đua, khen thưởng 2022)',
@@ -238,6 +238,10 @@ export const RULE_MESSAGES = {
   'rules.cert.bonusOnly': {
     vi: '{award} được tặng kèm tiền thưởng, không có giấy chứng nhận để in (R-CERT-1, Điều 54 Nghị định 98/2023/NĐ-CP)',
     en: '{award} carries a bonus and no certificate: there is nothing to print (R-CERT-1, Decree 98/2023 Art 54)',
+  },
+  'rules.cert.medal': {
+    vi: '{award} là huy chương do bộ, ngành trao kèm giấy chứng nhận của mình; hệ thống không in (R-CERT-1)',
+    en: '{award} is a medal the granting ministry or sector hands over with its own certificate; nothing is printed here (R-CERT-1)',
   },
   'rules.cert.flag': {
     vi: '{award} là cờ thi đua được trao, không có bản in (R-CERT-1, Điều 54 Nghị định 98/2023/NĐ-CP)',

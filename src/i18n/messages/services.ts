@@ -50,6 +50,18 @@ export const SERVICE_MESSAGES = {
   },
   'individual.joinedAfterBirth': { vi: 'phải sau ngày sinh (birthDate)', en: 'must be after birthDate' },
   'organization.missing': { vi: 'tổ chức không tồn tại', en: 'the organization does not exist' },
+  'organization.enterpriseKind': {
+    vi: 'một tổ chức loại ENTERPRISE luôn là doanh nghiệp (enterprise: true)',
+    en: 'an organization of kind ENTERPRISE is always an enterprise (enterprise: true)',
+  },
+  'stats.form0603Reporter': {
+    vi: 'biểu 0603 do tỉnh hoặc bộ báo cáo (kind PROVINCE hoặc MINISTRY); {id} là {kind}',
+    en: 'form 0603 is reported by a province or a ministry (kind PROVINCE or MINISTRY); {id} is {kind}',
+  },
+  'household.notCommune': {
+    vi: 'hộ gia đình thuộc một tổ chức cấp xã (kind COMMUNE); {id} là {kind}',
+    en: 'a household belongs to a commune-level organization (kind COMMUNE); {id} is {kind}',
+  },
   'quota.countOrRatio': { vi: 'hãy nêu maxCount, maxRatio hoặc cả hai', en: 'give maxCount, maxRatio or both' },
   'quota.needsRatio': { vi: 'cần có maxRatio', en: 'needs maxRatio' },
   'quota.sameCode': {
@@ -81,8 +93,8 @@ export const SERVICE_MESSAGES = {
   },
   'nomination.blocked': { vi: '{id} đang ở trạng thái {status}', en: '{id} is {status}' },
   'nomination.oneNominee': {
-    vi: 'chỉ nêu một đối tượng được đề nghị: individualId (cá nhân) hoặc organizationId (tập thể)',
-    en: 'give exactly one nominee: individualId (a person) or organizationId (a collective)',
+    vi: 'chỉ nêu một đối tượng được đề nghị: individualId (cá nhân), organizationId (tập thể) hoặc householdId (hộ gia đình)',
+    en: 'give exactly one nominee: individualId (a person), organizationId (a collective) or householdId (a household)',
   },
   'nomination.notEligible': {
     vi: 'Đề nghị chưa đủ điều kiện, tiêu chuẩn khen thưởng: danh sách dưới đây nêu mọi quy định chưa đáp ứng',
@@ -118,6 +130,57 @@ export const SERVICE_MESSAGES = {
   },
 
   // Nominations import.
+  'history.required': { vi: 'bắt buộc', en: 'is required' },
+  'history.decisionNumber': {
+    vi: 'số quyết định phải bắt đầu bằng số thứ tự, ví dụ 125/QĐ-UBND',
+    en: 'a decision number starts with its number, e.g. 125/QĐ-UBND',
+  },
+  'history.issuedOn': {
+    vi: 'ngày ký phải là ngày YYYY-MM-DD hoặc DD/MM/YYYY, từ năm 1945 đến {today}',
+    en: 'the decision date is YYYY-MM-DD or DD/MM/YYYY, from 1945 to {today}',
+  },
+  'history.oneOf': { vi: 'phải là một trong: {values}', en: 'must be one of: {values}' },
+  'history.year': { vi: 'phải là một năm từ {first} đến {last}', en: 'must be a year from {first} to {last}' },
+  'history.yearAfterDecision': {
+    vi: 'năm thành tích không thể sau năm ký quyết định',
+    en: 'the year of the achievements cannot be after the decision',
+  },
+  'history.period': {
+    vi: 'thời gian thành tích (periodFrom–periodTo) phải chứa năm thành tích (year)',
+    en: 'the achievement period (periodFrom–periodTo) must contain the year',
+  },
+  'history.nationalId': {
+    vi: 'số định danh có 9 chữ số (CMND) hoặc 12 chữ số (CCCD)',
+    en: 'a national id has 9 digits (CMND) or 12 digits (CCCD)',
+  },
+  'history.oneRecipient': {
+    vi: 'nêu người được khen thưởng theo một cách: nationalId; hoặc fullName và organizationCode; hoặc tập thể collectiveCode',
+    en: 'name the recipient one way: nationalId; or fullName with organizationCode; or a collective by collectiveCode',
+  },
+  'history.nameAndUnit': {
+    vi: 'cần cả fullName (họ tên) và organizationCode (mã đơn vị)',
+    en: 'needs both fullName and organizationCode',
+  },
+  'history.bonusAmount': {
+    vi: 'tiền thưởng là số nguyên đồng, không âm',
+    en: 'the bonus is a whole number of VND, not negative',
+  },
+  'history.noPerson': {
+    vi: 'không có đúng một cá nhân tên này trong đơn vị {code} thuộc phạm vi của khóa API (trùng tên: hãy dùng nationalId)',
+    en: "not exactly one individual of this name in organization {code} within this key's scope (namesakes: use nationalId)",
+  },
+  'history.notIssuer': {
+    vi: 'không có tổ chức nào mang mã này',
+    en: 'no organization has this code',
+  },
+  'history.decisionExists': {
+    vi: 'quyết định {number} của cơ quan này trong năm đã có trong hệ thống',
+    en: 'the issuer’s decision {number} of that year is already in the registry',
+  },
+  'history.tooManyRows': {
+    vi: 'tệp có {count} dòng dữ liệu; tối đa {max}',
+    en: 'the file has {count} data rows; at most {max}',
+  },
   'import.invalid': {
     vi: '{count} lỗi ở {rows} dòng: chưa nhập dữ liệu nào; hãy sửa mọi dòng nêu trong errors rồi tải tệp lên lại',
     en: '{count} problem(s) in {rows} row(s): nothing was imported; fix every row listed in `errors` and upload the file again',

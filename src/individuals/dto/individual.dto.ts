@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
-import { GENDERS, type Gender } from '../individual.js';
+import { GENDERS, REPORTING_CATEGORIES, type Gender, type ReportingCategory } from '../individual.js';
 import { IsCalendarDate, IsNotInFuture } from '../../common/validation/dates.js';
 import { HumanName } from '../../common/validation/human-name.js';
 
@@ -60,6 +60,17 @@ export class CreateIndividualDto {
   @IsOptional()
   @IsCalendarDate()
   joinedOn?: string | null;
+
+  /**
+   * The person's group in form 0603 of Circular 02/2023/TT-BNV (rows 06–10): `PROVINCE_LEADER` (leader at ministry or
+   * province level and above), `DEPARTMENT_LEADER` (vụ, sở, ngành), `ENTREPRENEUR` (doanh nhân), `OTHER_LEADER` (from
+   * deputy head of division up), `WORKER` (working directly: workers, farmers…). Unclassified people count in row 05
+   * only.
+   */
+  @ApiPropertyOptional({ enum: REPORTING_CATEGORIES, enumName: 'ReportingCategory', nullable: true })
+  @IsOptional()
+  @IsIn(REPORTING_CATEGORIES)
+  reportingCategory?: ReportingCategory | null;
 }
 
 /**
@@ -107,6 +118,9 @@ export class IndividualDto {
   /** Date the person joined the organization. */
   @ApiProperty({ type: String, format: 'date', nullable: true })
   joinedOn: string | null;
+  /** Group in form 0603 (rows 06–10); null when not classified. */
+  @ApiProperty({ enum: REPORTING_CATEGORIES, enumName: 'ReportingCategory', nullable: true })
+  reportingCategory: ReportingCategory | null;
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
   @ApiProperty({ format: 'date-time' })

@@ -19,7 +19,7 @@ import { FIRST_YEAR, IsCalendarDate, LAST_YEAR, WORKFLOW_DATES } from '../../com
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-const RECIPIENT_KINDS = ['INDIVIDUAL', 'COLLECTIVE'] as const;
+const RECIPIENT_KINDS = ['INDIVIDUAL', 'COLLECTIVE', 'HOUSEHOLD'] as const;
 
 /**
  * A nomination (đề nghị khen thưởng). Name exactly one nominee: `individualId` (cá nhân) or `organizationId`
@@ -52,6 +52,14 @@ export class CreateNominationDto {
   @ValidateIf((_, value) => value !== undefined) // omitted, or a UUID: `null` names nobody (400)
   @IsUUID('all')
   organizationId?: string;
+
+  /**
+   * The nominated household (hộ gia đình, `POST /households`); give this, `individualId` or `organizationId`. Households
+   * take Giấy khen and Bằng khen only (R-KIND-1).
+   */
+  @ValidateIf((_, value) => value !== undefined) // omitted, or a UUID: `null` names nobody (400)
+  @IsUUID('all')
+  householdId?: string;
 
   /** The organization that proposes (đơn vị đề nghị): quotas count per proposing organization, year and code. */
   @IsUUID('all')
@@ -183,14 +191,17 @@ export class NominationDto {
   awardCode: AwardCode;
   @ApiProperty({ enum: BASES, enumName: 'Basis' })
   basis: Basis;
-  /** INDIVIDUAL (cá nhân) or COLLECTIVE (tập thể). */
+  /** INDIVIDUAL (cá nhân), COLLECTIVE (tập thể) or HOUSEHOLD (hộ gia đình). */
   @ApiProperty({ enum: RECIPIENT_KINDS, enumName: 'NomineeKind' })
-  recipientKind: 'INDIVIDUAL' | 'COLLECTIVE';
+  recipientKind: 'INDIVIDUAL' | 'COLLECTIVE' | 'HOUSEHOLD';
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   individualId: string | null;
   /** The nominated collective. */
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   organizationId: string | null;
+  /** The nominated household. */
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  householdId: string | null;
   @ApiProperty({ format: 'uuid' })
   proposingOrganizationId: string;
   /** Achievement summary (tóm tắt thành tích). */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../organization.js';
 import { DECISION_NUMBERINGS, type DecisionNumbering } from '../../rules/index.js';
@@ -61,6 +61,15 @@ export class CreateOrganizationDto {
   @IsOptional()
   @IsIn(DECISION_NUMBERINGS)
   decisionNumbering?: DecisionNumbering;
+
+  /**
+   * An enterprise (doanh nghiệp), counted in row 03 of form 0603 (Circular 02/2023/TT-BNV) among the collectives.
+   * Kind `ENTERPRISE` implies it (`false` is refused); default false for other kinds (a state-owned company kept as
+   * `UNIT` can be marked).
+   */
+  @IsOptional()
+  @IsBoolean()
+  enterprise?: boolean;
 }
 
 export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
@@ -104,6 +113,9 @@ export class OrganizationDto {
   /** How its award decisions are numbered (R-NUM-1): REGISTER (given) or AUTO (assigned). */
   @ApiProperty({ enum: DECISION_NUMBERINGS, enumName: 'DecisionNumbering' })
   decisionNumbering: DecisionNumbering;
+
+  /** An enterprise (doanh nghiệp, row 03 of form 0603). */
+  enterprise: boolean;
   createdAt: string;
   updatedAt: string;
 }

@@ -68,7 +68,7 @@ export class AwardStatsDto {
   total: StatsTotalDto;
 }
 
-/** Filters of the Circular 02/2023/TT-BNV form 0603 report. */
+/** `GET /stats/form-0603`: the reporting year and the reporting province or ministry. */
 export class Form0603QueryDto {
   /** Reporting year: awards whose decision is dated in this calendar year. */
   @ApiProperty({ type: 'integer', minimum: FIRST_YEAR, maximum: LAST_YEAR })
@@ -78,74 +78,41 @@ export class Form0603QueryDto {
   @Max(LAST_YEAR)
   year: number;
 
-  /** Only the subtree of this organization (e.g. one department); omit for the whole registry. */
-  @IsOptional()
+  /** The reporting province (kind PROVINCE) or ministry: only the decisions of its own head count. */
+  @ApiProperty({ format: 'uuid' })
   @IsUUID('all')
-  organizationId?: string;
+  organizationId: string;
 }
 
-/** Counts per basis (phương thức khen thưởng); every basis is present, 0 when none. */
-export class BasisCountsDto {
-  /** Thường xuyên. */
-  @ApiProperty({ type: 'integer' })
-  REGULAR: number;
-  /** Chuyên đề. */
-  @ApiProperty({ type: 'integer' })
-  THEMATIC: number;
-  /** Đột xuất. */
-  @ApiProperty({ type: 'integer' })
-  AD_HOC: number;
-  /** Cống hiến. */
-  @ApiProperty({ type: 'integer' })
-  CAREER: number;
-  /** Niên hạn. */
-  @ApiProperty({ type: 'integer' })
-  SENIORITY: number;
-  /** Đối ngoại. */
-  @ApiProperty({ type: 'integer' })
-  FOREIGN: number;
-  /** Kháng chiến. */
-  @ApiProperty({ type: 'integer' })
-  RESISTANCE: number;
+export class Form0603OrganizationDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  name: string;
 }
 
-export class Form0603CountsDto {
-  /** Awards to collectives (tập thể). */
-  @ApiProperty({ type: 'integer' })
-  collectives: number;
-  /** Awards to individuals (cá nhân). */
-  @ApiProperty({ type: 'integer' })
-  individuals: number;
-  /** collectives + individuals. */
-  @ApiProperty({ type: 'integer' })
-  total: number;
-  /** Sum of the bonuses, integer VND. */
-  bonusTotal: number;
-  byBasis: BasisCountsDto;
-}
-
-export class Form0603RowDto extends Form0603CountsDto {
-  @ApiProperty({ enum: AWARD_CODES, enumName: 'AwardCode' })
-  awardCode: AwardCode;
-  awardName: string;
+/** One row of the form: its code, label and unit as printed, and columns 1–5. */
+export class Form0603RowDto {
+  /** `01`…`17`. */
+  @ApiProperty({ example: '01' })
+  code: string;
+  /** The row's name as printed on the form (Vietnamese). */
+  label: string;
+  /** Unit of count (đơn vị tính): Lượt, Tập thể, Hộ, Người. */
+  unit: string;
+  /** Columns 1–5: total, Bằng khen, Chiến sĩ thi đua cấp bộ/tỉnh, Cờ thi đua, Huy hiệu / Kỷ niệm chương. */
+  @ApiProperty({ type: 'integer', isArray: true, minItems: 5, maxItems: 5, example: [12, 9, 2, 1, 0] })
+  values: number[];
 }
 
 /**
- * Form 0603 of Circular 02/2023/TT-BNV (statistics of the Home Affairs sector): province-level titles and forms
- * granted in the reporting year, by recipient group (collectives, individuals) and by basis. Revoked awards do
- * not count.
+ * Form 0603.N/BNV-TĐKT of Circular 02/2023/TT-BNV ("Số lượng khen thưởng cấp bộ, ban, ngành, đoàn thể Trung ương và
+ * tỉnh"), due to the Ministry of Home Affairs on 15 December: the awards decided by the reporting organization's own
+ * head in the year, 17 rows × 5 columns. Revoked awards do not count.
  */
 export class Form0603Dto {
-  @ApiProperty({ example: '0603' })
-  form: string;
-  @ApiProperty({ example: '02/2023/TT-BNV' })
-  circular: string;
   @ApiProperty({ type: 'integer' })
   year: number;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
-  organizationId: string | null;
-  /** One row per province-level code (R-AUTH-3), in catalogue order, zero rows included. */
+  organization: Form0603OrganizationDto;
   @ApiProperty({ type: [Form0603RowDto] })
   rows: Form0603RowDto[];
-  total: Form0603CountsDto;
 }
