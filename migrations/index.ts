@@ -6,6 +6,7 @@ import { IdempotencyKeys1768003200000 } from './1768003200000-IdempotencyKeys.js
 import { CouncilMeetings1768089600000 } from './1768089600000-CouncilMeetings.js';
 import { OrganizationCodeAndSymbol1768176000000 } from './1768176000000-OrganizationCodeAndSymbol.js';
 import { DuplicateRuleInEngine1768608000000 } from './1768608000000-DuplicateRuleInEngine.js';
+import { RulesRevision2Eligibility1768780800000 } from './1768780800000-RulesRevision2Eligibility.js';
 
 /** Every migration in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CouncilMeetings1768089600000,
   OrganizationCodeAndSymbol1768176000000,
   DuplicateRuleInEngine1768608000000,
+  RulesRevision2Eligibility1768780800000,
 ];

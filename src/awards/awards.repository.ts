@@ -25,6 +25,8 @@ registerConstraint('uq_awards_nomination_id', {
 export interface AwardRow {
   id: string;
   year: number;
+  periodFrom: number;
+  periodTo: number;
   awardCode: AwardCode;
   basis: Basis;
   recipientKind: AwardRecipientKind;
@@ -58,6 +60,9 @@ export interface NewAward {
   decisionId: string;
   nominationId: string;
   year: number;
+  /** The nomination's achievement period, copied (Decree 98/2023 Art 30.9). */
+  periodFrom: number;
+  periodTo: number;
   awardCode: AwardCode;
   basis: Basis;
   recipientKind: AwardRecipientKind;
@@ -99,6 +104,8 @@ function awardColumns(eb = expressionBuilder<AwardTables, 'a' | 'd'>()) {
   return [
     'a.id as id',
     'a.year as year',
+    'a.period_from as periodFrom',
+    'a.period_to as periodTo',
     'a.award_code as awardCode',
     'a.basis as basis',
     'a.recipient_kind as recipientKind',
@@ -265,6 +272,8 @@ export class AwardsRepository {
           decision_id: award.decisionId,
           nomination_id: award.nominationId,
           year: award.year,
+          period_from: award.periodFrom,
+          period_to: award.periodTo,
           award_code: award.awardCode,
           basis: award.basis,
           recipient_kind: award.recipientKind,

@@ -26,6 +26,10 @@ export { GENDERS, type Gender } from './individual.js';
 @Unique('uq_individuals_national_id', ['nationalId'])
 @Check('ck_individuals_gender', `"gender" IS NULL OR "gender" IN ('MALE','FEMALE')`)
 @Check('ck_individuals_full_name', `length(btrim("full_name")) > 0`)
+@Check(
+  'ck_individuals_recruited_before_joined',
+  `"recruited_on" IS NULL OR "joined_on" IS NULL OR "recruited_on" <= "joined_on"`,
+)
 // Trigram index over the diacritic-free name; declared in the migration (expression index).
 @Index('ix_individuals_full_name_trgm', { synchronize: false })
 export class Individual {
@@ -57,6 +61,10 @@ export class Individual {
 
   @Column({ type: 'date', nullable: true })
   joinedOn: string | null;
+
+  /** Entered public service (tuyển dụng); a transferee keeps it (Circular 01/2024/TT-BNV Art 1.5). */
+  @Column({ type: 'date', nullable: true })
+  recruitedOn: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

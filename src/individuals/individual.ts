@@ -14,6 +14,8 @@ export interface Individual {
   position: string | null;
   organizationId: string;
   joinedOn: string | null;
+  /** Entered public service (ngày tuyển dụng), kept across transfers; R-LDTT-2, R-LDTT-3 read it. */
+  recruitedOn: string | null;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -60,6 +60,16 @@ export class CreateIndividualDto {
   @IsOptional()
   @IsCalendarDate()
   joinedOn?: string | null;
+
+  /**
+   * Date the person entered public service (ngày tuyển dụng), `YYYY-MM-DD`: a transferee keeps it, so it may be
+   * earlier than `joinedOn`, never later. Lao động tiên tiến needs 6 months of service in the year from 2024-04-15
+   * (R-LDTT-3, Circular 01/2024/TT-BNV Art 1.5), 10 months before 2024 (R-LDTT-2, Decree 91/2017 Art 10).
+   */
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2008-09-01', nullable: true })
+  @IsOptional()
+  @IsCalendarDate()
+  recruitedOn?: string | null;
 }
 
 /**
@@ -107,6 +117,9 @@ export class IndividualDto {
   /** Date the person joined the organization. */
   @ApiProperty({ type: String, format: 'date', nullable: true })
   joinedOn: string | null;
+  /** Date the person entered public service (ngày tuyển dụng). */
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  recruitedOn: string | null;
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
   @ApiProperty({ format: 'date-time' })
