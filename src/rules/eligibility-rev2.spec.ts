@@ -171,6 +171,19 @@ describe('R-CSTINH-1 and R-SPAN-1 on periods (Law 2022 Art 22; Decree 98/2023 Ar
     expect(passes(evaluateEligibility(byDefault, ND98), 'R-CSTINH-1')).toBe(false);
   });
 
+  it.each<[AwardCode, number, number, string]>([
+    ['CHIEN_SI_THI_DUA_TINH', 2024, 2024, 'R-CSTINH-1'],
+    ['BANG_KHEN_TINH', 2024, 2024, 'R-BK-1'],
+  ])('a period stated shorter than the law asks never qualifies: %s %p–%p', (code, from, to, rule) => {
+    const facts = individual(
+      code,
+      2024,
+      { history: cscs(2022, 2023, 2024), initiatives: [{ year: 2024, level: 'PROVINCE' }] },
+      { periodFrom: from, periodTo: to },
+    );
+    expect(passes(evaluateEligibility(facts, ND98), rule)).toBe(false);
+  });
+
   it('a revoked earlier award frees its years', () => {
     const facts = individual('CHIEN_SI_THI_DUA_TINH', 2024, {
       history: [

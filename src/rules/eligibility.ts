@@ -37,6 +37,7 @@ import { countedAwards, ignoredForPrerequisites, prerequisiteYears } from './cou
 import { criteriaFor, defaultCriterion } from './criteria.js';
 import { measureYears, withoutMeasureYears } from './discipline.js';
 import {
+  ACHIEVEMENT_SPANS,
   consecutiveTerms,
   nominationPeriod,
   periodOfAward,
@@ -408,13 +409,15 @@ function cstinh1(f: NominationFacts, regime: Regime): RuleCheck[] {
   const cscsYears = titleYears(f, awards, 'CHIEN_SI_THI_DUA_CO_SO', regime);
   const found = window.filter((y) => cscsYears.includes(y));
   const missing = window.filter((y) => !cscsYears.includes(y));
+  // A period stated shorter than the three years of Art 22 never qualifies.
+  const needed = Math.max(window.length, ACHIEVEMENT_SPANS.CHIEN_SI_THI_DUA_TINH.years);
   const provinceInitiatives = ind.initiatives.filter(
     (i) => i.year >= period.from && i.year <= period.to && (i.level === 'PROVINCE' || i.level === 'NATIONAL'),
   ).length;
   return [
     check(
       'R-CSTINH-1',
-      missing.length === 0,
+      missing.length === 0 && found.length >= needed,
       msg('rules.cstinh.cscs', {
         year: f.year,
         law,
@@ -423,7 +426,7 @@ function cstinh1(f: NominationFacts, regime: Regime): RuleCheck[] {
         missing: missing.length > 0 ? msg('facts.missingYears', { years: missing }) : '',
         ignored: ignoredNote(awards, 'CHIEN_SI_THI_DUA_CO_SO'),
       }),
-      window.length,
+      needed,
       found.length,
     ),
     check(
@@ -510,8 +513,10 @@ function bk1(f: NominationFacts, regime: Regime): RuleCheck[] {
   const period = periodOf(f);
   const years = periodYears(period);
   const cscsYears = titleYears(f, awards, 'CHIEN_SI_THI_DUA_CO_SO', regime);
-  const cscsAll = years.every((y) => cscsYears.includes(y));
-  const htxsAll = years.every((y) => ind.ratings[y] === 'HTXS');
+  // A period stated shorter than the two years of Art 74.1.d never qualifies.
+  const fullPeriod = years.length >= ACHIEVEMENT_SPANS.BANG_KHEN_TINH.years;
+  const cscsAll = fullPeriod && years.every((y) => cscsYears.includes(y));
+  const htxsAll = fullPeriod && years.every((y) => ind.ratings[y] === 'HTXS');
   const initiatives = ind.initiatives.filter((i) => i.year >= period.from && i.year <= period.to).length;
   const message = msg('rules.bk.individual', {
     year: period.to,
