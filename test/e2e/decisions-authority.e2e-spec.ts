@@ -62,7 +62,16 @@ describe('decisions: authority from the issuer (R-AUTH-4)', () => {
     const hr = await t.token('HR_OFFICER', tree.department.id);
     const approver = await t.token('APPROVER', tree.department.id);
     const person = await makeIndividual(t, tree.unit.id);
-    const nomination = await makeNomination(t, byDepartment(tree, 2023, 'BANG_KHEN_THU_TUONG', person.id), hr);
+    // Claimed under an attested criterion (Law 2022 Art 73.1.a): the registry has nothing to count for 73.1.b here.
+    const nomination = await makeNomination(
+      t,
+      {
+        ...byDepartment(tree, 2023, 'BANG_KHEN_THU_TUONG', person.id),
+        criterion: '73.1.a',
+        justification: 'Thành tích xuất sắc trong phong trào thi đua do Thủ tướng Chính phủ phát động',
+      },
+      hr,
+    );
     await t.http.post(`/api/v1/nominations/${nomination.id}/submit`).set(bearer(hr)).expect(200);
     // The review's council of 3, on file from above (the approver cannot set its own council's size).
     await recordCouncilSize(t, tree.department.id, 3);

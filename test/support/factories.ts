@@ -273,12 +273,19 @@ export async function makeNomination(
     basis?: string;
     achievements?: string;
     expectedDecisionOn?: string;
+    periodFrom?: number;
+    periodTo?: number;
+    criterion?: string;
+    justification?: string;
   },
   token: string = BOOTSTRAP_TOKEN,
 ): Promise<{
   id: string;
   status: string;
-  eligibility: { eligible: boolean; regime: string; checks: { rule: string; passed: boolean }[] };
+  periodFrom: number;
+  periodTo: number;
+  criterion: string | null;
+  eligibility: { eligible: boolean; regime: string; checks: { rule: string; passed: boolean | null }[] };
 }> {
   const response = await t.http
     .post('/api/v1/nominations')
