@@ -35,10 +35,10 @@ export async function approvalFixture(client: pg.Client): Promise<string[]> {
     );
     const { rows } = await client.query<{ id: string }>(
       `INSERT INTO nominations (year, award_code, basis, recipient_kind, individual_id, proposing_organization_id,
-                                achievements, status, regime, eligibility, version)
+                                achievements, status, regime, eligibility, version, period_from, period_to)
        SELECT $1, 'GIAY_KHEN', 'REGULAR', 'INDIVIDUAL', i.id, i.organization_id,
               'Hoàn thành xuất sắc nhiệm vụ năm ' || $1, 'SUBMITTED', 'TDKT_2022_ND152',
-              jsonb_build_object('eligible', true, 'regime', 'TDKT_2022_ND152', 'checks', '[]'::jsonb), 1
+              jsonb_build_object('eligible', true, 'regime', 'TDKT_2022_ND152', 'checks', '[]'::jsonb), 1, $1, $1
          FROM (SELECT i.id, i.organization_id, row_number() OVER (PARTITION BY i.organization_id ORDER BY i.id) AS n
                  FROM individuals i
                 WHERE i.organization_id IN (SELECT organization_id FROM unit_quotas WHERE year = $1)) i

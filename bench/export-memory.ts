@@ -146,7 +146,8 @@ async function seed(url: string, rows: number): Promise<void> {
         FROM bench_decisions`);
     await client.query(`INSERT INTO awards (decision_id, year, award_code, basis, recipient_kind, individual_id,
                                             organization_id, proposing_organization_id, recipient_name, organization_name,
-                                            issued_on, regime, bonus_amount, verification_code, revoked_at, revoked_reason)
+                                            issued_on, regime, bonus_amount, verification_code, revoked_at, revoked_reason,
+                                            period_from, period_to)
       SELECT d.id, extract(year FROM d.issued_on)::int - 1,
              CASE WHEN i % 5 = 0 THEN 'GIAY_KHEN'
                   ELSE (ARRAY['GIAY_KHEN','LAO_DONG_TIEN_TIEN','CHIEN_SI_THI_DUA_CO_SO','BANG_KHEN_TINH'])[1 + i % 4] END,
@@ -162,7 +163,9 @@ async function seed(url: string, rows: number): Promise<void> {
              (1 + i % 4) * 1170000,
              'B' || upper(lpad(to_hex(i), 19, '0')),
              CASE WHEN i % 100 = 0 THEN now() END,
-             CASE WHEN i % 100 = 0 THEN 'Khai man thành tích, "hồ sơ" giả' END
+             CASE WHEN i % 100 = 0 THEN 'Khai man thành tích, "hồ sơ" giả' END,
+             extract(year FROM d.issued_on)::int - 1,
+             extract(year FROM d.issued_on)::int - 1
         FROM generate_series(1, ${rows}) i
         JOIN bench_decisions d ON d.n = 1 + (i - 1) / ${AWARDS_PER_DECISION}
         JOIN bench_people p ON p.n = 1 + i % ${PEOPLE}

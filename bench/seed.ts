@@ -421,14 +421,15 @@ async function load(client: pg.Client, size: SeedSize, log: Log): Promise<void> 
     `
     INSERT INTO awards (id, decision_id, year, award_code, basis, recipient_kind, individual_id, organization_id,
                         proposing_organization_id, recipient_name, organization_name, issued_on, regime, bonus_amount,
-                        verification_code, revoked_at, revoked_reason)
+                        verification_code, revoked_at, revoked_reason, period_from, period_to)
     SELECT x.award_id, d.id, x.y, x.code, 'REGULAR', 'INDIVIDUAL', x.individual_id, x.unit_id,
            CASE WHEN x.code = ANY(${sqlArray(PROVINCE_CODES)}) THEN x.department_id ELSE x.unit_id END,
            x.full_name, x.unit_name, d.issued_on, d.regime,
            ceil((t.bonus_multipliers ->> d.regime)::numeric * ${BASE_SALARY_OF('d.issued_on')} / 10000) * 10000,
            upper(left(md5(x.award_id::text), 20)),
            CASE WHEN x.revoke < 0.002 THEN d.issued_on + 400 END,
-           CASE WHEN x.revoke < 0.002 THEN 'Thu hồi theo kết luận thanh tra' END
+           CASE WHEN x.revoke < 0.002 THEN 'Thu hồi theo kết luận thanh tra' END,
+           x.y, x.y
       FROM (SELECT gen_random_uuid() AS award_id, i.id AS individual_id, i.full_name, i.organization_id AS unit_id,
                    u.name AS unit_name, u.parent_id AS department_id, y,
                    CASE ${mix} END AS code, random() AS slot, random() AS revoke
@@ -451,11 +452,11 @@ async function load(client: pg.Client, size: SeedSize, log: Log): Promise<void> 
     `
     INSERT INTO awards (id, decision_id, year, award_code, basis, recipient_kind, organization_id,
                         proposing_organization_id, recipient_name, organization_name, issued_on, regime, bonus_amount,
-                        verification_code)
+                        verification_code, period_from, period_to)
     SELECT x.award_id, d.id, x.y, x.code, 'REGULAR', 'COLLECTIVE', x.unit_id, x.department_id, x.name, x.name,
            d.issued_on, d.regime,
            ceil((t.bonus_multipliers ->> d.regime)::numeric * t.collective_bonus_factor * ${BASE_SALARY_OF('d.issued_on')} / 10000) * 10000,
-           upper(left(md5(x.award_id::text), 20))
+           upper(left(md5(x.award_id::text), 20)), x.y, x.y
       FROM (SELECT gen_random_uuid() AS award_id, u.id AS unit_id, u.name, u.parent_id AS department_id, y,
                    CASE WHEN r < 0.1 THEN 'TAP_THE_LAO_DONG_XUAT_SAC' WHEN r < 0.6 THEN 'TAP_THE_LAO_DONG_TIEN_TIEN' END AS code
               FROM (SELECT u.*, y, random() AS r FROM organizations u, generate_series(${FIRST_YEAR}, ${LAST_YEAR}) y

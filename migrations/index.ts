@@ -6,8 +6,9 @@ import { IdempotencyKeys1768003200000 } from './1768003200000-IdempotencyKeys.js
 import { CouncilMeetings1768089600000 } from './1768089600000-CouncilMeetings.js';
 import { OrganizationCodeAndSymbol1768176000000 } from './1768176000000-OrganizationCodeAndSymbol.js';
 import { DuplicateRuleInEngine1768608000000 } from './1768608000000-DuplicateRuleInEngine.js';
-import { RegisterVersion1768953600000 } from './1768953600000-RegisterVersion.js';
+import { RulesRevision2Eligibility1768780800000 } from './1768780800000-RulesRevision2Eligibility.js';
 import { RulesRevision2Decisions1768867200000 } from './1768867200000-RulesRevision2Decisions.js';
+import { RegisterVersion1768953600000 } from './1768953600000-RegisterVersion.js';
 import { HistoryHouseholdsForm06031769040000000 } from './1769040000000-HistoryHouseholdsForm0603.js';
 
 /** Every migration in order. Listed explicitly so the app, the CLI and the tests load the same set. */
@@ -20,7 +21,8 @@ export const MIGRATIONS = [
   CouncilMeetings1768089600000,
   OrganizationCodeAndSymbol1768176000000,
   DuplicateRuleInEngine1768608000000,
-  RegisterVersion1768953600000,
+  RulesRevision2Eligibility1768780800000,
   RulesRevision2Decisions1768867200000,
+  RegisterVersion1768953600000,
   HistoryHouseholdsForm06031769040000000,
 ];

@@ -9,6 +9,8 @@ import { AWARD_PAGE_SCHEMA } from './award-page.schema.js';
 const row = (overrides: Partial<AwardRow>): AwardRow => ({
   id: '0e1c9f54-7a43-4c38-9d2c-0d6c2a1b5e01',
   year: 2023,
+  periodFrom: 2023,
+  periodTo: 2023,
   awardCode: 'GIAY_KHEN',
   basis: 'REGULAR',
   recipientKind: 'INDIVIDUAL',

@@ -13,6 +13,8 @@ export const AWARD_ITEM_SCHEMA = {
   properties: {
     id: text,
     year: numeric,
+    periodFrom: numeric,
+    periodTo: numeric,
     awardCode: text,
     awardName: text,
     basis: text,

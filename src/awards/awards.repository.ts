@@ -27,6 +27,8 @@ registerConstraint('uq_awards_nomination_id', {
 export interface AwardRow {
   id: string;
   year: number;
+  periodFrom: number;
+  periodTo: number;
   awardCode: AwardCode;
   basis: Basis;
   recipientKind: AwardRecipientKind;
@@ -64,6 +66,9 @@ export interface NewAward {
   decisionId: string;
   nominationId: string;
   year: number;
+  /** The nomination's achievement period, copied (Decree 98/2023 Art 30.9). */
+  periodFrom: number;
+  periodTo: number;
   awardCode: AwardCode;
   basis: Basis;
   recipientKind: AwardRecipientKind;
@@ -106,6 +111,8 @@ function awardColumns(eb = expressionBuilder<AwardTables, 'a' | 'd'>()) {
   return [
     'a.id as id',
     'a.year as year',
+    'a.period_from as periodFrom',
+    'a.period_to as periodTo',
     'a.award_code as awardCode',
     'a.basis as basis',
     'a.recipient_kind as recipientKind',
@@ -369,6 +376,8 @@ export class AwardsRepository {
           decision_id: award.decisionId,
           nomination_id: award.nominationId,
           year: award.year,
+          period_from: award.periodFrom,
+          period_to: award.periodTo,
           award_code: award.awardCode,
           basis: award.basis,
           recipient_kind: award.recipientKind,
@@ -399,6 +408,8 @@ export class AwardsRepository {
       .columns([
         'decision_id',
         'year',
+        'period_from',
+        'period_to',
         'award_code',
         'basis',
         'recipient_kind',
@@ -435,6 +446,8 @@ export class AwardsRepository {
           .select((q) => [
             'd.id',
             's.year',
+            's.period_from',
+            's.period_to',
             's.award_code',
             's.basis',
             q

@@ -24,6 +24,8 @@ export function toAwardDto(row: AwardRow, viewer: Principal = PUBLIC_PRINCIPAL):
   return {
     id: row.id,
     year: row.year,
+    periodFrom: row.periodFrom,
+    periodTo: row.periodTo,
     awardCode: row.awardCode,
     awardName: awardName(row.awardCode),
     basis: row.basis,

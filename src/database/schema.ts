@@ -79,6 +79,8 @@ export interface Awards {
   nomination_id: string | null;
   organization_id: string;
   organization_name: string;
+  period_from: number;
+  period_to: number;
   proposing_organization_id: string;
   recipient_kind: string;
   recipient_name: string;
@@ -154,10 +156,14 @@ export interface DisciplinaryCases {
   closed_on: Timestamp | null;
   created_at: Generated<Timestamp>;
   id: Generated<string>;
-  individual_id: string;
+  individual_id: string | null;
   kind: string;
+  measure: string | null;
+  measure_from: Timestamp | null;
+  measure_to: Timestamp | null;
   note: string | null;
   opened_on: Timestamp;
+  organization_id: string | null;
   outcome: string | null;
 }
 
@@ -243,6 +249,7 @@ export interface Individuals {
   national_id: string | null;
   organization_id: string;
   position: string | null;
+  recruited_on: Timestamp | null;
   reporting_category: string | null;
   updated_at: Generated<Timestamp>;
 }
@@ -276,6 +283,7 @@ export interface Nominations {
   basis: string;
   created_at: Generated<Timestamp>;
   created_by_key_id: string | null;
+  criterion: string | null;
   decision_id: string | null;
   eligibility: Json;
   expected_decision_on: Timestamp | null;
@@ -284,7 +292,10 @@ export interface Nominations {
   import_file_hash: string | null;
   import_row: number | null;
   individual_id: string | null;
+  justification: string | null;
   organization_id: string | null;
+  period_from: number;
+  period_to: number;
   proposing_organization_id: string;
   recipient_kind: string;
   regime: string;

@@ -39,6 +39,8 @@ export interface NominationForDecision {
   id: string;
   status: NominationStatus;
   year: number;
+  periodFrom: number;
+  periodTo: number;
   awardCode: AwardCode;
   basis: Basis;
   recipientKind: 'INDIVIDUAL' | 'COLLECTIVE' | 'HOUSEHOLD';
@@ -228,6 +230,8 @@ export class DecisionsRepository {
         'n.id as id',
         'n.status as status',
         'n.year as year',
+        'n.period_from as periodFrom',
+        'n.period_to as periodTo',
         'n.award_code as awardCode',
         'n.basis as basis',
         'n.recipient_kind as recipientKind',
@@ -250,17 +254,25 @@ export class DecisionsRepository {
       .execute();
   }
 
-  /** R-HOLD-1: open disciplinary cases, investigations or inspections per individual (only those with any). */
-  async openHolds(individualIds: string[]): Promise<Map<string, number>> {
-    if (individualIds.length === 0) return new Map();
+  /** R-HOLD-1: open cases per subject — an individual or a collective, by its id (only those with any). */
+  async openHolds(subjectIds: string[]): Promise<Map<string, number>> {
+    if (subjectIds.length === 0) return new Map();
     const rows = await this.db
       .selectFrom('disciplinary_cases')
-      .select(['individual_id as individualId', sql<number>`count(*)::int`.as('count')])
-      .where('individual_id', '=', sql<string>`ANY(${individualIds}::uuid[])`)
+      .select((eb) => [
+        eb.fn.coalesce('individual_id', 'organization_id').$castTo<string>().as('subjectId'),
+        sql<number>`count(*)::int`.as('count'),
+      ])
+      .where((eb) =>
+        eb.or([
+          eb('individual_id', '=', sql<string>`ANY(${subjectIds}::uuid[])`),
+          eb('organization_id', '=', sql<string>`ANY(${subjectIds}::uuid[])`),
+        ]),
+      )
       .where('closed_on', 'is', null)
-      .groupBy('individual_id')
+      .groupBy(['individual_id', 'organization_id'])
       .execute();
-    return new Map(rows.map((row) => [row.individualId, row.count]));
+    return new Map(rows.map((row) => [row.subjectId, row.count]));
   }
 
   /**

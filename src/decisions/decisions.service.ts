@@ -289,17 +289,19 @@ export class DecisionsService {
     }
   }
 
-  /** R-HOLD-1 (Decree 98/2023 Art 4): an individual with an open case cannot be decided. */
+  /** R-HOLD-1 (Decree 98/2023 Art 4; Decree 152/2025): a nominee (individual or collective) with an open case cannot be decided. */
   private async holdViolations(nominations: NominationForDecision[]): Promise<RuleViolation[]> {
-    const individualIds = [...new Set(nominations.flatMap((n) => (n.individualId ? [n.individualId] : [])))];
-    const holds = await this.decisions.openHolds(individualIds);
+    const subjectOf = (n: NominationForDecision): string | null => n.individualId ?? n.nomineeOrganizationId;
+    const subjectIds = [...new Set(nominations.flatMap((n) => (subjectOf(n) ? [subjectOf(n) as string] : [])))];
+    const holds = await this.decisions.openHolds(subjectIds);
     return nominations.flatMap((nomination) => {
-      const open = nomination.individualId ? (holds.get(nomination.individualId) ?? 0) : 0;
+      const subject = subjectOf(nomination);
+      const open = subject ? (holds.get(subject) ?? 0) : 0;
       if (open === 0) return [];
       return [
         {
           rule: 'R-HOLD-1',
-          message: `Nomination ${nomination.id}: ${nomination.individualName ?? nomination.individualId} has ${open} open disciplinary case${open === 1 ? '' : 's'}, investigation or inspection; the nomination is held until it closes (Decree 98/2023 Art 4)`,
+          message: `Nomination ${nomination.id}: ${nomination.individualName ?? nomination.collectiveName ?? subject} has ${open} open case${open === 1 ? '' : 's'} (discipline, investigation, inspection, complaint, denunciation, press report); the nomination is held until it closes (Decree 98/2023 Art 4; Decree 152/2025)`,
           limit: 0,
           actual: open,
         },
@@ -439,6 +441,8 @@ function toNewAward(
     decisionId: line.decisionId,
     nominationId: nomination.id,
     year: nomination.year,
+    periodFrom: nomination.periodFrom,
+    periodTo: nomination.periodTo,
     awardCode: nomination.awardCode,
     basis: nomination.basis,
     recipientKind: nomination.recipientKind,

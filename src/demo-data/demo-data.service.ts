@@ -145,6 +145,7 @@ export class DemoDataService {
       position: item.position,
       organizationId: org.get(item.unit)!,
       joinedOn: item.joinedOn,
+      recruitedOn: item.recruitedOn,
     });
     for (const [year, rating] of Object.entries(item.ratings)) {
       if (rating) await this.individuals.putRating(SYSTEM, created.id, Number(year), rating);

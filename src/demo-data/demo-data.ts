@@ -21,7 +21,10 @@ export interface DemoIndividual {
   birthDate: string;
   position: string;
   unit: string;
+  /** Joined this unit. */
   joinedOn: string;
+  /** Entered public service (R-LDTT-2, R-LDTT-3 count from it); earlier than `joinedOn` for a transferee. */
+  recruitedOn: string;
   ratings: Partial<Record<number, 'HTXS' | 'HTT' | 'HT'>>;
   initiatives?: { year: number; title: string; level: 'UNIT' | 'PROVINCE'; recognizedOn: string }[];
 }
@@ -142,6 +145,7 @@ export const GIAY_KHEN_INDIVIDUALS: DemoIndividual[] = [
     position: 'Chánh Văn phòng',
     unit: 'office',
     joinedOn: '2004-09-01',
+    recruitedOn: '2004-09-01',
     ratings: good,
   },
   {
@@ -152,6 +156,7 @@ export const GIAY_KHEN_INDIVIDUALS: DemoIndividual[] = [
     position: 'Chuyên viên',
     unit: 'office',
     joinedOn: '2012-03-15',
+    recruitedOn: '2009-08-01',
     ratings: good,
   },
   {
@@ -162,6 +167,7 @@ export const GIAY_KHEN_INDIVIDUALS: DemoIndividual[] = [
     position: 'Kế toán',
     unit: 'office',
     joinedOn: '2014-07-01',
+    recruitedOn: '2014-07-01',
     ratings: good,
   },
   {
@@ -172,6 +178,7 @@ export const GIAY_KHEN_INDIVIDUALS: DemoIndividual[] = [
     position: 'Chánh Thanh tra',
     unit: 'inspection',
     joinedOn: '2003-02-10',
+    recruitedOn: '2003-02-10',
     ratings: excellent,
   },
   {
@@ -182,6 +189,7 @@ export const GIAY_KHEN_INDIVIDUALS: DemoIndividual[] = [
     position: 'Trưởng phòng',
     unit: 'telecom',
     joinedOn: '2006-10-01',
+    recruitedOn: '2006-10-01',
     ratings: good,
   },
   {
@@ -192,6 +200,7 @@ export const GIAY_KHEN_INDIVIDUALS: DemoIndividual[] = [
     position: 'Chuyên viên',
     unit: 'telecom',
     joinedOn: '2016-05-16',
+    recruitedOn: '2011-10-03',
     ratings: good,
   },
   {
@@ -202,6 +211,7 @@ export const GIAY_KHEN_INDIVIDUALS: DemoIndividual[] = [
     position: 'Trưởng phòng',
     unit: 'press',
     joinedOn: '2008-08-01',
+    recruitedOn: '2008-08-01',
     ratings: good,
   },
   {
@@ -212,6 +222,7 @@ export const GIAY_KHEN_INDIVIDUALS: DemoIndividual[] = [
     position: 'Chuyên viên',
     unit: 'press',
     joinedOn: '2015-01-05',
+    recruitedOn: '2015-01-05',
     ratings: good,
   },
   {
@@ -222,6 +233,7 @@ export const GIAY_KHEN_INDIVIDUALS: DemoIndividual[] = [
     position: 'Giám đốc Trung tâm',
     unit: 'ictCentre',
     joinedOn: '2005-04-01',
+    recruitedOn: '2005-04-01',
     ratings: good,
   },
   {
@@ -232,6 +244,7 @@ export const GIAY_KHEN_INDIVIDUALS: DemoIndividual[] = [
     position: 'Kỹ sư',
     unit: 'ictCentre',
     joinedOn: '2018-09-10',
+    recruitedOn: '2018-09-10',
     ratings: good,
   },
   {
@@ -242,6 +255,7 @@ export const GIAY_KHEN_INDIVIDUALS: DemoIndividual[] = [
     position: 'Kỹ thuật viên',
     unit: 'ictCentre',
     joinedOn: '2020-02-03',
+    recruitedOn: '2014-09-15',
     ratings: good,
   },
 ];
@@ -260,6 +274,7 @@ export const BANG_KHEN_INDIVIDUALS: DemoIndividual[] = [
     position: 'Phó Giám đốc Sở',
     unit: 'stttt',
     joinedOn: '2000-06-01',
+    recruitedOn: '2000-06-01',
     ratings: excellent,
     initiatives: [
       {
@@ -284,6 +299,7 @@ export const BANG_KHEN_INDIVIDUALS: DemoIndividual[] = [
     position: 'Phó Trưởng phòng',
     unit: 'press',
     joinedOn: '2009-03-01',
+    recruitedOn: '2009-03-01',
     ratings: excellent,
     initiatives: [
       {
@@ -303,6 +319,7 @@ export const BANG_KHEN_INDIVIDUALS: DemoIndividual[] = [
     position: 'Kỹ sư',
     unit: 'ictCentre',
     joinedOn: '2013-10-14',
+    recruitedOn: '2013-10-14',
     ratings: excellent,
     initiatives: [
       {

@@ -66,7 +66,7 @@ describe('render', () => {
     };
     const out = renderDeep(body, 'en') as typeof body;
     expect(out.items[0].message).toBe(
-      'The nominee has no open disciplinary case, investigation or inspection (Decree 98 Art 4)',
+      'The nominee has no open case (discipline, investigation, inspection, complaint, denunciation, press report) (Decree 98 Art 4; Decree 152/2025)',
     );
     expect(out.code).toBe('X');
     expect(out.at).toBe(body.at);

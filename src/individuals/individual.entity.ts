@@ -30,6 +30,10 @@ export { GENDERS, type Gender } from './individual.js';
   'ck_individuals_reporting_category',
   `"reporting_category" IS NULL OR "reporting_category" IN ('PROVINCE_LEADER','DEPARTMENT_LEADER','ENTREPRENEUR','OTHER_LEADER','WORKER')`,
 )
+@Check(
+  'ck_individuals_recruited_before_joined',
+  `"recruited_on" IS NULL OR "joined_on" IS NULL OR "recruited_on" <= "joined_on"`,
+)
 // Trigram index over the diacritic-free name; declared in the migration (expression index).
 @Index('ix_individuals_full_name_trgm', { synchronize: false })
 export class Individual {
@@ -65,6 +69,10 @@ export class Individual {
   /** Group of form 0603 (Circular 02/2023/TT-BNV), rows 06–10. */
   @Column({ type: 'text', nullable: true })
   reportingCategory: string | null;
+
+  /** Entered public service (tuyển dụng); a transferee keeps it (Circular 01/2024/TT-BNV Art 1.5). */
+  @Column({ type: 'date', nullable: true })
+  recruitedOn: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

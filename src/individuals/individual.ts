@@ -30,6 +30,8 @@ export interface Individual {
   joinedOn: string | null;
   /** Group of form 0603 (rows 06–10); null when not classified. */
   reportingCategory: ReportingCategory | null;
+  /** Entered public service (ngày tuyển dụng), kept across transfers; R-LDTT-2, R-LDTT-3 read it. */
+  recruitedOn: string | null;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -2,11 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { type Expression, sql } from 'kysely';
 import { unaccentedContains } from '../common/database/expressions.js';
 import { Db } from '../database/db.js';
-import type { InitiativeLevel, Rating } from '../rules/index.js';
-import type { DisciplinaryCase, DisciplinaryCaseKind } from './disciplinary-case.js';
+import type { DisciplinaryMeasure, InitiativeLevel, Rating } from '../rules/index.js';
+import type { CaseClosing, DisciplinaryCase, DisciplinaryCaseKind } from './disciplinary-case.js';
 import type { Gender, Individual, IndividualValues, ReportingCategory } from './individual.js';
 import type { Initiative } from './initiative.js';
 import type { IndividualRating } from './rating.js';
+
+/** The text columns of a case narrowed to their literals. */
+type CaseLiterals = { kind: DisciplinaryCaseKind; measure: DisciplinaryMeasure | null };
 
 export interface IndividualFilter {
   /** Whole subtree of this organization. */
@@ -47,6 +50,7 @@ export class IndividualsRepository {
         'i.organization_id as organizationId',
         isoDateOrNull(eb.ref('i.joined_on')).as('joinedOn'),
         'i.reporting_category as reportingCategory',
+        isoDateOrNull(eb.ref('i.recruited_on')).as('recruitedOn'),
         'i.created_at as createdAt',
         'i.updated_at as updatedAt',
       ])
@@ -102,6 +106,7 @@ export class IndividualsRepository {
       'organization_id as organizationId',
       isoDateOrNull(sql.ref('joined_on')).as('joinedOn'),
       'reporting_category as reportingCategory',
+      isoDateOrNull(sql.ref('recruited_on')).as('recruitedOn'),
       'created_at as createdAt',
       'updated_at as updatedAt',
     ] as const;
@@ -119,6 +124,7 @@ export class IndividualsRepository {
         organization_id: values.organizationId,
         joined_on: values.joinedOn,
         reporting_category: values.reportingCategory,
+        recruited_on: values.recruitedOn,
       })
       .returning(this.returningIndividual())
       .$narrowType<{ gender: Gender | null; reportingCategory: ReportingCategory | null }>()
@@ -138,6 +144,7 @@ export class IndividualsRepository {
         organization_id: changes.organizationId,
         joined_on: changes.joinedOn,
         reporting_category: changes.reportingCategory,
+        recruited_on: changes.recruitedOn,
         updated_at: sql`now()`,
       })
       .where('id', '=', id)
@@ -242,21 +249,34 @@ export class IndividualsRepository {
     return [
       'id',
       'individual_id as individualId',
+      'organization_id as organizationId',
       'kind',
       isoDate(sql.ref('opened_on')).as('openedOn'),
       'note',
       isoDateOrNull(sql.ref('closed_on')).as('closedOn'),
       'outcome',
+      'measure',
+      isoDateOrNull(sql.ref('measure_from')).as('measureFrom'),
+      isoDateOrNull(sql.ref('measure_to')).as('measureTo'),
       'created_at as createdAt',
     ] as const;
   }
 
-  createCase(values: Omit<DisciplinaryCase, 'id' | 'createdAt' | 'closedOn' | 'outcome'>): Promise<DisciplinaryCase> {
+  /** Opens a case on a person or on a collective (`ck_disciplinary_cases_one_subject`: exactly one). */
+  createCase(
+    values: Pick<DisciplinaryCase, 'individualId' | 'organizationId' | 'kind' | 'openedOn' | 'note'>,
+  ): Promise<DisciplinaryCase> {
     return this.db
       .insertInto('disciplinary_cases')
-      .values({ individual_id: values.individualId, kind: values.kind, opened_on: values.openedOn, note: values.note })
+      .values({
+        individual_id: values.individualId,
+        organization_id: values.organizationId,
+        kind: values.kind,
+        opened_on: values.openedOn,
+        note: values.note,
+      })
       .returning(this.caseColumns())
-      .$narrowType<{ kind: DisciplinaryCaseKind }>()
+      .$narrowType<CaseLiterals>()
       .executeTakeFirstOrThrow();
   }
 
@@ -265,7 +285,7 @@ export class IndividualsRepository {
     const row = await this.db
       .selectFrom('disciplinary_cases')
       .select(this.caseColumns())
-      .$narrowType<{ kind: DisciplinaryCaseKind }>()
+      .$narrowType<CaseLiterals>()
       .where('id', '=', id)
       .forUpdate()
       .executeTakeFirst();
@@ -273,23 +293,36 @@ export class IndividualsRepository {
   }
 
   /** Closes a case; the database refuses a closing date before the opening one (`ck_disciplinary_cases_closed_after_opened`). */
-  async closeCase(id: string, closedOn: string, outcome: string | null): Promise<DisciplinaryCase> {
+  async closeCase(id: string, closing: CaseClosing): Promise<DisciplinaryCase> {
     return this.db
       .updateTable('disciplinary_cases')
-      .set({ closed_on: closedOn, outcome })
+      .set({
+        closed_on: closing.closedOn,
+        outcome: closing.outcome,
+        measure: closing.measure,
+        measure_from: closing.measureFrom,
+        measure_to: closing.measureTo,
+      })
       .where('id', '=', id)
       .returning(this.caseColumns())
-      .$narrowType<{ kind: DisciplinaryCaseKind }>()
+      .$narrowType<CaseLiterals>()
       .executeTakeFirstOrThrow();
   }
 
-  /** Cases newest first, keyset on (opened_on, id). */
-  listCases(individualId: string, page: SubListPage<[string, string]>): Promise<DisciplinaryCase[]> {
+  /** Cases of a person or of a collective, newest first, keyset on (opened_on, id). */
+  listCases(
+    subject: { individualId: string } | { organizationId: string },
+    page: SubListPage<[string, string]>,
+  ): Promise<DisciplinaryCase[]> {
     let query = this.db
       .selectFrom('disciplinary_cases')
       .select(this.caseColumns())
-      .$narrowType<{ kind: DisciplinaryCaseKind }>()
-      .where('individual_id', '=', individualId);
+      .$narrowType<CaseLiterals>()
+      .where((eb) =>
+        'individualId' in subject
+          ? eb('individual_id', '=', subject.individualId)
+          : eb('organization_id', '=', subject.organizationId),
+      );
     const after = page.after;
     if (after) {
       query = query.where((eb) =>

@@ -44,6 +44,7 @@ export function toIndividualDto(individual: Individual): IndividualDto {
     organizationId: individual.organizationId,
     joinedOn: individual.joinedOn,
     reportingCategory: individual.reportingCategory,
+    recruitedOn: individual.recruitedOn,
     createdAt: individual.createdAt.toISOString(),
     updatedAt: individual.updatedAt.toISOString(),
   };
@@ -74,11 +75,15 @@ export function toDisciplinaryCaseDto(disciplinaryCase: DisciplinaryCase): Disci
   return {
     id: disciplinaryCase.id,
     individualId: disciplinaryCase.individualId,
+    organizationId: disciplinaryCase.organizationId,
     kind: disciplinaryCase.kind,
     openedOn: disciplinaryCase.openedOn,
     note: disciplinaryCase.note,
     closedOn: disciplinaryCase.closedOn,
     outcome: disciplinaryCase.outcome,
+    measure: disciplinaryCase.measure,
+    measureFrom: disciplinaryCase.measureFrom,
+    measureTo: disciplinaryCase.measureTo,
     open: disciplinaryCase.closedOn === null,
     createdAt: disciplinaryCase.createdAt.toISOString(),
   };
@@ -123,6 +128,7 @@ export class IndividualsService {
         organizationId: dto.organizationId,
         joinedOn: dto.joinedOn ?? null,
         reportingCategory: dto.reportingCategory ?? null,
+        recruitedOn: dto.recruitedOn ?? null,
       };
       assertJoinedAfterBirth(values);
       return toIndividualDto(await this.individuals.create(values));
@@ -169,6 +175,7 @@ export class IndividualsService {
         organizationId: dto.organizationId ?? undefined,
         joinedOn: dto.joinedOn,
         reportingCategory: dto.reportingCategory,
+        recruitedOn: dto.recruitedOn,
       });
       assertJoinedAfterBirth({ ...individual, ...changes });
       if (Object.keys(changes).length === 0) return toIndividualDto(individual);
@@ -230,6 +237,7 @@ export class IndividualsService {
       await this.requireInScope(principal, id);
       const created = await this.individuals.createCase({
         individualId: id,
+        organizationId: null,
         kind: dto.kind,
         openedOn: dto.openedOn,
         note: dto.note ?? null,
@@ -243,16 +251,29 @@ export class IndividualsService {
     return this.transactions.run(async () => {
       const disciplinaryCase = await this.individuals.findCaseForUpdate(caseId);
       if (!disciplinaryCase) throw ApiError.notFound('Disciplinary case', caseId);
-      const individual = await this.individuals.findById(disciplinaryCase.individualId);
-      if (!individual) throw ApiError.notFound('Individual', disciplinaryCase.individualId);
-      await this.scope.assertInScope(principal, individual.organizationId);
+      if (disciplinaryCase.individualId !== null) {
+        const individual = await this.individuals.findById(disciplinaryCase.individualId);
+        if (!individual) throw ApiError.notFound('Individual', disciplinaryCase.individualId);
+        await this.scope.assertInScope(principal, individual.organizationId);
+      } else {
+        await this.scope.assertInScope(principal, disciplinaryCase.organizationId as string);
+      }
       if (disciplinaryCase.closedOn !== null) {
         throw ApiError.conflict(
           'CASE_ALREADY_CLOSED',
           msg('individual.caseClosed', { id: caseId, date: disciplinaryCase.closedOn }),
         );
       }
-      return toDisciplinaryCaseDto(await this.individuals.closeCase(caseId, dto.closedOn, dto.outcome ?? null));
+      assertMeasure(dto, disciplinaryCase.individualId !== null);
+      return toDisciplinaryCaseDto(
+        await this.individuals.closeCase(caseId, {
+          closedOn: dto.closedOn,
+          outcome: dto.outcome ?? null,
+          measure: dto.measure ?? null,
+          measureFrom: dto.measureFrom ?? null,
+          measureTo: dto.measureTo ?? null,
+        }),
+      );
     });
   }
 
@@ -260,8 +281,49 @@ export class IndividualsService {
     await this.requireInScope(principal, id);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = cursorOf<[string, string]>(query.cursor, [isDate, isUuid]);
-    const rows = await this.individuals.listCases(id, { after, limit });
+    const rows = await this.individuals.listCases({ individualId: id }, { after, limit });
     return toPage(rows, limit, (row) => [row.openedOn, row.id], toDisciplinaryCaseDto);
+  }
+
+  /**
+   * Opens a case on a collective (R-HOLD-1, Decree 98/2023 Art 4; Decree 152/2025): its nominations are held until
+   * the case is closed (`POST /disciplinary-cases/{id}/close`, the same machinery as a person's case).
+   */
+  async openOrganizationCase(
+    principal: Principal,
+    organizationId: string,
+    dto: OpenDisciplinaryCaseDto,
+  ): Promise<DisciplinaryCaseDto> {
+    return this.transactions.run(async () => {
+      await this.requireCollectiveInScope(principal, organizationId);
+      const created = await this.individuals.createCase({
+        individualId: null,
+        organizationId,
+        kind: dto.kind,
+        openedOn: dto.openedOn,
+        note: dto.note ?? null,
+      });
+      return toDisciplinaryCaseDto(created);
+    });
+  }
+
+  async listOrganizationCases(
+    principal: Principal,
+    organizationId: string,
+    query: PageQueryDto,
+  ): Promise<Page<DisciplinaryCaseDto>> {
+    await this.requireCollectiveInScope(principal, organizationId);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = cursorOf<[string, string]>(query.cursor, [isDate, isUuid]);
+    const rows = await this.individuals.listCases({ organizationId }, { after, limit });
+    return toPage(rows, limit, (row) => [row.openedOn, row.id], toDisciplinaryCaseDto);
+  }
+
+  /** The organization of the path, or 404; then the caller's scope must reach it. */
+  private async requireCollectiveInScope(principal: Principal, organizationId: string): Promise<void> {
+    const organization = await this.organizations.findById(organizationId);
+    if (!organization) throw ApiError.notFound('Organization', organizationId);
+    await this.scope.assertInScope(principal, organizationId);
   }
 
   // --- for other modules ---------------------------------------------------------------------------------------
@@ -301,7 +363,34 @@ export class IndividualsService {
   }
 }
 
-function assertJoinedAfterBirth(values: { birthDate: string | null; joinedOn: string | null }): void {
+/**
+ * A measure (R-DISC-1) comes with the dates it is in force, in order, and only on a person's case; the dates
+ * without a measure mean nothing.
+ */
+function assertMeasure(dto: CloseDisciplinaryCaseDto, onPerson: boolean): void {
+  const { measure, measureFrom, measureTo } = dto;
+  if (measure === undefined) {
+    if (measureFrom !== undefined) throw ApiError.badRequest('measureFrom', msg('individual.measureDatesAlone'));
+    if (measureTo !== undefined) throw ApiError.badRequest('measureTo', msg('individual.measureDatesAlone'));
+    return;
+  }
+  if (!onPerson) throw ApiError.badRequest('measure', msg('individual.measureOnCollective'));
+  if (measureFrom === undefined) throw ApiError.badRequest('measureFrom', msg('individual.measureDates'));
+  if (measureTo === undefined) throw ApiError.badRequest('measureTo', msg('individual.measureDates'));
+  if (measureTo < measureFrom) throw ApiError.badRequest('measureTo', msg('individual.measureOrder'));
+}
+
+function assertJoinedAfterBirth(values: {
+  birthDate: string | null;
+  joinedOn: string | null;
+  recruitedOn: string | null;
+}): void {
+  if (values.recruitedOn !== null && values.joinedOn !== null && values.joinedOn < values.recruitedOn) {
+    throw ApiError.badRequest('recruitedOn', msg('individual.recruitedBeforeJoined'));
+  }
+  if (values.birthDate !== null && values.recruitedOn !== null && values.recruitedOn <= values.birthDate) {
+    throw ApiError.badRequest('recruitedOn', msg('individual.joinedAfterBirth'));
+  }
   if (values.birthDate !== null && values.joinedOn !== null && values.joinedOn <= values.birthDate) {
     throw ApiError.badRequest('joinedOn', msg('individual.joinedAfterBirth'));
   }

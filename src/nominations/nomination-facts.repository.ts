@@ -10,6 +10,7 @@ import {
   type AwardHistoryItem,
   type Basis,
   type CollectiveMember,
+  type DisciplinaryMeasure,
   type IndividualFacts,
   type InitiativeLevel,
   type NominationFacts,
@@ -31,6 +32,14 @@ export interface FactsRequest {
   organizationId?: string | null;
   /** The nomination being evaluated: the rules never count it against itself. */
   excludeNominationId?: string;
+  /** The achievement period claimed; absent: the default of the code and year. */
+  periodFrom?: number | null;
+  periodTo?: number | null;
+  /** The criterion claimed (Law 2022 Art 73.1, 74.1) and its justification. */
+  criterion?: string | null;
+  justification?: string | null;
+  /** The (expected) decision date, YYYY-MM-DD: rules in force from a date inside a regime read it. */
+  decisionOn?: string;
 }
 
 /** Codes whose rules look at the members of the nominated collective (R-TTTT-1, R-TTXS-1). */
@@ -38,8 +47,6 @@ const MEMBER_RULES = new Set(['R-TTTT-1', 'R-TTXS-1']);
 function needsMembers(code: AwardCode): boolean {
   return Object.values(RULE_SETS).some((set) => set[code].some((id) => MEMBER_RULES.has(id)));
 }
-
-const dateYear = (date: string): number => Number(date.slice(0, 4));
 
 interface HistoryRow {
   source: 'AWARD' | 'NOMINATION';
@@ -52,6 +59,8 @@ interface HistoryRow {
   basis: Basis;
   revoked: boolean;
   status: NominationStatus | null;
+  period_from: number;
+  period_to: number;
 }
 
 interface MemberRow {
@@ -66,10 +75,17 @@ type RecordRow = Omit<HistoryRow, 'individual_id' | 'organization_id' | 'recipie
 
 /** The rows of the facts statement, each set as a JSON array. */
 interface FactSets {
-  people: { id: string; joined_on: string | null }[];
+  people: { id: string; recruited_on: string | null }[];
   ratings: { individual_id: string; year: number; rating: Rating }[];
   initiatives: { individual_id: string; year: number; level: InitiativeLevel }[];
-  cases: { individual_id: string; kind: string; opened_on: string; open: boolean }[];
+  cases: {
+    individual_id: string | null;
+    organization_id: string | null;
+    open: boolean;
+    measure: DisciplinaryMeasure | null;
+    measure_from: string | null;
+    measure_to: string | null;
+  }[];
   history: HistoryRow[];
 }
 const NO_FACTS: FactSets = { people: [], ratings: [], initiatives: [], cases: [], history: [] };
@@ -92,6 +108,8 @@ function historyQuery(db: Db, individualIds: readonly string[], collectiveIds: r
       eb.ref('a.basis').$castTo<Basis>().as('basis'),
       eb('a.revoked_at', 'is not', null).$castTo<boolean>().as('revoked'),
       sql<NominationStatus | null>`NULL`.as('status'),
+      'a.period_from',
+      'a.period_to',
     ])
     .where((eb) =>
       eb.or([
@@ -113,6 +131,8 @@ function historyQuery(db: Db, individualIds: readonly string[], collectiveIds: r
           eb.ref('n.basis').$castTo<Basis>().as('basis'),
           sql.lit(false).$castTo<boolean>().as('revoked'),
           eb.ref('n.status').$castTo<NominationStatus | null>().as('status'),
+          'n.period_from',
+          'n.period_to',
         ])
         .where((eb) =>
           eb.or([
@@ -177,6 +197,8 @@ function membersQuery(db: Db, collectiveIds: readonly string[], years: readonly 
               h.ref('a.basis').$castTo<Basis>().as('basis'),
               h('a.revoked_at', 'is not', null).$castTo<boolean>().as('revoked'),
               sql<NominationStatus | null>`NULL`.as('status'),
+              'a.period_from',
+              'a.period_to',
             ])
             .whereRef('a.individual_id', '=', 'm.individual_id')
             .whereRef('a.year', '=', 'm.year')
@@ -192,6 +214,8 @@ function membersQuery(db: Db, collectiveIds: readonly string[], years: readonly 
                   h.ref('n.basis').$castTo<Basis>().as('basis'),
                   sql.lit(false).$castTo<boolean>().as('revoked'),
                   h.ref('n.status').$castTo<NominationStatus | null>().as('status'),
+                  'n.period_from',
+                  'n.period_to',
                 ])
                 .whereRef('n.individual_id', '=', 'm.individual_id')
                 .whereRef('n.year', '=', 'm.year')
@@ -206,7 +230,8 @@ function membersQuery(db: Db, collectiveIds: readonly string[], years: readonly 
  * Loads everything the eligibility rules need (`NominationFacts`) for any number of nominations in a fixed number
  * of set-based queries — at most two, never one per nomination:
  *
- * - individuals (recruitment date), their ratings, initiatives and disciplinary cases;
+ * - individuals (date of entering public service), their ratings, initiatives and cases (open ones hold, closed
+ *   ones with a measure keep their years from counting: R-DISC-1); the open cases of nominated collectives;
  * - the record of every nominee: every award with its revoked flag, every nomination with its status (the rules
  *   decide what counts: prerequisites and quotas in `countedAwards`, R-DUP-1 in `duplicateClashes`);
  * - for collective titles judged on their members (R-TTTT-1, R-TTXS-1): each member's rating and record of the
@@ -215,9 +240,7 @@ function membersQuery(db: Db, collectiveIds: readonly string[], years: readonly 
  * Facts of the registry's model that the rules approximate, by design:
  * - members of a collective in year Y are the individuals now in its subtree who joined on or before 31 December
  *   of Y (or whose joining date is unknown): the registry keeps no membership history;
- * - "disciplined in Y" (R-LDTT-2) is a disciplinary case of kind DISCIPLINE opened in Y: the registry does not
- *   record the level of the measure;
- * - a collective has no disciplinary cases of its own, so its R-HOLD-1 count is 0.
+ * - "disciplined in Y" (R-LDTT-2) is a measure recorded on a closed case that was in force during Y.
  *
  * Statements run in the ambient transaction, if any, so the facts are read inside the transaction that acts on them.
  */
@@ -254,10 +277,17 @@ export class NominationFactsRepository {
           ).execute()
         : [];
 
-    const joinedOn = new Map(people.map((p) => [p.id, p.joined_on]));
+    const recruitedOn = new Map(people.map((p) => [p.id, p.recruited_on]));
     const ratingsOf = groupBy(ratings, (r) => r.individual_id);
     const initiativesOf = groupBy(initiatives, (r) => r.individual_id);
-    const casesOf = groupBy(cases, (r) => r.individual_id);
+    const casesOf = groupBy(
+      cases.filter((c) => c.individual_id !== null),
+      (r) => r.individual_id ?? '',
+    );
+    const collectiveCasesOf = groupBy(
+      cases.filter((c) => c.organization_id !== null),
+      (r) => r.organization_id ?? '',
+    );
     const historyOfIndividual = groupBy(
       history.filter((h) => h.recipient_kind === 'INDIVIDUAL'),
       (h) => h.individual_id ?? '',
@@ -277,6 +307,11 @@ export class NominationFactsRepository {
         recipientKind: request.recipientKind,
       };
       if (request.excludeNominationId !== undefined) base.excludeNominationId = request.excludeNominationId;
+      if (request.periodFrom !== undefined && request.periodFrom !== null) base.periodFrom = request.periodFrom;
+      if (request.periodTo !== undefined && request.periodTo !== null) base.periodTo = request.periodTo;
+      if (request.criterion !== undefined) base.criterion = request.criterion;
+      if (request.justification !== undefined) base.justification = request.justification;
+      if (request.decisionOn !== undefined) base.decisionOn = request.decisionOn;
       if (request.recipientKind === 'INDIVIDUAL' && request.individualId) {
         const id = request.individualId;
         const personCases = casesOf.get(id) ?? [];
@@ -284,8 +319,12 @@ export class NominationFactsRepository {
           ratings: Object.fromEntries((ratingsOf.get(id) ?? []).map((r) => [r.year, r.rating])),
           initiatives: (initiativesOf.get(id) ?? []).map((i) => ({ year: i.year, level: i.level })),
           history: (historyOfIndividual.get(id) ?? []).map(toHistoryItem),
-          joinedOn: joinedOn.get(id) ?? null,
-          disciplinedInYear: personCases.some((c) => c.kind === 'DISCIPLINE' && dateYear(c.opened_on) === request.year),
+          recruitedOn: recruitedOn.get(id) ?? null,
+          measures: personCases.flatMap((c) =>
+            c.measure !== null && c.measure_from !== null && c.measure_to !== null
+              ? [{ measure: c.measure, from: c.measure_from, to: c.measure_to }]
+              : [],
+          ),
           openHolds: personCases.filter((c) => c.open).length,
         };
         base.individual = individual;
@@ -293,7 +332,7 @@ export class NominationFactsRepository {
         const id = request.organizationId;
         base.collective = {
           history: (historyOfCollective.get(id) ?? []).map(toHistoryItem),
-          openHolds: 0,
+          openHolds: (collectiveCasesOf.get(id) ?? []).filter((c) => c.open).length,
           members: (membersOf.get(`${id}:${request.year}`) ?? []).map(toMember),
         };
       }
@@ -309,7 +348,7 @@ export class NominationFactsRepository {
         jsonArrayFrom(
           this.db
             .selectFrom('individuals')
-            .select((eb) => ['id', isoDate(eb.ref('joined_on')).$castTo<string | null>().as('joined_on')])
+            .select((eb) => ['id', isoDate(eb.ref('recruited_on')).$castTo<string | null>().as('recruited_on')])
             .where('id', '=', ofPeople),
         ).as('people'),
         jsonArrayFrom(
@@ -329,11 +368,15 @@ export class NominationFactsRepository {
             .selectFrom('disciplinary_cases')
             .select((eb) => [
               'individual_id',
-              'kind',
-              isoDate(eb.ref('opened_on')).as('opened_on'),
+              'organization_id',
               eb('closed_on', 'is', null).$castTo<boolean>().as('open'),
+              eb.ref('measure').$castTo<DisciplinaryMeasure | null>().as('measure'),
+              isoDate(eb.ref('measure_from')).$castTo<string | null>().as('measure_from'),
+              isoDate(eb.ref('measure_to')).$castTo<string | null>().as('measure_to'),
             ])
-            .where('individual_id', '=', ofPeople),
+            .where((eb) =>
+              eb.or([eb('individual_id', '=', ofPeople), eb('organization_id', '=', anyOf(collectiveIds, 'uuid'))]),
+            ),
         ).as('cases'),
         jsonArrayFrom(historyQuery(this.db, individualIds, collectiveIds)).as('history'),
       ])
@@ -342,8 +385,9 @@ export class NominationFactsRepository {
 }
 
 function toHistoryItem(row: RecordRow): AwardHistoryItem {
+  const period = { periodFrom: row.period_from, periodTo: row.period_to };
   return row.source === 'AWARD'
-    ? { source: 'AWARD', awardCode: row.award_code, year: row.year, basis: row.basis, revoked: row.revoked }
+    ? { source: 'AWARD', awardCode: row.award_code, year: row.year, basis: row.basis, revoked: row.revoked, ...period }
     : {
         source: 'NOMINATION',
         id: row.nomination_id ?? undefined,
@@ -351,6 +395,7 @@ function toHistoryItem(row: RecordRow): AwardHistoryItem {
         year: row.year,
         basis: row.basis,
         status: row.status as NominationStatus,
+        ...period,
       };
 }
 

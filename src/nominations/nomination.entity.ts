@@ -35,6 +35,8 @@ import type { NomineeKind } from './nomination.js';
   `("recipient_kind" = 'INDIVIDUAL' AND "individual_id" IS NOT NULL AND "organization_id" IS NULL AND "household_id" IS NULL) OR ("recipient_kind" = 'COLLECTIVE' AND "organization_id" IS NOT NULL AND "individual_id" IS NULL AND "household_id" IS NULL) OR ("recipient_kind" = 'HOUSEHOLD' AND "household_id" IS NOT NULL AND "individual_id" IS NULL AND "organization_id" IS NULL)`,
 )
 @Check('ck_nominations_year', `"year" BETWEEN 1945 AND 2100`)
+@Check('ck_nominations_period', `"period_from" <= "period_to" AND "period_to" <= "year" AND "period_from" >= 1945`)
+@Check('ck_nominations_criterion', `"criterion" IS NULL OR "criterion" ~ '^[0-9]+\\.[0-9]+\\.[a-z]$'`)
 @Check('ck_nominations_decided_has_decision', `("status" = 'DECIDED') = ("decision_id" IS NOT NULL)`)
 @Index('ix_nominations_proposing_year_code_status', ['proposingOrganizationId', 'year', 'awardCode', 'status'])
 @Index('ix_nominations_individual_id', ['individualId'])
@@ -55,6 +57,20 @@ export class Nomination {
   @ManyToOne(() => AwardType, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'award_code', foreignKeyConstraintName: 'fk_nominations_award_type' })
   awardType?: Relation<AwardType>;
+
+  /** First and last year of the achievement period (Decree 98/2023 Art 30.9). */
+  @Column({ type: 'int' })
+  periodFrom: number;
+
+  @Column({ type: 'int' })
+  periodTo: number;
+
+  /** The criterion claimed (Law 2022 Art 73.1, 74.1), e.g. `74.1.a`, and its written justification. */
+  @Column({ type: 'text', nullable: true })
+  criterion: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  justification: string | null;
 
   /** Phương thức khen thưởng. Titles take REGULAR only. */
   @Column({ type: 'text' })

@@ -23,6 +23,12 @@ export interface Nomination {
   proposingOrganizationId: string;
   /** Achievement summary (tóm tắt thành tích). */
   achievements: string;
+  /** First and last year of the achievement period (Decree 98/2023 Art 30.9); an award copies them. */
+  periodFrom: number;
+  periodTo: number;
+  /** The criterion claimed, e.g. `74.1.a` (Law 2022 Art 73.1, 74.1), and the officer's written justification. */
+  criterion: string | null;
+  justification: string | null;
   /** Chooses the legal regime before a decision exists; else the current date does. `YYYY-MM-DD`. */
   expectedDecisionOn: string | null;
   status: NominationStatus;

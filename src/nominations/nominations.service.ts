@@ -10,11 +10,16 @@ import { CouncilSizesRepository } from '../organizations/council-sizes.repositor
 import { QuotasService } from '../quotas/quotas.service.js';
 import {
   checkCouncilSize,
+  criterionProblem,
+  defaultPeriod,
   evaluateEligibility,
   evaluateVote,
   regimeOn,
+  nominationPeriod,
+  periodProblem,
   type Eligibility,
   type NominationStatus,
+  type Period,
 } from '../rules/index.js';
 import type { EligibilityResultDto } from './dto/eligibility.dto.js';
 import type {
@@ -35,6 +40,7 @@ import { BatchFacts, nomineeOf, type BatchItemOutcome } from './batch.js';
 import {
   batchApprovalLockKeys,
   blockedFrom,
+  decisionDateForNomination,
   canPerform,
   nomineeLockKey,
   regimeForNomination,
@@ -59,6 +65,10 @@ export function toNominationDto(n: Nomination): NominationDto {
     householdId: n.householdId,
     proposingOrganizationId: n.proposingOrganizationId,
     achievements: n.achievements,
+    periodFrom: n.periodFrom,
+    periodTo: n.periodTo,
+    criterion: n.criterion,
+    justification: n.justification,
     expectedDecisionOn: n.expectedDecisionOn,
     status: n.status,
     statusReason: n.statusReason,
@@ -152,11 +162,22 @@ interface Nominee {
   homeOrganizationId: string;
 }
 
-function factsRequestOf(
-  n: Pick<Nomination, 'year' | 'awardCode' | 'basis' | 'recipientKind' | 'individualId' | 'organizationId'> & {
-    id?: string;
-  },
-): FactsRequest {
+/** What the rules judge of a nomination, stored or not. */
+type Judged = Pick<
+  Nomination,
+  | 'year'
+  | 'awardCode'
+  | 'basis'
+  | 'recipientKind'
+  | 'individualId'
+  | 'organizationId'
+  | 'periodFrom'
+  | 'periodTo'
+  | 'criterion'
+  | 'justification'
+> & { id?: string };
+
+function factsRequestOf(n: Judged, decisionOn: string): FactsRequest {
   const request: FactsRequest = {
     key: n.id ?? 'new',
     year: n.year,
@@ -165,6 +186,11 @@ function factsRequestOf(
     recipientKind: n.recipientKind,
     individualId: n.individualId,
     organizationId: n.organizationId,
+    periodFrom: n.periodFrom,
+    periodTo: n.periodTo,
+    criterion: n.criterion,
+    justification: n.justification,
+    decisionOn,
   };
   if (n.id !== undefined) request.excludeNominationId = n.id;
   return request;
@@ -209,7 +235,7 @@ export class NominationsService {
     source: { importFileHash: string; importRow: number } | null = null,
   ): Promise<NominationDto> {
     return this.transactions.run(async () => {
-      const { nominee, eligibility } = await this.evaluateNew(principal, dto, { forCreation: true });
+      const { nominee, eligibility, period } = await this.evaluateNew(principal, dto, { forCreation: true });
       assertNotDuplicate(eligibility);
       const nomination = await this.nominations.create({
         year: dto.year,
@@ -221,6 +247,10 @@ export class NominationsService {
         householdId: nominee.householdId,
         proposingOrganizationId: dto.proposingOrganizationId,
         achievements: dto.achievements,
+        periodFrom: period.from,
+        periodTo: period.to,
+        criterion: dto.criterion ?? null,
+        justification: dto.justification ?? null,
         expectedDecisionOn: dto.expectedDecisionOn ?? null,
         status: 'DRAFT',
         regime: eligibility.regime,
@@ -255,7 +285,7 @@ export class NominationsService {
     principal: Principal,
     dto: CreateNominationDto,
     options: { forCreation: boolean },
-  ): Promise<{ nominee: Nominee; eligibility: Eligibility }> {
+  ): Promise<{ nominee: Nominee; eligibility: Eligibility; period: Period }> {
     const named = [dto.individualId, dto.organizationId, dto.householdId].filter((id) => id !== undefined);
     if (named.length !== 1) {
       const message = msg('nomination.oneNominee');
@@ -268,6 +298,8 @@ export class NominationsService {
       });
     }
     assertDecisionDate(dto.year, dto.expectedDecisionOn ?? null);
+    const period = nominationPeriod(dto, dto.periodFrom, dto.periodTo);
+    assertPeriod(dto.year, period, dto.periodFrom !== undefined ? 'periodFrom' : 'periodTo');
 
     const proposing = await this.nominations.findOrganization(dto.proposingOrganizationId);
     if (!proposing)
@@ -282,12 +314,26 @@ export class NominationsService {
       await this.nominations.lock([nomineeLockKey(nomineeOf(nominee))]);
     }
 
+    assertCriterion(
+      { awardCode: dto.awardCode, basis: dto.basis, recipientKind: nominee.recipientKind },
+      dto.criterion ?? null,
+      dto.justification ?? null,
+    );
     const eligibility = await this.evaluate(
-      { year: dto.year, awardCode: dto.awardCode, basis: dto.basis, ...nominee },
+      {
+        year: dto.year,
+        awardCode: dto.awardCode,
+        basis: dto.basis,
+        ...nominee,
+        periodFrom: period.from,
+        periodTo: period.to,
+        criterion: dto.criterion ?? null,
+        justification: dto.justification ?? null,
+      },
       dto.expectedDecisionOn ?? null,
     );
     assertStructurallyValid(eligibility);
-    return { nominee, eligibility };
+    return { nominee, eligibility, period };
   }
 
   private async loadNominee(dto: CreateNominationDto): Promise<Nominee> {
@@ -326,13 +372,8 @@ export class NominationsService {
   }
 
   /** Eligibility of a nomination (stored or not) from the database, under the regime its dates choose. */
-  private async evaluate(
-    n: Pick<Nomination, 'year' | 'awardCode' | 'basis' | 'recipientKind' | 'individualId' | 'organizationId'> & {
-      id?: string;
-    },
-    expectedDecisionOn: string | null,
-  ): Promise<Eligibility> {
-    const facts = await this.facts.loadOne(factsRequestOf(n));
+  private async evaluate(n: Judged, expectedDecisionOn: string | null): Promise<Eligibility> {
+    const facts = await this.facts.loadOne(factsRequestOf(n, decisionDateForNomination(expectedDecisionOn)));
     return evaluateEligibility(facts, regimeForNomination(expectedDecisionOn));
   }
 
@@ -342,13 +383,10 @@ export class NominationsService {
    * is left to the decision, which reports it per line itself.
    */
   async recheckForDecision(
-    nominations: readonly (Pick<
-      Nomination,
-      'year' | 'awardCode' | 'basis' | 'recipientKind' | 'individualId' | 'organizationId'
-    > & { id: string })[],
+    nominations: readonly (Judged & { id: string })[],
     issuedOn: string,
   ): Promise<RuleViolation[]> {
-    const facts = await this.facts.load(nominations.map((n) => factsRequestOf(n)));
+    const facts = await this.facts.load(nominations.map((n) => factsRequestOf(n, issuedOn)));
     const regime = regimeOn(issuedOn);
     return nominations.flatMap((n) => {
       const found = facts.get(n.id);
@@ -419,7 +457,17 @@ export class NominationsService {
       const n = await this.lockedInScope(principal, id);
       if (!canPerform('EDIT', n.status)) throw invalidState('EDIT', n.status);
       if (dto.achievements !== undefined) n.achievements = dto.achievements;
-      if (dto.basis !== undefined) n.basis = dto.basis;
+      if (dto.basis !== undefined && dto.basis !== n.basis) {
+        // A period left at its default follows the new basis (a regular Bằng khen tỉnh covers two years).
+        const old = defaultPeriod(n.awardCode, n.basis, n.year);
+        if (n.periodFrom === old.from && n.periodTo === old.to) {
+          const next = defaultPeriod(n.awardCode, dto.basis, n.year);
+          n.periodFrom = next.from;
+          n.periodTo = next.to;
+        }
+        n.basis = dto.basis;
+      }
+      assertCriterion(n, n.criterion, n.justification);
       if (dto.expectedDecisionOn !== undefined) n.expectedDecisionOn = dto.expectedDecisionOn;
       assertDecisionDate(n.year, n.expectedDecisionOn);
       const eligibility = await this.evaluate(n, n.expectedDecisionOn);
@@ -506,7 +554,7 @@ export class NominationsService {
         heldOn: dto.heldOn,
         minutesReference: dto.minutesReference,
         ...tally,
-        passed: check.passed,
+        passed: check.passed === true,
         check,
         recordedByKeyId: principal.keyId,
       });
@@ -557,7 +605,10 @@ export class NominationsService {
       const open = [...locked.values()].filter(
         (n) => allowed.has(n.proposingOrganizationId) && canPerform('REJECT', n.status),
       );
-      const facts = new BatchFacts(await this.facts.load(open.map(factsRequestOf)), open);
+      const facts = new BatchFacts(
+        await this.facts.load(open.map((n) => factsRequestOf(n, decisionDateForNomination(n.expectedDecisionOn)))),
+        open,
+      );
       const moves: Move[] = [];
       const outcomes: BatchItemOutcome[] = [];
       for (const [i, key] of keys.entries()) {
@@ -608,7 +659,10 @@ export class NominationsService {
       (await this.nominations.findByIdsForUpdate(actionable.map((n) => n.id))).map((n) => [n.id, n] as const),
     );
     const open = [...locked.values()].filter((n) => canPerform('APPROVE', n.status));
-    const facts = new BatchFacts(await this.facts.load(open.map(factsRequestOf)), open);
+    const facts = new BatchFacts(
+      await this.facts.load(open.map((n) => factsRequestOf(n, decisionDateForNomination(n.expectedDecisionOn)))),
+      open,
+    );
     const votes = await this.nominations.latestVotes(open.map((n) => n.id));
     const councils = new Map<string, number | null>();
     for (const n of open) {
@@ -697,7 +751,7 @@ export class NominationsService {
   ): Promise<void> {
     await this.writeMoves(moves, action, reason, principal);
     moves.length = 0;
-    facts.replace(n.id, await this.facts.loadOne(factsRequestOf(n)));
+    facts.replace(n.id, await this.facts.loadOne(factsRequestOf(n, decisionDateForNomination(n.expectedDecisionOn))));
   }
 
   /** Writes moved nominations and their history rows in one statement; every one must move (their rows are locked). */
@@ -836,12 +890,33 @@ function assertDecisionDate(year: number, expectedDecisionOn: string | null): vo
   }
 }
 
+/** The achievement period: from ≤ to ≤ year (Decree 98/2023 Art 30.9). */
+function assertPeriod(year: number, period: Period, field: 'periodFrom' | 'periodTo'): void {
+  const problem = periodProblem(year, period);
+  if (problem === null) return;
+  throw ApiError.badRequest(problem === 'ORDER' ? 'periodFrom' : field, msg(`nomination.period.${problem}`, { year }));
+}
+
+/** A named criterion must exist for the award and, when attested, come with a justification (Law 2022 Art 73.1, 74.1). */
+function assertCriterion(
+  n: Pick<Nomination, 'awardCode' | 'basis' | 'recipientKind'>,
+  criterion: string | null,
+  justification: string | null,
+): void {
+  const problem = criterionProblem(n, criterion, justification);
+  if (problem === null) return;
+  throw ApiError.badRequest(
+    problem.field,
+    msg(`nomination.criterion.${problem.reason}`, { criterion: criterion ?? '' }),
+  );
+}
+
 /**
  * R-DUP-1 (Law 2022 principles: one achievement is rewarded once), as the rule engine decided it: a nomination that
  * would duplicate an award or a nomination counted against it is refused, never stored (409, as a unique key).
  */
 function assertNotDuplicate(eligibility: Eligibility): void {
-  const broken = eligibility.checks.filter((c) => !c.passed && c.rule === 'R-DUP-1');
+  const broken = eligibility.checks.filter((c) => c.passed === false && c.rule === 'R-DUP-1');
   if (broken.length > 0) {
     throw new ApiError(HttpStatus.CONFLICT, ErrorCode.DUPLICATE_NOMINATION, 'Conflict', msg('nomination.duplicate'), {
       violations: violationsOf(broken),
@@ -851,7 +926,7 @@ function assertNotDuplicate(eligibility: Eligibility): void {
 
 /** R-KIND-1 (the award does not take this kind of recipient) and R-BASIS-2 (a title on a basis other than REGULAR). */
 function assertStructurallyValid(eligibility: Eligibility): void {
-  const broken = eligibility.checks.filter((c) => !c.passed && STRUCTURAL_RULES.has(c.rule));
+  const broken = eligibility.checks.filter((c) => c.passed === false && STRUCTURAL_RULES.has(c.rule));
   if (broken.length > 0) {
     throw ApiError.ruleViolation(msg('nomination.structural'), violationsOf(broken));
   }

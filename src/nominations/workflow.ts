@@ -70,13 +70,21 @@ export function statusAfter(action: TransitionAction, status: NominationStatus):
  * force on `expectedDecisionOn` when set, else on today's date in Vietnam.
  */
 export function regimeForNomination(expectedDecisionOn: string | null | undefined, now: Date = new Date()): Regime {
-  return regimeOn(expectedDecisionOn ?? todayInVietnam(now));
+  return regimeOn(decisionDateForNomination(expectedDecisionOn, now));
+}
+
+/** The date the rules are judged at: `expectedDecisionOn` when set, else today in Vietnam (R-LDTT-3 reads it). */
+export function decisionDateForNomination(
+  expectedDecisionOn: string | null | undefined,
+  now: Date = new Date(),
+): string {
+  return expectedDecisionOn ?? todayInVietnam(now);
 }
 
 /** The failing checks, in the `violations` shape of a 422 problem (limit/actual only where the rule has numbers). */
 export function violationsOf(checks: readonly RuleCheck[]): RuleViolation[] {
   return checks
-    .filter((c) => !c.passed)
+    .filter((c) => c.passed === false)
     .map((c) => {
       const v: RuleViolation = {
         rule: c.rule,
@@ -91,7 +99,7 @@ export function violationsOf(checks: readonly RuleCheck[]): RuleViolation[] {
 /** Adds further checks (council vote, quotas) to an evaluation: still eligible only if every check passed. */
 export function withChecks(eligibility: Eligibility, extra: readonly RuleCheck[]): Eligibility {
   const checks = [...eligibility.checks, ...extra];
-  return { eligible: checks.every((c) => c.passed), regime: eligibility.regime, checks };
+  return { eligible: checks.every((c) => c.passed !== false), regime: eligibility.regime, checks };
 }
 
 // The retry of serialization failures and deadlocks is shared with the other services.

@@ -12,11 +12,34 @@ import type { CountedAward, NominationStatus } from './types.js';
 describe('countedAwards (what counts, R-REVOKE-1)', () => {
   it('keeps non-revoked awards and drops revoked ones', () => {
     const history: AwardHistoryItem[] = [
-      { source: 'AWARD', awardCode: 'LAO_DONG_TIEN_TIEN', year: 2022, basis: 'REGULAR', revoked: false },
-      { source: 'AWARD', awardCode: 'CHIEN_SI_THI_DUA_CO_SO', year: 2022, basis: 'REGULAR', revoked: true },
+      {
+        source: 'AWARD',
+        awardCode: 'LAO_DONG_TIEN_TIEN',
+        year: 2022,
+        periodFrom: 2022,
+        periodTo: 2022,
+        basis: 'REGULAR',
+        revoked: false,
+      },
+      {
+        source: 'AWARD',
+        awardCode: 'CHIEN_SI_THI_DUA_CO_SO',
+        year: 2022,
+        periodFrom: 2022,
+        periodTo: 2022,
+        basis: 'REGULAR',
+        revoked: true,
+      },
     ];
     expect(countedAwards(history)).toEqual([
-      { awardCode: 'LAO_DONG_TIEN_TIEN', year: 2022, basis: 'REGULAR', source: 'AWARD' },
+      {
+        awardCode: 'LAO_DONG_TIEN_TIEN',
+        year: 2022,
+        periodFrom: 2022,
+        periodTo: 2022,
+        basis: 'REGULAR',
+        source: 'AWARD',
+      },
     ]);
   });
 
@@ -30,17 +53,55 @@ describe('countedAwards (what counts, R-REVOKE-1)', () => {
     ['WITHDRAWN', false],
   ])('a nomination in %s counts: %p', (status, counts) => {
     const out = countedAwards([
-      { source: 'NOMINATION', id: 'n1', awardCode: 'GIAY_KHEN', year: 2023, basis: 'REGULAR', status },
+      {
+        source: 'NOMINATION',
+        id: 'n1',
+        awardCode: 'GIAY_KHEN',
+        year: 2023,
+        periodFrom: 2023,
+        periodTo: 2023,
+        basis: 'REGULAR',
+        status,
+      },
     ]);
     expect(out).toEqual(
-      counts ? [{ awardCode: 'GIAY_KHEN', year: 2023, basis: 'REGULAR', source: 'APPROVED_NOMINATION' }] : [],
+      counts
+        ? [
+            {
+              awardCode: 'GIAY_KHEN',
+              year: 2023,
+              periodFrom: 2023,
+              periodTo: 2023,
+              basis: 'REGULAR',
+              source: 'APPROVED_NOMINATION',
+            },
+          ]
+        : [],
     );
   });
 
   it('leaves out the nomination being evaluated', () => {
     const history: AwardHistoryItem[] = [
-      { source: 'NOMINATION', id: 'self', awardCode: 'GIAY_KHEN', year: 2023, basis: 'REGULAR', status: 'APPROVED' },
-      { source: 'NOMINATION', id: 'other', awardCode: 'GIAY_KHEN', year: 2023, basis: 'REGULAR', status: 'APPROVED' },
+      {
+        source: 'NOMINATION',
+        id: 'self',
+        awardCode: 'GIAY_KHEN',
+        year: 2023,
+        periodFrom: 2023,
+        periodTo: 2023,
+        basis: 'REGULAR',
+        status: 'APPROVED',
+      },
+      {
+        source: 'NOMINATION',
+        id: 'other',
+        awardCode: 'GIAY_KHEN',
+        year: 2023,
+        periodFrom: 2023,
+        periodTo: 2023,
+        basis: 'REGULAR',
+        status: 'APPROVED',
+      },
     ];
     expect(countedAwards(history, { excludeNominationId: 'self' })).toHaveLength(1);
     expect(countedAwards(history)).toHaveLength(2);
@@ -49,10 +110,31 @@ describe('countedAwards (what counts, R-REVOKE-1)', () => {
 
 describe('prerequisiteAwards (R-BASIS-1, Decree 98 Art 4)', () => {
   const awards: CountedAward[] = [
-    { awardCode: 'CHIEN_SI_THI_DUA_CO_SO', year: 2021, basis: 'REGULAR', source: 'AWARD' },
-    { awardCode: 'CHIEN_SI_THI_DUA_CO_SO', year: 2022, basis: 'THEMATIC', source: 'AWARD' },
-    { awardCode: 'CHIEN_SI_THI_DUA_CO_SO', year: 2023, basis: 'AD_HOC', source: 'APPROVED_NOMINATION' },
-    { awardCode: 'GIAY_KHEN', year: 2023, basis: 'CAREER', source: 'AWARD' },
+    {
+      awardCode: 'CHIEN_SI_THI_DUA_CO_SO',
+      year: 2021,
+      periodFrom: 2021,
+      periodTo: 2021,
+      basis: 'REGULAR',
+      source: 'AWARD',
+    },
+    {
+      awardCode: 'CHIEN_SI_THI_DUA_CO_SO',
+      year: 2022,
+      periodFrom: 2022,
+      periodTo: 2022,
+      basis: 'THEMATIC',
+      source: 'AWARD',
+    },
+    {
+      awardCode: 'CHIEN_SI_THI_DUA_CO_SO',
+      year: 2023,
+      periodFrom: 2023,
+      periodTo: 2023,
+      basis: 'AD_HOC',
+      source: 'APPROVED_NOMINATION',
+    },
+    { awardCode: 'GIAY_KHEN', year: 2023, periodFrom: 2023, periodTo: 2023, basis: 'CAREER', source: 'AWARD' },
   ];
 
   it('drops THEMATIC and AD_HOC awards only', () => {

@@ -7,6 +7,7 @@
  * R-BASIS-1 (Decree 98 Art 4): THEMATIC and AD_HOC awards never count toward the prerequisites of a REGULAR
  * proposal — `prerequisiteAwards()` applies that filter; the eligibility rules call it.
  */
+import { defaultPeriod } from './periods.js';
 import type { AwardCode, AwardHistoryItem, Basis, CountedAward, NominationStatus } from './types.js';
 
 export type { AwardHistoryItem } from './types.js';
@@ -29,7 +30,15 @@ export function countedAwards(
   for (const item of history) {
     if (!isCounted(item, options)) continue;
     const source = item.source === 'AWARD' ? 'AWARD' : 'APPROVED_NOMINATION';
-    out.push({ awardCode: item.awardCode, year: item.year, basis: item.basis, source });
+    const period = defaultPeriod(item.awardCode, item.basis, item.year);
+    out.push({
+      awardCode: item.awardCode,
+      year: item.year,
+      periodFrom: item.periodFrom ?? period.from,
+      periodTo: item.periodTo ?? period.to,
+      basis: item.basis,
+      source,
+    });
   }
   return out;
 }

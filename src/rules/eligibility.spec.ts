@@ -95,7 +95,13 @@ const GOOD_LDTT = { ratings: { 2023: 'HTT' as Rating } };
 
 describe('applicable rule ids (RULE_SETS as data)', () => {
   it.each<[AwardCode, RecipientKind, Basis, Regime, string[]]>([
-    ['LAO_DONG_TIEN_TIEN', 'INDIVIDUAL', 'REGULAR', ND98, ['R-KIND-1', 'R-BASIS-2', 'R-LDTT-1', 'R-DUP-1', 'R-HOLD-1']],
+    [
+      'LAO_DONG_TIEN_TIEN',
+      'INDIVIDUAL',
+      'REGULAR',
+      ND98,
+      ['R-KIND-1', 'R-BASIS-2', 'R-LDTT-1', 'R-LDTT-3', 'R-DISC-1', 'R-DUP-1', 'R-HOLD-1'],
+    ],
     [
       'LAO_DONG_TIEN_TIEN',
       'INDIVIDUAL',
@@ -108,28 +114,28 @@ describe('applicable rule ids (RULE_SETS as data)', () => {
       'INDIVIDUAL',
       'REGULAR',
       ND152,
-      ['R-KIND-1', 'R-BASIS-2', 'R-LDTT-1', 'R-DUP-1', 'R-HOLD-1'],
+      ['R-KIND-1', 'R-BASIS-2', 'R-LDTT-1', 'R-LDTT-3', 'R-DISC-1', 'R-DUP-1', 'R-HOLD-1'],
     ],
     [
       'CHIEN_SI_THI_DUA_CO_SO',
       'INDIVIDUAL',
       'REGULAR',
       ND98,
-      ['R-KIND-1', 'R-BASIS-2', 'R-CSCS-1', 'R-DUP-1', 'R-HOLD-1'],
+      ['R-KIND-1', 'R-BASIS-2', 'R-CSCS-1', 'R-DISC-1', 'R-DUP-1', 'R-HOLD-1'],
     ],
     [
       'CHIEN_SI_THI_DUA_TINH',
       'INDIVIDUAL',
       'REGULAR',
       ND98,
-      ['R-KIND-1', 'R-BASIS-2', 'R-CSTINH-1', 'R-DUP-1', 'R-HOLD-1'],
+      ['R-KIND-1', 'R-BASIS-2', 'R-CSTINH-1', 'R-SPAN-1', 'R-DISC-1', 'R-DUP-1', 'R-HOLD-1'],
     ],
     [
       'CHIEN_SI_THI_DUA_TOAN_QUOC',
       'INDIVIDUAL',
       'REGULAR',
       ND98,
-      ['R-KIND-1', 'R-BASIS-2', 'R-CSTQ-1', 'R-DUP-1', 'R-HOLD-1'],
+      ['R-KIND-1', 'R-BASIS-2', 'R-CSTQ-1', 'R-SPAN-1', 'R-DISC-1', 'R-DUP-1', 'R-HOLD-1'],
     ],
     [
       'TAP_THE_LAO_DONG_TIEN_TIEN',
@@ -149,10 +155,17 @@ describe('applicable rule ids (RULE_SETS as data)', () => {
     ['CO_THI_DUA_CHINH_PHU', 'COLLECTIVE', 'REGULAR', ND152, ['R-KIND-1', 'R-BASIS-2', 'R-DUP-1', 'R-HOLD-1']],
     ['GIAY_KHEN', 'INDIVIDUAL', 'REGULAR', ND98, ['R-KIND-1', 'R-DUP-1', 'R-HOLD-1']],
     ['GIAY_KHEN', 'COLLECTIVE', 'THEMATIC', ND98, ['R-KIND-1', 'R-HOLD-1']],
-    ['BANG_KHEN_TINH', 'INDIVIDUAL', 'REGULAR', ND98, ['R-KIND-1', 'R-BK-1', 'R-DUP-1', 'R-HOLD-1']],
+    ['BANG_KHEN_TINH', 'INDIVIDUAL', 'REGULAR', ND98, ['R-KIND-1', 'R-BK-1', 'R-SPAN-1', 'R-DUP-1', 'R-HOLD-1']],
     ['BANG_KHEN_TINH', 'INDIVIDUAL', 'AD_HOC', ND98, ['R-KIND-1', 'R-HOLD-1']],
-    ['BANG_KHEN_TINH', 'COLLECTIVE', 'REGULAR', ND98, ['R-KIND-1', 'R-DUP-1', 'R-HOLD-1']],
-    ['BANG_KHEN_THU_TUONG', 'INDIVIDUAL', 'CAREER', ND152, ['R-KIND-1', 'R-HOLD-1']],
+    ['BANG_KHEN_TINH', 'COLLECTIVE', 'REGULAR', ND98, ['R-KIND-1', 'R-SPAN-1', 'R-DUP-1', 'R-HOLD-1']],
+    ['BANG_KHEN_THU_TUONG', 'INDIVIDUAL', 'CAREER', ND152, ['R-KIND-1', 'R-STATE-1', 'R-HOLD-1']],
+    [
+      'BANG_KHEN_THU_TUONG',
+      'INDIVIDUAL',
+      'REGULAR',
+      ND152,
+      ['R-KIND-1', 'R-BKTT-1', 'R-SPAN-1', 'R-STATE-1', 'R-DUP-1', 'R-HOLD-1'],
+    ],
     ['GIAY_KHEN', 'HOUSEHOLD', 'REGULAR', ND98, ['R-KIND-1']],
     // wrong kind: the kind-specific rules are skipped, R-KIND-1 fails
     ['LAO_DONG_TIEN_TIEN', 'COLLECTIVE', 'REGULAR', ND98, ['R-KIND-1', 'R-BASIS-2', 'R-DUP-1', 'R-HOLD-1']],
@@ -255,7 +268,7 @@ describe('R-LDTT-2 (TDKT_2003_ND91 only, Decree 91 Art 10)', () => {
     ['2024-01-05', false, 0],
     [null, true, undefined], // unknown: whole year assumed
   ])('joined %p → passes %p (%p months)', (joinedOn, ok, months) => {
-    const e = evaluateEligibility(individual('LAO_DONG_TIEN_TIEN', { ...GOOD_LDTT, joinedOn }), ND91);
+    const e = evaluateEligibility(individual('LAO_DONG_TIEN_TIEN', { ...GOOD_LDTT, recruitedOn: joinedOn }), ND91);
     const [monthsCheck] = checks(e, 'R-LDTT-2');
     expect(monthsCheck?.passed).toBe(ok);
     expect(monthsCheck?.actual).toBe(months);
@@ -264,7 +277,7 @@ describe('R-LDTT-2 (TDKT_2003_ND91 only, Decree 91 Art 10)', () => {
 
   it('fails when disciplined in the year', () => {
     const e = evaluateEligibility(
-      individual('LAO_DONG_TIEN_TIEN', { ...GOOD_LDTT, joinedOn: '2010-01-01', disciplinedInYear: true }),
+      individual('LAO_DONG_TIEN_TIEN', { ...GOOD_LDTT, recruitedOn: '2010-01-01', disciplinedInYear: true }),
       ND91,
     );
     expect(checks(e, 'R-LDTT-2').map((c) => c.passed)).toEqual([true, false]);
@@ -273,7 +286,7 @@ describe('R-LDTT-2 (TDKT_2003_ND91 only, Decree 91 Art 10)', () => {
 
   it.each([ND98, ND152])('does not apply under %s', (regime) => {
     const e = evaluateEligibility(
-      individual('LAO_DONG_TIEN_TIEN', { ...GOOD_LDTT, joinedOn: '2023-11-01', disciplinedInYear: true }),
+      individual('LAO_DONG_TIEN_TIEN', { ...GOOD_LDTT, recruitedOn: '2010-01-01', disciplinedInYear: true }),
       regime,
     );
     expect(ids(e)).not.toContain('R-LDTT-2');
@@ -392,20 +405,36 @@ describe('R-CSTINH-1 Chiến sĩ thi đua cấp tỉnh: 3 consecutive CSTĐ cơ 
   });
 });
 
-describe('R-CSTQ-1 Chiến sĩ thi đua toàn quốc: CSTĐ tỉnh twice consecutively (Law 2022 Art 21)', () => {
+describe('R-CSTQ-1 Chiến sĩ thi đua toàn quốc: two consecutive CSTĐ tỉnh terms (Law 2022 Art 21)', () => {
   it.each<[number[], boolean, number]>([
-    [[2022, 2023], true, 2], // rolling, consecutive years
-    [[2020, 2023], true, 2], // consecutive three-year terms
-    [[2019, 2022], true, 2], // later one in Y-1
-    [[2021, 2022], true, 2],
-    [[2019, 2023], false, 1], // 4 years apart: a year uncovered
+    [[2020, 2023], true, 2], // terms 2018–2020 and 2021–2023
+    [[2019, 2022], true, 2], // the later term ends in Y-1
+    [[2022, 2023], false, 1], // one year apart: the terms overlap (Decree 98 Art 30.9)
+    [[2021, 2023], false, 1], // two years apart: overlap
+    [[2019, 2023], false, 1], // four years apart: 2020 uncovered
+    [[2017, 2020], false, 1], // consecutive, but the later term ended in 2020
     [[2023], false, 1],
-    [[2020, 2021], false, 0], // later one too old
     [[], false, 0],
   ])('CSTĐ tỉnh in %j → %p', (years, ok, actual) => {
     const awards = years.map((y) => award('CHIEN_SI_THI_DUA_TINH', y));
     const e = evaluateEligibility(individual('CHIEN_SI_THI_DUA_TOAN_QUOC', { history: awards }), ND98);
-    expect(checks(e, 'R-CSTQ-1')).toEqual([expect.objectContaining({ passed: ok, limit: 2, actual })]);
+    expect(checks(e, 'R-CSTQ-1')[0]).toEqual(expect.objectContaining({ passed: ok, limit: 2, actual }));
+  });
+
+  it.each<[Initiative['level'], number, boolean]>([
+    ['NATIONAL', 2019, true],
+    ['NATIONAL', 2017, false], // before the two terms
+    ['PROVINCE', 2022, false],
+  ])('needs a nation-wide initiative during the terms: %s %p → %p', (level, year, ok) => {
+    const e = evaluateEligibility(
+      individual('CHIEN_SI_THI_DUA_TOAN_QUOC', {
+        history: [award('CHIEN_SI_THI_DUA_TINH', 2020), award('CHIEN_SI_THI_DUA_TINH', 2023)],
+        initiatives: [{ year, level }],
+      }),
+      ND98,
+    );
+    expect(checks(e, 'R-CSTQ-1')[1]?.passed).toBe(ok);
+    expect(e.eligible).toBe(ok);
   });
 });
 
@@ -469,7 +498,11 @@ describe('R-ORDER-1 a lower form is never a prerequisite (Decree 98 Art 4)', () 
 
   it('a collective Bằng khen tỉnh and a Bằng khen Thủ tướng without a Giấy khen are eligible', () => {
     expect(evaluateEligibility(collective('BANG_KHEN_TINH', members({ n: 2 })), ND98).eligible).toBe(true);
-    expect(evaluateEligibility(individual('BANG_KHEN_THU_TUONG'), ND152).eligible).toBe(true);
+    const bktt = individual('BANG_KHEN_THU_TUONG', {
+      history: [award('BANG_KHEN_TINH', 2018), ...[2021, 2022, 2023].map((y) => award('CHIEN_SI_THI_DUA_CO_SO', y))],
+      ratings: { 2019: 'HTT', 2020: 'HTT', 2021: 'HTXS', 2022: 'HTXS', 2023: 'HTXS' },
+    });
+    expect(evaluateEligibility(bktt, ND152).eligible).toBe(true);
   });
 });
 
@@ -653,7 +686,7 @@ describe('evaluateEligibility invariants', () => {
         { maxLength: 4 },
       ),
       history: fc.array(arbAward, { maxLength: 8 }),
-      joinedOn: fc.option(fc.constantFrom('2015-01-01', '2023-03-01', '2023-06-15', '2024-02-01'), { nil: null }),
+      recruitedOn: fc.option(fc.constantFrom('2015-01-01', '2023-03-01', '2023-06-15', '2024-02-01'), { nil: null }),
       disciplinedInYear: fc.boolean(),
       openHolds: fc.nat(2),
     }),

@@ -47,7 +47,12 @@ export {
   REGIME_RULE_PARAMS,
   LDTT_MIN_MONTHS,
   TTXS_MIN_LDTT_RATIO,
-  CSTQ_MAX_YEARS_BETWEEN,
+  LDTT_MIN_MONTHS_2024,
+  BKTT_YEARS,
+  BKTT_MIN_CSCS,
+  STATE_LEVEL_CODES,
+  RULE_IN_FORCE_FROM,
+  ruleInForce,
 } from './eligibility.js';
 export type { EligibilityRule, EligibilityRuleId, RegimeRuleParams } from './eligibility.js';
 export { checkQuotas, quotaLimits, tightestLimit, DEFAULT_QUOTA_SETTINGS } from './quotas.js';
@@ -97,3 +102,20 @@ export type { RuleDoc } from './rule-docs.js';
 export { isIsoDate } from './dates.js';
 export { checkPrintable, printedHeadline, PRINTED_ITEMS } from './certificate.js';
 export type { PrintedItem } from './certificate.js';
+export {
+  ACHIEVEMENT_SPANS,
+  SPAN_RULE_CODES,
+  achievementSpan,
+  consecutiveTerms,
+  defaultPeriod,
+  nominationPeriod,
+  overlaps,
+  periodProblem,
+  periodText,
+  periodYears,
+  usedPeriodClashes,
+} from './periods.js';
+export type { AchievementSpan, Period } from './periods.js';
+export { AWARD_CRITERIA, criteriaFor, criterionProblem, defaultCriterion } from './criteria.js';
+export type { CriterionDef, CriterionProblem } from './criteria.js';
+export { measureYears, withoutMeasureYears } from './discipline.js';

@@ -13,6 +13,8 @@ export interface RuleDoc {
   enforcement: 'CHECK' | 'FILTER' | 'NON_CHECK' | 'SERVICE';
   where: string;
   summary: string;
+  /** Criteria the registry cannot count: the officer attests them with a justification (`passed: null`). */
+  attested?: string;
 }
 
 export const RULE_DOCS: readonly RuleDoc[] = [
@@ -47,7 +49,25 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     enforcement: 'CHECK',
     where: 'eligibility.ts',
     summary:
-      'Under TDKT_2003_ND91 only: at least 10 whole months of work in Y, and not disciplined (reprimand or above) in Y.',
+      'Under TDKT_2003_ND91 only: at least 10 whole months of work in Y counted from entering public service (recruitedOn, kept across transfers), and no disciplinary measure (reprimand or above) in force in Y.',
+  },
+  {
+    id: 'R-LDTT-3',
+    article: 'Circular 01/2024/TT-BNV Art 1.5',
+    confidence: 'S',
+    enforcement: 'CHECK',
+    where: 'eligibility.ts',
+    summary:
+      'For decisions from 2024-04-15: no Lao động tiên tiến for Y with less than 6 whole months of service in Y, counted from entering public service (recruitedOn).',
+  },
+  {
+    id: 'R-DISC-1',
+    article: 'Decree 98/2023 Art 4; Decree 152/2025',
+    confidence: 'S',
+    enforcement: 'CHECK',
+    where: 'eligibility.ts, discipline.ts',
+    summary:
+      "A year in which a disciplinary measure (reprimand or above) was in force is not an achievement year for the person's titles: a title's period may not contain one, and prerequisite counts leave such years out. A case closed without a measure counts for nothing.",
   },
   {
     id: 'R-CSCS-1',
@@ -65,7 +85,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     enforcement: 'CHECK',
     where: 'eligibility.ts',
     summary:
-      'CSTĐ tỉnh for Y needs CSTĐ cơ sở in Y-2, Y-1 and Y and a province- or national-level initiative in those years.',
+      'CSTĐ tỉnh for Y needs CSTĐ cơ sở in every year of its achievement period (Y-2…Y by default) and a province- or national-level initiative in it; years used by an earlier CSTĐ tỉnh are R-SPAN-1.',
   },
   {
     id: 'R-CSTQ-1',
@@ -74,16 +94,45 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     enforcement: 'CHECK',
     where: 'eligibility.ts',
     summary:
-      'CSTĐ toàn quốc for Y needs CSTĐ tỉnh twice consecutively: the later in Y-1 or Y, the earlier 1–3 years before it.',
+      'CSTĐ toàn quốc for Y needs two consecutive CSTĐ tỉnh terms (the later starting the year after the earlier ends, and ending in Y-1 or Y; overlapping terms do not count) and a nation-wide initiative during them.',
   },
   {
     id: 'R-BK-1',
-    article: 'Law 2022 Art 74.1.d',
+    article: 'Law 2022 Art 74.1',
     confidence: 'L',
+    enforcement: 'CHECK',
+    where: 'eligibility.ts, criteria.ts',
+    summary:
+      'Regular Bằng khen tỉnh for an individual, criterion 74.1.d (checked, the default): CSTĐ cơ sở in both years of its period (Y-1, Y), or HTXS in both with 2 initiatives in them.',
+    attested: '74.1.a, 74.1.b, 74.1.c: attested by the officer with a written justification.',
+  },
+  {
+    id: 'R-BKTT-1',
+    article: 'Law 2022 Art 73.1.b',
+    confidence: 'S',
+    enforcement: 'CHECK',
+    where: 'eligibility.ts, criteria.ts',
+    summary:
+      'Regular Bằng khen Thủ tướng for an individual, criterion 73.1.b (checked, the default): a Bằng khen tỉnh before its period, then 5 consecutive years (the period) rated HTT or better with CSTĐ cơ sở in at least 3 of them.',
+    attested: '73.1.a, 73.1.c: attested by the officer with a written justification.',
+  },
+  {
+    id: 'R-SPAN-1',
+    article: 'Decree 98/2023 Art 30.9; Circular 12/2019 Art 3',
+    confidence: 'S',
+    enforcement: 'CHECK',
+    where: 'eligibility.ts, periods.ts',
+    summary:
+      'The achievement period of the next CSTĐ tỉnh, CSTĐ toàn quốc, regular Bằng khen tỉnh or Bằng khen Thủ tướng starts after the period of the previous one: its years may not overlap a counted award of the same code.',
+  },
+  {
+    id: 'R-STATE-1',
+    article: 'Circular 12/2019/TT-BNV Art 3',
+    confidence: 'S',
     enforcement: 'CHECK',
     where: 'eligibility.ts',
     summary:
-      'Regular Bằng khen tỉnh for an individual needs CSTĐ cơ sở in Y-1 and Y, or HTXS in Y-1 and Y with 2 initiatives in those years.',
+      'At most one state-level form (Bằng khen Thủ tướng in the catalogue) proposed or granted for a recipient in one year, on any basis.',
   },
   {
     id: 'R-ORDER-1',
@@ -112,11 +161,12 @@ export const RULE_DOCS: readonly RuleDoc[] = [
   },
   {
     id: 'R-HOLD-1',
-    article: 'Decree 98/2023 Art 4',
+    article: 'Decree 98/2023 Art 4; Decree 152/2025',
     confidence: 'L',
     enforcement: 'CHECK',
     where: 'eligibility.ts',
-    summary: 'An open disciplinary case, investigation or inspection holds the nomination.',
+    summary:
+      'An open case on the individual or the collective (discipline, investigation, inspection, complaint, denunciation, press report) holds the nomination: it cannot be submitted, approved or decided.',
   },
   {
     id: 'R-TTTT-1',

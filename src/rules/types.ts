@@ -97,10 +97,15 @@ export const RULE_IDS = [
   'R-BASIS-2',
   'R-LDTT-1',
   'R-LDTT-2',
+  'R-LDTT-3',
+  'R-DISC-1',
   'R-CSCS-1',
   'R-CSTINH-1',
   'R-CSTQ-1',
   'R-BK-1',
+  'R-BKTT-1',
+  'R-SPAN-1',
+  'R-STATE-1',
   'R-ORDER-1',
   'R-DUP-1',
   'R-HOLD-1',
@@ -125,20 +130,46 @@ export const RULE_IDS = [
 export type RuleId = (typeof RULE_IDS)[number];
 
 /**
+ * Disciplinary measures (hình thức kỷ luật) of the Law on Cadres and Civil Servants, mildest first. Every one of
+ * them is "reprimand or above" for R-LDTT-2 and keeps its years from counting for titles (R-DISC-1).
+ */
+export const DISCIPLINARY_MEASURES = [
+  'KHIEN_TRACH',
+  'CANH_CAO',
+  'HA_BAC_LUONG',
+  'GIANG_CHUC',
+  'CACH_CHUC',
+  'BUOC_THOI_VIEC',
+] as const;
+export type DisciplinaryMeasure = (typeof DISCIPLINARY_MEASURES)[number];
+
+/** A disciplinary measure imposed and the dates it is in force (YYYY-MM-DD, inclusive). */
+export interface MeasureInForce {
+  measure: DisciplinaryMeasure;
+  from: string;
+  to: string;
+}
+
+/**
  * One evaluated rule. `message` is a catalogue message for an HR officer (rendered in the reader's language at the
  * edge) and names the article;
  * `limit` / `actual` carry the numbers the rule compared, where there are any.
  * A rule may emit more than one check (e.g. R-TTXS-1 has three conditions), all with the same `rule`.
+ *
+ * `passed: null` with `attested: true`: a criterion the registry cannot count (e.g. Law 2022 Art 74.1.a), claimed
+ * by the officer with a written justification. It does not make the nomination ineligible; it is shown as attested,
+ * not as passed.
  */
 export interface RuleCheck {
   rule: string;
-  passed: boolean;
+  passed: boolean | null;
+  attested?: true;
   message: Message;
   limit?: number;
   actual?: number;
 }
 
-/** Result of evaluating a nomination. `eligible` = every check passed. */
+/** Result of evaluating a nomination. `eligible` = no check failed (attested ones do not fail). */
 export interface Eligibility {
   eligible: boolean;
   regime: Regime;
@@ -153,6 +184,9 @@ export interface Eligibility {
 export interface CountedAward {
   awardCode: AwardCode;
   year: number;
+  /** The achievement period (years, inclusive) written in the award or nomination (Decree 98/2023 Art 30.9). */
+  periodFrom: number;
+  periodTo: number;
   basis: Basis;
   source: 'AWARD' | 'APPROVED_NOMINATION';
 }
@@ -162,7 +196,7 @@ export interface CountedAward {
  * (with its revoked flag, R-REVOKE-1) or a nomination (with its workflow status). `countedAwards()` (what counts
  * for prerequisites and quotas) and `duplicateClashes()` (R-DUP-1) decide what counts, nothing else does.
  */
-export type AwardHistoryItem =
+export type AwardHistoryItem = (
   | { source: 'AWARD'; awardCode: AwardCode; year: number; basis: Basis; revoked: boolean }
   | {
       source: 'NOMINATION';
@@ -171,7 +205,12 @@ export type AwardHistoryItem =
       year: number;
       basis: Basis;
       status: NominationStatus;
-    };
+    }
+) & {
+  /** The achievement period as stored; when absent, the default of the code and year (`defaultPeriod`). */
+  periodFrom?: number;
+  periodTo?: number;
+};
 
 export interface Initiative {
   year: number;
@@ -185,11 +224,16 @@ export interface IndividualFacts {
   initiatives: Initiative[];
   /** The recipient's awards and nominations, every status; the rules decide what counts. */
   history: AwardHistoryItem[];
-  /** Recruitment date (YYYY-MM-DD); used by R-LDTT-2 under TDKT_2003_ND91. */
-  joinedOn?: string | null;
-  /** Disciplined at reprimand (khiển trách) or above in the nomination year (R-LDTT-2). */
+  /**
+   * Date of entering public service (tuyển dụng, YYYY-MM-DD), kept across transfers: R-LDTT-2 (Decree 91 Art 10),
+   * R-LDTT-3 (Circular 01/2024/TT-BNV Art 1.5). Not the date of joining the current unit.
+   */
+  recruitedOn?: string | null;
+  /** Disciplined at reprimand (khiển trách) or above in the nomination year (R-LDTT-2), besides `measures`. */
   disciplinedInYear?: boolean;
-  /** Open disciplinary cases, investigations or inspections (R-HOLD-1). */
+  /** Disciplinary measures imposed, with the period each is in force (R-DISC-1, R-LDTT-2). */
+  measures?: MeasureInForce[];
+  /** Open cases: discipline, investigation, inspection, complaint, denunciation, press report (R-HOLD-1). */
   openHolds: number;
 }
 
@@ -217,4 +261,15 @@ export interface NominationFacts {
   collective?: CollectiveFacts;
   /** The stored nomination being evaluated: it never counts against itself (in `history` or not). */
   excludeNominationId?: string;
+  /** Achievement period claimed (years, inclusive); absent: the default of the code and year (`defaultPeriod`). */
+  periodFrom?: number;
+  periodTo?: number;
+  /** The criterion claimed, e.g. `74.1.a` (Law 2022 Art 74.1), and the officer's written justification. */
+  criterion?: string | null;
+  justification?: string | null;
+  /**
+   * The (expected) decision date the regime was chosen by, YYYY-MM-DD. Rules that take effect inside a regime
+   * (R-LDTT-3 from 2024-04-15) read it; absent, they are taken as in force.
+   */
+  decisionOn?: string;
 }

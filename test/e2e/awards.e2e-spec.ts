@@ -115,6 +115,9 @@ describe('awards, revocation and certificates', () => {
       expect(giayKhen).toEqual({
         id: decisions.d1.awards[0].id,
         year: 2023,
+        // The achievement period, copied from the nomination (Decree 98/2023 Art 30.9): a Giấy khen covers its year.
+        periodFrom: 2023,
+        periodTo: 2023,
         awardCode: 'GIAY_KHEN',
         awardName: 'Giấy khen',
         basis: 'REGULAR',

@@ -62,7 +62,16 @@ describe('decisions: authority from the issuer (R-AUTH-4)', () => {
     const hr = await t.token('HR_OFFICER', tree.department.id);
     const approver = await t.token('APPROVER', tree.department.id);
     const person = await makeIndividual(t, tree.unit.id);
-    const nomination = await makeNomination(t, byDepartment(tree, 2023, 'BANG_KHEN_THU_TUONG', person.id), hr);
+    // Claimed under an attested criterion (Law 2022 Art 73.1.a): the registry has nothing to count for 73.1.b here.
+    const nomination = await makeNomination(
+      t,
+      {
+        ...byDepartment(tree, 2023, 'BANG_KHEN_THU_TUONG', person.id),
+        criterion: '73.1.a',
+        justification: 'Thành tích xuất sắc trong phong trào thi đua do Thủ tướng Chính phủ phát động',
+      },
+      hr,
+    );
     await t.http.post(`/api/v1/nominations/${nomination.id}/submit`).set(bearer(hr)).expect(200);
     // The review's council of 3, on file from above (the approver cannot set its own council's size).
     await recordCouncilSize(t, tree.department.id, 3);
@@ -284,9 +293,9 @@ describe('decisions: authority from the issuer (R-AUTH-4)', () => {
       const [award] = await t.db.query<{ id: string }[]>(
         `INSERT INTO awards (decision_id, nomination_id, year, award_code, basis, recipient_kind, individual_id,
                              organization_id, proposing_organization_id, recipient_name, organization_name, issued_on,
-                             regime, bonus_amount, verification_code)
+                             regime, bonus_amount, verification_code, period_from, period_to)
          VALUES ($1, $2, 2023, 'BANG_KHEN_THU_TUONG', 'REGULAR', 'INDIVIDUAL', $3, $4, $5, 'Trần Văn Bình', $6,
-                 '2024-02-01', 'TDKT_2022_ND98', 12600000, 'TEST-AUTH4-0001') RETURNING id`,
+                 '2024-02-01', 'TDKT_2022_ND98', 12600000, 'TEST-AUTH4-0001', 2019, 2023) RETURNING id`,
         [decision.id, nomination.id, person.id, tree.unit.id, tree.department.id, tree.unit.name],
       );
       const text = await pdfOf(award.id);

@@ -48,6 +48,28 @@ describe('demo data set', () => {
     const detail = (await t.http.get(`/api/v1/decisions/${bangKhen.id}`).expect(200)).body;
     expect(detail).toMatchObject({ signerName: 'Vừ A Bằng', signingMode: 'ON_BEHALF', authority: 'PROVINCE_CHAIR' });
     expect(detail.awards.every((a: { awardCode: string }) => a.awardCode === 'BANG_KHEN_TINH')).toBe(true);
+    // A regular Bằng khen tỉnh for 2023 covers the two years 2022–2023 (Decree 98/2023 Art 30.9), copied from its
+    // nomination; the Giấy khen cover 2023 alone.
+    for (const award of detail.awards) expect(award).toMatchObject({ year: 2023, periodFrom: 2022, periodTo: 2023 });
+    const giayKhen = (await t.http.get('/api/v1/awards?awardCode=GIAY_KHEN').expect(200)).body.items;
+    expect(giayKhen.length).toBeGreaterThan(0);
+    for (const award of giayKhen) expect(award).toMatchObject({ periodFrom: 2023, periodTo: 2023 });
+  });
+
+  it('records when each person entered public service; a transferee keeps the service from before', async () => {
+    const tokens: Record<string, string> = JSON.parse(await readFile(tokensFile, 'utf8'));
+    const hr = bearer(tokens.HR_OFFICER_STTTT);
+    const people = (await t.http.get('/api/v1/individuals?limit=100').set(hr).expect(200)).body.items as {
+      fullName: string;
+      joinedOn: string;
+      recruitedOn: string;
+    }[];
+    expect(people.length).toBeGreaterThan(0);
+    for (const person of people) expect(person.recruitedOn <= person.joinedOn).toBe(true);
+    expect(people.find((p) => p.fullName === 'Nguyễn Thị Hương')).toMatchObject({
+      joinedOn: '2012-03-15',
+      recruitedOn: '2009-08-01',
+    });
   });
 
   it("records the province council's size first, then its meeting's vote on each Bằng khen (R-VOTE-1)", async () => {

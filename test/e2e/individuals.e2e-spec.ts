@@ -120,6 +120,19 @@ describe('individuals', () => {
         .send({ fullName: 'A', organizationId: tree.unit.id, birthDate: '1990-01-01', joinedOn: '1989-01-01' })
         .expect(400);
       expect(fields(order.body)).toEqual(['joinedOn']);
+      // Entering public service comes before joining this unit (a transferee), never after (Circular 01/2024).
+      const recruitedLater = await t.http
+        .post('/api/v1/individuals')
+        .set(hr)
+        .send({ fullName: 'A', organizationId: tree.unit.id, joinedOn: '2015-01-01', recruitedOn: '2016-01-01' })
+        .expect(400);
+      expect(fields(recruitedLater.body)).toEqual(['recruitedOn']);
+      const transferee = await t.http
+        .post('/api/v1/individuals')
+        .set(hr)
+        .send({ fullName: 'A', organizationId: tree.unit.id, joinedOn: '2024-11-01', recruitedOn: '2010-09-01' })
+        .expect(201);
+      expect(transferee.body).toMatchObject({ joinedOn: '2024-11-01', recruitedOn: '2010-09-01' });
       const tooLong = await t.http
         .post('/api/v1/individuals')
         .set(hr)

@@ -25,13 +25,20 @@ const admin = bearer(BOOTSTRAP_TOKEN);
 const ND98_DATE = '2025-01-10';
 const Y = 2024;
 
-type Check = { rule: string; passed: boolean; message: string; limit?: number; actual?: number };
+type Check = {
+  rule: string;
+  passed: boolean | null;
+  attested?: boolean;
+  message: string;
+  limit?: number;
+  actual?: number;
+};
 const fields = (body: { errors?: { field: string }[] }) => [...new Set((body.errors ?? []).map((e) => e.field))];
 const violated = (body: { violations?: { rule: string }[] }) => [
   ...new Set((body.violations ?? []).map((v) => v.rule)),
 ];
 const failing = (eligibility: { checks: Check[] }) => [
-  ...new Set(eligibility.checks.filter((c) => !c.passed).map((c) => c.rule)),
+  ...new Set(eligibility.checks.filter((c) => c.passed === false).map((c) => c.rule)),
 ];
 
 describe('nominations', () => {
@@ -429,7 +436,11 @@ describe('nominations', () => {
   describe('eligibility rules through the API', () => {
     it('R-LDTT-2 applies under Decree 91 only: recruited less than 10 months before the end of 2023', async () => {
       const { tree, hr } = await setup();
-      const late = await makeRatedIndividual(t, tree.unit.id, 'HTT', [2023], { joinedOn: '2023-06-01' });
+      // Recruited into public service on 2023-06-01 (R-LDTT-2 counts from recruitedOn, not from joinedOn).
+      const late = await makeRatedIndividual(t, tree.unit.id, 'HTT', [2023], {
+        recruitedOn: '2023-06-01',
+        joinedOn: '2023-06-01',
+      });
       const nd91 = body({
         year: 2023,
         individualId: late.id,
@@ -442,7 +453,7 @@ describe('nominations', () => {
       expect(ldtt2).toMatchObject({ passed: false, limit: 10, actual: 7 });
       const refused = await post(`/${draft.body.id}/submit`, hr).expect(422);
       expect(violated(refused.body)).toEqual(['R-LDTT-2']);
-      // Decided in 2024, the 2022 law applies and has no such rule.
+      // Decided in 2024 before Circular 01/2024/TT-BNV took effect (2024-04-15), the 2022 law has no such rule.
       await t.http
         .patch(`/api/v1/nominations/${draft.body.id}`)
         .set(hr)
@@ -452,14 +463,20 @@ describe('nominations', () => {
       expect(submitted.body.regime).toBe('TDKT_2022_ND98');
     });
 
-    it('R-LDTT-2: a disciplinary case opened in the year blocks Lao động tiên tiến under Decree 91', async () => {
+    it('R-LDTT-2: a disciplinary measure in force in the year blocks Lao động tiên tiến under Decree 91', async () => {
       const { tree, hr } = await setup();
       const an = await makeRatedIndividual(t, tree.unit.id, 'HTT', [2023]);
       const caseId = await openDisciplinaryCase(t, an.id, 'DISCIPLINE', '2023-05-01');
       await t.http
         .post(`/api/v1/disciplinary-cases/${caseId}/close`)
         .set(admin)
-        .send({ closedOn: '2023-09-01', outcome: 'Khiển trách' })
+        .send({
+          closedOn: '2023-09-01',
+          outcome: 'Khiển trách',
+          measure: 'KHIEN_TRACH',
+          measureFrom: '2023-09-01',
+          measureTo: '2024-08-31',
+        })
         .expect(200);
       const checked = await post(
         '/check',
@@ -521,13 +538,21 @@ describe('nominations', () => {
       await post(`/${draft.id}/submit`, hr).expect(200);
     });
 
-    it('R-CSTQ-1: CSTĐ toàn quốc needs CSTĐ tỉnh twice consecutively', async () => {
+    it('R-CSTQ-1: CSTĐ toàn quốc needs two consecutive CSTĐ tỉnh terms and a nation-wide initiative', async () => {
       const { tree, hr } = await setup();
       const an = await makeRatedIndividual(t, tree.unit.id, 'HTXS');
       await makeAwardRecord(t, byDepartment(tree, 2024, 'CHIEN_SI_THI_DUA_TINH', an.id));
       const draft = await makeNomination(t, byDepartment(tree, 2025, 'CHIEN_SI_THI_DUA_TOAN_QUOC', an.id));
       const refused = await post(`/${draft.id}/submit`, hr).expect(422);
-      expect(refused.body.violations).toEqual([expect.objectContaining({ rule: 'R-CSTQ-1', limit: 2, actual: 1 })]);
+      expect(refused.body.violations).toEqual([
+        expect.objectContaining({ rule: 'R-CSTQ-1', limit: 2, actual: 1 }),
+        expect.objectContaining({ rule: 'R-CSTQ-1', limit: 1, actual: 0 }),
+      ]);
+      // One year apart (2023–2024 terms 2021–2023 and 2022–2024) the terms overlap: not twice consecutively.
+      await makeAwardRecord(t, byDepartment(tree, 2023, 'CHIEN_SI_THI_DUA_TINH', an.id));
+      await addInitiative(t, an.id, 2023, 'NATIONAL');
+      const overlapping = await post(`/${draft.id}/submit`, hr).expect(422);
+      expect(overlapping.body.violations).toEqual([expect.objectContaining({ rule: 'R-CSTQ-1', limit: 2, actual: 1 })]);
       await makeAwardRecord(t, byDepartment(tree, 2021, 'CHIEN_SI_THI_DUA_TINH', an.id));
       await post(`/${draft.id}/submit`, hr).expect(200);
     });
@@ -746,6 +771,186 @@ describe('nominations', () => {
       const detail = await t.http.get(`/api/v1/nominations/${id}`).set(approver).expect(200);
       expect(detail.body.status).toBe('SUBMITTED');
       expect(detail.body.history.map((h: { action: string }) => h.action)).toEqual(['CREATE', 'SUBMIT']);
+    });
+  });
+
+  describe('rules revision 2: periods, service, measures, attested criteria, holds on collectives', () => {
+    it('R-LDTT-3: recruited on 2024-08-01, no Lao động tiên tiến 2024 (Circular 01/2024/TT-BNV Art 1.5)', async () => {
+      const { tree, hr } = await setup();
+      const late = await makeRatedIndividual(t, tree.unit.id, 'HTT', [2024], { recruitedOn: '2024-08-01' });
+      const refused = await post(
+        '/check',
+        hr,
+        body({ individualId: late.id, proposingOrganizationId: tree.department.id }),
+      ).expect(200);
+      expect(failing(refused.body.eligibility)).toEqual(['R-LDTT-3']);
+      expect(refused.body.eligibility.checks.find((c: Check) => c.rule === 'R-LDTT-3')).toMatchObject({
+        limit: 6,
+        actual: 5,
+      });
+      // The day before the circular took effect the rule is not judged; from that day it is.
+      const nominee = { individualId: late.id, proposingOrganizationId: tree.department.id };
+      const early = await post('/check', hr, body({ ...nominee, expectedDecisionOn: '2024-04-14' })).expect(200);
+      expect(early.body.eligibility.eligible).toBe(true);
+      expect(early.body.eligibility.checks.map((c: Check) => c.rule)).not.toContain('R-LDTT-3');
+      const first = await post('/check', hr, body({ ...nominee, expectedDecisionOn: '2024-04-15' })).expect(200);
+      expect(failing(first.body.eligibility)).toEqual(['R-LDTT-3']);
+      // A transferee keeps the service from before: recruited in 2010, joined this unit in November 2024.
+      const transferee = await makeRatedIndividual(t, tree.unit.id, 'HTT', [2024], {
+        recruitedOn: '2010-09-01',
+        joinedOn: '2024-11-01',
+      });
+      const kept = await post(
+        '/check',
+        hr,
+        body({ individualId: transferee.id, proposingOrganizationId: tree.department.id }),
+      ).expect(200);
+      expect(kept.body.eligibility.eligible).toBe(true);
+    });
+
+    it('R-SPAN-1: CSTĐ cơ sở 2021–2024 do not support a CSTĐ tỉnh 2024 after the one for 2023; periods are stored', async () => {
+      const { tree, hr } = await setup();
+      const an = await makeRatedIndividual(t, tree.unit.id, 'HTXS');
+      for (const year of [2021, 2022, 2023, 2024])
+        await makeAwardRecord(t, byDepartment(tree, year, 'CHIEN_SI_THI_DUA_CO_SO', an.id));
+      await makeAwardRecord(t, byDepartment(tree, 2023, 'CHIEN_SI_THI_DUA_TINH', an.id));
+      await addInitiative(t, an.id, 2024, 'PROVINCE');
+      const draft = await makeNomination(t, byDepartment(tree, 2024, 'CHIEN_SI_THI_DUA_TINH', an.id));
+      expect(draft).toMatchObject({ periodFrom: 2022, periodTo: 2024, criterion: null });
+      const refused = await post(`/${draft.id}/submit`, hr).expect(422);
+      expect(violated(refused.body)).toEqual(['R-SPAN-1']);
+      expect(refused.body.violations[0].message).toContain('2021–2023');
+      // Stating a shorter period does not escape: Art 22 asks for three CSTĐ cơ sở years.
+      await post(`/${draft.id}/withdraw`, hr, {}).expect(200);
+      const later = await post(
+        '',
+        hr,
+        body({
+          awardCode: 'CHIEN_SI_THI_DUA_TINH',
+          individualId: an.id,
+          proposingOrganizationId: tree.department.id,
+          periodFrom: 2024,
+        }),
+      ).expect(201);
+      expect(later.body).toMatchObject({ periodFrom: 2024, periodTo: 2024 });
+      expect(failing(later.body.eligibility)).toEqual(['R-CSTINH-1']);
+    });
+
+    it('refuses an impossible period or criterion with a 400 naming the field', async () => {
+      const { tree, hr } = await setup();
+      const an = await makeRatedIndividual(t, tree.unit.id, 'HTXS');
+      const base = { awardCode: 'BANG_KHEN_TINH', individualId: an.id, proposingOrganizationId: tree.department.id };
+      for (const [over, field] of [
+        [{ periodFrom: 2024, periodTo: 2023 }, 'periodFrom'],
+        [{ periodTo: 2025 }, 'periodTo'],
+        [{ criterion: '74.1.a' }, 'justification'],
+        [{ criterion: '74.1.z', justification: 'x' }, 'criterion'],
+        [{ criterion: '74.1.a', justification: 'x', basis: 'THEMATIC' }, 'criterion'],
+      ] as const) {
+        const response = await post('', hr, body({ ...base, ...over })).expect(400);
+        expect(response.headers['content-type']).toMatch(PROBLEM);
+        expect(fields(response.body)).toEqual([field]);
+      }
+      expect((await t.http.get('/api/v1/nominations').set(hr).expect(200)).body.items).toEqual([]);
+    });
+
+    it('R-BK-1: criterion 74.1.a is attested with a justification (passed null), d stays checked', async () => {
+      const { tree, hr } = await setup();
+      const an = await makeRatedIndividual(t, tree.unit.id, 'HTT', [2023, 2024]);
+      const base = { awardCode: 'BANG_KHEN_TINH', individualId: an.id, proposingOrganizationId: tree.department.id };
+      const counted = await post('/check', hr, body(base)).expect(200);
+      expect(failing(counted.body.eligibility)).toEqual(['R-BK-1']);
+      const justification = 'Dẫn đầu phong trào chuyển đổi số của tỉnh năm 2024, được Ban Chỉ đạo tỉnh ghi nhận';
+      const draft = await post('', hr, body({ ...base, criterion: '74.1.a', justification })).expect(201);
+      expect(draft.body).toMatchObject({ criterion: '74.1.a', justification, periodFrom: 2023, periodTo: 2024 });
+      const bk = draft.body.eligibility.checks.filter((c: Check) => c.rule === 'R-BK-1');
+      expect(bk).toEqual([expect.objectContaining({ passed: null, attested: true })]);
+      expect(bk[0].message).toContain('74.1.a');
+      expect(draft.body.eligibility.eligible).toBe(true);
+      const submitted = await post(`/${draft.body.id}/submit`, hr).expect(200);
+      expect(submitted.body.eligibility.checks.find((c: Check) => c.rule === 'R-BK-1')).toMatchObject({
+        passed: null,
+        attested: true,
+      });
+      const read = await t.http.get(`/api/v1/nominations/${draft.body.id}`).set(hr).expect(200);
+      expect(read.body.history.at(-1).eligibility.checks.find((c: Check) => c.rule === 'R-BK-1').passed).toBeNull();
+    });
+
+    it('R-HOLD-1: a case on a collective holds its nomination until it closes', async () => {
+      const { tree, hr, approver, hrOther } = await setup();
+      const opened = await t.http
+        .post(`/api/v1/organizations/${tree.unit.id}/cases`)
+        .set(hr)
+        .send({ kind: 'INSPECTION', openedOn: '2025-01-05', note: 'Thanh tra công vụ' })
+        .expect(201);
+      expect(opened.body).toMatchObject({ organizationId: tree.unit.id, individualId: null, open: true });
+      const members = [];
+      for (let i = 0; i < 3; i++) members.push(await makeRatedIndividual(t, tree.unit.id, 'HTT'));
+      for (const m of members) await makeAwardRecord(t, byDepartment(tree, Y, 'LAO_DONG_TIEN_TIEN', m.id));
+      const draft = await makeNomination(t, {
+        ...byDepartment(tree, Y, 'TAP_THE_LAO_DONG_TIEN_TIEN', { organizationId: tree.unit.id }),
+        expectedDecisionOn: ND98_DATE,
+      });
+      const refused = await post(`/${draft.id}/submit`, hr).expect(422);
+      expect(violated(refused.body)).toEqual(['R-HOLD-1']);
+      const listed = await t.http.get(`/api/v1/organizations/${tree.unit.id}/cases`).set(approver).expect(200);
+      expect(listed.body.items.map((c: { id: string }) => c.id)).toEqual([opened.body.id]);
+      // Out of scope: another department's HR officer can neither open nor close it.
+      await t.http
+        .post(`/api/v1/organizations/${tree.unit.id}/cases`)
+        .set(hrOther)
+        .send({ kind: 'COMPLAINT', openedOn: '2025-01-05' })
+        .expect(403);
+      // A measure is a person's: not on a collective's case.
+      const measured = await t.http
+        .post(`/api/v1/disciplinary-cases/${opened.body.id}/close`)
+        .set(hr)
+        .send({ closedOn: '2025-01-20', measure: 'CANH_CAO', measureFrom: '2025-01-20', measureTo: '2025-12-31' })
+        .expect(400);
+      expect(fields(measured.body)).toEqual(['measure']);
+      await t.http
+        .post(`/api/v1/disciplinary-cases/${opened.body.id}/close`)
+        .set(hr)
+        .send({ closedOn: '2025-01-20', outcome: 'Không phát hiện vi phạm' })
+        .expect(200);
+      await post(`/${draft.id}/submit`, hr).expect(200);
+    });
+
+    it('R-DISC-1: the years of a measure do not count; a case closed without one counts for nothing', async () => {
+      const { tree, hr } = await setup();
+      const an = await makeRatedIndividual(t, tree.unit.id, 'HTT');
+      const caseId = await openDisciplinaryCase(t, an.id, 'DENUNCIATION', '2024-02-01');
+      const bad = await t.http
+        .post(`/api/v1/disciplinary-cases/${caseId}/close`)
+        .set(hr)
+        .send({ closedOn: '2024-03-01', measure: 'KHIEN_TRACH', measureFrom: '2024-03-01' })
+        .expect(400);
+      expect(fields(bad.body)).toEqual(['measureTo']);
+      await t.http
+        .post(`/api/v1/disciplinary-cases/${caseId}/close`)
+        .set(hr)
+        .send({ closedOn: '2024-03-01', measure: 'KHIEN_TRACH', measureFrom: '2024-03-01', measureTo: '2025-02-28' })
+        .expect(200);
+      const checked = await post(
+        '/check',
+        hr,
+        body({ individualId: an.id, proposingOrganizationId: tree.department.id }),
+      ).expect(200);
+      expect(failing(checked.body.eligibility)).toEqual(['R-DISC-1']);
+      // Another person whose case closed with no measure is eligible.
+      const other = await makeRatedIndividual(t, tree.unit.id, 'HTT');
+      const none = await openDisciplinaryCase(t, other.id, 'DISCIPLINE', '2024-02-01');
+      await t.http
+        .post(`/api/v1/disciplinary-cases/${none}/close`)
+        .set(hr)
+        .send({ closedOn: '2024-03-01' })
+        .expect(200);
+      const clean = await post(
+        '/check',
+        hr,
+        body({ individualId: other.id, proposingOrganizationId: tree.department.id }),
+      ).expect(200);
+      expect(clean.body.eligibility.eligible).toBe(true);
     });
   });
 

@@ -50,9 +50,10 @@ describeWithReplica('read replicas', () => {
     );
     await onPrimary(
       `INSERT INTO awards (decision_id, year, award_code, basis, recipient_kind, organization_id, proposing_organization_id,
-                           recipient_name, organization_name, issued_on, regime, bonus_amount, verification_code)
+                           recipient_name, organization_name, issued_on, regime, bonus_amount, verification_code,
+                           period_from, period_to)
        VALUES ($1, 2023, 'TAP_THE_LAO_DONG_TIEN_TIEN', 'REGULAR', 'COLLECTIVE', $2, $2, 'Sở Thông tin và Truyền thông',
-               'Sở Thông tin và Truyền thông', '2024-01-23', 'TDKT_2022_ND98', 2880000, $3)`,
+               'Sở Thông tin và Truyền thông', '2024-01-23', 'TDKT_2022_ND98', 2880000, $3, 2023, 2023)`,
       [decision.id, organization.id, code],
     );
   }

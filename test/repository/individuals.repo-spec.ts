@@ -38,6 +38,7 @@ describe('IndividualsRepository', () => {
       nationalId: '001080000001',
       position: null,
       organizationId: unit,
+      recruitedOn: null,
       joinedOn: '2005-01-01',
       reportingCategory: 'WORKER',
     });
@@ -91,6 +92,7 @@ describe('IndividualsRepository', () => {
     const id = await insertIndividual(r.db, unit);
     const opened = await repository.createCase({
       individualId: id,
+      organizationId: null,
       kind: 'DISCIPLINE',
       openedOn: '2024-03-01',
       note: null,
@@ -143,33 +145,41 @@ describe('IndividualsRepository', () => {
 
     const older = await repository.createCase({
       individualId: id,
+      organizationId: null,
       kind: 'INSPECTION',
       openedOn: '2022-01-10',
       note: 'x',
     });
     const newer = await repository.createCase({
       individualId: id,
+      organizationId: null,
       kind: 'DISCIPLINE',
       openedOn: '2024-03-01',
       note: null,
     });
-    expect((await repository.listCases(id, { after: null, limit: 5 })).map((row) => row.id)).toEqual([
+    expect((await repository.listCases({ individualId: id }, { after: null, limit: 5 })).map((row) => row.id)).toEqual([
       newer.id,
       older.id,
     ]);
-    expect((await repository.listCases(id, { after: [newer.openedOn, newer.id], limit: 5 })).map((c) => c.id)).toEqual([
-      older.id,
-    ]);
+    expect(
+      (await repository.listCases({ individualId: id }, { after: [newer.openedOn, newer.id], limit: 5 })).map(
+        (c) => c.id,
+      ),
+    ).toEqual([older.id]);
     expect(newer).toMatchObject({ openedOn: '2024-03-01', closedOn: null, outcome: null });
-    const closed = await repository.closeCase(newer.id, '2024-04-15', 'Khiển trách');
+    const closed = await repository.closeCase(newer.id, closing('2024-04-15', 'Khiển trách'));
     expect(closed).toMatchObject({
       id: newer.id,
       openedOn: '2024-03-01',
       closedOn: '2024-04-15',
       outcome: 'Khiển trách',
     });
-    await expect(repository.closeCase(older.id, '2021-12-31', null)).rejects.toMatchObject({
+    await expect(repository.closeCase(older.id, closing('2021-12-31', null))).rejects.toMatchObject({
       driverError: { constraint: 'ck_disciplinary_cases_closed_after_opened' },
     });
   });
 });
+
+function closing(closedOn: string, outcome: string | null) {
+  return { closedOn, outcome, measure: null, measureFrom: null, measureTo: null };
+}

@@ -54,6 +54,8 @@ describe('nominations repositories', () => {
     householdId: null,
     proposingOrganizationId: unit,
     achievements: 'Hoàn thành xuất sắc nhiệm vụ',
+    criterion: null,
+    justification: null,
     expectedDecisionOn: null,
     status: 'DRAFT',
     regime: 'TDKT_2022_ND98',
@@ -64,6 +66,9 @@ describe('nominations repositories', () => {
     importRow: null,
     createdByKeyId: null,
     ...values,
+    // A yearly award's period is its year unless a test states one (ck_nominations_period).
+    periodFrom: values.periodFrom ?? values.year ?? 2024,
+    periodTo: values.periodTo ?? values.year ?? 2024,
   });
   const create = (values: Partial<NewNomination> = {}) =>
     r.transactions.run(() => nominations.create(newNomination(values)));
@@ -285,8 +290,24 @@ describe('nominations repositories', () => {
       const individual = loaded.get('p')?.individual;
       expect(individual?.history).toEqual(
         expect.arrayContaining([
-          { source: 'AWARD', awardCode: 'LAO_DONG_TIEN_TIEN', year: 2023, basis: 'REGULAR', revoked: false },
-          { source: 'AWARD', awardCode: 'GIAY_KHEN', year: 2022, basis: 'REGULAR', revoked: true },
+          {
+            source: 'AWARD',
+            awardCode: 'LAO_DONG_TIEN_TIEN',
+            year: 2023,
+            basis: 'REGULAR',
+            revoked: false,
+            periodFrom: 2023,
+            periodTo: 2023,
+          },
+          {
+            source: 'AWARD',
+            awardCode: 'GIAY_KHEN',
+            year: 2022,
+            basis: 'REGULAR',
+            revoked: true,
+            periodFrom: 2022,
+            periodTo: 2022,
+          },
           {
             source: 'NOMINATION',
             id: withdrawn.id,
@@ -294,15 +315,26 @@ describe('nominations repositories', () => {
             year: 2024,
             basis: 'REGULAR',
             status: 'WITHDRAWN',
+            periodFrom: 2024,
+            periodTo: 2024,
           },
         ]),
       );
       expect(individual?.history).toHaveLength(3);
       expect(individual?.ratings).toEqual({ 2024: 'HTXS' });
-      expect(individual).toMatchObject({ disciplinedInYear: true, openHolds: 1 });
+      // An open case holds (R-HOLD-1); only a measure recorded at closing keeps years from counting (R-DISC-1).
+      expect(individual).toMatchObject({ measures: [], openHolds: 1 });
       const collective = loaded.get('c')?.collective;
       expect(collective?.history).toEqual([
-        { source: 'AWARD', awardCode: 'TAP_THE_LAO_DONG_TIEN_TIEN', year: 2023, basis: 'REGULAR', revoked: false },
+        {
+          source: 'AWARD',
+          awardCode: 'TAP_THE_LAO_DONG_TIEN_TIEN',
+          year: 2023,
+          basis: 'REGULAR',
+          revoked: false,
+          periodFrom: 2023,
+          periodTo: 2023,
+        },
       ]);
       // The members of the unit in 2024: the one person, rated, without Lao động tiên tiến of 2024.
       expect(collective?.members).toEqual([{ rating: 'HTXS', hasLaoDongTienTien: false, hasChienSiCoSo: false }]);

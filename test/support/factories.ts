@@ -1,3 +1,4 @@
+import { defaultPeriod, type AwardCode, type Basis } from '../../src/rules/index.js';
 import type { TestApp } from './test-app.js';
 import { BOOTSTRAP_TOKEN, bearer } from './test-app.js';
 
@@ -91,10 +92,12 @@ export async function makeApprovedNomination(
 ): Promise<{ id: string }> {
   const regime = options.regime ?? 'TDKT_2022_ND98';
   const recipientKind = options.individualId ? 'INDIVIDUAL' : 'COLLECTIVE';
+  const period = periodOf(options);
   const rows: { id: string }[] = await t.db.query(
     `INSERT INTO nominations (year, award_code, basis, recipient_kind, individual_id, organization_id,
-                              proposing_organization_id, achievements, status, regime, eligibility, version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1)
+                              proposing_organization_id, achievements, status, regime, eligibility, version,
+                              period_from, period_to)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1, $12, $13)
      RETURNING id`,
     [
       options.year,
@@ -108,9 +111,16 @@ export async function makeApprovedNomination(
       options.status ?? 'APPROVED',
       regime,
       JSON.stringify({ eligible: true, regime, checks: [] }),
+      period.from,
+      period.to,
     ],
   );
   return rows[0];
+}
+
+/** The default achievement period of a code and year (Decree 98/2023 Art 30.9), as the service would give it. */
+function periodOf(options: { awardCode: string; basis?: string; year: number }): { from: number; to: number } {
+  return defaultPeriod(options.awardCode as AwardCode, (options.basis ?? 'REGULAR') as Basis, options.year);
 }
 
 /**
@@ -185,7 +195,7 @@ export async function addInitiative(
 export async function openDisciplinaryCase(
   t: TestApp,
   individualId: string,
-  kind: 'DISCIPLINE' | 'INVESTIGATION' | 'INSPECTION' = 'INVESTIGATION',
+  kind: 'DISCIPLINE' | 'INVESTIGATION' | 'INSPECTION' | 'COMPLAINT' | 'DENUNCIATION' | 'PRESS_REPORT' = 'INVESTIGATION',
   openedOn = '2024-03-01',
 ): Promise<string> {
   const response = await t.http
@@ -235,10 +245,12 @@ export async function makeAwardRecord(
         options.individualId,
       ])
     : await t.db.query(`SELECT id AS organization_id, name FROM organizations WHERE id = $1`, [options.organizationId]);
+  const period = periodOf(options);
   const [award]: { id: string }[] = await t.db.query(
     `INSERT INTO awards (decision_id, year, award_code, basis, recipient_kind, individual_id, organization_id, proposing_organization_id,
-                         recipient_name, organization_name, issued_on, regime, bonus_amount, verification_code, revoked_at, revoked_reason)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, 0, $12, $13, $14) RETURNING id`,
+                         recipient_name, organization_name, issued_on, regime, bonus_amount, verification_code, revoked_at, revoked_reason,
+                         period_from, period_to)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, 0, $12, $13, $14, $15, $16) RETURNING id`,
     [
       decision.id,
       options.year,
@@ -254,6 +266,8 @@ export async function makeAwardRecord(
       `TEST-${next()}-${Math.random().toString(36).slice(2, 10)}`,
       options.revoked ? new Date() : null,
       options.revoked ? 'Khai man thành tích' : null,
+      period.from,
+      period.to,
     ],
   );
   return { id: award.id, decisionId: decision.id };
@@ -271,12 +285,19 @@ export async function makeNomination(
     basis?: string;
     achievements?: string;
     expectedDecisionOn?: string;
+    periodFrom?: number;
+    periodTo?: number;
+    criterion?: string;
+    justification?: string;
   },
   token: string = BOOTSTRAP_TOKEN,
 ): Promise<{
   id: string;
   status: string;
-  eligibility: { eligible: boolean; regime: string; checks: { rule: string; passed: boolean }[] };
+  periodFrom: number;
+  periodTo: number;
+  criterion: string | null;
+  eligibility: { eligible: boolean; regime: string; checks: { rule: string; passed: boolean | null }[] };
 }> {
   const response = await t.http
     .post('/api/v1/nominations')

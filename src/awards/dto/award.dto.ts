@@ -113,6 +113,14 @@ export class AwardDto {
   /** Name of the individual or collective, as granted. */
   recipientName: string;
 
+  /** First year of the achievement period (thời gian lập thành tích, Decree 98/2023 Art 30.9). */
+  @ApiProperty({ type: 'integer', example: 2021 })
+  periodFrom: number;
+
+  /** Last year of the achievement period. */
+  @ApiProperty({ type: 'integer', example: 2023 })
+  periodTo: number;
+
   /** The individual, for an individual award. */
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   individualId: string | null;

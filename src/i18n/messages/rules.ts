@@ -54,6 +54,24 @@ export const RULE_MESSAGES = {
     en: 'Under Decree 91 Art 10, a person disciplined at reprimand (khiển trách) or above in {year} cannot receive Lao động tiên tiến {year}; none is recorded',
   },
 
+  // R-LDTT-3 (Circular 01/2024/TT-BNV Art 1.5), R-DISC-1 (Decree 98/2023 Art 4; Decree 152/2025).
+  'rules.ldtt3.unknown': {
+    vi: 'Theo khoản 5 Điều 1 Thông tư 01/2024/TT-BNV, không xét tặng danh hiệu Lao động tiên tiến năm {year} cho người có thời gian công tác dưới {months} tháng trong năm {year}; chưa ghi nhận ngày tuyển dụng nên tính đủ cả năm',
+    en: 'Under Circular 01/2024/TT-BNV Art 1.5, Lao động tiên tiến {year} is not given for less than {months} months of service in {year}; no recruitment date is recorded, so the whole year is assumed',
+  },
+  'rules.ldtt3.months': {
+    vi: 'Theo khoản 5 Điều 1 Thông tư 01/2024/TT-BNV, không xét tặng danh hiệu Lao động tiên tiến năm {year} cho người có thời gian công tác dưới {months} tháng trong năm {year} (tuyển dụng từ ngày {latest} trở về trước); ngày tuyển dụng {recruitedOn}, đủ {worked} tháng',
+    en: 'Under Circular 01/2024/TT-BNV Art 1.5, Lao động tiên tiến {year} is not given for less than {months} months of service in {year} (recruited on or before {latest}); recruited on {recruitedOn}, {worked} whole months',
+  },
+  'rules.disc.none': {
+    vi: 'Năm có hình thức kỷ luật đang thi hành không được tính để xét danh hiệu thi đua (Điều 4 Nghị định 98/2023/NĐ-CP, Nghị định 152/2025/NĐ-CP); giai đoạn {period} không có năm nào như vậy',
+    en: 'A year in which a disciplinary measure was in force does not count for titles (Decree 98 Art 4; Decree 152/2025); none in {period}',
+  },
+  'rules.disc.years': {
+    vi: 'Năm có hình thức kỷ luật đang thi hành không được tính để xét danh hiệu thi đua (Điều 4 Nghị định 98/2023/NĐ-CP, Nghị định 152/2025/NĐ-CP); trong giai đoạn {period} có kỷ luật đang thi hành năm {years}',
+    en: 'A year in which a disciplinary measure was in force does not count for titles (Decree 98 Art 4; Decree 152/2025); in {period} a measure was in force in {years}',
+  },
+
   // R-CSCS-1.
   'rules.cscs.ldtt': {
     vi: 'Danh hiệu Chiến sĩ thi đua cơ sở năm {year} yêu cầu đạt danh hiệu Lao động tiên tiến năm {year} (Điều 23 {law}); {found}{ignored}',
@@ -77,15 +95,55 @@ export const RULE_MESSAGES = {
     vi: 'Danh hiệu Chiến sĩ thi đua cấp tỉnh năm {year} yêu cầu có sáng kiến hoặc đề tài nghiên cứu khoa học được công nhận cấp tỉnh hoặc toàn quốc trong giai đoạn {from}–{year} (Điều 22 {law}); đã ghi nhận {count}',
     en: 'Chiến sĩ thi đua cấp tỉnh {year} needs an initiative or research project recognised at province or national level in {from}–{year} ({law} Art 22); found {count}',
   },
-  'rules.cstq.twice': {
-    vi: 'Danh hiệu Chiến sĩ thi đua toàn quốc năm {year} yêu cầu hai lần liên tục đạt Chiến sĩ thi đua cấp tỉnh, lần sau vào năm {prev} hoặc {year} và lần trước cách lần sau không quá {gap} năm (Điều 21 {law}); đã đạt Chiến sĩ thi đua cấp tỉnh trong năm: {found}{ignored}',
-    en: 'Chiến sĩ thi đua toàn quốc {year} needs Chiến sĩ thi đua cấp tỉnh twice consecutively, the later in {prev} or {year} and the earlier at most {gap} years before it ({law} Art 21); Chiến sĩ thi đua cấp tỉnh found in {found}{ignored}',
+  'rules.cstq.terms': {
+    vi: 'Danh hiệu Chiến sĩ thi đua toàn quốc năm {year} yêu cầu hai lần liên tục đạt Chiến sĩ thi đua cấp tỉnh: hai nhiệm kỳ nối tiếp nhau, nhiệm kỳ sau kết thúc năm {prev} hoặc {year}; hai lần cách nhau một hoặc hai năm có chung năm thành tích nên không được tính (Điều 21 {law}; khoản 9 Điều 30 Nghị định 98/2023/NĐ-CP); giai đoạn thành tích của các lần đạt Chiến sĩ thi đua cấp tỉnh: {found}{ignored}',
+    en: 'Chiến sĩ thi đua toàn quốc {year} needs Chiến sĩ thi đua cấp tỉnh twice consecutively: two terms one after the other, the later ending in {prev} or {year}; two titles one or two years apart share years and do not count ({law} Art 21; Decree 98 Art 30.9); periods of Chiến sĩ thi đua cấp tỉnh found: {found}{ignored}',
+  },
+  'rules.cstq.initiative': {
+    vi: 'Danh hiệu Chiến sĩ thi đua toàn quốc năm {year} yêu cầu có sáng kiến hoặc đề tài nghiên cứu khoa học được công nhận phạm vi toàn quốc trong giai đoạn {from}–{year} (Điều 21 {law}); đã ghi nhận {count}',
+    en: 'Chiến sĩ thi đua toàn quốc {year} needs an initiative or research project recognised nation-wide in {from}–{year} ({law} Art 21); found {count}',
   },
 
   // R-BK-1.
   'rules.bk.individual': {
     vi: 'Bằng khen của Chủ tịch UBND tỉnh năm {year} cho cá nhân (khen thưởng thường xuyên) yêu cầu đạt Chiến sĩ thi đua cơ sở năm {prev} và năm {year}, hoặc xếp loại Hoàn thành xuất sắc nhiệm vụ năm {prev} và năm {year} cùng ít nhất 2 sáng kiến được công nhận trong hai năm đó (điểm d khoản 1 Điều 74 Luật Thi đua, khen thưởng 2022); đạt Chiến sĩ thi đua cơ sở trong năm: {cscs}; {ratingPrev}; {rating}; {count} sáng kiến trong giai đoạn {prev}–{year}{ignored}',
     en: 'Bằng khen tỉnh {year} for an individual (regular basis) needs Chiến sĩ thi đua cơ sở in {prev} and {year}, or rating HTXS in {prev} and {year} with at least 2 recognised initiatives in those years (Law 2022 Art 74.1.d); Chiến sĩ thi đua cơ sở held in: {cscs}; {ratingPrev}, {rating}; {count} initiative(s) in {prev}–{year}{ignored}',
+  },
+
+  // Attested criteria (Law 2022 Art 73.1, 74.1).
+  'rules.criterion.attested': {
+    vi: '{award}: đề nghị theo tiêu chuẩn {criterion} (Luật Thi đua, khen thưởng 2022), là thành tích hệ thống không tự đếm được; cán bộ đề nghị xác nhận kèm thuyết minh — được ghi nhận là "xác nhận", không phải "đạt"',
+    en: '{award}: proposed under criterion {criterion} (Law 2022), an achievement the registry cannot count; attested by the proposing officer with a written justification — shown as attested, not as passed',
+  },
+  'rules.criterion.unjustified': {
+    vi: '{award}: tiêu chuẩn {criterion} (Luật Thi đua, khen thưởng 2022) cần có thuyết minh bằng văn bản của cán bộ đề nghị; chưa có thuyết minh',
+    en: '{award}: criterion {criterion} (Law 2022) needs a written justification by the proposing officer; none is given',
+  },
+
+  // R-BKTT-1 (Law 2022 Art 73.1.b), R-SPAN-1 (Decree 98/2023 Art 30.9), R-STATE-1 (Circular 12/2019/TT-BNV Art 3).
+  'rules.bktt.prior': {
+    vi: 'Bằng khen của Thủ tướng Chính phủ (điểm b khoản 1 Điều 73 Luật Thi đua, khen thưởng 2022) yêu cầu đã được tặng Bằng khen cấp bộ, ngành, tỉnh trước giai đoạn thành tích bắt đầu năm {from}; đã được tặng năm: {found}',
+    en: 'Bằng khen of the Prime Minister (Law 2022 Art 73.1.b) needs a Bằng khen of a ministry or province before the achievement period starting {from}; found: {found}',
+  },
+  'rules.bktt.rated': {
+    vi: 'Bằng khen của Thủ tướng Chính phủ (điểm b khoản 1 Điều 73 Luật Thi đua, khen thưởng 2022) yêu cầu {years} năm liên tục hoàn thành tốt nhiệm vụ trở lên; giai đoạn {period}{missing}',
+    en: 'Bằng khen of the Prime Minister (Law 2022 Art 73.1.b) needs {years} consecutive years rated HTT or better; period {period}{missing}',
+  },
+  'rules.bktt.cscs': {
+    vi: 'Bằng khen của Thủ tướng Chính phủ (điểm b khoản 1 Điều 73 Luật Thi đua, khen thưởng 2022) yêu cầu ít nhất {needed} lần đạt Chiến sĩ thi đua cơ sở trong giai đoạn {period}; đã đạt năm: {found}',
+    en: 'Bằng khen of the Prime Minister (Law 2022 Art 73.1.b) needs Chiến sĩ thi đua cơ sở at least {needed} times in {period}; found in: {found}',
+  },
+  'rules.span.free': {
+    vi: 'Thời gian lập thành tích để xét {award} lần sau được tính từ sau thời gian đã ghi trong quyết định khen thưởng lần trước (khoản 9 Điều 30 Nghị định 98/2023/NĐ-CP); giai đoạn {period} chưa được dùng cho {award} nào',
+    en: 'The achievement period of the next {award} starts after the period of the previous one (Decree 98 Art 30.9); {period} has not been used by another {award}',
+  },
+  'rules.span.used': {
+    vi: 'Thời gian lập thành tích để xét {award} lần sau được tính từ sau thời gian đã ghi trong quyết định khen thưởng lần trước (khoản 9 Điều 30 Nghị định 98/2023/NĐ-CP); giai đoạn {period} trùng với giai đoạn đã được khen: {used}',
+    en: 'The achievement period of the next {award} starts after the period of the previous one (Decree 98 Art 30.9); {period} reuses years already rewarded: {used}',
+  },
+  'rules.state.once': {
+    vi: 'Mỗi năm chỉ đề nghị một hình thức khen thưởng cấp Nhà nước cho một đối tượng (Điều 3 Thông tư 12/2019/TT-BNV); năm {year} đã có {count} đề nghị hoặc khen thưởng cấp Nhà nước khác',
+    en: 'At most one state-level form is proposed for a recipient in a year (Circular 12/2019/TT-BNV Art 3); {count} other state-level proposal(s) or award(s) found for {year}',
   },
 
   // R-DUP-1.
@@ -102,12 +160,12 @@ export const RULE_MESSAGES = {
 
   // R-HOLD-1.
   'rules.hold.open': {
-    vi: 'Đối tượng được đề nghị đang có {count} vụ việc kỷ luật, điều tra hoặc thanh tra chưa kết thúc; chưa xét khen thưởng cho đến khi kết thúc (Điều 4 Nghị định 98/2023/NĐ-CP)',
-    en: 'The nominee has {count} open disciplinary case(s), investigation(s) or inspection(s); the nomination is held until they close (Decree 98 Art 4)',
+    vi: 'Đối tượng được đề nghị đang có {count} vụ việc chưa kết thúc (kỷ luật, điều tra, thanh tra, khiếu nại, tố cáo, phản ánh của báo chí); chưa xét khen thưởng cho đến khi kết thúc (Điều 4 Nghị định 98/2023/NĐ-CP; Nghị định 152/2025/NĐ-CP)',
+    en: 'The nominee has {count} open case(s) (discipline, investigation, inspection, complaint, denunciation, press report); the nomination is held until they close (Decree 98 Art 4; Decree 152/2025)',
   },
   'rules.hold.none': {
-    vi: 'Đối tượng được đề nghị không có vụ việc kỷ luật, điều tra hoặc thanh tra nào chưa kết thúc (Điều 4 Nghị định 98/2023/NĐ-CP)',
-    en: 'The nominee has no open disciplinary case, investigation or inspection (Decree 98 Art 4)',
+    vi: 'Đối tượng được đề nghị không có vụ việc nào chưa kết thúc (kỷ luật, điều tra, thanh tra, khiếu nại, tố cáo, phản ánh của báo chí) (Điều 4 Nghị định 98/2023/NĐ-CP; Nghị định 152/2025/NĐ-CP)',
+    en: 'The nominee has no open case (discipline, investigation, inspection, complaint, denunciation, press report) (Decree 98 Art 4; Decree 152/2025)',
   },
 
   // R-TTTT-1, R-TTXS-1.

@@ -44,6 +44,26 @@ export const SERVICE_MESSAGES = {
     vi: 'không được sau năm của recognizedOn: sáng kiến chỉ được tính từ khi được công nhận',
     en: 'cannot be after the year of recognizedOn: an initiative counts once it is recognised',
   },
+  'individual.measureDatesAlone': {
+    vi: 'chỉ ghi thời gian thi hành khi có hình thức kỷ luật (measure)',
+    en: 'give the dates a measure is in force only together with the measure',
+  },
+  'individual.measureOnCollective': {
+    vi: 'hình thức kỷ luật chỉ ghi cho vụ việc của cá nhân (Điều 4 Nghị định 98/2023/NĐ-CP)',
+    en: 'a disciplinary measure is recorded on a case of a person only (Decree 98 Art 4)',
+  },
+  'individual.measureDates': {
+    vi: 'hình thức kỷ luật cần có ngày bắt đầu và ngày kết thúc thi hành (measureFrom, measureTo) để tính năm không được xét danh hiệu (Điều 4 Nghị định 98/2023/NĐ-CP)',
+    en: 'a disciplinary measure needs the dates it is in force (measureFrom, measureTo): its years do not count for titles (Decree 98 Art 4)',
+  },
+  'individual.measureOrder': {
+    vi: 'ngày kết thúc thi hành kỷ luật không được trước ngày bắt đầu',
+    en: 'the measure cannot end before it starts',
+  },
+  'individual.recruitedBeforeJoined': {
+    vi: 'ngày tuyển dụng (vào cơ quan nhà nước) không được sau ngày vào đơn vị hiện tại (joinedOn)',
+    en: 'the date of entering public service cannot be after the date of joining this unit (joinedOn)',
+  },
   'individual.caseClosed': {
     vi: 'Vụ việc kỷ luật {id} đã kết thúc ngày {date}',
     en: 'Disciplinary case {id} was already closed on {date}',
@@ -119,6 +139,30 @@ export const SERVICE_MESSAGES = {
   'nomination.decisionDate': {
     vi: 'không được trước ngày bắt đầu năm đề nghị {year}',
     en: 'cannot be before the nomination year {year} begins',
+  },
+  'nomination.period.ORDER': {
+    vi: 'năm bắt đầu thời gian lập thành tích không được sau năm kết thúc (khoản 9 Điều 30 Nghị định 98/2023/NĐ-CP)',
+    en: 'the achievement period cannot start after it ends (Decree 98 Art 30.9)',
+  },
+  'nomination.period.AFTER_YEAR': {
+    vi: 'thời gian lập thành tích không được kéo dài sau năm đề nghị {year} (khoản 9 Điều 30 Nghị định 98/2023/NĐ-CP)',
+    en: 'the achievement period cannot end after the nomination year {year} (Decree 98 Art 30.9)',
+  },
+  'nomination.period.TOO_EARLY': {
+    vi: 'thời gian lập thành tích không được bắt đầu trước năm 1945',
+    en: 'the achievement period cannot start before 1945',
+  },
+  'nomination.criterion.NONE': {
+    vi: 'hình thức khen thưởng này không có tiêu chuẩn lựa chọn cho đối tượng và phương thức đã đề nghị (Điều 73, 74 Luật Thi đua, khen thưởng 2022); không ghi tiêu chuẩn {criterion}',
+    en: 'this award has no alternative criteria for this nominee and basis (Law 2022 Art 73, 74); leave out criterion {criterion}',
+  },
+  'nomination.criterion.UNKNOWN': {
+    vi: 'tiêu chuẩn {criterion} không thuộc hình thức khen thưởng này (khoản 1 Điều 73, khoản 1 Điều 74 Luật Thi đua, khen thưởng 2022)',
+    en: 'criterion {criterion} is not one of this award (Law 2022 Art 73.1, 74.1)',
+  },
+  'nomination.criterion.REQUIRED': {
+    vi: 'tiêu chuẩn {criterion} là thành tích hệ thống không tự đếm được: cần thuyết minh bằng văn bản của cán bộ đề nghị',
+    en: 'criterion {criterion} is an achievement the registry cannot count: a written justification by the proposing officer is required',
   },
   'nomination.duplicate': {
     vi: 'Đối tượng đã có khen thưởng hoặc đề nghị thường xuyên mà đề nghị này sẽ trùng (một thành tích chỉ được khen thưởng một lần): chưa lưu gì',

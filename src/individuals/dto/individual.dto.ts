@@ -71,6 +71,16 @@ export class CreateIndividualDto {
   @IsOptional()
   @IsIn(REPORTING_CATEGORIES)
   reportingCategory?: ReportingCategory | null;
+
+  /**
+   * Date the person entered public service (ngày tuyển dụng), `YYYY-MM-DD`: a transferee keeps it, so it may be
+   * earlier than `joinedOn`, never later. Lao động tiên tiến needs 6 months of service in the year from 2024-04-15
+   * (R-LDTT-3, Circular 01/2024/TT-BNV Art 1.5), 10 months before 2024 (R-LDTT-2, Decree 91/2017 Art 10).
+   */
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2008-09-01', nullable: true })
+  @IsOptional()
+  @IsCalendarDate()
+  recruitedOn?: string | null;
 }
 
 /**
@@ -121,6 +131,10 @@ export class IndividualDto {
   /** Group in form 0603 (rows 06–10); null when not classified. */
   @ApiProperty({ enum: REPORTING_CATEGORIES, enumName: 'ReportingCategory', nullable: true })
   reportingCategory: ReportingCategory | null;
+
+  /** Date the person entered public service (ngày tuyển dụng). */
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  recruitedOn: string | null;
   @ApiProperty({ format: 'date-time' })
   createdAt: string;
   @ApiProperty({ format: 'date-time' })

@@ -10,8 +10,16 @@ export class RuleCheckDto {
    */
   @ApiProperty({ example: 'R-LDTT-1' })
   rule: string;
-  /** Whether the condition holds. */
-  passed: boolean;
+  /**
+   * Whether the condition holds; `null` for a criterion the registry cannot count (e.g. Law 2022 Art 74.1.a),
+   * claimed by the officer with a written justification (`attested: true`). An attested check does not make the
+   * nomination ineligible.
+   */
+  @ApiProperty({ type: Boolean, nullable: true })
+  passed: boolean | null;
+  /** Present and true when the check is attested by the proposing officer, not counted by the registry. */
+  @ApiPropertyOptional({ type: Boolean, enum: [true] })
+  attested?: true;
   /**
    * What was checked and what was found, with the article of law, in the language of the request: Vietnamese by
    * default, English with `Accept-Language: en` (the response's `Content-Language` says which).
@@ -28,7 +36,7 @@ export class RuleCheckDto {
 
 /** Result of the eligibility rules (điều kiện, tiêu chuẩn khen thưởng) for one nomination at one moment. */
 export class EligibilityDto {
-  /** True when every check passed. */
+  /** True when no check failed (attested checks, `passed: null`, do not fail). */
   eligible: boolean;
   /**
    * The legal regime the rules were chosen by: TDKT_2003_ND91 (Law 15/2003, Decree 91/2017) until 2023-12-31,

@@ -79,6 +79,44 @@ export class CreateNominationDto {
   @IsOptional()
   @IsCalendarDate(WORKFLOW_DATES)
   expectedDecisionOn?: string;
+
+  /**
+   * First year of the achievement period (thời gian lập thành tích, Decree 98/2023 Art 30.9). Default: the span of
+   * the award code ending with `periodTo` (CSTĐ tỉnh 3 years, Bằng khen tỉnh 2, Bằng khen Thủ tướng 5, titles 1).
+   */
+  @ApiPropertyOptional({ type: 'integer', minimum: FIRST_YEAR, maximum: LAST_YEAR, example: 2021 })
+  @IsOptional()
+  @IsInt()
+  @Min(FIRST_YEAR)
+  @Max(LAST_YEAR)
+  periodFrom?: number;
+
+  /** Last year of the achievement period; default `year`, never after it. */
+  @ApiPropertyOptional({ type: 'integer', minimum: FIRST_YEAR, maximum: LAST_YEAR, example: 2023 })
+  @IsOptional()
+  @IsInt()
+  @Min(FIRST_YEAR)
+  @Max(LAST_YEAR)
+  periodTo?: number;
+
+  /**
+   * The criterion claimed (tiêu chuẩn), for a form with alternative criteria, individual, REGULAR basis:
+   * Bằng khen tỉnh `74.1.a`…`74.1.d` (Law 2022 Art 74.1; d is counted by the registry, the default), Bằng khen Thủ
+   * tướng `73.1.a`…`73.1.c` (73.1.b counted, the default). The others are attested and need `justification`.
+   */
+  @ApiPropertyOptional({ example: '74.1.a' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 20)
+  criterion?: string;
+
+  /** Written justification (thuyết minh) of an attested criterion, by the proposing officer. */
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 20000)
+  justification?: string;
 }
 
 /** Changes to a nomination in DRAFT or RETURNED; omitted fields stay, `expectedDecisionOn: null` clears the date. */
@@ -206,6 +244,18 @@ export class NominationDto {
   proposingOrganizationId: string;
   /** Achievement summary (tóm tắt thành tích). */
   achievements: string;
+  /** First year of the achievement period (Decree 98/2023 Art 30.9). */
+  @ApiProperty({ type: 'integer', example: 2021 })
+  periodFrom: number;
+  /** Last year of the achievement period. */
+  @ApiProperty({ type: 'integer', example: 2023 })
+  periodTo: number;
+  /** The criterion claimed (Law 2022 Art 73.1, 74.1), null: the one the registry counts. */
+  @ApiProperty({ type: String, nullable: true, example: '74.1.a' })
+  criterion: string | null;
+  /** Written justification of an attested criterion. */
+  @ApiProperty({ type: String, nullable: true })
+  justification: string | null;
   @ApiProperty({ type: String, format: 'date', nullable: true })
   expectedDecisionOn: string | null;
   /** Workflow status (trạng thái hồ sơ). */
