@@ -214,6 +214,7 @@ async function main(): Promise<void> {
     headers: { ...as(approver), 'Idempotency-Key': `tour-${id}` },
     body: {
       issuerOrganizationId: stttt.id,
+      number: '02/QĐ-STTTT',
       authority: 'DEPARTMENT_HEAD',
       issuedOn: '2024-02-01',
       signerName: 'Vũ Anh Dũng',
@@ -234,6 +235,7 @@ async function main(): Promise<void> {
     headers: { ...as(approver), 'Idempotency-Key': `tour-${id}` },
     body: {
       issuerOrganizationId: stttt.id,
+      number: '02/QĐ-STTTT',
       authority: 'DEPARTMENT_HEAD',
       issuedOn: '2024-02-01',
       signerName: 'Vũ Anh Dũng',
