@@ -18,6 +18,9 @@ const OWNERS: Record<string, readonly string[]> = {
   council_votes: ['src/nominations/nominations.repository.ts'],
   decisions: ['src/decisions/decisions.repository.ts'],
   disciplinary_cases: ['src/individuals/individuals.repository.ts'],
+  history_import_rows: ['src/history/history.repository.ts'],
+  history_imports: ['src/history/history.repository.ts'],
+  households: ['src/households/households.repository.ts'],
   // The transaction marks the request's idempotency key just before COMMIT (docs/architecture.md, "Transactions").
   idempotency_keys: ['src/idempotency/idempotency.repository.ts', 'src/database/transactions.ts'],
   individual_ratings: ['src/individuals/individuals.repository.ts'],

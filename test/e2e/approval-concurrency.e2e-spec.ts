@@ -92,7 +92,7 @@ describe('approval under concurrency, across two API instances', () => {
       .set(bearer(approver))
       .expect(200);
     expect(quotas.body.items).toEqual([
-      expect.objectContaining({ awardCode: 'CHIEN_SI_THI_DUA_CO_SO', rule: 'R-QUOTA-CSCS', source: 'LEGAL' }),
+      expect.objectContaining({ awardCode: 'CHIEN_SI_THI_DUA_CO_SO', rule: 'R-QUOTA-CSCS', source: 'SETTING' }),
       expect.objectContaining({
         awardCode: 'GIAY_KHEN',
         rule: 'R-QUOTA-UNIT',

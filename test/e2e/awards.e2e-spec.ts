@@ -203,7 +203,7 @@ describe('awards, revocation and certificates', () => {
       expect(reversed.body.errors).toEqual([{ field: 'fromYear', message: expect.any(String) }]);
       for (const [query, field] of [
         ['awardCode=HUAN_CHUONG', 'awardCode'],
-        ['recipientKind=HOUSEHOLD', 'recipientKind'],
+        ['recipientKind=FAMILY', 'recipientKind'],
         ['basis=SOMETIMES', 'basis'],
         ['year=abc', 'year'],
         ['year=1800', 'year'],
@@ -354,7 +354,7 @@ describe('awards, revocation and certificates', () => {
 
       await t.http.get(`/api/v1/organizations/${UNKNOWN_ID}/awards`).expect(404);
       await t.http.get('/api/v1/organizations/nope/awards').expect(400);
-      await t.http.get(`/api/v1/organizations/${tree.unit.id}/awards?recipientKind=HOUSEHOLD`).expect(400);
+      await t.http.get(`/api/v1/organizations/${tree.unit.id}/awards?recipientKind=FAMILY`).expect(400);
     });
   });
 

@@ -347,7 +347,7 @@ describe('exports', () => {
       [{ fromYear: '2024', toYear: '2023' }, 'fromYear'],
       [{ awardCode: 'HUAN_CHUONG' }, 'awardCode'],
       [{ organizationId: 'not-a-uuid' }, 'organizationId'],
-      [{ recipientKind: 'HOUSEHOLD' }, 'recipientKind'],
+      [{ recipientKind: 'FAMILY' }, 'recipientKind'],
       [{ basis: 'ANNUAL' }, 'basis'],
       [{ includeRevoked: 'maybe' }, 'includeRevoked'],
       [{ q: 'x'.repeat(201) }, 'q'],

@@ -110,15 +110,15 @@ describe('households', () => {
     );
     await expect(
       t.db.query(
-        `INSERT INTO nominations (year, award_code, basis, recipient_kind, organization_id, household_id, proposing_organization_id, achievements, regime, eligibility, version)
-         VALUES (2024, 'GIAY_KHEN', 'REGULAR', 'HOUSEHOLD', $1, $2, $1, 'x', 'TDKT_2022_ND98', '{}', 1)`,
+        `INSERT INTO nominations (year, period_from, period_to, award_code, basis, recipient_kind, organization_id, household_id, proposing_organization_id, achievements, regime, eligibility, version)
+         VALUES (2024, 2024, 2024, 'GIAY_KHEN', 'REGULAR', 'HOUSEHOLD', $1, $2, $1, 'x', 'TDKT_2022_ND98', '{}', 1)`,
         [xa.id, household.id],
       ),
     ).rejects.toThrow(/ck_nominations_one_nominee/);
     await expect(
       t.db.query(
-        `INSERT INTO nominations (year, award_code, basis, recipient_kind, proposing_organization_id, achievements, regime, eligibility, version)
-         VALUES (2024, 'GIAY_KHEN', 'REGULAR', 'HOUSEHOLD', $1, 'x', 'TDKT_2022_ND98', '{}', 1)`,
+        `INSERT INTO nominations (year, period_from, period_to, award_code, basis, recipient_kind, proposing_organization_id, achievements, regime, eligibility, version)
+         VALUES (2024, 2024, 2024, 'GIAY_KHEN', 'REGULAR', 'HOUSEHOLD', $1, 'x', 'TDKT_2022_ND98', '{}', 1)`,
         [xa.id],
       ),
     ).rejects.toThrow(/ck_nominations_one_nominee/);

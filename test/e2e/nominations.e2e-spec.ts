@@ -282,9 +282,9 @@ describe('nominations', () => {
         hr,
         body({ individualId: an.id, organizationId: tree.unit.id, proposingOrganizationId: tree.department.id }),
       ).expect(400);
-      expect(fields(both.body)).toEqual(['individualId', 'organizationId']);
+      expect(fields(both.body)).toEqual(['individualId', 'organizationId', 'householdId']);
       const neither = await post('', hr, body({ proposingOrganizationId: tree.department.id })).expect(400);
-      expect(fields(neither.body)).toEqual(['individualId', 'organizationId']);
+      expect(fields(neither.body)).toEqual(['individualId', 'organizationId', 'householdId']);
 
       const badDate = await post(
         '',
@@ -709,7 +709,9 @@ describe('nominations', () => {
       for (const id of ids.slice(0, 3)) await post(`/${id}/approve`, approver).expect(200);
       const refused = await post(`/${ids[3]}/approve`, approver).expect(422);
       expect(refused.body.violations).toEqual([expect.objectContaining({ rule: 'R-QUOTA-CSCS', limit: 3, actual: 4 })]);
-      expect(refused.body.violations[0].message).toContain('15% × 20 Lao động tiên tiến, làm tròn xuống');
+      expect(refused.body.violations[0].message).toContain(
+        '15% × 20 Lao động tiên tiến của đơn vị và các đơn vị trực thuộc, làm tròn xuống',
+      );
     });
 
     it('R-QUOTA-UNIT: a unit quota caps approvals of its code and year', async () => {

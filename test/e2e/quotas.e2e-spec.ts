@@ -8,6 +8,7 @@ import {
   recordCouncilSize,
   setRating,
 } from '../support/factories.js';
+import { AWARD_CODES } from '../../src/rules/index.js';
 import { useTestApp } from '../support/lifecycle.js';
 import { BOOTSTRAP_TOKEN, bearer } from '../support/test-app.js';
 import { byDepartment, makeLdttBase, makeWorld } from '../support/world.js';
@@ -304,7 +305,7 @@ describe('quotas and rule settings', () => {
       const { hr } = await setup();
       const response = await t.http.get('/api/v1/rule-settings').set(hr).expect(200);
       expect(response.body.quotas).toEqual(DEFAULT_SETTINGS);
-      expect(response.body.votePolicies).toHaveLength(11);
+      expect(response.body.votePolicies).toHaveLength(AWARD_CODES.length);
       expect(response.body.votePolicies).toEqual(
         expect.arrayContaining([
           { awardCode: 'LAO_DONG_TIEN_TIEN', required: false, passRatio: 0.5, quorumRatio: 2 / 3 },

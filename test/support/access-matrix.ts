@@ -240,7 +240,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   await recordCouncilSize(t, tree.department.id, 15);
 
   const approvedOfPersonIn = await makeApprovedNomination(t, {
-    awardCode: 'LAO_DONG_TIEN_TIEN',
+    awardCode: 'GIAY_KHEN',
     year: YEAR,
     individualId: personIn,
     proposingOrganizationId: tree.department.id,
@@ -417,6 +417,18 @@ export const ACCESS_MATRIX: AccessRow[] = [
     path: '/api/v1/disciplinary-cases/{id}/close',
     expect: hrWrite(200),
     request: async (w) => ({ ...id(await w.fresh.openCase()), body: { closedOn: '2024-06-30' } }),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/organizations/{id}/cases',
+    expect: hrWrite(201),
+    request: (w) => ({ ...id(w.tree.unit.id), body: { kind: 'COMPLAINT', openedOn: '2024-03-01' } }),
+  },
+  {
+    method: 'GET',
+    path: '/api/v1/organizations/{id}/cases',
+    expect: scopedRead(200),
+    request: (w) => id(w.tree.unit.id),
   },
 
   // quotas and rule settings
