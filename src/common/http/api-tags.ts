@@ -10,10 +10,13 @@ export const API_TAGS: Record<string, string> = {
   'award-types':
     'The catalogue of emulation titles and commendation forms (danh hiệu thi đua, hình thức khen thưởng) and the ' +
     'council vote policy of each.',
+  households: 'Households (hộ gia đình) under a commune, recipients of Giấy khen and Bằng khen.',
   nominations:
     'Nominations (đề nghị khen thưởng): drafting with eligibility, submission, council votes, approval; spreadsheet import.',
   decisions:
     'Decisions (quyết định khen thưởng) that grant the approved nominations, and revocation of awards (thu hồi).',
+  history:
+    "History import: an agency's past decisions and awards from spreadsheets, counted by the rules, never judged.",
   awards: 'Granted awards: the public register and the award history of a person or an organization.',
   certificates:
     'Verification of a certificate by its code (xác minh), and printable certificates (giấy khen, bằng khen).',
