@@ -13,15 +13,14 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Public, Roles } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
-import { ApiError, ErrorCode } from '../common/errors/problem.js';
 import { ApiProblems } from '../common/http/api-responses.js';
-import { msg } from '../i18n/index.js';
 import { ImportProblemDto } from '../nominations/import/dto/import-result.dto.js';
 import { XLSX_CONTENT_TYPE } from '../nominations/import/import-template.js';
 import { HistoryImportResultDto } from './dto/history-import.dto.js';
 import { HISTORY_COLUMNS } from './history-rows.js';
 import { HistoryImportService } from './history-import.service.js';
 import { buildHistoryTemplate } from './history-template.js';
+import { requireUploadedFile } from '../common/http/uploaded-file.js';
 
 const DESCRIPTION = `An agency's past decisions and awards (any year, level and authority, state-level ones included) from its spreadsheets: \`multipart/form-data\`, the \`.xlsx\` or \`.csv\` file in the field \`file\` (the same reading as \`POST /nominations/import\`; up to ${'`IMPORT_MAX_BYTES`'} and 200,000 rows).
 
@@ -63,19 +62,7 @@ export class HistoryImportController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<HistoryImportResultDto> {
-    if (!file) {
-      const contentType = String(request.headers['content-type'] ?? '');
-      if (!contentType.toLowerCase().startsWith('multipart/form-data')) {
-        throw new ApiError(
-          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-          ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-          'Unsupported media type',
-          msg('import.multipart'),
-        );
-      }
-      throw ApiError.badRequest('file', msg('import.fileRequired'));
-    }
-    const { created, result } = await this.imports.import(principal, file);
+    const { created, result } = await this.imports.import(principal, requireUploadedFile(file, request));
     if (!created) void reply.status(HttpStatus.OK);
     return result;
   }

@@ -1,4 +1,3 @@
-import { msg } from '../../i18n/index.js';
 import { Controller, Get, HttpStatus, Post, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor, type UploadedMultipartFile } from '@nestjs/platform-fastify/multipart';
 import {
@@ -17,13 +16,13 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Public, Roles } from '../../auth/decorators.js';
 import type { Principal } from '../../auth/principal.js';
-import { ApiError, ErrorCode } from '../../common/errors/problem.js';
 import { ApiProblems } from '../../common/http/api-responses.js';
 import { ProblemDto } from '../../common/http/problem.dto.js';
 import { ImportProblemDto, ImportResultDto } from './dto/import-result.dto.js';
 import { COLUMNS_MARKDOWN } from './import-columns.js';
 import { buildCsvTemplate, buildXlsxTemplate, CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from './import-template.js';
 import { NominationImportService } from './nomination-import.service.js';
+import { requireUploadedFile } from '../../common/http/uploaded-file.js';
 
 const IMPORT_DESCRIPTION = `Upload a spreadsheet of nominations (nhập danh sách đề nghị khen thưởng từ Excel): \`multipart/form-data\` with the file in the field \`file\`, an \`.xlsx\` workbook (the first sheet is read) or a \`.csv\` file (UTF-8, with or without a byte order mark; comma- or semicolon-separated). The type is judged by the file name **and** the content; anything else is a 415. Files larger than the configured limit (\`IMPORT_MAX_BYTES\`, 5 MiB by default) or with more data rows than \`IMPORT_MAX_ROWS\` (2000 by default) are a 413, and so is a workbook that unpacks to more than 20 times \`IMPORT_MAX_BYTES\` (counted as it is inflated, whatever sizes the zip declares).
 
@@ -114,19 +113,7 @@ export class NominationImportController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ImportResultDto> {
-    if (!file) {
-      const contentType = String(request.headers['content-type'] ?? '');
-      if (!contentType.toLowerCase().startsWith('multipart/form-data')) {
-        throw new ApiError(
-          HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-          ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-          'Unsupported media type',
-          msg('import.multipart'),
-        );
-      }
-      throw ApiError.badRequest('file', msg('import.fileRequired'));
-    }
-    const { created, result } = await this.imports.import(principal, file);
+    const { created, result } = await this.imports.import(principal, requireUploadedFile(file, request));
     if (!created) void reply.status(HttpStatus.OK);
     return result;
   }
