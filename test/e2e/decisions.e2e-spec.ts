@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import {
   makeApprovedNomination,
   makeDecision,
+  makeEligible,
   makeIndividual,
   makeOrganization,
   makeTree,
@@ -41,9 +42,10 @@ describe('decisions', () => {
     ...overrides,
   });
 
-  /** An individual of the department's unit with an APPROVED nomination. */
+  /** An individual of the department's unit, eligible for it (`makeEligible`), with an APPROVED nomination. */
   async function individualNomination(awardCode = 'GIAY_KHEN', year = 2023, extra: Record<string, unknown> = {}) {
     const person = await makeIndividual(t, tree.unit.id);
+    await makeEligible(t, person.id, awardCode, year);
     const nomination = await makeApprovedNomination(t, {
       awardCode,
       year,
@@ -396,6 +398,8 @@ describe('decisions', () => {
 
     it('R-MONEY-3: LĐTT and CSTĐ cơ sở of one year are paid once, at the CSTĐ cơ sở, in one decision or two', async () => {
       const person = await makeIndividual(t, tree.unit.id);
+      const other = await makeIndividual(t, tree.unit.id);
+      for (const id of [person.id, other.id]) await makeEligible(t, id, 'CHIEN_SI_THI_DUA_CO_SO', 2023);
       const nominate = (awardCode: string, individualId = person.id) =>
         makeApprovedNomination(t, {
           awardCode,
@@ -424,7 +428,6 @@ describe('decisions', () => {
       expect(reread.body.awards[0]).toMatchObject({ bonusAmount: 0, bonusPaidWithAwardId: cscsAward.id });
 
       // Both in one decision; a Giấy khen of the same year (a form) is paid besides.
-      const other = await makeIndividual(t, tree.unit.id);
       const lines = [
         await nominate('LAO_DONG_TIEN_TIEN', other.id),
         await nominate('CHIEN_SI_THI_DUA_CO_SO', other.id),
@@ -477,6 +480,15 @@ describe('decisions', () => {
         documentSymbol: 'UBND-MP',
       });
       const person = await makeIndividual(t, commune.id);
+      await makeEligible(t, person.id, 'CHIEN_SI_THI_DUA_CO_SO', 2025);
+      // The Lao động tiên tiến of the year the CSTĐ cơ sở needs (R-CSCS-1), approved with it.
+      await makeApprovedNomination(t, {
+        awardCode: 'LAO_DONG_TIEN_TIEN',
+        year: 2025,
+        individualId: person.id,
+        proposingOrganizationId: commune.id,
+        regime: 'TDKT_2022_ND152',
+      });
       const nomination = await makeApprovedNomination(t, {
         awardCode: 'CHIEN_SI_THI_DUA_CO_SO',
         year: 2025,
