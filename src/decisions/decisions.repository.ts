@@ -43,6 +43,9 @@ export interface NominationForDecision {
   periodTo: number;
   awardCode: AwardCode;
   basis: Basis;
+  /** The criterion claimed and its justification: the decision re-judges the line on them. */
+  criterion: string | null;
+  justification: string | null;
   recipientKind: 'INDIVIDUAL' | 'COLLECTIVE' | 'HOUSEHOLD';
   individualId: string | null;
   /** The nominated collective. */
@@ -234,6 +237,8 @@ export class DecisionsRepository {
         'n.period_to as periodTo',
         'n.award_code as awardCode',
         'n.basis as basis',
+        'n.criterion as criterion',
+        'n.justification as justification',
         'n.recipient_kind as recipientKind',
         'n.individual_id as individualId',
         'n.organization_id as nomineeOrganizationId',

@@ -96,7 +96,8 @@ export class DecisionsService {
 
   /**
    * Signs a decision (quyết định khen thưởng) granting one award per APPROVED nomination, all or nothing, in one
-   * transaction: the nominations are locked, re-checked (status, R-HOLD-1, R-AUTH-1..4, R-MONEY-1) and only then
+   * transaction: the nominations are locked, re-checked (status, R-HOLD-1, every line's eligibility under the regime
+   * of the decision date, R-AUTH-1..5, R-MONEY-1; not the quotas, counted at approval) and only then
    * numbered (R-NUM-1: the register's number, checked, or under AUTO the next of the series under its lock, so a
    * refused decision uses up no number). The decision's authority is
    * derived from the issuer's kind (R-AUTH-4), never taken from the request.
@@ -169,6 +170,14 @@ export class DecisionsService {
         }
       }
       violations.push(...(await this.holdViolations(nominations)));
+      // Every line re-judged under the regime of the decision date: facts may have changed since approval, and the
+      // approval may have assumed another regime. Eligibility only: quotas were counted at approval.
+      violations.push(
+        ...(await this.nominationsWorkflow.recheckForDecision(
+          nominations.map((n) => ({ ...n, organizationId: n.nomineeOrganizationId })),
+          dto.issuedOn,
+        )),
+      );
       const bonuses = authority === null ? [] : this.bonuses(nominations, dto.issuedOn, authority, violations);
       // A null authority always comes with its failing R-AUTH-4 check.
       if (violations.length > 0 || authority === null) {
@@ -304,6 +313,7 @@ export class DecisionsService {
           message: `Nomination ${nomination.id}: ${nomination.individualName ?? nomination.collectiveName ?? subject} has ${open} open case${open === 1 ? '' : 's'} (discipline, investigation, inspection, complaint, denunciation, press report); the nomination is held until it closes (Decree 98/2023 Art 4; Decree 152/2025)`,
           limit: 0,
           actual: open,
+          nominationId: nomination.id,
         },
       ];
     });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { makeApprovedNomination, makeDecision, makeIndividual, makeTree } from '../support/factories.js';
+import { makeApprovedNomination, makeDecision, makeEligible, makeIndividual, makeTree } from '../support/factories.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
 
 // Real databases on a shared machine: generous, but bounded.
@@ -57,6 +57,13 @@ describe('awards, revocation and certificates', () => {
         (n) => n.id,
       );
     const dept = tree.department.id;
+    // The recipients qualify (each decision re-judges its lines): Bình and Cường are rated for their Lao động tiên
+    // tiến, Cường for his Bằng khen tỉnh (Law 2022 Art 74.1.d); An, the unit's member, holds an approved Lao động
+    // tiên tiến of 2023, so more than half of the unit has one (R-TTTT-1, Law 2022 Art 28).
+    await makeEligible(t, people.binh.id, 'LAO_DONG_TIEN_TIEN', 2023);
+    await makeEligible(t, people.cuong.id, 'BANG_KHEN_TINH', 2023);
+    await makeEligible(t, people.cuong.id, 'LAO_DONG_TIEN_TIEN', 2024);
+    await nominate('LAO_DONG_TIEN_TIEN', 2023, { individualId: people.an.id }, dept);
     const d1 = await makeDecision(t, {
       issuerOrganizationId: dept,
       issuedOn: '2023-12-15',

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import {
   makeApprovedNomination,
   makeDecision,
+  makeEligible,
   makeIndividual,
   makeOrganization,
   makeTree,
@@ -53,6 +54,8 @@ describe('printable certificates (PDF)', () => {
     huongAward = giayKhen.awards.find((award) => award.recipientName === 'Nguyễn Thị Hương')!;
 
     const binh = await makeIndividual(t, tree.department.id, { fullName: 'Trần Văn Bình' });
+    // He qualifies (Law 2022 Art 74.1.d): the decision re-judges the line.
+    await makeEligible(t, binh.id, 'BANG_KHEN_TINH', 2023);
     const provincial = await makeApprovedNomination(t, byDepartment(tree, 2023, 'BANG_KHEN_TINH', binh.id));
     bangKhen = await makeDecision(t, {
       issuerOrganizationId: tree.province.id,
@@ -106,6 +109,7 @@ describe('printable certificates (PDF)', () => {
 
     it('R-CERT-1: a CSTĐ cơ sở prints a Bằng chứng nhận; a Lao động tiên tiến has no certificate (422)', async () => {
       const person = await makeIndividual(t, tree.unit.id, { fullName: 'Lò Thị Mai' });
+      await makeEligible(t, person.id, 'CHIEN_SI_THI_DUA_CO_SO', 2023);
       const lines = [
         await makeApprovedNomination(t, byDepartment(tree, 2023, 'LAO_DONG_TIEN_TIEN', person.id)),
         await makeApprovedNomination(t, byDepartment(tree, 2023, 'CHIEN_SI_THI_DUA_CO_SO', person.id)),

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import {
+  addInitiative,
   makeApprovedNomination,
   makeDecision,
+  makeEligible,
   makeIndividual,
   makeNomination,
   makeOrganization,
@@ -129,7 +131,25 @@ describe('decisions: authority from the issuer (R-AUTH-4)', () => {
       async (awardCode) => {
         const person = await makeIndividual(t, tree.unit.id);
         const nominee = awardCode === 'CO_THI_DUA_CHINH_PHU' ? { organizationId: tree.department.id } : person.id;
-        const nomination = await makeApprovedNomination(t, byDepartment(tree, 2023, awardCode, nominee));
+        // A nominee who qualifies (the decision re-judges the line): only the authority stands in the way.
+        if (awardCode === 'CHIEN_SI_THI_DUA_TOAN_QUOC') {
+          // Two consecutive CSTĐ tỉnh terms ending in 2022 and a nation-wide initiative (Law 2022 Art 21).
+          for (const year of [2019, 2022]) {
+            await makeApprovedNomination(t, byDepartment(tree, year, 'CHIEN_SI_THI_DUA_TINH', person.id));
+          }
+          await addInitiative(t, person.id, 2022, 'NATIONAL');
+        }
+        const attested =
+          awardCode === 'BANG_KHEN_THU_TUONG'
+            ? {
+                criterion: '73.1.a',
+                justification: 'Thành tích xuất sắc trong phong trào thi đua do Thủ tướng phát động',
+              }
+            : {};
+        const nomination = await makeApprovedNomination(t, {
+          ...byDepartment(tree, 2023, awardCode, nominee),
+          ...attested,
+        });
         const approver = await t.token('APPROVER', tree.province.id);
         const province = { signerName: 'Lê Thành Đô', signerTitle: 'Chủ tịch' };
         const omitted = await post(body(tree.province.id, [nomination.id], province), approver).expect(422);
@@ -147,9 +167,12 @@ describe('decisions: authority from the issuer (R-AUTH-4)', () => {
 
   describe('the authority is derived when omitted, and stored as derived', () => {
     it('department → DEPARTMENT_HEAD, province → PROVINCE_CHAIR', async () => {
+      // Two people: a regular Giấy khen and Bằng khen tỉnh of one year for one person are duplicates (R-DUP-1).
       const person = await makeIndividual(t, tree.unit.id);
+      const other = await makeIndividual(t, tree.unit.id);
+      await makeEligible(t, other.id, 'BANG_KHEN_TINH', 2023);
       const giayKhen = await makeApprovedNomination(t, byDepartment(tree, 2023, 'GIAY_KHEN', person.id));
-      const bangKhen = await makeApprovedNomination(t, byDepartment(tree, 2023, 'BANG_KHEN_TINH', person.id));
+      const bangKhen = await makeApprovedNomination(t, byDepartment(tree, 2023, 'BANG_KHEN_TINH', other.id));
 
       const department = await post(body(tree.department.id, [giayKhen.id])).expect(201);
       expect(department.body).toMatchObject({ number: '01/QĐ-STTTT', authority: 'DEPARTMENT_HEAD' });
@@ -256,9 +279,12 @@ describe('decisions: authority from the issuer (R-AUTH-4)', () => {
     };
 
     it('heads a Sở’s certificate with its province’s committee and its Director, a province’s with its Chairman', async () => {
+      // Two people: a regular Giấy khen and Bằng khen tỉnh of one year for one person are duplicates (R-DUP-1).
       const person = await makeIndividual(t, tree.unit.id, { fullName: 'Nguyễn Thị Hương' });
+      const other = await makeIndividual(t, tree.unit.id, { fullName: 'Lò Thị Mai' });
+      await makeEligible(t, other.id, 'BANG_KHEN_TINH', 2023);
       const giayKhen = await makeApprovedNomination(t, byDepartment(tree, 2023, 'GIAY_KHEN', person.id));
-      const bangKhen = await makeApprovedNomination(t, byDepartment(tree, 2023, 'BANG_KHEN_TINH', person.id));
+      const bangKhen = await makeApprovedNomination(t, byDepartment(tree, 2023, 'BANG_KHEN_TINH', other.id));
       const department = await makeDecision(t, {
         issuerOrganizationId: tree.department.id,
         nominationIds: [giayKhen.id],

@@ -2,9 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import {
   makeApprovedNomination,
   makeDecision,
+  makeEligible,
   makeIndividual,
   makeOrganization,
+  makeSubmittedNomination,
   makeTree,
+  openDisciplinaryCase,
+  setRating,
 } from '../support/factories.js';
 import { NominationsService } from '../../src/nominations/nominations.service.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
@@ -41,9 +45,10 @@ describe('decisions', () => {
     ...overrides,
   });
 
-  /** An individual of the department's unit with an APPROVED nomination. */
+  /** An individual of the department's unit, eligible for it (`makeEligible`), with an APPROVED nomination. */
   async function individualNomination(awardCode = 'GIAY_KHEN', year = 2023, extra: Record<string, unknown> = {}) {
     const person = await makeIndividual(t, tree.unit.id);
+    await makeEligible(t, person.id, awardCode, year);
     const nomination = await makeApprovedNomination(t, {
       awardCode,
       year,
@@ -396,6 +401,8 @@ describe('decisions', () => {
 
     it('R-MONEY-3: LĐTT and CSTĐ cơ sở of one year are paid once, at the CSTĐ cơ sở, in one decision or two', async () => {
       const person = await makeIndividual(t, tree.unit.id);
+      const other = await makeIndividual(t, tree.unit.id);
+      for (const id of [person.id, other.id]) await makeEligible(t, id, 'CHIEN_SI_THI_DUA_CO_SO', 2023);
       const nominate = (awardCode: string, individualId = person.id) =>
         makeApprovedNomination(t, {
           awardCode,
@@ -424,7 +431,6 @@ describe('decisions', () => {
       expect(reread.body.awards[0]).toMatchObject({ bonusAmount: 0, bonusPaidWithAwardId: cscsAward.id });
 
       // Both in one decision; a Giấy khen of the same year (a form) is paid besides.
-      const other = await makeIndividual(t, tree.unit.id);
       const lines = [
         await nominate('LAO_DONG_TIEN_TIEN', other.id),
         await nominate('CHIEN_SI_THI_DUA_CO_SO', other.id),
@@ -477,6 +483,15 @@ describe('decisions', () => {
         documentSymbol: 'UBND-MP',
       });
       const person = await makeIndividual(t, commune.id);
+      await makeEligible(t, person.id, 'CHIEN_SI_THI_DUA_CO_SO', 2025);
+      // The Lao động tiên tiến of the year the CSTĐ cơ sở needs (R-CSCS-1), approved with it.
+      await makeApprovedNomination(t, {
+        awardCode: 'LAO_DONG_TIEN_TIEN',
+        year: 2025,
+        individualId: person.id,
+        proposingOrganizationId: commune.id,
+        regime: 'TDKT_2022_ND152',
+      });
       const nomination = await makeApprovedNomination(t, {
         awardCode: 'CHIEN_SI_THI_DUA_CO_SO',
         year: 2025,
@@ -727,6 +742,100 @@ describe('decisions', () => {
       await t.http.get(`/api/v1/decisions/${UNKNOWN_ID}`).expect(404);
       const badId = await t.http.get('/api/v1/decisions/not-a-uuid').expect(400);
       expect(badId.body.errors).toEqual([{ field: 'id', message: 'phải là một UUID' }]);
+    });
+  });
+
+  describe('re-check at decision time: every line re-judged under the regime of the decision date', () => {
+    /** Drafts, submits and approves (as ADMIN) a Lao động tiên tiến of 2023 for `individualId`, judged on `expectedDecisionOn`. */
+    async function approvedLdtt(individualId: string, expectedDecisionOn: string) {
+      const { id } = await makeSubmittedNomination(t, {
+        year: 2023,
+        awardCode: 'LAO_DONG_TIEN_TIEN',
+        individualId,
+        proposingOrganizationId: tree.department.id,
+        expectedDecisionOn,
+      });
+      const approved = await t.http.post(`/api/v1/nominations/${id}/approve`).set(bearer(BOOTSTRAP_TOKEN)).expect(200);
+      expect(approved.body).toMatchObject({
+        status: 'APPROVED',
+        regime: expectedDecisionOn < '2024' ? 'TDKT_2003_ND91' : 'TDKT_2022_ND98',
+      });
+      return id;
+    }
+
+    /** Nothing was written: no decision, no award, no DECIDE history row, the nominations still APPROVED. */
+    async function expectNothingWritten(ids: string[]) {
+      expect(await t.db.query('SELECT 1 FROM decisions')).toHaveLength(0);
+      expect(await t.db.query('SELECT 1 FROM awards')).toHaveLength(0);
+      expect(await t.db.query(`SELECT 1 FROM nomination_events WHERE action = 'DECIDE'`)).toHaveLength(0);
+      for (const id of ids) expect(await nominationRow(id)).toMatchObject({ status: 'APPROVED', decision_id: null });
+    }
+
+    it('refuses (422) a line whose nominee no longer qualifies — rating lowered, measure recorded — naming it; nothing is written', async () => {
+      const lowered = await makeIndividual(t, tree.unit.id);
+      const disciplined = await makeIndividual(t, tree.unit.id);
+      const fine = await makeIndividual(t, tree.unit.id);
+      for (const person of [lowered, disciplined, fine]) await setRating(t, person.id, 2023, 'HTT');
+      // Approved under Decree 91/2017 (the decision expected on 2023-12-20).
+      const loweredLine = await approvedLdtt(lowered.id, '2023-12-20');
+      const disciplinedLine = await approvedLdtt(disciplined.id, '2023-12-20');
+      const fineLine = await approvedLdtt(fine.id, '2023-12-20');
+
+      // After approval: the 2023 rating is revised to HT, and a reprimand in force in 2023 is recorded.
+      await setRating(t, lowered.id, 2023, 'HT');
+      const caseId = await openDisciplinaryCase(t, disciplined.id, 'DISCIPLINE', '2023-06-01');
+      await t.http
+        .post(`/api/v1/disciplinary-cases/${caseId}/close`)
+        .set(bearer(BOOTSTRAP_TOKEN))
+        .send({
+          closedOn: '2023-09-01',
+          outcome: 'Khiển trách',
+          measure: 'KHIEN_TRACH',
+          measureFrom: '2023-09-01',
+          measureTo: '2024-08-31',
+        })
+        .expect(200);
+
+      const lines = [fineLine, loweredLine, disciplinedLine];
+      const refused = await post(decisionBody(lines, { issuedOn: '2023-12-20' })).expect(422);
+      expect(refused.headers['content-type']).toMatch(PROBLEM);
+      expect(refused.body.code).toBe('RULE_VIOLATION');
+      expect(refused.body.violations).toEqual([
+        expect.objectContaining({ rule: 'R-LDTT-1', nominationId: loweredLine }),
+        expect.objectContaining({ rule: 'R-LDTT-2', nominationId: disciplinedLine }),
+      ]);
+      expect(refused.body.violations[0].message).toContain(loweredLine);
+      expect(refused.body.violations[1].message).toContain(disciplinedLine);
+      await expectNothingWritten(lines);
+
+      // The eligible line alone is decided (its own APPROVED nomination is no duplicate of it: R-DUP-1).
+      const decided = await post(decisionBody([fineLine], { issuedOn: '2023-12-20' })).expect(201);
+      expect(decided.body).toMatchObject({
+        regime: 'TDKT_2003_ND91',
+        awards: [expect.objectContaining({ awardCode: 'LAO_DONG_TIEN_TIEN' })],
+      });
+      expect(await nominationRow(fineLine)).toMatchObject({ status: 'DECIDED', decision_id: decided.body.id });
+    });
+
+    it('judges under the regime of the decision date, not the approval’s: 8 months of service pass Decree 98, fail Decree 91', async () => {
+      // Recruited 2023-05-01: 8 whole months in 2023 — under the 10 of Decree 91/2017 Art 10 (R-LDTT-2), over the 6
+      // of Circular 01/2024/TT-BNV (R-LDTT-3, decisions from 2024-04-15 only).
+      const person = await makeIndividual(t, tree.unit.id, { recruitedOn: '2023-05-01' });
+      await setRating(t, person.id, 2023, 'HTT');
+      // Approved for a decision expected on 2024-01-10 (Law 2022, Decree 98/2023): eligible.
+      const line = await approvedLdtt(person.id, '2024-01-10');
+
+      // Signed on 2023-12-28 instead: the 2003 law and Decree 91/2017 apply, and the line fails R-LDTT-2.
+      const early = await post(decisionBody([line], { issuedOn: '2023-12-28' })).expect(422);
+      expect(early.body.violations).toEqual([
+        expect.objectContaining({ rule: 'R-LDTT-2', nominationId: line, limit: 10, actual: 8 }),
+      ]);
+      await expectNothingWritten([line]);
+
+      // Signed on the date the approval assumed: granted under Decree 98/2023.
+      const onTime = await post(decisionBody([line], { issuedOn: '2024-01-10' })).expect(201);
+      expect(onTime.body).toMatchObject({ regime: 'TDKT_2022_ND98', awardCount: 1 });
+      expect(await nominationRow(line)).toMatchObject({ status: 'DECIDED', decision_id: onTime.body.id });
     });
   });
 });

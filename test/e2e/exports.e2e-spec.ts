@@ -9,6 +9,7 @@ import { AWARD_EXPORT_COLUMNS, sheetEscapingNeededSql, sheetTextSql } from '../.
 import {
   makeApprovedNomination,
   makeDecision,
+  makeEligible,
   makeIndividual,
   makeOrganization,
   makeSubmittedNomination,
@@ -132,6 +133,8 @@ describe('exports', () => {
       .expect(200);
 
     const provincial = await makeIndividual(t, tree.department.id, { fullName: 'Trần Văn Bình' });
+    // He qualifies (Law 2022 Art 74.1.d): the decision re-judges the line.
+    await makeEligible(t, provincial.id, 'BANG_KHEN_TINH', 2023);
     const bangKhen = await makeApprovedNomination(t, byDepartment(tree, 2023, 'BANG_KHEN_TINH', provincial.id));
     await makeDecision(t, {
       issuerOrganizationId: tree.province.id,

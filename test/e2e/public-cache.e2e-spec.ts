@@ -1,6 +1,13 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { PUBLIC_CACHE_CONTROL } from '../../src/common/http/public-cache.js';
-import { makeApprovedNomination, makeDecision, makeIndividual, makeTree, revokeAward } from '../support/factories.js';
+import {
+  makeApprovedNomination,
+  makeDecision,
+  makeEligible,
+  makeIndividual,
+  makeTree,
+  revokeAward,
+} from '../support/factories.js';
 import { useTwoInstances } from '../support/lifecycle.js';
 import { BOOTSTRAP_TOKEN, bearer } from '../support/test-app.js';
 
@@ -139,6 +146,7 @@ describe('public reads: Cache-Control public, a strong ETag of the register, 304
     const tags = new Map<string, string>();
     for (const p of fixture.paths) tags.set(p, (await first.get(p).expect(200)).headers['etag']);
     const nominee = await makeIndividual(t, fixture.departmentId, { fullName: 'Lò Văn Cường' });
+    await makeEligible(t, nominee.id, 'LAO_DONG_TIEN_TIEN', 2023);
     const nomination = await makeApprovedNomination(t, {
       awardCode: 'LAO_DONG_TIEN_TIEN',
       year: 2023,

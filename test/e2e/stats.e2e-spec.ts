@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import {
+  addInitiative,
   makeApprovedNomination,
   makeDecision,
+  makeEligible,
   makeIndividual,
   makeOrganization,
   makeTree,
@@ -61,6 +63,18 @@ describe('statistics', () => {
         (n) => n.id,
       );
     const province = { issuerOrganizationId: tree.province.id, authority: 'PROVINCE_CHAIR' };
+    // The recipients qualify (each decision re-judges its lines); what only prerequisites need is approved, never
+    // decided, so it adds no award: Bình rated for her titles, with CSTĐ cơ sở 2022–2024 and a province-level
+    // initiative (Law 2022 Art 22); Cường rated for his Bằng khen tỉnh (Art 74.1.d); An, in the unit, and Bình, in
+    // the department, with Lao động tiên tiến 2023 and 2024 and rated 2024 (Art 27, 28).
+    await makeEligible(t, binh.id, 'LAO_DONG_TIEN_TIEN', 2023);
+    await makeEligible(t, binh.id, 'LAO_DONG_TIEN_TIEN', 2024);
+    await addInitiative(t, binh.id, 2024, 'PROVINCE');
+    for (const year of [2022, 2023, 2024]) await nominate('CHIEN_SI_THI_DUA_CO_SO', year, { individualId: binh.id });
+    await makeEligible(t, cuong.id, 'BANG_KHEN_TINH', 2023);
+    await makeEligible(t, an.id, 'LAO_DONG_TIEN_TIEN', 2024);
+    await nominate('LAO_DONG_TIEN_TIEN', 2023, { individualId: an.id });
+    for (const person of [an, binh]) await nominate('LAO_DONG_TIEN_TIEN', 2024, { individualId: person.id });
 
     await makeDecision(t, {
       issuerOrganizationId: dept,

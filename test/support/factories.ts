@@ -88,6 +88,8 @@ export async function makeApprovedNomination(
     basis?: string;
     status?: string;
     regime?: string;
+    criterion?: string;
+    justification?: string;
   },
 ): Promise<{ id: string }> {
   const regime = options.regime ?? 'TDKT_2022_ND98';
@@ -96,8 +98,8 @@ export async function makeApprovedNomination(
   const rows: { id: string }[] = await t.db.query(
     `INSERT INTO nominations (year, award_code, basis, recipient_kind, individual_id, organization_id,
                               proposing_organization_id, achievements, status, regime, eligibility, version,
-                              period_from, period_to)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1, $12, $13)
+                              period_from, period_to, criterion, justification)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 1, $12, $13, $14, $15)
      RETURNING id`,
     [
       options.year,
@@ -113,9 +115,32 @@ export async function makeApprovedNomination(
       JSON.stringify({ eligible: true, regime, checks: [] }),
       period.from,
       period.to,
+      options.criterion ?? null,
+      options.justification ?? null,
     ],
   );
   return rows[0];
+}
+
+/**
+ * Records, through the API, the ratings and initiatives that make `individualId` eligible for `awardCode` of `year`
+ * under every regime (a decision re-judges its lines, so an approved nomination's nominee must really qualify):
+ * HTXS in the year (R-LDTT-1; R-CSCS-1 with an initiative, mandatory under Decree 91/2017), and for a Bằng khen tỉnh
+ * HTXS in both years of its period with two initiatives (Law 2022 Art 74.1.d). Prerequisite titles (the Lao động
+ * tiên tiến of a CSTĐ cơ sở…) are the caller's.
+ */
+export async function makeEligible(t: TestApp, individualId: string, awardCode: string, year: number): Promise<void> {
+  if (awardCode === 'LAO_DONG_TIEN_TIEN') await setRating(t, individualId, year, 'HTXS');
+  if (awardCode === 'CHIEN_SI_THI_DUA_CO_SO') {
+    await setRating(t, individualId, year, 'HTXS');
+    await addInitiative(t, individualId, year);
+  }
+  if (awardCode === 'BANG_KHEN_TINH') {
+    for (const y of [year - 1, year]) {
+      await setRating(t, individualId, y, 'HTXS');
+      await addInitiative(t, individualId, y);
+    }
+  }
 }
 
 /** The default achievement period of a code and year (Decree 98/2023 Art 30.9), as the service would give it. */
