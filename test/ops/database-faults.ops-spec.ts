@@ -9,7 +9,7 @@ import { Transactions } from '../../src/database/transactions.js';
 import { findFreePort } from '../../src/database/embedded-postgres.js';
 import { runMigrations } from '../../src/database/migrate.js';
 import { startAppInstance, type AppInstance } from '../support/app-instance.js';
-import { makeOrganization } from '../support/factories.js';
+import { makeIndividual, makeOrganization } from '../support/factories.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
 
 // Initialising a PostgreSQL cluster and stopping and starting it take a while on a busy machine.
@@ -188,7 +188,10 @@ describe('deadlocks are retried', () => {
   });
 
   it('runs a transaction PostgreSQL aborted as a deadlock victim (40P01) again, and both writers succeed', async () => {
-    const [a, b] = await Promise.all([makeOrganization(t), makeOrganization(t)]);
+    // People, not organizations: a write to the register's tables also queues on the register version's row
+    // (migrations/1768953600000-RegisterVersion.ts), which would order the two writers before they could deadlock.
+    const unit = await makeOrganization(t);
+    const [a, b] = await Promise.all([makeIndividual(t, unit.id), makeIndividual(t, unit.id)]);
     // Both transactions take their first row lock before either asks for its second: a certain deadlock.
     let arrived = 0;
     let release!: () => void;
@@ -197,8 +200,8 @@ describe('deadlocks are retried', () => {
     const transactions = new Transactions(t.db);
     const touch = (id: string) =>
       transactions.db
-        .updateTable('organizations')
-        .set((eb) => ({ name: eb.ref('name') }))
+        .updateTable('individuals')
+        .set((eb) => ({ full_name: eb.ref('full_name') }))
         .where('id', '=', id)
         .execute();
     const writer = (index: number, first: string, second: string) =>
