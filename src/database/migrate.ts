@@ -6,7 +6,11 @@ const MIGRATION_LOCK_KEY = 7_310_2022;
 
 /** Applies pending migrations under a session advisory lock; returns the names applied. */
 export async function runMigrations(url: string): Promise<string[]> {
-  const dataSource = new DataSource({ ...buildDataSourceOptions({ url, poolSize: 2 }), logging: false });
+  // No statement timeout: a migration's backfill of a large registry (1 M awards) runs longer than any request may.
+  const dataSource = new DataSource({
+    ...buildDataSourceOptions({ url, poolSize: 2, statementTimeoutMs: 0 }),
+    logging: false,
+  });
   await dataSource.initialize();
   const runner = dataSource.createQueryRunner();
   try {
