@@ -134,12 +134,11 @@ export class QuotasService {
     for (const id of ratioOrganizations) headcounts.set(id, await this.quotas.headcount(id));
     const settings = parseQuotaSettings(figures.settings);
     const subtreeLdtt = new Map<string, number>();
-    if (settings.cscsEnabled) {
-      for (const g of groups.filter((group) => group.awardCode === 'CHIEN_SI_THI_DUA_CO_SO')) {
-        const key = recordKey(g.organizationId, g.year);
-        if (!subtreeLdtt.has(key))
-          subtreeLdtt.set(key, await this.quotas.subtreeCounted(g.organizationId, g.year, 'LAO_DONG_TIEN_TIEN'));
-      }
+    for (const g of groups) {
+      const key = recordKey(g.organizationId, g.year);
+      if (subtreeLdtt.has(key)) continue;
+      const base = await this.subtreeBase(g.organizationId, g.year, g.awardCode, settings);
+      if (base !== undefined) subtreeLdtt.set(key, base);
     }
     return { ...figures, settings, headcounts, subtreeLdtt };
   }
@@ -205,17 +204,18 @@ export class QuotasService {
       ground.subtreeLdtt.set(key, (ground.subtreeLdtt.get(key) ?? 0) + 1);
   }
 
-  /** R-QUOTA-CSCS counts the Lao động tiên tiến of the unit and its whole subtree (Decree 91/2017 Art 9.3). */
-  private async baseCounts(
+  /**
+   * R-QUOTA-CSCS's base (Decree 91/2017 Art 9.3): the counted Lao động tiên tiến of the unit and its whole subtree,
+   * read only for a CSTĐ cơ sở while that quota is on.
+   */
+  private async subtreeBase(
     organizationId: string,
     year: number,
     awardCode: AwardCode,
-    counts: Partial<Record<AwardCode, number>>,
     settings: QuotaSettings,
-  ): Promise<Partial<Record<AwardCode, number>>> {
-    if (awardCode !== 'CHIEN_SI_THI_DUA_CO_SO' || !settings.cscsEnabled) return counts;
-    const ldtt = await this.quotas.subtreeCounted(organizationId, year, 'LAO_DONG_TIEN_TIEN');
-    return { ...counts, LAO_DONG_TIEN_TIEN: ldtt };
+  ): Promise<number | undefined> {
+    if (awardCode !== 'CHIEN_SI_THI_DUA_CO_SO' || !settings.cscsEnabled) return undefined;
+    return this.quotas.subtreeCounted(organizationId, year, 'LAO_DONG_TIEN_TIEN');
   }
 
   /** `GET /quotas`: every limit in force for the organization and year, legal ones first. */
@@ -244,7 +244,7 @@ export class QuotasService {
           awardCode: code,
           year: query.year,
           regime,
-          baseCounts: await this.baseCounts(query.organizationId, query.year, code, counts, settings),
+          baseCounts: withSubtreeBase(counts, await this.subtreeBase(query.organizationId, query.year, code, settings)),
           headcount,
           unitQuotas: unitRows.filter((q) => q.awardCode === code).map(toRuleUnitQuota),
         },
