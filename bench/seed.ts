@@ -292,6 +292,12 @@ async function load(client: pg.Client, size: SeedSize, log: Log): Promise<void> 
   );
   await client.query(`TRUNCATE ${tables.map((t) => t.name).join(', ')} RESTART IDENTITY CASCADE`);
   await client.query(`DELETE FROM bench_seed`);
+  // The truncate emptied the register's version row and the load runs without triggers: a new version marks the
+  // seeded register, so the public reads carry an ETag again.
+  await client.query(
+    `INSERT INTO register_version (id, version) VALUES (1, nextval('register_version_seq'))
+     ON CONFLICT (id) DO UPDATE SET version = excluded.version, changed_at = now()`,
+  );
 
   const dropped = await dropIndexesForLoad(client, ['awards', 'individuals', 'individual_ratings', 'decisions']);
   log(`  dropped ${dropped.length} indexes for the load`);
