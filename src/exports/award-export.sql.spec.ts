@@ -8,6 +8,8 @@ import {
   awardSheetCopy,
   columnLetter,
   inlineParameters,
+  sheetCellReferenced,
+  sheetRowSql,
   sheetStyle,
   sheetTextSql,
 } from './award-export.sql.js';
@@ -67,11 +69,42 @@ describe('award export SQL', () => {
     expect(sheet.text).toContain('row_number() OVER (ORDER BY a.issued_on DESC, a.id DESC)');
     // The outer query keeps the inner order (one sort): it orders by the same keys.
     expect(sheet.text).toMatch(/ORDER BY h\.order_issued_on DESC, h\.order_id DESC$/);
-    // One column: the row's XML, and every export column has a cell in it.
-    expect(sheet.text).toMatch(/^SELECT concat\('<row r="', h\.n, '">',/);
-    AWARD_EXPORT_COLUMNS.forEach((column, index) =>
-      expect(sheet.text).toContain(`'<c r="${columnLetter(index)}' || h.n || '"`),
+    // One column: the row's XML, one `format` call for a row without escaping and one for a row with.
+    expect(sheet.text).toMatch(
+      /^SELECT CASE WHEN h\.escaped\s+THEN format\('<row r="%1\$s">.*\s+ELSE format\('<row r="%1\$s">/,
     );
+    expect(sheet.text.match(/format\(/g)).toHaveLength(2);
+  });
+
+  it('gives every export column a cell, its reference written only where it is not implied', () => {
+    // The first cell, and each after a cell that may be left out (a NULL value).
+    expect(
+      AWARD_EXPORT_COLUMNS.map((_, index) => index)
+        .filter(sheetCellReferenced)
+        .map(columnLetter),
+    ).toEqual(['A', 'K', 'O', 'V', 'Y']);
+    expect(AWARD_EXPORT_COLUMNS.filter((column) => column.nullable).map((column) => column.key)).toEqual([
+      'organizationPath',
+      'issuerName',
+      'certificateNumber',
+      'revokedAt',
+      'revokedReason',
+    ]);
+    const row = sheetRowSql(false);
+    expect(row).toMatch(
+      /^format\('<row r="%1\$s"><c r="A%1\$s" t="inlineStr"><is><t>%2\$s<\/t><\/is><\/c><c s="1"><v>%3\$s<\/v><\/c>/,
+    );
+    AWARD_EXPORT_COLUMNS.forEach((column, index) => {
+      const argument = `%${index + 2}$s`;
+      // A nullable value's argument is its whole cell: NULL, which `format` writes as nothing, leaves it out.
+      if (column.nullable) {
+        expect(row).toMatch(new RegExp(`(</c>|%\\d+\\$s)${argument.replace('$', '\\$')}`));
+        expect(row).toContain(`h."${column.key}" || '</`);
+      } else expect(row).toContain(`>${argument}</`);
+    });
+    expect(row).toContain('<c r="K%1$s" t="inlineStr"><is><t>%12$s</t></is></c>');
+    expect(row).toContain(`'<c t="inlineStr"><is><t>' || h."organizationPath" || '</t></is></c>'`);
+    expect(row).toContain(`'<c r="Y' || h.n || '" t="inlineStr"><is><t>' || h."revokedReason" || '</t></is></c>'`);
   });
 
   it('writes numbers, day serials and instants as spreadsheet numbers, styled by their type', () => {
@@ -82,20 +115,27 @@ describe('award export SQL', () => {
     expect(text).toContain(
       `(date_part('epoch', date_trunc('milliseconds', a.revoked_at)) / 86400 + 25569)::text AS "revokedAt"`,
     );
-    expect(text).toContain(`'<c r="B' || h.n || '" s="${sheetStyle('integer')}"><v>' || h."year" || '</v></c>'`);
-    expect(text).toContain(`'<c r="M' || h.n || '" s="${sheetStyle('date')}"><v>' || h."issuedOn" || '</v></c>'`);
+    expect(text).toContain(`<c s="${sheetStyle('integer')}"><v>%3$s</v></c>`);
+    expect(text).toContain(`<c s="${sheetStyle('date')}"><v>%14$s</v></c>`);
+    expect(text).toContain(`'<c s="${sheetStyle('timestamp')}"><v>' || h."revokedAt" || '</v></c>'`);
   });
 
   it('writes text as inline strings, escaped only in rows that need it', () => {
     const text = awardExportSelect({ includeRevoked: true }, 'sheet').text;
-    expect(text).toContain(
-      `'<c r="G' || h.n || '" t="inlineStr"><is>' || CASE WHEN h.escaped THEN '<t xml:space="preserve">' || ` +
-        `${sheetTextSql('h."recipientName"')} ELSE '<t>' || h."recipientName" END || '</t></is></c>'`,
-    );
-    // The check runs once per row, over every text value.
+    const plain = sheetRowSql(false);
+    const escaped = sheetRowSql(true);
+    expect(plain).toContain('<c t="inlineStr"><is><t>%8$s</t></is></c>');
+    expect(escaped).toContain('<c t="inlineStr"><is><t xml:space="preserve">%8$s</t></is></c>');
+    expect(escaped).toContain(`, ${sheetTextSql('h."recipientName"')}, `);
+    expect(plain).not.toContain('replace(');
+    // The check runs once per row, over every text value but those that are always plain (UUIDs, codes).
     expect(text.match(/ AS escaped/g)).toHaveLength(1);
     for (const column of AWARD_EXPORT_COLUMNS.filter((c) => c.type === 'text')) {
-      expect(text).toMatch(new RegExp(`concat_ws\\(E'\\\\uE000', [^)]*s\\."${column.key}"`));
+      const checked = new RegExp(`concat_ws\\(E'\\\\uE000', [^)]*s\\."${column.key}"`);
+      if (column.formulaFree) {
+        expect(text).not.toMatch(checked);
+        expect(escaped).toContain(`<t>%${AWARD_EXPORT_COLUMNS.indexOf(column) + 2}$s</t>`);
+      } else expect(text).toMatch(checked);
     }
     expect(text).toContain(String.raw`~ E'[&<>\\\\\\x01-\\x1f\\ufffe\\uffff]|^ | $|\\ue000 | \\ue000' AS escaped`);
   });
@@ -175,7 +215,7 @@ describe('award export SQL', () => {
 
   it('copies the sheet rows in text format, every parameter inlined', () => {
     const copy = awardSheetCopy({ includeRevoked: false, q: "o'hara", year: 2023 });
-    expect(copy).toMatch(/^COPY \(SELECT concat\(/);
+    expect(copy).toMatch(/^COPY \(SELECT CASE WHEN h\.escaped/);
     expect(copy).toMatch(/TO STDOUT WITH \(FORMAT text, ENCODING 'UTF8'\)$/);
     expect(copy).not.toMatch(/\$\d/);
     expect(copy).toContain(`"a"."year" = 2023`);
