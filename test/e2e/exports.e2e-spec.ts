@@ -501,6 +501,14 @@ describe('exports', () => {
         expect(row.getCell(column('year')).numFmt).toBe('0');
         expect(row.getCell(column('recipientName')).value).toBe(item.recipientName);
         expect(row.getCell(column('decisionNumber')).value).toBe(item.decisionNumber);
+        // Cells after one that may be left out (NULL) sit in their own column: most cells carry no reference.
+        expect(row.getCell(column('awardCode')).value).toBe(item.awardCode);
+        expect(row.getCell(column('organizationId')).value).toBe(item.organizationId);
+        expect(row.getCell(column('decisionId')).value).toBe(item.decisionId);
+        expect(row.getCell(column('authority')).value).toMatch(/^[A-Z_]+$/);
+        expect(row.getCell(column('regime')).value).toBe(item.regime);
+        expect(row.getCell(column('certificateNumber')).value).toBe(item.certificateNumber ?? null);
+        expect(row.getCell(column('verificationCode')).value).toBe(item.verificationCode);
         expect(row.getCell(column('bonusAmount')).value).toBe(item.bonusAmount);
         expect(row.getCell(column('bonusAmount')).numFmt).toBe('#,##0');
         const issuedOn = row.getCell(column('issuedOn')).value;
