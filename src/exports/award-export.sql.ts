@@ -417,8 +417,8 @@ function sheetTextIsPlain(column: ExportColumn): boolean {
 /**
  * Whether a cell carries its reference (`r="K7"`). The reference is optional (ECMA-376 Part 1, §18.3.1.4): a cell
  * without one is the column after the cell before it in the row, as spreadsheet applications read it. Only the
- * first cell and those after a nullable column (whose cell may be left out) need one; leaving the others out
- * spares a fifth of the sheet's XML, which is what the compressor's time is proportional to.
+ * first cell and those after a nullable column (whose cell may be left out) need one. Leaving the others out
+ * spares a seventh of the sheet's XML, and over a third of the deflated file: the compressor's time follows them.
  */
 export function sheetCellReferenced(index: number): boolean {
   return index === 0 || AWARD_EXPORT_COLUMNS[index - 1].nullable === true;
