@@ -102,6 +102,19 @@ function voteColumns(eb: ExpressionBuilder<DB, 'council_votes'>) {
   ] as const;
 }
 
+/** The latest meeting's vote on each of `nominationIds` that has one (see `latestVote`). */
+export function latestVotesQuery(db: Db, nominationIds: readonly string[]) {
+  return db
+    .selectFrom('council_votes')
+    .distinctOn('council_votes.nomination_id')
+    .select(voteColumns)
+    .where('nomination_id', '=', anyOf(nominationIds, 'uuid'))
+    .orderBy('nomination_id')
+    .orderBy('held_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc');
+}
+
 /** A JSON value as a bound parameter: PostgreSQL parses the text into the `jsonb` column it is compared with. */
 const jsonb = (value: unknown): string => JSON.stringify(value);
 
@@ -577,16 +590,7 @@ export class NominationsRepository {
   /** `latestVote` of each of `nominationIds` that has a vote, by nomination id, in one statement. */
   async latestVotes(nominationIds: readonly string[]): Promise<Map<string, CouncilVote>> {
     if (nominationIds.length === 0) return new Map();
-    const rows = await this.db
-      .selectFrom('council_votes')
-      .distinctOn('council_votes.nomination_id')
-      .select(voteColumns)
-      .where('nomination_id', '=', anyOf(nominationIds, 'uuid'))
-      .orderBy('nomination_id')
-      .orderBy('held_on', 'desc')
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .execute();
+    const rows = await latestVotesQuery(this.db, nominationIds).execute();
     return new Map(rows.map((v) => [v.nominationId, v]));
   }
 

@@ -662,11 +662,12 @@ export class NominationsService {
     );
     const open = [...locked.values()].filter((n) => canPerform('APPROVE', n.status));
     if (open.length === 0) return this.judgeApprovals(principal, ids, keys, found, allowed, locked, null);
-    const facts = new BatchFacts(
-      await this.facts.load(open.map((n) => factsRequestOf(n, decisionDateForNomination(n.expectedDecisionOn)))),
-      open,
+    const loaded = await this.facts.loadWithVotes(
+      open.map((n) => factsRequestOf(n, decisionDateForNomination(n.expectedDecisionOn))),
+      open.map((n) => n.id),
     );
-    const votes = await this.nominations.latestVotes(open.map((n) => n.id));
+    const facts = new BatchFacts(loaded.facts, open);
+    const votes = loaded.votes;
     const councils = await this.councilSizes.inForceOf(
       open.flatMap((n) => {
         const vote = votes.get(n.id);

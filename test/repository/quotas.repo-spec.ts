@@ -96,7 +96,7 @@ describe('QuotasRepository counts', () => {
       awardCode: 'GIAY_KHEN',
       maxCount: null,
       maxRatio: 0.5,
-      ratioOf: null,
+      ratioOf: 'HEADCOUNT',
     });
     const groups = [
       { organizationId: department, year: 2024, awardCode: 'GIAY_KHEN' as const },
@@ -114,8 +114,9 @@ describe('QuotasRepository counts', () => {
         [`${otherDepartment}:2023`, 0],
       ]),
     );
-    // The department's subtree: its two awards and its approved nomination (the revoked award does not count).
-    expect(figures.subtreeLdtt.get(`${department}:2024`)).toBe(3);
+    // The department's subtree: its two awards, its approved nomination and the other department's approved one
+    // for a person of the unit (the revoked award and the other year do not count).
+    expect(figures.subtreeLdtt.get(`${department}:2024`)).toBe(4);
   });
 
   it("counts the headcount of an organization's whole subtree through the closure table", async () => {
