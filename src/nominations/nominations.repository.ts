@@ -102,7 +102,10 @@ function voteColumns(eb: ExpressionBuilder<DB, 'council_votes'>) {
   ] as const;
 }
 
-/** The latest meeting's vote on each of `nominationIds` that has one (see `latestVote`). */
+/**
+ * The latest meeting's vote on each of `nominationIds` that has one (see `latestVote`), one row each: an approval
+ * reads it with the facts (`NominationFactsRepository.loadWithVotes`).
+ */
 export function latestVotesQuery(db: Db, nominationIds: readonly string[]) {
   return db
     .selectFrom('council_votes')
@@ -585,13 +588,6 @@ export class NominationsRepository {
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
-  }
-
-  /** `latestVote` of each of `nominationIds` that has a vote, by nomination id, in one statement. */
-  async latestVotes(nominationIds: readonly string[]): Promise<Map<string, CouncilVote>> {
-    if (nominationIds.length === 0) return new Map();
-    const rows = await latestVotesQuery(this.db, nominationIds).execute();
-    return new Map(rows.map((v) => [v.nominationId, v]));
   }
 
   /**
