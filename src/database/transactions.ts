@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { currentAuditActor } from '../audit/audit-context.js';
 import { withTransactionRetry } from '../common/database/transaction-retry.js';
 import { currentIdempotencyClaim } from '../idempotency/idempotency-context.js';
@@ -43,15 +43,18 @@ export class Transactions {
   /** Runs `work` in the ambient transaction, opening it when none is open. */
   run<T>(work: () => Promise<T>, options: TransactionOptions = {}): Promise<T> {
     if (this.active) return work();
+    const unitOfWork = (manager: EntityManager) =>
+      runWithTransactionManager(manager, async () => {
+        await this.setAuditActor();
+        const result = await work();
+        if (options.markIdempotencyKey !== false) await this.markIdempotencyKey();
+        return result;
+      });
+    // PostgreSQL's default level needs no SET TRANSACTION (a round trip per transaction saved).
     return withTransactionRetry(() =>
-      this.dataSource.transaction(options.isolationLevel ?? 'READ COMMITTED', (manager) =>
-        runWithTransactionManager(manager, async () => {
-          await this.setAuditActor();
-          const result = await work();
-          if (options.markIdempotencyKey !== false) await this.markIdempotencyKey();
-          return result;
-        }),
-      ),
+      options.isolationLevel === undefined
+        ? this.dataSource.transaction(unitOfWork)
+        : this.dataSource.transaction(options.isolationLevel, unitOfWork),
     );
   }
 

@@ -19,6 +19,8 @@ import {
   type RecipientKind,
 } from '../rules/index.js';
 import { anyOf, isoDate } from '../common/database/expressions.js';
+import type { CouncilVote } from './council-vote.js';
+import { latestVotesQuery } from './nominations.repository.js';
 
 /** What to load facts for: one nomination (stored or not). */
 export interface FactsRequest {
@@ -87,8 +89,10 @@ interface FactSets {
     measure_to: string | null;
   }[];
   history: HistoryRow[];
+  /** The latest vote on each nomination asked for (`loadWithVotes`); its times arrive as text through JSON. */
+  votes: (Omit<CouncilVote, 'createdAt'> & { createdAt: string })[];
 }
-const NO_FACTS: FactSets = { people: [], ratings: [], initiatives: [], cases: [], history: [] };
+const NO_FACTS: FactSets = { people: [], ratings: [], initiatives: [], cases: [], history: [], votes: [] };
 
 /**
  * The record of every nominee, as stored: all their awards (revoked or not) and all their nominations (any status).
@@ -254,6 +258,17 @@ export class NominationFactsRepository {
   }
 
   async load(requests: readonly FactsRequest[]): Promise<Map<string, NominationFacts>> {
+    return (await this.loadWithVotes(requests, [])).facts;
+  }
+
+  /**
+   * `load`, with the latest council vote on each nomination of `voteNominationIds` (as
+   * `NominationsRepository.latestVotes` reads it) in the same round trip: what an approval judges, read at once.
+   */
+  async loadWithVotes(
+    requests: readonly FactsRequest[],
+    voteNominationIds: readonly string[],
+  ): Promise<{ facts: Map<string, NominationFacts>; votes: Map<string, CouncilVote> }> {
     const individualIds = unique(requests.filter((r) => r.recipientKind === 'INDIVIDUAL').map((r) => r.individualId));
     const collectiveIds = unique(requests.filter((r) => r.recipientKind === 'COLLECTIVE').map((r) => r.organizationId));
     const memberRequests = requests.filter(
@@ -263,10 +278,11 @@ export class NominationFactsRepository {
     // The person facts and the nominees' records in one round trip, each set as a JSON array of its rows (the
     // collective members below stay a query of their own: only collective titles need them).
     const sets: FactSets =
-      individualIds.length > 0 || collectiveIds.length > 0
-        ? await this.factSets(individualIds, collectiveIds)
+      individualIds.length > 0 || collectiveIds.length > 0 || voteNominationIds.length > 0
+        ? await this.factSets(individualIds, collectiveIds, voteNominationIds)
         : NO_FACTS;
     const { people, ratings, initiatives, cases, history } = sets;
+    const votes = new Map(sets.votes.map((v) => [v.nominationId, { ...v, createdAt: new Date(v.createdAt) }]));
     const members: MemberRow[] =
       memberRequests.length > 0
         ? await membersQuery(
@@ -338,13 +354,18 @@ export class NominationFactsRepository {
       }
       out.set(request.key, base);
     }
-    return out;
+    return { facts: out, votes };
   }
 
-  private factSets(individualIds: readonly string[], collectiveIds: readonly string[]): Promise<FactSets> {
+  private factSets(
+    individualIds: readonly string[],
+    collectiveIds: readonly string[],
+    voteNominationIds: readonly string[],
+  ): Promise<FactSets> {
     const ofPeople = anyOf(individualIds, 'uuid');
     return this.db
       .selectNoFrom([
+        jsonArrayFrom(latestVotesQuery(this.db, voteNominationIds)).as('votes'),
         jsonArrayFrom(
           this.db
             .selectFrom('individuals')

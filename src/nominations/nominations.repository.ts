@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type QueryCreator, sql } from 'kysely';
 import { Db } from '../database/db.js';
 import type { DB } from '../database/schema.js';
 import type { AwardCode, Basis, Eligibility, NominationStatus, Regime, RuleCheck } from '../rules/index.js';
@@ -7,7 +7,7 @@ import type { CouncilVote } from './council-vote.js';
 import type { NominationEvent } from './nomination-event.js';
 import type { Nomination, NomineeKind } from './nomination.js';
 import { anyOf, isoDate } from '../common/database/expressions.js';
-import { lockAdvisory } from './query-helpers.js';
+import { advisoryLocks, lockAdvisory } from './query-helpers.js';
 
 export interface NominationFilter {
   /** The caller's scope: proposing organizations in this subtree only; null for no bound. */
@@ -102,8 +102,66 @@ function voteColumns(eb: ExpressionBuilder<DB, 'council_votes'>) {
   ] as const;
 }
 
+/**
+ * The latest meeting's vote on each of `nominationIds` that has one (see `latestVote`), one row each: an approval
+ * reads it with the facts (`NominationFactsRepository.loadWithVotes`).
+ */
+export function latestVotesQuery(db: Db, nominationIds: readonly string[]) {
+  return db
+    .selectFrom('council_votes')
+    .distinctOn('council_votes.nomination_id')
+    .select(voteColumns)
+    .where('nomination_id', '=', anyOf(nominationIds, 'uuid'))
+    .orderBy('nomination_id')
+    .orderBy('held_on', 'desc')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc');
+}
+
 /** A JSON value as a bound parameter: PostgreSQL parses the text into the `jsonb` column it is compared with. */
 const jsonb = (value: unknown): string => JSON.stringify(value);
+
+/** A nomination moved by a data-modifying CTE `moved`, as its history row needs it (`historyOfMoved`). */
+interface MovedRow {
+  id: string;
+  from_status: string | null;
+  to_status: string;
+  eligibility: unknown;
+}
+
+/**
+ * The one history insert of every transition: a `nomination_events` row for each nomination the CTE `moved`
+ * returned, with its own from/to status and evaluation, and `event`'s action, reason and actor.
+ */
+function historyOfMoved(event: Pick<NominationEvent, 'action' | 'reason' | 'actorKeyId' | 'actorRole'>) {
+  return (db: QueryCreator<DB & { moved: MovedRow }>) =>
+    db
+      .insertInto('nomination_events')
+      .columns([
+        'nomination_id',
+        'from_status',
+        'to_status',
+        'action',
+        'reason',
+        'eligibility',
+        'actor_key_id',
+        'actor_role',
+      ])
+      .expression((eb) =>
+        eb
+          .selectFrom('moved')
+          .select((m) => [
+            'moved.id',
+            'moved.from_status',
+            'moved.to_status',
+            m.val(event.action).as('action'),
+            m.val(event.reason).as('reason'),
+            sql<string | null>`${m.ref('moved.eligibility')}::jsonb`.as('eligibility'),
+            m.val(event.actorKeyId).as('actor_key_id'),
+            m.val(event.actorRole).as('actor_role'),
+          ]),
+      );
+}
 
 /** Every query on `nominations`, `nomination_events` and `council_votes`. */
 @Injectable()
@@ -157,6 +215,52 @@ export class NominationsRepository {
       .selectFrom('nominations')
       .select(nominationColumns)
       .where('id', '=', anyOf(ids, 'uuid'))
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+  }
+
+  /**
+   * `findByIds` with whether each nomination's proposing organization lies in the subtree of `scopeRoot` (itself
+   * included), in one statement.
+   */
+  async findByIdsInScope(
+    ids: readonly string[],
+    scopeRoot: string,
+  ): Promise<{ nomination: Nomination; inScope: boolean }[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('nominations')
+      .select(nominationColumns)
+      .select((eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('organization_closure as sc')
+              .select('sc.depth')
+              .where('sc.ancestor_id', '=', scopeRoot)
+              .whereRef('sc.descendant_id', '=', 'nominations.proposing_organization_id'),
+          )
+          .$castTo<boolean>()
+          .as('inScope'),
+      )
+      .where('id', '=', anyOf(ids, 'uuid'))
+      .execute();
+    return rows.map(({ inScope, ...nomination }) => ({ nomination, inScope }));
+  }
+
+  /**
+   * Takes the advisory locks `keys` in the order given, then reads the nominations of `ids` locking their rows in
+   * id order, in one statement. The locks come first (a one-time filter evaluated before the rows are read), and a
+   * row read FOR UPDATE is its latest committed version (READ COMMITTED re-reads a row changed since the statement
+   * began), so what is returned is current under the locks.
+   */
+  findByIdsForUpdateAfterLocks(keys: readonly string[], ids: readonly string[]): Promise<Nomination[]> {
+    return this.db
+      .selectFrom('nominations')
+      .select(nominationColumns)
+      .where('id', '=', anyOf(ids, 'uuid'))
+      .where(sql<boolean>`(${advisoryLocks(keys)}) >= 0`)
       .orderBy('id')
       .forUpdate()
       .execute();
@@ -273,38 +377,16 @@ export class NominationsRepository {
             updated_at: sql<Date>`now()`,
           }))
           .where('id', '=', nomination.id)
-          .returning(['id', 'status', 'version', 'updated_at']),
+          .returning((eb) => [
+            'id',
+            eb.val(event.fromStatus).$castTo<string | null>().as('from_status'),
+            'status as to_status',
+            sql<unknown>`${event.eligibility === null ? null : jsonb(event.eligibility)}::jsonb`.as('eligibility'),
+            'version',
+            'updated_at',
+          ]),
       )
-      .with('event', (db) =>
-        db
-          .insertInto('nomination_events')
-          .columns([
-            'nomination_id',
-            'from_status',
-            'to_status',
-            'action',
-            'reason',
-            'eligibility',
-            'actor_key_id',
-            'actor_role',
-          ])
-          .expression((eb) =>
-            eb
-              .selectFrom('moved')
-              .select((m) => [
-                'moved.id',
-                m.val(event.fromStatus).as('from_status'),
-                'moved.status',
-                m.val(event.action).as('action'),
-                m.val(event.reason).as('reason'),
-                sql<string | null>`${event.eligibility === null ? null : jsonb(event.eligibility)}::jsonb`.as(
-                  'eligibility',
-                ),
-                m.val(event.actorKeyId).as('actor_key_id'),
-                m.val(event.actorRole).as('actor_role'),
-              ]),
-          ),
-      )
+      .with('event', historyOfMoved(event))
       .selectFrom('moved')
       .select(['moved.version', 'moved.updated_at'])
       .executeTakeFirst();
@@ -360,34 +442,7 @@ export class NominationsRepository {
           .whereRef('n.status', '=', 'w.from_status')
           .returning(['n.id', 'w.from_status', 'n.status as to_status', 'w.eligibility', 'n.version', 'n.updated_at']),
       )
-      .with('event', (db) =>
-        db
-          .insertInto('nomination_events')
-          .columns([
-            'nomination_id',
-            'from_status',
-            'to_status',
-            'action',
-            'reason',
-            'eligibility',
-            'actor_key_id',
-            'actor_role',
-          ])
-          .expression((eb) =>
-            eb
-              .selectFrom('moved')
-              .select((m) => [
-                'moved.id',
-                'moved.from_status',
-                'moved.to_status',
-                m.val(event.action).as('action'),
-                m.val(event.reason).as('reason'),
-                'moved.eligibility',
-                m.val(event.actorKeyId).as('actor_key_id'),
-                m.val(event.actorRole).as('actor_role'),
-              ]),
-          ),
-      )
+      .with('event', historyOfMoved(event))
       .selectFrom('moved')
       .select(['moved.id', 'moved.version', 'moved.updated_at'])
       .execute();
@@ -533,22 +588,6 @@ export class NominationsRepository {
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
-  }
-
-  /** `latestVote` of each of `nominationIds` that has a vote, by nomination id, in one statement. */
-  async latestVotes(nominationIds: readonly string[]): Promise<Map<string, CouncilVote>> {
-    if (nominationIds.length === 0) return new Map();
-    const rows = await this.db
-      .selectFrom('council_votes')
-      .distinctOn('council_votes.nomination_id')
-      .select(voteColumns)
-      .where('nomination_id', '=', anyOf(nominationIds, 'uuid'))
-      .orderBy('nomination_id')
-      .orderBy('held_on', 'desc')
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .execute();
-    return new Map(rows.map((v) => [v.nominationId, v]));
   }
 
   /**

@@ -6,8 +6,8 @@ import { ScopeService } from '../auth/scope.service.js';
 import { AwardTypesService } from '../award-types/award-types.service.js';
 import { ApiError, ErrorCode, type RuleViolation } from '../common/errors/problem.js';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
-import { CouncilSizesRepository } from '../organizations/council-sizes.repository.js';
-import { QuotasService } from '../quotas/quotas.service.js';
+import { councilKey, CouncilSizesRepository } from '../organizations/council-sizes.repository.js';
+import { QuotasService, type ApprovalGround } from '../quotas/quotas.service.js';
 import {
   checkCouncilSize,
   criterionProblem,
@@ -640,45 +640,82 @@ export class NominationsService {
   /** The judgement of `approve` and `approveMany`, in the caller's transaction. */
   private async approveItems(principal: Principal, ids: readonly string[]): Promise<BatchItemOutcome[]> {
     const keys = ids.map((id) => id.toLowerCase());
-    const found = new Map((await this.nominations.findByIds([...new Set(keys)])).map((n) => [n.id, n] as const));
-    const allowed = await this.scope.inScopeOf(principal, [
-      ...new Set([...found.values()].map((n) => n.proposingOrganizationId)),
-    ]);
+    const { found, allowed } = await this.findInScope(principal, [...new Set(keys)]);
     const actionable = [...found.values()].filter((n) => allowed.has(n.proposingOrganizationId));
-    await this.nominations.lock(
-      batchApprovalLockKeys(
-        actionable.map((n) => ({
-          proposingOrganizationId: n.proposingOrganizationId,
-          year: n.year,
-          nomineeId: nomineeOf(n),
-        })),
-      ),
+    // The locks (quota keys, then nominees, each sorted) and the re-read under them in one statement: another
+    // approval may have committed while this one waited.
+    const lockKeys = batchApprovalLockKeys(
+      actionable.map((n) => ({
+        proposingOrganizationId: n.proposingOrganizationId,
+        year: n.year,
+        nomineeId: nomineeOf(n),
+      })),
     );
-    // Re-read under the locks: another approval may have committed while this one waited.
     const locked = new Map(
-      (await this.nominations.findByIdsForUpdate(actionable.map((n) => n.id))).map((n) => [n.id, n] as const),
+      (actionable.length === 0
+        ? []
+        : await this.nominations.findByIdsForUpdateAfterLocks(
+            lockKeys,
+            actionable.map((n) => n.id),
+          )
+      ).map((n) => [n.id, n] as const),
     );
     const open = [...locked.values()].filter((n) => canPerform('APPROVE', n.status));
-    const facts = new BatchFacts(
-      await this.facts.load(open.map((n) => factsRequestOf(n, decisionDateForNomination(n.expectedDecisionOn)))),
-      open,
+    if (open.length === 0) return this.judgeApprovals(principal, ids, keys, found, allowed, locked, null);
+    const loaded = await this.facts.loadWithVotes(
+      open.map((n) => factsRequestOf(n, decisionDateForNomination(n.expectedDecisionOn))),
+      open.map((n) => n.id),
     );
-    const votes = await this.nominations.latestVotes(open.map((n) => n.id));
-    const councils = new Map<string, number | null>();
-    for (const n of open) {
-      const vote = votes.get(n.id);
-      const councilKey = vote ? `${n.proposingOrganizationId}:${vote.heldOn}` : null;
-      if (vote && councilKey !== null && !councils.has(councilKey)) {
-        councils.set(
-          councilKey,
-          (await this.councilSizes.inForce(n.proposingOrganizationId, vote.heldOn))?.members ?? null,
-        );
-      }
-    }
+    const facts = new BatchFacts(loaded.facts, open);
+    const votes = loaded.votes;
+    const councils = await this.councilSizes.inForceOf(
+      open.flatMap((n) => {
+        const vote = votes.get(n.id);
+        return vote ? [{ organizationId: n.proposingOrganizationId, on: vote.heldOn }] : [];
+      }),
+    );
     const ground = await this.quotas.approvalGround(
       open.map((n) => ({ organizationId: n.proposingOrganizationId, year: n.year, awardCode: n.awardCode })),
     );
+    return this.judgeApprovals(principal, ids, keys, found, allowed, locked, { facts, votes, councils, ground });
+  }
 
+  /** The nominations of `ids` that exist, and the proposing organizations of theirs `principal` may act on. */
+  private async findInScope(
+    principal: Principal,
+    ids: readonly string[],
+  ): Promise<{ found: Map<string, Nomination>; allowed: Set<string> }> {
+    const root = this.scope.scopeRoot(principal);
+    if (root === null) {
+      const found = new Map((await this.nominations.findByIds(ids)).map((n) => [n.id, n] as const));
+      const allowed = await this.scope.inScopeOf(principal, [
+        ...new Set([...found.values()].map((n) => n.proposingOrganizationId)),
+      ]);
+      return { found, allowed };
+    }
+    // The scope read with the rows (a scoped key: HR officer or approver).
+    const rows = await this.nominations.findByIdsInScope(ids, root);
+    return {
+      found: new Map(rows.map((r) => [r.nomination.id, r.nomination] as const)),
+      allowed: new Set(rows.filter((r) => r.inScope).map((r) => r.nomination.proposingOrganizationId)),
+    };
+  }
+
+  /** Judges each item of `ids` in order against what `approveItems` read, and writes the approvals. */
+  private async judgeApprovals(
+    principal: Principal,
+    ids: readonly string[],
+    keys: readonly string[],
+    found: Map<string, Nomination>,
+    allowed: Set<string>,
+    locked: Map<string, Nomination>,
+    read: {
+      facts: BatchFacts;
+      votes: Map<string, CouncilVote>;
+      councils: Map<string, number>;
+      ground: ApprovalGround;
+    } | null,
+  ): Promise<BatchItemOutcome[]> {
     const moves: Move[] = [];
     const outcomes: BatchItemOutcome[] = [];
     for (const [i, key] of keys.entries()) {
@@ -698,10 +735,11 @@ export class NominationsService {
         outcomes.push({ id, nomination: null, problem: ApiError.notFound('Nomination', id) });
         continue;
       }
-      if (!canPerform('APPROVE', n.status)) {
+      if (!canPerform('APPROVE', n.status) || read === null) {
         outcomes.push({ id, nomination: null, problem: invalidState('APPROVE', n.status) });
         continue;
       }
+      const { facts, votes, councils, ground } = read;
       if (facts.isStale(n.id)) await this.refreshFacts(facts, n, moves, 'APPROVE', null, principal);
       const eligibility = evaluateEligibility(facts.of(n.id), regimeForNomination(n.expectedDecisionOn));
       const latest = votes.get(n.id);
@@ -717,7 +755,7 @@ export class NominationsService {
                 writtenVotes: latest.writtenVotes,
                 yes: latest.yes,
               },
-              councilMembersOnFile: councils.get(`${n.proposingOrganizationId}:${latest.heldOn}`) ?? null,
+              councilMembersOnFile: councils.get(councilKey(n.proposingOrganizationId, latest.heldOn)) ?? null,
             }
           : null,
         eligibility.regime,

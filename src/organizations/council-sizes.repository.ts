@@ -15,6 +15,9 @@ export interface CouncilSizeInForce {
 const isoDate = (column: 'effective_from' | 's.effective_from') =>
   sql<string>`to_char(${sql.ref(column)}, 'YYYY-MM-DD')`;
 
+/** The key of a meeting of an organization's council on a date (`YYYY-MM-DD`) in `inForceOf`'s answer. */
+export const councilKey = (organizationId: string, on: string): string => `${organizationId}:${on}`;
+
 /** Every query on `council_sizes`. */
 @Injectable()
 export class CouncilSizesRepository {
@@ -88,5 +91,48 @@ export class CouncilSizesRepository {
       .limit(1)
       .executeTakeFirst();
     return row ?? null;
+  }
+
+  /**
+   * `inForce` for many (organization, meeting date) pairs in one statement: the members of the council in force
+   * for each, by `councilKey` (absent where no organization of the chain has one).
+   */
+  async inForceOf(meetings: readonly { organizationId: string; on: string }[]): Promise<Map<string, number>> {
+    if (meetings.length === 0) return new Map();
+    const rows = await this.db
+      // The two arrays unnested side by side: one row per meeting asked for.
+      .with('q', (db) =>
+        db
+          .selectNoFrom([
+            sql<string>`unnest(${meetings.map((m) => m.organizationId)}::uuid[])`.as('organization_id'),
+            sql<string>`unnest(${meetings.map((m) => m.on)}::date[])`.as('held_on'),
+          ])
+          .distinct(),
+      )
+      .selectFrom('q')
+      .innerJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('organization_closure as c')
+            .innerJoin('council_sizes as s', (join) =>
+              join.onRef('s.organization_id', '=', 'c.ancestor_id').onRef('s.effective_from', '<=', 'q.held_on'),
+            )
+            .select('s.members')
+            .whereRef('c.descendant_id', '=', 'q.organization_id')
+            .orderBy('c.depth')
+            .orderBy('s.effective_from', 'desc')
+            .orderBy('s.created_at', 'desc')
+            .orderBy('s.id', 'desc')
+            .limit(1)
+            .as('s'),
+        (join) => join.onTrue(),
+      )
+      .select([
+        'q.organization_id as organizationId',
+        sql<string>`to_char(q.held_on, 'YYYY-MM-DD')`.as('on'),
+        's.members',
+      ])
+      .execute();
+    return new Map(rows.map((r) => [councilKey(r.organizationId, r.on), r.members]));
   }
 }

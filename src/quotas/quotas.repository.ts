@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import { sql } from 'kysely';
+import { type Expression, sql } from 'kysely';
 import type { VotePolicyRow } from '../award-types/award-types.repository.js';
 import { Db } from '../database/db.js';
 import {
@@ -78,6 +78,13 @@ export interface ApprovalFigures {
   unitQuotas: UnitQuotaRow[];
   /** The vote policy of each code asked for that has one stored. */
   votePolicies: Map<AwardCode, VotePolicyRow>;
+  /** People in the subtree of each organization that has a HEADCOUNT ratio quota among the groups. */
+  headcounts: Map<string, number>;
+  /**
+   * R-QUOTA-CSCS's base per `recordKey` of each group of CSTĐ cơ sở: the counted Lao động tiên tiến of the
+   * organization's whole subtree (`subtreeCounted`).
+   */
+  subtreeLdtt: Map<string, number>;
 }
 
 /** One row of the grouped record (`recordCounts`): `n` alike awards or nominations. */
@@ -105,6 +112,22 @@ function countsByCode(rows: readonly RecordCountRow[], year: number): Partial<Re
       return { item, n: r.n };
     }),
   );
+}
+
+/** `subtreeCounts`' rows as the count of `awardCode` of each pair, by `recordKey` (0 where nothing counts). */
+function subtreeCountsByKey(
+  rows: readonly RecordCountRow[],
+  pairs: readonly { organizationId: string; year: number }[],
+  awardCode: AwardCode,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const { organizationId, year } of pairs) {
+    const key = recordKey(organizationId, year);
+    if (out.has(key)) continue;
+    const own = rows.filter((r) => r.organization_id === organizationId && r.year === year);
+    out.set(key, countsByCode(own, year)[awardCode] ?? 0);
+  }
+  return out;
 }
 
 /**
@@ -176,6 +199,38 @@ export class QuotasRepository {
    * counted nominations proposed there or granted to someone there, wherever they were proposed.
    */
   async subtreeCounted(organizationId: string, year: number, awardCode: AwardCode): Promise<number> {
+    const rows = await this.subtreeCounts([{ organizationId, year }], awardCode).execute();
+    return countsByCode(rows, year)[awardCode] ?? 0;
+  }
+
+  /**
+   * `subtreeCounted`'s record for every (organization, year) of `pairs` in one statement: each pair's awards and
+   * counted nominations of `awardCode` grouped as `recordCounts` groups them, tagged with the pair.
+   */
+  private subtreeCounts(pairs: readonly { organizationId: string; year: number }[], awardCode: AwardCode) {
+    return (
+      this.db
+        // The two arrays unnested side by side: one row per (organization, year) asked for.
+        .with('q', (db) =>
+          db
+            .selectNoFrom([
+              sql<string>`unnest(${pairs.map((p) => p.organizationId)}::uuid[])`.as('organization_id'),
+              sql<number>`unnest(${pairs.map((p) => p.year)}::int[])`.as('year'),
+            ])
+            .distinct(),
+        )
+        .selectFrom('q')
+        .innerJoinLateral(
+          (eb) => this.subtreeRecord(eb.ref('q.organization_id'), eb.ref('q.year'), awardCode).as('r'),
+          (join) => join.onTrue(),
+        )
+        .select(['q.organization_id', 'q.year', 'r.source', 'r.award_code', 'r.basis', 'r.revoked', 'r.status', 'r.n'])
+        .$castTo<RecordCountRow>()
+    );
+  }
+
+  /** One organization's and year's subtree record of `awardCode` (see `subtreeCounted`), grouped. */
+  private subtreeRecord(organizationId: Expression<string>, year: Expression<number>, awardCode: AwardCode) {
     const subtree = this.db
       .selectFrom('organization_closure')
       .select('descendant_id')
@@ -216,8 +271,20 @@ export class QuotasRepository {
         ]),
       )
       .groupBy(['n.award_code', 'n.basis', 'n.status']);
-    const rows = await awards.unionAll(nominations).$castTo<RecordCountRow>().execute();
-    return countsByCode(rows, year)[awardCode] ?? 0;
+    return awards.unionAll(nominations);
+  }
+
+  /**
+   * People now in the subtree of each organization of `organizationIds` (a query of ids: the bases of HEADCOUNT
+   * ratios), in one statement.
+   */
+  private headcounts(organizationIds: Expression<unknown>) {
+    return this.db
+      .selectFrom('organization_closure as c')
+      .innerJoin('individuals as i', 'i.organization_id', 'c.descendant_id')
+      .select((eb) => ['c.ancestor_id as organization_id', eb.cast<number>(eb.fn.countAll(), 'integer').as('n')])
+      .where(sql<boolean>`c.ancestor_id IN (${organizationIds})`)
+      .groupBy('c.ancestor_id');
   }
 
   /** Counted awards per code for one proposing organization and year. */
@@ -227,14 +294,8 @@ export class QuotasRepository {
 
   /** People now in the organization's subtree (the base of a HEADCOUNT ratio). */
   async headcount(organizationId: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('individuals as i')
-      .innerJoin('organization_closure as c', (join) =>
-        join.onRef('c.descendant_id', '=', 'i.organization_id').on('c.ancestor_id', '=', organizationId),
-      )
-      .select((eb) => eb.cast<number>(eb.fn.countAll(), 'integer').as('n'))
-      .executeTakeFirstOrThrow();
-    return row.n;
+    const row = await this.headcounts(sql`SELECT ${organizationId}::uuid`).executeTakeFirst();
+    return row?.n ?? 0;
   }
 
   /** The unit quotas of an organization and year, for one code or all, by code. */
@@ -275,25 +336,39 @@ export class QuotasRepository {
     const organizationIds = [...new Set(groups.map((g) => g.organizationId))];
     const years = [...new Set(groups.map((g) => g.year))];
     const codes = [...new Set(groups.map((g) => g.awardCode))];
+    const cscsPairs = groups
+      .filter((g) => g.awardCode === 'CHIEN_SI_THI_DUA_CO_SO')
+      .map((g) => ({ organizationId: g.organizationId, year: g.year }));
+    const unitQuotas = this.db
+      .selectFrom('unit_quotas')
+      .where('organization_id', '=', anyOf(organizationIds, 'uuid'))
+      .where('year', '=', anyOf(years, 'int'))
+      .where('award_code', '=', anyOf(codes, 'text'));
     const row = await this.db
       .selectNoFrom((eb) => [
         eb.selectFrom('rule_settings').select('value').where('key', '=', QUOTA_SETTINGS_KEY).as('settings'),
         jsonArrayFrom(this.recordCounts(organizationIds, years)).as('counts'),
-        jsonArrayFrom(
-          this.db
-            .selectFrom('unit_quotas')
-            .select(UNIT_QUOTA_COLUMNS)
-            .where('organization_id', '=', anyOf(organizationIds, 'uuid'))
-            .where('year', '=', anyOf(years, 'int'))
-            .where('award_code', '=', anyOf(codes, 'text'))
-            .orderBy('award_code'),
-        ).as('unitQuotas'),
+        jsonArrayFrom(unitQuotas.select(UNIT_QUOTA_COLUMNS).orderBy('award_code')).as('unitQuotas'),
         jsonArrayFrom(
           eb
             .selectFrom('award_types')
             .select(['code', 'vote_required', 'vote_pass_ratio'])
             .where('code', '=', anyOf(codes, 'text')),
         ).as('votePolicies'),
+        // The bases of ratio quotas (every organization with one among the rows read: a few more than asked at
+        // worst) and of R-QUOTA-CSCS, in the same round trip.
+        jsonArrayFrom(
+          this.headcounts(
+            unitQuotas
+              .select('organization_id')
+              .where('max_ratio', 'is not', null)
+              .where((w) => w(w.fn.coalesce('ratio_of', sql.lit('HEADCOUNT')), '=', 'HEADCOUNT')),
+          ),
+        ).as('headcounts'),
+        (cscsPairs.length > 0
+          ? jsonArrayFrom(this.subtreeCounts(cscsPairs, 'LAO_DONG_TIEN_TIEN'))
+          : sql<RecordCountRow[]>`'[]'::json`
+        ).as('subtree'),
       ])
       .executeTakeFirstOrThrow();
     const wanted = new Set(groups.map((g) => `${recordKey(g.organizationId, g.year)}:${g.awardCode}`));
@@ -324,6 +399,8 @@ export class QuotasRepository {
           { awardCode: p.code as AwardCode, required: p.vote_required, passRatio: Number(p.vote_pass_ratio) },
         ]),
       ),
+      headcounts: new Map(row.headcounts.map((h) => [h.organization_id, h.n])),
+      subtreeLdtt: subtreeCountsByKey(row.subtree, cscsPairs, 'LAO_DONG_TIEN_TIEN'),
     };
   }
 

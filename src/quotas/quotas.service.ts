@@ -63,10 +63,6 @@ const toRuleUnitQuota = (row: UnitQuotaRow): RuleUnitQuota => ({
 /** What approvals are judged against (`QuotasService.approvalGround`); `countApproval` keeps its counts current. */
 export interface ApprovalGround extends Omit<ApprovalFigures, 'settings'> {
   settings: QuotaSettings;
-  /** People in the subtree of each organization that has a HEADCOUNT ratio quota among the groups. */
-  headcounts: Map<string, number>;
-  /** R-QUOTA-CSCS's base per `recordKey`: counted Lao động tiên tiến of the organization's whole subtree. */
-  subtreeLdtt: Map<string, number>;
 }
 
 export type { ApprovalGroup } from './quotas.repository.js';
@@ -125,22 +121,13 @@ export class QuotasService {
    */
   async approvalGround(groups: readonly ApprovalGroup[]): Promise<ApprovalGround> {
     const figures = await this.quotas.approvalFiguresOf(groups);
-    const ratioOrganizations = new Set(
-      figures.unitQuotas
-        .filter((q) => q.maxRatio !== null && (q.ratioOf ?? 'HEADCOUNT') === 'HEADCOUNT')
-        .map((q) => q.organizationId),
-    );
-    const headcounts = new Map<string, number>();
-    for (const id of ratioOrganizations) headcounts.set(id, await this.quotas.headcount(id));
     const settings = parseQuotaSettings(figures.settings);
-    const subtreeLdtt = new Map<string, number>();
-    for (const g of groups) {
-      const key = recordKey(g.organizationId, g.year);
-      if (subtreeLdtt.has(key)) continue;
-      const base = await this.subtreeBase(g.organizationId, g.year, g.awardCode, settings);
-      if (base !== undefined) subtreeLdtt.set(key, base);
-    }
-    return { ...figures, settings, headcounts, subtreeLdtt };
+    // R-QUOTA-CSCS's base counts only while that quota is on.
+    return {
+      ...figures,
+      settings,
+      subtreeLdtt: settings.cscsEnabled ? figures.subtreeLdtt : new Map<string, number>(),
+    };
   }
 
   /**

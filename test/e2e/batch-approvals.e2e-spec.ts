@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import pg from 'pg';
 import {
   makeAwardRecord,
   makeIndividual,
@@ -311,6 +312,47 @@ describe('batch approval and rejection (POST /nominations/approve, /nominations/
       { numRuns: 6 },
     );
   }, 900_000);
+
+  it('costs the same round trips for a list of one as for a list of many (no statement per item)', async () => {
+    // Every statement the service sends during a request, but the ones a transaction opens and ends with, which the
+    // audit sealer (a timer of its own) sends too, and the sealer's own. Compared as texts: the same, in order.
+    const sent: string[] = [];
+    // Wrapped and restored below, always called with the client as `this`.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
+    const query = pg.Client.prototype.query;
+    const counted = async (send: () => Promise<unknown>): Promise<string[]> => {
+      sent.length = 0;
+      pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+        const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text;
+        if (
+          text !== undefined &&
+          !/audit_(events|chain_head)|pg_try_advisory|lock_timeout|set_config|^(START|SET) TRANSACTION|^(COMMIT|ROLLBACK)$/.test(
+            text,
+          )
+        )
+          sent.push(text);
+        return (query as (...a: unknown[]) => unknown).apply(this, args);
+      } as typeof query;
+      try {
+        await send();
+      } finally {
+        pg.Client.prototype.query = query;
+      }
+      return [...sent];
+    };
+    // Each list mixes the kinds whose reads differ: quotas, holds, a council vote, R-DUP-1, R-QUOTA-CSCS.
+    const one = await dossiers(['CSCS'], 2);
+    const many = await dossiers(['GIAY_KHEN', 'HELD', 'LDTT', 'DUPLICATE', 'CSCS', 'GIAY_KHEN', 'GIAY_KHEN'], 2);
+    await post('/approve', one.approver, { nominationIds: [UNKNOWN_ID] }).expect(200);
+    await post('/approve', many.approver, { nominationIds: [UNKNOWN_ID] }).expect(200);
+    const forOne = await counted(() => post('/approve', one.approver, { nominationIds: one.ids }).expect(200));
+    const forMany = await counted(() => post('/approve', many.approver, { nominationIds: many.ids }).expect(200));
+    expect(many.ids.length).toBeGreaterThan(7);
+    expect(forMany).toEqual(forOne);
+    // The key lookup, the scope with the rows, the locks with the rows, the facts with the votes, the councils in
+    // force, the quota figures, the writes.
+    expect(forOne).toHaveLength(7);
+  });
 
   it('rejects a list with one reason, item by item', async () => {
     const { tree, approver, hr } = await makeWorld(t);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { AwardTypesRepository } from '../../src/award-types/award-types.repository.js';
-import { CouncilSizesRepository } from '../../src/organizations/council-sizes.repository.js';
+import { councilKey, CouncilSizesRepository } from '../../src/organizations/council-sizes.repository.js';
 import { OrganizationsRepository } from '../../src/organizations/organizations.repository.js';
 import { insertOrganization, openRepositoryDb, type RepositoryDb } from '../support/repository-db.js';
 
@@ -60,6 +60,28 @@ describe('CouncilSizesRepository, OrganizationsRepository locks and AwardTypesRe
       ['2024-01-01', 11],
       ['2024-01-01', 9],
     ]);
+  });
+
+  it('answers many meetings in one statement exactly as inForce answers each', async () => {
+    await record(province, 15, '2020-01-01');
+    await record(department, 9, '2024-01-01');
+    await record(department, 11, '2024-01-01');
+    await record(unit, 5, '2025-01-01');
+    const meetings = [
+      { organizationId: unit, on: '2019-06-01' },
+      { organizationId: unit, on: '2023-12-31' },
+      { organizationId: unit, on: '2024-06-01' },
+      { organizationId: unit, on: '2025-01-01' },
+      { organizationId: department, on: '2025-01-01' },
+      { organizationId: unit, on: '2024-06-01' },
+    ];
+    const sizes = await councilSizes.inForceOf(meetings);
+    for (const m of meetings)
+      expect(sizes.get(councilKey(m.organizationId, m.on)) ?? null).toBe(
+        (await councilSizes.inForce(m.organizationId, m.on))?.members ?? null,
+      );
+    expect([...sizes.values()].sort()).toEqual([11, 11, 15, 5]);
+    expect(await councilSizes.inForceOf([])).toEqual(new Map());
   });
 
   it('locks the organization it reads for update until the transaction ends', async () => {

@@ -88,6 +88,37 @@ describe('QuotasRepository counts', () => {
     expect(figures.votePolicy).toEqual(await awardTypes.votePolicy('CHIEN_SI_THI_DUA_CO_SO'));
   });
 
+  it('reads the bases of many approvals (headcounts, subtree Lao động tiên tiến) in the one figures statement', async () => {
+    await makeRecord();
+    await quotas.upsertUnitQuota({
+      organizationId: department,
+      year: 2024,
+      awardCode: 'GIAY_KHEN',
+      maxCount: null,
+      maxRatio: 0.5,
+      ratioOf: 'HEADCOUNT',
+    });
+    const groups = [
+      { organizationId: department, year: 2024, awardCode: 'GIAY_KHEN' as const },
+      { organizationId: department, year: 2024, awardCode: 'CHIEN_SI_THI_DUA_CO_SO' as const },
+      { organizationId: unit, year: 2024, awardCode: 'CHIEN_SI_THI_DUA_CO_SO' as const },
+      { organizationId: otherDepartment, year: 2023, awardCode: 'CHIEN_SI_THI_DUA_CO_SO' as const },
+    ];
+    const figures = await r.transactions.run(() => quotas.approvalFiguresOf(groups));
+    // Only the department has a HEADCOUNT ratio quota among the groups.
+    expect(figures.headcounts).toEqual(new Map([[department, await quotas.headcount(department)]]));
+    expect(figures.subtreeLdtt).toEqual(
+      new Map([
+        [`${department}:2024`, await quotas.subtreeCounted(department, 2024, 'LAO_DONG_TIEN_TIEN')],
+        [`${unit}:2024`, await quotas.subtreeCounted(unit, 2024, 'LAO_DONG_TIEN_TIEN')],
+        [`${otherDepartment}:2023`, 0],
+      ]),
+    );
+    // The department's subtree: its two awards, its approved nomination and the other department's approved one
+    // for a person of the unit (the revoked award and the other year do not count).
+    expect(figures.subtreeLdtt.get(`${department}:2024`)).toBe(4);
+  });
+
   it("counts the headcount of an organization's whole subtree through the closure table", async () => {
     await Promise.all([insertIndividual(r.db, department), insertIndividual(r.db, unit), insertIndividual(r.db, unit)]);
     await insertIndividual(r.db, otherDepartment);
