@@ -3,6 +3,7 @@ import type { ValidationPipe } from '@nestjs/common';
 import { Authenticator } from '../auth/auth.guard.js';
 import type { Principal } from '../auth/principal.js';
 import { answerWithProblem } from '../common/errors/problem-details.filter.js';
+import { logRequest } from '../common/http/request-log.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import { MAX_PAGE_SIZE } from '../common/pagination/pagination.js';
 import { FIRST_YEAR, LAST_YEAR } from '../common/validation/dates.js';
@@ -116,6 +117,11 @@ interface Dependencies {
   validation: ValidationPipe;
 }
 
+const logRequestHook = (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+  logRequest(request, reply);
+  done();
+};
+
 /**
  * Serves the three routes from plain handlers (see above). Call before the routes are registered (`configureApp`):
  * the swap happens in Fastify's `onRoute`, for GET and the HEAD route Fastify adds beside it.
@@ -194,5 +200,7 @@ export function servePublicAwardReads(fastify: FastifyInstance, prefix: string, 
     options.schema = { ...options.schema, querystring: route.querystring };
     // A query the schema does not admit is not refused by Fastify: the handler asks class-validator.
     options.attachValidation = true;
+    // pino-http skips these routes (`LEAN_LOGGED_ROUTES`); their request line is written here.
+    options.onResponse = [options.onResponse ?? []].flat().concat(logRequestHook);
   });
 }
