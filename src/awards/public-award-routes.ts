@@ -192,15 +192,22 @@ export function servePublicAwardReads(fastify: FastifyInstance, prefix: string, 
     ],
   ]);
 
+  const served = new Set<string>();
   fastify.addHook('onRoute', (options: RouteOptions) => {
     const route = routes.get(options.url ?? '');
     const methods = [options.method].flat();
     if (route === undefined || !methods.every((method) => method === 'GET' || method === 'HEAD')) return;
+    served.add(options.url);
     options.handler = route.handler;
     options.schema = { ...options.schema, querystring: route.querystring };
     // A query the schema does not admit is not refused by Fastify: the handler asks class-validator.
     options.attachValidation = true;
     // pino-http skips these routes (`LEAN_LOGGED_ROUTES`); their request line is written here.
     options.onResponse = [options.onResponse ?? []].flat().concat(logRequestHook);
+  });
+  // A controller path renamed without this table would silently fall back to the slow pipeline.
+  fastify.addHook('onReady', (done) => {
+    const missing = [...routes.keys()].filter((url) => !served.has(url));
+    done(missing.length > 0 ? new Error(`Public award reads not registered: ${missing.join(', ')}`) : undefined);
   });
 }
