@@ -9,6 +9,7 @@ import { AwardsModule } from './awards/awards.module.js';
 import { CertificatesModule } from './certificates/certificates.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { logFormat, logTransport } from './config/log-format.js';
+import { LEAN_LOGGED_ROUTES } from './common/http/request-log.js';
 import type { AppConfig } from './config/app-config.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -41,6 +42,8 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({
+          // The register's hot reads log their request line themselves, more cheaply (request-log.ts).
+          exclude: LEAN_LOGGED_ROUTES,
           pinoHttp: {
             level: config.LOG_LEVEL,
             // JSON by default; LOG_FORMAT=pretty (or a terminal in development) for people reading along.

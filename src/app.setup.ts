@@ -18,6 +18,9 @@ import { refuseDeeplyNestedBodies } from './common/validation/body-depth.js';
 import { refuseNulInQueryStrings } from './common/validation/query-strings.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import { AppModule } from './app.module.js';
+import { Authenticator } from './auth/auth.guard.js';
+import { AwardsService } from './awards/awards.service.js';
+import { servePublicAwardReads } from './awards/public-award-routes.js';
 import { AppConfig, type TrustProxy } from './config/app-config.js';
 import { documentIdempotencyKey } from './idempotency/idempotency-openapi.js';
 import openApiMetadata from './openapi-metadata.js';
@@ -149,7 +152,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<OpenAPI
       { path: 'tra-cuu', method: RequestMethod.GET },
     ],
   });
-  app.useGlobalPipes(createValidationPipe());
+  const validation = createValidationPipe();
+  app.useGlobalPipes(validation);
   app.useGlobalFilters(new ProblemDetailsFilter());
   // Uploads (`POST /nominations/import`): one file of at most IMPORT_MAX_BYTES and a few small text fields.
   const { IMPORT_MAX_BYTES } = app.get(AppConfig);
@@ -171,6 +175,12 @@ export async function configureApp(app: NestFastifyApplication): Promise<OpenAPI
   await applyHttpSecurity(app);
   // Public reads: ETag from the register's version, 304 on a match, Cache-Control public (after the rate limit).
   registerPublicCache(fastify, app.get(RegisterVersions));
+  // The register's hot reads run as plain Fastify handlers, with the same checks and answers as the controllers.
+  servePublicAwardReads(fastify, API_PREFIX, {
+    awards: app.get(AwardsService),
+    authenticator: app.get(Authenticator),
+    validation,
+  });
 
   const document = await buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, {

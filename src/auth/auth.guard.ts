@@ -14,34 +14,24 @@ const unauthenticated = (detail: Message) =>
   new ApiError(HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, 'Authentication required', detail);
 
 /**
- * The one global guard: resolves the bearer token to a principal, then checks the route's roles.
- * Deny by default: a route admits the public only with `@Public()`, other roles only when `@Roles` names them.
- * Object-level scope (an HR officer's own subtree) is checked by the services.
+ * Resolves a request's `Authorization` header to its principal: the public without one, else the API key (or the
+ * bootstrap token) it names; a malformed or unknown token is a 401. Shared by the global guard and the public
+ * reads served as plain Fastify routes (`public-award-routes.ts`), so both authenticate alike.
  */
 @Injectable()
-export class AuthGuard implements CanActivate {
+export class Authenticator {
   constructor(
-    private readonly reflector: Reflector,
     private readonly apiKeys: ApiKeysRepository,
     private readonly config: AppConfig,
   ) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const targets = [context.getHandler(), context.getClass()];
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ?? false;
-    const roles = this.reflector.getAllAndOverride<Role[]>(ROLES, targets) ?? [];
-
-    const principal = await this.authenticate(request.headers.authorization);
-    request.principal = principal;
-    if (isPublic) return true;
-    if (principal.kind === 'public') throw unauthenticated(msg('auth.needsKey'));
-    if (principal.role === 'ADMIN' || (principal.role && roles.includes(principal.role))) return true;
-    throw ApiError.forbidden(msg('error.role', { role: principal.role ?? '', allowed: ['ADMIN', ...roles] }));
+  /** The principal of `header`; the anonymous case costs nothing (no promise is awaited for it by callers). */
+  authenticate(header: string | undefined): Principal | Promise<Principal> {
+    if (header === undefined || header === '') return PUBLIC_PRINCIPAL;
+    return this.authenticateToken(header);
   }
 
-  private async authenticate(header: string | undefined): Promise<Principal> {
-    if (header === undefined || header === '') return PUBLIC_PRINCIPAL;
+  private async authenticateToken(header: string): Promise<Principal> {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match) throw unauthenticated(msg('auth.malformed'));
     const token = match[1];
@@ -64,5 +54,32 @@ export class AuthGuard implements CanActivate {
    */
   private adminKeyExists(): Promise<boolean> {
     return this.apiKeys.liveAdminExists();
+  }
+}
+
+/**
+ * The one global guard: resolves the bearer token to a principal, then checks the route's roles.
+ * Deny by default: a route admits the public only with `@Public()`, other roles only when `@Roles` names them.
+ * Object-level scope (an HR officer's own subtree) is checked by the services.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authenticator: Authenticator,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets) ?? false;
+    const roles = this.reflector.getAllAndOverride<Role[]>(ROLES, targets) ?? [];
+
+    const principal = await this.authenticator.authenticate(request.headers.authorization);
+    request.principal = principal;
+    if (isPublic) return true;
+    if (principal.kind === 'public') throw unauthenticated(msg('auth.needsKey'));
+    if (principal.role === 'ADMIN' || (principal.role && roles.includes(principal.role))) return true;
+    throw ApiError.forbidden(msg('error.role', { role: principal.role ?? '', allowed: ['ADMIN', ...roles] }));
   }
 }

@@ -145,18 +145,21 @@ export function sendProblem(reply: FastifyReply, problem: ProblemDetails): void 
     .send(JSON.stringify(renderDeep(problem, locale)));
 }
 
+const errorLogger = new Logger('Errors');
+
+/** Answers a request that failed with `exception` with its problem; a 5xx is logged with the request id. */
+export function answerWithProblem(request: FastifyRequest, reply: FastifyReply, exception: unknown): void {
+  const problem = toProblem(exception, request.url, request.id);
+  if (problem.status >= 500) {
+    errorLogger.error({ err: exception, requestId: request.id, url: request.url }, 'request failed');
+  }
+  sendProblem(reply, problem);
+}
+
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
-  private readonly logger = new Logger('Errors');
-
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
-    const problem = toProblem(exception, request.url, request.id);
-    if (problem.status >= 500) {
-      this.logger.error({ err: exception, requestId: request.id, url: request.url }, 'request failed');
-    }
-    sendProblem(reply, problem);
+    answerWithProblem(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), exception);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import { sql } from 'kysely';
 import { DataSource } from 'typeorm';
 import { setContentLanguage } from '../../i18n/content-language.js';
@@ -87,6 +87,8 @@ export class RegisterVersions {
   }
 }
 
+type Done = (error: Error | null, payload: unknown) => void;
+
 declare module 'fastify' {
   interface FastifyRequest {
     registerVersion?: string;
@@ -105,13 +107,29 @@ function cacheHeaders(reply: FastifyReply, etag: string, locale: ReturnType<type
     reply.header('vary', vary ? `${vary}, Authorization` : 'Authorization');
 }
 
-/** The hooks of the public reads; after the rate limit's (a 304 counts as a request). */
+type Hook = NonNullable<RouteOptions['onRequest']>;
+
+/** `hook` appended to the route's own hooks of that kind (after those already there, the rate limit's). */
+function appendHook<K extends 'onRequest' | 'preSerialization' | 'onSend'>(
+  options: RouteOptions,
+  kind: K,
+  hook: unknown,
+): void {
+  const current = options[kind] as Hook | Hook[] | undefined;
+  (options as Record<K, unknown>)[kind] = [...(current === undefined ? [] : [current].flat()), hook];
+}
+
+/**
+ * The hooks of the public reads, attached to those routes only (other routes pay nothing for them) and after the
+ * rate limit's (a 304 counts as a request). The conditional request is answered in `onRequest`, the earliest
+ * point once the route is known: before the query string is parsed or validated and before the handler.
+ */
 export function registerPublicCache(fastify: FastifyInstance, versions: RegisterVersions): void {
-  fastify.addHook('preHandler', async (request, reply) => {
+  async function answerConditional(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    if (!isPublicGet(request)) return;
     const options = publicReadOf(request);
-    if (options === undefined || !isPublicGet(request)) return;
     const ifNoneMatch = request.headers['if-none-match'];
-    if (options.versionInBody && ifNoneMatch === undefined) return;
+    if (options?.versionInBody && ifNoneMatch === undefined) return;
     const version = await versions.current();
     request.registerVersion = version;
     const locale = requestLocale(request);
@@ -120,17 +138,25 @@ export function registerPublicCache(fastify: FastifyInstance, versions: Register
       cacheHeaders(reply, etag, locale);
       await reply.code(304).send();
     }
-  });
-  fastify.addHook('preSerialization', async (request, _reply, payload) => {
+  }
+  const versionOfBody = (request: FastifyRequest, _reply: FastifyReply, payload: unknown, done: Done): void => {
     const version = (payload as Versioned<object> | null)?.[REGISTER_VERSION];
-    if (version !== undefined && publicReadOf(request) !== undefined) request.registerVersion = version;
-    return payload;
-  });
-  fastify.addHook('onSend', async (request, reply) => {
-    if (reply.statusCode !== 200 || publicReadOf(request) === undefined || !isPublicGet(request)) return;
-    const version = request.registerVersion;
-    const locale = requestLocale(request);
-    if (version !== undefined) cacheHeaders(reply, entityTag(version, locale), locale);
-    else reply.header('cache-control', PUBLIC_CACHE_CONTROL);
+    if (version !== undefined) request.registerVersion = version;
+    done(null, payload);
+  };
+  const tagResponse = (request: FastifyRequest, reply: FastifyReply, payload: unknown, done: Done): void => {
+    if (reply.statusCode === 200 && isPublicGet(request)) {
+      const version = request.registerVersion;
+      const locale = requestLocale(request);
+      if (version !== undefined) cacheHeaders(reply, entityTag(version, locale), locale);
+      else reply.header('cache-control', PUBLIC_CACHE_CONTROL);
+    }
+    done(null, payload);
+  };
+  fastify.addHook('onRoute', (options) => {
+    if ((options.config as PublicReadConfig | undefined)?.publicRead === undefined) return;
+    appendHook(options, 'onRequest', answerConditional);
+    appendHook(options, 'preSerialization', versionOfBody);
+    appendHook(options, 'onSend', tagResponse);
   });
 }

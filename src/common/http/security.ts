@@ -1,4 +1,5 @@
-import fastifyHelmet from '@fastify/helmet';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import helmet, { type HelmetOptions } from 'helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppConfig } from '../../config/app-config.js';
 import { applyRateLimit } from '../rate-limit/rate-limit.js';
@@ -24,13 +25,15 @@ const CORS_EXPOSED_HEADERS = [
  * - **Body size**: JSON and form bodies larger than `BODY_LIMIT_BYTES` are refused with 413 `PAYLOAD_TOO_LARGE`
  *   before they are parsed (uploads have their own limit, `IMPORT_MAX_BYTES`). Under `/api/v1` a body is JSON (or
  *   the import's multipart) only: others are a 415 (`refuseNonJsonBodies`).
- * - **Security headers** (`@fastify/helmet`): `Content-Security-Policy`, `X-Content-Type-Options: nosniff`,
+ * - **Security headers** (helmet's): `Content-Security-Policy`, `X-Content-Type-Options: nosniff`,
  *   `X-Frame-Options`, `Strict-Transport-Security`, `Referrer-Policy`, … on every response. The policy is helmet's
  *   default, which Swagger UI at `/docs` works under: its scripts are files served by this origin (`script-src
  *   'self'`), its styles are partly inline (`style-src 'self' 'unsafe-inline'`, helmet's default) and its icons are
  *   `data:` images. `upgrade-insecure-requests` is left out because the service is often reached over plain HTTP
  *   (locally, or behind a proxy that terminates TLS); a browser would otherwise rewrite Swagger UI's asset URLs to
- *   https and fail to load them.
+ *   https and fail to load them. The headers are the same for every response (no nonces), so helmet computes them
+ *   once at start (`securityHeaders`) and each request only copies them: `@fastify/helmet` built helmet's whole
+ *   middleware again for every request.
  * - **CORS**: off unless `CORS_ORIGINS` lists the origins of browser front ends. Tokens travel in the
  *   `Authorization` header, never in cookies, so credentials are not allowed. With origins configured, resources
  *   may also be embedded cross-origin (`Cross-Origin-Resource-Policy: cross-origin`), e.g. certificate images.
@@ -54,11 +57,17 @@ export async function applyHttpSecurity(app: NestFastifyApplication): Promise<vo
   app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit: config.BODY_LIMIT_BYTES });
 
   const cors = config.CORS_ORIGINS.length > 0;
-  await app.register(fastifyHelmet, {
-    global: true,
+  const headers = securityHeaders({
     contentSecurityPolicy: { useDefaults: true, directives: { 'upgrade-insecure-requests': null } },
     crossOriginResourcePolicy: { policy: cors ? 'cross-origin' : 'same-origin' },
   });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => {
+      for (const [name, value] of headers) reply.raw.setHeader(name, value);
+      done();
+    });
 
   await applyRateLimit(app, config);
 
@@ -72,4 +81,15 @@ export async function applyHttpSecurity(app: NestFastifyApplication): Promise<vo
       maxAge: 600,
     });
   }
+}
+
+/** The headers helmet sets for `options`, computed once (they depend on nothing in the request). */
+export function securityHeaders(options: HelmetOptions): [string, string][] {
+  const headers: [string, string][] = [];
+  const recorder = {
+    setHeader: (name: string, value: string) => headers.push([name, value]),
+    removeHeader: () => undefined,
+  } as unknown as ServerResponse;
+  helmet(options)({} as IncomingMessage, recorder, () => undefined);
+  return headers;
 }
