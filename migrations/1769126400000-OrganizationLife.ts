@@ -8,8 +8,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * `organization_names` keeps every name an organization has carried and the day it took effect (`-infinity` for
  * the first one), kept by a trigger on `organizations`: the views of decisions print the issuer's name in force on
- * the decision date, so renaming an organization does not rewrite its history. A rename takes effect on the day
- * it is recorded, in Vietnam.
+ * the decision date (`organization_name_on`), so renaming an organization does not rewrite its history. A rename
+ * takes effect on the day it is recorded, in Vietnam.
  */
 export class OrganizationLife1769126400000 implements MigrationInterface {
   name = 'OrganizationLife1769126400000';
@@ -44,9 +44,17 @@ export class OrganizationLife1769126400000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TRIGGER "tg_organizations_name_update" AFTER UPDATE OF "name" ON "organizations" FOR EACH ROW WHEN (OLD.name IS DISTINCT FROM NEW.name) EXECUTE FUNCTION organizations_name_history()`,
     );
+    // The name in force on a day: one primary-key lookup.
+    await queryRunner.query(`
+      CREATE FUNCTION organization_name_on(organization uuid, on_day date) RETURNS text LANGUAGE sql STABLE AS $$
+        SELECT name FROM organization_names
+         WHERE organization_id = organization AND valid_from <= on_day
+         ORDER BY valid_from DESC LIMIT 1
+      $$`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP FUNCTION organization_name_on(uuid, date)`);
     await queryRunner.query(`DROP TRIGGER "tg_organizations_name_update" ON "organizations"`);
     await queryRunner.query(`DROP TRIGGER "tg_organizations_name_insert" ON "organizations"`);
     await queryRunner.query(`DROP FUNCTION organizations_name_history()`);

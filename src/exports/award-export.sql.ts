@@ -141,7 +141,8 @@ export const AWARD_EXPORT_COLUMNS: readonly ExportColumn[] = [
     key: 'issuerName',
     label: 'Cơ quan ban hành',
     labelEn: 'Issued by',
-    sql: 'coalesce(d.issuer_name, io.name)',
+    // The name in force on the decision date.
+    sql: 'coalesce(d.issuer_name, organization_name_on(d.issuer_organization_id, d.issued_on), io.name)',
     type: 'text',
     width: 36,
   },

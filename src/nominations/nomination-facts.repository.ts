@@ -87,8 +87,10 @@ interface FactSets {
     measure_to: string | null;
   }[];
   history: HistoryRow[];
+  /** The nominated collectives' names and lives (R-ORG-1). */
+  collectives: { id: string; name: string; valid_from: string | null; valid_to: string | null }[];
 }
-const NO_FACTS: FactSets = { people: [], ratings: [], initiatives: [], cases: [], history: [] };
+const NO_FACTS: FactSets = { people: [], ratings: [], initiatives: [], cases: [], history: [], collectives: [] };
 
 /**
  * The record of every nominee, as stored: all their awards (revoked or not) and all their nominations (any status).
@@ -266,7 +268,10 @@ export class NominationFactsRepository {
       individualIds.length > 0 || collectiveIds.length > 0
         ? await this.factSets(individualIds, collectiveIds)
         : NO_FACTS;
-    const { people, ratings, initiatives, cases, history } = sets;
+    const { people, ratings, initiatives, cases, history, collectives } = sets;
+    const lifeOf = new Map(
+      collectives.map((c) => [c.id, { name: c.name, validFrom: c.valid_from, validTo: c.valid_to }]),
+    );
     const members: MemberRow[] =
       memberRequests.length > 0
         ? await membersQuery(
@@ -335,6 +340,8 @@ export class NominationFactsRepository {
           openHolds: (collectiveCasesOf.get(id) ?? []).filter((c) => c.open).length,
           members: (membersOf.get(`${id}:${request.year}`) ?? []).map(toMember),
         };
+        const life = lifeOf.get(id);
+        if (life) base.collective.organization = life;
       }
       out.set(request.key, base);
     }
@@ -379,6 +386,17 @@ export class NominationFactsRepository {
             ),
         ).as('cases'),
         jsonArrayFrom(historyQuery(this.db, individualIds, collectiveIds)).as('history'),
+        jsonArrayFrom(
+          this.db
+            .selectFrom('organizations')
+            .select((eb) => [
+              'id',
+              'name',
+              isoDate(eb.ref('valid_from')).$castTo<string | null>().as('valid_from'),
+              isoDate(eb.ref('valid_to')).$castTo<string | null>().as('valid_to'),
+            ])
+            .where('id', '=', anyOf(collectiveIds, 'uuid')),
+        ).as('collectives'),
       ])
       .executeTakeFirstOrThrow();
   }
