@@ -106,6 +106,33 @@ export class OrganizationsRepository {
       .execute();
   }
 
+  /**
+   * What the organization did or received from `date` on: decisions it issued and collective awards (not revoked)
+   * it received dated on or after `date`. Read under the row's lock, so a decision committed just before counts.
+   */
+  async actsFrom(id: string, date: string): Promise<{ decisions: number; awards: number }> {
+    const day = sql<Date>`${date}::date`;
+    const row = await this.db
+      .selectNoFrom((eb) => [
+        eb
+          .selectFrom('decisions')
+          .select((d) => d.fn.countAll<string>().as('n'))
+          .where('issuer_organization_id', '=', id)
+          .where('issued_on', '>=', day)
+          .as('decisions'),
+        eb
+          .selectFrom('awards')
+          .select((a) => a.fn.countAll<string>().as('n'))
+          .where('recipient_kind', '=', 'COLLECTIVE')
+          .where('organization_id', '=', id)
+          .where('revoked_at', 'is', null)
+          .where('issued_on', '>=', day)
+          .as('awards'),
+      ])
+      .executeTakeFirstOrThrow();
+    return { decisions: Number(row.decisions ?? 0), awards: Number(row.awards ?? 0) };
+  }
+
   /** Ends the organization's life: `validTo` its last day, `successorId` who takes over (R-ORG-1). */
   async dissolve(id: string, validTo: string, successorId: string | null): Promise<Organization | null> {
     await this.db

@@ -180,6 +180,14 @@ export class OrganizationsService {
           });
         }
       }
+      // R-ORG-1 looking back: nothing dated from `on` may already stand in its name.
+      const acts = await this.organizations.actsFrom(organization.id, dto.on);
+      if (acts.decisions > 0 || acts.awards > 0) {
+        violations.push({
+          rule: 'R-ORG-1',
+          message: msg('organization.actsAfter', { organization: organization.name, on, ...acts }),
+        });
+      }
       const children = await this.organizations.childrenAliveOn(organization.id, dto.on);
       if (children.length > 0) {
         violations.push({

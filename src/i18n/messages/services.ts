@@ -102,6 +102,10 @@ export const SERVICE_MESSAGES = {
     vi: 'Còn {count} đơn vị trực thuộc tồn tại vào ngày {on} ({children}): hãy giải thể hoặc chuyển các đơn vị này sang tổ chức khác trước (R-ORG-1)',
     en: '{count} organization(s) below still exist on {on} ({children}): dissolve them or move them elsewhere first (R-ORG-1)',
   },
+  'organization.actsAfter': {
+    vi: '{organization} đã ban hành {decisions} quyết định và được tặng {awards} khen thưởng tập thể ngày {on} hoặc sau đó; không thể cho tổ chức thôi tồn tại từ ngày {on} (R-ORG-1)',
+    en: '{organization} issued {decisions} decision(s) and received {awards} collective award(s) dated {on} or later; it cannot cease on {on} (R-ORG-1)',
+  },
   'organization.parentGone': {
     vi: 'Tổ chức cấp trên {parent} không tồn tại vào ngày {date} (R-ORG-1, Thông tư 15/2025/TT-BNV)',
     en: 'The parent organization {parent} does not exist on {date} (R-ORG-1, Circular 15/2025/TT-BNV)',
