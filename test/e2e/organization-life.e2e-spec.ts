@@ -176,7 +176,7 @@ describe('organizations with a life (R-ORG-1)', () => {
       const awards = await t.http.get('/api/v1/awards').query({ organizationId: tree.unit.id }).expect(200);
       expect(awards.body.items).toEqual([
         expect.objectContaining({
-          id: decision.awards[0]!.id,
+          id: decision.awards[0].id,
           organizationId: tree.unit.id,
           organizationName: tree.unit.name,
         }),
@@ -371,7 +371,7 @@ describe('organizations with a life (R-ORG-1)', () => {
 
       const read = await t.http.get(`/api/v1/decisions/${decision.id}`).expect(200);
       expect(read.body.issuer.name).toBe('Sở Thông tin và Truyền thông');
-      const certificate = await t.http.get(`/api/v1/certificates/${decision.awards[0]!.verificationCode}`).expect(200);
+      const certificate = await t.http.get(`/api/v1/certificates/${decision.awards[0].verificationCode}`).expect(200);
       expect(certificate.body.issuerName).toBe('Sở Thông tin và Truyền thông');
       const listed = await t.http.get('/api/v1/organizations').query({ q: 'cong nghe va truyen thong' }).expect(200);
       expect(listed.body.items.map((o: { name: string }) => o.name)).toContain(
