@@ -143,22 +143,6 @@ export class OrganizationsRepository {
     return this.findById(id);
   }
 
-  /**
-   * The name `organizationId` carried on `date` (YYYY-MM-DD), from the name history the database keeps on every
-   * rename; null for an unknown organization.
-   */
-  async nameOn(organizationId: string, date: string): Promise<string | null> {
-    const row = await this.db
-      .selectFrom('organization_names')
-      .select('name')
-      .where('organization_id', '=', organizationId)
-      .where('valid_from', '<=', sql<Date>`${date}::date`)
-      .orderBy('valid_from', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return row?.name ?? null;
-  }
-
   /** Keyset page ordered by (code, id); `ancestorId` is one closure-table join, however deep the tree. */
   list(filter: OrganizationFilter): Promise<Organization[]> {
     let query = this.selectOrganizations();
