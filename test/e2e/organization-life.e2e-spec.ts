@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import {
   makeApprovedNomination,
@@ -6,6 +7,7 @@ import {
   makeOrganization,
   makeTree,
 } from '../support/factories.js';
+import { binary } from '../support/binary.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
 
 const admin = bearer(BOOTSTRAP_TOKEN);
@@ -373,6 +375,20 @@ describe('organizations with a life (R-ORG-1)', () => {
       expect(read.body.issuer.name).toBe('Sở Thông tin và Truyền thông');
       const certificate = await t.http.get(`/api/v1/certificates/${decision.awards[0].verificationCode}`).expect(200);
       expect(certificate.body.issuerName).toBe('Sở Thông tin và Truyền thông');
+      const csv = await t.http
+        .get('/api/v1/exports/awards.csv')
+        .query({ organizationId: tree.unit.id })
+        .set(admin)
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      const rows: Record<string, string>[] = parse(csv.body as Buffer, {
+        bom: true,
+        columns: true,
+        skip_empty_lines: true,
+      });
+      const [row] = rows;
+      expect(row?.issuerName).toBe('Sở Thông tin và Truyền thông');
       const listed = await t.http.get('/api/v1/organizations').query({ q: 'cong nghe va truyen thong' }).expect(200);
       expect(listed.body.items.map((o: { name: string }) => o.name)).toContain(
         'Sở Khoa học, Công nghệ và Truyền thông',
