@@ -304,7 +304,11 @@ export class AwardsRepository {
     const query = this.withDecision()
       .leftJoin('organizations as o', 'o.id', 'd.issuer_organization_id')
       .select((eb) => [
-        eb.fn.coalesce('d.issuer_name', 'o.name').$notNull().as('issuerName'),
+        // The issuer's name in force on the decision date (a later rename does not rewrite it).
+        eb.fn
+          .coalesce('d.issuer_name', sql<string>`organization_name_on(d.issuer_organization_id, d.issued_on)`, 'o.name')
+          .$notNull()
+          .as('issuerName'),
         'd.signer_name as signerName',
         'd.signer_title as signerTitle',
       ])

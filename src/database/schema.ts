@@ -312,6 +312,12 @@ export interface OrganizationClosure {
   descendant_id: string;
 }
 
+export interface OrganizationNames {
+  name: string;
+  organization_id: string;
+  valid_from: Timestamp;
+}
+
 export interface Organizations {
   code: string;
   created_at: Generated<Timestamp>;
@@ -323,7 +329,10 @@ export interface Organizations {
   name: string;
   parent_id: string | null;
   short_name: string | null;
+  successor_id: string | null;
   updated_at: Generated<Timestamp>;
+  valid_from: Timestamp | null;
+  valid_to: Timestamp | null;
 }
 
 export interface RegisterVersion {
@@ -368,6 +377,7 @@ export interface DB {
   nomination_events: NominationEvents;
   nominations: Nominations;
   organization_closure: OrganizationClosure;
+  organization_names: OrganizationNames;
   organizations: Organizations;
   register_version: RegisterVersion;
   rule_settings: RuleSettings;

@@ -30,6 +30,8 @@ const OWNERS: Record<string, readonly string[]> = {
   nominations: ['src/nominations/nominations.repository.ts'],
   // Maintained by a trigger on organizations only.
   organization_closure: [],
+  // Maintained by a trigger on organizations' name only (the names in force on a date, R-ORG-1).
+  organization_names: [],
   organizations: ['src/organizations/organizations.repository.ts'],
   // Bumped by statement triggers on the register's tables; read for ETags (src/common/http/public-cache.ts).
   register_version: [],

@@ -112,7 +112,11 @@ export class DecisionsRepository {
         'd.year as year',
         eb.fn<string>('to_char', ['d.issued_on', sql.lit('YYYY-MM-DD')]).as('issuedOn'),
         'd.issuer_organization_id as issuerId',
-        eb.fn.coalesce('d.issuer_name', 'o.name').$notNull().as('issuerName'),
+        // The issuer's name in force on the decision date (a later rename does not rewrite it).
+        eb.fn
+          .coalesce('d.issuer_name', sql<string>`organization_name_on(d.issuer_organization_id, d.issued_on)`, 'o.name')
+          .$notNull()
+          .as('issuerName'),
         'o.document_symbol as issuerSymbol',
         'd.source as source',
         'd.authority as authority',

@@ -17,6 +17,7 @@ import {
   checkAuthority,
   checkGivenDecisionNumber,
   checkNumberGiven,
+  checkOrganizationLife,
   enterpriseSignerOf,
   formatDecisionNumber,
   issuingAuthority,
@@ -97,7 +98,8 @@ export class DecisionsService {
   /**
    * Signs a decision (quyết định khen thưởng) granting one award per APPROVED nomination, all or nothing, in one
    * transaction: the nominations are locked, re-checked (status, R-HOLD-1, every line's eligibility under the regime
-   * of the decision date, R-AUTH-1..5, R-MONEY-1; not the quotas, counted at approval) and only then
+   * of the decision date, R-ORG-1 of the issuer and of each collective, R-AUTH-1..5, R-MONEY-1; not the quotas,
+   * counted at approval) and only then
    * numbered (R-NUM-1: the register's number, checked, or under AUTO the next of the series under its lock, so a
    * refused decision uses up no number). The decision's authority is
    * derived from the issuer's kind (R-AUTH-4), never taken from the request.
@@ -141,7 +143,16 @@ export class DecisionsService {
       // The workflow's DECIDE starts from APPROVED only (409 NOMINATION_NOT_APPROVED), checked before the rules.
       assertDecidable(nominations);
 
+      // R-ORG-1: the issuer and the collectives granted are share-locked, so their dissolution (which locks the row
+      // for update) runs wholly before this decision, which then sees it, or waits until the decision is signed.
+      const collectives = nominations.flatMap((n) =>
+        n.recipientKind === 'COLLECTIVE' && n.nomineeOrganizationId ? [n.nomineeOrganizationId] : [],
+      );
+      const alive = await this.organizations.findManyForShare([...new Set([issuer.id, ...collectives])]);
+
       const violations: RuleViolation[] = [];
+      const life = checkOrganizationLife(alive.get(issuer.id) ?? issuer, dto.issuedOn, 'ISSUER');
+      if (!life.passed) violations.push({ rule: life.rule, message: life.message });
       // R-NUM-1: the register's number (REGISTER, the default) or the next of a dedicated series (AUTO).
       let givenNumber: number | undefined;
       if (!issuer.documentSymbol) {

@@ -14,6 +14,8 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import {
   BANG_KHEN_DECISION,
   BANG_KHEN_INDIVIDUALS,
+  DEMO_MERGER,
+  DEMO_MOVES,
   DEMO_ORGANIZATIONS,
   type DemoIndividual,
   GIAY_KHEN_COLLECTIVES,
@@ -133,6 +135,20 @@ export class DemoDataService {
     this.logger.log(
       `Demo decisions: ${gk.number} (${gk.awards.length} Giấy khen), ${bk.number} (${bk.awards.length} Bằng khen)`,
     );
+
+    // The 2025 merger: people moved explicitly, then the units and the Sở dissolved into Sở KH&CN (R-ORG-1).
+    for (const move of DEMO_MOVES) {
+      await this.individuals.update(SYSTEM, person.get(move.person)!, {
+        organizationId: org.get(move.to)!,
+        joinedOn: move.joinedOn,
+      });
+    }
+    for (const key of DEMO_MERGER.dissolved) {
+      await this.organizations.dissolve(org.get(key)!, {
+        on: DEMO_MERGER.on,
+        successorId: org.get(DEMO_MERGER.successor)!,
+      });
+    }
 
     await this.writeDemoTokens(org);
   }

@@ -1,7 +1,7 @@
 /**
  * The demo data set (README, seed story): Sở Thông tin và Truyền thông tỉnh Điện Biên, year 2023. The event is real
  * (the year-end conference of 23 January 2024); the names of the units' staff are invented, since the article
- * does not give them.
+ * does not give them. The Sở then merges into Sở Khoa học và Công nghệ on 2025-03-01 (`DEMO_MERGER`).
  */
 
 export interface DemoOrganization {
@@ -119,7 +119,30 @@ export const DEMO_ORGANIZATIONS: DemoOrganization[] = [
     kind: 'UNIT',
     parent: 'tuanGiao',
   },
+  {
+    key: 'skhcn',
+    code: 'DB-SKHCN',
+    name: 'Sở Khoa học và Công nghệ tỉnh Điện Biên',
+    shortName: 'Sở KH&CN',
+    kind: 'DEPARTMENT',
+    parent: 'province',
+    documentSymbol: 'SKHCN',
+  },
 ];
+
+/**
+ * The 2025 merger (Circular 15/2025/TT-BNV): Sở Thông tin và Truyền thông ceases on 2025-03-01 and Sở Khoa học và
+ * Công nghệ takes over. Its units are dissolved first (a child may not outlive its parent), then the Sở itself; the
+ * 2023 awards and decisions keep pointing at them, and at their names.
+ */
+export const DEMO_MERGER = {
+  on: '2025-03-01',
+  successor: 'skhcn',
+  dissolved: ['office', 'inspection', 'telecom', 'press', 'ictCentre', 'stttt'],
+} as const;
+
+/** People moved explicitly to the successor on the day of the merger; their 2023 awards stay with the Sở. */
+export const DEMO_MOVES = [{ person: 'an', to: 'skhcn', joinedOn: '2025-03-01' }] as const;
 
 /** The 7 collectives granted a Giấy khen for 2023. */
 export const GIAY_KHEN_COLLECTIVES = [

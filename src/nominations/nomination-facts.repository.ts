@@ -91,8 +91,18 @@ interface FactSets {
   history: HistoryRow[];
   /** The latest vote on each nomination asked for (`loadWithVotes`); its times arrive as text through JSON. */
   votes: (Omit<CouncilVote, 'createdAt'> & { createdAt: string })[];
+  /** The nominated collectives' names and lives (R-ORG-1). */
+  collectives: { id: string; name: string; valid_from: string | null; valid_to: string | null }[];
 }
-const NO_FACTS: FactSets = { people: [], ratings: [], initiatives: [], cases: [], history: [], votes: [] };
+const NO_FACTS: FactSets = {
+  people: [],
+  ratings: [],
+  initiatives: [],
+  cases: [],
+  history: [],
+  votes: [],
+  collectives: [],
+};
 
 /**
  * The record of every nominee, as stored: all their awards (revoked or not) and all their nominations (any status).
@@ -281,8 +291,11 @@ export class NominationFactsRepository {
       individualIds.length > 0 || collectiveIds.length > 0 || voteNominationIds.length > 0
         ? await this.factSets(individualIds, collectiveIds, voteNominationIds)
         : NO_FACTS;
-    const { people, ratings, initiatives, cases, history } = sets;
+    const { people, ratings, initiatives, cases, history, collectives } = sets;
     const votes = new Map(sets.votes.map((v) => [v.nominationId, { ...v, createdAt: new Date(v.createdAt) }]));
+    const lifeOf = new Map(
+      collectives.map((c) => [c.id, { name: c.name, validFrom: c.valid_from, validTo: c.valid_to }]),
+    );
     const members: MemberRow[] =
       memberRequests.length > 0
         ? await membersQuery(
@@ -351,6 +364,8 @@ export class NominationFactsRepository {
           openHolds: (collectiveCasesOf.get(id) ?? []).filter((c) => c.open).length,
           members: (membersOf.get(`${id}:${request.year}`) ?? []).map(toMember),
         };
+        const life = lifeOf.get(id);
+        if (life) base.collective.organization = life;
       }
       out.set(request.key, base);
     }
@@ -400,6 +415,17 @@ export class NominationFactsRepository {
             ),
         ).as('cases'),
         jsonArrayFrom(historyQuery(this.db, individualIds, collectiveIds)).as('history'),
+        jsonArrayFrom(
+          this.db
+            .selectFrom('organizations')
+            .select((eb) => [
+              'id',
+              'name',
+              isoDate(eb.ref('valid_from')).$castTo<string | null>().as('valid_from'),
+              isoDate(eb.ref('valid_to')).$castTo<string | null>().as('valid_to'),
+            ])
+            .where('id', '=', anyOf(collectiveIds, 'uuid')),
+        ).as('collectives'),
       ])
       .executeTakeFirstOrThrow();
   }

@@ -28,6 +28,8 @@ export { ORGANIZATION_KINDS, type OrganizationKind } from '../rules/index.js';
 @Check('ck_organizations_decision_numbering', `"decision_numbering" IN ('REGISTER','AUTO')`)
 @Check('ck_organizations_enterprise_kind', `"kind" <> 'ENTERPRISE' OR "enterprise"`)
 @Check('ck_organizations_not_own_parent', `"parent_id" IS NULL OR "parent_id" <> "id"`)
+@Check('ck_organizations_valid_dates', `"valid_from" IS NULL OR "valid_to" IS NULL OR "valid_from" <= "valid_to"`)
+@Check('ck_organizations_successor', `"successor_id" IS NULL OR ("valid_to" IS NOT NULL AND "successor_id" <> "id")`)
 export class Organization {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_organizations' })
   id: string;
@@ -62,6 +64,23 @@ export class Organization {
   /** An enterprise (doanh nghiệp, row 03 of form 0603); kind ENTERPRISE implies it. */
   @Column({ type: 'boolean', default: false })
   enterprise: boolean;
+
+  /** First day it exists (R-ORG-1); null: since before the registry knows. */
+  @Column({ type: 'date', nullable: true })
+  validFrom: string | null;
+
+  /** Last day it exists (R-ORG-1); null: it still exists. */
+  @Column({ type: 'date', nullable: true })
+  validTo: string | null;
+
+  /** The organization that took over when it was merged or dissolved. */
+  @Index('ix_organizations_successor_id')
+  @Column({ type: 'uuid', nullable: true })
+  successorId: string | null;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'successor_id', foreignKeyConstraintName: 'fk_organizations_successor' })
+  successor?: Relation<Organization> | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;

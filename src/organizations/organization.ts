@@ -21,6 +21,12 @@ export interface Organization {
   decisionNumbering: DecisionNumbering;
   /** An enterprise (doanh nghiệp): row 03 of form 0603 (Circular 02/2023/TT-BNV); kind ENTERPRISE implies it. */
   enterprise: boolean;
+  /** First day it exists (R-ORG-1, YYYY-MM-DD); null: since before the registry knows. */
+  validFrom: string | null;
+  /** Last day it exists (R-ORG-1, YYYY-MM-DD); null: it still exists. */
+  validTo: string | null;
+  /** The organization that took over when it ceased (merger, dissolution). */
+  successorId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -30,4 +36,4 @@ export type NewOrganization = Pick<
   Organization,
   'code' | 'name' | 'shortName' | 'kind' | 'parentId' | 'documentSymbol' | 'enterprise'
 > &
-  Partial<Pick<Organization, 'decisionNumbering'>>;
+  Partial<Pick<Organization, 'decisionNumbering' | 'validFrom'>>;

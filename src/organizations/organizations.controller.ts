@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../auth/decorators.js';
 import { ApiIdParam, ApiProblems } from '../common/http/api-responses.js';
@@ -6,6 +6,7 @@ import { UuidPipe } from '../common/http/uuid.pipe.js';
 import { PageOf, type Page } from '../common/pagination/pagination.js';
 import {
   CreateOrganizationDto,
+  DissolveOrganizationDto,
   ListOrganizationsQueryDto,
   OrganizationDto,
   UpdateOrganizationDto,
@@ -53,5 +54,23 @@ export class OrganizationsController {
   @ApiProblems('400', '404', '409', '422')
   update(@Param('id', UuidPipe) id: string, @Body() dto: UpdateOrganizationDto): Promise<OrganizationDto> {
     return this.organizations.update(id, dto);
+  }
+
+  @Post(':id/dissolve')
+  @HttpCode(HttpStatus.OK)
+  @Roles()
+  @ApiIdParam()
+  @ApiOperation({
+    summary: 'Dissolve or merge an organization: it ceases on `on` (validTo = the day before), successorId takes over',
+    description:
+      'R-ORG-1 (Circular 15/2025/TT-BNV; Law 2022 Art 79–80). From `on` the organization issues no decision and ' +
+      'receives no collective award; its history keeps its name. Nothing is moved: move its people and children ' +
+      'first (a child that still exists on `on` is refused). Refused twice (409 ORGANIZATION_DISSOLVED), and for a ' +
+      'successor that is itself, lies below it or does not exist on `on` (422 R-ORG-1).',
+  })
+  @ApiOkResponse({ type: OrganizationDto })
+  @ApiProblems('400', '404', '409', '422')
+  dissolve(@Param('id', UuidPipe) id: string, @Body() dto: DissolveOrganizationDto): Promise<OrganizationDto> {
+    return this.organizations.dissolve(id, dto);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
-import { anyOf, lowerContains, unaccentedContains } from '../common/database/expressions.js';
+import { anyOf, isoDate, lowerContains, unaccentedContains } from '../common/database/expressions.js';
 import { Db } from '../database/db.js';
 import type { DecisionNumbering } from '../rules/index.js';
 import type { NewOrganization, Organization, OrganizationKind } from './organization.js';
@@ -10,12 +10,14 @@ export interface OrganizationFilter {
   ancestorId?: string;
   kind?: string;
   q?: string;
+  /** Only the organizations that exist on this day (YYYY-MM-DD, R-ORG-1). */
+  activeOn?: string;
   after?: [string, string] | null;
   limit: number;
 }
 
 /** The columns an update may change (undefined: unchanged). */
-export type OrganizationChanges = Partial<NewOrganization>;
+export type OrganizationChanges = Partial<Omit<NewOrganization, 'validFrom'>>;
 
 /** The columns of `organizations` as `Organization`. */
 const COLUMNS = [
@@ -28,6 +30,7 @@ const COLUMNS = [
   'document_symbol as documentSymbol',
   'decision_numbering as decisionNumbering',
   'enterprise',
+  'successor_id as successorId',
   'created_at as createdAt',
   'updated_at as updatedAt',
 ] as const;
@@ -64,6 +67,10 @@ export class OrganizationsRepository {
     return this.db
       .selectFrom('organizations as o')
       .select(COLUMNS)
+      .select((eb) => [
+        isoDate(eb.ref('o.valid_from')).$castTo<string | null>().as('validFrom'),
+        isoDate(eb.ref('o.valid_to')).$castTo<string | null>().as('validTo'),
+      ])
       .$narrowType<{ kind: OrganizationKind; decisionNumbering: DecisionNumbering }>();
   }
 
@@ -74,6 +81,66 @@ export class OrganizationsRepository {
   /** Reads the organization and locks its row until the transaction ends (concurrent edits queue up). */
   async findByIdForUpdate(id: string): Promise<Organization | null> {
     return (await this.selectOrganizations().where('o.id', '=', id).forUpdate().executeTakeFirst()) ?? null;
+  }
+
+  /**
+   * Reads organizations and share-locks their rows until the transaction ends, in id order (no deadlock between two
+   * readers): a decision issued by, or granting to, them and their dissolution (`findByIdForUpdate`) never overlap.
+   */
+  async findManyForShare(ids: readonly string[]): Promise<Map<string, Organization>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.selectOrganizations()
+      .where('o.id', '=', anyOf(ids, 'uuid'))
+      .orderBy('o.id')
+      .forShare()
+      .execute();
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  /** The children of `id` that still exist on `date` (R-ORG-1: exist on or after it), by code. */
+  childrenAliveOn(id: string, date: string): Promise<Organization[]> {
+    return this.selectOrganizations()
+      .where('o.parent_id', '=', id)
+      .where((eb) => eb.or([eb('o.valid_to', 'is', null), eb('o.valid_to', '>=', sql<Date>`${date}::date`)]))
+      .orderBy('o.code')
+      .execute();
+  }
+
+  /**
+   * What the organization did or received from `date` on: decisions it issued and collective awards (not revoked)
+   * it received dated on or after `date`. Read under the row's lock, so a decision committed just before counts.
+   */
+  async actsFrom(id: string, date: string): Promise<{ decisions: number; awards: number }> {
+    const day = sql<Date>`${date}::date`;
+    const row = await this.db
+      .selectNoFrom((eb) => [
+        eb
+          .selectFrom('decisions')
+          .select((d) => d.fn.countAll<string>().as('n'))
+          .where('issuer_organization_id', '=', id)
+          .where('issued_on', '>=', day)
+          .as('decisions'),
+        eb
+          .selectFrom('awards')
+          .select((a) => a.fn.countAll<string>().as('n'))
+          .where('recipient_kind', '=', 'COLLECTIVE')
+          .where('organization_id', '=', id)
+          .where('revoked_at', 'is', null)
+          .where('issued_on', '>=', day)
+          .as('awards'),
+      ])
+      .executeTakeFirstOrThrow();
+    return { decisions: Number(row.decisions ?? 0), awards: Number(row.awards ?? 0) };
+  }
+
+  /** Ends the organization's life: `validTo` its last day, `successorId` who takes over (R-ORG-1). */
+  async dissolve(id: string, validTo: string, successorId: string | null): Promise<Organization | null> {
+    await this.db
+      .updateTable('organizations')
+      .set({ valid_to: sql<Date>`${validTo}::date`, successor_id: successorId, updated_at: sql`now()` })
+      .where('id', '=', id)
+      .execute();
+    return this.findById(id);
   }
 
   /** Keyset page ordered by (code, id); `ancestorId` is one closure-table join, however deep the tree. */
@@ -87,6 +154,12 @@ export class OrganizationsRepository {
     }
     if (filter.parentId) query = query.where('o.parent_id', '=', filter.parentId);
     if (filter.kind) query = query.where('o.kind', '=', filter.kind);
+    if (filter.activeOn) {
+      const day = sql<Date>`${filter.activeOn}::date`;
+      query = query
+        .where((eb) => eb.or([eb('o.valid_from', 'is', null), eb('o.valid_from', '<=', day)]))
+        .where((eb) => eb.or([eb('o.valid_to', 'is', null), eb('o.valid_to', '>=', day)]));
+    }
     if (q) {
       query = query.where((eb) =>
         eb.or([
@@ -106,8 +179,8 @@ export class OrganizationsRepository {
       .execute();
   }
 
-  create(values: NewOrganization): Promise<Organization> {
-    return this.db
+  async create(values: NewOrganization): Promise<Organization> {
+    const { id } = await this.db
       .insertInto('organizations')
       .values({
         code: values.code,
@@ -118,10 +191,11 @@ export class OrganizationsRepository {
         document_symbol: values.documentSymbol,
         decision_numbering: values.decisionNumbering,
         enterprise: values.enterprise,
+        valid_from: values.validFrom == null ? null : sql<Date>`${values.validFrom}::date`,
       })
-      .returning(COLUMNS)
-      .$narrowType<{ kind: OrganizationKind; decisionNumbering: DecisionNumbering }>()
+      .returning('id')
       .executeTakeFirstOrThrow();
+    return (await this.findById(id)) as Organization;
   }
 
   /**
@@ -143,9 +217,8 @@ export class OrganizationsRepository {
         updated_at: sql`now()`,
       })
       .where('id', '=', id)
-      .returning(COLUMNS)
-      .$narrowType<{ kind: OrganizationKind; decisionNumbering: DecisionNumbering }>()
+      .returning('id')
       .executeTakeFirst();
-    return row ?? null;
+    return row ? this.findById(id) : null;
   }
 }

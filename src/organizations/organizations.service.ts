@@ -1,11 +1,14 @@
-import { msg } from '../i18n/index.js';
-import { Injectable } from '@nestjs/common';
+import { dateParam, msg } from '../i18n/index.js';
+import { HttpStatus, Injectable } from '@nestjs/common';
 
 import { changedFields } from '../common/database/changed-fields.js';
-import { ApiError } from '../common/errors/problem.js';
+import { ApiError, ErrorCode, type RuleViolation } from '../common/errors/problem.js';
+import { todayInVietnam } from '../common/time/vietnam-time.js';
+import { ceasedOn, isAliveOn, lastDayBefore } from '../rules/index.js';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
 import type {
   CreateOrganizationDto,
+  DissolveOrganizationDto,
   ListOrganizationsQueryDto,
   OrganizationDto,
   UpdateOrganizationDto,
@@ -25,6 +28,9 @@ export function toOrganizationDto(organization: Organization): OrganizationDto {
     documentSymbol: organization.documentSymbol,
     decisionNumbering: organization.decisionNumbering,
     enterprise: organization.enterprise,
+    validFrom: organization.validFrom,
+    validTo: organization.validTo,
+    successorId: organization.successorId,
     createdAt: organization.createdAt.toISOString(),
     updatedAt: organization.updatedAt.toISOString(),
   };
@@ -63,8 +69,9 @@ export class OrganizationsService {
 
   async create(dto: CreateOrganizationDto): Promise<OrganizationDto> {
     const enterprise = enterpriseFlag(dto.kind, dto.enterprise);
-    const created = await this.transactions.run(() =>
-      this.organizations.create({
+    const created = await this.transactions.run(async () => {
+      if (dto.parentId) await this.assertParentAlive(dto.parentId, dto.validFrom ?? todayInVietnam());
+      return this.organizations.create({
         code: dto.code,
         name: dto.name,
         shortName: dto.shortName ?? null,
@@ -73,8 +80,9 @@ export class OrganizationsService {
         documentSymbol: dto.documentSymbol ?? null,
         decisionNumbering: dto.decisionNumbering ?? 'REGISTER',
         enterprise,
-      }),
-    );
+        validFrom: dto.validFrom ?? null,
+      });
+    });
     return toOrganizationDto(created);
   }
 
@@ -101,9 +109,115 @@ export class OrganizationsService {
         ),
       });
       if (Object.keys(changes).length === 0) return toOrganizationDto(organization);
+      if (changes.parentId) await this.assertParentAlive(changes.parentId, todayInVietnam());
       const updated = await this.organizations.update(id, changes);
       if (!updated) throw ApiError.notFound('Organization', id);
       return toOrganizationDto(updated);
     });
+  }
+
+  /**
+   * Ends an organization's life (R-ORG-1): it ceases on `dto.on`, so its `validTo` is the day before, and
+   * `successorId` takes over. Nothing moves with it: its people and its children are moved explicitly, and its
+   * awards and decisions keep pointing at it (and at its name). Refused while a child still exists on `on`, for a
+   * successor that is itself, lies below it or does not exist on `on`, and twice. The row is locked for update, so a
+   * decision issued by it or granting to it (which share-locks the row) runs wholly before or wholly after.
+   */
+  async dissolve(id: string, dto: DissolveOrganizationDto): Promise<OrganizationDto> {
+    const validTo = lastDayBefore(dto.on);
+    return this.transactions.run(async () => {
+      const organization = await this.organizations.findByIdForUpdate(id);
+      if (!organization) throw ApiError.notFound('Organization', id);
+      if (organization.validTo !== null) {
+        throw ApiError.conflict(
+          ErrorCode.ORGANIZATION_DISSOLVED,
+          msg('organization.alreadyDissolved', {
+            organization: organization.name,
+            since: dateParam(ceasedOn(organization.validTo)),
+          }),
+        );
+      }
+      const violations: RuleViolation[] = [];
+      const on = dateParam(dto.on);
+      if (organization.validFrom !== null && validTo < organization.validFrom) {
+        violations.push({
+          rule: 'R-ORG-1',
+          message: msg('organization.ceasesBeforeStart', {
+            organization: organization.name,
+            firstDay: dateParam(organization.validFrom),
+            on,
+          }),
+        });
+      }
+      let successorId: string | null = null;
+      if (dto.successorId !== undefined) {
+        successorId = dto.successorId.toLowerCase();
+        const successor = (await this.organizations.findManyForShare([successorId])).get(successorId);
+        if (!successor) {
+          const message = msg('organization.unknownSuccessor', { id: successorId });
+          throw new ApiError(
+            HttpStatus.UNPROCESSABLE_ENTITY,
+            ErrorCode.INVALID_REFERENCE,
+            msg('problem.title.422'),
+            msg('problem.fieldList', { field: 'successorId', text: message }),
+            { errors: [{ field: 'successorId', message }] },
+          );
+        }
+        if (successor.id === organization.id) {
+          violations.push({
+            rule: 'R-ORG-1',
+            message: msg('organization.successorSelf', { organization: organization.name }),
+          });
+        } else if (await this.organizations.isWithin(organization.id, successor.id, true)) {
+          violations.push({
+            rule: 'R-ORG-1',
+            message: msg('organization.successorBelow', { organization: organization.name, successor: successor.name }),
+          });
+        } else if (!isAliveOn(successor, dto.on)) {
+          violations.push({
+            rule: 'R-ORG-1',
+            message: msg('organization.successorGone', { successor: successor.name, on }),
+          });
+        }
+      }
+      // R-ORG-1 looking back: nothing dated from `on` may already stand in its name.
+      const acts = await this.organizations.actsFrom(organization.id, dto.on);
+      if (acts.decisions > 0 || acts.awards > 0) {
+        violations.push({
+          rule: 'R-ORG-1',
+          message: msg('organization.actsAfter', { organization: organization.name, on, ...acts }),
+        });
+      }
+      const children = await this.organizations.childrenAliveOn(organization.id, dto.on);
+      if (children.length > 0) {
+        violations.push({
+          rule: 'R-ORG-1',
+          message: msg('organization.childrenAlive', {
+            count: children.length,
+            on,
+            children: children.map((child) => child.code).join(', '),
+          }),
+        });
+      }
+      if (violations.length > 0) {
+        throw ApiError.ruleViolation(msg('organization.cannotDissolve', { count: violations.length }), violations);
+      }
+      const dissolved = await this.organizations.dissolve(organization.id, validTo, successorId);
+      if (!dissolved) throw ApiError.notFound('Organization', id);
+      return toOrganizationDto(dissolved);
+    });
+  }
+
+  /** R-ORG-1: an organization is created under, or moved to, a parent that exists on that day. */
+  private async assertParentAlive(parentId: string, date: string): Promise<void> {
+    const parent = (await this.organizations.findManyForShare([parentId.toLowerCase()])).get(parentId.toLowerCase());
+    // An unknown parent is the foreign key's to refuse, as before.
+    if (!parent || isAliveOn(parent, date)) return;
+    throw ApiError.ruleViolation(msg('organization.parentGone', { parent: parent.name, date: dateParam(date) }), [
+      {
+        rule: 'R-ORG-1',
+        message: msg('organization.parentGone', { parent: parent.name, date: dateParam(date) }),
+      },
+    ]);
   }
 }

@@ -28,7 +28,8 @@ export class PrintingRepository {
         'd.id as decisionId',
         'd.number_text as decisionNumber',
         eb.fn<string>('to_char', ['d.issued_on', sql.lit('YYYY-MM-DD')]).as('issuedOn'),
-        'io.name as issuerName',
+        // The issuer's name in force on the decision date (a later rename does not rewrite it).
+        sql<string>`coalesce(organization_name_on(io.id, d.issued_on), io.name)`.as('issuerName'),
         'io.kind as issuerKind',
         'po.name as issuerParentName',
         'd.signer_name as signerName',

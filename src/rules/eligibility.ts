@@ -48,6 +48,7 @@ import {
 } from './periods.js';
 import { duplicateClashes, duplicateGroupOf } from './duplicates.js';
 import { dateParts, isIsoDate } from './dates.js';
+import { checkOrganizationLife } from './organization-life.js';
 import { ceilMul } from './fraction.js';
 import type {
   AwardCode,
@@ -80,7 +81,8 @@ export type EligibilityRuleId =
   | 'R-DUP-1'
   | 'R-HOLD-1'
   | 'R-TTTT-1'
-  | 'R-TTXS-1';
+  | 'R-TTXS-1'
+  | 'R-ORG-1';
 
 export interface EligibilityRule {
   id: EligibilityRuleId;
@@ -719,6 +721,22 @@ function ttxs1(f: NominationFacts): RuleCheck[] {
   ];
 }
 
+/**
+ * R-ORG-1 [L] (Circular 15/2025/TT-BNV; Law 2022 Art 79–80): a collective award goes to an organization that exists
+ * on the decision date. Judged only for a collective with a known beginning or end (the check would say nothing
+ * otherwise) and a decision date.
+ */
+function org1(f: NominationFacts): RuleCheck[] {
+  const organization = f.collective?.organization;
+  if (!organization || f.decisionOn === undefined) return [];
+  return [checkOrganizationLife(organization, f.decisionOn, 'RECIPIENT')];
+}
+
+const hasDatedLife = (f: NominationFacts): boolean =>
+  isCollective(f) &&
+  f.decisionOn !== undefined &&
+  (f.collective?.organization?.validFrom != null || f.collective?.organization?.validTo != null);
+
 const always = (): boolean => true;
 const individualOrCollective = (f: NominationFacts): boolean => isIndividual(f) || isCollective(f);
 
@@ -766,9 +784,15 @@ export const ELIGIBILITY_RULES: Readonly<Record<EligibilityRuleId, EligibilityRu
   'R-HOLD-1': { id: 'R-HOLD-1', article: 'Decree 98/2023 Art 4', appliesTo: individualOrCollective, check: hold1 },
   'R-TTTT-1': { id: 'R-TTTT-1', article: 'Law 2022 Art 28', appliesTo: isCollective, check: tttt1 },
   'R-TTXS-1': { id: 'R-TTXS-1', article: 'Law 2022 Art 27', appliesTo: isCollective, check: ttxs1 },
+  'R-ORG-1': {
+    id: 'R-ORG-1',
+    article: 'Circular 15/2025/TT-BNV, Law 2022 Art 79–80',
+    appliesTo: hasDatedLife,
+    check: org1,
+  },
 };
 
-const COMMON = ['R-DUP-1', 'R-HOLD-1'] as const;
+const COMMON = ['R-DUP-1', 'R-HOLD-1', 'R-ORG-1'] as const;
 const TITLE = ['R-KIND-1', 'R-BASIS-2'] as const;
 const FORM = ['R-KIND-1'] as const;
 

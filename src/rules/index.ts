@@ -1,8 +1,8 @@
 /**
  * The rule engine of the awards registry: data plus small pure functions (no NestJS, no DB, no I/O).
- * Sources: Law 06/2022/QH15, Law 15/2003/QH11, Decrees 91/2017, 98/2023, 152/2025, 129/2025, 30/2020, plus two
- * conventions of this registry (R-KIND-1, R-BASIS-2). Each rule id (R-…) is documented in `RULE_DOCS` and
- * docs/rules.md.
+ * Sources: Law 06/2022/QH15, Law 15/2003/QH11, Decrees 91/2017, 98/2023, 152/2025, 129/2025, 30/2020, Circular
+ * 15/2025/TT-BNV, plus two conventions of this registry (R-KIND-1, R-BASIS-2). Each rule id (R-…) is documented
+ * in `RULE_DOCS` and docs/rules.md.
  */
 export * from './types.js';
 export { REGIMES, regimeOn, regimeInfo } from './regimes.js';
@@ -97,6 +97,8 @@ export {
   DECISION_NUMBER_TEXT,
 } from './decision-number.js';
 export type { DecisionNumber, DecisionNumbering, GivenDecisionNumber } from './decision-number.js';
+export { checkOrganizationLife, isAliveOn, lastDayBefore, ceasedOn } from './organization-life.js';
+export type { OrganizationLife, OrganizationRole } from './organization-life.js';
 export { RULE_DOCS } from './rule-docs.js';
 export type { RuleDoc } from './rule-docs.js';
 export { isIsoDate } from './dates.js';

@@ -262,6 +262,15 @@ export const RULE_DOCS: readonly RuleDoc[] = [
       'An enterprise director decides LĐTT, CSTĐ cơ sở, TT lao động tiên tiến and Giấy khen; the chair of its board Giấy khen only.',
   },
   {
+    id: 'R-ORG-1',
+    article: 'Circular 15/2025/TT-BNV, Law 2022 Art 79–80',
+    confidence: 'L',
+    enforcement: 'CHECK',
+    where: 'organization-life.ts, eligibility.ts',
+    summary:
+      'An organization exists from validFrom to validTo: none issues a decision, or receives a collective award, dated before its validFrom or after its validTo (merged, dissolved).',
+  },
+  {
     id: 'R-NUM-1',
     article: 'Decree 30/2020 Annex I',
     confidence: 'L',

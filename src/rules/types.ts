@@ -5,6 +5,7 @@
  * Nothing in `src/rules` does I/O: every function takes the facts the service already loaded.
  */
 import type { Message } from '../i18n/message.js';
+import type { OrganizationLife } from './organization-life.js';
 
 /** Legal regimes, chosen by the decision date (docs/rules.md, "Legal regimes"). */
 export const REGIME_CODES = ['TDKT_2003_ND91', 'TDKT_2022_ND98', 'TDKT_2022_ND152'] as const;
@@ -120,6 +121,7 @@ export const RULE_IDS = [
   'R-AUTH-3',
   'R-AUTH-4',
   'R-AUTH-5',
+  'R-ORG-1',
   'R-NUM-1',
   'R-MONEY-1',
   'R-MONEY-2',
@@ -249,6 +251,8 @@ export interface CollectiveFacts {
   openHolds: number;
   /** The individuals who belonged to the collective on 31 December of the nomination year. */
   members: CollectiveMember[];
+  /** The collective's name and life (R-ORG-1); absent: not loaded, not judged. */
+  organization?: OrganizationLife;
 }
 
 /** Everything a rule needs about one nomination, already loaded by the service. */

@@ -98,6 +98,116 @@ describe('demo data set', () => {
     expect(sizes).toEqual([expect.objectContaining({ members: 15, effectiveFrom: '2023-01-01' })]);
   });
 
+  describe('the 2025 merger of Sở TT&TT into Sở KH&CN (R-ORG-1, Circular 15/2025/TT-BNV)', () => {
+    const organization = async (q: string) =>
+      (await t.http.get('/api/v1/organizations').query({ q }).expect(200)).body.items[0] as {
+        id: string;
+        code: string;
+        name: string;
+        parentId: string;
+        validTo: string | null;
+        successorId: string | null;
+      };
+
+    it('ends the Sở and its units on 2025-02-28, Sở KH&CN under UBND tỉnh taking over', async () => {
+      const stttt = await organization('DB-STTTT');
+      const skhcn = await organization('DB-SKHCN');
+      expect(stttt).toMatchObject({ name: 'Sở Thông tin và Truyền thông tỉnh Điện Biên', validTo: '2025-02-28' });
+      expect(stttt.successorId).toBe(skhcn.id);
+      expect(skhcn).toMatchObject({ name: 'Sở Khoa học và Công nghệ tỉnh Điện Biên', validTo: null });
+      expect(skhcn.parentId).toBe(stttt.parentId);
+      const units = (await t.http.get('/api/v1/organizations').query({ parentId: stttt.id }).expect(200)).body.items;
+      expect(units).toHaveLength(5);
+      for (const unit of units) expect(unit).toMatchObject({ validTo: '2025-02-28', successorId: skhcn.id });
+      const alive = (
+        await t.http
+          .get('/api/v1/organizations')
+          .query({ parentId: stttt.parentId, activeOn: '2025-03-01' })
+          .expect(200)
+      ).body.items.map((o: { code: string }) => o.code);
+      expect(alive).toContain('DB-SKHCN');
+      expect(alive).not.toContain('DB-STTTT');
+    });
+
+    it('keeps the 2023 awards with the Sở, under its name, for the people moved to Sở KH&CN too', async () => {
+      const stttt = await organization('DB-STTTT');
+      const skhcn = await organization('DB-SKHCN');
+      const decisions = (await t.http.get('/api/v1/decisions').expect(200)).body.items;
+      const giayKhen = decisions.find((d: { number: string }) => d.number.endsWith('/QĐ-STTTT'));
+      expect(giayKhen.issuer).toMatchObject({ id: stttt.id, name: 'Sở Thông tin và Truyền thông tỉnh Điện Biên' });
+      const an = (await t.http.get('/api/v1/awards').query({ q: 'nguyen van an' }).expect(200)).body.items;
+      expect(an).toEqual([
+        expect.objectContaining({
+          awardCode: 'BANG_KHEN_TINH',
+          organizationId: stttt.id,
+          organizationName: 'Sở Thông tin và Truyền thông tỉnh Điện Biên',
+        }),
+      ]);
+      const tokens: Record<string, string> = JSON.parse(await readFile(tokensFile, 'utf8'));
+      const person = await t.http.get(`/api/v1/individuals/${an[0].individualId}`).set(bearer(tokens.ADMIN));
+      expect(person.body).toMatchObject({ organizationId: skhcn.id, joinedOn: '2025-03-01' });
+    });
+
+    it('accepts no decision by, and no collective award to, the Sở or its units dated from 2025-03-01', async () => {
+      const tokens: Record<string, string> = JSON.parse(await readFile(tokensFile, 'utf8'));
+      const admin = bearer(tokens.ADMIN);
+      const stttt = await organization('DB-STTTT');
+      const office = await organization('DB-STTTT-VP');
+      const huong = (await t.http.get('/api/v1/individuals').query({ q: 'nguyen thi huong' }).set(admin).expect(200))
+        .body.items[0];
+      const created = await t.http
+        .post('/api/v1/nominations')
+        .set(admin)
+        .send({
+          year: 2024,
+          awardCode: 'GIAY_KHEN',
+          basis: 'REGULAR',
+          individualId: huong.id,
+          proposingOrganizationId: stttt.id,
+          achievements: 'Hoàn thành xuất sắc nhiệm vụ năm 2024',
+          expectedDecisionOn: '2025-02-20',
+        })
+        .expect(201);
+      await t.http.post(`/api/v1/nominations/${created.body.id}/submit`).set(admin).expect(200);
+      await t.http.post(`/api/v1/nominations/${created.body.id}/approve`).set(admin).expect(200);
+      const refused = await t.http
+        .post('/api/v1/decisions')
+        .set(admin)
+        .set('Accept-Language', 'en')
+        .send({
+          issuerOrganizationId: stttt.id,
+          number: '05/QĐ-STTTT',
+          issuedOn: '2025-03-10',
+          signerName: 'Vũ Anh Dũng',
+          signerTitle: 'Giám đốc Sở',
+          signingMode: 'DIRECT',
+          nominationIds: [created.body.id],
+        })
+        .expect(422);
+      expect(refused.body.violations).toEqual([
+        expect.objectContaining({ rule: 'R-ORG-1', message: expect.stringContaining('ceased') }),
+      ]);
+
+      const check = await t.http
+        .post('/api/v1/nominations/check')
+        .set(admin)
+        .send({
+          year: 2024,
+          awardCode: 'GIAY_KHEN',
+          basis: 'REGULAR',
+          organizationId: office.id,
+          proposingOrganizationId: stttt.id,
+          achievements: 'Hoàn thành xuất sắc nhiệm vụ năm 2024',
+          expectedDecisionOn: '2025-03-10',
+        })
+        .expect(200);
+      expect(check.body.eligibility.eligible).toBe(false);
+      expect(check.body.eligibility.checks).toEqual(
+        expect.arrayContaining([expect.objectContaining({ rule: 'R-ORG-1', passed: false })]),
+      );
+    });
+  });
+
   it('finds awardees without diacritics and writes one working token per role', async () => {
     const found = (await t.http.get('/api/v1/awards?q=nguyen thi huong').expect(200)).body.items;
     expect(found.map((a: { recipientName: string }) => a.recipientName)).toEqual(['Nguyễn Thị Hương']);

@@ -395,6 +395,11 @@ describe('exports', () => {
         hostile.decisionNumber,
       ]);
       await t.db.query(`UPDATE organizations SET name = $2 WHERE id = $1`, [tree.province.id, hostile.provinceName]);
+      // The issuer is printed under the name in force on the decision date: make it the hostile one all along.
+      await t.db.query(`UPDATE organization_names SET name = $2 WHERE organization_id = $1`, [
+        tree.province.id,
+        hostile.provinceName,
+      ]);
       // Harmless text: a negative number written as text, and Vietnamese with signs inside it.
       const harmless = { certificateNumber: '-15', recipientName: 'Trần Văn Bình - Phó phòng = +1 @ nhà' };
       await t.db.query(

@@ -336,6 +336,16 @@ export const ACCESS_MATRIX: AccessRow[] = [
     expect: adminOnly(200),
     request: (w) => ({ ...id(w.tree.unit.id), body: { shortName: 'TT CNTT&TT' } }),
   },
+  // A fresh leaf under the department each time, dissolved into the department.
+  {
+    method: 'POST',
+    path: '/api/v1/organizations/{id}/dissolve',
+    expect: adminOnly(200),
+    request: async (w) => ({
+      ...id((await makeOrganization(w.t, { kind: 'UNIT', parentId: w.tree.department.id })).id),
+      body: { on: '2025-03-01', successorId: w.tree.department.id },
+    }),
+  },
   // A council's size is set from above its organization: the department's approver sets the unit's.
   {
     method: 'POST',

@@ -41,6 +41,7 @@ export const ERROR_CATALOGUE = {
   STILL_REFERENCED: { statuses: [409], meaning: 'Other records still refer to this one' },
   CONCURRENT_UPDATE: { statuses: [409], meaning: 'A concurrent change got in the way; retry' },
   ORGANIZATION_CODE_TAKEN: { statuses: [409], meaning: 'An organization with this code (ignoring case) exists' },
+  ORGANIZATION_DISSOLVED: { statuses: [409], meaning: 'R-ORG-1: the organization has already ceased to exist' },
   NATIONAL_ID_TAKEN: { statuses: [409], meaning: 'This national id is already registered' },
   DECISION_NUMBER_TAKEN: { statuses: [409], meaning: 'A decision with this number already exists' },
   NOMINATION_ALREADY_DECIDED: { statuses: [409], meaning: 'A decision already grants this nomination' },

@@ -292,6 +292,28 @@ export const RULE_MESSAGES = {
     en: '{issuer} is {kind} and issues as {authority} ({article})',
   },
 
+  // R-ORG-1.
+  'rules.org.alive': {
+    vi: '{organization} còn tồn tại ngày {date} (Thông tư 15/2025/TT-BNV; Điều 79, 80 Luật Thi đua, khen thưởng 2022)',
+    en: '{organization} exists on {date} (Circular 15/2025/TT-BNV; Law 2022 Art 79–80)',
+  },
+  'rules.org.issuerGone': {
+    vi: '{organization} đã thôi tồn tại (sáp nhập, giải thể) từ ngày {since} nên không thể ban hành quyết định ngày {date}; quyết định do cơ quan kế thừa ban hành (R-ORG-1, Thông tư 15/2025/TT-BNV; Điều 79, 80 Luật Thi đua, khen thưởng 2022)',
+    en: '{organization} ceased to exist (merged or dissolved) on {since}, so it cannot issue a decision dated {date}; its successor issues it (R-ORG-1, Circular 15/2025/TT-BNV; Law 2022 Art 79–80)',
+  },
+  'rules.org.issuerNotYet': {
+    vi: '{organization} chỉ tồn tại từ ngày {firstDay} nên không thể ban hành quyết định ngày {date} (R-ORG-1, Thông tư 15/2025/TT-BNV; Điều 79, 80 Luật Thi đua, khen thưởng 2022)',
+    en: '{organization} exists from {firstDay} only, so it cannot issue a decision dated {date} (R-ORG-1, Circular 15/2025/TT-BNV; Law 2022 Art 79–80)',
+  },
+  'rules.org.recipientGone': {
+    vi: '{organization} đã thôi tồn tại (sáp nhập, giải thể) từ ngày {since} nên không thể được khen thưởng tập thể bằng quyết định ngày {date} (R-ORG-1, Thông tư 15/2025/TT-BNV)',
+    en: '{organization} ceased to exist (merged or dissolved) on {since}, so a decision dated {date} cannot give it a collective award (R-ORG-1, Circular 15/2025/TT-BNV)',
+  },
+  'rules.org.recipientNotYet': {
+    vi: '{organization} chỉ tồn tại từ ngày {firstDay} nên không thể được khen thưởng tập thể bằng quyết định ngày {date} (R-ORG-1, Thông tư 15/2025/TT-BNV)',
+    en: '{organization} exists from {firstDay} only, so a decision dated {date} cannot give it a collective award (R-ORG-1, Circular 15/2025/TT-BNV)',
+  },
+
   // R-CERT-1.
   'rules.cert.bonusOnly': {
     vi: '{award} được tặng kèm tiền thưởng, không có giấy chứng nhận để in (R-CERT-1, Điều 54 Nghị định 98/2023/NĐ-CP)',

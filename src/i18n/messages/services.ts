@@ -74,6 +74,46 @@ export const SERVICE_MESSAGES = {
     vi: 'một tổ chức loại ENTERPRISE luôn là doanh nghiệp (enterprise: true)',
     en: 'an organization of kind ENTERPRISE is always an enterprise (enterprise: true)',
   },
+  'organization.alreadyDissolved': {
+    vi: '{organization} đã thôi tồn tại từ ngày {since} (R-ORG-1, Thông tư 15/2025/TT-BNV); không thể giải thể lần nữa',
+    en: '{organization} already ceased to exist on {since} (R-ORG-1, Circular 15/2025/TT-BNV); it cannot be dissolved again',
+  },
+  'organization.cannotDissolve': {
+    vi: 'Không thể giải thể, sáp nhập tổ chức: vi phạm {count} điều kiện (R-ORG-1, Thông tư 15/2025/TT-BNV)',
+    en: 'The organization cannot be dissolved or merged: {count} condition(s) fail (R-ORG-1, Circular 15/2025/TT-BNV)',
+  },
+  'organization.ceasesBeforeStart': {
+    vi: '{organization} chỉ tồn tại từ ngày {firstDay}; không thể thôi tồn tại từ ngày {on}',
+    en: '{organization} exists from {firstDay} only; it cannot cease on {on}',
+  },
+  'organization.successorSelf': {
+    vi: 'Tổ chức kế thừa (successorId) không thể là chính {organization}',
+    en: 'The successor (successorId) cannot be {organization} itself',
+  },
+  'organization.successorBelow': {
+    vi: 'Tổ chức kế thừa {successor} trực thuộc {organization}, sẽ thôi tồn tại cùng tổ chức này; hãy chọn tổ chức khác hoặc chuyển {successor} ra trước',
+    en: 'The successor {successor} lies below {organization} and would cease with it; choose another one or move {successor} out first',
+  },
+  'organization.successorGone': {
+    vi: 'Tổ chức kế thừa {successor} không tồn tại vào ngày {on} (R-ORG-1)',
+    en: 'The successor {successor} does not exist on {on} (R-ORG-1)',
+  },
+  'organization.childrenAlive': {
+    vi: 'Còn {count} đơn vị trực thuộc tồn tại vào ngày {on} ({children}): hãy giải thể hoặc chuyển các đơn vị này sang tổ chức khác trước (R-ORG-1)',
+    en: '{count} organization(s) below still exist on {on} ({children}): dissolve them or move them elsewhere first (R-ORG-1)',
+  },
+  'organization.actsAfter': {
+    vi: '{organization} đã ban hành {decisions} quyết định và được tặng {awards} khen thưởng tập thể ngày {on} hoặc sau đó; không thể cho tổ chức thôi tồn tại từ ngày {on} (R-ORG-1)',
+    en: '{organization} issued {decisions} decision(s) and received {awards} collective award(s) dated {on} or later; it cannot cease on {on} (R-ORG-1)',
+  },
+  'organization.parentGone': {
+    vi: 'Tổ chức cấp trên {parent} không tồn tại vào ngày {date} (R-ORG-1, Thông tư 15/2025/TT-BNV)',
+    en: 'The parent organization {parent} does not exist on {date} (R-ORG-1, Circular 15/2025/TT-BNV)',
+  },
+  'organization.unknownSuccessor': {
+    vi: 'tổ chức kế thừa {id} không tồn tại',
+    en: 'successor organization {id} does not exist',
+  },
   'stats.form0603Reporter': {
     vi: 'biểu 0603 do tỉnh hoặc bộ báo cáo (kind PROVINCE hoặc MINISTRY); {id} là {kind}',
     en: 'form 0603 is reported by a province or a ministry (kind PROVINCE or MINISTRY); {id} is {kind}',

@@ -1,10 +1,11 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
 import { ORGANIZATION_KINDS, type OrganizationKind } from '../organization.js';
 import { DECISION_NUMBERINGS, type DecisionNumbering } from '../../rules/index.js';
 import { HumanName } from '../../common/validation/human-name.js';
+import { IsCalendarDate, WORKFLOW_DATES } from '../../common/validation/dates.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -70,9 +71,36 @@ export class CreateOrganizationDto {
   @IsOptional()
   @IsBoolean()
   enterprise?: boolean;
+
+  /**
+   * First day the organization exists (R-ORG-1), e.g. the date of the decision that founds it; omit when it existed
+   * before the registry. Set at creation only; the end of its life is recorded by `POST /organizations/{id}/dissolve`.
+   */
+  @ApiPropertyOptional({ format: 'date', example: '2025-03-01' })
+  @IsOptional()
+  @IsCalendarDate()
+  validFrom?: string;
 }
 
-export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
+/** Its life is not edited here: `validFrom` is set at creation, `validTo` and `successorId` by the dissolve route. */
+export class UpdateOrganizationDto extends PartialType(OmitType(CreateOrganizationDto, ['validFrom'] as const)) {}
+
+/** `POST /organizations/{id}/dissolve`: the organization ceases on `on` (merger, dissolution; R-ORG-1). */
+export class DissolveOrganizationDto {
+  /**
+   * The day the organization ceases to exist, e.g. `2025-03-01` for Sở Thông tin và Truyền thông merged into Sở Khoa
+   * học và Công nghệ on that day. Its `validTo` becomes the day before: its last day. From `on`, it issues no decision
+   * and receives no collective award.
+   */
+  @ApiProperty({ format: 'date', example: '2025-03-01' })
+  @IsCalendarDate(WORKFLOW_DATES)
+  on: string;
+
+  /** The organization that takes over (it must exist on `on`, and be neither this one nor one below it). */
+  @IsOptional()
+  @IsUUID('all')
+  successorId?: string;
+}
 
 export class ListOrganizationsQueryDto extends PageQueryDto {
   /** Direct children of this organization. */
@@ -95,6 +123,12 @@ export class ListOrganizationsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(ORGANIZATION_KINDS)
   kind?: OrganizationKind;
+
+  /** Only the organizations that exist on this day (R-ORG-1); without it, all, dissolved ones included. */
+  @ApiPropertyOptional({ format: 'date', example: '2025-03-01' })
+  @IsOptional()
+  @IsCalendarDate(WORKFLOW_DATES)
+  activeOn?: string;
 }
 
 export class OrganizationDto {
@@ -116,6 +150,15 @@ export class OrganizationDto {
 
   /** An enterprise (doanh nghiệp, row 03 of form 0603). */
   enterprise: boolean;
+  /** First day it exists (R-ORG-1); null: since before the registry knows. */
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  validFrom: string | null;
+  /** Last day it exists (R-ORG-1); null: it still exists. Dissolved "on" a day, its last day is the day before. */
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  validTo: string | null;
+  /** The organization that took over when it ceased (merger, dissolution). */
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  successorId: string | null;
   createdAt: string;
   updatedAt: string;
 }
