@@ -10,6 +10,7 @@ import { RulesRevision2Eligibility1768780800000 } from './1768780800000-RulesRev
 import { RulesRevision2Decisions1768867200000 } from './1768867200000-RulesRevision2Decisions.js';
 import { RegisterVersion1768953600000 } from './1768953600000-RegisterVersion.js';
 import { HistoryHouseholdsForm06031769040000000 } from './1769040000000-HistoryHouseholdsForm0603.js';
+import { RevocationDecisions1769212800000 } from './1769212800000-RevocationDecisions.js';
 
 /** Every migration in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   RulesRevision2Decisions1768867200000,
   RegisterVersion1768953600000,
   HistoryHouseholdsForm06031769040000000,
+  RevocationDecisions1769212800000,
 ];
