@@ -14,6 +14,7 @@ import {
   makeOrganization,
   makeSubmittedNomination,
   makeTree,
+  revocationFields,
 } from '../support/factories.js';
 import { binary } from '../support/binary.js';
 import { byDepartment } from '../support/world.js';
@@ -129,8 +130,8 @@ describe('exports', () => {
     await t.http
       .post(`/api/v1/decisions/${giayKhen.id}/awards/${revokedAwardId}/revoke`)
       .set(bearer(BOOTSTRAP_TOKEN))
-      .send({ reason: 'Khai man thành tích, "hồ sơ" giả; cần truy thu' })
-      .expect(200);
+      .send(await revocationFields(t, giayKhen.id, 'Khai man thành tích, "hồ sơ" giả; cần truy thu'))
+      .expect(201);
 
     const provincial = await makeIndividual(t, tree.department.id, { fullName: 'Trần Văn Bình' });
     // He qualifies (Law 2022 Art 74.1.d): the decision re-judges the line.

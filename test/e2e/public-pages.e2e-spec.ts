@@ -6,6 +6,7 @@ import {
   makeIndividual,
   makeOrganization,
   makeTree,
+  revocationFields,
 } from '../support/factories.js';
 import { binary } from '../support/binary.js';
 import { readPdfImages } from '../support/pdf.js';
@@ -103,8 +104,8 @@ describe('public pages: certificate verification and the awardee lookup', () => 
       await t.http
         .post(`/api/v1/decisions/${decision.id}/awards/${huong.id}/revoke`)
         .set(bearer(BOOTSTRAP_TOKEN))
-        .send({ reason: 'Khai man thành tích <b>bí mật</b>' })
-        .expect(200);
+        .send(await revocationFields(t, decision.id, 'Khai man thành tích <b>bí mật</b>'))
+        .expect(201);
       const response = await t.http.get(`/verify/${huong.verificationCode}`).expect(200);
       const text = visibleText(response.text);
       expect(text).toContain('Đã thu hồi');
