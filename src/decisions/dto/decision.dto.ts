@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -34,7 +34,6 @@ export const MAX_DECISION_LINES = 500;
 /** Highest decision number accepted by hand. */
 export const MAX_DECISION_NUMBER = 999_999;
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** R-NUM-1: the register's number as printed (`05/QĐ-STTTT`) or the number alone (5), 1 to MAX_DECISION_NUMBER. */
 export function IsDecisionNumber(): PropertyDecorator {
