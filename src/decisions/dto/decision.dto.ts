@@ -34,7 +34,6 @@ export const MAX_DECISION_LINES = 500;
 /** Highest decision number accepted by hand. */
 export const MAX_DECISION_NUMBER = 999_999;
 
-
 /** R-NUM-1: the register's number as printed (`05/QĐ-STTTT`) or the number alone (5), 1 to MAX_DECISION_NUMBER. */
 export function IsDecisionNumber(): PropertyDecorator {
   return ValidateBy({
