@@ -46,7 +46,7 @@ describe('award workbook parts', () => {
   const lastColumn = 'Y';
 
   it('has one column letter per export column', () => {
-    expect(AWARD_EXPORT_COLUMNS).toHaveLength(25);
+    expect(AWARD_EXPORT_COLUMNS).toHaveLength(29);
   });
 
   it('escapes XML markup and quotes', () => {

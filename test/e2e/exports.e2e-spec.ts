@@ -49,6 +49,10 @@ const CSV_COLUMNS = [
   'revoked',
   'revokedAt',
   'revokedReason',
+  'revocationNumber',
+  'revocationIssuedOn',
+  'revocationGround',
+  'needsReview',
 ];
 
 interface AwardItem {
@@ -71,6 +75,8 @@ interface AwardItem {
   revoked: boolean;
   revokedAt: string | null;
   revokedReason: string | null;
+  revocation: { number: string; issuedOn: string; ground: string } | null;
+  needsReview: boolean;
 }
 
 describe('exports', () => {
@@ -219,6 +225,10 @@ describe('exports', () => {
     revoked: item.revoked ? 'yes' : 'no',
     revokedAt: item.revokedAt ?? '',
     revokedReason: item.revokedReason ?? '',
+    revocationNumber: item.revocation?.number ?? '',
+    revocationIssuedOn: item.revocation?.issuedOn ?? '',
+    revocationGround: item.revocation?.ground ?? '',
+    needsReview: item.needsReview ? 'yes' : 'no',
   });
 
   describe('GET /exports/awards.csv', () => {
