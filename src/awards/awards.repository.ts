@@ -552,6 +552,18 @@ export class AwardsRepository {
     return Number(result.numInsertedOrUpdatedRows ?? 0);
   }
 
+  /** The recipients (individual, household, or the collective's organization id) of these awards, unlocked. */
+  async recipientsOf(ids: readonly string[]): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('awards as a')
+      .select((eb) =>
+        eb.fn.coalesce('a.individual_id', 'a.household_id', 'a.organization_id').$notNull().as('recipient'),
+      )
+      .where('a.id', '=', sql<string>`ANY(${[...ids]}::uuid[])`)
+      .execute();
+    return rows.map((row) => row.recipient);
+  }
+
   /**
    * R-REVOKE-1: locks the awards a revocation names (`FOR UPDATE`, in id order so two revocations never wait in a
    * cycle), with what the revocation checks: the granting decision's issuer and date, and the award's own facts.

@@ -163,6 +163,14 @@ export class DecisionsService {
         }
       }
       violations.push(...(await this.holdViolations(nominations)));
+      // The recipients' record stays as judged until COMMIT: a revocation (R-REVOKE-1) takes these locks before it
+      // revokes and flags, so a line judged on an award being revoked is either refused or flagged by it.
+      await this.decisions.lockRecipientBonuses(
+        nominations.flatMap((n) => {
+          const recipient = n.individualId ?? n.householdId ?? n.nomineeOrganizationId;
+          return recipient ? [recipient] : [];
+        }),
+      );
       // Every line re-judged under the regime of the decision date: facts may have changed since approval, and the
       // approval may have assumed another regime. Eligibility only: quotas were counted at approval.
       violations.push(
@@ -190,7 +198,8 @@ export class DecisionsService {
             msg('decision.numberTaken', { issuer: issuer.name, number: taken.numberText, year }),
             {
               errors: [{ field: 'number', message: `${taken.numberText} is already used in ${year}` }],
-              decisionId: taken.id,
+              // One register (R-REVOKE-1): the number may be a revocation's.
+              [taken.kind === 'DECISION' ? 'decisionId' : 'revocationId']: taken.id,
             },
           );
         }

@@ -136,6 +136,9 @@ export class RevocationsService {
     const year = Number(dto.issuedOn.slice(0, 4));
 
     const revocationId = await this.transactions.run(async () => {
+      // The recipients first, as a decision takes them before it judges its lines (R-MONEY-3 takes them too): a
+      // decision that counted one of these awards commits before this reads the later awards, or judges after.
+      await this.decisions.lockRecipientBonuses(await this.awards.recipientsOf(awardIds));
       const locked = await this.awards.lockForRevocation(awardIds);
       const byId = new Map(locked.map((a) => [a.id, a]));
       if (line && (!byId.has(awardIds[0]) || byId.get(awardIds[0])?.decisionId !== line.decisionId)) {

@@ -350,6 +350,30 @@ describe('revocation decisions (R-REVOKE-1)', () => {
     expect(list.headers['etag']).toBe(after.headers['etag']);
   });
 
+  it('two revocations of one award at once: one decision, the other 409, numbers never shared', async () => {
+    const [a, b] = await Promise.all(
+      [ldttAn, ldttAn].map((id) =>
+        t.http
+          .post('/api/v1/revocations')
+          .set(ADMIN)
+          .send(body({ awardIds: [id] })),
+      ),
+    );
+    expect([a.status, b.status].sort()).toEqual([201, 409]);
+    expect((a.status === 409 ? a : b).body.code).toBe('AWARD_ALREADY_REVOKED');
+    // Two revocations of other awards at once take two numbers of the series.
+    const [c, d] = await Promise.all(
+      [cscsAn, ldttBinh].map((id) =>
+        t.http
+          .post('/api/v1/revocations')
+          .set(ADMIN)
+          .send(body({ awardIds: [id] })),
+      ),
+    );
+    expect([c.status, d.status]).toEqual([201, 201]);
+    expect([c.body.number, d.body.number].sort()).toEqual(['03/QĐ-STTTT', '04/QĐ-STTTT']);
+  });
+
   it('an award of a history decision outside the registry is revoked by an ADMIN only', async () => {
     const approver = await t.token('APPROVER', tree.province.id);
     await t.db.query(
