@@ -503,7 +503,7 @@ describe('exports', () => {
 
       const items = await listAll({ includeRevoked: 'true' });
       expect(sheet.actualRowCount).toBe(items.length + 1);
-      expect(sheet.autoFilter).toBe(`A1:Y${items.length + 1}`);
+      expect(sheet.autoFilter).toBe(`A1:AC${items.length + 1}`);
       const column = (key: string) => CSV_COLUMNS.indexOf(key) + 1;
       items.forEach((item, index) => {
         const row = sheet.getRow(index + 2);
@@ -528,6 +528,13 @@ describe('exports', () => {
         } else {
           expect(revokedAt).toBeNull();
         }
+        // The revocation decision (R-REVOKE-1): its number and ground as text, its date a date.
+        expect(row.getCell(column('revocationNumber')).value ?? null).toBe(item.revocation?.number ?? null);
+        expect(row.getCell(column('revocationGround')).value ?? null).toBe(item.revocation?.ground ?? null);
+        const revokedOn = row.getCell(column('revocationIssuedOn')).value;
+        if (item.revocation) expect((revokedOn as Date).toISOString().slice(0, 10)).toBe(item.revocation.issuedOn);
+        else expect(revokedOn ?? null).toBeNull();
+        expect(row.getCell(column('needsReview')).value).toBe(item.needsReview ? 'yes' : 'no');
       });
       const huongRow = items.findIndex((item) => item.recipientName === 'Nguyễn Thị Hương') + 2;
       expect(sheet.getRow(huongRow).getCell(column('organizationPath')).value).toBe(
@@ -553,7 +560,7 @@ describe('exports', () => {
     it('writes a header-only workbook when nothing matches', async () => {
       const sheet = await workbookOf((await download('xlsx', { year: '1999' }).expect(200)).body as Buffer);
       expect(sheet.actualRowCount).toBe(1);
-      expect(sheet.autoFilter).toBe('A1:Y1');
+      expect(sheet.autoFilter).toBe('A1:AC1');
     });
 
     /** Does XML 1.0 forbid the character outright (control characters but tab, LF and CR; U+FFFE, U+FFFF)? */
