@@ -398,6 +398,7 @@ describe('awards, revocation and certificates', () => {
         valid: true,
         revoked: false,
         revokedAt: null,
+        revocation: null,
         verificationCode: award.verificationCode,
         recipientName: 'Nguyễn Văn An',
         recipientKind: 'INDIVIDUAL',
