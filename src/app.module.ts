@@ -27,6 +27,7 @@ import { OrganizationsModule } from './organizations/organizations.module.js';
 import { PrintingModule } from './printing/printing.module.js';
 import { PublicPagesModule } from './public-pages/public-pages.module.js';
 import { QuotasModule } from './quotas/quotas.module.js';
+import { RevocationsModule } from './revocations/revocations.module.js';
 import { StatsModule } from './stats/stats.module.js';
 
 function withTransport(transport: ReturnType<typeof logTransport>): { transport?: NonNullable<typeof transport> } {
@@ -86,6 +87,7 @@ export class AppModule {
         NominationsModule,
         NominationImportModule,
         DecisionsModule,
+        RevocationsModule,
         AwardsModule,
         CertificatesModule,
         StatsModule,

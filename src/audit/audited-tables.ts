@@ -1,7 +1,8 @@
 /**
  * The tables whose every row change writes an audit event (the `entityType` of the event). The triggers are
  * created by the AuditTrail migration, which keeps its own copy of this list, and by later migrations for later
- * tables (`council_sizes`: CouncilMeetings).
+ * tables (`council_sizes`: CouncilMeetings; `households`: HistoryHouseholdsForm0603; `revocations`:
+ * RevocationDecisions).
  */
 export const AUDITED_ENTITY_TYPES = [
   'award_types',
@@ -19,5 +20,6 @@ export const AUDITED_ENTITY_TYPES = [
   'decisions',
   'awards',
   'households',
+  'revocations',
 ] as const;
 export type AuditEntityType = (typeof AUDITED_ENTITY_TYPES)[number];

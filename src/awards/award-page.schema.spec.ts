@@ -29,6 +29,11 @@ const row = (overrides: Partial<AwardRow>): AwardRow => ({
   bonusPaidWithAwardId: null,
   revokedAt: null,
   revokedReason: null,
+  revocationId: null,
+  revocationNumber: null,
+  revocationIssuedOn: null,
+  revocationGround: null,
+  needsReview: false,
   ...overrides,
 });
 
@@ -45,9 +50,23 @@ describe('AWARD_PAGE_SCHEMA', () => {
     row({
       revokedAt: new Date('2025-03-01T02:03:04.005Z'),
       revokedReason: 'Sai hồ sơ\t',
+      revocationId: '1f3a5c7e-9b1d-4f3a-8c5e-7a9c1e3f5a06',
+      revocationNumber: '12/QĐ-STTTT',
+      revocationIssuedOn: '2025-03-01',
+      revocationGround: 'B',
       bonusAmount: '0',
       bonusPaidWithAwardId: '7d9f1b3c-5e7a-4c9e-8a0c-1e3f5a7c9e05',
     }),
+    row({ revokedAt: new Date('2024-12-31T17:30:00.000Z'), revokedReason: 'Trước khi có quyết định hủy bỏ' }),
+    row({
+      revokedAt: new Date('2025-04-01T02:00:00.000Z'),
+      revokedReason: 'x',
+      revocationId: '2a4c6e8a-0c2e-4a6c-8e0a-2c4e6a8c0e07',
+      revocationNumber: '13/QĐ-STTTT',
+      revocationIssuedOn: '2025-04-01',
+      revocationGround: 'A',
+    }),
+    row({ needsReview: true }),
     row({ bonusAmount: '9007199254740991', year: 2006, awardName: undefined } as Partial<AwardRow>),
   ];
 

@@ -36,6 +36,15 @@ export const AWARD_ITEM_SCHEMA = {
     revokedAt: nullableText,
     revokedReason: nullableText,
     bonusRecoveryDue: { type: 'boolean' },
+    revocation: {
+      type: ['object', 'null'],
+      properties: { id: text, number: text, issuedOn: text, ground: text },
+    },
+    bonusRecovery: {
+      type: ['object', 'null'],
+      properties: { amount: numeric, dueSince: text },
+    },
+    needsReview: { type: 'boolean' },
   },
 } as const;
 

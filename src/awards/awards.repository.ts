@@ -8,7 +8,7 @@ import { compileTemplate, slot, TemplateCache } from '../database/compiled-templ
 import { compileOnly, registerRead, replicaQuery } from '../database/replica-reads.js';
 import { currentTransactionManager } from '../database/transaction-context.js';
 import type { Awards, DB } from '../database/schema.js';
-import type { Authority, AwardCode, Basis, Regime, SigningMode } from '../rules/index.js';
+import type { Authority, AwardCode, Basis, Regime, RevocationGround, SigningMode } from '../rules/index.js';
 import type { AwardRecipientKind } from './labels.js';
 
 registerConstraint('uq_awards_verification_code', {
@@ -49,6 +49,13 @@ export interface AwardRow {
   bonusPaidWithAwardId: string | null;
   revokedAt: Date | null;
   revokedReason: string | null;
+  /** R-REVOKE-1: the revocation decision (null when not revoked, or revoked before revocations were decisions). */
+  revocationId: string | null;
+  revocationNumber: string | null;
+  revocationIssuedOn: string | null;
+  revocationGround: RevocationGround | null;
+  /** R-REVOKE-1: a prerequisite this award counted was revoked; an approver reviews it. */
+  needsReview: boolean;
   /** The register's version in the snapshot the row was read from (list reads only): the page's ETag. */
   registerVersion?: string | null;
 }
@@ -59,6 +66,55 @@ export interface CertificateRow extends AwardRow {
   signerName: string;
   signerTitle: string;
   signingMode: SigningMode;
+}
+
+/** An award as the reliance rules (R-REVOKE-1) read it. */
+export interface RelianceRow {
+  id: string;
+  awardCode: AwardCode;
+  basis: Basis;
+  year: number;
+  periodFrom: number;
+  periodTo: number;
+  issuedOn: string;
+  recipientKind: AwardRecipientKind;
+  individualId: string | null;
+  householdId: string | null;
+  organizationId: string;
+  source: 'REGISTRY' | 'HISTORY';
+  revoked: boolean;
+}
+
+/** An award locked for a revocation, with its granting decision. */
+export interface AwardForRevocation extends RelianceRow {
+  decisionId: string;
+  decisionNumber: string;
+  /** Null for a history decision whose issuer is not in the registry. */
+  grantingIssuerId: string | null;
+  grantingIssuerName: string;
+  recipientName: string;
+  revokedAt: Date | null;
+  bonusAmount: string;
+}
+
+type RelianceLiterals = Pick<RelianceRow, 'awardCode' | 'basis' | 'recipientKind' | 'source' | 'revoked'>;
+
+function relianceColumns(eb = expressionBuilder<DB & { a: Awards }, 'a'>()) {
+  return [
+    'a.id as id',
+    'a.award_code as awardCode',
+    'a.basis as basis',
+    'a.year as year',
+    'a.period_from as periodFrom',
+    'a.period_to as periodTo',
+    eb.fn<string>('to_char', ['a.issued_on', sql.lit('YYYY-MM-DD')]).as('issuedOn'),
+    'a.recipient_kind as recipientKind',
+    'a.individual_id as individualId',
+    'a.household_id as householdId',
+    'a.organization_id as organizationId',
+    'a.source as source',
+    eb('a.revoked_at', 'is not', null).as('revoked'),
+  ] as const;
 }
 
 /** A new award, one per nomination of a decision. */
@@ -103,11 +159,14 @@ export interface AwardFilter {
   limit: number;
 }
 
-/** The tables a register read sees: `awards a` and, for the decision's number, `decisions d`. */
-type AwardTables = DB & { a: Awards; d: DB['decisions'] };
+/**
+ * The tables a register read sees: `awards a`, for the decision's number `decisions d`, and for a revocation
+ * decision `revocations r` (left joined).
+ */
+type AwardTables = DB & { a: Awards; d: DB['decisions']; r: DB['revocations'] };
 
-/** The select list of `AwardRow`, from `awards a JOIN decisions d`. */
-function awardColumns(eb = expressionBuilder<AwardTables, 'a' | 'd'>()) {
+/** The select list of `AwardRow`, from `awards a JOIN decisions d LEFT JOIN revocations r`. */
+function awardColumns(eb = expressionBuilder<AwardTables, 'a' | 'd' | 'r'>()) {
   return [
     'a.id as id',
     'a.year as year',
@@ -131,11 +190,16 @@ function awardColumns(eb = expressionBuilder<AwardTables, 'a' | 'd'>()) {
     'a.bonus_paid_with_award_id as bonusPaidWithAwardId',
     'a.revoked_at as revokedAt',
     'a.revoked_reason as revokedReason',
+    'a.revocation_id as revocationId',
+    'r.number_text as revocationNumber',
+    eb.fn<string | null>('to_char', ['r.issued_on', sql.lit('YYYY-MM-DD')]).as('revocationIssuedOn'),
+    'r.ground as revocationGround',
+    'a.needs_review as needsReview',
   ] as const;
 }
 
 /** What the columns typed as plain text in the schema hold: the values the database checks against the lists. */
-type AwardLiterals = Pick<AwardRow, 'awardCode' | 'basis' | 'recipientKind' | 'regime'>;
+type AwardLiterals = Pick<AwardRow, 'awardCode' | 'basis' | 'recipientKind' | 'regime' | 'revocationGround'>;
 
 /**
  * The award filters of `GET /awards`, `GET /stats/*`, the exports and the histories, on the alias `a` (awards), one
@@ -205,6 +269,7 @@ function awardPageSelect(db: Kysely<DB>, filter: Omit<AwardFilter, 'limit'>, fet
     .selectFrom(page.orderBy('a.issued_on', 'desc').orderBy('a.id', 'desc').limit(fetch).as('page'))
     .innerJoin('awards as a', 'a.id', 'page.id')
     .innerJoin('decisions as d', 'd.id', 'a.decision_id')
+    .leftJoin('revocations as r', 'r.id', 'a.revocation_id')
     .select(awardColumns())
     .select((eb) => eb.selectFrom('register_version').select('version').as('registerVersion'))
     .$narrowType<AwardLiterals>()
@@ -270,6 +335,7 @@ export class AwardsRepository {
     return this.db
       .selectFrom('awards as a')
       .innerJoin('decisions as d', 'd.id', 'a.decision_id')
+      .leftJoin('revocations as r', 'r.id', 'a.revocation_id')
       .select(awardColumns())
       .$narrowType<AwardLiterals>();
   }
@@ -490,24 +556,122 @@ export class AwardsRepository {
     return Number(result.numInsertedOrUpdatedRows ?? 0);
   }
 
-  /** Locks one line of a decision for a revocation; null when the decision has no such line. */
-  async lockInDecision(decisionId: string, awardId: string): Promise<{ id: string; revokedAt: Date | null } | null> {
-    const row = await this.db
-      .selectFrom('awards')
-      .select(['id', 'revoked_at as revokedAt'])
-      .where('id', '=', awardId)
-      .where('decision_id', '=', decisionId)
-      .forUpdate()
-      .executeTakeFirst();
-    return row ?? null;
+  /** The recipients (individual, household, or the collective's organization id) of these awards, unlocked. */
+  async recipientsOf(ids: readonly string[]): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('awards as a')
+      .select((eb) =>
+        eb.fn.coalesce('a.individual_id', 'a.household_id', 'a.organization_id').$notNull().as('recipient'),
+      )
+      .where('a.id', '=', sql<string>`ANY(${[...ids]}::uuid[])`)
+      .execute();
+    return rows.map((row) => row.recipient);
   }
 
-  /** R-REVOKE-1: marks the award revoked; the row stays. */
-  async revoke(awardId: string, reason: string, actorKeyId: string | null): Promise<void> {
+  /**
+   * R-REVOKE-1: locks the awards a revocation names (`FOR UPDATE`, in id order so two revocations never wait in a
+   * cycle), with what the revocation checks: the granting decision's issuer and date, and the award's own facts.
+   */
+  lockForRevocation(ids: readonly string[]): Promise<AwardForRevocation[]> {
+    return this.db
+      .selectFrom('awards as a')
+      .innerJoin('decisions as d', 'd.id', 'a.decision_id')
+      .leftJoin('organizations as o', 'o.id', 'd.issuer_organization_id')
+      .select((eb) => [
+        ...relianceColumns(),
+        'a.decision_id as decisionId',
+        'd.number_text as decisionNumber',
+        'd.issuer_organization_id as grantingIssuerId',
+        eb.fn.coalesce('d.issuer_name', 'o.name').$notNull().as('grantingIssuerName'),
+        'a.recipient_name as recipientName',
+        'a.revoked_at as revokedAt',
+        'a.bonus_amount as bonusAmount',
+      ])
+      .$narrowType<RelianceLiterals>()
+      .where('a.id', '=', sql<string>`ANY(${[...ids]}::uuid[])`)
+      .orderBy('a.id')
+      .forUpdate('a')
+      .execute();
+  }
+
+  /**
+   * R-REVOKE-1: the awards of these recipients of the codes that may count an earlier award (`dependentCodes`),
+   * not revoked: the candidates the reliance rules judge. Individuals, collectives and households by id.
+   */
+  relianceCandidates(
+    recipients: { individualIds: string[]; organizationIds: string[]; householdIds: string[] },
+    dependentCodes: readonly string[],
+  ): Promise<RelianceRow[]> {
+    return this.db
+      .selectFrom('awards as a')
+      .select(relianceColumns())
+      .$narrowType<RelianceLiterals>()
+      .where('a.revoked_at', 'is', null)
+      .where('a.award_code', 'in', [...dependentCodes])
+      .where((eb) =>
+        eb.or([
+          eb('a.individual_id', '=', sql<string>`ANY(${recipients.individualIds}::uuid[])`),
+          eb('a.household_id', '=', sql<string>`ANY(${recipients.householdIds}::uuid[])`),
+          eb.and([
+            eb('a.recipient_kind', '=', 'COLLECTIVE'),
+            eb('a.organization_id', '=', sql<string>`ANY(${recipients.organizationIds}::uuid[])`),
+          ]),
+        ]),
+      )
+      .orderBy('a.id')
+      .execute();
+  }
+
+  /** R-REVOKE-1: marks the awards revoked by `revocationId`, in one statement; the rows stay. */
+  async revokeMany(ids: readonly string[], revocationId: string, reason: string, actorKeyId: string | null) {
     await this.db
       .updateTable('awards')
-      .set({ revoked_at: sql`now()`, revoked_reason: reason, revoked_by_key_id: actorKeyId })
-      .where('id', '=', awardId)
+      .set({
+        revoked_at: sql`now()`,
+        revoked_reason: reason,
+        revoked_by_key_id: actorKeyId,
+        revocation_id: revocationId,
+        needs_review: false,
+      })
+      .where('id', '=', sql<string>`ANY(${[...ids]}::uuid[])`)
+      .execute();
+  }
+
+  /** R-REVOKE-1: flags awards that counted one revoked by `revocationId`, in one statement. */
+  async flagForReview(ids: readonly string[], revocationId: string): Promise<void> {
+    if (ids.length === 0) return;
+    await this.db
+      .updateTable('awards')
+      .set({ needs_review: true, review_revocation_id: revocationId })
+      .where('id', '=', sql<string>`ANY(${[...ids]}::uuid[])`)
+      .execute();
+  }
+
+  /** Clears the review flag of an award after its review; false when it was not flagged (or does not exist). */
+  async clearReview(id: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('awards')
+      .set({ needs_review: false })
+      .where('id', '=', id)
+      .where('needs_review', '=', true)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** The awards a revocation revoked (`revoked`) or flagged for review (`flagged`), by decision date and id. */
+  listByRevocation(revocationId: string, which: 'revoked' | 'flagged'): Promise<AwardRow[]> {
+    const column = which === 'revoked' ? 'a.revocation_id' : 'a.review_revocation_id';
+    return this.withDecision().where(column, '=', revocationId).orderBy('a.issued_on').orderBy('a.id').execute();
+  }
+
+  /** The reliance facts of awards by id (for a revocation's read). */
+  relianceFacts(ids: readonly string[]): Promise<RelianceRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db
+      .selectFrom('awards as a')
+      .select(relianceColumns())
+      .$narrowType<RelianceLiterals>()
+      .where('a.id', '=', sql<string>`ANY(${[...ids]}::uuid[])`)
       .execute();
   }
 

@@ -4,7 +4,8 @@ import { ApiError } from '../common/errors/problem.js';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
 import { PUBLIC_PRINCIPAL, type Principal } from '../auth/principal.js';
-import { awardName } from '../rules/index.js';
+import { awardName, type RevocationGround } from '../rules/index.js';
+import { dateInVietnam } from '../common/time/vietnam-time.js';
 import { type Versioned, withRegisterVersion } from '../common/http/public-cache.js';
 import { type AwardFilter, type AwardRow, AwardsRepository } from './awards.repository.js';
 import type { AwardDto, AwardHistoryQueryDto, ListAwardsQueryDto } from './dto/award.dto.js';
@@ -21,6 +22,7 @@ export function seesRevocationReasons(viewer: Principal): boolean {
 /** The award as `viewer` may see it: `revokedReason` only for `seesRevocationReasons`, else null. */
 export function toAwardDto(row: AwardRow, viewer: Principal = PUBLIC_PRINCIPAL): AwardDto {
   const revoked = row.revokedAt !== null;
+  const recovery = revoked && Number(row.bonusAmount) > 0;
   return {
     id: row.id,
     year: row.year,
@@ -46,7 +48,23 @@ export function toAwardDto(row: AwardRow, viewer: Principal = PUBLIC_PRINCIPAL):
     revoked,
     revokedAt: row.revokedAt ? row.revokedAt.toISOString() : null,
     revokedReason: seesRevocationReasons(viewer) ? row.revokedReason : null,
-    bonusRecoveryDue: revoked && Number(row.bonusAmount) > 0,
+    bonusRecoveryDue: recovery,
+    revocation:
+      row.revocationId === null
+        ? null
+        : {
+            id: row.revocationId,
+            number: row.revocationNumber as string,
+            issuedOn: row.revocationIssuedOn as string,
+            ground: row.revocationGround as RevocationGround,
+          },
+    bonusRecovery: recovery
+      ? {
+          amount: Number(row.bonusAmount),
+          dueSince: row.revocationIssuedOn ?? dateInVietnam(row.revokedAt as Date),
+        }
+      : null,
+    needsReview: row.needsReview,
   };
 }
 

@@ -25,6 +25,7 @@ export class CertificatesService {
       valid: !award.revoked,
       revoked: award.revoked,
       revokedAt: award.revokedAt,
+      revocation: award.revocation,
       verificationCode: award.verificationCode,
       recipientName: award.recipientName,
       recipientKind: award.recipientKind,

@@ -76,6 +76,7 @@ export interface Awards {
   id: Generated<string>;
   individual_id: string | null;
   issued_on: Timestamp;
+  needs_review: Generated<boolean>;
   nomination_id: string | null;
   organization_id: string;
   organization_name: string;
@@ -85,6 +86,8 @@ export interface Awards {
   recipient_kind: string;
   recipient_name: string;
   regime: string;
+  review_revocation_id: string | null;
+  revocation_id: string | null;
   revoked_at: Timestamp | null;
   revoked_by_key_id: string | null;
   revoked_reason: string | null;
@@ -341,6 +344,20 @@ export interface RegisterVersion {
   version: Int8;
 }
 
+export interface Revocations {
+  authority: string;
+  created_at: Generated<Timestamp>;
+  created_by_key_id: string | null;
+  ground: string;
+  id: Generated<string>;
+  issued_on: Timestamp;
+  issuer_organization_id: string;
+  number: number;
+  number_text: string;
+  reason: string;
+  year: number;
+}
+
 export interface RuleSettings {
   key: string;
   updated_at: Generated<Timestamp>;
@@ -380,6 +397,7 @@ export interface DB {
   organization_names: OrganizationNames;
   organizations: Organizations;
   register_version: RegisterVersion;
+  revocations: Revocations;
   rule_settings: RuleSettings;
   unit_quotas: UnitQuotas;
 }

@@ -35,6 +35,7 @@ const OWNERS: Record<string, readonly string[]> = {
   organizations: ['src/organizations/organizations.repository.ts'],
   // Bumped by statement triggers on the register's tables; read for ETags (src/common/http/public-cache.ts).
   register_version: [],
+  revocations: ['src/revocations/revocations.repository.ts'],
   rule_settings: ['src/quotas/quotas.repository.ts'],
   unit_quotas: ['src/quotas/quotas.repository.ts'],
 };

@@ -1,20 +1,13 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles } from '../auth/decorators.js';
 import type { Principal } from '../auth/principal.js';
-import { AwardDto } from '../awards/dto/award.dto.js';
 import { ApiIdParam, ApiProblems } from '../common/http/api-responses.js';
 import { PublicRead } from '../common/http/public-cache.js';
 import { UuidPipe } from '../common/http/uuid.pipe.js';
 import { PageOf, type Page } from '../common/pagination/pagination.js';
 import { DecisionsService } from './decisions.service.js';
-import {
-  CreateDecisionDto,
-  DecisionDto,
-  DecisionSummaryDto,
-  ListDecisionsQueryDto,
-  RevokeAwardDto,
-} from './dto/decision.dto.js';
+import { CreateDecisionDto, DecisionDto, DecisionSummaryDto, ListDecisionsQueryDto } from './dto/decision.dto.js';
 
 @ApiTags('decisions')
 @Controller('decisions')
@@ -62,29 +55,5 @@ export class DecisionsController {
   @ApiProblems('400', '404')
   get(@Param('id', UuidPipe) id: string, @CurrentPrincipal() viewer: Principal): Promise<DecisionDto> {
     return this.decisions.get(id, viewer);
-  }
-
-  @Post(':id/awards/:awardId/revoke')
-  @Roles('APPROVER')
-  @HttpCode(HttpStatus.OK)
-  @ApiIdParam()
-  @ApiIdParam('awardId', 'UUID of a line (award) of this decision')
-  @ApiOperation({
-    summary: 'Revoke one award of the decision (thu hồi, R-REVOKE-1)',
-    description:
-      'ADMIN, or an APPROVER whose scope holds the issuer. The award stays in history marked revoked with the ' +
-      'reason, stops counting for eligibility and quotas, disappears from `GET /awards` unless ' +
-      '`includeRevoked=true`, verifies as `valid: false`, and its bonus becomes due for recovery ' +
-      '(`bonusRecoveryDue`). Revoking it again → 409 `AWARD_ALREADY_REVOKED`.',
-  })
-  @ApiOkResponse({ type: AwardDto })
-  @ApiProblems('400', '404', '409')
-  revoke(
-    @Param('id', UuidPipe) id: string,
-    @Param('awardId', UuidPipe) awardId: string,
-    @Body() dto: RevokeAwardDto,
-    @CurrentPrincipal() principal: Principal,
-  ): Promise<AwardDto> {
-    return this.decisions.revoke(id, awardId, dto, principal);
   }
 }

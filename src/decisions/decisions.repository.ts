@@ -306,29 +306,53 @@ export class DecisionsRepository {
     );
   }
 
-  /** The next number of the series; call under `lockNumberSeries`. */
+  /**
+   * The next number of the series; call under `lockNumberSeries`. Revocation decisions (R-REVOKE-1) are decisions of
+   * the same register, so they take numbers of the same series.
+   */
   async nextNumber(issuerOrganizationId: string, year: number): Promise<number> {
-    const row = await this.db
+    const used = this.db
       .selectFrom('decisions')
-      .select(sql<number>`coalesce(max(number), 0) + 1`.as('next'))
+      .select('number')
       .where('issuer_organization_id', '=', issuerOrganizationId)
       .where('year', '=', year)
+      .unionAll(
+        this.db
+          .selectFrom('revocations')
+          .select('number')
+          .where('issuer_organization_id', '=', issuerOrganizationId)
+          .where('year', '=', year),
+      );
+    const row = await this.db
+      .selectFrom(used.as('used'))
+      .select((eb) => eb(eb.fn.coalesce(eb.fn.max('used.number'), eb.lit(0)), '+', 1).as('next'))
       .executeTakeFirstOrThrow();
     return Number(row.next);
   }
 
-  /** The decision already numbered `number` by this issuer in this year, if any. */
+  /**
+   * The decision (an award decision or a revocation, R-REVOKE-1: one register) already numbered `number` by this
+   * issuer in this year, if any.
+   */
   async findByNumber(
     issuerOrganizationId: string,
     year: number,
     number: number,
-  ): Promise<{ id: string; numberText: string } | null> {
+  ): Promise<{ id: string; numberText: string; kind: 'DECISION' | 'REVOCATION' } | null> {
     const row = await this.db
       .selectFrom('decisions')
-      .select(['id', 'number_text as numberText'])
+      .select(['id', 'number_text as numberText', sql<'DECISION' | 'REVOCATION'>`'DECISION'`.as('kind')])
       .where('issuer_organization_id', '=', issuerOrganizationId)
       .where('year', '=', year)
       .where('number', '=', number)
+      .unionAll(
+        this.db
+          .selectFrom('revocations')
+          .select(['id', 'number_text as numberText', sql<'DECISION' | 'REVOCATION'>`'REVOCATION'`.as('kind')])
+          .where('issuer_organization_id', '=', issuerOrganizationId)
+          .where('year', '=', year)
+          .where('number', '=', number),
+      )
       .executeTakeFirst();
     return row ?? null;
   }

@@ -4,7 +4,6 @@ import type { Principal } from '../auth/principal.js';
 import { ScopeService } from '../auth/scope.service.js';
 import { AwardsRepository, type NewAward } from '../awards/awards.repository.js';
 import { decodeDateIdCursor, toAwardDto } from '../awards/awards.service.js';
-import type { AwardDto } from '../awards/dto/award.dto.js';
 import { generateVerificationCode } from '../awards/verification-code.js';
 import { ApiError, ErrorCode, type RuleViolation } from '../common/errors/problem.js';
 import { DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
@@ -27,13 +26,7 @@ import {
   type BonusLine,
 } from '../rules/index.js';
 import { type DecisionRow, DecisionsRepository, type NominationForDecision } from './decisions.repository.js';
-import type {
-  CreateDecisionDto,
-  DecisionDto,
-  DecisionSummaryDto,
-  ListDecisionsQueryDto,
-  RevokeAwardDto,
-} from './dto/decision.dto.js';
+import type { CreateDecisionDto, DecisionDto, DecisionSummaryDto, ListDecisionsQueryDto } from './dto/decision.dto.js';
 import { Transactions } from '../database/transactions.js';
 
 export function toDecisionSummaryDto(row: DecisionRow): DecisionSummaryDto {
@@ -181,6 +174,14 @@ export class DecisionsService {
         }
       }
       violations.push(...(await this.holdViolations(nominations)));
+      // The recipients' record stays as judged until COMMIT: a revocation (R-REVOKE-1) takes these locks before it
+      // revokes and flags, so a line judged on an award being revoked is either refused or flagged by it.
+      await this.decisions.lockRecipientBonuses(
+        nominations.flatMap((n) => {
+          const recipient = n.individualId ?? n.householdId ?? n.nomineeOrganizationId;
+          return recipient ? [recipient] : [];
+        }),
+      );
       // Every line re-judged under the regime of the decision date: facts may have changed since approval, and the
       // approval may have assumed another regime. Eligibility only: quotas were counted at approval.
       violations.push(
@@ -208,7 +209,8 @@ export class DecisionsService {
             msg('decision.numberTaken', { issuer: issuer.name, number: taken.numberText, year }),
             {
               errors: [{ field: 'number', message: `${taken.numberText} is already used in ${year}` }],
-              decisionId: taken.id,
+              // One register (R-REVOKE-1): the number may be a revocation's.
+              [taken.kind === 'DECISION' ? 'decisionId' : 'revocationId']: taken.id,
             },
           );
         }
@@ -251,38 +253,6 @@ export class DecisionsService {
       }
       await this.nominationsWorkflow.markDecided(nominationIds, { id: decisionId, numberText }, principal);
       return (await this.load(principal, decisionId)) as DecisionDto;
-    });
-  }
-
-  /** R-REVOKE-1: marks one line of the decision revoked; the award stays in history and counts for nothing. */
-  async revoke(decisionId: string, awardId: string, dto: RevokeAwardDto, principal: Principal): Promise<AwardDto> {
-    const decision = await this.decisions.findById(decisionId);
-    if (!decision) throw ApiError.notFound('Decision', decisionId);
-    // A history decision of an issuer outside the registry (a Prime Minister's…) is revoked by an ADMIN only.
-    if (decision.issuerId === null) {
-      if (principal.role !== 'ADMIN') {
-        throw ApiError.forbidden(msg('error.outOfScope', { id: decisionId }), ErrorCode.OUT_OF_SCOPE);
-      }
-    } else await this.scope.assertInScope(principal, decision.issuerId);
-    return this.transactions.run(async () => {
-      const award = await this.awards.lockInDecision(decisionId, awardId);
-      if (!award) {
-        throw new ApiError(
-          HttpStatus.NOT_FOUND,
-          ErrorCode.NOT_FOUND,
-          'Not found',
-          msg('decision.notALine', { award: awardId, number: decision.numberText }),
-        );
-      }
-      if (award.revokedAt) {
-        throw ApiError.conflict(
-          'AWARD_ALREADY_REVOKED',
-          msg('decision.alreadyRevoked', { award: awardId, date: award.revokedAt.toISOString() }),
-        );
-      }
-      await this.awards.revoke(awardId, dto.reason, principal.keyId);
-      const row = await this.awards.findById(awardId);
-      return toAwardDto(row!, principal);
     });
   }
 

@@ -48,6 +48,9 @@ describe('award export SQL', () => {
       'd.authority',
       'd.signing_mode',
       `CASE WHEN a.revoked_at IS NULL THEN 'no' ELSE 'yes' END`,
+      // The ground of Law 2022 Art 93.2, checked against A–D by the schema.
+      'rv.ground',
+      `CASE WHEN a.needs_review THEN 'yes' ELSE 'no' END`,
     ]);
   });
 

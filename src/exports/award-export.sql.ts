@@ -51,7 +51,7 @@ const ISO_INSTANT = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 /**
  * Every column of the award exports, in order: one row per award with its recipient, unit (and the unit's path in
  * the organization tree), decision, signer, regime, bonus and revocation. Aliases: `a` awards, `d` decisions, `t`
- * award types, `io` the issuing organization, `p` organization paths.
+ * award types, `io` the issuing organization, `rv` the revocation decision, `p` organization paths.
  */
 export const AWARD_EXPORT_COLUMNS: readonly ExportColumn[] = [
   {
@@ -234,6 +234,44 @@ export const AWARD_EXPORT_COLUMNS: readonly ExportColumn[] = [
     nullable: true,
     width: 40,
   },
+  {
+    key: 'revocationNumber',
+    label: 'Số quyết định hủy bỏ',
+    labelEn: 'Revocation decision number',
+    sql: 'rv.number_text',
+    type: 'text',
+    nullable: true,
+    width: 18,
+  },
+  {
+    key: 'revocationIssuedOn',
+    label: 'Ngày ký quyết định hủy bỏ',
+    labelEn: 'Revocation decision date',
+    sql: 'rv.issued_on',
+    csv: `to_char(rv.issued_on, 'YYYY-MM-DD')`,
+    type: 'date',
+    nullable: true,
+    width: 12,
+  },
+  {
+    key: 'revocationGround',
+    label: 'Căn cứ hủy bỏ (điểm, khoản 2 Điều 93 Luật TĐKT 2022)',
+    labelEn: 'Revocation ground (Law 2022 Art 93.2 point)',
+    sql: 'rv.ground',
+    type: 'text',
+    nullable: true,
+    formulaFree: true,
+    width: 12,
+  },
+  {
+    key: 'needsReview',
+    label: 'Cần xem xét lại',
+    labelEn: 'Needs review',
+    sql: `CASE WHEN a.needs_review THEN 'yes' ELSE 'no' END`,
+    type: 'text',
+    formulaFree: true,
+    width: 11,
+  },
 ];
 
 /** A statement with its bound parameters. */
@@ -272,6 +310,7 @@ const EXPORT_FROM = `FROM awards a
                FROM decisions nd JOIN organization_names n
                  ON n.organization_id = nd.issuer_organization_id AND n.valid_from <= nd.issued_on
               ORDER BY nd.id, n.valid_from DESC) dn ON dn.id = d.id
+  LEFT JOIN revocations rv ON rv.id = a.revocation_id
   JOIN award_types t ON t.code = a.award_code
   LEFT JOIN (SELECT c.descendant_id AS id, string_agg(o.name, ' / ' ORDER BY c.depth DESC) AS path
                FROM organization_closure c JOIN organizations o ON o.id = c.ancestor_id

@@ -43,10 +43,10 @@ async function sheetOf(body: Buffer): Promise<ExcelJS.Worksheet> {
 }
 
 describe('award workbook parts', () => {
-  const lastColumn = 'Y';
+  const lastColumn = 'AC';
 
   it('has one column letter per export column', () => {
-    expect(AWARD_EXPORT_COLUMNS).toHaveLength(25);
+    expect(AWARD_EXPORT_COLUMNS).toHaveLength(29);
   });
 
   it('escapes XML markup and quotes', () => {
@@ -110,14 +110,14 @@ describe('awardWorkbook', () => {
     expect(sheet.getRow(2).getCell(1).value).toBe('Hàng số 2 & <b>');
     expect(sheet.getRow(2501).getCell(2).value).toBe(25010);
     expect(sheet.getRow(2501).getCell(2).numFmt).toBe('0');
-    expect(sheet.autoFilter).toBe('A1:Y2501');
+    expect(sheet.autoFilter).toBe('A1:AC2501');
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 
   it('writes a header-only workbook for no rows', async () => {
     const sheet = await sheetOf(await collect(await awardWorkbook(Readable.from([]), new Date())));
     expect(sheet.actualRowCount).toBe(1);
-    expect(sheet.autoFilter).toBe('A1:Y1');
+    expect(sheet.autoFilter).toBe('A1:AC1');
   });
 
   it('fails, never ends, when the rows fail', async () => {

@@ -6,7 +6,7 @@
 import type { AwardDto } from '../awards/dto/award.dto.js';
 import type { CertificateDto } from '../certificates/dto/certificate.dto.js';
 import { dateParam, msg, render, type Locale, type Message, type ParamValue } from '../i18n/index.js';
-import { AWARD_TYPES } from '../rules/index.js';
+import { AWARD_TYPES, REVOCATION_GROUND_TEXT } from '../rules/index.js';
 import { formatVerificationCode } from '../awards/verification-code.js';
 import { html, trustedMarkup, type SafeHtml } from './html.js';
 
@@ -80,12 +80,25 @@ function layout(locale: Locale, title: string, body: SafeHtml): string {
 /** `GET /verify/{code}`: whether the certificate stands, and what was printed on it. */
 export function verifyPage(certificate: CertificateDto, locale: Locale): string {
   const t = (m: Message) => render(m, locale);
+  // The date of the revocation decision, else (revoked before revocations were decisions) the day it was recorded.
+  const revokedOn = certificate.revocation?.issuedOn ?? certificate.revokedAt?.slice(0, 10);
   const status = certificate.revoked
     ? html`<div class="status revoked" role="status">
         <strong>${t(msg('page.verify.revoked'))}</strong>
-        <p>
-          ${t(msg('page.verify.revokedText', { date: certificate.revokedAt ? dateParam(certificate.revokedAt.slice(0, 10)) : '' }))}
-        </p>
+        <p>${t(msg('page.verify.revokedText', { date: revokedOn ? dateParam(revokedOn) : '' }))}</p>
+        ${
+          certificate.revocation
+            ? html`<p>
+                ${t(
+                  msg('page.verify.revocation', {
+                    number: certificate.revocation.number,
+                    date: dateParam(certificate.revocation.issuedOn),
+                    ground: REVOCATION_GROUND_TEXT[certificate.revocation.ground],
+                  }),
+                )}
+              </p>`
+            : ''
+        }
       </div>`
     : html`<div class="status valid" role="status">
         <strong>${t(msg('page.verify.valid'))}</strong>

@@ -121,3 +121,15 @@ export type { AchievementSpan, Period } from './periods.js';
 export { AWARD_CRITERIA, criteriaFor, criterionProblem, defaultCriterion } from './criteria.js';
 export type { CriterionDef, CriterionProblem } from './criteria.js';
 export { measureYears, withoutMeasureYears } from './discipline.js';
+export {
+  REVOCATION_GROUNDS,
+  REVOCATION_GROUND_TEXT,
+  RELIANCES,
+  PREREQUISITE_CODES,
+  DEPENDENT_CODES,
+  awardsToReview,
+  checkRevocationDate,
+  checkRevocationIssuer,
+  relianceOf,
+} from './revocation.js';
+export type { Reliance, RelianceAward, RevocationGround, ReviewFlag } from './revocation.js';

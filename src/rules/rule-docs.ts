@@ -307,11 +307,12 @@ export const RULE_DOCS: readonly RuleDoc[] = [
   },
   {
     id: 'R-REVOKE-1',
-    article: 'Law 2022 ch. VII',
+    article: 'Law 2022 Art 93 (ch. VII)',
     confidence: 'L',
     enforcement: 'FILTER',
-    where: 'counting.ts',
-    summary: 'A revoked award stays in history but stops counting for eligibility and quotas.',
+    where: 'revocation.ts, counting.ts',
+    summary:
+      'A revocation is a decision (number, date, issuer at or above the granting one, ground Art 93.2 a–d); the revoked award stays in history but stops counting, and later awards that counted it are flagged for review.',
   },
   {
     id: 'R-CERT-1',

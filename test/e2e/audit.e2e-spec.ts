@@ -5,7 +5,7 @@ import { chainHash } from '../../src/audit/audit-chain.js';
 import { AuditSealer } from '../../src/audit/audit-sealer.service.js';
 import { BOOTSTRAP_KEY_ID } from '../../src/auth/principal.js';
 import { startAppInstance, type AppInstance } from '../support/app-instance.js';
-import { makeTree } from '../support/factories.js';
+import { makeTree, revocationFields } from '../support/factories.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
 
 // Booting two applications and running whole workloads take longer than Jest's default 5 s on a busy machine.
@@ -265,8 +265,8 @@ describe('audit trail', () => {
       await t.http
         .post(`/api/v1/decisions/${decision.id}/awards/${award.id}/revoke`)
         .set(approver)
-        .send({ reason: 'Khai không đúng thành tích' }),
-      200,
+        .send(await revocationFields(t, decision.id, 'Khai không đúng thành tích')),
+      201,
       'revoke award',
     );
     const revoked = await t.http

@@ -146,6 +146,9 @@ describe('awards, revocation and certificates', () => {
         revokedAt: null,
         revokedReason: null,
         bonusRecoveryDue: false,
+        revocation: null,
+        bonusRecovery: null,
+        needsReview: false,
       });
       const text = JSON.stringify(page);
       expect(text).not.toContain('1985-04-12');
@@ -226,22 +229,40 @@ describe('awards, revocation and certificates', () => {
   });
 
   describe('POST /decisions/{id}/awards/{awardId}/revoke (R-REVOKE-1)', () => {
-    it('revokes an award: kept in history, hidden from /awards, invalid as a certificate, out of the statistics', async () => {
+    const fields = {
+      issuedOn: '2024-03-01',
+      ground: 'B',
+      reason: 'Khai man thành tích',
+    };
+    it('revokes an award by a revocation decision of one award: kept in history, hidden from /awards, invalid as a certificate, out of the statistics', async () => {
       const approver = await t.token('APPROVER', tree.department.id);
       const award = decisions.d1.awards[0];
       const response = await t.http
         .post(revokeUrl(decisions.d1.id, award.id))
         .set(bearer(approver))
-        .send({ reason: 'Khai man thành tích' })
-        .expect(200);
+        .send({ ...fields, issuerOrganizationId: tree.department.id })
+        .expect(201);
+      // One register (R-NUM-1): the department's 2024 series already holds d2 (01), so the revocation is 02.
       expect(response.body).toMatchObject({
-        id: award.id,
-        revoked: true,
-        revokedReason: 'Khai man thành tích',
-        bonusAmount: 540000,
-        bonusRecoveryDue: true,
+        number: '02/QĐ-STTTT',
+        issuedOn: '2024-03-01',
+        ground: 'B',
+        reason: 'Khai man thành tích',
+        awardCount: 1,
+        flagged: [],
       });
-      expect(new Date(response.body.revokedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
+      expect(response.body.awards).toEqual([
+        expect.objectContaining({
+          id: award.id,
+          revoked: true,
+          revokedReason: 'Khai man thành tích',
+          bonusAmount: 540000,
+          bonusRecoveryDue: true,
+          revocation: { id: response.body.id, number: '02/QĐ-STTTT', issuedOn: '2024-03-01', ground: 'B' },
+          bonusRecovery: { amount: 540000, dueSince: '2024-03-01' },
+        }),
+      ]);
+      expect(new Date(response.body.awards[0].revokedAt).getTime()).toBeGreaterThan(Date.now() - 60_000);
       const [row] = await t.db.query<{ revoked_by_key_id: string | null }[]>(
         'SELECT revoked_by_key_id FROM awards WHERE id = $1',
         [award.id],
@@ -252,8 +273,12 @@ describe('awards, revocation and certificates', () => {
       expect((await list('?includeRevoked=false')).items).toHaveLength(5);
       const all = await list('?includeRevoked=true');
       expect(all.items).toHaveLength(6);
-      // The public learns that it was revoked and when, not the officer's reason.
-      expect(all.items.find((a) => a.id === award.id)).toMatchObject({ revoked: true, revokedReason: null });
+      // The public learns that it was revoked, by which decision and on which ground, not the officer's reason.
+      expect(all.items.find((a) => a.id === award.id)).toMatchObject({
+        revoked: true,
+        revokedReason: null,
+        revocation: { number: '02/QĐ-STTTT', ground: 'B' },
+      });
 
       const certificate = await t.http.get(`/api/v1/certificates/${award.verificationCode}`).expect(200);
       expect(certificate.body).toMatchObject({ valid: false, revoked: true, recipientName: 'Nguyễn Văn An' });
@@ -280,7 +305,7 @@ describe('awards, revocation and certificates', () => {
       const again = await t.http
         .post(revokeUrl(decisions.d1.id, award.id))
         .set(bearer(approver))
-        .send({ reason: 'Lần nữa' })
+        .send({ ...fields, issuerOrganizationId: tree.department.id, reason: 'Lần nữa' })
         .expect(409);
       expect(again.headers['content-type']).toMatch(PROBLEM);
       expect(again.body.code).toBe('AWARD_ALREADY_REVOKED');
@@ -289,34 +314,35 @@ describe('awards, revocation and certificates', () => {
     it('answers 400, 401, 403 and 404 as it should', async () => {
       const award = decisions.d1.awards[0];
       const url = revokeUrl(decisions.d1.id, award.id);
-      await t.http.post(url).send({ reason: 'x' }).expect(401);
+      const body = { ...fields, issuerOrganizationId: tree.department.id };
+      await t.http.post(url).send(body).expect(401);
       for (const token of [await t.token('HR_OFFICER', tree.department.id), await t.token('AUDITOR')]) {
-        expect((await t.http.post(url).set(bearer(token)).send({ reason: 'x' }).expect(403)).body.code).toBe(
-          'FORBIDDEN',
-        );
+        expect((await t.http.post(url).set(bearer(token)).send(body).expect(403)).body.code).toBe('FORBIDDEN');
       }
       const elsewhere = await t.token('APPROVER', tree.otherDepartment.id);
-      expect((await t.http.post(url).set(bearer(elsewhere)).send({ reason: 'x' }).expect(403)).body.code).toBe(
-        'OUT_OF_SCOPE',
-      );
+      expect((await t.http.post(url).set(bearer(elsewhere)).send(body).expect(403)).body.code).toBe('OUT_OF_SCOPE');
 
-      for (const body of [{}, { reason: '' }, { reason: '   ' }, { reason: 'x', extra: 1 }, { reason: 42 }]) {
-        const response = await t.http.post(url).set(bearer(BOOTSTRAP_TOKEN)).send(body).expect(400);
+      // The old body (a reason alone) no longer makes a revocation: a revocation is a decision.
+      for (const bad of [
+        {},
+        { reason: 'x' },
+        { ...body, reason: '' },
+        { ...body, reason: '   ' },
+        { ...body, extra: 1 },
+        { ...body, reason: 42 },
+        { ...body, ground: 'E' },
+        { ...body, issuedOn: '2024-02-30' },
+        { ...body, issuerOrganizationId: 'nope' },
+      ]) {
+        const response = await t.http.post(url).set(bearer(BOOTSTRAP_TOKEN)).send(bad).expect(400);
         expect(response.headers['content-type']).toMatch(PROBLEM);
       }
-      await t.http.post(revokeUrl('nope', award.id)).set(bearer(BOOTSTRAP_TOKEN)).send({ reason: 'x' }).expect(400);
-      await t.http
-        .post(revokeUrl(decisions.d1.id, 'nope'))
-        .set(bearer(BOOTSTRAP_TOKEN))
-        .send({ reason: 'x' })
-        .expect(400);
-      await t.http.post(revokeUrl(UNKNOWN_ID, award.id)).set(bearer(BOOTSTRAP_TOKEN)).send({ reason: 'x' }).expect(404);
+      await t.http.post(revokeUrl('nope', award.id)).set(bearer(BOOTSTRAP_TOKEN)).send(body).expect(400);
+      await t.http.post(revokeUrl(decisions.d1.id, 'nope')).set(bearer(BOOTSTRAP_TOKEN)).send(body).expect(400);
+      await t.http.post(revokeUrl(UNKNOWN_ID, award.id)).set(bearer(BOOTSTRAP_TOKEN)).send(body).expect(404);
       // A line of another decision is not a line of this one.
-      const wrong = await t.http
-        .post(revokeUrl(decisions.d2.id, award.id))
-        .set(bearer(BOOTSTRAP_TOKEN))
-        .send({ reason: 'x' })
-        .expect(404);
+      const wrong = await t.http.post(revokeUrl(decisions.d2.id, award.id)).set(bearer(BOOTSTRAP_TOKEN)).send(body);
+      expect(wrong.status).toBe(404);
       expect(wrong.body.code).toBe('NOT_FOUND');
       expect((await list()).items).toHaveLength(6);
     });
@@ -327,8 +353,8 @@ describe('awards, revocation and certificates', () => {
       await t.http
         .post(revokeUrl(decisions.d3.id, decisions.d3.awards.find((a) => a.recipientName === 'Nguyễn Văn An')!.id))
         .set(bearer(BOOTSTRAP_TOKEN))
-        .send({ reason: 'Trùng lặp' })
-        .expect(200);
+        .send({ issuerOrganizationId: tree.province.id, issuedOn: '2024-06-01', ground: 'C', reason: 'Trùng lặp' })
+        .expect(201);
       const history = await t.http.get(`/api/v1/individuals/${people.an.id}/awards`).expect(200);
       expect(history.body.items.map((a: Award) => [a.awardCode, a.issuedOn, a.revoked])).toEqual([
         ['BANG_KHEN_TINH', '2024-02-01', true],
@@ -372,6 +398,7 @@ describe('awards, revocation and certificates', () => {
         valid: true,
         revoked: false,
         revokedAt: null,
+        revocation: null,
         verificationCode: award.verificationCode,
         recipientName: 'Nguyễn Văn An',
         recipientKind: 'INDIVIDUAL',

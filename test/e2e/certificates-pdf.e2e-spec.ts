@@ -6,6 +6,7 @@ import {
   makeIndividual,
   makeOrganization,
   makeTree,
+  revocationFields,
 } from '../support/factories.js';
 import { binary } from '../support/binary.js';
 import { readPdf } from '../support/pdf.js';
@@ -169,8 +170,8 @@ describe('printable certificates (PDF)', () => {
       await t.http
         .post(`/api/v1/decisions/${giayKhen.id}/awards/${huongAward.id}/revoke`)
         .set(bearer(BOOTSTRAP_TOKEN))
-        .send({ reason: 'Khai man thành tích' })
-        .expect(200);
+        .send(await revocationFields(t, giayKhen.id, 'Khai man thành tích'))
+        .expect(201);
       const [page] = await readPdf((await get(`/awards/${huongAward.id}/certificate.pdf`).expect(200)).body as Buffer);
       expect(page.text).toContain('ĐÃ THU HỒI');
       expect(page.text).toMatch(/ĐÃ THU HỒI ngày \d{2}\/\d{2}\/\d{4}: khen thưởng này không còn giá trị/);
@@ -209,8 +210,8 @@ describe('printable certificates (PDF)', () => {
       await t.http
         .post(`/api/v1/decisions/${giayKhen.id}/awards/${huongAward.id}/revoke`)
         .set(bearer(BOOTSTRAP_TOKEN))
-        .send({ reason: 'Khai man thành tích' })
-        .expect(200);
+        .send(await revocationFields(t, giayKhen.id, 'Khai man thành tích'))
+        .expect(201);
       const pages = await readPdf((await get(`/decisions/${giayKhen.id}/certificates.pdf`).expect(200)).body as Buffer);
       const revoked = pages.filter((page) => page.text.includes('ĐÃ THU HỒI'));
       expect(revoked).toHaveLength(1);

@@ -14,6 +14,7 @@ import {
   makeOrganization,
   makeSubmittedNomination,
   makeTree,
+  revocationFields,
 } from '../support/factories.js';
 import { binary } from '../support/binary.js';
 import { byDepartment } from '../support/world.js';
@@ -48,6 +49,10 @@ const CSV_COLUMNS = [
   'revoked',
   'revokedAt',
   'revokedReason',
+  'revocationNumber',
+  'revocationIssuedOn',
+  'revocationGround',
+  'needsReview',
 ];
 
 interface AwardItem {
@@ -70,6 +75,8 @@ interface AwardItem {
   revoked: boolean;
   revokedAt: string | null;
   revokedReason: string | null;
+  revocation: { number: string; issuedOn: string; ground: string } | null;
+  needsReview: boolean;
 }
 
 describe('exports', () => {
@@ -129,8 +136,8 @@ describe('exports', () => {
     await t.http
       .post(`/api/v1/decisions/${giayKhen.id}/awards/${revokedAwardId}/revoke`)
       .set(bearer(BOOTSTRAP_TOKEN))
-      .send({ reason: 'Khai man thành tích, "hồ sơ" giả; cần truy thu' })
-      .expect(200);
+      .send(await revocationFields(t, giayKhen.id, 'Khai man thành tích, "hồ sơ" giả; cần truy thu'))
+      .expect(201);
 
     const provincial = await makeIndividual(t, tree.department.id, { fullName: 'Trần Văn Bình' });
     // He qualifies (Law 2022 Art 74.1.d): the decision re-judges the line.
@@ -218,6 +225,10 @@ describe('exports', () => {
     revoked: item.revoked ? 'yes' : 'no',
     revokedAt: item.revokedAt ?? '',
     revokedReason: item.revokedReason ?? '',
+    revocationNumber: item.revocation?.number ?? '',
+    revocationIssuedOn: item.revocation?.issuedOn ?? '',
+    revocationGround: item.revocation?.ground ?? '',
+    needsReview: item.needsReview ? 'yes' : 'no',
   });
 
   describe('GET /exports/awards.csv', () => {
@@ -497,7 +508,7 @@ describe('exports', () => {
 
       const items = await listAll({ includeRevoked: 'true' });
       expect(sheet.actualRowCount).toBe(items.length + 1);
-      expect(sheet.autoFilter).toBe(`A1:Y${items.length + 1}`);
+      expect(sheet.autoFilter).toBe(`A1:AC${items.length + 1}`);
       const column = (key: string) => CSV_COLUMNS.indexOf(key) + 1;
       items.forEach((item, index) => {
         const row = sheet.getRow(index + 2);
@@ -530,6 +541,13 @@ describe('exports', () => {
         } else {
           expect(revokedAt).toBeNull();
         }
+        // The revocation decision (R-REVOKE-1): its number and ground as text, its date a date.
+        expect(row.getCell(column('revocationNumber')).value ?? null).toBe(item.revocation?.number ?? null);
+        expect(row.getCell(column('revocationGround')).value ?? null).toBe(item.revocation?.ground ?? null);
+        const revokedOn = row.getCell(column('revocationIssuedOn')).value;
+        if (item.revocation) expect((revokedOn as Date).toISOString().slice(0, 10)).toBe(item.revocation.issuedOn);
+        else expect(revokedOn ?? null).toBeNull();
+        expect(row.getCell(column('needsReview')).value).toBe(item.needsReview ? 'yes' : 'no');
       });
       const huongRow = items.findIndex((item) => item.recipientName === 'Nguyễn Thị Hương') + 2;
       expect(sheet.getRow(huongRow).getCell(column('organizationPath')).value).toBe(
@@ -555,7 +573,7 @@ describe('exports', () => {
     it('writes a header-only workbook when nothing matches', async () => {
       const sheet = await workbookOf((await download('xlsx', { year: '1999' }).expect(200)).body as Buffer);
       expect(sheet.actualRowCount).toBe(1);
-      expect(sheet.autoFilter).toBe('A1:Y1');
+      expect(sheet.autoFilter).toBe('A1:AC1');
     });
 
     /** Does XML 1.0 forbid the character outright (control characters but tab, LF and CR; U+FFFE, U+FFFF)? */

@@ -7,6 +7,7 @@ import {
   makeIndividual,
   makeTree,
   revokeAward,
+  revocationFields,
 } from '../support/factories.js';
 import { useTwoInstances } from '../support/lifecycle.js';
 import { BOOTSTRAP_TOKEN, bearer } from '../support/test-app.js';
@@ -135,8 +136,8 @@ describe('public reads: Cache-Control public, a strong ETag of the register, 304
     const response = await second
       .post(`/api/v1/decisions/${fixture.decision.id}/awards/${award?.id}/revoke`)
       .set(bearer(BOOTSTRAP_TOKEN))
-      .send({ reason: 'Hồ sơ khai sai thành tích' })
-      .expect(200);
+      .send(await revocationFields(t, fixture.decision.id, 'Hồ sơ khai sai thành tích'))
+      .expect(201);
     expect(response.headers['cache-control']).toBe('no-store');
     const afterRevocation = await first.get(path).set('If-None-Match', before).expect(200);
     expect(afterRevocation.headers['etag']).not.toBe(before);

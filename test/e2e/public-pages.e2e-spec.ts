@@ -6,6 +6,7 @@ import {
   makeIndividual,
   makeOrganization,
   makeTree,
+  revocationFields,
 } from '../support/factories.js';
 import { binary } from '../support/binary.js';
 import { readPdfImages } from '../support/pdf.js';
@@ -100,14 +101,17 @@ describe('public pages: certificate verification and the awardee lookup', () => 
     });
 
     it('shows a revocation with its legal ground, never the officer’s text', async () => {
-      await t.http
+      const revocation = await t.http
         .post(`/api/v1/decisions/${decision.id}/awards/${huong.id}/revoke`)
         .set(bearer(BOOTSTRAP_TOKEN))
-        .send({ reason: 'Khai man thành tích <b>bí mật</b>' })
-        .expect(200);
+        .send(await revocationFields(t, decision.id, 'Khai man thành tích <b>bí mật</b>'))
+        .expect(201);
       const response = await t.http.get(`/verify/${huong.verificationCode}`).expect(200);
       const text = visibleText(response.text);
       expect(text).toContain('Đã thu hồi');
+      // The revocation decision and its ground (Law 2022 Art 93.2.a), not the reason.
+      expect(text).toContain(`Quyết định hủy bỏ số ${revocation.body.number} ngày`);
+      expect(text).toContain('căn cứ: gian dối trong việc kê khai công trạng, thành tích (điểm a khoản 2 Điều 93');
       expect(text).toMatch(
         /đã bị thu hồi ngày \d{2}\/\d{2}\/\d{4}: quyết định khen thưởng đã bị hủy bỏ theo Chương VII Luật Thi đua, khen thưởng 2022/,
       );

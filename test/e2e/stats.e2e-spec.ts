@@ -8,6 +8,7 @@ import {
   makeIndividual,
   makeOrganization,
   makeTree,
+  revocationFields,
 } from '../support/factories.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
 
@@ -117,8 +118,8 @@ describe('statistics', () => {
     await t.http
       .post(`/api/v1/decisions/${d3.id}/awards/${revoked.id}/revoke`)
       .set(bearer(BOOTSTRAP_TOKEN))
-      .send({ reason: 'Hồ sơ giả mạo' })
-      .expect(200);
+      .send(await revocationFields(t, d3.id, 'Hồ sơ giả mạo'))
+      .expect(201);
   });
 
   const stats = async (query = '') =>

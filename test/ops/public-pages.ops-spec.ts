@@ -12,6 +12,7 @@ import {
   makeIndividual,
   makeOrganization,
   makeTree,
+  revocationFields,
 } from '../support/factories.js';
 import { byDepartment } from '../support/world.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
@@ -75,8 +76,8 @@ describe('public pages in Chromium', () => {
     await t.http
       .post(`/api/v1/decisions/${decision.id}/awards/${toRevoke.id}/revoke`)
       .set(bearer(BOOTSTRAP_TOKEN))
-      .send({ reason: 'Khai man thành tích' })
-      .expect(200);
+      .send(await revocationFields(t, decision.id, 'Khai man thành tích'))
+      .expect(201);
 
     userDataDir = await mkdtemp(path.join(tmpdir(), 'awards-chromium-'));
     context = await chromium.launchPersistentContext(userDataDir, {

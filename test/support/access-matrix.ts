@@ -4,6 +4,7 @@ import {
   makeApprovedNomination,
   makeDecision,
   makeIndividual,
+  makeRevocation,
   makeNomination,
   makeTree,
   MEETING,
@@ -81,6 +82,8 @@ const approverWrite = (status: number): Record<Caller, number> => ({ ...adminOnl
 /** The year of the fixture's achievements; decisions are dated in January of the next year (Decree 98 regime). */
 export const YEAR = 2024;
 export const DECIDED_ON = '2025-01-10';
+/** Revocations of the fixture's awards are dated after them. */
+export const REVOKED_ON = '2025-06-02';
 /** Personal data of the fixture's person in scope: it must never appear in a public response. */
 export const PERSONAL = { birthDate: '1985-04-12', nationalId: '011085001234' } as const;
 
@@ -151,7 +154,35 @@ function freshFactories(t: TestApp, tree: Awaited<ReturnType<typeof makeTree>>) 
     });
     return { id: signed.id, awardId: signed.awards[0].id, verificationCode: signed.awards[0].verificationCode };
   };
+  const revocationBody = {
+    issuerOrganizationId: tree.department.id,
+    issuedOn: REVOKED_ON,
+    ground: 'B',
+    reason: 'Làm giả hồ sơ',
+  };
+  /** A revocation of a fresh award (R-REVOKE-1). */
+  const revocation = async () =>
+    (await makeRevocation(t, { ...revocationBody, awardIds: [(await decision()).awardId] })).id;
+  /** An award flagged for review: a CSTĐ cơ sở that counted a Lao động tiên tiến since revoked (R-REVOKE-1). */
+  const flagged = async () => {
+    const individualId = await person();
+    await addInitiative(t, individualId, YEAR);
+    const common = { year: YEAR, individualId, proposingOrganizationId: tree.department.id };
+    const ldtt = await makeApprovedNomination(t, { ...common, awardCode: 'LAO_DONG_TIEN_TIEN' });
+    const cscs = await makeApprovedNomination(t, { ...common, awardCode: 'CHIEN_SI_THI_DUA_CO_SO' });
+    const signed = await makeDecision(t, {
+      issuerOrganizationId: tree.department.id,
+      nominationIds: [ldtt.id, cscs.id],
+      issuedOn: DECIDED_ON,
+    });
+    const revoked = signed.awards.find((a) => a.awardCode === 'LAO_DONG_TIEN_TIEN')!;
+    const made = await makeRevocation(t, { ...revocationBody, awardIds: [revoked.id] });
+    return made.flagged[0].award.id;
+  };
   return {
+    revocationBody,
+    revocation,
+    flagged,
     person,
     nominationBody,
     draft,
@@ -606,11 +637,31 @@ export const ACCESS_MATRIX: AccessRow[] = [
   {
     method: 'POST',
     path: '/api/v1/decisions/{id}/awards/{awardId}/revoke',
-    expect: approverWrite(200),
+    expect: approverWrite(201),
     request: async (w) => {
       const decision = await w.fresh.decision();
-      return { params: { id: decision.id, awardId: decision.awardId }, body: { reason: 'Khai man thành tích' } };
+      return { params: { id: decision.id, awardId: decision.awardId }, body: w.fresh.revocationBody };
     },
+  },
+  // revocation decisions (R-REVOKE-1): approvers record them, they are public acts
+  {
+    method: 'POST',
+    path: '/api/v1/revocations',
+    expect: approverWrite(201),
+    request: async (w) => ({ body: { ...w.fresh.revocationBody, awardIds: [(await w.fresh.decision()).awardId] } }),
+  },
+  { method: 'GET', path: '/api/v1/revocations', expect: everyone(200) },
+  {
+    method: 'GET',
+    path: '/api/v1/revocations/{id}',
+    expect: everyone(200),
+    request: async (w) => id(await w.fresh.revocation()),
+  },
+  {
+    method: 'POST',
+    path: '/api/v1/awards/{id}/review',
+    expect: approverWrite(200),
+    request: async (w) => ({ ...id(await w.fresh.flagged()), body: { outcome: 'CONFIRMED' } }),
   },
   {
     method: 'GET',

@@ -186,6 +186,36 @@ export async function makeDecision(
   return response.body;
 }
 
+/**
+ * Records a revocation decision through the API (R-REVOKE-1): ground A, a reason, the given awards; the issuer's
+ * AUTO series numbers it unless `number` is given.
+ */
+export async function makeRevocation(
+  t: TestApp,
+  options: {
+    issuerOrganizationId: string;
+    awardIds: string[];
+    issuedOn?: string;
+    ground?: string;
+    reason?: string;
+    number?: number | string;
+    token?: string;
+  },
+): Promise<{
+  id: string;
+  number: string;
+  awards: { id: string }[];
+  flagged: { award: { id: string }; reliedOnAwardId: string; rule: string }[];
+}> {
+  const { token, ...body } = options;
+  const response = await t.http
+    .post('/api/v1/revocations')
+    .set(bearer(token ?? BOOTSTRAP_TOKEN))
+    .send({ issuedOn: '2025-06-02', ground: 'A', reason: 'Khai man thành tích', ...body });
+  if (response.status !== 201) throw new Error(`makeRevocation: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body;
+}
+
 // --- nominations workflow: facts about people, award history, nominations -----------------------------------------
 
 /** Sets a person's annual rating through the API (as ADMIN). */
@@ -461,11 +491,36 @@ export async function makeRatedIndividual(
   return individual;
 }
 
-/** Revokes an award of a decision through the API (as ADMIN). */
+let revocationNumber = 9000;
+
+/**
+ * The fields of a revocation decision (R-REVOKE-1) by the issuer of decision `decisionId`, dated today (UTC, never
+ * after today in Vietnam), ground A, `reason`; a register number when the issuer numbers from its register.
+ */
+export async function revocationFields(
+  t: TestApp,
+  decisionId: string,
+  reason = 'Khai man thành tích',
+): Promise<{ issuerOrganizationId: string; issuedOn: string; ground: string; reason: string; number?: number }> {
+  const decision = await t.http.get(`/api/v1/decisions/${decisionId}`);
+  if (decision.status !== 200) throw new Error(`revocationFields: decision ${decision.status}`);
+  const issuerId = decision.body.issuer.id as string;
+  const issuer = await t.http.get(`/api/v1/organizations/${issuerId}`);
+  if (issuer.status !== 200) throw new Error(`revocationFields: issuer ${issuer.status}`);
+  const fields = {
+    issuerOrganizationId: issuerId,
+    issuedOn: new Date().toISOString().slice(0, 10),
+    ground: 'A',
+    reason,
+  };
+  return issuer.body.decisionNumbering === 'REGISTER' ? { ...fields, number: ++revocationNumber } : fields;
+}
+
+/** Revokes an award of a decision through the API (as ADMIN): a revocation decision of one award (R-REVOKE-1). */
 export async function revokeAward(t: TestApp, decisionId: string, awardId: string, reason: string): Promise<void> {
   const response = await t.http
     .post(`/api/v1/decisions/${decisionId}/awards/${awardId}/revoke`)
     .set(bearer(BOOTSTRAP_TOKEN))
-    .send({ reason });
-  if (response.status !== 200) throw new Error(`revokeAward: ${response.status} ${JSON.stringify(response.body)}`);
+    .send(await revocationFields(t, decisionId, reason));
+  if (response.status !== 201) throw new Error(`revokeAward: ${response.status} ${JSON.stringify(response.body)}`);
 }

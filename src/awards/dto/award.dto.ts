@@ -3,7 +3,16 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 import { FIRST_YEAR, LAST_YEAR } from '../../common/validation/dates.js';
 import { PageQueryDto } from '../../common/pagination/pagination.js';
-import { AWARD_CODES, BASES, REGIME_CODES, type AwardCode, type Basis, type Regime } from '../../rules/index.js';
+import {
+  AWARD_CODES,
+  BASES,
+  REGIME_CODES,
+  REVOCATION_GROUNDS,
+  type AwardCode,
+  type Basis,
+  type Regime,
+  type RevocationGround,
+} from '../../rules/index.js';
 import { AWARD_RECIPIENT_KINDS, type AwardRecipientKind } from '../labels.js';
 
 /** `true` / `false` in a query string (anything else fails validation). */
@@ -86,6 +95,29 @@ export class AwardHistoryQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(AWARD_RECIPIENT_KINDS)
   recipientKind?: AwardRecipientKind;
+}
+
+/** The revocation decision of an award (R-REVOKE-1, Law 2022 Art 93): public, as the decision itself is. */
+export class AwardRevocationDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  /** Number of the revocation decision as printed, e.g. `12/QĐ-STTTT` (the issuer's register, R-NUM-1). */
+  number: string;
+  /** Date of the revocation decision, YYYY-MM-DD. */
+  @ApiProperty({ format: 'date' })
+  issuedOn: string;
+  /** The point of Law 2022 Art 93.2 it rests on: A–D for points a–d. */
+  @ApiProperty({ enum: REVOCATION_GROUNDS, enumName: 'RevocationGround' })
+  ground: RevocationGround;
+}
+
+/** R-REVOKE-1: the bonus of a revoked award is to be recovered (thu hồi tiền thưởng, Law 2022 Art 93.2). */
+export class BonusRecoveryDto {
+  /** The bonus paid with the award, integer VND. */
+  amount: number;
+  /** Since when: the date of the revocation decision (or of the revocation, for one recorded before they were decisions). */
+  @ApiProperty({ format: 'date' })
+  dueSince: string;
 }
 
 /** One granted award (a line of a decision). Public: carries no personal data beyond the recipient's name. */
@@ -187,4 +219,18 @@ export class AwardDto {
 
   /** R-REVOKE-1: the bonus paid for a revoked award must be recovered (truy thu). */
   bonusRecoveryDue: boolean;
+
+  /** The revocation decision (number, date, ground; never its reason); null when not revoked or revoked before revocations were decisions. */
+  @ApiProperty({ type: AwardRevocationDto, nullable: true })
+  revocation: AwardRevocationDto | null;
+
+  /** What is to be recovered, when `bonusRecoveryDue`: the amount and since when. */
+  @ApiProperty({ type: BonusRecoveryDto, nullable: true })
+  bonusRecovery: BonusRecoveryDto | null;
+
+  /**
+   * R-REVOKE-1: an award whose eligibility counted an award since revoked (CSTĐ cơ sở years of a CSTĐ tỉnh…) is
+   * flagged for review, never revoked with it; `POST /awards/{id}/review` clears the flag.
+   */
+  needsReview: boolean;
 }

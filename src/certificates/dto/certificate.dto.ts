@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { AwardRevocationDto } from '../../awards/dto/award.dto.js';
 import { AWARD_RECIPIENT_KINDS, type AwardRecipientKind } from '../../awards/labels.js';
 import { AWARD_CODES, BASES, SIGNING_MODES, type AwardCode, type Basis, type SigningMode } from '../../rules/index.js';
 
@@ -13,6 +14,10 @@ export class CertificateDto {
   /** When it was revoked (ISO 8601 UTC). */
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   revokedAt: string | null;
+
+  /** The revocation decision (number, date, ground of Law 2022 Art 93.2; never its reason), when there is one. */
+  @ApiProperty({ type: AwardRevocationDto, nullable: true })
+  revocation: AwardRevocationDto | null;
 
   /** The code as stored, in canonical form. */
   verificationCode: string;

@@ -9,6 +9,8 @@ export interface RuleViolation {
   actual?: number;
   /** The decision line (nomination) it concerns, when a decision re-checks its lines. */
   nominationId?: string;
+  /** The award it concerns, when a revocation checks the awards it names (R-REVOKE-1). */
+  awardId?: string;
 }
 
 /** One bad input field, as listed in a 400 problem. */
@@ -122,6 +124,7 @@ const ENTITY_KEYS: Readonly<Record<string, MessageKey>> = {
   Nomination: 'entity.nomination',
   Decision: 'entity.decision',
   Award: 'entity.award',
+  Revocation: 'entity.revocation',
   'Award type': 'entity.awardType',
   Certificate: 'entity.certificate',
   'API key': 'entity.apiKey',

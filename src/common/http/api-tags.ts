@@ -15,6 +15,9 @@ export const API_TAGS: Record<string, string> = {
     'Nominations (đề nghị khen thưởng): drafting with eligibility, submission, council votes, approval; spreadsheet import.',
   decisions:
     'Decisions (quyết định khen thưởng) that grant the approved nominations, and revocation of awards (thu hồi).',
+  revocations:
+    'Revocation decisions (quyết định hủy bỏ quyết định khen thưởng, Law 2022 Art 93): number, date, issuer and ' +
+    'legal ground; public, without the officer’s reason.',
   history:
     "History import: an agency's past decisions and awards from spreadsheets, counted by the rules, never judged.",
   awards: 'Granted awards: the public register and the award history of a person or an organization.',

@@ -21,6 +21,9 @@ export class RuleViolationDto {
   /** The line it concerns, when a decision re-checks its nominations (`POST /decisions`). */
   @ApiPropertyOptional({ format: 'uuid' })
   nominationId?: string;
+  /** The award it concerns, when a revocation checks the awards it names (`POST /revocations`). */
+  @ApiPropertyOptional({ format: 'uuid' })
+  awardId?: string;
 }
 
 /** RFC 9457 problem details (`application/problem+json`). */

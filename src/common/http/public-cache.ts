@@ -9,7 +9,8 @@ import { compileOnly, replicaQuery } from '../../database/replica-reads.js';
 
 /**
  * Public reads that any cache may keep: `Cache-Control: public`, a strong `ETag` from the register's version
- * (`register_version`, bumped by a trigger with every change of awards, decisions, award types and organizations),
+ * (`register_version`, bumped by a trigger with every change of awards, decisions, revocations, award types and
+ * organizations),
  * and `If-None-Match` answered 304 after one read of that version, without running the route.
  *
  * - Only for requests without `Authorization`: what a token opens is `no-store` (security.ts) and may differ
@@ -26,7 +27,7 @@ export const PUBLIC_MAX_AGE_SECONDS = 10;
 export const PUBLIC_STALE_WHILE_REVALIDATE_SECONDS = 60;
 export const PUBLIC_CACHE_CONTROL = `public, max-age=${PUBLIC_MAX_AGE_SECONDS}, stale-while-revalidate=${PUBLIC_STALE_WHILE_REVALIDATE_SECONDS}`;
 /** Bump when a public read's representation changes for the same data, so old tags stop matching. */
-export const REPRESENTATION_REVISION = 1;
+export const REPRESENTATION_REVISION = 2;
 
 /** A body that carries the register version it was read at (not serialized: a symbol key). */
 export const REGISTER_VERSION: unique symbol = Symbol('registerVersion');

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -34,10 +34,8 @@ export const MAX_DECISION_LINES = 500;
 /** Highest decision number accepted by hand. */
 export const MAX_DECISION_NUMBER = 999_999;
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 /** R-NUM-1: the register's number as printed (`05/QĐ-STTTT`) or the number alone (5), 1 to MAX_DECISION_NUMBER. */
-function IsDecisionNumber(): PropertyDecorator {
+export function IsDecisionNumber(): PropertyDecorator {
   return ValidateBy({
     name: 'isDecisionNumber',
     validator: {
@@ -143,14 +141,6 @@ export class ListDecisionsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(AUTHORITIES)
   authority?: Authority;
-}
-
-export class RevokeAwardDto {
-  /** Why the award is revoked (lý do thu hồi), e.g. false achievements or forged papers (R-REVOKE-1). */
-  @Transform(trim)
-  @IsString()
-  @Length(1, 2000)
-  reason: string;
 }
 
 export class DecisionIssuerDto {

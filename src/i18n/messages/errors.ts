@@ -32,6 +32,7 @@ export const ERROR_MESSAGES = {
   'entity.organization': { vi: 'tổ chức', en: 'Organization' },
   'entity.individual': { vi: 'cá nhân', en: 'Individual' },
   'entity.household': { vi: 'hộ gia đình', en: 'Household' },
+  'entity.revocation': { vi: 'quyết định hủy bỏ khen thưởng', en: 'Revocation' },
   'entity.nomination': { vi: 'đề nghị khen thưởng', en: 'Nomination' },
   'entity.decision': { vi: 'quyết định khen thưởng', en: 'Decision' },
   'entity.award': { vi: 'khen thưởng', en: 'Award' },

@@ -13,6 +13,10 @@ export const PAGE_MESSAGES = {
     en: 'This award is on record and stands.',
   },
   'page.verify.revoked': { vi: 'Đã thu hồi', en: 'Revoked' },
+  'page.verify.revocation': {
+    vi: 'Quyết định hủy bỏ số {number} ngày {date}, căn cứ: {ground}.',
+    en: 'Revocation decision {number} of {date}, on the ground of {ground}.',
+  },
   'page.verify.revokedText': {
     vi: 'Khen thưởng này đã bị thu hồi ngày {date}: quyết định khen thưởng đã bị hủy bỏ theo Chương VII Luật Thi đua, khen thưởng 2022 và giấy khen, bằng khen đã cấp không còn giá trị.',
     en: 'This award was revoked on {date}: the award decision was annulled under Chapter VII of the Law on Emulation and Commendation 2022, and the certificate no longer stands.',

@@ -428,6 +428,52 @@ export const RULE_MESSAGES = {
   },
   'rules.vote.withAward': { vi: '{award}: {text}', en: '{award}: {text}' },
 
+  // R-REVOKE-1 (Law 2022 Art 93.2, ch. VII): revocation decisions.
+  'revocation.ground.A': {
+    vi: 'gian dối trong việc kê khai công trạng, thành tích (điểm a khoản 2 Điều 93 Luật Thi đua, khen thưởng 2022)',
+    en: 'false declaration of merits or achievements (Law 2022 Art 93.2.a)',
+  },
+  'revocation.ground.B': {
+    vi: 'cung cấp thông tin sai sự thật hoặc làm giả hồ sơ, giấy tờ (điểm b khoản 2 Điều 93 Luật Thi đua, khen thưởng 2022)',
+    en: 'untrue information or forged papers in the dossier (Law 2022 Art 93.2.b)',
+  },
+  'revocation.ground.C': {
+    vi: 'thẩm định, xét, duyệt, đề nghị trái quy định của pháp luật (điểm c khoản 2 Điều 93 Luật Thi đua, khen thưởng 2022)',
+    en: 'appraisal, review or proposal against the law (Law 2022 Art 93.2.c)',
+  },
+  'revocation.ground.D': {
+    vi: 'có kết luận, quyết định, bản án của cơ quan có thẩm quyền về vi phạm dẫn đến không bảo đảm tiêu chuẩn khen thưởng (điểm d khoản 2 Điều 93 Luật Thi đua, khen thưởng 2022)',
+    en: 'a competent body found a violation that leaves the award’s standard unmet (Law 2022 Art 93.2.d)',
+  },
+  'rules.revoke.issuerOk': {
+    vi: '{issuer} là cấp đã quyết định khen thưởng {award} ({grantedBy}) hoặc cấp trên (R-REVOKE-1, Điều 93 Luật Thi đua, khen thưởng 2022)',
+    en: '{issuer} granted {award} ({grantedBy}) or is above that authority (R-REVOKE-1, Law 2022 Art 93)',
+  },
+  'rules.revoke.issuerNotAbove': {
+    vi: '{issuer} không phải cấp đã quyết định khen thưởng {award} ({grantedBy}) hay cấp trên của cấp đó: chỉ cấp đã quyết định khen thưởng hoặc cấp trên mới hủy bỏ quyết định khen thưởng (R-REVOKE-1, Điều 93 Luật Thi đua, khen thưởng 2022)',
+    en: '{issuer} neither granted {award} ({grantedBy}) nor is above that authority: only the granting authority or one above it revokes an award (R-REVOKE-1, Law 2022 Art 93)',
+  },
+  'rules.revoke.noCompetence': {
+    vi: '{issuer} không có thẩm quyền quyết định khen thưởng vào ngày ký nên không thể ban hành quyết định hủy bỏ (R-REVOKE-1, Điều 79, 80 và Điều 93 Luật Thi đua, khen thưởng 2022)',
+    en: '{issuer} holds no authority to decide awards on that date, so it cannot issue a revocation (R-REVOKE-1, Law 2022 Art 79–80, 93)',
+  },
+  'rules.revoke.future': {
+    vi: 'ngày ký quyết định hủy bỏ {date} sau ngày hôm nay {today}: chỉ ghi nhận quyết định đã ký (R-REVOKE-1, Điều 93 Luật Thi đua, khen thưởng 2022)',
+    en: 'the revocation date {date} is after today {today}: only a signed decision is recorded (R-REVOKE-1, Law 2022 Art 93)',
+  },
+  'rules.revoke.beforeAward': {
+    vi: 'ngày ký quyết định hủy bỏ {date} trước ngày của quyết định khen thưởng {award} ({awardDate}) (R-REVOKE-1, Điều 93 Luật Thi đua, khen thưởng 2022)',
+    en: 'the revocation date {date} is before the date of the decision granting {award} ({awardDate}) (R-REVOKE-1, Law 2022 Art 93)',
+  },
+  'rules.revoke.dateOk': {
+    vi: 'ngày ký quyết định hủy bỏ {date} hợp lệ (R-REVOKE-1, Điều 93 Luật Thi đua, khen thưởng 2022)',
+    en: 'the revocation date {date} is valid (R-REVOKE-1, Law 2022 Art 93)',
+  },
+  'rules.revoke.review': {
+    vi: 'khen thưởng {award} đã tính khen thưởng {reliedOn} bị hủy bỏ theo quyết định {number} làm điều kiện ({rule}, {article}): cần xem xét lại (R-REVOKE-1, Điều 93 Luật Thi đua, khen thưởng 2022)',
+    en: 'award {award} counted award {reliedOn}, revoked by decision {number}, as a prerequisite ({rule}, {article}): it needs review (R-REVOKE-1, Law 2022 Art 93)',
+  },
+
   /** A check stored before messages were kept as catalogue keys: its text is shown as it was stored. */
   'rules.stored': {
     vi: '{rule}: {text} (kết quả lưu trước khi có bản tiếng Việt; kiểm tra lại để xem bằng tiếng Việt)',

@@ -389,6 +389,23 @@ export const SERVICE_MESSAGES = {
     vi: '{issuer} đã ban hành quyết định số {number} trong năm {year} (R-NUM-1)',
     en: '{issuer} already issued decision {number} in {year} (R-NUM-1)',
   },
+  'revocation.unknownAwards': { vi: 'Không tồn tại các khen thưởng: {ids}', en: 'Unknown awards: {ids}' },
+  'revocation.alreadyRevoked': {
+    vi: 'Các khen thưởng {ids} đã bị thu hồi (R-REVOKE-1, Điều 93 Luật Thi đua, khen thưởng 2022)',
+    en: 'Awards {ids} are already revoked (R-REVOKE-1, Law 2022 Art 93)',
+  },
+  'revocation.breaks': {
+    vi: 'Quyết định hủy bỏ vi phạm {count} điều kiện (R-REVOKE-1, Điều 93 Luật Thi đua, khen thưởng 2022): chưa ghi nhận gì',
+    en: 'The revocation breaks {count} rule check(s) (R-REVOKE-1, Law 2022 Art 93): nothing was recorded',
+  },
+  'revocation.outsideIssuer': {
+    vi: 'Khen thưởng {ids} do cơ quan ngoài hệ thống quyết định ({issuer}); chỉ quản trị viên (ADMIN) ghi nhận việc hủy bỏ',
+    en: 'Awards {ids} were granted by an issuer outside the registry ({issuer}); only an ADMIN records their revocation',
+  },
+  'revocation.notFlagged': {
+    vi: 'Khen thưởng {award} không ở trạng thái cần xem xét lại (R-REVOKE-1)',
+    en: 'Award {award} is not flagged for review (R-REVOKE-1)',
+  },
   'decision.notALine': {
     vi: 'Khen thưởng {award} không thuộc quyết định {number}',
     en: 'Award {award} is not a line of decision {number}',
