@@ -35,6 +35,15 @@ function unresolvedError(row: UnresolvedRow): ImportRowError {
       return { row: row.row, field: row.field, message: msg('history.notIssuer') };
     case 'decisionNumber':
       return { row: row.row, field: row.field, message: msg('history.decisionExists', { number: row.code ?? '' }) };
+    case 'awardCode':
+      return {
+        row: row.row,
+        field: row.field,
+        message:
+          row.earlierRow != null
+            ? msg('history.duplicateRow', { row: row.earlierRow })
+            : msg('history.duplicateAward', { number: row.code ?? '' }),
+      };
   }
 }
 

@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Db } from '../database/db.js';
 import { currentTransactionManager } from '../database/transaction-context.js';
+import { DUPLICATE_GROUPS } from '../rules/index.js';
 import type { HistoryRecord } from './history-rows.js';
 
 /** The staged columns, in the order the COPY sends them. */
@@ -72,8 +73,23 @@ function csvLine(importId: string, r: HistoryRecord): string {
 /** A row the lookups could not resolve, and which column to blame. */
 export interface UnresolvedRow {
   row: number;
-  field: 'nationalId' | 'fullName' | 'collectiveCode' | 'issuerOrganizationCode' | 'decisionNumber';
+  field: 'nationalId' | 'fullName' | 'collectiveCode' | 'issuerOrganizationCode' | 'decisionNumber' | 'awardCode';
   code: string | null;
+  /** `awardCode`: the earlier row of the file it repeats, or null when the registry holds the award (`code`). */
+  earlierRow?: number | null;
+}
+
+/**
+ * R-DUP-1's key of a code in SQL: the first code of its duplicate group (a regular Giấy khen and a regular Bằng khen
+ * tỉnh of one year are one reward), else the code itself.
+ */
+function duplicateKey(column: 's.award_code' | 'a.award_code') {
+  const ref = sql.ref(column);
+  if (DUPLICATE_GROUPS.length === 0) return sql<string>`${ref}`;
+  const whens = DUPLICATE_GROUPS.map(
+    (group) => sql`WHEN ${ref} IN (${sql.join(group.map((c) => sql.lit(c)))}) THEN ${sql.lit(group[0])}`,
+  );
+  return sql<string>`CASE ${sql.join(whens, sql` `)} ELSE ${ref} END`;
 }
 
 /**
@@ -255,7 +271,37 @@ export class HistoryRepository {
       .where('s.import_id', '=', importId)
       .whereRef('d.year', '=', sql`extract(year FROM s.issued_on)::int`)
       .execute();
-    return [...missing, ...issuers, ...taken];
+    return [...missing, ...issuers, ...taken, ...(await this.duplicates(importId))];
+  }
+
+  /**
+   * R-DUP-1 (one achievement is rewarded once) on the resolved rows: a REGULAR award of one recipient, year and
+   * duplicate group given twice in the file (the later row is named, with the first), or already in the registry
+   * (not revoked). History is never judged otherwise; a repeated row is a mistake of the file.
+   */
+  private async duplicates(importId: string): Promise<UnresolvedRow[]> {
+    const recipient = sql`coalesce(s.individual_id, s.organization_id), s.individual_id IS NULL`;
+    const inFile = await sql<UnresolvedRow>`
+      SELECT row, 'awardCode' AS field, award_code AS code, first AS "earlierRow"
+      FROM (
+        SELECT s.row, s.award_code,
+               min(s.row) OVER (PARTITION BY ${recipient}, s.year, ${duplicateKey('s.award_code')}) AS first
+        FROM history_import_rows s
+        WHERE s.import_id = ${importId} AND s.basis = 'REGULAR' AND s.organization_id IS NOT NULL
+      ) d
+      WHERE row <> first`.execute(this.db);
+    const inRegistry = await sql<UnresolvedRow>`
+      SELECT DISTINCT ON (s.row) s.row, 'awardCode' AS field, d.number_text AS code, NULL::int AS "earlierRow"
+      FROM history_import_rows s
+      JOIN awards a
+        ON a.year = s.year AND a.basis = 'REGULAR' AND a.revoked_at IS NULL
+       AND ${duplicateKey('a.award_code')} = ${duplicateKey('s.award_code')}
+       AND (CASE WHEN s.individual_id IS NOT NULL THEN a.individual_id = s.individual_id
+                 ELSE a.individual_id IS NULL AND a.household_id IS NULL AND a.organization_id = s.organization_id END)
+      JOIN decisions d ON d.id = a.decision_id
+      WHERE s.import_id = ${importId} AND s.basis = 'REGULAR' AND s.organization_id IS NOT NULL
+      ORDER BY s.row, a.issued_on`.execute(this.db);
+    return [...inFile.rows, ...inRegistry.rows];
   }
 
   async recordImport(values: {

@@ -229,6 +229,14 @@ export const SERVICE_MESSAGES = {
     vi: 'quyết định {number} của cơ quan này trong năm đã có trong hệ thống',
     en: 'the issuer’s decision {number} of that year is already in the registry',
   },
+  'history.duplicateRow': {
+    vi: 'trùng với dòng {row}: cùng người (tập thể), cùng năm, cùng danh hiệu/hình thức thường xuyên; một thành tích chỉ được khen một lần (nguyên tắc Luật Thi đua, khen thưởng 2022)',
+    en: 'repeats row {row}: the same recipient, year and regular award; one achievement is rewarded once (Law 2022 principles)',
+  },
+  'history.duplicateAward': {
+    vi: 'hệ thống đã có khen thưởng thường xuyên này cho người (tập thể) và năm này (quyết định {number}); một thành tích chỉ được khen một lần (nguyên tắc Luật Thi đua, khen thưởng 2022)',
+    en: 'the registry already holds this regular award for the recipient and year (decision {number}); one achievement is rewarded once (Law 2022 principles)',
+  },
   'history.tooManyRows': {
     vi: 'tệp có {count} dòng dữ liệu; tối đa {max}',
     en: 'the file has {count} data rows; at most {max}',
