@@ -28,12 +28,12 @@ import {
   PROVINCE_COUNCIL_VOTE,
 } from './demo-data.js';
 
-/** The history file, found from this module up (the sources run from `src/`, the build from `dist/src/`). */
-function demoHistoryPath(): string {
+/** The history file's bytes, found from this module up (the sources run from `src/`, the build from `dist/src/`). */
+export async function readDemoHistory(): Promise<Buffer> {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 6; i++, dir = path.dirname(dir)) {
     const file = path.join(dir, DEMO_HISTORY_FILE);
-    if (existsSync(file)) return file;
+    if (existsSync(file)) return readFile(file);
   }
   throw new Error(`The demo history file ${DEMO_HISTORY_FILE} is missing`);
 }
@@ -81,7 +81,8 @@ export class DemoDataService {
     return true;
   }
 
-  async seed(): Promise<void> {
+  /** `history: false` leaves the history file out (a test imports it itself). */
+  async seed({ history = true }: { history?: boolean } = {}): Promise<void> {
     const org = new Map<string, string>();
     for (const item of DEMO_ORGANIZATIONS) {
       const created = await this.organizations.create({
@@ -102,14 +103,15 @@ export class DemoDataService {
 
     // The Sở's past, as an agency starting on the registry would load it: the 2023 nominations below are then
     // judged with five years of record, and a CSTĐ tỉnh for 2023 can be judged on the imported CSTĐ cơ sở.
-    const historyFile = demoHistoryPath();
-    const imported = await this.history.import(SYSTEM, {
-      originalname: path.basename(historyFile),
-      buffer: await readFile(historyFile),
-    });
-    this.logger.log(
-      `Demo history: ${imported.result.awards} awards in ${imported.result.decisions} decisions from ${DEMO_HISTORY_FILE}`,
-    );
+    if (history) {
+      const imported = await this.history.import(SYSTEM, {
+        originalname: path.basename(DEMO_HISTORY_FILE),
+        buffer: await readDemoHistory(),
+      });
+      this.logger.log(
+        `Demo history: ${imported.result.awards} awards in ${imported.result.decisions} decisions from ${DEMO_HISTORY_FILE}`,
+      );
+    }
 
     const nominate = async (
       nominee: { individualId?: string; organizationId?: string },

@@ -30,6 +30,7 @@ function unresolvedError(row: UnresolvedRow): ImportRowError {
       return { row: row.row, field: row.field, message: msg('import.noNationalId') };
     case 'fullName':
       return { row: row.row, field: row.field, message: msg('history.noPerson', { code: row.code ?? '' }) };
+    case 'organizationCode':
     case 'collectiveCode':
     case 'issuerOrganizationCode':
       return { row: row.row, field: row.field, message: msg('history.notIssuer') };

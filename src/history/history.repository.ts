@@ -73,7 +73,14 @@ function csvLine(importId: string, r: HistoryRecord): string {
 /** A row the lookups could not resolve, and which column to blame. */
 export interface UnresolvedRow {
   row: number;
-  field: 'nationalId' | 'fullName' | 'collectiveCode' | 'issuerOrganizationCode' | 'decisionNumber' | 'awardCode';
+  field:
+    | 'nationalId'
+    | 'fullName'
+    | 'organizationCode'
+    | 'collectiveCode'
+    | 'issuerOrganizationCode'
+    | 'decisionNumber'
+    | 'awardCode';
   code: string | null;
   /** `awardCode`: the earlier row of the file it repeats, or null when the registry holds the award (`code`). */
   earlierRow?: number | null;
@@ -222,6 +229,10 @@ export class HistoryRepository {
           .case()
           .when('s.national_id', 'is not', null)
           .then(sql.lit('nationalId'))
+          .when(
+            sql<boolean>`s.full_name IS NOT NULL AND NOT EXISTS (SELECT 1 FROM organizations o WHERE lower(o.code) = lower(s.organization_code))`,
+          )
+          .then(sql.lit('organizationCode'))
           .when('s.full_name', 'is not', null)
           .then(sql.lit('fullName'))
           .else(sql.lit('collectiveCode'))
