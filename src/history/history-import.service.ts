@@ -90,6 +90,7 @@ export class HistoryImportService {
     if (errors.some((e) => e.row === 1)) throw importInvalid(errors);
 
     return this.transactions.run(async () => {
+      await this.history.allowLongStatements();
       await this.history.lockFile(fileHash);
       const again = await this.history.findImport(fileHash);
       if (again) return { created: false, result: again };

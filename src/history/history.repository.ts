@@ -9,6 +9,9 @@ import { currentTransactionManager } from '../database/transaction-context.js';
 import { DUPLICATE_GROUPS } from '../rules/index.js';
 import type { HistoryRecord } from './history-rows.js';
 
+/** Longest one statement of a history import may run: a whole agency's past in one file. */
+export const HISTORY_STATEMENT_TIMEOUT_MS = 10 * 60 * 1000;
+
 /** The staged columns, in the order the COPY sends them. */
 const STAGED = [
   'import_id',
@@ -116,6 +119,14 @@ export class HistoryRepository {
         .where('file_hash', '=', fileHash)
         .executeTakeFirst()) ?? null
     );
+  }
+
+  /**
+   * The import's statements may run longer than a request's (`DATABASE_STATEMENT_TIMEOUT_MS`): inserting 100,000
+   * awards runs their per-row audit trigger, eight foreign keys and ten indexes for each. For this transaction only.
+   */
+  async allowLongStatements(): Promise<void> {
+    await sql`SELECT set_config('statement_timeout', ${String(HISTORY_STATEMENT_TIMEOUT_MS)}, true)`.execute(this.db);
   }
 
   /** Serialises two uploads of one file: the second waits, then finds the first one's import. */
