@@ -227,5 +227,5 @@ const BENCH_ROWS = Number(process.env.HISTORY_BENCH ?? 0);
     process.stdout.write(
       `history import: ${BENCH_ROWS} rows (${(file.length / 1e6).toFixed(1)} MB) in ${seconds.toFixed(1)} s = ${Math.round(BENCH_ROWS / seconds)} rows/s\n`,
     );
-  });
+  }, 600_000);
 });
