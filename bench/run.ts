@@ -527,7 +527,7 @@ async function main(): Promise<void> {
         SEED_DEMO_DATA: 'false',
         RATE_LIMIT_ENABLED: 'false',
         DATABASE_POOL_SIZE: String(POOL_SIZE),
-        IMPORT_MAX_BYTES: String(256 << 20), // W5's file
+        IMPORT_MAX_BYTES: String(100 << 20), // W5's file (the largest allowed)
       },
       '/api/v1/health/ready',
     );
