@@ -312,17 +312,25 @@ export class HistoryRepository {
         WHERE s.import_id = ${importId} AND s.basis = 'REGULAR' AND s.organization_id IS NOT NULL
       ) d
       WHERE row <> first`.execute(this.db);
+    // Two equality joins (a person by id and year, a collective by organization and year), so each uses its index.
+    const counted = sql`a.basis = 'REGULAR' AND a.revoked_at IS NULL AND ${duplicateKey('a.award_code')} = ${duplicateKey('s.award_code')}`;
+    const staged = sql`s.import_id = ${importId} AND s.basis = 'REGULAR'`;
     const inRegistry = await sql<UnresolvedRow>`
-      SELECT DISTINCT ON (s.row) s.row, 'awardCode' AS field, d.number_text AS code, NULL::int AS "earlierRow"
-      FROM history_import_rows s
-      JOIN awards a
-        ON a.year = s.year AND a.basis = 'REGULAR' AND a.revoked_at IS NULL
-       AND ${duplicateKey('a.award_code')} = ${duplicateKey('s.award_code')}
-       AND (CASE WHEN s.individual_id IS NOT NULL THEN a.individual_id = s.individual_id
-                 ELSE a.individual_id IS NULL AND a.household_id IS NULL AND a.organization_id = s.organization_id END)
-      JOIN decisions d ON d.id = a.decision_id
-      WHERE s.import_id = ${importId} AND s.basis = 'REGULAR' AND s.organization_id IS NOT NULL
-      ORDER BY s.row, a.issued_on`.execute(this.db);
+      SELECT DISTINCT ON (x.row) x.row, 'awardCode' AS field, d.number_text AS code, NULL::int AS "earlierRow"
+      FROM (
+        SELECT s.row, a.decision_id, a.issued_on
+        FROM history_import_rows s
+        JOIN awards a ON a.individual_id = s.individual_id AND a.year = s.year
+        WHERE ${staged} AND s.individual_id IS NOT NULL AND ${counted}
+        UNION ALL
+        SELECT s.row, a.decision_id, a.issued_on
+        FROM history_import_rows s
+        JOIN awards a ON a.organization_id = s.organization_id AND a.year = s.year
+                     AND a.individual_id IS NULL AND a.household_id IS NULL
+        WHERE ${staged} AND s.individual_id IS NULL AND s.organization_id IS NOT NULL AND ${counted}
+      ) x
+      JOIN decisions d ON d.id = x.decision_id
+      ORDER BY x.row, x.issued_on`.execute(this.db);
     return [...inFile.rows, ...inRegistry.rows];
   }
 
