@@ -527,7 +527,9 @@ async function main(): Promise<void> {
         SEED_DEMO_DATA: 'false',
         RATE_LIMIT_ENABLED: 'false',
         DATABASE_POOL_SIZE: String(POOL_SIZE),
-        IMPORT_MAX_BYTES: String(100 << 20), // W5's file (the largest allowed)
+        // W5: its file (the largest size allowed), and a connection that stays open while the import runs
+        IMPORT_MAX_BYTES: String(100 << 20),
+        CONNECTION_TIMEOUT_MS: '0',
       },
       '/api/v1/health/ready',
     );
