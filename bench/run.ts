@@ -12,6 +12,9 @@
  * - W4b `POST /nominations/approve`: the same fixture in lists of BENCH_BATCH_SIZE (100), sent to two instances at
  *   once (BENCH_BATCH_CONCURRENCY lists in flight per instance), against two floor instances (approvals judged/s),
  *   then the same check in SQL.
+ * - W5 `POST /history/import` of one file of BENCH_HISTORY_ROWS (100,000) rows for the seeded people (rows/s, server
+ *   peak RSS) against `psql \copy` of the same file into a table of its shape; what the import wrote is deleted
+ *   after each round (`bench/history.ts`).
  *
  * - W1c, W2c: the same requests made conditional (`If-None-Match` with the register's current ETag), answered 304
  *   without the list query, against the floor's full GET;
@@ -22,7 +25,7 @@
  * Prints a table (value, p50, p99, server peak RSS, floor, ratio = median of the rounds' ratios) and writes it as
  * JSON to `bench/results/<timestamp>.json`. Settings (env): BENCH_DATABASE_URL, BENCH_SCALE (1 = 1 M awards),
  * BENCH_DURATION (s per run), BENCH_ROUNDS, BENCH_XLSX_ROUNDS (1), BENCH_CONNECTIONS, BENCH_POOL_SIZE, BENCH_ONLY
- * (e.g. "W1,W4"), BENCH_PROFILE (a directory for CPU profiles of the service and the floor).
+ * (e.g. "W1,W4"), BENCH_HISTORY_ROWS, BENCH_PROFILE (a directory for CPU profiles of the service and the floor).
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes, createHash } from 'node:crypto';
@@ -39,6 +42,7 @@ import { ensureDatabase, FIRST_YEAR, LAST_YEAR, seed, seedSize, type SeedSummary
 import { approvalFixture, checkApprovals, type ApprovalCheck } from './approvals.js';
 import { exportFloorCommand } from './export-floor.js';
 import { runBaseline } from './baseline.js';
+import { historyWorkload } from './history.js';
 
 /** The repository: this file runs from `.data/bench/tools/bench/`. */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -57,7 +61,8 @@ const XLSX_ROUNDS = Number(process.env.BENCH_XLSX_ROUNDS ?? 1);
 const PROFILE_ARGS = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
 const BATCH_SIZE = Number(process.env.BENCH_BATCH_SIZE ?? 100);
 const BATCH_CONCURRENCY = Number(process.env.BENCH_BATCH_CONCURRENCY ?? 2);
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'W1,W2,W3,W4,W4b').split(',').map((w) => w.trim()));
+const HISTORY_ROWS = Number(process.env.BENCH_HISTORY_ROWS ?? 100_000);
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'W1,W2,W3,W4,W4b,W5').split(',').map((w) => w.trim()));
 
 const log = (line: string): void => console.log(`[bench] ${line}`);
 const median = (values: number[]): number => {
@@ -522,6 +527,9 @@ async function main(): Promise<void> {
         SEED_DEMO_DATA: 'false',
         RATE_LIMIT_ENABLED: 'false',
         DATABASE_POOL_SIZE: String(POOL_SIZE),
+        // W5: its file (the largest size allowed), and a connection that stays open while the import runs
+        IMPORT_MAX_BYTES: String(100 << 20),
+        CONNECTION_TIMEOUT_MS: '0',
       },
       '/api/v1/health/ready',
     );
@@ -740,6 +748,20 @@ async function main(): Promise<void> {
         await stop(floors[1]);
       }
       workloads.push(w4b);
+    }
+    if (ONLY.has('W5')) {
+      await freshProcesses();
+      workloads.push(
+        await historyWorkload({
+          client,
+          databaseUrl: DATABASE_URL,
+          service,
+          rows: HISTORY_ROWS,
+          rounds: ROUNDS,
+          log,
+          rssSampler,
+        }),
+      );
     }
   } finally {
     await stop(service);

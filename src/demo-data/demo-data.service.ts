@@ -1,5 +1,7 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Injectable, Logger } from '@nestjs/common';
 import { Db } from '../database/db.js';
 import { ApiKeysService } from '../api-keys/api-keys.service.js';
@@ -7,6 +9,7 @@ import type { Role } from '../api-keys/api-key.js';
 import type { Principal } from '../auth/principal.js';
 import { AppConfig } from '../config/app-config.js';
 import { DecisionsService } from '../decisions/decisions.service.js';
+import { HistoryImportService } from '../history/history-import.service.js';
 import { IndividualsService } from '../individuals/individuals.service.js';
 import { NominationsService } from '../nominations/nominations.service.js';
 import { CouncilSizesService } from '../organizations/council-sizes.service.js';
@@ -14,9 +17,11 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import {
   BANG_KHEN_DECISION,
   BANG_KHEN_INDIVIDUALS,
+  DEMO_HISTORY_FILE,
   DEMO_MERGER,
   DEMO_MOVES,
   DEMO_ORGANIZATIONS,
+  DEMO_STAFF,
   type DemoIndividual,
   GIAY_KHEN_COLLECTIVES,
   GIAY_KHEN_DECISION,
@@ -24,6 +29,16 @@ import {
   PROVINCE_COUNCIL,
   PROVINCE_COUNCIL_VOTE,
 } from './demo-data.js';
+
+/** The history file's bytes, found from this module up (the sources run from `src/`, the build from `dist/src/`). */
+export async function readDemoHistory(): Promise<Buffer> {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++, dir = path.dirname(dir)) {
+    const file = path.join(dir, DEMO_HISTORY_FILE);
+    if (existsSync(file)) return readFile(file);
+  }
+  throw new Error(`The demo history file ${DEMO_HISTORY_FILE} is missing`);
+}
 
 /** The loader acts as the registry itself: an ADMIN without a key. */
 const SYSTEM: Principal = { kind: 'bootstrap', keyId: null, role: 'ADMIN', organizationId: null };
@@ -54,6 +69,7 @@ export class DemoDataService {
     private readonly nominations: NominationsService,
     private readonly decisions: DecisionsService,
     private readonly apiKeys: ApiKeysService,
+    private readonly history: HistoryImportService,
   ) {}
 
   async seedIfEmpty(): Promise<boolean> {
@@ -67,7 +83,8 @@ export class DemoDataService {
     return true;
   }
 
-  async seed(): Promise<void> {
+  /** `history: false` leaves the history file out (a test imports it itself). */
+  async seed({ history = true }: { history?: boolean } = {}): Promise<void> {
     const org = new Map<string, string>();
     for (const item of DEMO_ORGANIZATIONS) {
       const created = await this.organizations.create({
@@ -82,8 +99,20 @@ export class DemoDataService {
     }
 
     const person = new Map<string, string>();
-    for (const item of [...GIAY_KHEN_INDIVIDUALS, ...BANG_KHEN_INDIVIDUALS]) {
+    for (const item of [...GIAY_KHEN_INDIVIDUALS, ...BANG_KHEN_INDIVIDUALS, ...DEMO_STAFF]) {
       person.set(item.key, await this.createIndividual(item, org));
+    }
+
+    // The Sở's past, as an agency starting on the registry would load it: the 2023 nominations below are then
+    // judged with five years of record, and a CSTĐ tỉnh for 2023 can be judged on the imported CSTĐ cơ sở.
+    if (history) {
+      const imported = await this.history.import(SYSTEM, {
+        originalname: path.basename(DEMO_HISTORY_FILE),
+        buffer: await readDemoHistory(),
+      });
+      this.logger.log(
+        `Demo history: ${imported.result.awards} awards in ${imported.result.decisions} decisions from ${DEMO_HISTORY_FILE}`,
+      );
     }
 
     const nominate = async (
@@ -162,6 +191,7 @@ export class DemoDataService {
       organizationId: org.get(item.unit)!,
       joinedOn: item.joinedOn,
       recruitedOn: item.recruitedOn,
+      nationalId: item.nationalId,
     });
     for (const [year, rating] of Object.entries(item.ratings)) {
       if (rating) await this.individuals.putRating(SYSTEM, created.id, Number(year), rating);

@@ -26,6 +26,8 @@ export interface DemoIndividual {
   /** Entered public service (R-LDTT-2, R-LDTT-3 count from it); earlier than `joinedOn` for a transferee. */
   recruitedOn: string;
   ratings: Partial<Record<number, 'HTXS' | 'HTT' | 'HT'>>;
+  /** The CCCD number, for the people the history file names by it (invented, Điện Biên's prefix 011). */
+  nationalId?: string;
   initiatives?: { year: number; title: string; level: 'UNIT' | 'PROVINCE'; recognizedOn: string }[];
 }
 
@@ -360,6 +362,123 @@ export const BANG_KHEN_INDIVIDUALS: DemoIndividual[] = [
     ],
   },
 ];
+
+const staff = (
+  key: string,
+  fullName: string,
+  gender: 'MALE' | 'FEMALE',
+  birthDate: string,
+  nationalId: string,
+  position: string,
+  unit: string,
+  joinedOn: string,
+  recruitedOn = joinedOn,
+): DemoIndividual => ({
+  key,
+  fullName,
+  gender,
+  birthDate,
+  nationalId,
+  position,
+  unit,
+  joinedOn,
+  recruitedOn,
+  ratings: {},
+});
+
+/**
+ * The rest of the Sở's staff (invented names and national ids): no award in the 2023 story, but five years of titles
+ * and forms in the demo history file (`demo/history/dien-bien-2019-2023.csv`, named there by national id; the people
+ * above are named by name and unit).
+ */
+export const DEMO_STAFF: DemoIndividual[] = [
+  staff(
+    'khanhvp',
+    'Tòng Văn Khánh',
+    'MALE',
+    '1982-03-14',
+    '011082112648',
+    'Phó Chánh Văn phòng',
+    'office',
+    '2007-09-01',
+  ),
+  staff('thuha', 'Lê Thị Thu Hà', 'FEMALE', '1987-07-22', '011187120567', 'Chuyên viên', 'office', '2011-04-01'),
+  staff('duyen', 'Vì Thị Duyên', 'FEMALE', '1993-10-05', '011193128486', 'Văn thư', 'office', '2016-08-15'),
+  staff('thinh', 'Nguyễn Đức Thịnh', 'MALE', '1985-12-01', '011085136405', 'Chuyên viên', 'office', '2010-10-01'),
+  staff('tuanvp', 'Hà Văn Tuấn', 'MALE', '1990-02-11', '011090144324', 'Nhân viên lái xe', 'office', '2013-05-02'),
+  staff('hoa', 'Điêu Thị Hoa', 'FEMALE', '1989-06-18', '011189152243', 'Kế toán viên', 'office', '2012-09-04'),
+  staff('cuong', 'Phạm Văn Cường', 'MALE', '1984-09-27', '011084160162', 'Chuyên viên', 'office', '2009-03-02'),
+  staff('ngan', 'Lường Thị Ngân', 'FEMALE', '1995-04-09', '011195168081', 'Thủ quỹ', 'office', '2018-06-01'),
+  staff(
+    'manhhung',
+    'Nguyễn Mạnh Hùng',
+    'MALE',
+    '1981-01-19',
+    '011081176000',
+    'Phó Chánh Thanh tra',
+    'inspection',
+    '2006-07-01',
+    '2004-08-16',
+  ),
+  staff('hai', 'Quàng Văn Hải', 'MALE', '1986-11-23', '011086183919', 'Thanh tra viên', 'inspection', '2010-02-01'),
+  staff(
+    'thao',
+    'Trần Thị Thu Thảo',
+    'FEMALE',
+    '1990-08-30',
+    '011190191838',
+    'Thanh tra viên',
+    'inspection',
+    '2014-03-03',
+  ),
+  staff('sung', 'Giàng A Sùng', 'MALE', '1992-05-12', '011092199757', 'Chuyên viên', 'inspection', '2017-09-01'),
+  staff('hang', 'Đinh Thị Hằng', 'FEMALE', '1988-12-16', '011188207676', 'Chuyên viên', 'inspection', '2012-12-03'),
+  staff('tien', 'Lò Văn Tiến', 'MALE', '1983-02-25', '011083215595', 'Phó Trưởng phòng', 'telecom', '2008-04-01'),
+  staff('phuong', 'Vũ Thị Phương', 'FEMALE', '1989-09-09', '011189223514', 'Chuyên viên', 'telecom', '2013-10-01'),
+  staff('khanhbc', 'Nguyễn Quốc Khánh', 'MALE', '1991-09-02', '011091231433', 'Chuyên viên', 'telecom', '2015-07-01'),
+  staff('thom', 'Cầm Thị Thơm', 'FEMALE', '1994-03-08', '011194239352', 'Chuyên viên', 'telecom', '2017-11-01'),
+  staff('pao', 'Sùng A Páo', 'MALE', '1993-07-15', '011093247271', 'Chuyên viên', 'telecom', '2016-12-01'),
+  staff('long', 'Bùi Văn Long', 'MALE', '1987-10-20', '011087255190', 'Chuyên viên', 'telecom', '2011-06-01'),
+  staff('yen', 'Hoàng Thị Yến', 'FEMALE', '1996-01-27', '011196263109', 'Chuyên viên', 'telecom', '2019-10-01'),
+  staff(
+    'nguyet',
+    'Đặng Thị Minh Nguyệt',
+    'FEMALE',
+    '1985-05-04',
+    '011185271028',
+    'Phó Trưởng phòng',
+    'press',
+    '2009-09-01',
+  ),
+  staff('dung', 'Lò Văn Dũng', 'MALE', '1988-08-08', '011088278947', 'Chuyên viên', 'press', '2012-02-01'),
+  staff('hien', 'Tòng Thị Hiền', 'FEMALE', '1990-11-11', '011190286866', 'Chuyên viên', 'press', '2014-10-01'),
+  staff('thanh', 'Ngô Văn Thành', 'MALE', '1986-04-30', '011086294785', 'Chuyên viên', 'press', '2010-08-02'),
+  staff('dua', 'Mùa Thị Dua', 'FEMALE', '1997-06-21', '011197302704', 'Chuyên viên', 'press', '2020-08-03'),
+  staff('le', 'Nguyễn Thị Lệ', 'FEMALE', '1983-03-19', '011183310623', 'Chuyên viên', 'press', '2007-05-02'),
+  staff(
+    'viet',
+    'Phạm Quốc Việt',
+    'MALE',
+    '1982-12-22',
+    '011082318542',
+    'Phó Giám đốc Trung tâm',
+    'ictCentre',
+    '2006-09-01',
+  ),
+  staff('toan', 'Lý Văn Toàn', 'MALE', '1988-01-13', '011088326461', 'Kỹ sư', 'ictCentre', '2012-07-02'),
+  staff('my', 'Vừ Thị Mỷ', 'FEMALE', '1995-02-14', '011195334380', 'Kỹ thuật viên', 'ictCentre', '2018-03-01'),
+  staff('hungcn', 'Trịnh Văn Hưng', 'MALE', '1990-10-10', '011090342299', 'Kỹ sư', 'ictCentre', '2014-08-01'),
+  staff('ngoc', 'Lê Thị Ngọc', 'FEMALE', '1993-12-03', '011193350218', 'Kế toán viên', 'ictCentre', '2016-04-01'),
+  staff('quyet', 'Đỗ Văn Quyết', 'MALE', '1986-07-07', '011086358137', 'Kỹ sư', 'ictCentre', '2010-11-01'),
+  staff('chien', 'Quàng Văn Chiến', 'MALE', '1991-08-19', '011091366056', 'Kỹ thuật viên', 'ictCentre', '2015-09-01'),
+  staff('lananh', 'Tạ Thị Lan Anh', 'FEMALE', '1994-05-25', '011194373975', 'Chuyên viên', 'ictCentre', '2017-02-06'),
+  staff('chua', 'Giàng Thị Chua', 'FEMALE', '1996-09-12', '011196381894', 'Kỹ thuật viên', 'ictCentre', '2021-03-01'),
+  staff('tuancn', 'Hoàng Minh Tuấn', 'MALE', '1984-06-06', '011084389813', 'Kỹ sư', 'ictCentre', '2009-07-01'),
+  staff('manh', 'Lò Văn Mạnh', 'MALE', '1977-11-28', '011077397732', 'Phó Giám đốc Sở', 'stttt', '2001-08-01'),
+];
+
+/** The demo province's history (README): the Sở's past decisions and awards, 2019–2023, loaded after the people. */
+export const DEMO_HISTORY_FILE = 'demo/history/dien-bien-2019-2023.csv';
 
 /**
  * The Giấy khen decision of the Director of the Sở (the conference of 23 January 2024), with the number its document

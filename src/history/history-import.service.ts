@@ -30,11 +30,21 @@ function unresolvedError(row: UnresolvedRow): ImportRowError {
       return { row: row.row, field: row.field, message: msg('import.noNationalId') };
     case 'fullName':
       return { row: row.row, field: row.field, message: msg('history.noPerson', { code: row.code ?? '' }) };
+    case 'organizationCode':
     case 'collectiveCode':
     case 'issuerOrganizationCode':
       return { row: row.row, field: row.field, message: msg('history.notIssuer') };
     case 'decisionNumber':
       return { row: row.row, field: row.field, message: msg('history.decisionExists', { number: row.code ?? '' }) };
+    case 'awardCode':
+      return {
+        row: row.row,
+        field: row.field,
+        message:
+          row.earlierRow != null
+            ? msg('history.duplicateRow', { row: row.earlierRow })
+            : msg('history.duplicateAward', { number: row.code ?? '' }),
+      };
   }
 }
 
@@ -80,6 +90,7 @@ export class HistoryImportService {
     if (errors.some((e) => e.row === 1)) throw importInvalid(errors);
 
     return this.transactions.run(async () => {
+      await this.history.allowLongStatements();
       await this.history.lockFile(fileHash);
       const again = await this.history.findImport(fileHash);
       if (again) return { created: false, result: again };

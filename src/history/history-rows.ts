@@ -2,8 +2,16 @@ import { msg } from '../i18n/index.js';
 import { generateVerificationCode } from '../awards/verification-code.js';
 import type { ImportRowError, SheetRow } from '../nominations/import/import-file.js';
 import { columnLetter, normalizeDate } from '../nominations/import/import-rows.js';
-import { AUTHORITIES, AWARD_CODES, BASES, isIsoDate, regimeOn } from '../rules/index.js';
-import type { Authority, AwardCode, Basis, Regime } from '../rules/index.js';
+import {
+  AUTHORITIES,
+  AWARD_CODES,
+  BASES,
+  isIsoDate,
+  nominationPeriod,
+  periodProblem,
+  regimeOn,
+} from '../rules/index.js';
+import type { Authority, AwardCode, Basis, Period, Regime } from '../rules/index.js';
 
 /**
  * The columns of a history file (`POST /history/import`), in template order. A row is one award as its decision
@@ -148,25 +156,31 @@ export function checkHistoryRows(
     if (v.authority !== undefined && !(AUTHORITIES as readonly string[]).includes(v.authority)) {
       bad('authority', msg('history.oneOf', { values: AUTHORITIES.join(', ') }));
     }
-    if (v.awardCode !== undefined && !(AWARD_CODES as readonly string[]).includes(v.awardCode)) {
+    if (v.awardCode !== undefined && !knownCode(v.awardCode)) {
       bad('awardCode', msg('history.oneOf', { values: AWARD_CODES.join(', ') }));
     }
     const basis = v.basis ?? 'REGULAR';
-    if (!(BASES as readonly string[]).includes(basis)) bad('basis', msg('history.oneOf', { values: BASES.join(', ') }));
+    if (!knownBasis(basis)) bad('basis', msg('history.oneOf', { values: BASES.join(', ') }));
     const year = yearOf(v.year, thisYear);
     if (v.year !== undefined && year === null)
       bad('year', msg('history.year', { first: FIRST_HISTORY_YEAR, last: thisYear }));
     if (year !== null && issuedOn !== undefined && isIsoDate(issuedOn) && year > Number(issuedOn.slice(0, 4))) {
       bad('year', msg('history.yearAfterDecision'));
     }
-    const periodFrom = v.periodFrom === undefined ? year : yearOf(v.periodFrom, thisYear);
-    const periodTo = v.periodTo === undefined ? year : yearOf(v.periodTo, thisYear);
-    if (v.periodFrom !== undefined && periodFrom === null)
-      bad('periodFrom', msg('history.year', { first: FIRST_HISTORY_YEAR, last: thisYear }));
-    if (v.periodTo !== undefined && periodTo === null)
-      bad('periodTo', msg('history.year', { first: FIRST_HISTORY_YEAR, last: thisYear }));
-    if (periodFrom !== null && periodTo !== null && year !== null && !(periodFrom <= year && year <= periodTo)) {
-      bad('periodFrom', msg('history.period'));
+    // The period as written; else what a nomination of the code assumes (periods.ts: CSTĐ tỉnh 2023 → 2021–2023).
+    const statedFrom = v.periodFrom === undefined ? undefined : yearOf(v.periodFrom, thisYear);
+    const statedTo = v.periodTo === undefined ? undefined : yearOf(v.periodTo, thisYear);
+    if (statedFrom === null) bad('periodFrom', msg('history.year', { first: FIRST_HISTORY_YEAR, last: thisYear }));
+    if (statedTo === null) bad('periodTo', msg('history.year', { first: FIRST_HISTORY_YEAR, last: thisYear }));
+    let period: Period | null = null;
+    if (year !== null && statedFrom !== null && statedTo !== null && knownCode(v.awardCode) && knownBasis(basis)) {
+      period = nominationPeriod({ awardCode: v.awardCode, basis, year }, statedFrom, statedTo);
+      // A default never starts before the first year on record; a stated period is judged as written.
+      if (statedFrom === undefined) period.from = Math.max(period.from, FIRST_HISTORY_YEAR);
+      const problem = periodProblem(year, period);
+      if (problem !== null) {
+        bad(problem === 'AFTER_YEAR' ? 'periodTo' : 'periodFrom', msg(`history.period.${problem}`, { year }));
+      }
     }
     if (v.nationalId !== undefined && !NATIONAL_ID.test(v.nationalId)) bad('nationalId', msg('history.nationalId'));
     const ways = [
@@ -197,8 +211,8 @@ export function checkHistoryRows(
       awardCode: v.awardCode as AwardCode,
       basis: basis as Basis,
       year: year as number,
-      periodFrom: periodFrom as number,
-      periodTo: periodTo as number,
+      periodFrom: (period as Period).from,
+      periodTo: (period as Period).to,
       nationalId: v.nationalId ?? null,
       fullName: v.fullName?.normalize('NFC').replace(/\s+/g, ' ') ?? null,
       organizationCode: v.organizationCode ?? null,
@@ -209,6 +223,10 @@ export function checkHistoryRows(
   }
   return { records, errors };
 }
+
+const knownCode = (code: string | undefined): code is AwardCode =>
+  code !== undefined && (AWARD_CODES as readonly string[]).includes(code);
+const knownBasis = (basis: string): basis is Basis => (BASES as readonly string[]).includes(basis);
 
 function yearOf(text: string | undefined, last: number): number | null {
   if (text === undefined || !/^\d{4}$/.test(text)) return null;

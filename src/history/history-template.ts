@@ -60,6 +60,12 @@ export async function buildHistoryTemplate(): Promise<Buffer> {
     ['One row per award as its decision records it; rows of one decision repeat its number, date and issuer.'],
     ['Người được khen: nationalId; hoặc fullName + organizationCode; hoặc tập thể collectiveCode.'],
     [
+      'periodFrom, periodTo (không bắt buộc): thời gian lập thành tích (năm), periodFrom ≤ periodTo ≤ year; để trống: thời gian của loại khen thưởng kết thúc ở year (Chiến sĩ thi đua tỉnh 3 năm, Bằng khen tỉnh 2 năm, Bằng khen Thủ tướng 5 năm, danh hiệu hằng năm 1 năm).',
+    ],
+    [
+      'periodFrom, periodTo (optional): the achievement period in years, periodFrom ≤ periodTo ≤ year; blank: the span of the award ending with year (CSTĐ tỉnh 3 years, Bằng khen tỉnh 2, Bằng khen Thủ tướng 5, yearly titles 1).',
+    ],
+    [
       'authority: DEPARTMENT_HEAD, DISTRICT_CHAIR, COMMUNE_CHAIR, ENTERPRISE_HEAD, PROVINCE_CHAIR, MINISTER, PRIME_MINISTER, PRESIDENT',
     ],
     ['Thay các dòng ví dụ bằng dữ liệu thật. Replace the example rows.'],

@@ -9,5 +9,6 @@ import { HistoryRepository } from './history.repository.js';
   imports: [AwardsModule, DecisionsModule],
   controllers: [HistoryImportController],
   providers: [HistoryImportService, HistoryRepository],
+  exports: [HistoryImportService],
 })
 export class HistoryModule {}

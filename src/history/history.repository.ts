@@ -6,7 +6,11 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Db } from '../database/db.js';
 import { currentTransactionManager } from '../database/transaction-context.js';
+import { DUPLICATE_GROUPS } from '../rules/index.js';
 import type { HistoryRecord } from './history-rows.js';
+
+/** Longest one statement of a history import may run: a whole agency's past in one file. */
+export const HISTORY_STATEMENT_TIMEOUT_MS = 10 * 60 * 1000;
 
 /** The staged columns, in the order the COPY sends them. */
 const STAGED = [
@@ -72,8 +76,30 @@ function csvLine(importId: string, r: HistoryRecord): string {
 /** A row the lookups could not resolve, and which column to blame. */
 export interface UnresolvedRow {
   row: number;
-  field: 'nationalId' | 'fullName' | 'collectiveCode' | 'issuerOrganizationCode' | 'decisionNumber';
+  field:
+    | 'nationalId'
+    | 'fullName'
+    | 'organizationCode'
+    | 'collectiveCode'
+    | 'issuerOrganizationCode'
+    | 'decisionNumber'
+    | 'awardCode';
   code: string | null;
+  /** `awardCode`: the earlier row of the file it repeats, or null when the registry holds the award (`code`). */
+  earlierRow?: number | null;
+}
+
+/**
+ * R-DUP-1's key of a code in SQL: the first code of its duplicate group (a regular Giấy khen and a regular Bằng khen
+ * tỉnh of one year are one reward), else the code itself.
+ */
+function duplicateKey(column: 's.award_code' | 'a.award_code') {
+  const ref = sql.ref(column);
+  if (DUPLICATE_GROUPS.length === 0) return sql<string>`${ref}`;
+  const whens = DUPLICATE_GROUPS.map(
+    (group) => sql`WHEN ${ref} IN (${sql.join(group.map((c) => sql.lit(c)))}) THEN ${sql.lit(group[0])}`,
+  );
+  return sql<string>`CASE ${sql.join(whens, sql` `)} ELSE ${ref} END`;
 }
 
 /**
@@ -93,6 +119,14 @@ export class HistoryRepository {
         .where('file_hash', '=', fileHash)
         .executeTakeFirst()) ?? null
     );
+  }
+
+  /**
+   * The import's statements may run longer than a request's (`DATABASE_STATEMENT_TIMEOUT_MS`): inserting 100,000
+   * awards runs their per-row audit trigger, eight foreign keys and ten indexes for each. For this transaction only.
+   */
+  async allowLongStatements(): Promise<void> {
+    await sql`SELECT set_config('statement_timeout', ${String(HISTORY_STATEMENT_TIMEOUT_MS)}, true)`.execute(this.db);
   }
 
   /** Serialises two uploads of one file: the second waits, then finds the first one's import. */
@@ -206,6 +240,10 @@ export class HistoryRepository {
           .case()
           .when('s.national_id', 'is not', null)
           .then(sql.lit('nationalId'))
+          .when(
+            sql<boolean>`s.full_name IS NOT NULL AND NOT EXISTS (SELECT 1 FROM organizations o WHERE lower(o.code) = lower(s.organization_code))`,
+          )
+          .then(sql.lit('organizationCode'))
           .when('s.full_name', 'is not', null)
           .then(sql.lit('fullName'))
           .else(sql.lit('collectiveCode'))
@@ -255,7 +293,45 @@ export class HistoryRepository {
       .where('s.import_id', '=', importId)
       .whereRef('d.year', '=', sql`extract(year FROM s.issued_on)::int`)
       .execute();
-    return [...missing, ...issuers, ...taken];
+    return [...missing, ...issuers, ...taken, ...(await this.duplicates(importId))];
+  }
+
+  /**
+   * R-DUP-1 (one achievement is rewarded once) on the resolved rows: a REGULAR award of one recipient, year and
+   * duplicate group given twice in the file (the later row is named, with the first), or already in the registry
+   * (not revoked). History is never judged otherwise; a repeated row is a mistake of the file.
+   */
+  private async duplicates(importId: string): Promise<UnresolvedRow[]> {
+    const recipient = sql`coalesce(s.individual_id, s.organization_id), s.individual_id IS NULL`;
+    const inFile = await sql<UnresolvedRow>`
+      SELECT row, 'awardCode' AS field, award_code AS code, first AS "earlierRow"
+      FROM (
+        SELECT s.row, s.award_code,
+               min(s.row) OVER (PARTITION BY ${recipient}, s.year, ${duplicateKey('s.award_code')}) AS first
+        FROM history_import_rows s
+        WHERE s.import_id = ${importId} AND s.basis = 'REGULAR' AND s.organization_id IS NOT NULL
+      ) d
+      WHERE row <> first`.execute(this.db);
+    // Two equality joins (a person by id and year, a collective by organization and year), so each uses its index.
+    const counted = sql`a.basis = 'REGULAR' AND a.revoked_at IS NULL AND ${duplicateKey('a.award_code')} = ${duplicateKey('s.award_code')}`;
+    const staged = sql`s.import_id = ${importId} AND s.basis = 'REGULAR'`;
+    const inRegistry = await sql<UnresolvedRow>`
+      SELECT DISTINCT ON (x.row) x.row, 'awardCode' AS field, d.number_text AS code, NULL::int AS "earlierRow"
+      FROM (
+        SELECT s.row, a.decision_id, a.issued_on
+        FROM history_import_rows s
+        JOIN awards a ON a.individual_id = s.individual_id AND a.year = s.year
+        WHERE ${staged} AND s.individual_id IS NOT NULL AND ${counted}
+        UNION ALL
+        SELECT s.row, a.decision_id, a.issued_on
+        FROM history_import_rows s
+        JOIN awards a ON a.organization_id = s.organization_id AND a.year = s.year
+                     AND a.individual_id IS NULL AND a.household_id IS NULL
+        WHERE ${staged} AND s.individual_id IS NULL AND s.organization_id IS NOT NULL AND ${counted}
+      ) x
+      JOIN decisions d ON d.id = x.decision_id
+      ORDER BY x.row, x.issued_on`.execute(this.db);
+    return [...inFile.rows, ...inRegistry.rows];
   }
 
   async recordImport(values: {

@@ -120,6 +120,7 @@ describe('history import', () => {
     rows[10][8] = '099999999999'; // nobody holds this national id: row 12
     rows[20][1] = '31/02/2021'; // no such date: row 22
     rows[30][9] = 'Không Có Ai'; // nobody of this name in the unit: row 32
+    rows.push([...rows[1]]); // the same regular award again (R-DUP-1): the last row, naming row 3
     const response = await upload(importCsv([HEADER, ...rows])).expect(422);
     expect(response.body.code).toBe('IMPORT_INVALID');
     const errors = (response.body.errors as { row: number; field: string }[]).map((e) => [e.row, e.field]);
@@ -129,8 +130,11 @@ describe('history import', () => {
         [12, 'nationalId'],
         [22, 'issuedOn'],
         [32, 'fullName'],
+        [rows.length + 1, 'awardCode'],
       ]),
     );
+    const duplicate = response.body.errors.find((e: { row: number }) => e.row === rows.length + 1);
+    expect(duplicate.message).toMatch(/dòng 3\b/);
     expect(await count('awards')).toBe(0);
     expect(await count('decisions')).toBe(0);
   });
@@ -223,5 +227,5 @@ const BENCH_ROWS = Number(process.env.HISTORY_BENCH ?? 0);
     process.stdout.write(
       `history import: ${BENCH_ROWS} rows (${(file.length / 1e6).toFixed(1)} MB) in ${seconds.toFixed(1)} s = ${Math.round(BENCH_ROWS / seconds)} rows/s\n`,
     );
-  });
+  }, 600_000);
 });

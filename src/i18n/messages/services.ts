@@ -229,9 +229,17 @@ export const SERVICE_MESSAGES = {
     vi: 'năm thành tích không thể sau năm ký quyết định',
     en: 'the year of the achievements cannot be after the decision',
   },
-  'history.period': {
-    vi: 'thời gian thành tích (periodFrom–periodTo) phải chứa năm thành tích (year)',
-    en: 'the achievement period (periodFrom–periodTo) must contain the year',
+  'history.period.ORDER': {
+    vi: 'thời gian lập thành tích (periodFrom–periodTo) không được bắt đầu sau năm kết thúc (khoản 9 Điều 30 Nghị định 98/2023/NĐ-CP)',
+    en: 'the achievement period (periodFrom–periodTo) cannot start after it ends (Decree 98 Art 30.9)',
+  },
+  'history.period.AFTER_YEAR': {
+    vi: 'thời gian lập thành tích (periodFrom–periodTo) phải kết thúc trong hoặc trước năm thành tích {year} (khoản 9 Điều 30 Nghị định 98/2023/NĐ-CP)',
+    en: 'the achievement period (periodFrom–periodTo) must end in or before the year of the achievements, {year} (Decree 98 Art 30.9)',
+  },
+  'history.period.TOO_EARLY': {
+    vi: 'thời gian lập thành tích không được bắt đầu trước năm 1945',
+    en: 'the achievement period cannot start before 1945',
   },
   'history.nationalId': {
     vi: 'số định danh có 9 chữ số (CMND) hoặc 12 chữ số (CCCD)',
@@ -260,6 +268,14 @@ export const SERVICE_MESSAGES = {
   'history.decisionExists': {
     vi: 'quyết định {number} của cơ quan này trong năm đã có trong hệ thống',
     en: 'the issuer’s decision {number} of that year is already in the registry',
+  },
+  'history.duplicateRow': {
+    vi: 'trùng với dòng {row}: cùng người (tập thể), cùng năm, cùng danh hiệu/hình thức thường xuyên; một thành tích chỉ được khen một lần (nguyên tắc Luật Thi đua, khen thưởng 2022)',
+    en: 'repeats row {row}: the same recipient, year and regular award; one achievement is rewarded once (Law 2022 principles)',
+  },
+  'history.duplicateAward': {
+    vi: 'hệ thống đã có khen thưởng thường xuyên này cho người (tập thể) và năm này (quyết định {number}); một thành tích chỉ được khen một lần (nguyên tắc Luật Thi đua, khen thưởng 2022)',
+    en: 'the registry already holds this regular award for the recipient and year (decision {number}); one achievement is rewarded once (Law 2022 principles)',
   },
   'history.tooManyRows': {
     vi: 'tệp có {count} dòng dữ liệu; tối đa {max}',
