@@ -296,6 +296,8 @@ export const BANG_KHEN_INDIVIDUALS: DemoIndividual[] = [
     fullName: 'Nguyễn Văn An',
     gender: 'MALE',
     birthDate: '1975-10-10',
+    // Named by it in the history file: he moved to Sở KH&CN in 2025, so his old unit no longer finds him by name.
+    nationalId: '011075100101',
     position: 'Phó Giám đốc Sở',
     unit: 'stttt',
     joinedOn: '2000-06-01',

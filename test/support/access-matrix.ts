@@ -214,19 +214,22 @@ function freshFactories(t: TestApp, tree: Awaited<ReturnType<typeof makeTree>>) 
       );
       return query;
     },
-    historyFile: () =>
-      importCsv([
+    // A year of its own per call: the same title twice for one year is refused as a duplicate (R-DUP-1).
+    historyFile: () => {
+      const year = 1980 + (++counter % 40);
+      return importCsv([
         ['decisionNumber', 'issuedOn', 'issuerName', 'authority', 'awardCode', 'year', 'nationalId'],
         [
           `${unique().replace(/\D/g, '').slice(-8)}/QĐ-STTTT`,
-          '2020-01-15',
+          `${year + 1}-01-15`,
           'Giám đốc Sở Thông tin và Truyền thông',
           'DEPARTMENT_HEAD',
           'LAO_DONG_TIEN_TIEN',
-          '2019',
+          String(year),
           PERSONAL.nationalId,
         ],
-      ]),
+      ]);
+    },
     importFile: async () =>
       importCsv([
         ['year', 'awardCode', 'basis', 'individualId', 'proposingOrganizationId', 'achievements', 'expectedDecisionOn'],
