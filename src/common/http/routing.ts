@@ -77,8 +77,11 @@ export function answerWrongMethods(fastify: FastifyInstance): void {
 }
 
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** The media types a request body of the API may have: JSON, and multipart for the spreadsheet import. */
-const ACCEPTED_BODIES = /^(application\/json|multipart\/form-data)\s*(;|$)/i;
+/** The media types a request body of the API may have: JSON everywhere, multipart on the spreadsheet imports only. */
+const JSON_BODY = /^application\/json\s*(;|$)/i;
+const MULTIPART_BODY = /^multipart\/form-data\s*(;|$)/i;
+/** The upload routes (`POST …/import`): the only ones the document gives a multipart body. */
+const acceptsMultipart = (routeUrl: string | undefined): boolean => routeUrl?.endsWith('/import') === true;
 
 /**
  * Refuses with 415 a request body under the API prefix that is not JSON (or multipart): Fastify would otherwise
@@ -91,7 +94,8 @@ export function refuseNonJsonBodies(fastify: FastifyInstance, prefix: string): v
     const contentType = request.headers['content-type'];
     const hasBody =
       Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
-    if (!hasBody || contentType === undefined || ACCEPTED_BODIES.test(contentType)) return;
+    if (!hasBody || contentType === undefined || JSON_BODY.test(contentType)) return;
+    if (MULTIPART_BODY.test(contentType) && acceptsMultipart(request.routeOptions.url)) return;
     const error = new ApiError(
       HttpStatus.UNSUPPORTED_MEDIA_TYPE,
       ErrorCode.UNSUPPORTED_MEDIA_TYPE,
