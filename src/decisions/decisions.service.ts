@@ -14,8 +14,7 @@ import {
   bonusAmount,
   bonusMultiplier,
   checkAuthority,
-  checkGivenDecisionNumber,
-  checkNumberGiven,
+  judgeDecisionNumber,
   checkOrganizationLife,
   enterpriseSignerOf,
   formatDecisionNumber,
@@ -25,6 +24,7 @@ import {
   type Authority,
   type BonusLine,
 } from '../rules/index.js';
+import { takeDecisionNumber } from './decision-register.js';
 import { type DecisionRow, DecisionsRepository, type NominationForDecision } from './decisions.repository.js';
 import type { CreateDecisionDto, DecisionDto, DecisionSummaryDto, ListDecisionsQueryDto } from './dto/decision.dto.js';
 import { Transactions } from '../database/transactions.js';
@@ -147,21 +147,8 @@ export class DecisionsService {
       const life = checkOrganizationLife(alive.get(issuer.id) ?? issuer, dto.issuedOn, 'ISSUER');
       if (!life.passed) violations.push({ rule: life.rule, message: life.message });
       // R-NUM-1: the register's number (REGISTER, the default) or the next of a dedicated series (AUTO).
-      let givenNumber: number | undefined;
-      if (!issuer.documentSymbol) {
-        violations.push({
-          rule: 'R-NUM-1',
-          message: msg('decision.noSymbol', { issuer: issuer.name }),
-        });
-      } else {
-        const missing = checkNumberGiven(issuer.decisionNumbering, dto.number, issuer.documentSymbol);
-        if (missing) violations.push({ rule: missing.rule, message: missing.message });
-        if (dto.number !== undefined) {
-          const given = checkGivenDecisionNumber(dto.number, issuer.documentSymbol);
-          if (given.number === null) violations.push({ rule: given.check.rule, message: given.check.message });
-          else givenNumber = given.number;
-        }
-      }
+      const numbering = judgeDecisionNumber(issuer, dto.number);
+      for (const check of numbering.failed) violations.push({ rule: check.rule, message: check.message });
       // R-AUTH-4: the authority is the issuer's, whatever the request states; the codes are checked against it.
       const { authority, check: issuing } = issuingAuthority(issuer, dto.issuedOn, dto.authority);
       if (!issuing.passed) violations.push({ rule: issuing.rule, message: issuing.message });
@@ -197,27 +184,7 @@ export class DecisionsService {
       }
       const symbol = issuer.documentSymbol as string;
 
-      await this.decisions.lockNumberSeries(issuer.id, year);
-      let number: number;
-      if (givenNumber !== undefined) {
-        const taken = await this.decisions.findByNumber(issuer.id, year, givenNumber);
-        if (taken) {
-          throw new ApiError(
-            HttpStatus.CONFLICT,
-            'DECISION_NUMBER_TAKEN',
-            'Conflict',
-            msg('decision.numberTaken', { issuer: issuer.name, number: taken.numberText, year }),
-            {
-              errors: [{ field: 'number', message: `${taken.numberText} is already used in ${year}` }],
-              // One register (R-REVOKE-1): the number may be a revocation's.
-              [taken.kind === 'DECISION' ? 'decisionId' : 'revocationId']: taken.id,
-            },
-          );
-        }
-        number = givenNumber;
-      } else {
-        number = await this.decisions.nextNumber(issuer.id, year);
-      }
+      const number = await takeDecisionNumber(this.decisions, issuer, year, numbering.number);
       const numberText = formatDecisionNumber(number, symbol);
 
       const decisionId = await this.decisions.insert({

@@ -8,14 +8,14 @@ import { ApiError, ErrorCode, type RuleViolation } from '../common/errors/proble
 import { DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
 import { todayInVietnam } from '../common/time/vietnam-time.js';
 import { Transactions } from '../database/transactions.js';
+import { takeDecisionNumber } from '../decisions/decision-register.js';
 import { DecisionsRepository } from '../decisions/decisions.repository.js';
 import { msg } from '../i18n/index.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
 import {
   awardName,
   awardsToReview,
-  checkGivenDecisionNumber,
-  checkNumberGiven,
+  judgeDecisionNumber,
   checkRevocationDate,
   checkRevocationIssuer,
   DEPENDENT_CODES,
@@ -175,18 +175,8 @@ export class RevocationsService {
 
       const violations: RuleViolation[] = [];
       // R-NUM-1: the register's number, as for an award decision (one register).
-      let givenNumber: number | undefined;
-      if (!issuer.documentSymbol) {
-        violations.push({ rule: 'R-NUM-1', message: msg('decision.noSymbol', { issuer: issuer.name }) });
-      } else {
-        const absent = checkNumberGiven(issuer.decisionNumbering, dto.number, issuer.documentSymbol);
-        if (absent) violations.push({ rule: absent.rule, message: absent.message });
-        if (dto.number !== undefined) {
-          const given = checkGivenDecisionNumber(dto.number, issuer.documentSymbol);
-          if (given.number === null) violations.push({ rule: given.check.rule, message: given.check.message });
-          else givenNumber = given.number;
-        }
-      }
+      const numbering = judgeDecisionNumber(issuer, dto.number);
+      for (const check of numbering.failed) violations.push({ rule: check.rule, message: check.message });
       const { authority } = issuingAuthority(issuer, dto.issuedOn);
       const grantingIds = [...new Set(targets.flatMap((a) => (a.grantingIssuerId ? [a.grantingIssuerId] : [])))];
       const below = await this.organizations.withinOf(issuer.id, grantingIds);
@@ -212,26 +202,7 @@ export class RevocationsService {
       }
       const symbol = issuer.documentSymbol as string;
 
-      await this.decisions.lockNumberSeries(issuer.id, year);
-      let number: number;
-      if (givenNumber !== undefined) {
-        const taken = await this.decisions.findByNumber(issuer.id, year, givenNumber);
-        if (taken) {
-          throw new ApiError(
-            HttpStatus.CONFLICT,
-            'DECISION_NUMBER_TAKEN',
-            'Conflict',
-            msg('decision.numberTaken', { issuer: issuer.name, number: taken.numberText, year }),
-            {
-              errors: [{ field: 'number', message: `${taken.numberText} is already used in ${year}` }],
-              [taken.kind === 'DECISION' ? 'decisionId' : 'revocationId']: taken.id,
-            },
-          );
-        }
-        number = givenNumber;
-      } else {
-        number = await this.decisions.nextNumber(issuer.id, year);
-      }
+      const number = await takeDecisionNumber(this.decisions, issuer, year, numbering.number);
       const id = await this.revocations.insert({
         issuerOrganizationId: issuer.id,
         authority,

@@ -4,6 +4,7 @@ import {
   checkGivenDecisionNumber,
   checkNumberGiven,
   formatDecisionNumber,
+  judgeDecisionNumber,
   nextDecisionNumber,
   parseDecisionNumber,
   type DecisionNumbering,
@@ -107,5 +108,23 @@ describe('R-NUM-1 rev 2: the number of the document register (Decree 30/2020 Ann
     const check = checkNumberGiven(numbering, given, 'STTTT');
     expect(check === null).toBe(ok);
     if (check) expect(render(check.message, 'en')).toContain('document register');
+  });
+
+  // One judgement for award decisions and revocations: [symbol, numbering, given] → [failed messages, number].
+  it.each<[string | null, DecisionNumbering, string | number | undefined, string[], number | undefined]>([
+    [null, 'AUTO', undefined, ['has no document symbol'], undefined],
+    [null, 'REGISTER', '05/QĐ-STTTT', ['has no document symbol'], undefined],
+    ['STTTT', 'REGISTER', undefined, ['document register'], undefined],
+    ['STTTT', 'REGISTER', '05/QĐ-STTTT', [], 5],
+    ['STTTT', 'REGISTER', '5/QĐ-STTTT', ['05/QĐ-STTTT'], undefined],
+    ['STTTT', 'REGISTER', '05/QĐ-UBND', ['05/QĐ-STTTT'], undefined],
+    ['STTTT', 'AUTO', undefined, [], undefined],
+    ['STTTT', 'AUTO', 7, [], 7],
+    ['STTTT', 'AUTO', 0, ['is not of the form'], undefined],
+  ])('symbol %p, %s, number %p → failed %p, number %p', (symbol, numbering, given, failed, number) => {
+    const judged = judgeDecisionNumber({ name: 'Sở', documentSymbol: symbol, decisionNumbering: numbering }, given);
+    expect(judged.number).toBe(number);
+    expect(judged.failed.map((check) => check.rule)).toEqual(failed.map(() => 'R-NUM-1'));
+    judged.failed.forEach((check, index) => expect(render(check.message, 'en')).toContain(failed[index]));
   });
 });

@@ -151,3 +151,34 @@ export function checkNumberGiven(
   }
   return null;
 }
+
+/** What R-NUM-1 needs to know of an issuer. */
+export interface NumberingIssuer {
+  name: string;
+  documentSymbol: string | null;
+  decisionNumbering: DecisionNumbering;
+}
+
+/**
+ * R-NUM-1 for a decision about to be signed (an award decision or a revocation, which is one): the issuer has a
+ * document symbol, an issuer numbering from its register gives the register's number, and a given number is
+ * well formed. Returns the failing checks, and the given number when it is usable (undefined: none given, the
+ * series assigns the next).
+ */
+export function judgeDecisionNumber(
+  issuer: NumberingIssuer,
+  given: string | number | undefined,
+): { failed: RuleCheck[]; number?: number } {
+  if (!issuer.documentSymbol) {
+    return {
+      failed: [{ rule: 'R-NUM-1', passed: false, message: msg('decision.noSymbol', { issuer: issuer.name }) }],
+    };
+  }
+  const failed: RuleCheck[] = [];
+  const missing = checkNumberGiven(issuer.decisionNumbering, given, issuer.documentSymbol);
+  if (missing) failed.push(missing);
+  if (given === undefined) return { failed };
+  const checked = checkGivenDecisionNumber(given, issuer.documentSymbol);
+  if (checked.number === null) return { failed: [...failed, checked.check] };
+  return { failed, number: checked.number };
+}

@@ -93,10 +93,11 @@ export {
   nextDecisionNumber,
   checkGivenDecisionNumber,
   checkNumberGiven,
+  judgeDecisionNumber,
   DECISION_NUMBERINGS,
   DECISION_NUMBER_TEXT,
 } from './decision-number.js';
-export type { DecisionNumber, DecisionNumbering, GivenDecisionNumber } from './decision-number.js';
+export type { DecisionNumber, DecisionNumbering, GivenDecisionNumber, NumberingIssuer } from './decision-number.js';
 export { checkOrganizationLife, isAliveOn, lastDayBefore, ceasedOn } from './organization-life.js';
 export type { OrganizationLife, OrganizationRole } from './organization-life.js';
 export { RULE_DOCS } from './rule-docs.js';
