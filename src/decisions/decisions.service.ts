@@ -1,4 +1,4 @@
-import { msg, type Text } from '../i18n/index.js';
+import { msg } from '../i18n/index.js';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal.js';
 import { ScopeService } from '../auth/scope.service.js';
@@ -48,17 +48,6 @@ export function toDecisionSummaryDto(row: DecisionRow): DecisionSummaryDto {
   };
 }
 
-const invalidReference = (field: string, message: Text) =>
-  new ApiError(
-    HttpStatus.UNPROCESSABLE_ENTITY,
-    ErrorCode.INVALID_REFERENCE,
-    'A rule forbids this',
-    msg('problem.fieldList', { field, text: message }),
-    {
-      errors: [{ field, message }],
-    },
-  );
-
 @Injectable()
 export class DecisionsService {
   constructor(
@@ -100,7 +89,10 @@ export class DecisionsService {
   async create(dto: CreateDecisionDto, principal: Principal): Promise<DecisionDto> {
     const issuer = await this.organizations.findById(dto.issuerOrganizationId);
     if (!issuer) {
-      throw invalidReference('issuerOrganizationId', `organization ${dto.issuerOrganizationId} does not exist`);
+      throw ApiError.invalidReference(
+        'issuerOrganizationId',
+        `organization ${dto.issuerOrganizationId} does not exist`,
+      );
     }
     await this.scope.assertInScope(principal, issuer.id);
     const nominationIds = dto.nominationIds.map((id) => id.toLowerCase());

@@ -1,5 +1,5 @@
 import { dateParam, msg } from '../i18n/index.js';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 
 import { changedFields } from '../common/database/changed-fields.js';
 import { ApiError, ErrorCode, type RuleViolation } from '../common/errors/problem.js';
@@ -154,14 +154,7 @@ export class OrganizationsService {
         successorId = dto.successorId.toLowerCase();
         const successor = (await this.organizations.findManyForShare([successorId])).get(successorId);
         if (!successor) {
-          const message = msg('organization.unknownSuccessor', { id: successorId });
-          throw new ApiError(
-            HttpStatus.UNPROCESSABLE_ENTITY,
-            ErrorCode.INVALID_REFERENCE,
-            msg('problem.title.422'),
-            msg('problem.fieldList', { field: 'successorId', text: message }),
-            { errors: [{ field: 'successorId', message }] },
-          );
+          throw ApiError.invalidReference('successorId', msg('organization.unknownSuccessor', { id: successorId }));
         }
         if (successor.id === organization.id) {
           violations.push({

@@ -116,19 +116,9 @@ export class RevocationsService {
   ): Promise<RevocationDto> {
     const issuer = await this.organizations.findById(dto.issuerOrganizationId);
     if (!issuer) {
-      throw new ApiError(
-        HttpStatus.UNPROCESSABLE_ENTITY,
-        ErrorCode.INVALID_REFERENCE,
-        'A rule forbids this',
-        msg('problem.fieldList', {
-          field: 'issuerOrganizationId',
-          text: `organization ${dto.issuerOrganizationId} does not exist`,
-        }),
-        {
-          errors: [
-            { field: 'issuerOrganizationId', message: `organization ${dto.issuerOrganizationId} does not exist` },
-          ],
-        },
+      throw ApiError.invalidReference(
+        'issuerOrganizationId',
+        `organization ${dto.issuerOrganizationId} does not exist`,
       );
     }
     await this.scope.assertInScope(principal, issuer.id);

@@ -174,6 +174,17 @@ export class ApiError extends Error {
     );
   }
 
+  /** 422 `INVALID_REFERENCE`: the request's `field` names a record that does not exist. */
+  static invalidReference(field: string, message: Text): ApiError {
+    return new ApiError(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      ErrorCode.INVALID_REFERENCE,
+      msg('problem.title.422'),
+      msg('problem.fieldList', { field, text: message }),
+      { errors: [{ field, message }] },
+    );
+  }
+
   static conflict(code: ErrorCodeValue, detail: Text): ApiError {
     return new ApiError(HttpStatus.CONFLICT, code, msg('problem.title.409'), detail);
   }
