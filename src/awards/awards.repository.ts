@@ -10,6 +10,7 @@ import { currentTransactionManager } from '../database/transaction-context.js';
 import type { Awards, DB } from '../database/schema.js';
 import type { Authority, AwardCode, Basis, Regime, RevocationGround, SigningMode } from '../rules/index.js';
 import type { AwardRecipientKind } from './labels.js';
+import { issuerNameAsIssued } from '../decisions/issuer-name.js';
 
 registerConstraint('uq_awards_verification_code', {
   status: HttpStatus.CONFLICT,
@@ -369,16 +370,12 @@ export class AwardsRepository {
   async findCertificate(verificationCode: string): Promise<CertificateRow | null> {
     const query = this.withDecision()
       .leftJoin('organizations as o', 'o.id', 'd.issuer_organization_id')
-      .select((eb) => [
-        // The issuer's name in force on the decision date (a later rename does not rewrite it).
-        eb.fn
-          .coalesce('d.issuer_name', sql<string>`organization_name_on(d.issuer_organization_id, d.issued_on)`, 'o.name')
-          .$notNull()
-          .as('issuerName'),
+      .select([
+        issuerNameAsIssued().as('issuerName'),
         'd.signer_name as signerName',
         'd.signer_title as signerTitle',
+        'd.signing_mode as signingMode',
       ])
-      .select('d.signing_mode as signingMode')
       .$narrowType<Pick<CertificateRow, 'signingMode'>>()
       .where('a.verification_code', '=', verificationCode);
     const rows = await registerRead(this.dataSource, query, { prepared: true });

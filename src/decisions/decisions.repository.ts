@@ -4,6 +4,7 @@ import { registerConstraint } from '../common/errors/database-errors.js';
 import { Db } from '../database/db.js';
 import { lockAdvisory } from '../nominations/query-helpers.js';
 import type { Authority, AwardCode, Basis, NominationStatus, Regime, SigningMode } from '../rules/index.js';
+import { issuerNameAsIssued } from './issuer-name.js';
 
 registerConstraint('uq_decisions_issuer_year_number', {
   status: HttpStatus.CONFLICT,
@@ -112,11 +113,7 @@ export class DecisionsRepository {
         'd.year as year',
         eb.fn<string>('to_char', ['d.issued_on', sql.lit('YYYY-MM-DD')]).as('issuedOn'),
         'd.issuer_organization_id as issuerId',
-        // The issuer's name in force on the decision date (a later rename does not rewrite it).
-        eb.fn
-          .coalesce('d.issuer_name', sql<string>`organization_name_on(d.issuer_organization_id, d.issued_on)`, 'o.name')
-          .$notNull()
-          .as('issuerName'),
+        issuerNameAsIssued().as('issuerName'),
         'o.document_symbol as issuerSymbol',
         'd.source as source',
         'd.authority as authority',
