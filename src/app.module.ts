@@ -1,4 +1,4 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
@@ -6,10 +6,10 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { AwardTypesModule } from './award-types/award-types.module.js';
 import { AwardsModule } from './awards/awards.module.js';
+import { PUBLIC_AWARD_READ_PATHS } from './awards/public-award-routes.js';
 import { CertificatesModule } from './certificates/certificates.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { logFormat, logTransport } from './config/log-format.js';
-import { LEAN_LOGGED_ROUTES } from './common/http/request-log.js';
 import type { AppConfig } from './config/app-config.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -44,7 +44,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({
           // The register's hot reads log their request line themselves, more cheaply (request-log.ts).
-          exclude: LEAN_LOGGED_ROUTES,
+          exclude: PUBLIC_AWARD_READ_PATHS.map((path) => ({ path, method: RequestMethod.GET })),
           pinoHttp: {
             level: config.LOG_LEVEL,
             // JSON by default; LOG_FORMAT=pretty (or a terminal in development) for people reading along.

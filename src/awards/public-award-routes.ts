@@ -110,6 +110,13 @@ export function plainHistoryQuery(query: Query): AwardHistoryQueryDto | undefine
   return dto;
 }
 
+/**
+ * The paths served here (without the global prefix): the one list `LoggerModule` also takes, to leave their request
+ * line to `logRequest`.
+ */
+export const PUBLIC_AWARD_READ_PATHS = ['awards', 'individuals/:id/awards', 'organizations/:id/awards'] as const;
+type PublicAwardReadPath = (typeof PUBLIC_AWARD_READ_PATHS)[number];
+
 interface Dependencies {
   awards: AwardsService;
   authenticator: Authenticator;
@@ -160,54 +167,46 @@ export function servePublicAwardReads(fastify: FastifyInstance, prefix: string, 
       }
     };
 
-  const routes = new Map<string, { handler: Handler; querystring: object }>([
-    [
-      `/${prefix}/awards`,
-      {
-        querystring: LIST_QUERY_SCHEMA,
-        handler: guarded(async (request, viewer) =>
-          awards.list(await validated(request, plainListQuery, ListAwardsQueryDto), viewer),
-        ),
-      },
-    ],
-    [
-      `/${prefix}/individuals/:id/awards`,
-      {
-        querystring: HISTORY_QUERY_SCHEMA,
-        handler: guarded(async (request, viewer) => {
-          const id = pathId(request);
-          return awards.forIndividual(id, await validated(request, plainHistoryQuery, AwardHistoryQueryDto), viewer);
-        }),
-      },
-    ],
-    [
-      `/${prefix}/organizations/:id/awards`,
-      {
-        querystring: HISTORY_QUERY_SCHEMA,
-        handler: guarded(async (request, viewer) => {
-          const id = pathId(request);
-          return awards.forOrganization(id, await validated(request, plainHistoryQuery, AwardHistoryQueryDto), viewer);
-        }),
-      },
-    ],
-  ]);
+  const served: Record<PublicAwardReadPath, { handler: Handler; querystring: object }> = {
+    awards: {
+      querystring: LIST_QUERY_SCHEMA,
+      handler: guarded(async (request, viewer) =>
+        awards.list(await validated(request, plainListQuery, ListAwardsQueryDto), viewer),
+      ),
+    },
+    'individuals/:id/awards': {
+      querystring: HISTORY_QUERY_SCHEMA,
+      handler: guarded(async (request, viewer) => {
+        const id = pathId(request);
+        return awards.forIndividual(id, await validated(request, plainHistoryQuery, AwardHistoryQueryDto), viewer);
+      }),
+    },
+    'organizations/:id/awards': {
+      querystring: HISTORY_QUERY_SCHEMA,
+      handler: guarded(async (request, viewer) => {
+        const id = pathId(request);
+        return awards.forOrganization(id, await validated(request, plainHistoryQuery, AwardHistoryQueryDto), viewer);
+      }),
+    },
+  };
+  const routes = new Map(PUBLIC_AWARD_READ_PATHS.map((path) => [`/${prefix}/${path}`, served[path]]));
 
-  const served = new Set<string>();
+  const swapped = new Set<string>();
   fastify.addHook('onRoute', (options: RouteOptions) => {
     const route = routes.get(options.url ?? '');
     const methods = [options.method].flat();
     if (route === undefined || !methods.every((method) => method === 'GET' || method === 'HEAD')) return;
-    served.add(options.url);
+    swapped.add(options.url);
     options.handler = route.handler;
     options.schema = { ...options.schema, querystring: route.querystring };
     // A query the schema does not admit is not refused by Fastify: the handler asks class-validator.
     options.attachValidation = true;
-    // pino-http skips these routes (`LEAN_LOGGED_ROUTES`); their request line is written here.
+    // pino-http skips these routes (`LoggerModule`'s `exclude`); their request line is written here.
     options.onResponse = [options.onResponse ?? []].flat().concat(logRequestHook);
   });
   // A controller path renamed without this table would silently fall back to the slow pipeline.
   fastify.addHook('onReady', (done) => {
-    const missing = [...routes.keys()].filter((url) => !served.has(url));
+    const missing = [...routes.keys()].filter((url) => !swapped.has(url));
     done(missing.length > 0 ? new Error(`Public award reads not registered: ${missing.join(', ')}`) : undefined);
   });
 }

@@ -1,20 +1,10 @@
-import { RequestMethod } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { PinoLogger } from 'nestjs-pino';
 
 /**
- * The routes whose request line is written by `logRequest` instead of pino-http (nestjs-pino's middleware, which
- * builds a child logger and serializes the request for every request, whether a line is written or not: 8–10 % of
- * the CPU of a register read). Paths without the global prefix, as `LoggerModule`'s `exclude` takes them.
- */
-export const LEAN_LOGGED_ROUTES = [
-  { path: 'awards', method: RequestMethod.GET },
-  { path: 'individuals/:id/awards', method: RequestMethod.GET },
-  { path: 'organizations/:id/awards', method: RequestMethod.GET },
-];
-
-/**
- * Writes the line pino-http writes when a response is finished, with the same fields in the same order (`req`
+ * For the register's hot reads (`PUBLIC_AWARD_READ_PATHS`), which pino-http skips: its middleware builds a child
+ * logger and serializes the request for every request, whether a line is written or not (8–10 % of the CPU of a
+ * register read). Writes the line pino-http writes when a response is finished, with the same fields in the same order (`req`
  * with id, method and url, `requestId`, `res` with status and headers, `err` for a 5xx, `responseTime` in ms,
  * `msg`), through the application's root logger; nothing is built when the level is off. A request pino-http
  * already logs (`allLogs` on the raw request) is left to it.
