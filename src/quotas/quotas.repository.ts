@@ -304,33 +304,10 @@ export class QuotasRepository {
   }
 
   /**
-   * What an approval checks its quotas and its council vote against, in one round trip: the quota settings, the
-   * counted awards per code of the proposing organization and year, its unit quotas of the code, and the code's
-   * vote policy. Call it in the approval's transaction, after its locks.
-   */
-  async approvalFigures(
-    organizationId: string,
-    year: number,
-    awardCode: AwardCode,
-  ): Promise<{
-    settings: unknown;
-    counts: Partial<Record<AwardCode, number>>;
-    unitQuotas: UnitQuotaRow[];
-    votePolicy: VotePolicyRow | null;
-  }> {
-    const figures = await this.approvalFiguresOf([{ organizationId, year, awardCode }]);
-    return {
-      settings: figures.settings,
-      counts: figures.counts.get(recordKey(organizationId, year)) ?? {},
-      unitQuotas: figures.unitQuotas,
-      votePolicy: figures.votePolicies.get(awardCode) ?? null,
-    };
-  }
-
-  /**
-   * `approvalFigures` for any number of approvals at once, still in one round trip: the settings, the counted
-   * awards per code of each proposing organization and year (by `recordKey`), the unit quotas of each
-   * organization, year and code asked for, and the vote policy of each code.
+   * What approvals check their quotas and council votes against, for any number of them in one round trip: the
+   * settings, the counted awards per code of each proposing organization and year (by `recordKey`), the unit
+   * quotas of each organization, year and code asked for, and the vote policy of each code. Call it in the
+   * approvals' transaction, after their locks.
    */
   async approvalFiguresOf(groups: readonly ApprovalGroup[]): Promise<ApprovalFigures> {
     const organizationIds = [...new Set(groups.map((g) => g.organizationId))];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { AwardTypesRepository } from '../../src/award-types/award-types.repository.js';
-import { QuotasRepository } from '../../src/quotas/quotas.repository.js';
+import { QuotasRepository, recordKey } from '../../src/quotas/quotas.repository.js';
 import { makeApprovedNomination, makeAwardRecord } from '../support/factories.js';
 import { insertIndividual, insertOrganization, openRepositoryDb, type RepositoryDb } from '../support/repository-db.js';
 
@@ -77,15 +77,19 @@ describe('QuotasRepository counts', () => {
       maxRatio: null,
       ratioOf: null,
     });
-    const figures = await r.transactions.run(() => quotas.approvalFigures(department, 2024, 'CHIEN_SI_THI_DUA_CO_SO'));
-    expect(figures.counts).toEqual(await quotas.countedByCode(department, 2024));
+    const figures = await r.transactions.run(() =>
+      quotas.approvalFiguresOf([{ organizationId: department, year: 2024, awardCode: 'CHIEN_SI_THI_DUA_CO_SO' }]),
+    );
+    expect(figures.counts.get(recordKey(department, 2024))).toEqual(await quotas.countedByCode(department, 2024));
     expect(figures.unitQuotas).toEqual([
       expect.objectContaining({ organizationId: department, awardCode: 'CHIEN_SI_THI_DUA_CO_SO', maxCount: 2 }),
     ]);
     expect(figures.unitQuotas[0].updatedAt).toBeInstanceOf(Date);
     // The vote policy read with the figures is the catalogue's, as its owner (award-types) reads it.
     const awardTypes = new AwardTypesRepository(r.queries);
-    expect(figures.votePolicy).toEqual(await awardTypes.votePolicy('CHIEN_SI_THI_DUA_CO_SO'));
+    expect(figures.votePolicies.get('CHIEN_SI_THI_DUA_CO_SO')).toEqual(
+      await awardTypes.votePolicy('CHIEN_SI_THI_DUA_CO_SO'),
+    );
   });
 
   it('reads the bases of many approvals (headcounts, subtree Lao động tiên tiến) in the one figures statement', async () => {
