@@ -24,3 +24,11 @@ export function dateParts(value: string): { year: number; month: number; day: nu
   const [year, month, day] = value.split('-').map(Number) as [number, number, number];
   return { year, month, day };
 }
+
+/** The date `days` days after `value` (before, when negative), YYYY-MM-DD. */
+export function addDays(value: string, days: number): string {
+  assertIsoDate(value);
+  const date = new Date(`${value}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}

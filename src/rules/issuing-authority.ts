@@ -19,7 +19,7 @@
  */
 import { dateParam, msg, type Message } from '../i18n/index.js';
 import { awardType } from './catalogue.js';
-import { assertIsoDate } from './dates.js';
+import { addDays, assertIsoDate } from './dates.js';
 import type { Authority, AwardCode, OrganizationKind, RuleCheck } from './types.js';
 
 /** The authority the head of an organization of one kind holds, and until when. */
@@ -100,7 +100,7 @@ export function issuingAuthority(
         message: msg('rules.issuer.districtGone', {
           issuer: issuer.name,
           kind,
-          since: dateParam(dayAfter(grant.until)),
+          since: dateParam(addDays(grant.until, 1)),
           date: dateParam(issuedOn),
         }),
       },
@@ -148,10 +148,4 @@ const ISSUABLE: ReadonlySet<Authority> = new Set(
  */
 export function isDecidedLocally(code: AwardCode): boolean {
   return awardType(code).decidingAuthorities.some((grant) => ISSUABLE.has(grant.authority));
-}
-
-function dayAfter(isoDate: string): string {
-  const next = new Date(`${isoDate}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
 }

@@ -10,7 +10,7 @@
  * `validTo` and gone after it.
  */
 import { dateParam, msg } from '../i18n/index.js';
-import { assertIsoDate } from './dates.js';
+import { addDays, assertIsoDate } from './dates.js';
 import type { RuleCheck } from './types.js';
 
 /** What the rule needs to know of an organization. */
@@ -36,17 +36,12 @@ export function isAliveOn(organization: Pick<OrganizationLife, 'validFrom' | 'va
 /** The last day an organization that ceases on `ceasesOn` exists: the day before (YYYY-MM-DD). */
 export function lastDayBefore(ceasesOn: string): string {
   assertIsoDate(ceasesOn, 'The date the organization ceases');
-  const day = new Date(`${ceasesOn}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() - 1);
-  return day.toISOString().slice(0, 10);
+  return addDays(ceasesOn, -1);
 }
 
 /** The day after `validTo`: the first day the organization no longer exists. */
 export function ceasedOn(validTo: string): string {
-  assertIsoDate(validTo);
-  const day = new Date(`${validTo}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + 1);
-  return day.toISOString().slice(0, 10);
+  return addDays(validTo, 1);
 }
 
 /**
