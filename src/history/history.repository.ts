@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Db } from '../database/db.js';
 import { currentTransactionManager } from '../database/transaction-context.js';
-import { DUPLICATE_GROUPS } from '../rules/index.js';
+import { duplicatesInFile, type RegistryAward, type StagedAward } from './history-duplicates.js';
 import type { HistoryRecord } from './history-rows.js';
 
 /** Longest one statement of a history import may run: a whole agency's past in one file. */
@@ -87,19 +87,6 @@ export interface UnresolvedRow {
   code: string | null;
   /** `awardCode`: the earlier row of the file it repeats, or null when the registry holds the award (`code`). */
   earlierRow?: number | null;
-}
-
-/**
- * R-DUP-1's key of a code in SQL: the first code of its duplicate group (a regular Giấy khen and a regular Bằng khen
- * tỉnh of one year are one reward), else the code itself.
- */
-function duplicateKey(column: 's.award_code' | 'a.award_code') {
-  const ref = sql.ref(column);
-  if (DUPLICATE_GROUPS.length === 0) return sql<string>`${ref}`;
-  const whens = DUPLICATE_GROUPS.map(
-    (group) => sql`WHEN ${ref} IN (${sql.join(group.map((c) => sql.lit(c)))}) THEN ${sql.lit(group[0])}`,
-  );
-  return sql<string>`CASE ${sql.join(whens, sql` `)} ELSE ${ref} END`;
 }
 
 /**
@@ -297,41 +284,45 @@ export class HistoryRepository {
   }
 
   /**
-   * R-DUP-1 (one achievement is rewarded once) on the resolved rows: a REGULAR award of one recipient, year and
-   * duplicate group given twice in the file (the later row is named, with the first), or already in the registry
-   * (not revoked). History is never judged otherwise; a repeated row is a mistake of the file.
+   * R-DUP-1 (one achievement is rewarded once) on the resolved rows, judged by the rule engine (`duplicatesInFile`
+   * over `duplicateClashKind`): a REGULAR award of one recipient and year given twice in the file (the later row is
+   * named, with the first), or already in the registry. History is never judged otherwise; a repeated row is a
+   * mistake of the file. The SQL only gathers the facts: the resolved REGULAR rows that share their recipient and
+   * year with another row, and the registry's awards of the recipients and years of the rows.
    */
   private async duplicates(importId: string): Promise<UnresolvedRow[]> {
     const recipient = sql`coalesce(s.individual_id, s.organization_id), s.individual_id IS NULL`;
-    const inFile = await sql<UnresolvedRow>`
-      SELECT row, 'awardCode' AS field, award_code AS code, first AS "earlierRow"
+    const peers = await sql<StagedAward>`
+      SELECT row, award_code AS "awardCode", year, recipient
       FROM (
-        SELECT s.row, s.award_code,
-               min(s.row) OVER (PARTITION BY ${recipient}, s.year, ${duplicateKey('s.award_code')}) AS first
+        SELECT s.row, s.award_code, s.year, coalesce(s.individual_id, s.organization_id)::text AS recipient,
+               count(*) OVER (PARTITION BY ${recipient}, s.year) AS n
         FROM history_import_rows s
         WHERE s.import_id = ${importId} AND s.basis = 'REGULAR' AND s.organization_id IS NOT NULL
       ) d
-      WHERE row <> first`.execute(this.db);
+      WHERE n > 1`.execute(this.db);
     // Two equality joins (a person by id and year, a collective by organization and year), so each uses its index.
-    const counted = sql`a.basis = 'REGULAR' AND a.revoked_at IS NULL AND ${duplicateKey('a.award_code')} = ${duplicateKey('s.award_code')}`;
     const staged = sql`s.import_id = ${importId} AND s.basis = 'REGULAR'`;
-    const inRegistry = await sql<UnresolvedRow>`
-      SELECT DISTINCT ON (x.row) x.row, 'awardCode' AS field, d.number_text AS code, NULL::int AS "earlierRow"
+    const registry = await sql<RegistryAward>`
+      SELECT x.row, x.row_code AS "rowCode", x.year, x.award_code AS "awardCode", x.basis, x.revoked,
+             d.number_text AS "decisionNumber"
       FROM (
-        SELECT s.row, a.decision_id, a.issued_on
+        SELECT s.row, s.award_code AS row_code, s.year, a.award_code, a.basis, a.revoked_at IS NOT NULL AS revoked,
+               a.decision_id, a.issued_on
         FROM history_import_rows s
         JOIN awards a ON a.individual_id = s.individual_id AND a.year = s.year
-        WHERE ${staged} AND s.individual_id IS NOT NULL AND ${counted}
+        WHERE ${staged} AND s.individual_id IS NOT NULL
         UNION ALL
-        SELECT s.row, a.decision_id, a.issued_on
+        SELECT s.row, s.award_code, s.year, a.award_code, a.basis, a.revoked_at IS NOT NULL, a.decision_id,
+               a.issued_on
         FROM history_import_rows s
         JOIN awards a ON a.organization_id = s.organization_id AND a.year = s.year
                      AND a.individual_id IS NULL AND a.household_id IS NULL
-        WHERE ${staged} AND s.individual_id IS NULL AND s.organization_id IS NOT NULL AND ${counted}
+        WHERE ${staged} AND s.individual_id IS NULL AND s.organization_id IS NOT NULL
       ) x
       JOIN decisions d ON d.id = x.decision_id
       ORDER BY x.row, x.issued_on`.execute(this.db);
-    return [...inFile.rows, ...inRegistry.rows];
+    return duplicatesInFile(peers.rows, registry.rows);
   }
 
   async recordImport(values: {
