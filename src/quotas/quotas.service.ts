@@ -1,4 +1,4 @@
-import { msg } from '../i18n/index.js';
+import { msg, referenceMissing } from '../i18n/index.js';
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal.js';
 import { ScopeService } from '../auth/scope.service.js';
@@ -74,11 +74,6 @@ function withSubtreeBase(
 ): Partial<Record<AwardCode, number>> {
   return subtreeLdtt === undefined ? counts : { ...counts, LAO_DONG_TIEN_TIEN: subtreeLdtt };
 }
-
-const invalidReference = (field: string, detail: string) =>
-  new ApiError(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.INVALID_REFERENCE, 'A rule forbids this', detail, {
-    errors: [{ field, message: detail }],
-  });
 
 /**
  * Quotas (chỉ tiêu, R-QUOTA-*) and the other configurable rule settings. The limits are computed by the rule
@@ -320,7 +315,7 @@ export class QuotasService {
 
   private async requireOrganization(organizationId: string): Promise<void> {
     if (!(await this.organizations.findById(organizationId))) {
-      throw invalidReference('organizationId', `Organization ${organizationId} does not exist`);
+      throw ApiError.invalidReference('organizationId', referenceMissing('entity.organization', organizationId));
     }
   }
 }

@@ -111,6 +111,7 @@ describe('quotas and rule settings', () => {
       expect((await putQuota(approverOther, payload).expect(403)).body.code).toBe('NOT_ABOVE_ORGANIZATION');
       const unknown = await putQuota(admin, { ...payload, organizationId: UNKNOWN_ID }).expect(422);
       expect(unknown.body).toMatchObject({ code: 'INVALID_REFERENCE', errors: [{ field: 'organizationId' }] });
+      expect(unknown.body.detail).toContain(`Không tồn tại tổ chức ${UNKNOWN_ID}`);
     });
   });
 
