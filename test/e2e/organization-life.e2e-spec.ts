@@ -352,6 +352,91 @@ describe('organizations with a life (R-ORG-1)', () => {
     });
   });
 
+  describe('R-ORG-1 on revocations (a revocation is a decision, Law 2022 Art 93)', () => {
+    /** An award of 2024 signed by the Sở on 2025-01-20, before the merger. */
+    async function signedBeforeMerger() {
+      const person = await makeIndividual(t, tree.unit.id);
+      const nomination = await makeApprovedNomination(t, {
+        awardCode: 'GIAY_KHEN',
+        year: 2024,
+        individualId: person.id,
+        proposingOrganizationId: tree.department.id,
+      });
+      return makeDecision(t, {
+        issuerOrganizationId: tree.department.id,
+        nominationIds: [nomination.id],
+        issuedOn: '2025-01-20',
+      });
+    }
+    const revocation = (awardId: string, issuedOn: string) => ({
+      issuerOrganizationId: tree.department.id,
+      issuedOn,
+      ground: 'A',
+      reason: 'Khai man thành tích',
+      awardIds: [awardId],
+    });
+
+    it('refuses a revocation by the merged Sở dated from the merger on, on both routes, and takes one before', async () => {
+      const decision = await signedBeforeMerger();
+      const awardId = decision.awards[0].id;
+      await merge();
+      const refused = await t.http
+        .post('/api/v1/revocations')
+        .set(admin)
+        .set('Accept-Language', 'en')
+        .send(revocation(awardId, '2025-03-05'))
+        .expect(422);
+      expect(refused.body.code).toBe('RULE_VIOLATION');
+      expect(violationRules(refused.body)).toEqual(['R-ORG-1']);
+      expect(refused.body.violations[0].message).toContain('Circular 15/2025/TT-BNV');
+      expect(refused.body.violations[0].message).toContain('Law 2022 Art 79–80');
+      const { awardIds: _ids, ...line } = revocation(awardId, '2025-03-05');
+      const viaLine = await t.http
+        .post(`/api/v1/decisions/${decision.id}/awards/${awardId}/revoke`)
+        .set(admin)
+        .send(line)
+        .expect(422);
+      expect(violationRules(viaLine.body)).toEqual(['R-ORG-1']);
+      expect(viaLine.body.violations[0].message).toContain('Thông tư 15/2025/TT-BNV');
+      const [{ n }]: { n: string }[] = await t.db.query(`SELECT count(*) AS n FROM revocations`);
+      expect(Number(n)).toBe(0);
+
+      await t.http
+        .post(`/api/v1/decisions/${decision.id}/awards/${awardId}/revoke`)
+        .set(admin)
+        .send({ ...line, issuedOn: '2025-02-28' })
+        .expect(201);
+    });
+
+    it('refuses to dissolve an organization from a day it already signed a revocation on', async () => {
+      const decision = await signedBeforeMerger();
+      await t.http
+        .post('/api/v1/revocations')
+        .set(admin)
+        .send(revocation(decision.awards[0].id, '2025-03-05'))
+        .expect(201);
+      await dissolve(tree.unit.id, { on: '2025-03-01', successorId: skhcn.id }).expect(200);
+      const refused = await dissolve(tree.department.id, { on: '2025-03-01', successorId: skhcn.id }).expect(422);
+      expect(violationRules(refused.body)).toEqual(['R-ORG-1']);
+      await dissolve(tree.department.id, { on: '2025-03-06', successorId: skhcn.id }).expect(200);
+    });
+
+    it('never lets a revocation and a dissolution of its issuer overlap (both orders end consistent)', async () => {
+      const decision = await signedBeforeMerger();
+      await dissolve(tree.unit.id, { on: '2025-03-01', successorId: skhcn.id }).expect(200);
+      const [revoked, dissolved] = await Promise.all([
+        t.http.post('/api/v1/revocations').set(admin).send(revocation(decision.awards[0].id, '2025-03-05')),
+        dissolve(tree.department.id, { on: '2025-03-01', successorId: skhcn.id }),
+      ]);
+      expect([revoked.status, dissolved.status]).toEqual(revoked.status === 201 ? [201, 422] : [422, 200]);
+      const [{ n }]: { n: string }[] = await t.db.query(
+        `SELECT count(*) AS n FROM revocations r JOIN organizations o ON o.id = r.issuer_organization_id
+          WHERE o.valid_to IS NOT NULL AND r.issued_on > o.valid_to`,
+      );
+      expect(Number(n)).toBe(0);
+    });
+  });
+
   describe('names as they were', () => {
     it('keeps the name in force on the decision date after a rename, on decisions, certificates and exports', async () => {
       const person = await makeIndividual(t, tree.unit.id);
