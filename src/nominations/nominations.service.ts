@@ -6,10 +6,13 @@ import { ScopeService } from '../auth/scope.service.js';
 import { AwardTypesService } from '../award-types/award-types.service.js';
 import { ApiError, ErrorCode, type RuleViolation } from '../common/errors/problem.js';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
+import { todayInVietnam } from '../common/time/vietnam-time.js';
 import { councilKey, CouncilSizesRepository } from '../organizations/council-sizes.repository.js';
+import { OrganizationsRepository } from '../organizations/organizations.repository.js';
 import { QuotasService, type ApprovalGround } from '../quotas/quotas.service.js';
 import {
   checkCouncilSize,
+  checkOrganizationLife,
   criterionProblem,
   defaultPeriod,
   evaluateEligibility,
@@ -215,6 +218,7 @@ export class NominationsService {
     private readonly quotas: QuotasService,
     private readonly awardTypes: AwardTypesService,
     private readonly councilSizes: CouncilSizesRepository,
+    private readonly organizations: OrganizationsRepository,
     private readonly scope: ScopeService,
     private readonly transactions: Transactions,
   ) {}
@@ -508,8 +512,9 @@ export class NominationsService {
       const n = await this.lockedInScope(principal, id);
       if (!canPerform(action, n.status)) throw invalidState(action, n.status);
       const eligibility = await this.evaluate(n, n.expectedDecisionOn);
-      if (requireEligible && !eligibility.eligible) {
-        throw ApiError.ruleViolation(msg('nomination.notEligible'), violationsOf(eligibility.checks));
+      const proposer = action === 'SUBMIT' ? await this.proposerViolations(n.proposingOrganizationId) : [];
+      if (requireEligible && (!eligibility.eligible || proposer.length > 0)) {
+        throw ApiError.ruleViolation(msg('nomination.notEligible'), [...violationsOf(eligibility.checks), ...proposer]);
       }
       return this.move(n, action, reason, eligibility, principal);
     });
@@ -850,6 +855,19 @@ export class NominationsService {
   }
 
   // --- helpers ---------------------------------------------------------------------------------------------------
+
+  /**
+   * R-ORG-1: a nomination is submitted by a proposing organization that exists today (a dissolved one's successor
+   * proposes). Share-locked, as a decision's issuer is, so a concurrent dissolution is seen or waits.
+   */
+  private async proposerViolations(proposingOrganizationId: string): Promise<RuleViolation[]> {
+    const proposer = (await this.organizations.findManyForShare([proposingOrganizationId])).get(
+      proposingOrganizationId,
+    );
+    if (!proposer) return [];
+    const check = checkOrganizationLife(proposer, todayInVietnam(), 'PROPOSER');
+    return check.passed ? [] : [{ rule: check.rule, message: check.message }];
+  }
 
   private async lockedInScope(principal: Principal, id: string): Promise<Nomination> {
     const n = await this.nominations.findByIdForUpdate(id);

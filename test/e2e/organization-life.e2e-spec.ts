@@ -437,6 +437,86 @@ describe('organizations with a life (R-ORG-1)', () => {
     });
   });
 
+  describe('R-ORG-1 on people: nobody is placed in a unit that no longer exists', () => {
+    it('refuses to create a person in, or move one to, a dissolved unit; moving out stays open', async () => {
+      const person = await makeIndividual(t, tree.unit.id);
+      const other = await makeIndividual(t, skhcn.id);
+      await merge();
+      const created = await t.http
+        .post('/api/v1/individuals')
+        .set(admin)
+        .set('Accept-Language', 'en')
+        .send({ fullName: 'Lò Văn Muôn', organizationId: tree.unit.id })
+        .expect(422);
+      expect(created.body.code).toBe('RULE_VIOLATION');
+      expect(violationRules(created.body)).toEqual(['R-ORG-1']);
+      expect(created.body.violations[0].message).toContain('Circular 15/2025/TT-BNV');
+      expect(created.body.violations[0].message).toContain(tree.unit.name);
+      const moved = await t.http
+        .patch(`/api/v1/individuals/${other.id}`)
+        .set(admin)
+        .send({ organizationId: tree.department.id })
+        .expect(422);
+      expect(violationRules(moved.body)).toEqual(['R-ORG-1']);
+      expect(moved.body.violations[0].message).toContain('Thông tư 15/2025/TT-BNV');
+      const [{ n }]: { n: string }[] = await t.db.query(
+        `SELECT count(*) AS n FROM individuals WHERE organization_id IN ($1, $2)`,
+        [tree.unit.id, tree.department.id],
+      );
+      expect(Number(n)).toBe(1);
+
+      // Still in the dissolved unit: other fields change, and the person moves out to the successor.
+      await t.http.patch(`/api/v1/individuals/${person.id}`).set(admin).send({ position: 'Chuyên viên' }).expect(200);
+      await t.http
+        .patch(`/api/v1/individuals/${person.id}`)
+        .set(admin)
+        .send({ organizationId: tree.unit.id.toUpperCase(), position: 'Chuyên viên chính' })
+        .expect(200);
+      await t.http
+        .patch(`/api/v1/individuals/${person.id}`)
+        .set(admin)
+        .send({ organizationId: skhcn.id, joinedOn: '2025-03-01' })
+        .expect(200);
+    });
+  });
+
+  describe('R-ORG-1 on nominations: a dissolved organization submits none', () => {
+    it('refuses to submit a nomination proposed by a dissolved organization; its successor submits', async () => {
+      const person = await makeIndividual(t, tree.unit.id);
+      const draft = (proposingOrganizationId: string) =>
+        makeApprovedNomination(t, {
+          awardCode: 'GIAY_KHEN',
+          year: 2024,
+          individualId: person.id,
+          proposingOrganizationId,
+          status: 'DRAFT',
+        });
+      const byOld = await draft(tree.department.id);
+      await merge();
+      const refused = await t.http
+        .post(`/api/v1/nominations/${byOld.id}/submit`)
+        .set(admin)
+        .set('Accept-Language', 'en')
+        .expect(422);
+      expect(violationRules(refused.body)).toContain('R-ORG-1');
+      const message = refused.body.violations.find((v: { rule: string }) => v.rule === 'R-ORG-1').message;
+      expect(message).toContain('cannot submit a nomination');
+      expect(message).toContain('Circular 15/2025/TT-BNV');
+      const vi = await t.http.post(`/api/v1/nominations/${byOld.id}/submit`).set(admin).expect(422);
+      expect(vi.body.violations.find((v: { rule: string }) => v.rule === 'R-ORG-1').message).toContain(
+        'Thông tư 15/2025/TT-BNV',
+      );
+      const still = await t.http.get(`/api/v1/nominations/${byOld.id}`).set(admin).expect(200);
+      expect(still.body.status).toBe('DRAFT');
+
+      // Withdrawn by the old Sở, proposed again by its successor.
+      await t.http.post(`/api/v1/nominations/${byOld.id}/withdraw`).set(admin).send({}).expect(200);
+      const byNew = await draft(skhcn.id);
+      const submitted = await t.http.post(`/api/v1/nominations/${byNew.id}/submit`).set(admin).expect(200);
+      expect(submitted.body.status).toBe('SUBMITTED');
+    });
+  });
+
   describe('names as they were', () => {
     it('keeps the name in force on the decision date after a rename, on decisions, certificates and exports', async () => {
       const person = await makeIndividual(t, tree.unit.id);
