@@ -6,7 +6,6 @@ import { ScopeService } from '../auth/scope.service.js';
 import { AwardTypesService } from '../award-types/award-types.service.js';
 import { ApiError, ErrorCode, type RuleViolation } from '../common/errors/problem.js';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
-import { todayInVietnam } from '../common/time/vietnam-time.js';
 import { councilKey, CouncilSizesRepository } from '../organizations/council-sizes.repository.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
 import { QuotasService, type ApprovalGround } from '../quotas/quotas.service.js';
@@ -512,7 +511,7 @@ export class NominationsService {
       const n = await this.lockedInScope(principal, id);
       if (!canPerform(action, n.status)) throw invalidState(action, n.status);
       const eligibility = await this.evaluate(n, n.expectedDecisionOn);
-      const proposer = action === 'SUBMIT' ? await this.proposerViolations(n.proposingOrganizationId) : [];
+      const proposer = action === 'SUBMIT' ? await this.proposerViolations(n) : [];
       if (requireEligible && (!eligibility.eligible || proposer.length > 0)) {
         throw ApiError.ruleViolation(msg('nomination.notEligible'), [...violationsOf(eligibility.checks), ...proposer]);
       }
@@ -857,15 +856,15 @@ export class NominationsService {
   // --- helpers ---------------------------------------------------------------------------------------------------
 
   /**
-   * R-ORG-1: a nomination is submitted by a proposing organization that exists today (a dissolved one's successor
-   * proposes). Share-locked, as a decision's issuer is, so a concurrent dissolution is seen or waits.
+   * R-ORG-1: a nomination is submitted by a proposing organization that exists on the date it is judged on (its
+   * expected decision date, else today, as the collective's check; a dissolved one's successor proposes).
+   * Share-locked, as a decision's issuer is, so a concurrent dissolution is seen or waits.
    */
-  private async proposerViolations(proposingOrganizationId: string): Promise<RuleViolation[]> {
-    const proposer = (await this.organizations.findManyForShare([proposingOrganizationId])).get(
-      proposingOrganizationId,
-    );
+  private async proposerViolations(n: Nomination): Promise<RuleViolation[]> {
+    const id = n.proposingOrganizationId;
+    const proposer = (await this.organizations.findManyForShare([id])).get(id);
     if (!proposer) return [];
-    const check = checkOrganizationLife(proposer, todayInVietnam(), 'PROPOSER');
+    const check = checkOrganizationLife(proposer, decisionDateForNomination(n.expectedDecisionOn), 'PROPOSER');
     return check.passed ? [] : [{ rule: check.rule, message: check.message }];
   }
 
