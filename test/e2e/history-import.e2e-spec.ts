@@ -178,6 +178,57 @@ describe('history import', () => {
     expect(created.body).toMatchObject({ rows: earlier.length, awards: earlier.length });
   });
 
+  it('never lets an import and a dissolution of its issuer overlap: the dissolution waits, then is refused', async () => {
+    await t.http
+      .post(`/api/v1/organizations/${tree.unit.id}/dissolve`)
+      .set(bearer(BOOTSTRAP_TOKEN))
+      .send({ on: '2024-01-01' })
+      .expect(200);
+    // The unit's collective awards aside: the Sở's decisions to people, the last of them dated 2024-01-15.
+    const rows = historyRows().filter((row) => row[11] === '');
+    // Holds the import after its checks, before it writes (its first write is to history_imports).
+    const gate = t.db.createQueryRunner();
+    await gate.connect();
+    await gate.startTransaction();
+    await gate.query('LOCK TABLE history_imports IN SHARE ROW EXCLUSIVE MODE');
+    const waiting = async (pattern: string) => {
+      for (let i = 0; i < 200; i++) {
+        const [{ n }]: { n: string }[] = await t.db.query(
+          `SELECT count(*) AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE $1`,
+          [pattern],
+        );
+        if (Number(n) > 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`nothing waits on ${pattern}`);
+    };
+    try {
+      const imported = upload(importCsv([HEADER, ...rows])).then((response) => response);
+      await waiting('insert into "history_imports"%');
+      const dissolved = t.http
+        .post(`/api/v1/organizations/${tree.department.id}/dissolve`)
+        .set(bearer(BOOTSTRAP_TOKEN))
+        .send({ on: '2024-01-01' })
+        .then((response) => response);
+      // The import share-locked the Sở it checked: the dissolution waits for it.
+      await waiting('%for update%');
+      await gate.commitTransaction();
+      expect((await imported).status).toBe(201);
+      const refused = await dissolved;
+      expect(refused.status).toBe(422);
+      expect(refused.body.violations.map((v: { rule: string }) => v.rule)).toEqual(['R-ORG-1']);
+    } finally {
+      if (gate.isTransactionActive) await gate.rollbackTransaction();
+      await gate.release();
+    }
+    const [{ n }]: { n: string }[] = await t.db.query(
+      `SELECT count(*) AS n FROM decisions d JOIN organizations o ON o.id = d.issuer_organization_id
+        WHERE o.valid_to IS NOT NULL AND d.issued_on > o.valid_to`,
+    );
+    expect(Number(n)).toBe(0);
+  });
+
   it('imports five years at once, idempotently, and the rules count the imported years', async () => {
     const person = people[0];
     const check = () =>

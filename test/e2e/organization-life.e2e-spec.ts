@@ -421,14 +421,47 @@ describe('organizations with a life (R-ORG-1)', () => {
       await dissolve(tree.department.id, { on: '2025-03-06', successorId: skhcn.id }).expect(200);
     });
 
-    it('never lets a revocation and a dissolution of its issuer overlap (both orders end consistent)', async () => {
+    it('never lets a revocation and a dissolution of its issuer overlap: the dissolution waits, then is refused', async () => {
       const decision = await signedBeforeMerger();
       await dissolve(tree.unit.id, { on: '2025-03-01', successorId: skhcn.id }).expect(200);
-      const [revoked, dissolved] = await Promise.all([
-        t.http.post('/api/v1/revocations').set(admin).send(revocation(decision.awards[0].id, '2025-03-05')),
-        dissolve(tree.department.id, { on: '2025-03-01', successorId: skhcn.id }),
-      ]);
-      expect([revoked.status, dissolved.status]).toEqual(revoked.status === 201 ? [201, 422] : [422, 200]);
+      // Holds the revocation after its checks, before it is written.
+      const gate = t.db.createQueryRunner();
+      await gate.connect();
+      await gate.startTransaction();
+      await gate.query('LOCK TABLE revocations IN SHARE ROW EXCLUSIVE MODE');
+      const waiting = async (pattern: string) => {
+        for (let i = 0; i < 200; i++) {
+          const [{ n }]: { n: string }[] = await t.db.query(
+            `SELECT count(*) AS n FROM pg_stat_activity
+              WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE $1`,
+            [pattern],
+          );
+          if (Number(n) > 0) return;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        throw new Error(`nothing waits on ${pattern}`);
+      };
+      try {
+        const revoked = t.http
+          .post('/api/v1/revocations')
+          .set(admin)
+          .send(revocation(decision.awards[0].id, '2025-03-05'))
+          .then((response) => response);
+        await waiting('insert into "revocations"%');
+        const dissolved = dissolve(tree.department.id, { on: '2025-03-01', successorId: skhcn.id }).then(
+          (response) => response,
+        );
+        // The revocation share-locked its issuer: the dissolution waits for it, then counts it.
+        await waiting('%for update%');
+        await gate.commitTransaction();
+        expect((await revoked).status).toBe(201);
+        const refused = await dissolved;
+        expect(refused.status).toBe(422);
+        expect(violationRules(refused.body)).toEqual(['R-ORG-1']);
+      } finally {
+        if (gate.isTransactionActive) await gate.rollbackTransaction();
+        await gate.release();
+      }
       const [{ n }]: { n: string }[] = await t.db.query(
         `SELECT count(*) AS n FROM revocations r JOIN organizations o ON o.id = r.issuer_organization_id
           WHERE o.valid_to IS NOT NULL AND r.issued_on > o.valid_to`,
