@@ -354,7 +354,6 @@ export class IndividualsService {
     return individual;
   }
 
-  /** An unknown organization is a 422 INVALID_REFERENCE (the body names something that does not exist). */
   /**
    * R-ORG-1: a person is placed (created, or moved) only in a unit that exists today. Share-locked, so a
    * concurrent dissolution of the unit is seen, or waits until the person is placed.
@@ -369,6 +368,7 @@ export class IndividualsService {
     }
   }
 
+  /** An unknown organization is a 422 INVALID_REFERENCE (the body names something that does not exist). */
   private async requireOrganizationInScope(principal: Principal, organizationId: string): Promise<void> {
     const organization = await this.organizations.findById(organizationId);
     if (!organization) {

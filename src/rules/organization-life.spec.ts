@@ -63,7 +63,7 @@ describe('checkOrganizationLife (R-ORG-1, Circular 15/2025/TT-BNV; Law 2022 Art 
     expect(en(checkOrganizationLife(STTTT, '2025-06-01', 'ISSUER').message)).toContain('cannot issue');
     expect(en(checkOrganizationLife(STTTT, '2025-06-01', 'RECIPIENT').message)).toContain('collective award');
     expect(en(checkOrganizationLife(FOUNDED, '2025-01-01', 'RECIPIENT').message)).toContain('exists from');
-    expect(en(checkOrganizationLife(STTTT, '2025-06-01', 'PROPOSER').message)).toContain('cannot submit a nomination');
+    expect(en(checkOrganizationLife(STTTT, '2025-06-01', 'PROPOSER').message)).toContain('cannot propose an award');
     expect(en(checkOrganizationLife(FOUNDED, '2025-01-01', 'PROPOSER').message)).toContain('exists from');
     expect(en(checkOrganizationLife(STTTT, '2025-06-01', 'MEMBER').message)).toContain('nobody can be placed');
     expect(en(checkOrganizationLife(FOUNDED, '2025-01-01', 'MEMBER').message)).toContain('exists from');

@@ -56,9 +56,9 @@ export function ceasedOn(validTo: string): string {
 }
 
 /**
- * R-ORG-1: `organization` may act as `role` on `date` (YYYY-MM-DD: the decision date, or the day a nomination is
- * submitted or a person placed) only while it exists. One check: passed, or why not (not yet founded, or ceased),
- * citing Circular 15/2025/TT-BNV and Law 2022 Art 79–80.
+ * R-ORG-1: `organization` may act as `role` on `date` (YYYY-MM-DD: the decision date, that a nomination is judged
+ * on, or the day a person is placed) only while it exists. One check: passed, or why not (not yet founded, or
+ * ceased), citing Circular 15/2025/TT-BNV and Law 2022 Art 79–80.
  */
 export function checkOrganizationLife(organization: OrganizationLife, date: string, role: OrganizationRole): RuleCheck {
   assertIsoDate(date, 'The date');

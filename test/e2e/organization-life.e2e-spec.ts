@@ -533,7 +533,7 @@ describe('organizations with a life (R-ORG-1)', () => {
         .expect(422);
       expect(violationRules(refused.body)).toContain('R-ORG-1');
       const message = refused.body.violations.find((v: { rule: string }) => v.rule === 'R-ORG-1').message;
-      expect(message).toContain('cannot submit a nomination');
+      expect(message).toContain('cannot propose an award');
       expect(message).toContain('Circular 15/2025/TT-BNV');
       const vi = await t.http.post(`/api/v1/nominations/${byOld.id}/submit`).set(admin).expect(422);
       expect(vi.body.violations.find((v: { rule: string }) => v.rule === 'R-ORG-1').message).toContain(

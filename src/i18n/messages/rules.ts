@@ -314,12 +314,12 @@ export const RULE_MESSAGES = {
     en: '{organization} exists from {firstDay} only, so a decision dated {date} cannot give it a collective award (R-ORG-1, Circular 15/2025/TT-BNV)',
   },
   'rules.org.proposerGone': {
-    vi: '{organization} đã thôi tồn tại (sáp nhập, giải thể) từ ngày {since} nên không thể trình đề nghị khen thưởng ngày {date}; cơ quan kế thừa đề nghị (R-ORG-1, Thông tư 15/2025/TT-BNV; Điều 79, 80 Luật Thi đua, khen thưởng 2022)',
-    en: '{organization} ceased to exist (merged or dissolved) on {since}, so it cannot submit a nomination on {date}; its successor proposes it (R-ORG-1, Circular 15/2025/TT-BNV; Law 2022 Art 79–80)',
+    vi: '{organization} đã thôi tồn tại (sáp nhập, giải thể) từ ngày {since} nên không thể đề nghị khen thưởng để quyết định ngày {date}; cơ quan kế thừa đề nghị (R-ORG-1, Thông tư 15/2025/TT-BNV; Điều 79, 80 Luật Thi đua, khen thưởng 2022)',
+    en: '{organization} ceased to exist (merged or dissolved) on {since}, so it cannot propose an award to be decided on {date}; its successor proposes it (R-ORG-1, Circular 15/2025/TT-BNV; Law 2022 Art 79–80)',
   },
   'rules.org.proposerNotYet': {
-    vi: '{organization} chỉ tồn tại từ ngày {firstDay} nên không thể trình đề nghị khen thưởng ngày {date} (R-ORG-1, Thông tư 15/2025/TT-BNV; Điều 79, 80 Luật Thi đua, khen thưởng 2022)',
-    en: '{organization} exists from {firstDay} only, so it cannot submit a nomination on {date} (R-ORG-1, Circular 15/2025/TT-BNV; Law 2022 Art 79–80)',
+    vi: '{organization} chỉ tồn tại từ ngày {firstDay} nên không thể đề nghị khen thưởng để quyết định ngày {date} (R-ORG-1, Thông tư 15/2025/TT-BNV; Điều 79, 80 Luật Thi đua, khen thưởng 2022)',
+    en: '{organization} exists from {firstDay} only, so it cannot propose an award to be decided on {date} (R-ORG-1, Circular 15/2025/TT-BNV; Law 2022 Art 79–80)',
   },
   'rules.org.memberGone': {
     vi: '{organization} đã thôi tồn tại (sáp nhập, giải thể) từ ngày {since} nên không thể đưa người vào đơn vị này ngày {date}; hãy chuyển sang cơ quan kế thừa (R-ORG-1, Thông tư 15/2025/TT-BNV)',
