@@ -48,6 +48,9 @@ const DEMO_KEYS: { name: string; role: Role; scope?: string }[] = [
   { name: 'Demo HR officer, Sở TT&TT', role: 'HR_OFFICER', scope: 'stttt' },
   { name: 'Demo approver, Sở TT&TT', role: 'APPROVER', scope: 'stttt' },
   { name: 'Demo approver, UBND tỉnh', role: 'APPROVER', scope: 'province' },
+  // Sở KH&CN took over Sở TT&TT on 2025-03-01: today's people and proposals are its (R-ORG-1).
+  { name: 'Demo HR officer, Sở KH&CN', role: 'HR_OFFICER', scope: 'skhcn' },
+  { name: 'Demo approver, Sở KH&CN', role: 'APPROVER', scope: 'skhcn' },
   { name: 'Demo auditor', role: 'AUDITOR' },
 ];
 

@@ -17,6 +17,7 @@ import {
   type ImportRowError,
 } from '../nominations/import/import-file.js';
 import type { HistoryImportResultDto } from './dto/history-import.dto.js';
+import { organizationLivesInFile } from './history-life.js';
 import { checkHistoryRows } from './history-rows.js';
 import { HistoryRepository, type UnresolvedRow } from './history.repository.js';
 
@@ -52,7 +53,8 @@ function unresolvedError(row: UnresolvedRow): ImportRowError {
  * `POST /history/import`: an agency's past decisions and awards from its spreadsheets. The rows are checked for form
  * in memory, copied into a staging table (COPY), resolved and checked there set-based, and inserted as decisions and
  * awards marked `source: HISTORY` — all in one transaction, all rows or none. The rules count these awards (the facts
- * of a nominee are every award on record); they never judge them.
+ * of a nominee are every award on record); they never judge them, but for the registry's own records: R-DUP-1 (no
+ * award twice) and R-ORG-1 (no decision by, or collective award to, an organization on a date it did not exist).
  */
 @Injectable()
 export class HistoryImportService {
@@ -99,6 +101,8 @@ export class HistoryImportService {
         await this.history.stage(importId, records);
         await this.history.resolve(importId, this.scope.scopeRoot(principal));
         errors.push(...(await this.history.unresolved(importId)).map(unresolvedError));
+        // R-ORG-1: no decision by, and no collective award to, an organization on a date it did not exist.
+        errors.push(...organizationLivesInFile(await this.history.organizationLives(importId)));
       }
       // Every bad row at once, nothing stored: the transaction (the staged rows with it) rolls back.
       if (errors.length > 0) throw importInvalid(errors);

@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { Db } from '../database/db.js';
 import { currentTransactionManager } from '../database/transaction-context.js';
 import { duplicatesInFile, type RegistryAward, type StagedAward } from './history-duplicates.js';
+import type { StagedOrganization } from './history-life.js';
 import type { HistoryRecord } from './history-rows.js';
 
 /** Longest one statement of a history import may run: a whole agency's past in one file. */
@@ -323,6 +324,43 @@ export class HistoryRepository {
       JOIN decisions d ON d.id = x.decision_id
       ORDER BY x.row, x.issued_on`.execute(this.db);
     return duplicatesInFile(peers.rows, registry.rows);
+  }
+
+  /**
+   * R-ORG-1's facts: each organization the resolved rows name as issuer, or as the collective awarded, with its life
+   * and the name in force on each decision date, once per (role, organization, date) with the rows. Every one is
+   * share-locked first (in id order, as decisions lock theirs), so a concurrent dissolution sees the imported
+   * decisions and awards or waits for them (`OrganizationsService.dissolve`). Only organizations with a life bound
+   * are returned: the others exist on every date.
+   */
+  async organizationLives(importId: string): Promise<StagedOrganization[]> {
+    await sql`
+      SELECT o.id FROM organizations o
+       WHERE o.id IN (SELECT s.issuer_organization_id FROM history_import_rows s
+                       WHERE s.import_id = ${importId} AND s.issuer_organization_id IS NOT NULL
+                      UNION
+                      SELECT s.organization_id FROM history_import_rows s
+                       WHERE s.import_id = ${importId} AND s.individual_id IS NULL AND s.organization_id IS NOT NULL)
+       ORDER BY o.id
+         FOR SHARE`.execute(this.db);
+    const named = await sql<StagedOrganization>`
+      SELECT x.role, to_char(x.issued_on, 'YYYY-MM-DD') AS "issuedOn", x.rows,
+             coalesce(organization_name_on(o.id, x.issued_on), o.name) AS name,
+             to_char(o.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(o.valid_to, 'YYYY-MM-DD') AS "validTo"
+        FROM (SELECT 'ISSUER' AS role, s.issuer_organization_id AS organization_id, s.issued_on,
+                     array_agg(s.row ORDER BY s.row) AS rows
+                FROM history_import_rows s
+               WHERE s.import_id = ${importId} AND s.issuer_organization_id IS NOT NULL
+               GROUP BY s.issuer_organization_id, s.issued_on
+              UNION ALL
+              SELECT 'RECIPIENT', s.organization_id, s.issued_on, array_agg(s.row ORDER BY s.row)
+                FROM history_import_rows s
+               WHERE s.import_id = ${importId} AND s.individual_id IS NULL AND s.organization_id IS NOT NULL
+               GROUP BY s.organization_id, s.issued_on) x
+        JOIN organizations o ON o.id = x.organization_id
+       WHERE o.valid_from IS NOT NULL OR o.valid_to IS NOT NULL
+       ORDER BY x.role, o.id, x.issued_on`.execute(this.db);
+    return named.rows;
   }
 
   async recordImport(values: {

@@ -32,7 +32,7 @@ export class IndividualsController {
   @ApiOperation({
     summary: 'Register a person (cá nhân)',
     description:
-      "An unknown `organizationId` is a 422 `INVALID_REFERENCE`; a `nationalId` already registered is a 409 `NATIONAL_ID_TAKEN`, the same whether the holder is in the caller's scope or not (it names no person and no organization).",
+      "An unknown `organizationId` is a 422 `INVALID_REFERENCE`; an organization that does not exist today (dissolved, merged, or founded later) a 422 `R-ORG-1` (Circular 15/2025/TT-BNV); a `nationalId` already registered is a 409 `NATIONAL_ID_TAKEN`, the same whether the holder is in the caller's scope or not (it names no person and no organization).",
   })
   @ApiCreatedResponse({ type: IndividualDto })
   @ApiProblems('400', '409', '422')
@@ -72,7 +72,7 @@ export class IndividualsController {
   @ApiOperation({
     summary: 'Update a person; a new organizationId moves them',
     description:
-      "Moving a person needs both the old and the new organization in the caller's scope. `null` clears an optional field.",
+      "Moving a person needs both the old and the new organization in the caller's scope, and a new organization that exists today (else 422 `R-ORG-1`, Circular 15/2025/TT-BNV); a person of a dissolved organization is still edited and moved out. `null` clears an optional field.",
   })
   @ApiOkResponse({ type: IndividualDto })
   @ApiProblems('400', '404', '409', '422')

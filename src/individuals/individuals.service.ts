@@ -11,7 +11,9 @@ import {
   type PageQueryDto,
   toPage,
 } from '../common/pagination/pagination.js';
+import { todayInVietnam } from '../common/time/vietnam-time.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
+import { checkOrganizationLife } from '../rules/index.js';
 import type { DisciplinaryCase } from './disciplinary-case.js';
 import type {
   CloseDisciplinaryCaseDto,
@@ -119,6 +121,7 @@ export class IndividualsService {
   async create(principal: Principal, dto: CreateIndividualDto): Promise<IndividualDto> {
     return this.transactions.run(async () => {
       await this.requireOrganizationInScope(principal, dto.organizationId);
+      await this.assertOrganizationAlive(dto.organizationId);
       const values: IndividualValues = {
         fullName: dto.fullName,
         gender: dto.gender ?? null,
@@ -164,6 +167,10 @@ export class IndividualsService {
       await this.scope.assertInScope(principal, individual.organizationId);
       if (dto.organizationId !== undefined && dto.organizationId !== individual.organizationId) {
         await this.requireOrganizationInScope(principal, dto.organizationId);
+        // Only the unit moved to: people leave a dissolved unit freely.
+        if (dto.organizationId.toLowerCase() !== individual.organizationId.toLowerCase()) {
+          await this.assertOrganizationAlive(dto.organizationId);
+        }
       }
       // Only what differs is written: an unchanged person keeps its updatedAt and leaves no audit event.
       const changes = changedFields<IndividualValues>(individual, {
@@ -345,6 +352,20 @@ export class IndividualsService {
     const individual = await this.require(id);
     await this.scope.assertInScope(principal, individual.organizationId);
     return individual;
+  }
+
+  /**
+   * R-ORG-1: a person is placed (created, or moved) only in a unit that exists today. Share-locked, so a
+   * concurrent dissolution of the unit is seen, or waits until the person is placed.
+   */
+  private async assertOrganizationAlive(organizationId: string): Promise<void> {
+    const id = organizationId.toLowerCase();
+    const organization = (await this.organizations.findManyForShare([id])).get(id);
+    if (!organization) return;
+    const check = checkOrganizationLife(organization, todayInVietnam(), 'MEMBER');
+    if (!check.passed) {
+      throw ApiError.ruleViolation(check.message, [{ rule: check.rule, message: check.message }]);
+    }
   }
 
   /** An unknown organization is a 422 INVALID_REFERENCE (the body names something that does not exist). */

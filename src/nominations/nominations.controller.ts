@@ -139,7 +139,7 @@ export class NominationsController {
   @ApiIdParam()
   @ApiOperation({
     summary: 'Submit a DRAFT or RETURNED nomination to the approver',
-    description: `Refused with a 422 listing every failing rule (\`violations\`) while it is not eligible. ${WRONG_STATE}`,
+    description: `Refused with a 422 listing every failing rule (\`violations\`) while it is not eligible, or while its proposing organization does not exist on the nomination's \`expectedDecisionOn\`, else today (R-ORG-1, Circular 15/2025/TT-BNV: dissolved, merged; its successor proposes again). ${WRONG_STATE}`,
   })
   @ApiOkResponse({ type: NominationDto })
   @ApiProblems('400', '404', '409', '422')

@@ -7,9 +7,11 @@ import { AwardTypesService } from '../award-types/award-types.service.js';
 import { ApiError, ErrorCode, type RuleViolation } from '../common/errors/problem.js';
 import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
 import { councilKey, CouncilSizesRepository } from '../organizations/council-sizes.repository.js';
+import { OrganizationsRepository } from '../organizations/organizations.repository.js';
 import { QuotasService, type ApprovalGround } from '../quotas/quotas.service.js';
 import {
   checkCouncilSize,
+  checkOrganizationLife,
   criterionProblem,
   defaultPeriod,
   evaluateEligibility,
@@ -215,6 +217,7 @@ export class NominationsService {
     private readonly quotas: QuotasService,
     private readonly awardTypes: AwardTypesService,
     private readonly councilSizes: CouncilSizesRepository,
+    private readonly organizations: OrganizationsRepository,
     private readonly scope: ScopeService,
     private readonly transactions: Transactions,
   ) {}
@@ -508,8 +511,9 @@ export class NominationsService {
       const n = await this.lockedInScope(principal, id);
       if (!canPerform(action, n.status)) throw invalidState(action, n.status);
       const eligibility = await this.evaluate(n, n.expectedDecisionOn);
-      if (requireEligible && !eligibility.eligible) {
-        throw ApiError.ruleViolation(msg('nomination.notEligible'), violationsOf(eligibility.checks));
+      const proposer = action === 'SUBMIT' ? await this.proposerViolations(n) : [];
+      if (requireEligible && (!eligibility.eligible || proposer.length > 0)) {
+        throw ApiError.ruleViolation(msg('nomination.notEligible'), [...violationsOf(eligibility.checks), ...proposer]);
       }
       return this.move(n, action, reason, eligibility, principal);
     });
@@ -850,6 +854,19 @@ export class NominationsService {
   }
 
   // --- helpers ---------------------------------------------------------------------------------------------------
+
+  /**
+   * R-ORG-1: a nomination is submitted by a proposing organization that exists on the date it is judged on (its
+   * expected decision date, else today, as the collective's check; a dissolved one's successor proposes).
+   * Share-locked, as a decision's issuer is, so a concurrent dissolution is seen or waits.
+   */
+  private async proposerViolations(n: Nomination): Promise<RuleViolation[]> {
+    const id = n.proposingOrganizationId;
+    const proposer = (await this.organizations.findManyForShare([id])).get(id);
+    if (!proposer) return [];
+    const check = checkOrganizationLife(proposer, decisionDateForNomination(n.expectedDecisionOn), 'PROPOSER');
+    return check.passed ? [] : [{ rule: check.rule, message: check.message }];
+  }
 
   private async lockedInScope(principal: Principal, id: string): Promise<Nomination> {
     const n = await this.nominations.findByIdForUpdate(id);

@@ -63,10 +63,11 @@ export class OrganizationsController {
   @ApiOperation({
     summary: 'Dissolve or merge an organization: it ceases on `on` (validTo = the day before), successorId takes over',
     description:
-      'R-ORG-1 (Circular 15/2025/TT-BNV; Law 2022 Art 79–80). From `on` the organization issues no decision and ' +
-      'receives no collective award; its history keeps its name. Nothing is moved: move its people and children ' +
-      'first (a child that still exists on `on` is refused). Refused twice (409 ORGANIZATION_DISSOLVED), and for a ' +
-      'successor that is itself, lies below it or does not exist on `on` (422 R-ORG-1).',
+      'R-ORG-1 (Circular 15/2025/TT-BNV; Law 2022 Art 79–80). From `on` the organization issues no decision or ' +
+      'revocation, receives no collective award, submits no nomination and takes in nobody; its history keeps its ' +
+      'name. Nothing is moved: move its people and children first. Refused while a child still exists on `on` or a ' +
+      'decision or revocation it issued is dated from `on` (422 R-ORG-1), twice (409 ORGANIZATION_DISSOLVED), and ' +
+      'for a successor that is itself, lies below it or does not exist on `on` (422 R-ORG-1).',
   })
   @ApiOkResponse({ type: OrganizationDto })
   @ApiProblems('400', '404', '409', '422')

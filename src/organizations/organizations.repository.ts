@@ -121,6 +121,12 @@ export class OrganizationsRepository {
           .where('issued_on', '>=', day)
           .as('decisions'),
         eb
+          .selectFrom('revocations')
+          .select((r) => r.fn.countAll<string>().as('n'))
+          .where('issuer_organization_id', '=', id)
+          .where('issued_on', '>=', day)
+          .as('revocations'),
+        eb
           .selectFrom('awards')
           .select((a) => a.fn.countAll<string>().as('n'))
           .where('recipient_kind', '=', 'COLLECTIVE')
@@ -130,7 +136,8 @@ export class OrganizationsRepository {
           .as('awards'),
       ])
       .executeTakeFirstOrThrow();
-    return { decisions: Number(row.decisions ?? 0), awards: Number(row.awards ?? 0) };
+    // A revocation is itself a decision (Law 2022 Art 93): counted with them.
+    return { decisions: Number(row.decisions ?? 0) + Number(row.revocations ?? 0), awards: Number(row.awards ?? 0) };
   }
 
   /** Ends the organization's life: `validTo` its last day, `successorId` who takes over (R-ORG-1). */

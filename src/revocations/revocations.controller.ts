@@ -27,7 +27,8 @@ const CREATE_DESCRIPTION =
   '`flagged`, never revoked. Refusals: an unknown award or issuer → 422 `INVALID_REFERENCE`; an award already ' +
   'revoked → 409 `AWARD_ALREADY_REVOKED`; 422 `violations` for R-REVOKE-1 (an issuer that neither granted the ' +
   'award nor is above the one that did, or holds no authority on the date; a date before the award’s decision or ' +
-  'after today) and R-NUM-1 (the number, as for award decisions: one register, one series). A number already used ' +
+  'after today), R-ORG-1 (an issuer that no longer exists, or not yet, on the date: Circular 15/2025/TT-BNV; Law ' +
+  '2022 Art 79–80) and R-NUM-1 (the number, as for award decisions: one register, one series). A number already used ' +
   'that year by a decision or a revocation → 409 `DECISION_NUMBER_TAKEN`.';
 
 @ApiTags('revocations')

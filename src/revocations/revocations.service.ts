@@ -16,6 +16,7 @@ import {
   awardName,
   awardsToReview,
   judgeDecisionNumber,
+  checkOrganizationLife,
   checkRevocationDate,
   checkRevocationIssuer,
   DEPENDENT_CODES,
@@ -126,6 +127,9 @@ export class RevocationsService {
     const year = Number(dto.issuedOn.slice(0, 4));
 
     const revocationId = await this.transactions.run(async () => {
+      // R-ORG-1: the issuer is share-locked, as a decision's is, so its dissolution (which locks the row for update)
+      // runs wholly before this revocation, which then sees it, or waits until the revocation is signed.
+      const alive = (await this.organizations.findManyForShare([issuer.id])).get(issuer.id) ?? issuer;
       // The recipients first, as a decision takes them before it judges its lines (R-MONEY-3 takes them too): a
       // decision that counted one of these awards commits before this reads the later awards, or judges after.
       await this.decisions.lockRecipientBonuses(await this.awards.recipientsOf(awardIds));
@@ -164,6 +168,9 @@ export class RevocationsService {
       }
 
       const violations: RuleViolation[] = [];
+      // R-ORG-1: a revocation is a decision; an issuer that no longer exists (or not yet) on its date signs none.
+      const life = checkOrganizationLife(alive, dto.issuedOn, 'ISSUER');
+      if (!life.passed) violations.push({ rule: life.rule, message: life.message });
       // R-NUM-1: the register's number, as for an award decision (one register).
       const numbering = judgeDecisionNumber(issuer, dto.number);
       for (const check of numbering.failed) violations.push({ rule: check.rule, message: check.message });

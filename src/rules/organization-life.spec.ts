@@ -35,6 +35,14 @@ describe('checkOrganizationLife (R-ORG-1, Circular 15/2025/TT-BNV; Law 2022 Art 
     ['before it was founded', FOUNDED, '2025-02-28', 'ISSUER', false],
     ['on its first day', FOUNDED, '2025-03-01', 'ISSUER', true],
     ['a collective award before it was founded', FOUNDED, '2024-12-31', 'RECIPIENT', false],
+    ['a revocation signed on its last day', STTTT, '2025-02-28', 'ISSUER', true],
+    ['a nomination submitted on its last day', STTTT, '2025-02-28', 'PROPOSER', true],
+    ['a nomination submitted after it ceased', STTTT, '2025-03-01', 'PROPOSER', false],
+    ['a nomination submitted before it was founded', FOUNDED, '2025-02-28', 'PROPOSER', false],
+    ['a person placed in it on its last day', STTTT, '2025-02-28', 'MEMBER', true],
+    ['a person placed in it after it ceased', STTTT, '2026-12-03', 'MEMBER', false],
+    ['a person placed in it before it was founded', FOUNDED, '2025-01-01', 'MEMBER', false],
+    ['a person placed in it on its first day', FOUNDED, '2025-03-01', 'MEMBER', true],
   ])('%s: %j on %s as %s passes %p', (_, organization, date, role, passed) => {
     const check = checkOrganizationLife(organization, date, role);
     expect(check).toMatchObject({ rule: 'R-ORG-1', passed });
@@ -55,7 +63,27 @@ describe('checkOrganizationLife (R-ORG-1, Circular 15/2025/TT-BNV; Law 2022 Art 
     expect(en(checkOrganizationLife(STTTT, '2025-06-01', 'ISSUER').message)).toContain('cannot issue');
     expect(en(checkOrganizationLife(STTTT, '2025-06-01', 'RECIPIENT').message)).toContain('collective award');
     expect(en(checkOrganizationLife(FOUNDED, '2025-01-01', 'RECIPIENT').message)).toContain('exists from');
+    expect(en(checkOrganizationLife(STTTT, '2025-06-01', 'PROPOSER').message)).toContain('cannot propose an award');
+    expect(en(checkOrganizationLife(FOUNDED, '2025-01-01', 'PROPOSER').message)).toContain('exists from');
+    expect(en(checkOrganizationLife(STTTT, '2025-06-01', 'MEMBER').message)).toContain('nobody can be placed');
+    expect(en(checkOrganizationLife(FOUNDED, '2025-01-01', 'MEMBER').message)).toContain('exists from');
   });
+
+  it.each<OrganizationRole>(['ISSUER', 'RECIPIENT', 'PROPOSER', 'MEMBER'])(
+    'refuses as %s citing the rule and the Circular in both languages',
+    (role) => {
+      for (const [organization, date] of [
+        [STTTT, '2025-03-01'],
+        [FOUNDED, '2025-02-28'],
+      ] as const) {
+        const { message, passed } = checkOrganizationLife(organization, date, role);
+        expect(passed).toBe(false);
+        expect(en(message)).toContain('R-ORG-1, Circular 15/2025/TT-BNV');
+        expect(vi(message)).toContain('R-ORG-1, Thông tư 15/2025/TT-BNV');
+        expect(en(message)).toContain(organization.name);
+      }
+    },
+  );
 
   it.each([
     ['2025-03-01', '2025-02-28'],

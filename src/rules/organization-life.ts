@@ -22,8 +22,19 @@ export interface OrganizationLife {
   validTo: string | null;
 }
 
-/** The part an organization plays in a decision: its issuer, or the recipient of a collective award. */
-export type OrganizationRole = 'ISSUER' | 'RECIPIENT';
+/**
+ * The part an organization plays on a date: the issuer of a decision (an award or a revocation), the recipient of a
+ * collective award, the proposer submitting a nomination, or the unit a person is placed in.
+ */
+export type OrganizationRole = 'ISSUER' | 'RECIPIENT' | 'PROPOSER' | 'MEMBER';
+
+/** The refusal of each role: before the organization exists, and after it ceased. */
+const REFUSALS = {
+  ISSUER: { notYet: 'rules.org.issuerNotYet', gone: 'rules.org.issuerGone' },
+  RECIPIENT: { notYet: 'rules.org.recipientNotYet', gone: 'rules.org.recipientGone' },
+  PROPOSER: { notYet: 'rules.org.proposerNotYet', gone: 'rules.org.proposerGone' },
+  MEMBER: { notYet: 'rules.org.memberNotYet', gone: 'rules.org.memberGone' },
+} as const satisfies Record<OrganizationRole, { notYet: string; gone: string }>;
 
 /** Whether `organization` exists on `date` (YYYY-MM-DD): on or after `validFrom` and on or before `validTo`. */
 export function isAliveOn(organization: Pick<OrganizationLife, 'validFrom' | 'validTo'>, date: string): boolean {
@@ -45,17 +56,18 @@ export function ceasedOn(validTo: string): string {
 }
 
 /**
- * R-ORG-1: `organization` may act as `role` in a decision dated `date` (YYYY-MM-DD) only while it exists. One check:
- * passed, or why not (not yet founded, or ceased), citing Circular 15/2025/TT-BNV and Law 2022 Art 79–80.
+ * R-ORG-1: `organization` may act as `role` on `date` (YYYY-MM-DD: the decision date, that a nomination is judged
+ * on, or the day a person is placed) only while it exists. One check: passed, or why not (not yet founded, or
+ * ceased), citing Circular 15/2025/TT-BNV and Law 2022 Art 79–80.
  */
 export function checkOrganizationLife(organization: OrganizationLife, date: string, role: OrganizationRole): RuleCheck {
-  assertIsoDate(date, 'The decision date');
+  assertIsoDate(date, 'The date');
   const params = { organization: organization.name, date: dateParam(date) };
   if (organization.validFrom !== null && date < organization.validFrom) {
     return {
       rule: 'R-ORG-1',
       passed: false,
-      message: msg(role === 'ISSUER' ? 'rules.org.issuerNotYet' : 'rules.org.recipientNotYet', {
+      message: msg(REFUSALS[role].notYet, {
         ...params,
         firstDay: dateParam(organization.validFrom),
       }),
@@ -65,7 +77,7 @@ export function checkOrganizationLife(organization: OrganizationLife, date: stri
     return {
       rule: 'R-ORG-1',
       passed: false,
-      message: msg(role === 'ISSUER' ? 'rules.org.issuerGone' : 'rules.org.recipientGone', {
+      message: msg(REFUSALS[role].gone, {
         ...params,
         since: dateParam(ceasedOn(organization.validTo)),
       }),

@@ -268,7 +268,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     enforcement: 'CHECK',
     where: 'organization-life.ts, eligibility.ts',
     summary:
-      'An organization exists from validFrom to validTo: none issues a decision, or receives a collective award, dated before its validFrom or after its validTo (merged, dissolved).',
+      'An organization exists from validFrom to validTo: none issues a decision or a revocation, receives a collective award, submits a nomination or takes in a person, dated before its validFrom or after its validTo (merged, dissolved).',
   },
   {
     id: 'R-NUM-1',

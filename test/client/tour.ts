@@ -81,8 +81,9 @@ async function main(): Promise<void> {
   check(isDocument(document), 'OPENAPI_FILE is not an OpenAPI document');
   const conformance = new Conformance(document);
   const tokens = readJson(env('DEMO_TOKENS_FILE'));
-  const hr = tokenOf(tokens, 'HR_OFFICER_STTTT');
-  const approver = tokenOf(tokens, 'APPROVER_STTTT');
+  // Sở KH&CN took over Sở TT&TT on 2025-03-01: today's people and nominations are its (R-ORG-1).
+  const hr = tokenOf(tokens, 'HR_OFFICER_SKHCN');
+  const approver = tokenOf(tokens, 'APPROVER_SKHCN');
 
   const nonConforming: string[] = [];
   let responses = 0;
@@ -158,13 +159,13 @@ async function main(): Promise<void> {
   });
   check(unknown.error?.code === 'NOT_FOUND' && !isRetryable(unknown.error.code), 'an unknown code is not a 404');
 
-  // HR officer of the Sở: a person, a rating, and the rules' verdict on a nomination.
-  const unitPage = await api.GET('/api/v1/organizations', { params: { query: { q: 'van phong so' } } });
-  const unit = unitPage.data?.items[0];
-  check(unit !== undefined, 'no Văn phòng Sở');
+  // HR officer of Sở KH&CN: a person, a rating, and the rules' verdict on a nomination.
+  const skhcnPage = await api.GET('/api/v1/organizations', { params: { query: { q: 'so khoa hoc' } } });
+  const skhcn = skhcnPage.data?.items[0];
+  check(skhcn !== undefined, 'no Sở Khoa học và Công nghệ');
   const person = await api.POST('/api/v1/individuals', {
     headers: as(hr),
-    body: { fullName: 'Điêu Thị Xuân', gender: 'FEMALE', organizationId: unit.id, position: 'Chuyên viên' },
+    body: { fullName: 'Điêu Thị Xuân', gender: 'FEMALE', organizationId: skhcn.id, position: 'Chuyên viên' },
   });
   check(person.data !== undefined, `the person was not created: ${JSON.stringify(person.error)}`);
   const rating = await api.PUT('/api/v1/individuals/{id}/ratings/{year}', {
@@ -180,7 +181,7 @@ async function main(): Promise<void> {
     year: 2023,
     basis: 'REGULAR',
     individualId: person.data.id,
-    proposingOrganizationId: stttt.id,
+    proposingOrganizationId: skhcn.id,
   };
   const verdict = await api.POST('/api/v1/nominations/check', {
     headers: as(hr),
@@ -213,11 +214,11 @@ async function main(): Promise<void> {
   const decision = await api.POST('/api/v1/decisions', {
     headers: { ...as(approver), 'Idempotency-Key': `tour-${id}` },
     body: {
-      issuerOrganizationId: stttt.id,
-      number: '02/QĐ-STTTT',
+      issuerOrganizationId: skhcn.id,
+      number: '01/QĐ-SKHCN',
       authority: 'DEPARTMENT_HEAD',
       issuedOn: '2024-02-01',
-      signerName: 'Vũ Anh Dũng',
+      signerName: 'Nguyễn Văn Bình',
       signerTitle: 'Giám đốc Sở',
       signingMode: 'DIRECT',
       nominationIds: [id],
@@ -234,11 +235,11 @@ async function main(): Promise<void> {
   const replay = await api.POST('/api/v1/decisions', {
     headers: { ...as(approver), 'Idempotency-Key': `tour-${id}` },
     body: {
-      issuerOrganizationId: stttt.id,
-      number: '02/QĐ-STTTT',
+      issuerOrganizationId: skhcn.id,
+      number: '01/QĐ-SKHCN',
       authority: 'DEPARTMENT_HEAD',
       issuedOn: '2024-02-01',
-      signerName: 'Vũ Anh Dũng',
+      signerName: 'Nguyễn Văn Bình',
       signerTitle: 'Giám đốc Sở',
       signingMode: 'DIRECT',
       nominationIds: [id],

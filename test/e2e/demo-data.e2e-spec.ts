@@ -219,8 +219,10 @@ describe('demo data set', () => {
     expect(Object.keys(tokens).sort()).toEqual([
       'ADMIN',
       'APPROVER_PROVINCE',
+      'APPROVER_SKHCN',
       'APPROVER_STTTT',
       'AUDITOR',
+      'HR_OFFICER_SKHCN',
       'HR_OFFICER_STTTT',
     ]);
     await t.http.get('/api/v1/nominations?year=2023').set(bearer(tokens.HR_OFFICER_STTTT)).expect(200);

@@ -134,6 +134,8 @@ describe('demo history file', () => {
     );
     expect(errors.find((e) => e.row === row(rows.length - 2))?.message).toContain(`dòng ${row(repeated)}`);
     expect(errors.find((e) => e.row === row(rows.length - 1))?.message).toContain('01/QĐ-STTTT');
+    // No R-ORG-1 refusal: every decision of the file is dated before the Sở's merger of 2025-03-01.
+    expect(errors.map((e) => e.message).join(' ')).not.toContain('R-ORG-1');
     expect(await count('SELECT count(*) AS n FROM awards')).toBe(awardsBefore);
     expect(await count(`SELECT count(*) AS n FROM decisions WHERE source = 'HISTORY'`)).toBe(0);
   });
@@ -143,6 +145,10 @@ describe('demo history file', () => {
     const cscsBefore = before.find((c) => c.rule === 'R-CSTINH-1' && /Chiến sĩ thi đua cơ sở in each/.test(c.message));
     expect(cscsBefore?.passed).toBe(false);
 
+    // Imported after the 2025 merger: the Sở's decisions of 2019–2023 were issued while it existed (R-ORG-1).
+    expect(
+      await count(`SELECT count(*) AS n FROM organizations WHERE code = 'DB-STTTT' AND valid_to = '2025-02-28'`),
+    ).toBe(1);
     const response = await upload(file).expect(201);
     expect(response.body).toMatchObject({ rows: lines.length, awards: lines.length, decisions: 28 });
     expect(await count(`SELECT count(*) AS n FROM awards WHERE source = 'HISTORY'`)).toBe(lines.length);

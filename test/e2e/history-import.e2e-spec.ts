@@ -139,6 +139,96 @@ describe('history import', () => {
     expect(await count('decisions')).toBe(0);
   });
 
+  it('refuses each row whose issuer or collective did not exist on the decision date (R-ORG-1)', async () => {
+    // The unit ceases on 2023-01-01, the Sở on 2024-01-01: the decisions of 2023-01-15 and 2024-01-15 come after.
+    const dissolve = (id: string, on: string) =>
+      t.http.post(`/api/v1/organizations/${id}/dissolve`).set(bearer(BOOTSTRAP_TOKEN)).send({ on }).expect(200);
+    await dissolve(tree.unit.id, '2023-01-01');
+    await dissolve(tree.department.id, '2024-01-01');
+    const rows = historyRows();
+    const response = await t.http
+      .post('/api/v1/history/import')
+      .set(bearer(BOOTSTRAP_TOKEN))
+      .set('Accept-Language', 'en')
+      .attach('file', importCsv([HEADER, ...rows]), 'lich-su.csv')
+      .expect(422);
+    expect(response.body.code).toBe('IMPORT_INVALID');
+    const errors = response.body.errors as { row: number; field: string; message: string }[];
+    const rowsWhere = (test: (row: string[]) => boolean) =>
+      rows.flatMap((row, index) => (test(row) ? [index + 2] : []));
+    const fieldRows = (field: string) => errors.filter((e) => e.field === field).map((e) => e.row);
+    expect(fieldRows('issuerOrganizationCode')).toEqual(rowsWhere((row) => row[1] === '15/01/2024'));
+    expect(fieldRows('collectiveCode')).toEqual(
+      rowsWhere((row) => row[11] !== '' && ['15/01/2023', '15/01/2024'].includes(row[1])),
+    );
+    expect(errors.map((e) => e.field).every((f) => f === 'issuerOrganizationCode' || f === 'collectiveCode')).toBe(
+      true,
+    );
+    const issuer = errors.find((e) => e.field === 'issuerOrganizationCode')!;
+    expect(issuer.message).toContain('Sở Thông tin và Truyền thông');
+    expect(issuer.message).toContain('R-ORG-1, Circular 15/2025/TT-BNV');
+    const collective = errors.find((e) => e.field === 'collectiveCode')!;
+    expect(collective.message).toContain('collective award');
+    expect(await count('awards')).toBe(0);
+    expect(await count('decisions')).toBe(0);
+
+    // The years while both existed import whole.
+    const earlier = rows.filter((row) => !['15/01/2023', '15/01/2024'].includes(row[1]));
+    const created = await upload(importCsv([HEADER, ...earlier])).expect(201);
+    expect(created.body).toMatchObject({ rows: earlier.length, awards: earlier.length });
+  });
+
+  it('never lets an import and a dissolution of its issuer overlap: the dissolution waits, then is refused', async () => {
+    await t.http
+      .post(`/api/v1/organizations/${tree.unit.id}/dissolve`)
+      .set(bearer(BOOTSTRAP_TOKEN))
+      .send({ on: '2024-01-01' })
+      .expect(200);
+    // The unit's collective awards aside: the Sở's decisions to people, the last of them dated 2024-01-15.
+    const rows = historyRows().filter((row) => row[11] === '');
+    // Holds the import after its checks, before it writes (its first write is to history_imports).
+    const gate = t.db.createQueryRunner();
+    await gate.connect();
+    await gate.startTransaction();
+    await gate.query('LOCK TABLE history_imports IN SHARE ROW EXCLUSIVE MODE');
+    const waiting = async (pattern: string) => {
+      for (let i = 0; i < 200; i++) {
+        const [{ n }]: { n: string }[] = await t.db.query(
+          `SELECT count(*) AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE $1`,
+          [pattern],
+        );
+        if (Number(n) > 0) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`nothing waits on ${pattern}`);
+    };
+    try {
+      const imported = upload(importCsv([HEADER, ...rows])).then((response) => response);
+      await waiting('insert into "history_imports"%');
+      const dissolved = t.http
+        .post(`/api/v1/organizations/${tree.department.id}/dissolve`)
+        .set(bearer(BOOTSTRAP_TOKEN))
+        .send({ on: '2024-01-01' })
+        .then((response) => response);
+      // The import share-locked the Sở it checked: the dissolution waits for it.
+      await waiting('%for update%');
+      await gate.commitTransaction();
+      expect((await imported).status).toBe(201);
+      const refused = await dissolved;
+      expect(refused.status).toBe(422);
+      expect(refused.body.violations.map((v: { rule: string }) => v.rule)).toEqual(['R-ORG-1']);
+    } finally {
+      if (gate.isTransactionActive) await gate.rollbackTransaction();
+      await gate.release();
+    }
+    const [{ n }]: { n: string }[] = await t.db.query(
+      `SELECT count(*) AS n FROM decisions d JOIN organizations o ON o.id = d.issuer_organization_id
+        WHERE o.valid_to IS NOT NULL AND d.issued_on > o.valid_to`,
+    );
+    expect(Number(n)).toBe(0);
+  });
+
   it('imports five years at once, idempotently, and the rules count the imported years', async () => {
     const person = people[0];
     const check = () =>

@@ -233,7 +233,7 @@ describe('OpenAPI document', () => {
         nonConforming: [],
         certificateValid: true,
         failing: expect.arrayContaining(['R-LDTT-1']),
-        decisionNumber: expect.stringMatching(/^\d+\/QĐ-STTTT$/),
+        decisionNumber: expect.stringMatching(/^\d+\/QĐ-SKHCN$/),
         bonus: [540_000],
         history: ['created', 'submitted', 'approved', 'granted by a decision'],
       });

@@ -352,6 +352,204 @@ describe('organizations with a life (R-ORG-1)', () => {
     });
   });
 
+  describe('R-ORG-1 on revocations (a revocation is a decision, Law 2022 Art 93)', () => {
+    /** An award of 2024 signed by the Sở on 2025-01-20, before the merger. */
+    async function signedBeforeMerger() {
+      const person = await makeIndividual(t, tree.unit.id);
+      const nomination = await makeApprovedNomination(t, {
+        awardCode: 'GIAY_KHEN',
+        year: 2024,
+        individualId: person.id,
+        proposingOrganizationId: tree.department.id,
+      });
+      return makeDecision(t, {
+        issuerOrganizationId: tree.department.id,
+        nominationIds: [nomination.id],
+        issuedOn: '2025-01-20',
+      });
+    }
+    const revocation = (awardId: string, issuedOn: string) => ({
+      issuerOrganizationId: tree.department.id,
+      issuedOn,
+      ground: 'A',
+      reason: 'Khai man thành tích',
+      awardIds: [awardId],
+    });
+
+    it('refuses a revocation by the merged Sở dated from the merger on, on both routes, and takes one before', async () => {
+      const decision = await signedBeforeMerger();
+      const awardId = decision.awards[0].id;
+      await merge();
+      const refused = await t.http
+        .post('/api/v1/revocations')
+        .set(admin)
+        .set('Accept-Language', 'en')
+        .send(revocation(awardId, '2025-03-05'))
+        .expect(422);
+      expect(refused.body.code).toBe('RULE_VIOLATION');
+      expect(violationRules(refused.body)).toEqual(['R-ORG-1']);
+      expect(refused.body.violations[0].message).toContain('Circular 15/2025/TT-BNV');
+      expect(refused.body.violations[0].message).toContain('Law 2022 Art 79–80');
+      const { awardIds: _ids, ...line } = revocation(awardId, '2025-03-05');
+      const viaLine = await t.http
+        .post(`/api/v1/decisions/${decision.id}/awards/${awardId}/revoke`)
+        .set(admin)
+        .send(line)
+        .expect(422);
+      expect(violationRules(viaLine.body)).toEqual(['R-ORG-1']);
+      expect(viaLine.body.violations[0].message).toContain('Thông tư 15/2025/TT-BNV');
+      const [{ n }]: { n: string }[] = await t.db.query(`SELECT count(*) AS n FROM revocations`);
+      expect(Number(n)).toBe(0);
+
+      await t.http
+        .post(`/api/v1/decisions/${decision.id}/awards/${awardId}/revoke`)
+        .set(admin)
+        .send({ ...line, issuedOn: '2025-02-28' })
+        .expect(201);
+    });
+
+    it('refuses to dissolve an organization from a day it already signed a revocation on', async () => {
+      const decision = await signedBeforeMerger();
+      await t.http
+        .post('/api/v1/revocations')
+        .set(admin)
+        .send(revocation(decision.awards[0].id, '2025-03-05'))
+        .expect(201);
+      await dissolve(tree.unit.id, { on: '2025-03-01', successorId: skhcn.id }).expect(200);
+      const refused = await dissolve(tree.department.id, { on: '2025-03-01', successorId: skhcn.id }).expect(422);
+      expect(violationRules(refused.body)).toEqual(['R-ORG-1']);
+      await dissolve(tree.department.id, { on: '2025-03-06', successorId: skhcn.id }).expect(200);
+    });
+
+    it('never lets a revocation and a dissolution of its issuer overlap: the dissolution waits, then is refused', async () => {
+      const decision = await signedBeforeMerger();
+      await dissolve(tree.unit.id, { on: '2025-03-01', successorId: skhcn.id }).expect(200);
+      // Holds the revocation after its checks, before it is written.
+      const gate = t.db.createQueryRunner();
+      await gate.connect();
+      await gate.startTransaction();
+      await gate.query('LOCK TABLE revocations IN SHARE ROW EXCLUSIVE MODE');
+      const waiting = async (pattern: string) => {
+        for (let i = 0; i < 200; i++) {
+          const [{ n }]: { n: string }[] = await t.db.query(
+            `SELECT count(*) AS n FROM pg_stat_activity
+              WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE $1`,
+            [pattern],
+          );
+          if (Number(n) > 0) return;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        throw new Error(`nothing waits on ${pattern}`);
+      };
+      try {
+        const revoked = t.http
+          .post('/api/v1/revocations')
+          .set(admin)
+          .send(revocation(decision.awards[0].id, '2025-03-05'))
+          .then((response) => response);
+        await waiting('insert into "revocations"%');
+        const dissolved = dissolve(tree.department.id, { on: '2025-03-01', successorId: skhcn.id }).then(
+          (response) => response,
+        );
+        // The revocation share-locked its issuer: the dissolution waits for it, then counts it.
+        await waiting('%for update%');
+        await gate.commitTransaction();
+        expect((await revoked).status).toBe(201);
+        const refused = await dissolved;
+        expect(refused.status).toBe(422);
+        expect(violationRules(refused.body)).toEqual(['R-ORG-1']);
+      } finally {
+        if (gate.isTransactionActive) await gate.rollbackTransaction();
+        await gate.release();
+      }
+      const [{ n }]: { n: string }[] = await t.db.query(
+        `SELECT count(*) AS n FROM revocations r JOIN organizations o ON o.id = r.issuer_organization_id
+          WHERE o.valid_to IS NOT NULL AND r.issued_on > o.valid_to`,
+      );
+      expect(Number(n)).toBe(0);
+    });
+  });
+
+  describe('R-ORG-1 on people: nobody is placed in a unit that no longer exists', () => {
+    it('refuses to create a person in, or move one to, a dissolved unit; moving out stays open', async () => {
+      const person = await makeIndividual(t, tree.unit.id);
+      const other = await makeIndividual(t, skhcn.id);
+      await merge();
+      const created = await t.http
+        .post('/api/v1/individuals')
+        .set(admin)
+        .set('Accept-Language', 'en')
+        .send({ fullName: 'Lò Văn Muôn', organizationId: tree.unit.id })
+        .expect(422);
+      expect(created.body.code).toBe('RULE_VIOLATION');
+      expect(violationRules(created.body)).toEqual(['R-ORG-1']);
+      expect(created.body.violations[0].message).toContain('Circular 15/2025/TT-BNV');
+      expect(created.body.violations[0].message).toContain(tree.unit.name);
+      const moved = await t.http
+        .patch(`/api/v1/individuals/${other.id}`)
+        .set(admin)
+        .send({ organizationId: tree.department.id })
+        .expect(422);
+      expect(violationRules(moved.body)).toEqual(['R-ORG-1']);
+      expect(moved.body.violations[0].message).toContain('Thông tư 15/2025/TT-BNV');
+      const [{ n }]: { n: string }[] = await t.db.query(
+        `SELECT count(*) AS n FROM individuals WHERE organization_id IN ($1, $2)`,
+        [tree.unit.id, tree.department.id],
+      );
+      expect(Number(n)).toBe(1);
+
+      // Still in the dissolved unit: other fields change, and the person moves out to the successor.
+      await t.http.patch(`/api/v1/individuals/${person.id}`).set(admin).send({ position: 'Chuyên viên' }).expect(200);
+      await t.http
+        .patch(`/api/v1/individuals/${person.id}`)
+        .set(admin)
+        .send({ organizationId: tree.unit.id.toUpperCase(), position: 'Chuyên viên chính' })
+        .expect(200);
+      await t.http
+        .patch(`/api/v1/individuals/${person.id}`)
+        .set(admin)
+        .send({ organizationId: skhcn.id, joinedOn: '2025-03-01' })
+        .expect(200);
+    });
+  });
+
+  describe('R-ORG-1 on nominations: a dissolved organization submits none', () => {
+    it('refuses to submit a nomination proposed by a dissolved organization; its successor submits', async () => {
+      const person = await makeIndividual(t, tree.unit.id);
+      const draft = (proposingOrganizationId: string) =>
+        makeApprovedNomination(t, {
+          awardCode: 'GIAY_KHEN',
+          year: 2024,
+          individualId: person.id,
+          proposingOrganizationId,
+          status: 'DRAFT',
+        });
+      const byOld = await draft(tree.department.id);
+      await merge();
+      const refused = await t.http
+        .post(`/api/v1/nominations/${byOld.id}/submit`)
+        .set(admin)
+        .set('Accept-Language', 'en')
+        .expect(422);
+      expect(violationRules(refused.body)).toContain('R-ORG-1');
+      const message = refused.body.violations.find((v: { rule: string }) => v.rule === 'R-ORG-1').message;
+      expect(message).toContain('cannot propose an award');
+      expect(message).toContain('Circular 15/2025/TT-BNV');
+      const vi = await t.http.post(`/api/v1/nominations/${byOld.id}/submit`).set(admin).expect(422);
+      expect(vi.body.violations.find((v: { rule: string }) => v.rule === 'R-ORG-1').message).toContain(
+        'Thông tư 15/2025/TT-BNV',
+      );
+      const still = await t.http.get(`/api/v1/nominations/${byOld.id}`).set(admin).expect(200);
+      expect(still.body.status).toBe('DRAFT');
+
+      // Withdrawn by the old Sở, proposed again by its successor.
+      await t.http.post(`/api/v1/nominations/${byOld.id}/withdraw`).set(admin).send({}).expect(200);
+      const byNew = await draft(skhcn.id);
+      const submitted = await t.http.post(`/api/v1/nominations/${byNew.id}/submit`).set(admin).expect(200);
+      expect(submitted.body.status).toBe('SUBMITTED');
+    });
+  });
+
   describe('names as they were', () => {
     it('keeps the name in force on the decision date after a rename, on decisions, certificates and exports', async () => {
       const person = await makeIndividual(t, tree.unit.id);

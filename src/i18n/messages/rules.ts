@@ -313,6 +313,22 @@ export const RULE_MESSAGES = {
     vi: '{organization} chỉ tồn tại từ ngày {firstDay} nên không thể được khen thưởng tập thể bằng quyết định ngày {date} (R-ORG-1, Thông tư 15/2025/TT-BNV)',
     en: '{organization} exists from {firstDay} only, so a decision dated {date} cannot give it a collective award (R-ORG-1, Circular 15/2025/TT-BNV)',
   },
+  'rules.org.proposerGone': {
+    vi: '{organization} đã thôi tồn tại (sáp nhập, giải thể) từ ngày {since} nên không thể đề nghị khen thưởng để quyết định ngày {date}; cơ quan kế thừa đề nghị (R-ORG-1, Thông tư 15/2025/TT-BNV; Điều 79, 80 Luật Thi đua, khen thưởng 2022)',
+    en: '{organization} ceased to exist (merged or dissolved) on {since}, so it cannot propose an award to be decided on {date}; its successor proposes it (R-ORG-1, Circular 15/2025/TT-BNV; Law 2022 Art 79–80)',
+  },
+  'rules.org.proposerNotYet': {
+    vi: '{organization} chỉ tồn tại từ ngày {firstDay} nên không thể đề nghị khen thưởng để quyết định ngày {date} (R-ORG-1, Thông tư 15/2025/TT-BNV; Điều 79, 80 Luật Thi đua, khen thưởng 2022)',
+    en: '{organization} exists from {firstDay} only, so it cannot propose an award to be decided on {date} (R-ORG-1, Circular 15/2025/TT-BNV; Law 2022 Art 79–80)',
+  },
+  'rules.org.memberGone': {
+    vi: '{organization} đã thôi tồn tại (sáp nhập, giải thể) từ ngày {since} nên không thể đưa người vào đơn vị này ngày {date}; hãy chuyển sang cơ quan kế thừa (R-ORG-1, Thông tư 15/2025/TT-BNV)',
+    en: '{organization} ceased to exist (merged or dissolved) on {since}, so nobody can be placed in it on {date}; move people to its successor (R-ORG-1, Circular 15/2025/TT-BNV)',
+  },
+  'rules.org.memberNotYet': {
+    vi: '{organization} chỉ tồn tại từ ngày {firstDay} nên không thể đưa người vào đơn vị này ngày {date} (R-ORG-1, Thông tư 15/2025/TT-BNV)',
+    en: '{organization} exists from {firstDay} only, so nobody can be placed in it on {date} (R-ORG-1, Circular 15/2025/TT-BNV)',
+  },
 
   // R-CERT-1.
   'rules.cert.bonusOnly': {
