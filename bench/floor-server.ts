@@ -1,25 +1,35 @@
 /**
- * The floor of the benchmark: the same SQL as the service, served by a bare `node:http` handler on a plain `pg`
- * pool of the same size — no framework, no validation, no guards. What the service reaches of this is the ratio.
+ * The floor of the benchmark: the service's statements, served by a bare `node:http` handler on a plain `pg` pool of
+ * the same size — no framework (routing, guards, validation, interceptors, logging, the ORM's query runner, query
+ * building), no rule engine. What the service reaches of this is the ratio: the cost of the framework.
  *
  * - `GET /api/v1/awards?year=&awardCode=&organizationId=&limit=`: the statement of `AwardsRepository.list`, sent as
  *   the same named prepared statement, rows mapped as the service maps them.
  * - `GET /api/v1/individuals/{id}/awards`: the same statements as the service's award history.
- * - `POST /api/v1/nominations/{id}/approve`: the approval's concurrency core done directly: the same advisory
- *   locks, the row lock, the quota count against the unit quota, the update and the history row, in one
- *   transaction.
- * - `POST /api/v1/nominations/approve`: the same for a list (`approveMany`).
+ * - `POST /api/v1/nominations/{id}/approve` and `POST /api/v1/nominations/approve` (a list): every statement the
+ *   service sends for an approval, compiled from the service's own builders and sent under the same statement
+ *   names, in the same order: the API key lookup, the transaction with its audit actor, the nominations with the
+ *   scope, the nominees' locks with the rows locked, the nominees' facts (what the eligibility judgement reads,
+ *   R-DUP-1 among it) with the quota locks, the quota figures, the moves with their history rows. The floor judges
+ *   the quota only (the bench's nominations are eligible but for it) and reads no council sizes (they have no vote).
  *
  * Run as a child process of `bench/run.ts`: env DATABASE_URL, PORT, POOL_SIZE; prints `listening <port>`.
  */
+import { createHash, randomUUID } from 'node:crypto';
 import http from 'node:http';
 import pg from 'pg';
 import { awardListQuery } from '../src/awards/awards.repository.js';
 import { toAwardDto } from '../src/awards/awards.service.js';
 import { toPage } from '../src/common/pagination/pagination.js';
 import type { AwardCode } from '../src/rules/index.js';
-import { approvalLockKeys } from '../src/nominations/workflow.js';
-import { statementName } from '../src/database/replica-reads.js';
+import { compileOnly, statementName } from '../src/database/replica-reads.js';
+import type { CompiledTemplate } from '../src/database/compiled-template.js';
+import type { Db } from '../src/database/db.js';
+import { auditActorTemplate } from '../src/database/transactions.js';
+import { ApiKeysRepository } from '../src/api-keys/api-keys.repository.js';
+import { NominationsRepository } from '../src/nominations/nominations.repository.js';
+import { NominationFactsRepository } from '../src/nominations/nomination-facts.repository.js';
+import { QuotasRepository } from '../src/quotas/quotas.repository.js';
 
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
@@ -60,172 +70,203 @@ async function individualAwards(id: string): Promise<unknown> {
   return toPage(rows, limit, sortKey, toAwardDto);
 }
 
+// The approval's statements, compiled once from the service's own builders (the repositories over a compile-only
+// Kysely) and sent under the service's statement names: the same SQL text, parameters and prepared statements.
+const compiled = compileOnly as unknown as Db;
+const nominationsSql = new NominationsRepository(compiled);
+const factsSql = new NominationFactsRepository(compiled);
+const quotasSql = new QuotasRepository(compiled);
+const LIVE_KEY = new ApiKeysRepository(compiled).liveKeyTemplate();
+const AUDIT_ACTOR = auditActorTemplate(compiled);
+const IN_SCOPE = nominationsSql.inScopeTemplate();
+const LOCKED = nominationsSql.lockedTemplate();
+const FACTS = factsSql.factSetsTemplate(true);
+const FIGURES = quotasSql.approvalFiguresTemplate(false);
+const TRANSITIONS = nominationsSql.transitionsTemplate();
+
+/** `template` with `values`, as the service sends it (`runTemplate`): a named prepared statement. */
+function run<K extends string>(
+  client: pg.PoolClient,
+  template: CompiledTemplate<K>,
+  values: Partial<Record<K, unknown>>,
+): Promise<pg.QueryResult> {
+  return client.query({ name: statementName(template.sql), text: template.sql, values: template.bind(values) });
+}
+
 interface NominationRow {
   id: string;
   year: number;
-  award_code: string;
+  awardCode: string;
   status: string;
-  individual_id: string | null;
-  organization_id: string | null;
-  proposing_organization_id: string;
+  individualId: string | null;
+  organizationId: string | null;
+  householdId: string | null;
+  proposingOrganizationId: string;
+  regime: string;
+  inScope?: boolean;
 }
 
-/** 200 with the nomination, 404, 409 (not SUBMITTED) or 422 (quota full). */
-async function approve(id: string): Promise<[number, unknown]> {
+interface Caller {
+  keyId: string;
+  role: string;
+  organizationId: string | null;
+}
+
+/** The API key lookup every authenticated request of the service sends (`AuthGuard`), outside the transaction. */
+async function caller(request: http.IncomingMessage): Promise<Caller | null> {
+  const token = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1];
+  if (token === undefined) return null;
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
-    const found = await client.query<NominationRow>('SELECT * FROM nominations WHERE id = $1', [id]);
-    const current = found.rows[0];
-    if (!current) {
-      await client.query('ROLLBACK');
-      return [404, { code: 'NOT_FOUND' }];
-    }
-    const keys = approvalLockKeys({
-      proposingOrganizationId: current.proposing_organization_id,
-      year: current.year,
-      nomineeId: (current.individual_id ?? current.organization_id) as string,
+    const { rows } = await run(client, LIVE_KEY, {
+      tokenHash: createHash('sha256').update(token, 'utf8').digest('hex'),
     });
-    for (const key of keys) await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
-    const locked = await client.query<NominationRow>('SELECT * FROM nominations WHERE id = $1 FOR UPDATE', [id]);
-    const n = locked.rows[0];
-    if (n.status !== 'SUBMITTED') {
-      await client.query('ROLLBACK');
-      return [409, { code: 'INVALID_STATE' }];
-    }
-    const counted = await client.query<{ used: number; max_count: number | null }>(
-      `SELECT (SELECT count(*)::int FROM (
-                 SELECT 1 FROM awards WHERE proposing_organization_id = $1 AND year = $2 AND award_code = $3 AND revoked_at IS NULL
-                 UNION ALL
-                 SELECT 1 FROM nominations WHERE proposing_organization_id = $1 AND year = $2 AND award_code = $3 AND status = 'APPROVED'
-               ) c) AS used,
-              (SELECT max_count FROM unit_quotas WHERE organization_id = $1 AND year = $2 AND award_code = $3) AS max_count`,
-      [n.proposing_organization_id, n.year, n.award_code],
-    );
-    const { used, max_count: maxCount } = counted.rows[0];
-    if (maxCount !== null && used + 1 > maxCount) {
-      await client.query('ROLLBACK');
-      return [
-        422,
-        { code: 'RULE_VIOLATION', violations: [{ rule: 'R-QUOTA-UNIT', limit: maxCount, actual: used + 1 }] },
-      ];
-    }
-    const updated = await client.query(
-      `UPDATE nominations SET status = 'APPROVED', updated_at = now(), version = version + 1 WHERE id = $1 RETURNING *`,
-      [id],
-    );
-    await client.query(
-      `INSERT INTO nomination_events (nomination_id, from_status, to_status, action) VALUES ($1, 'SUBMITTED', 'APPROVED', 'APPROVE')`,
-      [id],
-    );
-    await client.query('COMMIT');
-    return [200, updated.rows[0]];
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
+    const owner = rows[0] as { id: string; role: string; organizationId: string | null } | undefined;
+    return owner ? { keyId: owner.id, role: owner.role, organizationId: owner.organizationId } : null;
   } finally {
     client.release();
   }
+}
+
+const nomineeOf = (n: NominationRow): string => (n.individualId ?? n.organizationId ?? n.householdId) as string;
+
+/** The counted items of the figures' `counts` for one organization, year and code (as `countedByCode` counts). */
+function usedOf(
+  counts: { organization_id: string; year: number; source: string; award_code: string; revoked: boolean; n: number }[],
+  n: NominationRow,
+): number {
+  return counts
+    .filter(
+      (c) =>
+        c.organization_id === n.proposingOrganizationId &&
+        c.year === n.year &&
+        c.award_code === n.awardCode &&
+        !(c.source === 'AWARD' && c.revoked),
+    )
+    .reduce((sum, c) => sum + c.n, 0);
 }
 
 /**
- * The batch approval's concurrency core done directly, in one transaction: the same advisory locks (every quota key,
- * then every nominee key, sorted), the rows locked, the counts of each unit against its quota, then one UPDATE and
- * one INSERT for the approved. Answers per item, as the service does.
+ * The approval of a list (`approveMany`; a single approval is a list of one), with the service's statements in the
+ * service's order: the scope with the rows; the nominees' locks with the rows locked; the nominees' facts and votes
+ * with the quota locks; the quota figures; the moves with their history rows. Each item is judged in order against
+ * the quota figures (the rule engine's eligibility judgement is not repeated: the fixture's nominations are all
+ * eligible but for the quota). Answers per item, as the service does.
  */
-async function approveMany(ids: string[]): Promise<[number, unknown]> {
+async function judge(caller: Caller, ids: string[]): Promise<{ id: string; status: number; body: unknown }[]> {
   const client = await pool.connect();
   try {
-    await client.query('BEGIN');
-    const found = await client.query<NominationRow>('SELECT * FROM nominations WHERE id = ANY($1::uuid[])', [ids]);
-    const keys = found.rows.map((n) =>
-      approvalLockKeys({
-        proposingOrganizationId: n.proposing_organization_id,
-        year: n.year,
-        nomineeId: (n.individual_id ?? n.organization_id) as string,
-      }),
-    );
-    const ordered = [...[...new Set(keys.map((k) => k[0]))].sort(), ...[...new Set(keys.map((k) => k[1]))].sort()];
-    await client.query(
-      `SELECT pg_advisory_xact_lock(hashtextextended(k.key, 0))
-         FROM unnest($1::text[]) WITH ORDINALITY AS k(key, n) ORDER BY k.n`,
-      [ordered],
-    );
-    const locked = await client.query<NominationRow>(
-      'SELECT * FROM nominations WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE',
-      [found.rows.map((n) => n.id)],
-    );
-    const byId = new Map(locked.rows.map((n) => [n.id, n]));
-    const counted = await client.query<{
-      organization_id: string;
-      year: number;
-      award_code: string;
-      used: number;
-      max_count: number | null;
-    }>(
-      `SELECT q.organization_id, q.year, q.award_code, q.max_count,
-              (SELECT count(*)::int FROM awards a WHERE a.proposing_organization_id = q.organization_id AND a.year = q.year
-                  AND a.award_code = q.award_code AND a.revoked_at IS NULL)
-            + (SELECT count(*)::int FROM nominations n WHERE n.proposing_organization_id = q.organization_id
-                  AND n.year = q.year AND n.award_code = q.award_code AND n.status = 'APPROVED') AS used
-         FROM unit_quotas q
-        WHERE (q.organization_id, q.year, q.award_code) IN
-              (SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[]))`,
-      [
-        locked.rows.map((n) => n.proposing_organization_id),
-        locked.rows.map((n) => n.year),
-        locked.rows.map((n) => n.award_code),
-      ],
-    );
-    const quota = new Map(
-      counted.rows.map((r) => [`${r.organization_id}:${r.year}:${r.award_code}`, { used: r.used, max: r.max_count }]),
-    );
-    const items: unknown[] = [];
-    const approved: string[] = [];
-    for (const id of ids) {
-      const n = byId.get(id);
-      if (!n) {
-        items.push({ id, status: 'REFUSED', problem: { status: 404, code: 'NOT_FOUND' } });
-        continue;
-      }
-      if (n.status !== 'SUBMITTED') {
-        items.push({ id, status: 'REFUSED', problem: { status: 409, code: 'INVALID_STATE' } });
-        continue;
-      }
-      const q = quota.get(`${n.proposing_organization_id}:${n.year}:${n.award_code}`);
-      if (q && q.max !== null && q.used + 1 > q.max) {
-        items.push({
-          id,
-          status: 'REFUSED',
-          problem: {
+    await client.query('START TRANSACTION');
+    await run(client, AUDIT_ACTOR, { keyId: caller.keyId, role: caller.role, requestId: randomUUID() });
+    const found = (await run(client, IN_SCOPE, { ids, scopeRoot: caller.organizationId })).rows as NominationRow[];
+    const actionable = found.filter((n) => n.inScope);
+    const nominees = [...new Set(actionable.map((n) => `nominations:nominee:${nomineeOf(n)}`))].sort();
+    const locked =
+      actionable.length === 0
+        ? []
+        : ((await run(client, LOCKED, { keys: nominees, ids: actionable.map((n) => n.id) })).rows as NominationRow[]);
+    const byId = new Map(locked.map((n) => [n.id, n]));
+    const open = locked.filter((n) => n.status === 'SUBMITTED');
+    const items: { id: string; status: number; body: unknown }[] = [];
+    const moved: NominationRow[] = [];
+    if (open.length > 0) {
+      const quotas = [...new Set(open.map((n) => `nominations:quota:${n.proposingOrganizationId}:${n.year}`))].sort();
+      await run(client, FACTS, {
+        people: [...new Set(open.flatMap((n) => (n.individualId ? [n.individualId] : [])))],
+        collectives: [...new Set(open.flatMap((n) => (n.individualId ? [] : [n.organizationId ?? ''])))],
+        votes: open.map((n) => n.id),
+        locks: quotas,
+      });
+      const figures = (
+        await run(client, FIGURES, {
+          settingsKey: 'quotas',
+          organizationIds: [...new Set(open.map((n) => n.proposingOrganizationId))],
+          years: [...new Set(open.map((n) => n.year))],
+          codes: [...new Set(open.map((n) => n.awardCode))],
+        })
+      ).rows[0] as {
+        counts: Parameters<typeof usedOf>[0];
+        unitQuotas: { organization_id: string; year: number; award_code: string; max_count: number | null }[];
+      };
+      const used = new Map<string, number>();
+      for (const id of ids) {
+        const n = byId.get(id);
+        if (!n || n.status !== 'SUBMITTED') continue;
+        const key = `${n.proposingOrganizationId}:${n.year}:${n.awardCode}`;
+        const count = used.get(key) ?? usedOf(figures.counts, n);
+        const max = figures.unitQuotas.find(
+          (q) => q.organization_id === n.proposingOrganizationId && q.year === n.year && q.award_code === n.awardCode,
+        )?.max_count;
+        if (max !== undefined && max !== null && count + 1 > max) {
+          used.set(key, count);
+          items.push({
+            id,
             status: 422,
-            code: 'RULE_VIOLATION',
-            violations: [{ rule: 'R-QUOTA-UNIT', limit: q.max, actual: q.used + 1 }],
-          },
-        });
-        continue;
+            body: { code: 'RULE_VIOLATION', violations: [{ rule: 'R-QUOTA-UNIT', limit: max, actual: count + 1 }] },
+          });
+          continue;
+        }
+        used.set(key, count + 1);
+        moved.push(n);
+        items.push({ id, status: 200, body: n });
       }
-      if (q) q.used++;
-      n.status = 'APPROVED';
-      approved.push(id);
-      items.push({ id, status: 'APPROVED' });
     }
-    await client.query(
-      `WITH moved AS (
-         UPDATE nominations SET status = 'APPROVED', updated_at = now(), version = version + 1
-          WHERE id = ANY($1::uuid[]) RETURNING id)
-       INSERT INTO nomination_events (nomination_id, from_status, to_status, action)
-       SELECT id, 'SUBMITTED', 'APPROVED', 'APPROVE' FROM moved`,
-      [approved],
-    );
+    if (moved.length > 0) {
+      const eligibility = (n: NominationRow) =>
+        JSON.stringify({ eligible: true, regime: n.regime, checks: [{ rule: 'R-QUOTA-UNIT', passed: true }] });
+      const written = await run(client, TRANSITIONS, {
+        ids: moved.map((n) => n.id),
+        froms: moved.map(() => 'SUBMITTED'),
+        tos: moved.map(() => 'APPROVED'),
+        reasons: moved.map(() => null),
+        eligibilities: moved.map(eligibility),
+        regimes: moved.map((n) => n.regime),
+        action: 'APPROVE',
+        reason: null,
+        actorKeyId: caller.keyId,
+        actorRole: caller.role,
+      });
+      const versions = new Map(written.rows.map((r: { id: string; version: number }) => [r.id, r.version]));
+      for (const n of moved) Object.assign(n, { status: 'APPROVED', version: versions.get(n.id) });
+    }
     await client.query('COMMIT');
-    return [200, { items, moved: approved.length, refused: ids.length - approved.length }];
+    // The items of `ids` the reads did not answer: unknown, out of scope or not SUBMITTED.
+    const answered = new Map(items.map((i) => [i.id, i]));
+    return ids.map((id) => {
+      const item = answered.get(id);
+      if (item) return item;
+      const n = found.find((f) => f.id === id);
+      if (!n) return { id, status: 404, body: { code: 'NOT_FOUND' } };
+      if (!n.inScope) return { id, status: 403, body: { code: 'FORBIDDEN' } };
+      return { id, status: 409, body: { code: 'INVALID_STATE' } };
+    });
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
   } finally {
     client.release();
   }
+}
+
+/** 200 with the nomination, 404, 409 (not SUBMITTED) or 422 (quota full). */
+async function approve(caller: Caller, id: string): Promise<[number, unknown]> {
+  const [item] = await judge(caller, [id]);
+  return [item.status, item.body];
+}
+
+async function approveMany(caller: Caller, ids: string[]): Promise<[number, unknown]> {
+  const items = await judge(caller, ids);
+  const moved = items.filter((i) => i.status === 200).length;
+  return [
+    200,
+    {
+      items: items.map((i) =>
+        i.status === 200 ? { id: i.id, status: 'APPROVED' } : { id: i.id, status: 'REFUSED', problem: i.body },
+      ),
+      moved,
+      refused: items.length - moved,
+    },
+  ];
 }
 
 /** The JSON body of a request. */
@@ -259,13 +300,17 @@ const server = http.createServer((request, response) => {
     }
     if (request.method === 'POST' && url.pathname === '/api/v1/nominations/approve') {
       const body = (await jsonBody(request)) as { nominationIds: string[] };
-      const [status, payload] = await approveMany(body.nominationIds);
+      const who = await caller(request);
+      if (!who) return send(response, 401, { code: 'UNAUTHENTICATED' });
+      const [status, payload] = await approveMany(who, body.nominationIds);
       return send(response, status, payload);
     }
     const approval = APPROVE.exec(url.pathname);
     if (request.method === 'POST' && approval) {
       request.resume();
-      const [status, body] = await approve(approval[1]);
+      const who = await caller(request);
+      if (!who) return send(response, 401, { code: 'UNAUTHENTICATED' });
+      const [status, body] = await approve(who, approval[1]);
       return send(response, status, body);
     }
     send(response, 404, { code: 'NOT_FOUND' });

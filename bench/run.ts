@@ -664,7 +664,7 @@ async function main(): Promise<void> {
       };
       await sideBySide(
         w4,
-        () => approveRun(floor, {}),
+        () => approveRun(floor, { authorization: `Bearer ${data.approverToken}` }),
         () => approveRun(service, { authorization: `Bearer ${data.approverToken}` }),
       );
       workloads.push(w4);
@@ -736,10 +736,10 @@ async function main(): Promise<void> {
       try {
         await sideBySide(
           w4b,
-          () => batchRun(floors, {}),
+          () => batchRun(floors, { authorization: `Bearer ${data.approverToken}` }),
           () => batchRun(services, { authorization: `Bearer ${data.approverToken}` }),
           {
-            floor: () => batchRun(floors, {}),
+            floor: () => batchRun(floors, { authorization: `Bearer ${data.approverToken}` }),
             service: () => batchRun(services, { authorization: `Bearer ${data.approverToken}` }),
           },
         );

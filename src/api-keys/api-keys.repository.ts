@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
-import { Db } from '../database/db.js';
+import { compileTemplate, slot, type CompiledTemplate } from '../database/compiled-template.js';
+import { Db, runTemplate } from '../database/db.js';
 import type { ApiKey, Role } from './api-key.js';
 
 export interface ApiKeyFilter {
@@ -41,6 +42,8 @@ const API_KEY_COLUMNS = [
 /** Every statement on `api_keys`. */
 @Injectable()
 export class ApiKeysRepository {
+  private liveKey: CompiledTemplate<'tokenHash'> | undefined;
+
   constructor(private readonly db: Db) {}
 
   private selectKeys() {
@@ -52,13 +55,24 @@ export class ApiKeysRepository {
   }
 
   /** The live (unrevoked) key whose token hashes to `tokenHash`: what the auth guard reads on every request. */
-  findLiveByTokenHash(tokenHash: string): Promise<TokenOwner | undefined> {
-    return this.db
-      .selectFrom('api_keys')
-      .select(['id', sql<Role>`role`.as('role'), 'organization_id as organizationId'])
-      .where('token_hash', '=', tokenHash)
-      .where('revoked_at', 'is', null)
-      .executeTakeFirst();
+  async findLiveByTokenHash(tokenHash: string): Promise<TokenOwner | undefined> {
+    // Every authenticated request sends it: compiled once, a named prepared statement (never cached: a revoked key
+    // is refused by the next request on any instance).
+    const [owner] = await runTemplate<TokenOwner, 'tokenHash'>(this.db, this.liveKeyTemplate(), { tokenHash });
+    return owner;
+  }
+
+  /** `findLiveByTokenHash`'s statement. */
+  liveKeyTemplate(): CompiledTemplate<'tokenHash'> {
+    this.liveKey ??= compileTemplate(
+      this.db
+        .selectFrom('api_keys')
+        .select(['id', sql<Role>`role`.as('role'), 'organization_id as organizationId'])
+        .where('token_hash', '=', slot<string>('tokenHash'))
+        .where('revoked_at', 'is', null),
+      ['tokenHash'],
+    );
+    return this.liveKey;
   }
 
   /** Whether a live ADMIN key exists (which retires the bootstrap token). */

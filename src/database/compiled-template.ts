@@ -1,4 +1,4 @@
-import type { Compilable } from 'kysely';
+import type { Compilable, RootOperationNode } from 'kysely';
 
 /**
  * Compile once per query shape, bind per request.
@@ -25,6 +25,8 @@ export function slot<T>(key: string): T {
 
 export interface CompiledTemplate<K extends string> {
   readonly sql: string;
+  /** The statement's operation node (whether it writes is read from it: `writesData`). */
+  readonly query: RootOperationNode;
   /** The parameters of the statement for these values, in order (constants of the statement kept). */
   bind(values: Readonly<Partial<Record<K, unknown>>>): unknown[];
 }
@@ -49,6 +51,7 @@ export function compileTemplate<K extends string>(query: Compilable<unknown>, ke
   if (missing.length > 0) throw new Error(`compileTemplate: slots not bound as parameters: ${missing.join(', ')}`);
   return {
     sql: compiled.sql,
+    query: compiled.query,
     bind(values) {
       const parameters = constants.slice();
       for (const [index, key] of positions) parameters[index] = values[key];

@@ -1,5 +1,5 @@
 import {
-  type CompiledQuery,
+  CompiledQuery,
   type DatabaseConnection,
   type Driver,
   Kysely,
@@ -11,7 +11,10 @@ import {
   type RootOperationNode,
   type WithNode,
 } from 'kysely';
-import type { DataSource } from 'typeorm';
+import type { PoolClient } from 'pg';
+import { type DataSource, QueryFailedError, type QueryRunner } from 'typeorm';
+import type { CompiledTemplate } from './compiled-template.js';
+import { isUnavailable, obtainPooledClient, statementName } from './replica-reads.js';
 import type { DB } from './schema.js';
 import { currentTransactionManager } from './transaction-context.js';
 
@@ -53,6 +56,35 @@ export function createDb(dataSource: DataSource, runInTransaction: RunInTransact
       createQueryCompiler: () => new PostgresQueryCompiler(),
     },
   });
+}
+
+/** A compiled statement to be sent as a named prepared statement (`runTemplate`). */
+interface PreparedQuery extends CompiledQuery {
+  readonly statementName: string;
+}
+
+const WRITE_COMMANDS = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE']);
+
+/**
+ * Runs `template` with `values` on the ambient transaction (or the pool outside one), as a named prepared statement:
+ * each pooled connection parses and plans it once, then PostgreSQL reuses the plan. For hot statements of one
+ * shape whose plan does not hinge on a value (arrays bound whole, no `LIKE` patterns): the approval path's reads and
+ * writes, which cost more to plan than to run.
+ */
+export async function runTemplate<R, K extends string>(
+  db: Db,
+  template: CompiledTemplate<K>,
+  values: Readonly<Partial<Record<K, unknown>>>,
+): Promise<R[]> {
+  const name = statementName(template.sql);
+  const compiled: CompiledQuery<R> = {
+    ...CompiledQuery.raw(template.sql, template.bind(values)),
+    query: template.query,
+  };
+  const prepared: PreparedQuery | CompiledQuery<R> =
+    name === undefined ? compiled : { ...compiled, statementName: name };
+  const result = await db.executeQuery<R>(prepared);
+  return result.rows;
 }
 
 class AmbientTransactionDriver implements Driver {
@@ -99,6 +131,8 @@ class AmbientConnection implements DatabaseConnection {
     if (transaction === undefined && writesData(compiled.query)) {
       return this.runInTransaction(() => this.executeQuery<R>(compiled));
     }
+    const name = (compiled as Partial<PreparedQuery>).statementName;
+    if (name !== undefined) return this.executePrepared<R>(compiled, name, transaction);
     const runner = transaction ?? this.dataSource.createQueryRunner('master');
     try {
       const result = await runner.query(compiled.sql, [...compiled.parameters], true);
@@ -109,6 +143,31 @@ class AmbientConnection implements DatabaseConnection {
       };
     } finally {
       if (runner !== transaction) await runner.release();
+    }
+  }
+
+  /** `runTemplate`'s statements: on the transaction's connection (or a pooled one), named. */
+  private async executePrepared<R>(
+    compiled: CompiledQuery,
+    name: string,
+    transaction: QueryRunner | undefined,
+  ): Promise<QueryResult<R>> {
+    const [client, release] =
+      transaction === undefined
+        ? await obtainPooledClient(this.dataSource, 'master')
+        : [(await transaction.connect()) as PoolClient, () => undefined];
+    try {
+      const result = await client.query({ name, text: compiled.sql, values: [...compiled.parameters] });
+      release();
+      return {
+        rows: result.rows as R[],
+        numAffectedRows:
+          WRITE_COMMANDS.has(result.command) && result.rowCount !== null ? BigInt(result.rowCount) : undefined,
+      };
+    } catch (error) {
+      // A connection that failed is ended by the pool rather than handed out again.
+      release(isUnavailable(error) ? (error as Error) : undefined);
+      throw new QueryFailedError(compiled.sql, [...compiled.parameters], error as Error);
     }
   }
 

@@ -4,7 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { currentAuditActor } from '../audit/audit-context.js';
 import { withTransactionRetry } from '../common/database/transaction-retry.js';
 import { currentIdempotencyClaim } from '../idempotency/idempotency-context.js';
-import { createDb, type Db } from './db.js';
+import { compileTemplate, slot, type CompiledTemplate } from './compiled-template.js';
+import { createDb, runTemplate, type Db } from './db.js';
 import { currentTransactionManager, runWithTransactionManager } from './transaction-context.js';
 
 export interface TransactionOptions {
@@ -15,6 +16,16 @@ export interface TransactionOptions {
    * statements turn it off: they are the claim, not the change it protects.
    */
   markIdempotencyKey?: boolean;
+}
+
+type AuditActorSlot = 'keyId' | 'role' | 'requestId';
+
+/** The first statement of every transaction: the actor as transaction-local settings (a named prepared statement). */
+export function auditActorTemplate(db: Db): CompiledTemplate<AuditActorSlot> {
+  const statement = sql`SELECT set_config('app.actor_key_id', ${slot('keyId')}, true),
+                               set_config('app.actor_role', ${slot('role')}, true),
+                               set_config('app.request_id', ${slot('requestId')}, true)`;
+  return compileTemplate({ compile: () => statement.compile(db) }, ['keyId', 'role', 'requestId']);
 }
 
 /**
@@ -30,6 +41,7 @@ export interface TransactionOptions {
 export class Transactions {
   /** The query builder on the ambient transaction (provided to repositories as `Db`). */
   readonly db: Db;
+  private auditActor: CompiledTemplate<AuditActorSlot> | undefined;
 
   constructor(private readonly dataSource: DataSource) {
     this.db = createDb(dataSource, (work) => this.run(work));
@@ -60,9 +72,12 @@ export class Transactions {
 
   private async setAuditActor(): Promise<void> {
     const actor = currentAuditActor();
-    await sql`SELECT set_config('app.actor_key_id', ${actor?.actorKeyId ?? ''}, true),
-                     set_config('app.actor_role', ${actor?.actorRole ?? ''}, true),
-                     set_config('app.request_id', ${actor?.requestId ?? ''}, true)`.execute(this.db);
+    this.auditActor ??= auditActorTemplate(this.db);
+    await runTemplate(this.db, this.auditActor, {
+      keyId: actor?.actorKeyId ?? '',
+      role: actor?.actorRole ?? '',
+      requestId: actor?.requestId ?? '',
+    });
   }
 
   private async markIdempotencyKey(): Promise<void> {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import { Db } from '../database/db.js';
+import { compileTemplate, slot, TemplateCache, type CompiledTemplate } from '../database/compiled-template.js';
+import { Db, runTemplate } from '../database/db.js';
 import {
   memberHolds,
   MEMBER_AWARD_CODES,
@@ -21,6 +22,9 @@ import {
 import { anyOf, isoDate } from '../common/database/expressions.js';
 import type { CouncilVote } from './council-vote.js';
 import { latestVotesQuery } from './nominations.repository.js';
+import { advisoryLocks } from './query-helpers.js';
+
+type FactSlot = 'people' | 'collectives' | 'votes' | 'locks';
 
 /** What to load facts for: one nomination (stored or not). */
 export interface FactsRequest {
@@ -260,6 +264,8 @@ function membersQuery(db: Db, collectiveIds: readonly string[], years: readonly 
  */
 @Injectable()
 export class NominationFactsRepository {
+  private readonly templates = new TemplateCache<FactSlot>();
+
   constructor(private readonly db: Db) {}
 
   async loadOne(request: FactsRequest): Promise<NominationFacts> {
@@ -278,6 +284,7 @@ export class NominationFactsRepository {
   async loadWithVotes(
     requests: readonly FactsRequest[],
     voteNominationIds: readonly string[],
+    lockKeysAfter: readonly string[] = [],
   ): Promise<{ facts: Map<string, NominationFacts>; votes: Map<string, CouncilVote> }> {
     const individualIds = unique(requests.filter((r) => r.recipientKind === 'INDIVIDUAL').map((r) => r.individualId));
     const collectiveIds = unique(requests.filter((r) => r.recipientKind === 'COLLECTIVE').map((r) => r.organizationId));
@@ -288,8 +295,13 @@ export class NominationFactsRepository {
     // The person facts and the nominees' records in one round trip, each set as a JSON array of its rows (the
     // collective members below stay a query of their own: only collective titles need them).
     const sets: FactSets =
-      individualIds.length > 0 || collectiveIds.length > 0 || voteNominationIds.length > 0
-        ? await this.factSets(individualIds, collectiveIds, voteNominationIds)
+      individualIds.length > 0 || collectiveIds.length > 0 || voteNominationIds.length > 0 || lockKeysAfter.length > 0
+        ? await runTemplate<FactSets, FactSlot>(this.db, this.factSetsTemplate(lockKeysAfter.length > 0), {
+            people: individualIds,
+            collectives: collectiveIds,
+            votes: voteNominationIds,
+            locks: lockKeysAfter,
+          }).then((rows) => rows[0])
         : NO_FACTS;
     const { people, ratings, initiatives, cases, history, collectives } = sets;
     const votes = new Map(sets.votes.map((v) => [v.nominationId, { ...v, createdAt: new Date(v.createdAt) }]));
@@ -372,15 +384,21 @@ export class NominationFactsRepository {
     return { facts: out, votes };
   }
 
-  private factSets(
-    individualIds: readonly string[],
-    collectiveIds: readonly string[],
-    voteNominationIds: readonly string[],
-  ): Promise<FactSets> {
-    const ofPeople = anyOf(individualIds, 'uuid');
-    return this.db
-      .selectNoFrom([
-        jsonArrayFrom(latestVotesQuery(this.db, voteNominationIds)).as('votes'),
+  /**
+   * The facts statement, compiled once per shape: the person facts, the nominees' records, the latest votes and the
+   * collectives' lives, each set as a JSON array of its rows. With `locks`, the statement then takes the advisory
+   * locks of `locks` (its last column): an approval takes its quota locks there, after the facts its nominee locks
+   * protect and before the quota figures it reads in its next statement, which sees what the locks' last holders
+   * committed (READ COMMITTED takes a new snapshot per statement).
+   */
+  factSetsTemplate(locks: boolean): CompiledTemplate<FactSlot> {
+    return this.templates.get(locks ? 'locks' : 'plain', () => {
+      const ofPeople = anyOf(slot<string[]>('people'), 'uuid');
+      const ofCollectives = anyOf(slot<string[]>('collectives'), 'uuid');
+      const people = slot<string[]>('people');
+      const collectives = slot<string[]>('collectives');
+      const query = this.db.selectNoFrom([
+        jsonArrayFrom(latestVotesQuery(this.db, slot<string[]>('votes'))).as('votes'),
         jsonArrayFrom(
           this.db
             .selectFrom('individuals')
@@ -410,11 +428,9 @@ export class NominationFactsRepository {
               isoDate(eb.ref('measure_from')).$castTo<string | null>().as('measure_from'),
               isoDate(eb.ref('measure_to')).$castTo<string | null>().as('measure_to'),
             ])
-            .where((eb) =>
-              eb.or([eb('individual_id', '=', ofPeople), eb('organization_id', '=', anyOf(collectiveIds, 'uuid'))]),
-            ),
+            .where((eb) => eb.or([eb('individual_id', '=', ofPeople), eb('organization_id', '=', ofCollectives)])),
         ).as('cases'),
-        jsonArrayFrom(historyQuery(this.db, individualIds, collectiveIds)).as('history'),
+        jsonArrayFrom(historyQuery(this.db, people, collectives)).as('history'),
         jsonArrayFrom(
           this.db
             .selectFrom('organizations')
@@ -424,10 +440,18 @@ export class NominationFactsRepository {
               isoDate(eb.ref('valid_from')).$castTo<string | null>().as('valid_from'),
               isoDate(eb.ref('valid_to')).$castTo<string | null>().as('valid_to'),
             ])
-            .where('id', '=', anyOf(collectiveIds, 'uuid')),
+            .where('id', '=', ofCollectives),
         ).as('collectives'),
-      ])
-      .executeTakeFirstOrThrow();
+      ]);
+      return locks
+        ? compileTemplate(query.select(sql<number>`(${advisoryLocks(slot<string[]>('locks'))})`.as('locks')), [
+            'people',
+            'collectives',
+            'votes',
+            'locks',
+          ])
+        : compileTemplate(query, ['people', 'collectives', 'votes']);
+    });
   }
 }
 

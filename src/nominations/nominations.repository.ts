@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type ExpressionBuilder, type QueryCreator, sql } from 'kysely';
-import { Db } from '../database/db.js';
+import { compileTemplate, slot, TemplateCache, type CompiledTemplate } from '../database/compiled-template.js';
+import { Db, runTemplate } from '../database/db.js';
 import type { DB } from '../database/schema.js';
 import type { AwardCode, Basis, Eligibility, NominationStatus, Regime, RuleCheck } from '../rules/index.js';
 import type { CouncilVote } from './council-vote.js';
@@ -163,9 +164,28 @@ function historyOfMoved(event: Pick<NominationEvent, 'action' | 'reason' | 'acto
       );
 }
 
-/** Every query on `nominations`, `nomination_events` and `council_votes`. */
+const TRANSITION_SLOTS = [
+  'ids',
+  'froms',
+  'tos',
+  'reasons',
+  'eligibilities',
+  'regimes',
+  'action',
+  'reason',
+  'actorKeyId',
+  'actorRole',
+] as const;
+type TransitionSlot = (typeof TRANSITION_SLOTS)[number];
+
+/**
+ * Every query on `nominations`, `nomination_events` and `council_votes`. An approval's statements are compiled once
+ * (`*Template`) and sent as named prepared statements (`runTemplate`): they cost more to build and plan than to run.
+ */
 @Injectable()
 export class NominationsRepository {
+  private readonly templates = new TemplateCache<string>();
+
   constructor(private readonly db: Db) {}
 
   /** A nominated person, or the organization that proposes or is nominated (references of a new nomination). */
@@ -229,24 +249,37 @@ export class NominationsRepository {
     scopeRoot: string,
   ): Promise<{ nomination: Nomination; inScope: boolean }[]> {
     if (ids.length === 0) return [];
-    const rows = await this.db
-      .selectFrom('nominations')
-      .select(nominationColumns)
-      .select((eb) =>
-        eb
-          .exists(
-            eb
-              .selectFrom('organization_closure as sc')
-              .select('sc.depth')
-              .where('sc.ancestor_id', '=', scopeRoot)
-              .whereRef('sc.descendant_id', '=', 'nominations.proposing_organization_id'),
-          )
-          .$castTo<boolean>()
-          .as('inScope'),
-      )
-      .where('id', '=', anyOf(ids, 'uuid'))
-      .execute();
+    const rows = await runTemplate<Nomination & { inScope: boolean }, 'ids' | 'scopeRoot'>(
+      this.db,
+      this.inScopeTemplate(),
+      { ids, scopeRoot },
+    );
     return rows.map(({ inScope, ...nomination }) => ({ nomination, inScope }));
+  }
+
+  /** `findByIdsInScope`'s statement, compiled once (an approval's first read; the bench's floor sends it too). */
+  inScopeTemplate(): CompiledTemplate<'ids' | 'scopeRoot'> {
+    return this.templates.get('inScope', () =>
+      compileTemplate(
+        this.db
+          .selectFrom('nominations')
+          .select(nominationColumns)
+          .select((eb) =>
+            eb
+              .exists(
+                eb
+                  .selectFrom('organization_closure as sc')
+                  .select('sc.depth')
+                  .where('sc.ancestor_id', '=', slot<string>('scopeRoot'))
+                  .whereRef('sc.descendant_id', '=', 'nominations.proposing_organization_id'),
+              )
+              .$castTo<boolean>()
+              .as('inScope'),
+          )
+          .where('id', '=', anyOf(slot<string[]>('ids'), 'uuid')),
+        ['ids', 'scopeRoot'],
+      ),
+    );
   }
 
   /**
@@ -255,15 +288,24 @@ export class NominationsRepository {
    * row read FOR UPDATE is its latest committed version (READ COMMITTED re-reads a row changed since the statement
    * began), so what is returned is current under the locks.
    */
-  findByIdsForUpdateAfterLocks(keys: readonly string[], ids: readonly string[]): Promise<Nomination[]> {
-    return this.db
-      .selectFrom('nominations')
-      .select(nominationColumns)
-      .where('id', '=', anyOf(ids, 'uuid'))
-      .where(sql<boolean>`(${advisoryLocks(keys)}) >= 0`)
-      .orderBy('id')
-      .forUpdate()
-      .execute();
+  async findByIdsForUpdateAfterLocks(keys: readonly string[], ids: readonly string[]): Promise<Nomination[]> {
+    return runTemplate<Nomination, 'keys' | 'ids'>(this.db, this.lockedTemplate(), { keys, ids });
+  }
+
+  /** `findByIdsForUpdateAfterLocks`'s statement, compiled once. */
+  lockedTemplate(): CompiledTemplate<'keys' | 'ids'> {
+    return this.templates.get('locked', () =>
+      compileTemplate(
+        this.db
+          .selectFrom('nominations')
+          .select(nominationColumns)
+          .where('id', '=', anyOf(slot<string[]>('ids'), 'uuid'))
+          .where(sql<boolean>`(${advisoryLocks(slot<string[]>('keys'))}) >= 0`)
+          .orderBy('id')
+          .forUpdate(),
+        ['keys', 'ids'],
+      ),
+    );
   }
 
   /**
@@ -414,39 +456,77 @@ export class NominationsRepository {
     event: Pick<NominationEvent, 'action' | 'reason' | 'actorKeyId' | 'actorRole'>,
   ): Promise<Map<string, { version: number; updatedAt: Date }>> {
     if (moves.length === 0) return new Map();
-    const rows = await this.db
-      // The arrays are unnested side by side (in step, as one row per move).
-      .with('wanted', (db) =>
-        db.selectNoFrom([
-          sql<string>`unnest(${moves.map((m) => m.id)}::uuid[])`.as('id'),
-          sql<string>`unnest(${moves.map((m) => m.from)}::text[])`.as('from_status'),
-          sql<string>`unnest(${moves.map((m) => m.to)}::text[])`.as('to_status'),
-          sql<string | null>`unnest(${moves.map((m) => m.statusReason)}::text[])`.as('status_reason'),
-          sql<string>`unnest(${moves.map((m) => jsonb(m.eligibility))}::jsonb[])`.as('eligibility'),
-          sql<string>`unnest(${moves.map((m) => m.eligibility.regime)}::text[])`.as('regime'),
-        ]),
-      )
-      .with('moved', (db) =>
-        db
-          .updateTable('nominations as n')
-          .from('wanted as w')
-          .set((eb) => ({
-            status: eb.ref('w.to_status'),
-            status_reason: eb.ref('w.status_reason'),
-            eligibility: eb.ref('w.eligibility'),
-            regime: eb.ref('w.regime'),
-            version: eb('n.version', '+', 1),
-            updated_at: sql<Date>`now()`,
-          }))
-          .whereRef('n.id', '=', 'w.id')
-          .whereRef('n.status', '=', 'w.from_status')
-          .returning(['n.id', 'w.from_status', 'n.status as to_status', 'w.eligibility', 'n.version', 'n.updated_at']),
-      )
-      .with('event', historyOfMoved(event))
-      .selectFrom('moved')
-      .select(['moved.id', 'moved.version', 'moved.updated_at'])
-      .execute();
+    const rows = await runTemplate<{ id: string; version: number; updated_at: Date }, TransitionSlot>(
+      this.db,
+      this.transitionsTemplate(),
+      {
+        ids: moves.map((m) => m.id),
+        froms: moves.map((m) => m.from),
+        tos: moves.map((m) => m.to),
+        reasons: moves.map((m) => m.statusReason),
+        eligibilities: moves.map((m) => jsonb(m.eligibility)),
+        regimes: moves.map((m) => m.eligibility.regime),
+        action: event.action,
+        reason: event.reason,
+        actorKeyId: event.actorKeyId,
+        actorRole: event.actorRole,
+      },
+    );
     return new Map(rows.map((r) => [r.id, { version: r.version, updatedAt: r.updated_at }]));
+  }
+
+  /** `recordTransitions`' statement, compiled once: the moves as arrays unnested side by side, and the event. */
+  transitionsTemplate(): CompiledTemplate<TransitionSlot> {
+    return this.templates.get('transitions', () =>
+      compileTemplate(
+        this.db
+          .with('wanted', (db) =>
+            db.selectNoFrom([
+              sql<string>`unnest(${slot('ids')}::uuid[])`.as('id'),
+              sql<string>`unnest(${slot('froms')}::text[])`.as('from_status'),
+              sql<string>`unnest(${slot('tos')}::text[])`.as('to_status'),
+              sql<string | null>`unnest(${slot('reasons')}::text[])`.as('status_reason'),
+              sql<string>`unnest(${slot('eligibilities')}::jsonb[])`.as('eligibility'),
+              sql<string>`unnest(${slot('regimes')}::text[])`.as('regime'),
+            ]),
+          )
+          .with('moved', (db) =>
+            db
+              .updateTable('nominations as n')
+              .from('wanted as w')
+              .set((eb) => ({
+                status: eb.ref('w.to_status'),
+                status_reason: eb.ref('w.status_reason'),
+                eligibility: eb.ref('w.eligibility'),
+                regime: eb.ref('w.regime'),
+                version: eb('n.version', '+', 1),
+                updated_at: sql<Date>`now()`,
+              }))
+              .whereRef('n.id', '=', 'w.id')
+              .whereRef('n.status', '=', 'w.from_status')
+              .returning([
+                'n.id',
+                'w.from_status',
+                'n.status as to_status',
+                'w.eligibility',
+                'n.version',
+                'n.updated_at',
+              ]),
+          )
+          .with(
+            'event',
+            historyOfMoved({
+              action: slot('action'),
+              reason: slot('reason'),
+              actorKeyId: slot('actorKeyId'),
+              actorRole: slot('actorRole'),
+            }),
+          )
+          .selectFrom('moved')
+          .select(['moved.id', 'moved.version', 'moved.updated_at']),
+        TRANSITION_SLOTS,
+      ),
+    );
   }
 
   /** The current status of each of `ids` that exists, locking its row until the transaction ends (in id order). */

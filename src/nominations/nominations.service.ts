@@ -204,10 +204,10 @@ function factsRequestOf(n: Judged, decisionOn: string): FactsRequest {
  *
  * Creation (and an edit, and each row of an import) takes the nominee's advisory lock (`nomineeLockKey`) before the
  * nominee's record is read, and refuses what the rule engine calls a duplicate (R-DUP-1, 409): two requests on any
- * number of instances never both create one. Approval takes advisory locks on the proposing organization and year,
- * then on the nominee (`approvalLockKeys`, always in that order), re-reads the nomination, re-evaluates everything
- * from the database and only then writes — so any number of API instances on one database never approve past a
- * quota.
+ * number of instances never both create one. Approval takes the nominee's advisory lock with the nomination's row,
+ * reads the nominee's facts, then takes the lock on the proposing organization and year (`approvalLockKeys`, always
+ * in that order), reads the quota figures, re-evaluates everything from the database and only then writes — so any
+ * number of API instances on one database never approve past a quota.
  */
 @Injectable()
 export class NominationsService {
@@ -646,9 +646,9 @@ export class NominationsService {
     const keys = ids.map((id) => id.toLowerCase());
     const { found, allowed } = await this.findInScope(principal, [...new Set(keys)]);
     const actionable = [...found.values()].filter((n) => allowed.has(n.proposingOrganizationId));
-    // The locks (quota keys, then nominees, each sorted) and the re-read under them in one statement: another
-    // approval may have committed while this one waited.
-    const lockKeys = batchApprovalLockKeys(
+    // The nominees' locks (sorted) and the re-read under them in one statement: another approval of the same nominee
+    // may have committed while this one waited.
+    const { nominees } = batchApprovalLockKeys(
       actionable.map((n) => ({
         proposingOrganizationId: n.proposingOrganizationId,
         year: n.year,
@@ -659,16 +659,22 @@ export class NominationsService {
       (actionable.length === 0
         ? []
         : await this.nominations.findByIdsForUpdateAfterLocks(
-            lockKeys,
+            nominees,
             actionable.map((n) => n.id),
           )
       ).map((n) => [n.id, n] as const),
     );
     const open = [...locked.values()].filter((n) => canPerform('APPROVE', n.status));
     if (open.length === 0) return this.judgeApprovals(principal, ids, keys, found, allowed, locked, null);
+    // The facts (under the nominees' locks), then the quota locks (sorted) in the same statement: the quota figures
+    // below are read after them, so a unit's approvals queue on its lock for the figures and the write only.
+    const { quotas } = batchApprovalLockKeys(
+      open.map((n) => ({ proposingOrganizationId: n.proposingOrganizationId, year: n.year, nomineeId: nomineeOf(n) })),
+    );
     const loaded = await this.facts.loadWithVotes(
       open.map((n) => factsRequestOf(n, decisionDateForNomination(n.expectedDecisionOn))),
       open.map((n) => n.id),
+      quotas,
     );
     const facts = new BatchFacts(loaded.facts, open);
     const votes = loaded.votes;

@@ -7,7 +7,7 @@ import type { Db } from '../database/db.js';
  */
 export async function lockAdvisory(db: Db, keys: readonly string[]): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(hashtextextended(k.key, 0))
-              FROM unnest(${[...keys]}::text[]) WITH ORDINALITY AS k(key, n) ORDER BY k.n`.execute(db);
+              FROM unnest(${keys}::text[]) WITH ORDINALITY AS k(key, n) ORDER BY k.n`.execute(db);
 }
 
 /**
@@ -16,5 +16,5 @@ export async function lockAdvisory(db: Db, keys: readonly string[]): Promise<voi
  */
 export function advisoryLocks(keys: readonly string[]): RawBuilder<number> {
   return sql<number>`SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(k.key, 0))
-                       FROM unnest(${[...keys]}::text[]) WITH ORDINALITY AS k(key, n) ORDER BY k.n) AS locks`;
+                       FROM unnest(${keys}::text[]) WITH ORDINALITY AS k(key, n) ORDER BY k.n) AS locks`;
 }

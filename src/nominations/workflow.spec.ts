@@ -156,11 +156,11 @@ describe('transaction retry', () => {
 });
 
 describe('approvalLockKeys', () => {
-  it('orders the proposing organization and year before the nominee, namespaced', () => {
-    expect(approvalLockKeys({ proposingOrganizationId: 'org', year: 2023, nomineeId: 'person' })).toEqual([
-      'nominations:quota:org:2023',
-      'nominations:nominee:person',
-    ]);
+  it('orders the nominee before the proposing organization and year, namespaced', () => {
+    expect(approvalLockKeys({ proposingOrganizationId: 'org', year: 2023, nomineeId: 'person' })).toEqual({
+      nominees: ['nominations:nominee:person'],
+      quotas: ['nominations:quota:org:2023'],
+    });
   });
 });
 
@@ -170,7 +170,7 @@ describe('batchApprovalLockKeys', () => {
     expect(batchApprovalLockKeys([one])).toEqual(approvalLockKeys(one));
   });
 
-  it('takes every quota key, sorted and once, before every nominee key, sorted and once', () => {
+  it('takes every nominee key, sorted and once, then every quota key, sorted and once', () => {
     expect(
       batchApprovalLockKeys([
         { proposingOrganizationId: 'b', year: 2024, nomineeId: 'y' },
@@ -178,13 +178,9 @@ describe('batchApprovalLockKeys', () => {
         { proposingOrganizationId: 'b', year: 2024, nomineeId: 'x' },
         { proposingOrganizationId: 'a', year: 2023, nomineeId: 'y' },
       ]),
-    ).toEqual([
-      'nominations:quota:a:2023',
-      'nominations:quota:a:2024',
-      'nominations:quota:b:2024',
-      'nominations:nominee:x',
-      'nominations:nominee:y',
-      'nominations:nominee:z',
-    ]);
+    ).toEqual({
+      nominees: ['nominations:nominee:x', 'nominations:nominee:y', 'nominations:nominee:z'],
+      quotas: ['nominations:quota:a:2023', 'nominations:quota:a:2024', 'nominations:quota:b:2024'],
+    });
   });
 });

@@ -106,30 +106,38 @@ export function withChecks(eligibility: Eligibility, extra: readonly RuleCheck[]
 export { isRetryableTransactionError, withTransactionRetry } from '../common/database/transaction-retry.js';
 
 /**
- * Keys of the advisory locks an approval takes, in this fixed order (so two approvals never wait on each other
- * in a cycle): first the proposing organization and year (quotas count there, and their bases are other codes of
- * the same organization and year), then the nominee (R-DUP-1 and prerequisites count per recipient, across
- * proposing organizations).
+ * Keys of the advisory locks an approval takes, in this fixed order (so two approvals never wait on each other in a
+ * cycle): first the nominee (R-DUP-1 and prerequisites count per recipient, across proposing organizations), taken
+ * with the nomination's row; then, once the nominee's facts are read, the proposing organization and year (quotas
+ * count there, and their bases are other codes of the same organization and year). A unit's approvals queue on its
+ * quota lock only for the quota figures and the write, not for the nominee's record, which its own lock protects.
  */
-export function approvalLockKeys(input: {
-  proposingOrganizationId: string;
-  year: number;
-  nomineeId: string;
-}): [string, string] {
-  return [`nominations:quota:${input.proposingOrganizationId}:${input.year}`, nomineeLockKey(input.nomineeId)];
+export function approvalLockKeys(input: { proposingOrganizationId: string; year: number; nomineeId: string }): {
+  nominees: string[];
+  quotas: string[];
+} {
+  return { nominees: [nomineeLockKey(input.nomineeId)], quotas: [quotaLockKey(input)] };
+}
+
+/** The advisory lock on a proposing organization's year: the quotas of its approvals count under it. */
+export function quotaLockKey(input: { proposingOrganizationId: string; year: number }): string {
+  return `nominations:quota:${input.proposingOrganizationId}:${input.year}`;
 }
 
 /**
- * The advisory lock keys of approving many nominations in one transaction: every quota key (sorted), then every
- * nominee key (sorted). Each single approval takes its quota key before its nominee key, so this order never waits
- * on one in a cycle, with single approvals or with other batches; a batch of one takes `approvalLockKeys`.
+ * The advisory lock keys of approving many nominations in one transaction: every nominee key (sorted), taken with
+ * the rows, then every quota key (sorted), taken after the facts. Each single approval takes its nominee key before
+ * its quota key, so this order never waits on one in a cycle, with single approvals or with other batches; a batch
+ * of one takes `approvalLockKeys`.
  */
 export function batchApprovalLockKeys(
   items: readonly { proposingOrganizationId: string; year: number; nomineeId: string }[],
-): string[] {
-  const pairs = items.map(approvalLockKeys);
+): { nominees: string[]; quotas: string[] } {
   const sorted = (keys: string[]): string[] => [...new Set(keys)].sort();
-  return [...sorted(pairs.map((p) => p[0])), ...sorted(pairs.map((p) => p[1]))];
+  return {
+    nominees: sorted(items.map((i) => nomineeLockKey(i.nomineeId))),
+    quotas: sorted(items.map(quotaLockKey)),
+  };
 }
 
 /**

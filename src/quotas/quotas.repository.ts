@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { type Expression, sql } from 'kysely';
 import type { VotePolicyRow } from '../award-types/award-types.repository.js';
-import { Db } from '../database/db.js';
+import { compileTemplate, slot, TemplateCache, type CompiledTemplate } from '../database/compiled-template.js';
+import { Db, runTemplate } from '../database/db.js';
 import {
   COUNTED_NOMINATION_STATUSES,
   countedByCode,
@@ -57,6 +58,19 @@ const UNIT_QUOTA_COLUMNS = [
   'ratio_of',
   'updated_at',
 ] as const;
+
+/** The values of `approvalFiguresOf`'s statement. */
+type FiguresSlot = 'settingsKey' | 'organizationIds' | 'years' | 'codes' | 'subtreeOrganizationIds' | 'subtreeYears';
+
+/** The one row of `approvalFiguresOf`'s statement: each set as JSON (times as text). */
+interface FiguresRow {
+  settings: unknown;
+  counts: RecordCountRow[];
+  unitQuotas: (Omit<RawUnitQuota, 'updated_at'> & { updated_at: string })[];
+  votePolicies: { code: string; vote_required: boolean; vote_pass_ratio: string | number }[];
+  headcounts: { organization_id: string; n: number }[];
+  subtree: RecordCountRow[];
+}
 
 /** The key of a proposing organization's year in `ApprovalFigures.counts`. */
 export const recordKey = (organizationId: string, year: number): string => `${organizationId}:${year}`;
@@ -140,6 +154,8 @@ function subtreeCountsByKey(
  */
 @Injectable()
 export class QuotasRepository {
+  private readonly templates = new TemplateCache<FiguresSlot>();
+
   constructor(private readonly db: Db) {}
 
   /**
@@ -199,7 +215,7 @@ export class QuotasRepository {
    * counted nominations proposed there or granted to someone there, wherever they were proposed.
    */
   async subtreeCounted(organizationId: string, year: number, awardCode: AwardCode): Promise<number> {
-    const rows = await this.subtreeCounts([{ organizationId, year }], awardCode).execute();
+    const rows = await this.subtreeCounts([organizationId], [year], awardCode).execute();
     return countsByCode(rows, year)[awardCode] ?? 0;
   }
 
@@ -207,15 +223,15 @@ export class QuotasRepository {
    * `subtreeCounted`'s record for every (organization, year) of `pairs` in one statement: each pair's awards and
    * counted nominations of `awardCode` grouped as `recordCounts` groups them, tagged with the pair.
    */
-  private subtreeCounts(pairs: readonly { organizationId: string; year: number }[], awardCode: AwardCode) {
+  private subtreeCounts(organizationIds: readonly string[], years: readonly number[], awardCode: AwardCode) {
     return (
       this.db
         // The two arrays unnested side by side: one row per (organization, year) asked for.
         .with('q', (db) =>
           db
             .selectNoFrom([
-              sql<string>`unnest(${pairs.map((p) => p.organizationId)}::uuid[])`.as('organization_id'),
-              sql<number>`unnest(${pairs.map((p) => p.year)}::int[])`.as('year'),
+              sql<string>`unnest(${organizationIds}::uuid[])`.as('organization_id'),
+              sql<number>`unnest(${years}::int[])`.as('year'),
             ])
             .distinct(),
         )
@@ -304,26 +320,21 @@ export class QuotasRepository {
   }
 
   /**
-   * What approvals check their quotas and council votes against, for any number of them in one round trip: the
-   * settings, the counted awards per code of each proposing organization and year (by `recordKey`), the unit
-   * quotas of each organization, year and code asked for, and the vote policy of each code. Call it in the
-   * approvals' transaction, after their locks.
+   * `approvalFiguresOf`'s statement, compiled once per shape (with R-QUOTA-CSCS's subtree bases or without): sent as
+   * a named prepared statement, planned once per connection.
    */
-  async approvalFiguresOf(groups: readonly ApprovalGroup[]): Promise<ApprovalFigures> {
-    const organizationIds = [...new Set(groups.map((g) => g.organizationId))];
-    const years = [...new Set(groups.map((g) => g.year))];
-    const codes = [...new Set(groups.map((g) => g.awardCode))];
-    const cscsPairs = groups
-      .filter((g) => g.awardCode === 'CHIEN_SI_THI_DUA_CO_SO')
-      .map((g) => ({ organizationId: g.organizationId, year: g.year }));
-    const unitQuotas = this.db
-      .selectFrom('unit_quotas')
-      .where('organization_id', '=', anyOf(organizationIds, 'uuid'))
-      .where('year', '=', anyOf(years, 'int'))
-      .where('award_code', '=', anyOf(codes, 'text'));
-    const row = await this.db
-      .selectNoFrom((eb) => [
-        eb.selectFrom('rule_settings').select('value').where('key', '=', QUOTA_SETTINGS_KEY).as('settings'),
+  approvalFiguresTemplate(withSubtree: boolean): CompiledTemplate<FiguresSlot> {
+    return this.templates.get(withSubtree ? 'subtree' : 'plain', () => {
+      const organizationIds = slot<string[]>('organizationIds');
+      const years = slot<number[]>('years');
+      const codes = slot<string[]>('codes');
+      const unitQuotas = this.db
+        .selectFrom('unit_quotas')
+        .where('organization_id', '=', anyOf(organizationIds, 'uuid'))
+        .where('year', '=', anyOf(years, 'int'))
+        .where('award_code', '=', anyOf(codes, 'text'));
+      const query = this.db.selectNoFrom((eb) => [
+        eb.selectFrom('rule_settings').select('value').where('key', '=', slot<string>('settingsKey')).as('settings'),
         jsonArrayFrom(this.recordCounts(organizationIds, years)).as('counts'),
         jsonArrayFrom(unitQuotas.select(UNIT_QUOTA_COLUMNS).orderBy('award_code')).as('unitQuotas'),
         jsonArrayFrom(
@@ -342,12 +353,47 @@ export class QuotasRepository {
               .where((w) => w(w.fn.coalesce('ratio_of', sql.lit('HEADCOUNT')), '=', 'HEADCOUNT')),
           ),
         ).as('headcounts'),
-        (cscsPairs.length > 0
-          ? jsonArrayFrom(this.subtreeCounts(cscsPairs, 'LAO_DONG_TIEN_TIEN'))
+        (withSubtree
+          ? jsonArrayFrom(
+              this.subtreeCounts(
+                slot<string[]>('subtreeOrganizationIds'),
+                slot<number[]>('subtreeYears'),
+                'LAO_DONG_TIEN_TIEN',
+              ),
+            )
           : sql<RecordCountRow[]>`'[]'::json`
         ).as('subtree'),
-      ])
-      .executeTakeFirstOrThrow();
+      ]);
+      const keys: FiguresSlot[] = ['settingsKey', 'organizationIds', 'years', 'codes'];
+      return compileTemplate(query, withSubtree ? [...keys, 'subtreeOrganizationIds', 'subtreeYears'] : keys);
+    });
+  }
+
+  /**
+   * What approvals check their quotas and council votes against, for any number of them in one round trip: the
+   * settings, the counted awards per code of each proposing organization and year (by `recordKey`), the unit
+   * quotas of each organization, year and code asked for, and the vote policy of each code. Call it in the
+   * approvals' transaction, after their locks.
+   */
+  async approvalFiguresOf(groups: readonly ApprovalGroup[]): Promise<ApprovalFigures> {
+    const organizationIds = [...new Set(groups.map((g) => g.organizationId))];
+    const years = [...new Set(groups.map((g) => g.year))];
+    const codes = [...new Set(groups.map((g) => g.awardCode))];
+    const cscsPairs = groups
+      .filter((g) => g.awardCode === 'CHIEN_SI_THI_DUA_CO_SO')
+      .map((g) => ({ organizationId: g.organizationId, year: g.year }));
+    const [row] = await runTemplate<FiguresRow, FiguresSlot>(
+      this.db,
+      this.approvalFiguresTemplate(cscsPairs.length > 0),
+      {
+        settingsKey: QUOTA_SETTINGS_KEY,
+        organizationIds,
+        years,
+        codes,
+        subtreeOrganizationIds: cscsPairs.map((p) => p.organizationId),
+        subtreeYears: cscsPairs.map((p) => p.year),
+      },
+    );
     const wanted = new Set(groups.map((g) => `${recordKey(g.organizationId, g.year)}:${g.awardCode}`));
     const pairs = new Set(groups.map((g) => recordKey(g.organizationId, g.year)));
     const countRows = new Map<string, RecordCountRow[]>();

@@ -183,6 +183,52 @@ describe('approval under concurrency, across two API instances', () => {
     }
   });
 
+  it('nominee locks before quota locks: lists naming one person through two units, in opposite orders, on both instances, each approve one of the pair', async () => {
+    // Each list takes its nominees' locks, reads their facts, then the locks of both units (department, province);
+    // single approvals take the same order, so nothing waits in a cycle and R-DUP-1 is decided under each person's
+    // lock whichever request gets there first.
+    const tree = await makeTree(t);
+    const approver = await t.token('APPROVER', tree.province.id);
+    const pairs: [string, string][] = [];
+    for (let i = 0; i < 4; i++) {
+      const person = await makeIndividual(t, tree.unit.id);
+      for (const year of [2023, 2024]) {
+        await makeAwardRecord(t, byDepartment(tree, year, 'CHIEN_SI_THI_DUA_CO_SO', person.id));
+      }
+      const giayKhen = await makeSubmittedNomination(t, byDepartment(tree, Y, 'GIAY_KHEN', person.id));
+      const bangKhen = await makeSubmittedNomination(
+        t,
+        { year: Y, awardCode: 'BANG_KHEN_TINH', individualId: person.id, proposingOrganizationId: tree.province.id },
+        { vote: PASSING_VOTE },
+      );
+      pairs.push([giayKhen.id, bangKhen.id]);
+    }
+    const giayKhens = pairs.map((p) => p[0]);
+    const bangKhens = pairs.map((p) => p[1]);
+    const lists = [[...giayKhens, ...bangKhens], [...bangKhens].reverse().concat([...giayKhens].reverse())];
+
+    const [batches, singles] = await Promise.all([
+      Promise.all(
+        lists.map((nominationIds, i) =>
+          (i % 2 === 0 ? instances.first : instances.second.http)
+            .post('/api/v1/nominations/approve')
+            .set(bearer(approver))
+            .send({ nominationIds }),
+        ),
+      ),
+      approveAll([bangKhens[0], giayKhens[3]], approver),
+    ]);
+
+    for (const response of batches) expect(response.status).toBe(200);
+    for (const o of singles) expect([200, 409, 422]).toContain(o.status);
+    const approved = await t.db.query<{ id: string }[]>(
+      `SELECT id FROM nominations WHERE id = ANY($1::uuid[]) AND status = 'APPROVED'`,
+      [pairs.flat()],
+    );
+    const ids = new Set(approved.map((r) => r.id));
+    for (const [a, b] of pairs) expect([ids.has(a), ids.has(b)].filter(Boolean)).toHaveLength(1);
+  });
+
   it('R-QUOTA-UNIT: overlapping lists on both instances, with single approvals among them, approve exactly the quota', async () => {
     const tree = await makeTree(t);
     const approver = await t.token('APPROVER', tree.department.id);

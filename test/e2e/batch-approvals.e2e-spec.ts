@@ -349,8 +349,8 @@ describe('batch approval and rejection (POST /nominations/approve, /nominations/
     const forMany = await counted(() => post('/approve', many.approver, { nominationIds: many.ids }).expect(200));
     expect(many.ids.length).toBeGreaterThan(7);
     expect(forMany).toEqual(forOne);
-    // The key lookup, the scope with the rows, the locks with the rows, the facts with the votes, the councils in
-    // force, the quota figures, the writes.
+    // The key lookup, the scope with the rows, the nominees' locks with the rows, the facts with the votes and the
+    // quota locks, the councils in force, the quota figures, the writes.
     expect(forOne).toHaveLength(7);
   });
 

@@ -32,7 +32,8 @@ export function lowerContains(column: Expression<string>, value: string): RawBui
  * values, and an empty list matches nothing instead of being a syntax error as `IN ()` would be.
  */
 export function anyOf<T extends string | number>(values: readonly T[], type: 'uuid' | 'text' | 'int'): RawBuilder<T> {
-  return sql<T>`ANY(${[...values]}::${sql.raw(type)}[])`;
+  // Bound as given (not copied), so a template's `slot` can stand for the array.
+  return sql<T>`ANY(${values}::${sql.raw(type)}[])`;
 }
 
 /** A `date` column as `YYYY-MM-DD` text: the driver would make a JavaScript Date of it at local midnight. */
