@@ -12,13 +12,11 @@ const HEADER_BYTES = 5;
 
 /** The part of a pg connection's socket a COPY stream takes over while it runs. */
 interface ConnectionSocket {
-  read(): Buffer | null;
   pause(): void;
   resume(): void;
   listeners(event: 'data'): ((chunk: Buffer) => void)[];
-  on(event: 'readable', listener: () => void): void;
-  addListener(event: 'data', listener: (chunk: Buffer) => void): void;
-  removeListener(event: 'data' | 'readable', listener: (...args: never[]) => void): void;
+  on(event: 'data', listener: (chunk: Buffer) => void): void;
+  removeListener(event: 'data', listener: (chunk: Buffer) => void): void;
 }
 
 /**
@@ -26,8 +24,10 @@ interface ConnectionSocket {
  * ends, like `to()` of pg-copy-streams (whose protocol handling this follows). What differs is the decoding: a
  * CopyData message is a row, and a million-row export is a million of them. Here the payloads are moved down over
  * the 5-byte headers inside the very chunk the socket delivered (`copyWithin`) and that chunk goes on as one buffer,
- * so a row costs neither a buffer object nor a copy into a new buffer. Less garbage per byte streamed means fewer
- * young-generation collections and fewer dead socket buffers waiting for one (docs/scaling.md, "Exports").
+ * so a row costs neither a buffer object nor a copy into a new buffer. The socket is read in flowing mode, paused
+ * while the consumer is full: each chunk as it was read, never several joined into a new one (which `read()` of a
+ * paused socket does). Buffers the collector has to free are what the export's memory grows with
+ * (docs/scaling.md, "Memory of the exports").
  */
 export class CopyOutStream extends Readable {
   /** Rows copied, from the CommandComplete message (once the copy is complete). */
@@ -35,9 +35,9 @@ export class CopyOutStream extends Readable {
   private connection?: Connection;
   private socket?: ConnectionSocket;
   private pgDataHandler?: (chunk: Buffer) => void;
-  private readonly onReadable = (): void => this.forward();
-  private wanted = false;
-  private forwarding = false;
+  private readonly onData = (chunk: Buffer): void => {
+    if (!this.decode(chunk)) this.socket?.pause();
+  };
   /** The header of the message being read, when a chunk ended inside it. */
   private readonly header = Buffer.alloc(HEADER_BYTES);
   private headerBytes = 0;
@@ -60,31 +60,21 @@ export class CopyOutStream extends Readable {
     if (listeners.length !== 1) throw new Error('Unexpected data listeners on the connection');
     this.pgDataHandler = listeners[0];
     socket.removeListener('data', this.pgDataHandler);
-    socket.pause();
-    this.forward();
-    socket.on('readable', this.onReadable);
+    socket.on('data', this.onData);
+    socket.resume();
     connection.query(this.text);
   }
 
+  /** The consumer wants more: let the socket flow again (it was paused when the consumer was full). */
   override _read(): void {
-    this.wanted = true;
-    this.forward();
-  }
-
-  /** Reads the socket while the consumer wants more (backpressure: the socket stays paused otherwise). */
-  private forward(): void {
-    if (this.forwarding || !this.wanted || !this.socket) return;
-    this.forwarding = true;
-    let chunk: Buffer | null;
-    while (this.wanted && this.socket && (chunk = this.socket.read()) !== null) this.wanted = this.decode(chunk);
-    this.forwarding = false;
+    this.socket?.resume();
   }
 
   /**
    * Strips the framing of the messages in `chunk`, in place: CopyData payloads are kept, the other messages of
    * copy-out mode skipped. An ErrorResponse goes back to `pg` unread, with the rest of the chunk: `pg` reads it and
    * calls `handleError`. The message that ends copy-out mode (CopyDone) ends the stream, and what follows it
-   * (CommandComplete, ReadyForQuery) goes back to `pg`. Returns whether to go on reading.
+   * (CommandComplete, ReadyForQuery) goes back to `pg`. Returns whether the consumer wants more.
    */
   private decode(chunk: Buffer): boolean {
     let read = 0;
@@ -136,10 +126,10 @@ export class CopyOutStream extends Readable {
     const handler = this.pgDataHandler;
     if (!socket || !handler) return;
     this.socket = undefined;
-    socket.removeListener('readable', this.onReadable);
-    socket.addListener('data', handler);
+    socket.removeListener('data', this.onData);
+    socket.on('data', handler);
     handler(rest);
-    // The handler may have paused the socket; resume once it has returned.
+    // pg reads in flowing mode: resume the socket if it was paused for the consumer, once the handler has returned.
     process.nextTick(() => socket.resume());
   }
 
