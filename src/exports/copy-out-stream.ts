@@ -32,7 +32,6 @@ interface ConnectionSocket {
 export class CopyOutStream extends Readable {
   /** Rows copied, from the CommandComplete message (once the copy is complete). */
   rowCount = 0;
-  private connection?: Connection;
   private socket?: ConnectionSocket;
   private pgDataHandler?: (chunk: Buffer) => void;
   private readonly onData = (chunk: Buffer): void => {
@@ -53,7 +52,6 @@ export class CopyOutStream extends Readable {
 
   /** Called by `pg` when the query's turn comes. */
   submit(connection: Connection): void {
-    this.connection = connection;
     const socket = (connection as unknown as { stream: ConnectionSocket }).stream;
     this.socket = socket;
     const listeners = socket.listeners('data');
