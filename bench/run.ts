@@ -43,6 +43,7 @@ import { approvalFixture, checkApprovals, type ApprovalCheck } from './approvals
 import { exportFloorCommand } from './export-floor.js';
 import { runBaseline } from './baseline.js';
 import { historyWorkload } from './history.js';
+import { serviceNodeFlags } from './service-node-flags.js';
 
 /** The repository: this file runs from `.data/bench/tools/bench/`. */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
@@ -106,16 +107,22 @@ interface Server {
   child: ChildProcess;
 }
 
-async function start(name: string, script: string, env: Record<string, string>, readyPath: string): Promise<Server> {
+async function start(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  readyPath: string,
+  nodeFlags: readonly string[] = [],
+): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...PROFILE_ARGS, script], {
+  const child = spawn(process.execPath, [...nodeFlags, ...PROFILE_ARGS, script], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[${name}] ${chunk.toString()}`));
   await waitFor(`http://127.0.0.1:${port}${readyPath}`, child);
-  log(`${name} listening on 127.0.0.1:${port} (pid ${child.pid})`);
+  log(`${name} listening on 127.0.0.1:${port} (pid ${child.pid}${nodeFlags.length ? `, ${nodeFlags.join(' ')}` : ''})`);
   return { name, port, child };
 }
 
@@ -532,6 +539,7 @@ async function main(): Promise<void> {
         CONNECTION_TIMEOUT_MS: '0',
       },
       '/api/v1/health/ready',
+      serviceNodeFlags(ROOT),
     );
   const startFloor = (): Promise<Server> =>
     start(

@@ -1,6 +1,6 @@
 /*
  * The one documented exception to typed queries (docs/architecture.md, "Data access"): the exports stream their rows
- * with `COPY (SELECT …) TO STDOUT` (`pg-copy-streams`, run by `ExportsRepository`), which takes no bound parameters,
+ * with `COPY (SELECT …) TO STDOUT` (`CopyOutStream`, run by `ExportsRepository`), which takes no bound parameters,
  * so their statement is SQL text with the values inlined. Only the filter is shared with the register: it is built
  * by `awardConditions` (Kysely) and compiled (`awardFilterWhere`).
  */

@@ -20,9 +20,11 @@ const DEFLATE_LEVEL = 1;
 
 /**
  * Bytes of sheet rows gathered before they go to the compressor. COPY's output arrives in pieces as small as a few
- * kilobytes; each costs a round trip to zlib's worker thread, so they are passed on in batches of this size.
+ * kilobytes; each costs a round trip to zlib's worker thread, so small pieces are joined up to this size. A piece as
+ * large goes on as it is: joining copies every byte into a new buffer, and the ~1.2 GB of XML of a million rows
+ * copied once more was garbage the collector let pile up (docs/scaling.md, "Exports").
  */
-const SHEET_BATCH_BYTES = 256 * 1024;
+const SHEET_BATCH_BYTES = 32 * 1024;
 
 /** Size of the compressor's output buffers: a batch of sheet rows deflates to well under this. */
 const DEFLATE_OUTPUT_BYTES = 64 * 1024;
@@ -198,12 +200,12 @@ export async function awardWorkbook(rows: Readable, createdAt: Date, locale: Loc
       batch.push(chunk);
       batchBytes += chunk.length;
       if (batchBytes >= SHEET_BATCH_BYTES) {
-        yield Buffer.concat(batch, batchBytes);
+        yield batch.length === 1 ? chunk : Buffer.concat(batch, batchBytes);
         batch.length = 0;
         batchBytes = 0;
       }
     }
-    if (batchBytes > 0) yield Buffer.concat(batch, batchBytes);
+    if (batchBytes > 0) yield batch.length === 1 ? batch[0] : Buffer.concat(batch, batchBytes);
     yield sheetTail(count);
     sheetWritten(count);
   }

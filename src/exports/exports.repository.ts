@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import type { PoolClient } from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { obtainPooledClient } from '../database/replica-reads.js';
 import { type AwardExportFilter, awardExportCopy, awardSheetCopy } from './award-export.sql.js';
+import { CopyOutStream } from './copy-out-stream.js';
 
 /**
  * Longest an export may hold its statement open (the client's download speed included). The pool's usual
@@ -91,7 +91,7 @@ export class ExportsRepository {
     const connection = await this.connect();
     try {
       await connection.begin(options);
-      const source = connection.client.query(copyTo(statement));
+      const source = connection.client.query(new CopyOutStream(statement));
       source.on('error', () => undefined); // the iterator below reports it; this keeps a late one from crashing
       const chunks = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
       const first = await chunks.next();
