@@ -254,20 +254,9 @@ export function awardListSelect(db: Kysely<DB>, filter: AwardFilter) {
 
 /** `awardListSelect` with the number of rows to fetch given apart (a template binds it as a value). */
 function awardPageSelect(db: Kysely<DB>, filter: Omit<AwardFilter, 'limit'>, fetch: number) {
-  let page = db.selectFrom('awards as a').select('a.id');
-  for (const condition of awardConditions(filter)) page = page.where(condition);
-  const after = filter.after;
-  if (after) {
-    page = page.where((eb) =>
-      eb(
-        eb.refTuple('a.issued_on', 'a.id'),
-        '<',
-        eb.tuple(sql<Date>`${after[0]}::date`, sql<string>`${after[1]}::uuid`),
-      ),
-    );
-  }
+  const page = usesUnitLateral(filter) ? subtreePageIds(db, filter, fetch) : pageIds(db, filter, fetch);
   return db
-    .selectFrom(page.orderBy('a.issued_on', 'desc').orderBy('a.id', 'desc').limit(fetch).as('page'))
+    .selectFrom(page.as('page'))
     .innerJoin('awards as a', 'a.id', 'page.id')
     .innerJoin('decisions as d', 'd.id', 'a.decision_id')
     .leftJoin('revocations as r', 'r.id', 'a.revocation_id')
@@ -276,6 +265,58 @@ function awardPageSelect(db: Kysely<DB>, filter: Omit<AwardFilter, 'limit'>, fet
     .$narrowType<AwardLiterals>()
     .orderBy('a.issued_on', 'desc')
     .orderBy('a.id', 'desc');
+}
+
+/**
+ * A subtree page is chosen unit by unit (see `subtreePageIds`), except for a name search: its trigram index finds
+ * the few matching names of the whole register faster than a scan of every unit.
+ */
+function usesUnitLateral(filter: Omit<AwardFilter, 'limit'>): filter is typeof filter & { subtreeOf: string } {
+  return filter.subtreeOf !== undefined && !hasNameSearch(filter);
+}
+
+/** `(issued_on, id) < cursor` on the alias `a`: the keyset condition, a range of the keyset index. */
+function beforeCursor(after: [string, string]) {
+  const eb = expressionBuilder<DB & { a: Awards }, 'a'>();
+  return eb(
+    eb.refTuple('a.issued_on', 'a.id'),
+    '<',
+    eb.tuple(sql<Date>`${after[0]}::date`, sql<string>`${after[1]}::uuid`),
+  );
+}
+
+/** The ids of one page, newest first, from every award the filters admit. */
+function pageIds(db: Kysely<DB>, filter: Omit<AwardFilter, 'limit'>, fetch: number) {
+  let page = db.selectFrom('awards as a').select('a.id');
+  for (const condition of awardConditions(filter)) page = page.where(condition);
+  if (filter.after) page = page.where(beforeCursor(filter.after));
+  return page.orderBy('a.issued_on', 'desc').orderBy('a.id', 'desc').limit(fetch);
+}
+
+/**
+ * The ids of one page of a subtree: the newest `fetch` of each unit of the subtree (with `year` and `awardCode`,
+ * a backward scan of the keyset index that stops there), then the newest `fetch` of those. The same rows as
+ * `pageIds` — each award is in exactly one unit, and the page's rows are among its unit's newest — but a page
+ * reads at most `fetch` entries per unit instead of every matching entry of the subtree.
+ */
+function subtreePageIds(db: Kysely<DB>, filter: Omit<AwardFilter, 'limit'> & { subtreeOf: string }, fetch: number) {
+  const { subtreeOf, after, ...unitFilter } = filter;
+  return db
+    .selectFrom('organization_closure as c')
+    .crossJoinLateral((eb) => {
+      let unit = eb
+        .selectFrom('awards as a')
+        .select(['a.id', 'a.issued_on'])
+        .whereRef('a.organization_id', '=', 'c.descendant_id');
+      for (const condition of awardConditions(unitFilter)) unit = unit.where(condition);
+      if (after) unit = unit.where(beforeCursor(after));
+      return unit.orderBy('a.issued_on', 'desc').orderBy('a.id', 'desc').limit(fetch).as('u');
+    })
+    .select('u.id')
+    .where('c.ancestor_id', '=', sql<string>`${subtreeOf}::uuid`)
+    .orderBy('u.issued_on', 'desc')
+    .orderBy('u.id', 'desc')
+    .limit(fetch);
 }
 
 /** The values of an award list that are bound as parameters (the rest of the filter decides the shape). */
