@@ -5,7 +5,7 @@ import { unaccentedContains } from '../common/database/expressions.js';
 import { registerConstraint } from '../common/errors/database-errors.js';
 import { Db } from '../database/db.js';
 import { compileTemplate, slot, TemplateCache } from '../database/compiled-template.js';
-import { compileOnly, registerRead, replicaQuery } from '../database/replica-reads.js';
+import { compileOnly, MAX_NAMED_STATEMENTS, registerRead, replicaQuery } from '../database/replica-reads.js';
 import { currentTransactionManager } from '../database/transaction-context.js';
 import type { Awards, DB } from '../database/schema.js';
 import {
@@ -396,9 +396,19 @@ FROM (
 ) t`;
 }
 
+/** The JSON page statements by their list's statement, built once: a template's text is the same string each time. */
+const jsonPageTexts = [new Map<string, string>(), new Map<string, string>()];
+
 /** A list's statement (the limit bound last) as its JSON page's. */
 function asJsonPage(statement: { text: string; values: unknown[] }, seesReasons: boolean) {
-  return { text: awardJsonPageSql(statement.text, statement.values.length, seesReasons), values: statement.values };
+  const texts = jsonPageTexts[seesReasons ? 1 : 0];
+  let text = texts.get(statement.text);
+  if (text === undefined) {
+    text = awardJsonPageSql(statement.text, statement.values.length, seesReasons);
+    // Texts come from a bounded set of shapes; a name search compiles its own (not cached past the cap).
+    if (texts.size < MAX_NAMED_STATEMENTS) texts.set(statement.text, text);
+  }
+  return { text, values: statement.values };
 }
 
 /** `awardListStatement` as its JSON page (`awardJsonPageSql`): what the service sends for a page. */
