@@ -3,7 +3,7 @@
  * pool of the same size — no framework, no validation, no guards. What the service reaches of this is the ratio.
  *
  * - `GET /api/v1/awards?year=&awardCode=&organizationId=&limit=`: the statement of `AwardsRepository.list`, sent as
- *   the same named prepared statement, its JSON page sent as the service sends it.
+ *   the same named prepared statement, rows mapped as the service maps them.
  * - `GET /api/v1/individuals/{id}/awards`: the same statements as the service's award history.
  * - `POST /api/v1/nominations/{id}/approve`: the approval's concurrency core done directly: the same advisory
  *   locks, the row lock, the quota count against the unit quota, the update and the history row, in one
@@ -14,8 +14,9 @@
  */
 import http from 'node:http';
 import pg from 'pg';
-import { type AwardJsonPage, awardJsonPageQuery } from '../src/awards/awards.repository.js';
-import { awardPageBody } from '../src/awards/awards.service.js';
+import { awardListQuery } from '../src/awards/awards.repository.js';
+import { toAwardDto } from '../src/awards/awards.service.js';
+import { toPage } from '../src/common/pagination/pagination.js';
 import type { AwardCode } from '../src/rules/index.js';
 import { approvalLockKeys } from '../src/nominations/workflow.js';
 import { statementName } from '../src/database/replica-reads.js';
@@ -33,9 +34,11 @@ const prepared = (statement: { text: string; values: unknown[] }): pg.QueryConfi
   values: statement.values,
 });
 
-async function listAwards(query: URLSearchParams): Promise<string> {
+const sortKey = (row: { issuedOn: string; id: string }): [string, string] => [row.issuedOn, row.id];
+
+async function listAwards(query: URLSearchParams): Promise<unknown> {
   const limit = Number(query.get('limit') ?? 50);
-  const statement = awardJsonPageQuery({
+  const statement = awardListQuery({
     year: query.has('year') ? Number(query.get('year')) : undefined,
     awardCode: (query.get('awardCode') ?? undefined) as AwardCode | undefined,
     subtreeOf: query.get('organizationId') ?? undefined,
@@ -43,18 +46,18 @@ async function listAwards(query: URLSearchParams): Promise<string> {
     after: null,
     limit,
   });
-  const { rows } = await pool.query<AwardJsonPage>(prepared(statement));
-  return awardPageBody(rows[0], limit).body;
+  const { rows } = await pool.query(prepared(statement));
+  return toPage(rows, limit, sortKey, toAwardDto);
 }
 
 /** As `AwardsService.forIndividual`: the page first; only an empty one asks whether the individual exists. */
-async function individualAwards(id: string): Promise<string | null> {
+async function individualAwards(id: string): Promise<unknown> {
   const limit = 50;
-  const statement = awardJsonPageQuery({ individualId: id, includeRevoked: true, after: null, limit });
-  const { rows } = await pool.query<AwardJsonPage>(prepared(statement));
-  const page = awardPageBody(rows[0], limit);
-  if (page.empty && (await pool.query('SELECT 1 FROM individuals WHERE id = $1', [id])).rowCount === 0) return null;
-  return page.body;
+  const statement = awardListQuery({ individualId: id, includeRevoked: true, after: null, limit });
+  const { rows } = await pool.query(prepared(statement));
+  if (rows.length === 0 && (await pool.query('SELECT 1 FROM individuals WHERE id = $1', [id])).rowCount === 0)
+    return null;
+  return toPage(rows, limit, sortKey, toAwardDto);
 }
 
 interface NominationRow {
@@ -236,7 +239,7 @@ const INDIVIDUAL_AWARDS = /^\/api\/v1\/individuals\/([0-9a-f-]{36})\/awards$/;
 const APPROVE = /^\/api\/v1\/nominations\/([0-9a-f-]{36})\/approve$/;
 
 function send(response: http.ServerResponse, status: number, body: unknown): void {
-  const payload = typeof body === 'string' ? body : JSON.stringify(body);
+  const payload = JSON.stringify(body);
   response.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(payload),

@@ -1,23 +1,14 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { CompiledQuery, type Expression, expressionBuilder, type Kysely, sql, type SqlBool } from 'kysely';
+import { type Expression, expressionBuilder, type Kysely, sql, type SqlBool } from 'kysely';
 import { DataSource } from 'typeorm';
 import { unaccentedContains } from '../common/database/expressions.js';
 import { registerConstraint } from '../common/errors/database-errors.js';
 import { Db } from '../database/db.js';
 import { compileTemplate, slot, TemplateCache } from '../database/compiled-template.js';
-import { compileOnly, MAX_NAMED_STATEMENTS, registerRead, replicaQuery } from '../database/replica-reads.js';
+import { compileOnly, registerRead, replicaQuery } from '../database/replica-reads.js';
 import { currentTransactionManager } from '../database/transaction-context.js';
 import type { Awards, DB } from '../database/schema.js';
-import {
-  AWARD_CODES,
-  awardName,
-  type Authority,
-  type AwardCode,
-  type Basis,
-  type Regime,
-  type RevocationGround,
-  type SigningMode,
-} from '../rules/index.js';
+import type { Authority, AwardCode, Basis, Regime, RevocationGround, SigningMode } from '../rules/index.js';
 import type { AwardRecipientKind } from './labels.js';
 import { issuerNameAsIssued } from '../decisions/issuer-name.js';
 
@@ -331,97 +322,6 @@ export function awardListQuery(filter: AwardFilter): { text: string; values: unk
 }
 
 /**
- * One page of an award list as PostgreSQL writes it: `items` is the page's items (at most `limit`) as the JSON the
- * API serves, comma-separated without the brackets; `count` the rows fetched (`limit + 1` when there is a next page);
- * `lastOn`/`lastId` the sort key of the last item served when there is a next page; `registerVersion` the register's
- * version in the statement's snapshot (null for an empty page).
- */
-export interface AwardJsonPage {
-  count: number;
-  items: string;
-  lastOn: string | null;
-  lastId: string | null;
-  registerVersion: string | null;
-}
-
-const literal = (value: string): string => `'${value.replaceAll("'", "''")}'`;
-
-/** `awardName(code)` as SQL: the catalogue is code, so its names are written into the statement. */
-const AWARD_NAME_SQL = `CASE p."awardCode" ${AWARD_CODES.map((code) => `WHEN ${literal(code)} THEN ${literal(awardName(code))}`).join(' ')} END`;
-
-/**
- * One award as `toAwardDto` makes it, from a row of `awardColumns` (alias `p`), as a record whose `row_to_json` is
- * the bytes `JSON.stringify` writes for the DTO: the same keys in the same order, compact, strings escaped alike.
- * `revokedAt` is `Date.toISOString()` (UTC, milliseconds truncated, as the driver truncates them), the bonus's
- * `dueSince` the revocation's date or else the revocation's day in Vietnam (UTC+7, `dateInVietnam`).
- */
-function awardItemSql(seesReasons: boolean): string {
-  const revoked = `p."revokedAt" IS NOT NULL`;
-  const recovery = `(${revoked} AND p."bonusAmount" > 0)`;
-  return `SELECT p.id AS "id", p.year AS "year", p."periodFrom" AS "periodFrom", p."periodTo" AS "periodTo",
-  p."awardCode" AS "awardCode", ${AWARD_NAME_SQL} AS "awardName", p.basis AS "basis",
-  p."recipientKind" AS "recipientKind", p."recipientName" AS "recipientName", p."individualId" AS "individualId",
-  p."organizationId" AS "organizationId", p."organizationName" AS "organizationName",
-  p."proposingOrganizationId" AS "proposingOrganizationId", p."decisionId" AS "decisionId",
-  p."decisionNumber" AS "decisionNumber", p."issuedOn" AS "issuedOn", p.regime AS "regime",
-  p."certificateNumber" AS "certificateNumber", p."verificationCode" AS "verificationCode",
-  p."bonusAmount" AS "bonusAmount", p."bonusPaidWithAwardId" AS "bonusPaidWithAwardId", ${revoked} AS "revoked",
-  to_char(p."revokedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "revokedAt",
-  ${seesReasons ? 'p."revokedReason"' : 'NULL::text'} AS "revokedReason", ${recovery} AS "bonusRecoveryDue",
-  (SELECT row_to_json(v) FROM (SELECT p."revocationId" AS "id", p."revocationNumber" AS "number",
-     p."revocationIssuedOn" AS "issuedOn", p."revocationGround" AS "ground") v
-   WHERE p."revocationId" IS NOT NULL) AS "revocation",
-  (SELECT row_to_json(v) FROM (SELECT p."bonusAmount" AS "amount", coalesce(p."revocationIssuedOn",
-     to_char(p."revokedAt" AT TIME ZONE 'UTC' + interval '7 hours', 'YYYY-MM-DD')) AS "dueSince") v
-   WHERE ${recovery}) AS "bonusRecovery",
-  p."needsReview" AS "needsReview"`;
-}
-
-/**
- * The statement of an award list whose rows PostgreSQL turns into the page's JSON: `rows` is the list's statement
- * (`awardListSelect`: `limit + 1` rows of `awardColumns`, newest first), `fetch` the number of its parameter that
- * binds `limit + 1`. One row comes back (`AwardJsonPage`), so the driver parses five values instead of 25 a row and
- * Node writes no object per award. `award-json-page.repo-spec.ts` checks the bytes against `toAwardDto`.
- */
-export function awardJsonPageSql(rows: string, fetch: number, seesReasons: boolean): string {
-  return `SELECT count(*)::int AS "count",
-  coalesce(string_agg(t.item, ',' ORDER BY t.n) FILTER (WHERE t.n < $${fetch}), '') AS "items",
-  max(t."issuedOn") FILTER (WHERE t.n = $${fetch} - 1) AS "lastOn",
-  max(t.id::text) FILTER (WHERE t.n = $${fetch} - 1) AS "lastId",
-  max(t."registerVersion")::text AS "registerVersion"
-FROM (
-  SELECT row_number() OVER (ORDER BY p."issuedOn" COLLATE "C" DESC, p.id DESC) AS n, p."issuedOn", p.id,
-    p."registerVersion", (SELECT row_to_json(j)::text FROM (${awardItemSql(seesReasons)}) j) AS item
-  FROM (${rows}) p
-) t`;
-}
-
-/** The JSON page statements by their list's statement, built once: a template's text is the same string each time. */
-const jsonPageTexts = [new Map<string, string>(), new Map<string, string>()];
-
-/** A list's statement (the limit bound last) as its JSON page's. */
-function asJsonPage(statement: { text: string; values: unknown[] }, seesReasons: boolean) {
-  const texts = jsonPageTexts[seesReasons ? 1 : 0];
-  let text = texts.get(statement.text);
-  if (text === undefined) {
-    text = awardJsonPageSql(statement.text, statement.values.length, seesReasons);
-    // Texts come from a bounded set of shapes; a name search compiles its own (not cached past the cap).
-    if (texts.size < MAX_NAMED_STATEMENTS) texts.set(statement.text, text);
-  }
-  return { text, values: statement.values };
-}
-
-/** `awardListStatement` as its JSON page (`awardJsonPageSql`): what the service sends for a page. */
-export function awardJsonPageStatement(filter: AwardFilter, seesReasons: boolean) {
-  return asJsonPage(awardListStatement(filter), seesReasons);
-}
-
-/** `awardListQuery` as its JSON page: the benchmark's floor runs exactly the statement the service runs. */
-export function awardJsonPageQuery(filter: AwardFilter, seesReasons = false) {
-  return asJsonPage(awardListQuery(filter), seesReasons);
-}
-
-/**
  * Every query on `awards`. Reads return plain rows in one statement each (no N+1). The register's reads go to a
  * replica as prepared statements (`registerRead`) unless they run inside a transaction, which they then join.
  */
@@ -448,29 +348,6 @@ export class AwardsRepository {
     }
     const statement = awardListStatement(filter);
     return replicaQuery<AwardRow[]>(this.dataSource, statement.text, statement.values, { prepared: true });
-  }
-
-  /**
-   * `list` as its JSON page (`awardJsonPageSql`), the revocation reasons written only when `seesReasons`. A name
-   * search is planned for its own pattern; inside a transaction the read joins it.
-   */
-  async jsonPage(filter: AwardFilter, seesReasons: boolean): Promise<AwardJsonPage> {
-    const inTransaction = currentTransactionManager() !== undefined;
-    if (hasNameSearch(filter) || inTransaction) {
-      const compiled = awardListSelect(this.db, filter).compile();
-      const statement = asJsonPage({ text: compiled.sql, values: [...compiled.parameters] }, seesReasons);
-      if (inTransaction) {
-        const result = await this.db.executeQuery<AwardJsonPage>(CompiledQuery.raw(statement.text, statement.values));
-        return result.rows[0];
-      }
-      const rows = await replicaQuery<AwardJsonPage[]>(this.dataSource, statement.text, statement.values);
-      return rows[0];
-    }
-    const statement = awardJsonPageStatement(filter, seesReasons);
-    const rows = await replicaQuery<AwardJsonPage[]>(this.dataSource, statement.text, statement.values, {
-      prepared: true,
-    });
-    return rows[0];
   }
 
   /** Every line of a decision, revoked ones included, by award code, then recipient kind and name. */

@@ -1,13 +1,13 @@
 import { msg } from '../i18n/index.js';
 import { Injectable } from '@nestjs/common';
 import { ApiError } from '../common/errors/problem.js';
-import { decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, type Page } from '../common/pagination/pagination.js';
+import { decodeCursor, DEFAULT_PAGE_SIZE, type Page, toPage } from '../common/pagination/pagination.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
 import { PUBLIC_PRINCIPAL, type Principal } from '../auth/principal.js';
 import { awardName, type RevocationGround } from '../rules/index.js';
 import { dateInVietnam } from '../common/time/vietnam-time.js';
 import { type Versioned, withRegisterVersion } from '../common/http/public-cache.js';
-import { type AwardFilter, type AwardJsonPage, type AwardRow, AwardsRepository } from './awards.repository.js';
+import { type AwardFilter, type AwardRow, AwardsRepository } from './awards.repository.js';
 import type { AwardDto, AwardHistoryQueryDto, ListAwardsQueryDto } from './dto/award.dto.js';
 
 /**
@@ -75,28 +75,7 @@ export function assertYearRange(query: { fromYear?: number; toYear?: number }): 
   }
 }
 
-/**
- * A page of awards as the body the API sends (`{"items":[…],"nextCursor":…}`), the bytes `JSON.stringify` writes
- * for `toPage(rows, limit, …, toAwardDto)`, with the register's version it was read at (none for an empty page).
- */
-export interface JsonPage {
-  body: string;
-  /** No item. */
-  empty: boolean;
-  version?: string;
-}
-
-/** The body of a JSON page: the items PostgreSQL wrote, the next cursor from the last item's sort key. */
-export function awardPageBody(page: AwardJsonPage, limit: number): JsonPage {
-  const next = page.count > limit ? JSON.stringify(encodeCursor([page.lastOn, page.lastId])) : 'null';
-  const body = `{"items":[${page.items}],"nextCursor":${next}}`;
-  const empty = page.count === 0;
-  return !empty && page.registerVersion !== null ? { body, empty, version: page.registerVersion } : { body, empty };
-}
-
-/** The page a JSON body holds, as an object (for callers that render it otherwise). */
-const parsed = (page: JsonPage): Versioned<Page<AwardDto>> =>
-  withRegisterVersion(JSON.parse(page.body) as Page<AwardDto>, page.version);
+const awardSortKey = (row: AwardRow): [string, string] => [row.issuedOn, row.id];
 
 @Injectable()
 export class AwardsService {
@@ -107,31 +86,24 @@ export class AwardsService {
 
   /** Granted awards, newest first; revoked ones only with `includeRevoked`. */
   async list(query: ListAwardsQueryDto, viewer: Principal): Promise<Versioned<Page<AwardDto>>> {
-    return parsed(await this.listJson(query, viewer));
-  }
-
-  /** `list` as the body the API sends. */
-  async listJson(query: ListAwardsQueryDto, viewer: Principal): Promise<JsonPage> {
     assertYearRange(query);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeDateIdCursor(query.cursor);
-    const page = await this.awards.jsonPage(
-      {
-        year: query.year,
-        fromYear: query.fromYear,
-        toYear: query.toYear,
-        awardCode: query.awardCode,
-        subtreeOf: query.organizationId,
-        recipientKind: query.recipientKind,
-        basis: query.basis,
-        q: query.q,
-        includeRevoked: query.includeRevoked ?? false,
-        after,
-        limit,
-      },
-      seesRevocationReasons(viewer),
-    );
-    return awardPageBody(page, limit);
+    const rows = await this.awards.list({
+      year: query.year,
+      fromYear: query.fromYear,
+      toYear: query.toYear,
+      awardCode: query.awardCode,
+      subtreeOf: query.organizationId,
+      recipientKind: query.recipientKind,
+      basis: query.basis,
+      q: query.q,
+      includeRevoked: query.includeRevoked ?? false,
+      after,
+      limit,
+    });
+    const page = toPage(rows, limit, awardSortKey, (row) => toAwardDto(row, viewer));
+    return withRegisterVersion(page, rows[0]?.registerVersion);
   }
 
   /** Every award of one individual, revoked ones included (marked), newest first. */
@@ -140,14 +112,9 @@ export class AwardsService {
     query: AwardHistoryQueryDto,
     viewer: Principal,
   ): Promise<Versioned<Page<AwardDto>>> {
-    return parsed(await this.forIndividualJson(individualId, query, viewer));
-  }
-
-  /** `forIndividual` as the body the API sends. */
-  async forIndividualJson(individualId: string, query: AwardHistoryQueryDto, viewer: Principal): Promise<JsonPage> {
     const page = await this.history({ individualId }, query, viewer);
     // Only an empty page can hide an unknown individual: the usual request costs one statement, not two.
-    if (page.empty && !(await this.awards.individualExists(individualId))) {
+    if (page.items.length === 0 && !(await this.awards.individualExists(individualId))) {
       throw ApiError.notFound('Individual', individualId);
     }
     return page;
@@ -162,11 +129,6 @@ export class AwardsService {
     query: AwardHistoryQueryDto,
     viewer: Principal,
   ): Promise<Versioned<Page<AwardDto>>> {
-    return parsed(await this.forOrganizationJson(organizationId, query, viewer));
-  }
-
-  /** `forOrganization` as the body the API sends. */
-  async forOrganizationJson(organizationId: string, query: AwardHistoryQueryDto, viewer: Principal): Promise<JsonPage> {
     if (!(await this.organizations.findById(organizationId))) throw ApiError.notFound('Organization', organizationId);
     return this.history({ organizationId }, query, viewer);
   }
@@ -175,19 +137,17 @@ export class AwardsService {
     filter: Pick<AwardFilter, 'individualId' | 'organizationId'>,
     query: AwardHistoryQueryDto,
     viewer: Principal,
-  ): Promise<JsonPage> {
+  ): Promise<Versioned<Page<AwardDto>>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const page = await this.awards.jsonPage(
-      {
-        ...filter,
-        recipientKind: query.recipientKind,
-        includeRevoked: true,
-        after: decodeDateIdCursor(query.cursor),
-        limit,
-      },
-      seesRevocationReasons(viewer),
-    );
-    return awardPageBody(page, limit);
+    const rows = await this.awards.list({
+      ...filter,
+      recipientKind: query.recipientKind,
+      includeRevoked: true,
+      after: decodeDateIdCursor(query.cursor),
+      limit,
+    });
+    const page = toPage(rows, limit, awardSortKey, (row) => toAwardDto(row, viewer));
+    return withRegisterVersion(page, rows[0]?.registerVersion);
   }
 }
 

@@ -8,7 +8,7 @@ import { UuidPipe } from '../common/http/uuid.pipe.js';
 import { MAX_PAGE_SIZE } from '../common/pagination/pagination.js';
 import { FIRST_YEAR, LAST_YEAR } from '../common/validation/dates.js';
 import { AWARD_CODES, BASES } from '../rules/index.js';
-import { AwardsService, type JsonPage } from './awards.service.js';
+import { AwardsService } from './awards.service.js';
 import { AwardHistoryQueryDto, ListAwardsQueryDto } from './dto/award.dto.js';
 import { AWARD_RECIPIENT_KINDS } from './labels.js';
 
@@ -124,9 +124,6 @@ interface Dependencies {
   validation: ValidationPipe;
 }
 
-/** What Fastify writes for a JSON body it serializes. */
-const JSON_TYPE = 'application/json; charset=utf-8';
-
 const logRequestHook = (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
   logRequest(request, reply);
   done();
@@ -158,16 +155,12 @@ export function servePublicAwardReads(fastify: FastifyInstance, prefix: string, 
 
   type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
   const guarded =
-    (serve: (request: FastifyRequest, viewer: Principal) => Promise<JsonPage>): Handler =>
+    (serve: (request: FastifyRequest, viewer: Principal) => Promise<unknown>): Handler =>
     async (request, reply) => {
       try {
         const principal = await principalOf(request);
         request.principal = principal;
-        const page = await serve(request, principal);
-        // The body is written already (PostgreSQL wrote the items): Fastify sends the string as it is, and the
-        // public cache's tag takes the version the page was read at.
-        if (page.version !== undefined) request.registerVersion = page.version;
-        return reply.type(JSON_TYPE).send(page.body);
+        return await serve(request, principal);
       } catch (error) {
         answerWithProblem(request, reply, error);
         return reply;
@@ -178,25 +171,21 @@ export function servePublicAwardReads(fastify: FastifyInstance, prefix: string, 
     awards: {
       querystring: LIST_QUERY_SCHEMA,
       handler: guarded(async (request, viewer) =>
-        awards.listJson(await validated(request, plainListQuery, ListAwardsQueryDto), viewer),
+        awards.list(await validated(request, plainListQuery, ListAwardsQueryDto), viewer),
       ),
     },
     'individuals/:id/awards': {
       querystring: HISTORY_QUERY_SCHEMA,
       handler: guarded(async (request, viewer) => {
         const id = pathId(request);
-        return awards.forIndividualJson(id, await validated(request, plainHistoryQuery, AwardHistoryQueryDto), viewer);
+        return awards.forIndividual(id, await validated(request, plainHistoryQuery, AwardHistoryQueryDto), viewer);
       }),
     },
     'organizations/:id/awards': {
       querystring: HISTORY_QUERY_SCHEMA,
       handler: guarded(async (request, viewer) => {
         const id = pathId(request);
-        return awards.forOrganizationJson(
-          id,
-          await validated(request, plainHistoryQuery, AwardHistoryQueryDto),
-          viewer,
-        );
+        return awards.forOrganization(id, await validated(request, plainHistoryQuery, AwardHistoryQueryDto), viewer);
       }),
     },
   };
