@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { addInitiative, importCsv, makeIndividual, makeTree, type Tree } from '../support/factories.js';
+import { untilAStatementWaitsOnALock } from '../support/lock-waits.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
 
 const HEADER = [
@@ -191,28 +192,16 @@ describe('history import', () => {
     await gate.connect();
     await gate.startTransaction();
     await gate.query('LOCK TABLE history_imports IN SHARE ROW EXCLUSIVE MODE');
-    const waiting = async (pattern: string) => {
-      for (let i = 0; i < 200; i++) {
-        const [{ n }]: { n: string }[] = await t.db.query(
-          `SELECT count(*) AS n FROM pg_stat_activity
-            WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE $1`,
-          [pattern],
-        );
-        if (Number(n) > 0) return;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      throw new Error(`nothing waits on ${pattern}`);
-    };
     try {
       const imported = upload(importCsv([HEADER, ...rows])).then((response) => response);
-      await waiting('insert into "history_imports"%');
+      await untilAStatementWaitsOnALock(t.db, 'insert into "history_imports"%');
       const dissolved = t.http
         .post(`/api/v1/organizations/${tree.department.id}/dissolve`)
         .set(bearer(BOOTSTRAP_TOKEN))
         .send({ on: '2024-01-01' })
         .then((response) => response);
       // The import share-locked the Sở it checked: the dissolution waits for it.
-      await waiting('%for update%');
+      await untilAStatementWaitsOnALock(t.db, '%for update%');
       await gate.commitTransaction();
       expect((await imported).status).toBe(201);
       const refused = await dissolved;

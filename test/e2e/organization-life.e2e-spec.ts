@@ -8,6 +8,7 @@ import {
   makeTree,
 } from '../support/factories.js';
 import { binary } from '../support/binary.js';
+import { untilAStatementWaitsOnALock } from '../support/lock-waits.js';
 import { BOOTSTRAP_TOKEN, bearer, createTestApp, type TestApp } from '../support/test-app.js';
 
 const admin = bearer(BOOTSTRAP_TOKEN);
@@ -429,30 +430,18 @@ describe('organizations with a life (R-ORG-1)', () => {
       await gate.connect();
       await gate.startTransaction();
       await gate.query('LOCK TABLE revocations IN SHARE ROW EXCLUSIVE MODE');
-      const waiting = async (pattern: string) => {
-        for (let i = 0; i < 200; i++) {
-          const [{ n }]: { n: string }[] = await t.db.query(
-            `SELECT count(*) AS n FROM pg_stat_activity
-              WHERE datname = current_database() AND wait_event_type = 'Lock' AND query ILIKE $1`,
-            [pattern],
-          );
-          if (Number(n) > 0) return;
-          await new Promise((resolve) => setTimeout(resolve, 50));
-        }
-        throw new Error(`nothing waits on ${pattern}`);
-      };
       try {
         const revoked = t.http
           .post('/api/v1/revocations')
           .set(admin)
           .send(revocation(decision.awards[0].id, '2025-03-05'))
           .then((response) => response);
-        await waiting('insert into "revocations"%');
+        await untilAStatementWaitsOnALock(t.db, 'insert into "revocations"%');
         const dissolved = dissolve(tree.department.id, { on: '2025-03-01', successorId: skhcn.id }).then(
           (response) => response,
         );
         // The revocation share-locked its issuer: the dissolution waits for it, then counts it.
-        await waiting('%for update%');
+        await untilAStatementWaitsOnALock(t.db, '%for update%');
         await gate.commitTransaction();
         expect((await revoked).status).toBe(201);
         const refused = await dissolved;
