@@ -165,12 +165,10 @@ export class IndividualsService {
       const individual = await this.individuals.findByIdForUpdate(id);
       if (!individual) throw ApiError.notFound('Individual', id);
       await this.scope.assertInScope(principal, individual.organizationId);
-      if (dto.organizationId !== undefined && dto.organizationId !== individual.organizationId) {
+      if (dto.organizationId !== undefined && dto.organizationId.toLowerCase() !== individual.organizationId) {
         await this.requireOrganizationInScope(principal, dto.organizationId);
         // Only the unit moved to: people leave a dissolved unit freely.
-        if (dto.organizationId.toLowerCase() !== individual.organizationId.toLowerCase()) {
-          await this.assertOrganizationAlive(dto.organizationId);
-        }
+        await this.assertOrganizationAlive(dto.organizationId);
       }
       // Only what differs is written: an unchanged person keeps its updatedAt and leaves no audit event.
       const changes = changedFields<IndividualValues>(individual, {
@@ -359,8 +357,7 @@ export class IndividualsService {
    * concurrent dissolution of the unit is seen, or waits until the person is placed.
    */
   private async assertOrganizationAlive(organizationId: string): Promise<void> {
-    const id = organizationId.toLowerCase();
-    const organization = (await this.organizations.findManyForShare([id])).get(id);
+    const organization = await this.organizations.findOneForShare(organizationId);
     if (!organization) return;
     const check = checkOrganizationLife(organization, todayInVietnam(), 'MEMBER');
     if (!check.passed) {

@@ -867,11 +867,10 @@ export class NominationsService {
    * Share-locked, as a decision's issuer is, so a concurrent dissolution is seen or waits.
    */
   private async proposerViolations(n: Nomination): Promise<RuleViolation[]> {
-    const id = n.proposingOrganizationId;
-    const proposer = (await this.organizations.findManyForShare([id])).get(id);
+    const proposer = await this.organizations.findOneForShare(n.proposingOrganizationId);
     if (!proposer) return [];
     const check = checkOrganizationLife(proposer, decisionDateForNomination(n.expectedDecisionOn), 'PROPOSER');
-    return check.passed ? [] : [{ rule: check.rule, message: check.message }];
+    return violationsOf([check]);
   }
 
   private async lockedInScope(principal: Principal, id: string): Promise<Nomination> {

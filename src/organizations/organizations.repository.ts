@@ -97,6 +97,12 @@ export class OrganizationsRepository {
     return new Map(rows.map((row) => [row.id, row]));
   }
 
+  /** `findManyForShare` of one organization (any case of its id), or undefined when it does not exist. */
+  async findOneForShare(id: string): Promise<Organization | undefined> {
+    const key = id.toLowerCase();
+    return (await this.findManyForShare([key])).get(key);
+  }
+
   /** The children of `id` that still exist on `date` (R-ORG-1: exist on or after it), by code. */
   childrenAliveOn(id: string, date: string): Promise<Organization[]> {
     return this.selectOrganizations()

@@ -152,7 +152,7 @@ export class OrganizationsService {
       let successorId: string | null = null;
       if (dto.successorId !== undefined) {
         successorId = dto.successorId.toLowerCase();
-        const successor = (await this.organizations.findManyForShare([successorId])).get(successorId);
+        const successor = await this.organizations.findOneForShare(successorId);
         if (!successor) {
           throw ApiError.invalidReference('successorId', msg('organization.unknownSuccessor', { id: successorId }));
         }
@@ -203,7 +203,7 @@ export class OrganizationsService {
 
   /** R-ORG-1: an organization is created under, or moved to, a parent that exists on that day. */
   private async assertParentAlive(parentId: string, date: string): Promise<void> {
-    const parent = (await this.organizations.findManyForShare([parentId.toLowerCase()])).get(parentId.toLowerCase());
+    const parent = await this.organizations.findOneForShare(parentId);
     // An unknown parent is the foreign key's to refuse, as before.
     if (!parent || isAliveOn(parent, date)) return;
     throw ApiError.ruleViolation(msg('organization.parentGone', { parent: parent.name, date: dateParam(date) }), [

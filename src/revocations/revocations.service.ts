@@ -129,7 +129,7 @@ export class RevocationsService {
     const revocationId = await this.transactions.run(async () => {
       // R-ORG-1: the issuer is share-locked, as a decision's is, so its dissolution (which locks the row for update)
       // runs wholly before this revocation, which then sees it, or waits until the revocation is signed.
-      const alive = (await this.organizations.findManyForShare([issuer.id])).get(issuer.id) ?? issuer;
+      const alive = (await this.organizations.findOneForShare(issuer.id)) ?? issuer;
       // The recipients first, as a decision takes them before it judges its lines (R-MONEY-3 takes them too): a
       // decision that counted one of these awards commits before this reads the later awards, or judges after.
       await this.decisions.lockRecipientBonuses(await this.awards.recipientsOf(awardIds));
