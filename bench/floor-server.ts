@@ -179,7 +179,6 @@ async function judge(caller: Caller, ids: string[]): Promise<{ id: string; statu
       });
       const figures = (
         await run(client, FIGURES, {
-          settingsKey: 'quotas',
           organizationIds: [...new Set(open.map((n) => n.proposingOrganizationId))],
           years: [...new Set(open.map((n) => n.year))],
           codes: [...new Set(open.map((n) => n.awardCode))],

@@ -672,7 +672,7 @@ export class NominationsRepository {
 
   /**
    * Takes transaction-scoped advisory locks on `keys`, in the order given (callers pass a fixed order, see
-   * `approvalLockKeys`). Keys are namespaced text hashed to 64 bits; they are released at commit or rollback.
+   * `nomineeLockKeys`). Keys are namespaced text hashed to 64 bits; they are released at commit or rollback.
    */
   lock(keys: readonly string[]): Promise<void> {
     return lockAdvisory(this.db, keys);

@@ -40,11 +40,12 @@ import type { Nomination, NomineeKind } from './nomination.js';
 import { NominationsRepository } from './nominations.repository.js';
 import { BatchFacts, nomineeOf, type BatchItemOutcome } from './batch.js';
 import {
-  batchApprovalLockKeys,
   blockedFrom,
   decisionDateForNomination,
   canPerform,
   nomineeLockKey,
+  nomineeLockKeys,
+  quotaLockKeys,
   regimeForNomination,
   statusAfter,
   TRANSITIONS,
@@ -205,7 +206,7 @@ function factsRequestOf(n: Judged, decisionOn: string): FactsRequest {
  * Creation (and an edit, and each row of an import) takes the nominee's advisory lock (`nomineeLockKey`) before the
  * nominee's record is read, and refuses what the rule engine calls a duplicate (R-DUP-1, 409): two requests on any
  * number of instances never both create one. Approval takes the nominee's advisory lock with the nomination's row,
- * reads the nominee's facts, then takes the lock on the proposing organization and year (`approvalLockKeys`, always
+ * reads the nominee's facts, then takes the lock on the proposing organization and year (`quotaLockKeys`, always
  * in that order), reads the quota figures, re-evaluates everything from the database and only then writes — so any
  * number of API instances on one database never approve past a quota.
  */
@@ -648,13 +649,7 @@ export class NominationsService {
     const actionable = [...found.values()].filter((n) => allowed.has(n.proposingOrganizationId));
     // The nominees' locks (sorted) and the re-read under them in one statement: another approval of the same nominee
     // may have committed while this one waited.
-    const { nominees } = batchApprovalLockKeys(
-      actionable.map((n) => ({
-        proposingOrganizationId: n.proposingOrganizationId,
-        year: n.year,
-        nomineeId: nomineeOf(n),
-      })),
-    );
+    const nominees = nomineeLockKeys(actionable.map(nomineeOf));
     const locked = new Map(
       (actionable.length === 0
         ? []
@@ -668,9 +663,7 @@ export class NominationsService {
     if (open.length === 0) return this.judgeApprovals(principal, ids, keys, found, allowed, locked, null);
     // The facts (under the nominees' locks), then the quota locks (sorted) in the same statement: the quota figures
     // below are read after them, so a unit's approvals queue on its lock for the figures and the write only.
-    const { quotas } = batchApprovalLockKeys(
-      open.map((n) => ({ proposingOrganizationId: n.proposingOrganizationId, year: n.year, nomineeId: nomineeOf(n) })),
-    );
+    const quotas = quotaLockKeys(open);
     const loaded = await this.facts.loadWithVotes(
       open.map((n) => factsRequestOf(n, decisionDateForNomination(n.expectedDecisionOn))),
       open.map((n) => n.id),

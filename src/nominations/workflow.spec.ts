@@ -2,12 +2,12 @@ import { msg } from '../i18n/index.js';
 import { describe, expect, it } from '@jest/globals';
 import type { NominationStatus } from '../rules/index.js';
 import {
-  approvalLockKeys,
-  batchApprovalLockKeys,
   blockedFrom,
   canPerform,
   isRetryableTransactionError,
   NOMINATION_ACTIONS,
+  nomineeLockKeys,
+  quotaLockKeys,
   regimeForNomination,
   statusAfter,
   TRANSITIONS,
@@ -155,32 +155,28 @@ describe('transaction retry', () => {
   });
 });
 
-describe('approvalLockKeys', () => {
-  it('orders the nominee before the proposing organization and year, namespaced', () => {
-    expect(approvalLockKeys({ proposingOrganizationId: 'org', year: 2023, nomineeId: 'person' })).toEqual({
-      nominees: ['nominations:nominee:person'],
-      quotas: ['nominations:quota:org:2023'],
-    });
-  });
-});
-
-describe('batchApprovalLockKeys', () => {
-  it("is the single approval's keys for a list of one", () => {
-    const one = { proposingOrganizationId: 'org', year: 2023, nomineeId: 'person' };
-    expect(batchApprovalLockKeys([one])).toEqual(approvalLockKeys(one));
+describe('nomineeLockKeys and quotaLockKeys', () => {
+  it('namespace each key', () => {
+    expect(nomineeLockKeys(['person'])).toEqual(['nominations:nominee:person']);
+    expect(quotaLockKeys([{ proposingOrganizationId: 'org', year: 2023 }])).toEqual(['nominations:quota:org:2023']);
   });
 
-  it('takes every nominee key, sorted and once, then every quota key, sorted and once', () => {
-    expect(
-      batchApprovalLockKeys([
-        { proposingOrganizationId: 'b', year: 2024, nomineeId: 'y' },
-        { proposingOrganizationId: 'a', year: 2024, nomineeId: 'z' },
-        { proposingOrganizationId: 'b', year: 2024, nomineeId: 'x' },
-        { proposingOrganizationId: 'a', year: 2023, nomineeId: 'y' },
-      ]),
-    ).toEqual({
-      nominees: ['nominations:nominee:x', 'nominations:nominee:y', 'nominations:nominee:z'],
-      quotas: ['nominations:quota:a:2023', 'nominations:quota:a:2024', 'nominations:quota:b:2024'],
-    });
+  it('take every key once, sorted', () => {
+    const items = [
+      { proposingOrganizationId: 'b', year: 2024, nomineeId: 'y' },
+      { proposingOrganizationId: 'a', year: 2024, nomineeId: 'z' },
+      { proposingOrganizationId: 'b', year: 2024, nomineeId: 'x' },
+      { proposingOrganizationId: 'a', year: 2023, nomineeId: 'y' },
+    ];
+    expect(nomineeLockKeys(items.map((i) => i.nomineeId))).toEqual([
+      'nominations:nominee:x',
+      'nominations:nominee:y',
+      'nominations:nominee:z',
+    ]);
+    expect(quotaLockKeys(items)).toEqual([
+      'nominations:quota:a:2023',
+      'nominations:quota:a:2024',
+      'nominations:quota:b:2024',
+    ]);
   });
 });

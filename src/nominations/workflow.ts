@@ -105,39 +105,29 @@ export function withChecks(eligibility: Eligibility, extra: readonly RuleCheck[]
 // The retry of serialization failures and deadlocks is shared with the other services.
 export { isRetryableTransactionError, withTransactionRetry } from '../common/database/transaction-retry.js';
 
+const sortedOnce = (keys: readonly string[]): string[] => [...new Set(keys)].sort();
+
 /**
- * Keys of the advisory locks an approval takes, in this fixed order (so two approvals never wait on each other in a
- * cycle): first the nominee (R-DUP-1 and prerequisites count per recipient, across proposing organizations), taken
- * with the nomination's row; then, once the nominee's facts are read, the proposing organization and year (quotas
- * count there, and their bases are other codes of the same organization and year). A unit's approvals queue on its
- * quota lock only for the quota figures and the write, not for the nominee's record, which its own lock protects.
+ * The advisory locks an approval takes, in this fixed order (so two approvals never wait on each other in a cycle):
+ * first its nominees' keys (`nomineeLockKeys`: R-DUP-1 and prerequisites count per recipient, across proposing
+ * organizations), taken with the nominations' rows; then, once the nominees' facts are read, the keys of the
+ * proposing organizations and years (`quotaLockKeys`: quotas count there, and their bases are other codes of the
+ * same organization and year). A unit's approvals queue on its quota lock only for the quota figures and the write,
+ * not for the nominee's record, which its own lock protects. Each list is sorted and without repeats, so a batch
+ * never waits in a cycle with single approvals or with other batches.
  */
-export function approvalLockKeys(input: { proposingOrganizationId: string; year: number; nomineeId: string }): {
-  nominees: string[];
-  quotas: string[];
-} {
-  return { nominees: [nomineeLockKey(input.nomineeId)], quotas: [quotaLockKey(input)] };
+export function nomineeLockKeys(nomineeIds: readonly string[]): string[] {
+  return sortedOnce(nomineeIds.map(nomineeLockKey));
+}
+
+/** The quota keys of approvals (see `nomineeLockKeys` for the order), sorted and without repeats. */
+export function quotaLockKeys(items: readonly { proposingOrganizationId: string; year: number }[]): string[] {
+  return sortedOnce(items.map(quotaLockKey));
 }
 
 /** The advisory lock on a proposing organization's year: the quotas of its approvals count under it. */
 export function quotaLockKey(input: { proposingOrganizationId: string; year: number }): string {
   return `nominations:quota:${input.proposingOrganizationId}:${input.year}`;
-}
-
-/**
- * The advisory lock keys of approving many nominations in one transaction: every nominee key (sorted), taken with
- * the rows, then every quota key (sorted), taken after the facts. Each single approval takes its nominee key before
- * its quota key, so this order never waits on one in a cycle, with single approvals or with other batches; a batch
- * of one takes `approvalLockKeys`.
- */
-export function batchApprovalLockKeys(
-  items: readonly { proposingOrganizationId: string; year: number; nomineeId: string }[],
-): { nominees: string[]; quotas: string[] } {
-  const sorted = (keys: string[]): string[] => [...new Set(keys)].sort();
-  return {
-    nominees: sorted(items.map((i) => nomineeLockKey(i.nomineeId))),
-    quotas: sorted(items.map(quotaLockKey)),
-  };
 }
 
 /**

@@ -60,7 +60,7 @@ const UNIT_QUOTA_COLUMNS = [
 ] as const;
 
 /** The values of `approvalFiguresOf`'s statement. */
-type FiguresSlot = 'settingsKey' | 'organizationIds' | 'years' | 'codes' | 'subtreeOrganizationIds' | 'subtreeYears';
+type FiguresSlot = 'organizationIds' | 'years' | 'codes' | 'subtreeOrganizationIds' | 'subtreeYears';
 
 /** The one row of `approvalFiguresOf`'s statement: each set as JSON (times as text). */
 interface FiguresRow {
@@ -334,7 +334,7 @@ export class QuotasRepository {
         .where('year', '=', anyOf(years, 'int'))
         .where('award_code', '=', anyOf(codes, 'text'));
       const query = this.db.selectNoFrom((eb) => [
-        eb.selectFrom('rule_settings').select('value').where('key', '=', slot<string>('settingsKey')).as('settings'),
+        eb.selectFrom('rule_settings').select('value').where('key', '=', QUOTA_SETTINGS_KEY).as('settings'),
         jsonArrayFrom(this.recordCounts(organizationIds, years)).as('counts'),
         jsonArrayFrom(unitQuotas.select(UNIT_QUOTA_COLUMNS).orderBy('award_code')).as('unitQuotas'),
         jsonArrayFrom(
@@ -364,7 +364,7 @@ export class QuotasRepository {
           : sql<RecordCountRow[]>`'[]'::json`
         ).as('subtree'),
       ]);
-      const keys: FiguresSlot[] = ['settingsKey', 'organizationIds', 'years', 'codes'];
+      const keys: FiguresSlot[] = ['organizationIds', 'years', 'codes'];
       return compileTemplate(query, withSubtree ? [...keys, 'subtreeOrganizationIds', 'subtreeYears'] : keys);
     });
   }
@@ -386,7 +386,6 @@ export class QuotasRepository {
       this.db,
       this.approvalFiguresTemplate(cscsPairs.length > 0),
       {
-        settingsKey: QUOTA_SETTINGS_KEY,
         organizationIds,
         years,
         codes,
