@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import type { Connection } from 'pg';
+import { YoungCollection } from '../common/memory/young-collection.js';
 
 /** Backend message types met while a `COPY … TO STDOUT` runs (PostgreSQL protocol, "Message Formats"). */
 const ERROR_RESPONSE = 0x45; // E
@@ -9,6 +10,8 @@ const COPY_OUT_RESPONSE = 0x48; // H
 const INTERSPERSED = new Set([COPY_OUT_RESPONSE, COPY_DATA, 0x4e /* N */, 0x53 /* S */, 0x41 /* A */]);
 /** Type byte and length of every message. */
 const HEADER_BYTES = 5;
+/** Bytes read from the socket between two scavenges (see `YoungCollection`). */
+const SCAVENGE_EVERY_BYTES = 8 << 20;
 
 /** The part of a pg connection's socket a COPY stream takes over while it runs. */
 interface ConnectionSocket {
@@ -34,7 +37,9 @@ export class CopyOutStream extends Readable {
   rowCount = 0;
   private socket?: ConnectionSocket;
   private pgDataHandler?: (chunk: Buffer) => void;
+  private readonly young = new YoungCollection(SCAVENGE_EVERY_BYTES);
   private readonly onData = (chunk: Buffer): void => {
+    this.young.count(chunk.length);
     if (!this.decode(chunk)) this.socket?.pause();
   };
   /** The header of the message being read, when a chunk ended inside it. */
