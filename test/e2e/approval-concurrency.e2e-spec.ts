@@ -53,6 +53,28 @@ describe('approval under concurrency, across two API instances', () => {
     return ids;
   }
 
+  /**
+   * `count` new people of the unit, each with the record for both, a submitted Giấy khen by the department and a
+   * voted Bằng khen tỉnh by the province (R-DUP-1 lets only one of each pair through); returns the pairs' ids.
+   */
+  async function giayKhenBangKhenPairs(tree: Tree, count: number): Promise<[string, string][]> {
+    const pairs: [string, string][] = [];
+    for (let i = 0; i < count; i++) {
+      const person = await makeIndividual(t, tree.unit.id);
+      for (const year of [2023, 2024]) {
+        await makeAwardRecord(t, byDepartment(tree, year, 'CHIEN_SI_THI_DUA_CO_SO', person.id));
+      }
+      const giayKhen = await makeSubmittedNomination(t, byDepartment(tree, Y, 'GIAY_KHEN', person.id));
+      const bangKhen = await makeSubmittedNomination(
+        t,
+        { year: Y, awardCode: 'BANG_KHEN_TINH', individualId: person.id, proposingOrganizationId: tree.province.id },
+        { vote: PASSING_VOTE },
+      );
+      pairs.push([giayKhen.id, bangKhen.id]);
+    }
+    return pairs;
+  }
+
   async function approvedCount(proposingOrganizationId: string, awardCode: string): Promise<number> {
     const [row] = await t.db.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM nominations WHERE proposing_organization_id = $1 AND award_code = $2 AND year = $3 AND status = 'APPROVED'`,
@@ -159,20 +181,7 @@ describe('approval under concurrency, across two API instances', () => {
   it('R-DUP-1: a Giấy khen and a Bằng khen tỉnh of one person, proposed by two units, are never both approved', async () => {
     const tree = await makeTree(t);
     const approver = await t.token('APPROVER', tree.province.id);
-    const pairs: [string, string][] = [];
-    for (let i = 0; i < 6; i++) {
-      const person = await makeIndividual(t, tree.unit.id);
-      for (const year of [2023, 2024]) {
-        await makeAwardRecord(t, byDepartment(tree, year, 'CHIEN_SI_THI_DUA_CO_SO', person.id));
-      }
-      const giayKhen = await makeSubmittedNomination(t, byDepartment(tree, Y, 'GIAY_KHEN', person.id));
-      const bangKhen = await makeSubmittedNomination(
-        t,
-        { year: Y, awardCode: 'BANG_KHEN_TINH', individualId: person.id, proposingOrganizationId: tree.province.id },
-        { vote: PASSING_VOTE },
-      );
-      pairs.push([giayKhen.id, bangKhen.id]);
-    }
+    const pairs = await giayKhenBangKhenPairs(tree, 6);
 
     const outcomes = await approveAll(pairs.flat(), approver);
 
@@ -189,20 +198,7 @@ describe('approval under concurrency, across two API instances', () => {
     // lock whichever request gets there first.
     const tree = await makeTree(t);
     const approver = await t.token('APPROVER', tree.province.id);
-    const pairs: [string, string][] = [];
-    for (let i = 0; i < 4; i++) {
-      const person = await makeIndividual(t, tree.unit.id);
-      for (const year of [2023, 2024]) {
-        await makeAwardRecord(t, byDepartment(tree, year, 'CHIEN_SI_THI_DUA_CO_SO', person.id));
-      }
-      const giayKhen = await makeSubmittedNomination(t, byDepartment(tree, Y, 'GIAY_KHEN', person.id));
-      const bangKhen = await makeSubmittedNomination(
-        t,
-        { year: Y, awardCode: 'BANG_KHEN_TINH', individualId: person.id, proposingOrganizationId: tree.province.id },
-        { vote: PASSING_VOTE },
-      );
-      pairs.push([giayKhen.id, bangKhen.id]);
-    }
+    const pairs = await giayKhenBangKhenPairs(tree, 4);
     const giayKhens = pairs.map((p) => p[0]);
     const bangKhens = pairs.map((p) => p[1]);
     const lists = [[...giayKhens, ...bangKhens], [...bangKhens].reverse().concat([...giayKhens].reverse())];

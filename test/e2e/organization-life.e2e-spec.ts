@@ -41,6 +41,18 @@ describe('organizations with a life (R-ORG-1)', () => {
     t.http.post(`/api/v1/organizations/${id}/dissolve`).set(auth).send(body);
 
   /** The merger: the unit first (a child must not outlive its parent), then the Sở. */
+  /** A new person of the unit, with a Giấy khen of `year` proposed by the Sở and approved. */
+  async function approvedGiayKhen(year: number) {
+    const person = await makeIndividual(t, tree.unit.id);
+    const nomination = await makeApprovedNomination(t, {
+      awardCode: 'GIAY_KHEN',
+      year,
+      individualId: person.id,
+      proposingOrganizationId: tree.department.id,
+    });
+    return { person, nomination };
+  }
+
   async function merge(): Promise<void> {
     await dissolve(tree.unit.id, { on: '2025-03-01', successorId: skhcn.id }).expect(200);
     await dissolve(tree.department.id, { on: '2025-03-01', successorId: skhcn.id }).expect(200);
@@ -157,13 +169,7 @@ describe('organizations with a life (R-ORG-1)', () => {
     });
 
     it('moves nobody: people stay until moved, and keep their awards', async () => {
-      const person = await makeIndividual(t, tree.unit.id);
-      const nomination = await makeApprovedNomination(t, {
-        awardCode: 'GIAY_KHEN',
-        year: 2023,
-        individualId: person.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      const { person, nomination } = await approvedGiayKhen(2023);
       const decision = await makeDecision(t, {
         issuerOrganizationId: tree.department.id,
         nominationIds: [nomination.id],
@@ -212,13 +218,7 @@ describe('organizations with a life (R-ORG-1)', () => {
 
   describe('R-ORG-1 on decisions', () => {
     it('refuses a decision by the merged Sở dated from the merger on, and takes one dated before', async () => {
-      const person = await makeIndividual(t, tree.unit.id);
-      const nomination = await makeApprovedNomination(t, {
-        awardCode: 'GIAY_KHEN',
-        year: 2024,
-        individualId: person.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      const { nomination } = await approvedGiayKhen(2024);
       await merge();
       const body = {
         issuerOrganizationId: tree.department.id,
@@ -302,13 +302,7 @@ describe('organizations with a life (R-ORG-1)', () => {
     });
 
     it('refuses to dissolve an organization from a day it already issued a decision on', async () => {
-      const person = await makeIndividual(t, tree.unit.id);
-      const nomination = await makeApprovedNomination(t, {
-        awardCode: 'GIAY_KHEN',
-        year: 2024,
-        individualId: person.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      const { nomination } = await approvedGiayKhen(2024);
       await makeDecision(t, {
         issuerOrganizationId: tree.department.id,
         nominationIds: [nomination.id],
@@ -356,13 +350,7 @@ describe('organizations with a life (R-ORG-1)', () => {
   describe('R-ORG-1 on revocations (a revocation is a decision, Law 2022 Art 93)', () => {
     /** An award of 2024 signed by the Sở on 2025-01-20, before the merger. */
     async function signedBeforeMerger() {
-      const person = await makeIndividual(t, tree.unit.id);
-      const nomination = await makeApprovedNomination(t, {
-        awardCode: 'GIAY_KHEN',
-        year: 2024,
-        individualId: person.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      const { nomination } = await approvedGiayKhen(2024);
       return makeDecision(t, {
         issuerOrganizationId: tree.department.id,
         nominationIds: [nomination.id],
@@ -541,13 +529,7 @@ describe('organizations with a life (R-ORG-1)', () => {
 
   describe('names as they were', () => {
     it('keeps the name in force on the decision date after a rename, on decisions, certificates and exports', async () => {
-      const person = await makeIndividual(t, tree.unit.id);
-      const nomination = await makeApprovedNomination(t, {
-        awardCode: 'GIAY_KHEN',
-        year: 2023,
-        individualId: person.id,
-        proposingOrganizationId: tree.department.id,
-      });
+      const { nomination } = await approvedGiayKhen(2023);
       const decision = await makeDecision(t, {
         issuerOrganizationId: tree.department.id,
         nominationIds: [nomination.id],
