@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { isIP } from 'node:net';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
@@ -97,6 +98,19 @@ export class AppConfig {
   @Min(1)
   @Max(500)
   DATABASE_POOL_SIZE = 20;
+
+  /**
+   * Register reads (the public lists, histories, statistics) that run at once on this instance; the others wait
+   * their turn, up to DATABASE_CONNECT_TIMEOUT_MS. Keeps the rest of the pool for the workflow, and the database
+   * server's cores for statements rather than for switching between them. The default, twice this machine's cores,
+   * suits a database on the same machine (the embedded one); set it to about twice the database server's cores
+   * otherwise. Above DATABASE_POOL_SIZE it is the pool that limits.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  DATABASE_READ_CONCURRENCY = 2 * availableParallelism();
 
   /** Milliseconds a request waits for a pooled connection before it fails with 503. */
   @Transform(({ value }) => Number(value))

@@ -1,7 +1,23 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Injectable, Module, type OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config.js';
 import { RegisterVersions } from '../common/http/public-cache.js';
 import { Db } from './db.js';
+import { limitRegisterReads } from './replica-reads.js';
 import { Transactions } from './transactions.js';
+
+/** Sets the instance's limit of register reads at once (`limitRegisterReads`) before it serves a request. */
+@Injectable()
+class RegisterReadLimit implements OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    limitRegisterReads(this.dataSource, this.config.DATABASE_READ_CONCURRENCY, this.config.DATABASE_CONNECT_TIMEOUT_MS);
+  }
+}
 
 /**
  * Data access for every module: `Db` (typed queries on the ambient transaction) and `Transactions` (the one way to
@@ -12,6 +28,7 @@ import { Transactions } from './transactions.js';
 @Module({
   providers: [
     Transactions,
+    RegisterReadLimit,
     RegisterVersions,
     { provide: Db, useFactory: (transactions: Transactions) => transactions.db, inject: [Transactions] },
   ],

@@ -1,3 +1,4 @@
+import { Semaphore, withTimeout, type SemaphoreInterface } from 'async-mutex';
 import { createHash } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import {
@@ -106,6 +107,42 @@ export async function replicaQuery<T>(
   sql: string,
   parameters: unknown[] = [],
   options: RegisterReadOptions = {},
+): Promise<T> {
+  const limit = readLimits.get(dataSource);
+  if (limit === undefined) return routedQuery<T>(dataSource, sql, parameters, options);
+  let release: () => void;
+  try {
+    [, release] = await limit.acquire();
+  } catch {
+    // Waited as long as for a pooled connection: answered as a pool that has none to give (503).
+    throw new Error('timeout exceeded when trying to connect (register reads at their limit)');
+  }
+  try {
+    return await routedQuery<T>(dataSource, sql, parameters, options);
+  } finally {
+    release();
+  }
+}
+
+/**
+ * At most `concurrency` register reads of this data source's instance run at once; the others wait here, in order,
+ * for up to `timeoutMs` (then they fail as a pool with no free connection does: 503). A read holds a pooled
+ * connection only while it runs, so the rest of the pool stays free for the workflow — a burst of public reads never
+ * takes the connections of officers and approvers — and the database server runs only as many of these statements
+ * at once as it has cores for, instead of sharing them with the service's own thread (docs/scaling.md, "Public reads
+ * at the hand-tuned limit").
+ */
+export function limitRegisterReads(dataSource: DataSource, concurrency: number, timeoutMs: number): void {
+  readLimits.set(dataSource, withTimeout(new Semaphore(concurrency), timeoutMs));
+}
+
+const readLimits = new WeakMap<DataSource, SemaphoreInterface>();
+
+async function routedQuery<T>(
+  dataSource: DataSource,
+  sql: string,
+  parameters: unknown[],
+  options: RegisterReadOptions,
 ): Promise<T> {
   const replicated = 'replication' in dataSource.options && dataSource.options.replication !== undefined;
   if (!replicated || Date.now() < replicaDownUntil)

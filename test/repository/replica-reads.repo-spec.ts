@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import {
   compileOnly,
+  limitRegisterReads,
   obtainPooledClient,
   type PooledConnectionSource,
   registerRead,
+  replicaQuery,
 } from '../../src/database/replica-reads.js';
 import { openRepositoryDb, type RepositoryDb } from '../support/repository-db.js';
 
@@ -60,5 +62,25 @@ describe('replica reads on TypeORM driver internals', () => {
       return registerRead(r.db, query, { prepared: true });
     });
     expect(seen).toEqual([{ count: '1' }]);
+  });
+
+  describe('the limit of register reads at once (set last: it stays on this data source)', () => {
+    it('runs at most `concurrency` reads at once, the others in turn', async () => {
+      limitRegisterReads(r.db, 2, 5000);
+      const marker = 'register-read-limit';
+      // Each read counts the reads running beside it, itself included, while it sleeps.
+      const sql = `SELECT (SELECT count(*)::int FROM pg_stat_activity WHERE query LIKE '%${marker}%' AND state = 'active' AND pid <> pg_backend_pid()) + 1 AS running, pg_sleep(0.1) IS NULL AS slept /* ${marker} */`;
+      const reads = await Promise.all(Array.from({ length: 6 }, () => replicaQuery<{ running: number }[]>(r.db, sql)));
+      const running = reads.map(([row]) => row.running);
+      expect(Math.max(...running)).toBeLessThanOrEqual(2);
+    });
+
+    it('fails a read that waited longer than its timeout as a pool with no free connection does (503)', async () => {
+      limitRegisterReads(r.db, 1, 200);
+      const slow = replicaQuery(r.db, 'SELECT pg_sleep(0.6)');
+      await expect(replicaQuery(r.db, 'SELECT 1 AS one')).rejects.toThrow(/timeout exceeded when trying to connect/);
+      await slow;
+      expect(await replicaQuery(r.db, 'SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    });
   });
 });
