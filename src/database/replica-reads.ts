@@ -1,6 +1,7 @@
-import { Semaphore, withTimeout, type SemaphoreInterface } from 'async-mutex';
+import { E_TIMEOUT, Semaphore, withTimeout, type SemaphoreInterface } from 'async-mutex';
 import { createHash } from 'node:crypto';
 import { Logger } from '@nestjs/common';
+import { databaseUnavailable } from '../common/errors/database-errors.js';
 import {
   type Compilable,
   DummyDriver,
@@ -110,17 +111,11 @@ export async function replicaQuery<T>(
 ): Promise<T> {
   const limit = readLimits.get(dataSource);
   if (limit === undefined) return routedQuery<T>(dataSource, sql, parameters, options);
-  let release: () => void;
   try {
-    [, release] = await limit.acquire();
-  } catch {
-    // Waited as long as for a pooled connection: answered as a pool that has none to give (503).
-    throw new Error('timeout exceeded when trying to connect (register reads at their limit)');
-  }
-  try {
-    return await routedQuery<T>(dataSource, sql, parameters, options);
-  } finally {
-    release();
+    return await limit.runExclusive(() => routedQuery<T>(dataSource, sql, parameters, options));
+  } catch (error) {
+    // Waited as long as for a pooled connection: answered as when the pool has none to give.
+    throw error === E_TIMEOUT ? databaseUnavailable() : error;
   }
 }
 

@@ -206,18 +206,21 @@ export function isConnectionError(error: unknown): boolean {
   );
 }
 
+/** The 503 of a database that cannot take the statement now: unreachable, or no connection free in time. */
+export function databaseUnavailable(): ApiError {
+  return new ApiError(
+    HttpStatus.SERVICE_UNAVAILABLE,
+    ErrorCode.SERVICE_UNAVAILABLE,
+    'Service unavailable',
+    msg('db.unavailable'),
+  );
+}
+
 /** Turns a PostgreSQL error (raw or wrapped by TypeORM) into the API error it stands for, or undefined. */
 export function translateDatabaseError(error: unknown): ApiError | undefined {
   if (!isErrorLike(error)) return undefined;
   const pg: PgErrorLike = (error as { driverError?: PgErrorLike }).driverError ?? (error as PgErrorLike);
-  if (isConnectionError(error)) {
-    return new ApiError(
-      HttpStatus.SERVICE_UNAVAILABLE,
-      ErrorCode.SERVICE_UNAVAILABLE,
-      'Service unavailable',
-      msg('db.unavailable'),
-    );
-  }
+  if (isConnectionError(error)) return databaseUnavailable();
   if (!pg.code) return undefined;
   const known = pg.constraint ? CONSTRAINTS[pg.constraint] : undefined;
   if (known) {
