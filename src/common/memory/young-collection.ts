@@ -1,3 +1,6 @@
+/** `gc` as `--expose-gc` defines it. */
+type Collector = (options: { type: 'minor' }) => void;
+
 /**
  * Scavenges the young generation after every `bytes` of buffers a stream has passed on, when the process runs with
  * `--expose-gc` (`npm run start:prod` does; without it this does nothing).
@@ -8,9 +11,6 @@
  * later: that pile is most of an export's peak memory (docs/scaling.md, "Memory of the exports"). A scavenge of a
  * young generation holding a few live chunks takes well under a millisecond and frees every dead buffer in it.
  */
-/** `gc` as `--expose-gc` defines it. */
-type Collector = (options: { type: 'minor' }) => void;
-
 export class YoungCollection {
   private passed = 0;
 
