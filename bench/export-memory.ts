@@ -147,11 +147,11 @@ async function seed(url: string, rows: number): Promise<void> {
              'Vũ Anh Dũng', 'Giám đốc', CASE WHEN n % 3 = 0 THEN 'ON_BEHALF' ELSE 'DIRECT' END,
              CASE WHEN issued_on < date '2024-01-01' THEN 'TDKT_2003_ND91' ELSE 'TDKT_2022_ND98' END
         FROM bench_decisions`);
-    await client.query(`INSERT INTO awards (decision_id, year, award_code, basis, recipient_kind, individual_id,
+    await client.query(`INSERT INTO awards (decision_id, decision_number, year, award_code, basis, recipient_kind, individual_id,
                                             organization_id, proposing_organization_id, recipient_name, organization_name,
                                             issued_on, regime, bonus_amount, verification_code, revoked_at, revoked_reason,
                                             period_from, period_to)
-      SELECT d.id, extract(year FROM d.issued_on)::int - 1,
+      SELECT d.id, dd.number_text, extract(year FROM d.issued_on)::int - 1,
              CASE WHEN i % 5 = 0 THEN 'GIAY_KHEN'
                   ELSE (ARRAY['GIAY_KHEN','LAO_DONG_TIEN_TIEN','CHIEN_SI_THI_DUA_CO_SO','BANG_KHEN_TINH'])[1 + i % 4] END,
              'REGULAR',
@@ -171,6 +171,7 @@ async function seed(url: string, rows: number): Promise<void> {
              extract(year FROM d.issued_on)::int - 1
         FROM generate_series(1, ${rows}) i
         JOIN bench_decisions d ON d.n = 1 + (i - 1) / ${AWARDS_PER_DECISION}
+        JOIN decisions dd ON dd.id = d.id
         JOIN bench_people p ON p.n = 1 + i % ${PEOPLE}
         JOIN bench_units u ON u.n = 1 + i % 200`);
     for (const index of indexes) await client.query(index.definition);

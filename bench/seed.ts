@@ -13,7 +13,7 @@
 import pg from 'pg';
 
 /** Bump when the generated data changes shape: an older marker then no longer matches. */
-const SEED_VERSION = 3;
+const SEED_VERSION = 4;
 
 export const FIRST_YEAR = 2006;
 export const LAST_YEAR = 2025;
@@ -377,7 +377,7 @@ async function load(client: pg.Client, size: SeedSize, log: Log): Promise<void> 
   // dates), per year one for each code the province decides. Ids are drawn first so the awards can find theirs.
   await client.query(`CREATE TEMP TABLE bench_decisions (
       id uuid NOT NULL DEFAULT gen_random_uuid(), issuer_id uuid NOT NULL, award_year int NOT NULL,
-      award_code text NOT NULL, slot int NOT NULL, issued_on date NOT NULL, regime text) ON COMMIT DROP`);
+      award_code text NOT NULL, slot int NOT NULL, issued_on date NOT NULL, regime text, number_text text) ON COMMIT DROP`);
   await timed(
     client,
     log,
@@ -416,6 +416,8 @@ async function load(client: pg.Client, size: SeedSize, log: Log): Promise<void> 
               FROM bench_decisions) b
       JOIN organizations o ON o.id = b.issuer_id`,
   );
+  // Each award carries its decision's number (the AwardDecisionNumbers migration).
+  await client.query(`UPDATE bench_decisions b SET number_text = d.number_text FROM decisions d WHERE d.id = b.id`);
   await client.query(`CREATE INDEX ON bench_decisions (issuer_id, award_year, award_code, slot)`);
   await client.query(`ANALYZE bench_decisions`);
 
@@ -425,10 +427,10 @@ async function load(client: pg.Client, size: SeedSize, log: Log): Promise<void> 
     log,
     'awards (individuals)',
     `
-    INSERT INTO awards (id, decision_id, year, award_code, basis, recipient_kind, individual_id, organization_id,
-                        proposing_organization_id, recipient_name, organization_name, issued_on, regime, bonus_amount,
-                        verification_code, revoked_at, revoked_reason, period_from, period_to)
-    SELECT x.award_id, d.id, x.y, x.code, 'REGULAR', 'INDIVIDUAL', x.individual_id, x.unit_id,
+    INSERT INTO awards (id, decision_id, decision_number, year, award_code, basis, recipient_kind, individual_id,
+                        organization_id, proposing_organization_id, recipient_name, organization_name, issued_on, regime,
+                        bonus_amount, verification_code, revoked_at, revoked_reason, period_from, period_to)
+    SELECT x.award_id, d.id, d.number_text, x.y, x.code, 'REGULAR', 'INDIVIDUAL', x.individual_id, x.unit_id,
            CASE WHEN x.code = ANY(${sqlArray(PROVINCE_CODES)}) THEN x.department_id ELSE x.unit_id END,
            x.full_name, x.unit_name, d.issued_on, d.regime,
            ceil((t.bonus_multipliers ->> d.regime)::numeric * ${BASE_SALARY_OF('d.issued_on')} / 10000) * 10000,
@@ -456,10 +458,10 @@ async function load(client: pg.Client, size: SeedSize, log: Log): Promise<void> 
     log,
     'awards (collectives)',
     `
-    INSERT INTO awards (id, decision_id, year, award_code, basis, recipient_kind, organization_id,
+    INSERT INTO awards (id, decision_id, decision_number, year, award_code, basis, recipient_kind, organization_id,
                         proposing_organization_id, recipient_name, organization_name, issued_on, regime, bonus_amount,
                         verification_code, period_from, period_to)
-    SELECT x.award_id, d.id, x.y, x.code, 'REGULAR', 'COLLECTIVE', x.unit_id, x.department_id, x.name, x.name,
+    SELECT x.award_id, d.id, d.number_text, x.y, x.code, 'REGULAR', 'COLLECTIVE', x.unit_id, x.department_id, x.name, x.name,
            d.issued_on, d.regime,
            ceil((t.bonus_multipliers ->> d.regime)::numeric * t.collective_bonus_factor * ${BASE_SALARY_OF('d.issued_on')} / 10000) * 10000,
            upper(left(md5(x.award_id::text), 20)), x.y, x.y

@@ -12,6 +12,7 @@ import { RegisterVersion1768953600000 } from './1768953600000-RegisterVersion.js
 import { HistoryHouseholdsForm06031769040000000 } from './1769040000000-HistoryHouseholdsForm0603.js';
 import { OrganizationLife1769126400000 } from './1769126400000-OrganizationLife.js';
 import { RevocationDecisions1769212800000 } from './1769212800000-RevocationDecisions.js';
+import { AwardDecisionNumbers1769299200000 } from './1769299200000-AwardDecisionNumbers.js';
 
 /** Every migration in order. Listed explicitly so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   HistoryHouseholdsForm06031769040000000,
   OrganizationLife1769126400000,
   RevocationDecisions1769212800000,
+  AwardDecisionNumbers1769299200000,
 ];

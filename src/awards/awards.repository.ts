@@ -121,6 +121,8 @@ function relianceColumns(eb = expressionBuilder<DB & { a: Awards }, 'a'>()) {
 /** A new award, one per nomination of a decision. */
 export interface NewAward {
   decisionId: string;
+  /** The decision's number as written (`number_text`): the award carries it for the register's reads. */
+  decisionNumber: string;
   nominationId: string;
   year: number;
   /** The nomination's achievement period, copied (Decree 98/2023 Art 30.9). */
@@ -161,13 +163,10 @@ export interface AwardFilter {
 }
 
 /**
- * The tables a register read sees: `awards a`, for the decision's number `decisions d`, and for a revocation
- * decision `revocations r` (left joined).
+ * The select list of `AwardRow`, from `awards a` alone: an award carries its decision's number and its revocation
+ * decision's number, date and ground (the AwardDecisionNumbers migration).
  */
-type AwardTables = DB & { a: Awards; d: DB['decisions']; r: DB['revocations'] };
-
-/** The select list of `AwardRow`, from `awards a JOIN decisions d LEFT JOIN revocations r`. */
-function awardColumns(eb = expressionBuilder<AwardTables, 'a' | 'd' | 'r'>()) {
+function awardColumns(eb = expressionBuilder<DB & { a: Awards }, 'a'>()) {
   return [
     'a.id as id',
     'a.year as year',
@@ -182,7 +181,7 @@ function awardColumns(eb = expressionBuilder<AwardTables, 'a' | 'd' | 'r'>()) {
     'a.organization_name as organizationName',
     'a.proposing_organization_id as proposingOrganizationId',
     'a.decision_id as decisionId',
-    'd.number_text as decisionNumber',
+    'a.decision_number as decisionNumber',
     eb.fn<string>('to_char', ['a.issued_on', sql.lit('YYYY-MM-DD')]).as('issuedOn'),
     'a.regime as regime',
     'a.certificate_number as certificateNumber',
@@ -192,9 +191,9 @@ function awardColumns(eb = expressionBuilder<AwardTables, 'a' | 'd' | 'r'>()) {
     'a.revoked_at as revokedAt',
     'a.revoked_reason as revokedReason',
     'a.revocation_id as revocationId',
-    'r.number_text as revocationNumber',
-    eb.fn<string | null>('to_char', ['r.issued_on', sql.lit('YYYY-MM-DD')]).as('revocationIssuedOn'),
-    'r.ground as revocationGround',
+    'a.revocation_number as revocationNumber',
+    eb.fn<string | null>('to_char', ['a.revocation_issued_on', sql.lit('YYYY-MM-DD')]).as('revocationIssuedOn'),
+    'a.revocation_ground as revocationGround',
     'a.needs_review as needsReview',
   ] as const;
 }
@@ -246,7 +245,8 @@ export function hasNameSearch<F extends Pick<AwardFilter, 'q'>>(filter: F): filt
 /**
  * The statement of `AwardsRepository.list`: one keyset page (`limit + 1` rows), newest first by (issued_on, id).
  * The page's ids are chosen first from the filters alone — an index-only scan of the keyset indexes (see the
- * AwardListIndexes migration) — and only those rows are then read, with their decision's number.
+ * AwardListIndexes migration) — and only those rows are then read. A person's history is read directly: its few
+ * rows come from the person's index, and choosing ids first would read each of them twice.
  */
 export function awardListSelect(db: Kysely<DB>, filter: AwardFilter) {
   return awardPageSelect(db, filter, filter.limit + 1);
@@ -254,17 +254,28 @@ export function awardListSelect(db: Kysely<DB>, filter: AwardFilter) {
 
 /** `awardListSelect` with the number of rows to fetch given apart (a template binds it as a value). */
 function awardPageSelect(db: Kysely<DB>, filter: Omit<AwardFilter, 'limit'>, fetch: number) {
+  if (filter.individualId !== undefined && !hasNameSearch(filter)) return personPage(db, filter, fetch);
   const page = usesUnitLateral(filter) ? subtreePageIds(db, filter, fetch) : pageIds(db, filter, fetch);
   return db
     .selectFrom(page.as('page'))
     .innerJoin('awards as a', 'a.id', 'page.id')
-    .innerJoin('decisions as d', 'd.id', 'a.decision_id')
-    .leftJoin('revocations as r', 'r.id', 'a.revocation_id')
     .select(awardColumns())
     .select((eb) => eb.selectFrom('register_version').select('version').as('registerVersion'))
     .$narrowType<AwardLiterals>()
     .orderBy('a.issued_on', 'desc')
     .orderBy('a.id', 'desc');
+}
+
+/** One page of a person's awards, read from `awards` alone by the person's index. */
+function personPage(db: Kysely<DB>, filter: Omit<AwardFilter, 'limit'>, fetch: number) {
+  let page = db
+    .selectFrom('awards as a')
+    .select(awardColumns())
+    .select((eb) => eb.selectFrom('register_version').select('version').as('registerVersion'))
+    .$narrowType<AwardLiterals>();
+  for (const condition of awardConditions(filter)) page = page.where(condition);
+  if (filter.after) page = page.where(beforeCursor(filter.after));
+  return page.orderBy('a.issued_on', 'desc').orderBy('a.id', 'desc').limit(fetch);
 }
 
 /**
@@ -374,12 +385,7 @@ export class AwardsRepository {
   ) {}
 
   private withDecision() {
-    return this.db
-      .selectFrom('awards as a')
-      .innerJoin('decisions as d', 'd.id', 'a.decision_id')
-      .leftJoin('revocations as r', 'r.id', 'a.revocation_id')
-      .select(awardColumns())
-      .$narrowType<AwardLiterals>();
+    return this.db.selectFrom('awards as a').select(awardColumns()).$narrowType<AwardLiterals>();
   }
 
   /** Keyset page, newest first: (issued_on, id) descending. A name search is planned for its own pattern. */
@@ -410,6 +416,7 @@ export class AwardsRepository {
   /** The award a certificate's code names, with the decision's issuer and signer. */
   async findCertificate(verificationCode: string): Promise<CertificateRow | null> {
     const query = this.withDecision()
+      .innerJoin('decisions as d', 'd.id', 'a.decision_id')
       .leftJoin('organizations as o', 'o.id', 'd.issuer_organization_id')
       .select([
         issuerNameAsIssued().as('issuerName'),
@@ -482,6 +489,7 @@ export class AwardsRepository {
       .values(
         awards.map((award) => ({
           decision_id: award.decisionId,
+          decision_number: award.decisionNumber,
           nomination_id: award.nominationId,
           year: award.year,
           period_from: award.periodFrom,
@@ -515,6 +523,7 @@ export class AwardsRepository {
       .insertInto('awards')
       .columns([
         'decision_id',
+        'decision_number',
         'year',
         'period_from',
         'period_to',
@@ -553,6 +562,7 @@ export class AwardsRepository {
           )
           .select((q) => [
             'd.id',
+            'd.number_text',
             's.year',
             's.period_from',
             's.period_to',
@@ -664,14 +674,19 @@ export class AwardsRepository {
   async revokeMany(ids: readonly string[], revocationId: string, reason: string, actorKeyId: string | null) {
     await this.db
       .updateTable('awards')
-      .set({
+      .from('revocations as r')
+      .set((eb) => ({
         revoked_at: sql`now()`,
         revoked_reason: reason,
         revoked_by_key_id: actorKeyId,
-        revocation_id: revocationId,
+        revocation_id: eb.ref('r.id'),
+        revocation_number: eb.ref('r.number_text'),
+        revocation_issued_on: eb.ref('r.issued_on'),
+        revocation_ground: eb.ref('r.ground'),
         needs_review: false,
-      })
-      .where('id', '=', sql<string>`ANY(${[...ids]}::uuid[])`)
+      }))
+      .where('r.id', '=', revocationId)
+      .where('awards.id', '=', sql<string>`ANY(${[...ids]}::uuid[])`)
       .execute();
   }
 

@@ -72,6 +72,7 @@ export interface Awards {
   certificate_number: string | null;
   created_at: Generated<Timestamp>;
   decision_id: string;
+  decision_number: string;
   household_id: string | null;
   id: Generated<string>;
   individual_id: string | null;
@@ -87,7 +88,10 @@ export interface Awards {
   recipient_name: string;
   regime: string;
   review_revocation_id: string | null;
+  revocation_ground: string | null;
   revocation_id: string | null;
+  revocation_issued_on: Timestamp | null;
+  revocation_number: string | null;
   revoked_at: Timestamp | null;
   revoked_by_key_id: string | null;
   revoked_reason: string | null;

@@ -20,6 +20,8 @@ import type { Authority, Regime, SigningMode } from '../rules/index.js';
  */
 @Entity('decisions')
 @Unique('uq_decisions_issuer_year_number', ['issuerOrganizationId', 'year', 'number'])
+// The target of the awards' copy of the number (AwardDecisionNumbers: `fk_awards_decision_number`).
+@Unique('uq_decisions_id_number', ['id', 'numberText'])
 @Check(
   'ck_decisions_authority',
   `"authority" IN ('DEPARTMENT_HEAD','DISTRICT_CHAIR','COMMUNE_CHAIR','ENTERPRISE_HEAD','PROVINCE_CHAIR','MINISTER','PRIME_MINISTER','PRESIDENT')`,

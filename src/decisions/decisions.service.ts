@@ -198,6 +198,7 @@ export class DecisionsService {
         nominations.map((nomination) =>
           toNewAward(nomination, {
             decisionId,
+            decisionNumber: numberText,
             issuedOn: dto.issuedOn,
             regime,
             bonusAmount: due.get(nomination.id)?.due ?? 0,
@@ -364,7 +365,13 @@ const collectiveFactor = (code: string): number =>
 
 function toNewAward(
   nomination: NominationForDecision,
-  line: { decisionId: string; issuedOn: string; regime: NewAward['regime']; bonusAmount: number },
+  line: {
+    decisionId: string;
+    decisionNumber: string;
+    issuedOn: string;
+    regime: NewAward['regime'];
+    bonusAmount: number;
+  },
 ): NewAward {
   const individual = nomination.recipientKind === 'INDIVIDUAL';
   const household = nomination.recipientKind === 'HOUSEHOLD';
@@ -389,6 +396,7 @@ function toNewAward(
   }
   return {
     decisionId: line.decisionId,
+    decisionNumber: line.decisionNumber,
     nominationId: nomination.id,
     year: nomination.year,
     periodFrom: nomination.periodFrom,

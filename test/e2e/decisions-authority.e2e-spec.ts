@@ -317,10 +317,10 @@ describe('decisions: authority from the issuer (R-AUTH-4)', () => {
         [tree.department.id],
       );
       const [award] = await t.db.query<{ id: string }[]>(
-        `INSERT INTO awards (decision_id, nomination_id, year, award_code, basis, recipient_kind, individual_id,
-                             organization_id, proposing_organization_id, recipient_name, organization_name, issued_on,
-                             regime, bonus_amount, verification_code, period_from, period_to)
-         VALUES ($1, $2, 2023, 'BANG_KHEN_THU_TUONG', 'REGULAR', 'INDIVIDUAL', $3, $4, $5, 'Trần Văn Bình', $6,
+        `INSERT INTO awards (decision_id, decision_number, nomination_id, year, award_code, basis, recipient_kind,
+                             individual_id, organization_id, proposing_organization_id, recipient_name, organization_name,
+                             issued_on, regime, bonus_amount, verification_code, period_from, period_to)
+         VALUES ($1, (SELECT number_text FROM decisions WHERE id = $1), $2, 2023, 'BANG_KHEN_THU_TUONG', 'REGULAR', 'INDIVIDUAL', $3, $4, $5, 'Trần Văn Bình', $6,
                  '2024-02-01', 'TDKT_2022_ND98', 12600000, 'TEST-AUTH4-0001', 2019, 2023) RETURNING id`,
         [decision.id, nomination.id, person.id, tree.unit.id, tree.department.id, tree.unit.name],
       );

@@ -713,10 +713,10 @@ describe('exports cut short by the client', () => {
     await t.db.transaction(async (manager) => {
       await manager.query('SET LOCAL statement_timeout = 0');
       await manager.query(
-        `INSERT INTO awards (decision_id, year, award_code, basis, recipient_kind, organization_id, proposing_organization_id,
-                           recipient_name, organization_name, issued_on, regime, bonus_amount, verification_code,
-                           period_from, period_to)
-       SELECT $1, 2023, 'GIAY_KHEN', 'REGULAR', 'COLLECTIVE', $2, $3, 'Tổ công tác số ' || i,
+        `INSERT INTO awards (decision_id, decision_number, year, award_code, basis, recipient_kind, organization_id,
+                           proposing_organization_id, recipient_name, organization_name, issued_on, regime, bonus_amount,
+                           verification_code, period_from, period_to)
+       SELECT $1, (SELECT number_text FROM decisions WHERE id = $1), 2023, 'GIAY_KHEN', 'REGULAR', 'COLLECTIVE', $2, $3, 'Tổ công tác số ' || i,
               'Trung tâm ' || repeat('Công nghệ thông tin và Truyền thông tỉnh Điện Biên ', 40), '2024-01-23', 'TDKT_2022_ND98',
               1170000, 'ABORT' || lpad(i::text, 15, '0'), 2023, 2023
          FROM generate_series(1, ${ROWS}) i`,

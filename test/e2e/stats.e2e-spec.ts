@@ -254,9 +254,10 @@ describe('statistics', () => {
         .expect(201);
       const decisionId = await awardOf(province, 'CO_THI_DUA_TINH', { organizationId: commune.id });
       await t.db.query(
-        `INSERT INTO awards (decision_id, year, period_from, period_to, award_code, basis, recipient_kind, household_id, organization_id,
-                             proposing_organization_id, recipient_name, organization_name, issued_on, regime, bonus_amount, verification_code)
-         VALUES ($1, 2024, 2024, 2024, 'BANG_KHEN_TINH', 'AD_HOC', 'HOUSEHOLD', $2, $3, $3, 'Hộ Lò Văn Páo', 'Xã', '2024-12-15', 'TDKT_2022_ND98', 0, 'TEST-HOUSEHOLD-0603')`,
+        `INSERT INTO awards (decision_id, decision_number, year, period_from, period_to, award_code, basis, recipient_kind,
+                             household_id, organization_id, proposing_organization_id, recipient_name, organization_name,
+                             issued_on, regime, bonus_amount, verification_code)
+         VALUES ($1, (SELECT number_text FROM decisions WHERE id = $1), 2024, 2024, 2024, 'BANG_KHEN_TINH', 'AD_HOC', 'HOUSEHOLD', $2, $3, $3, 'Hộ Lò Văn Páo', 'Xã', '2024-12-15', 'TDKT_2022_ND98', 0, 'TEST-HOUSEHOLD-0603')`,
         [decisionId, household.body.id, commune.id],
       );
       // The commune's Cờ thi đua above only carried the household's line: revoke it so it counts for nothing.
@@ -287,9 +288,10 @@ describe('statistics', () => {
             recipient.organizationId,
           ]);
       await t.db.query(
-        `INSERT INTO awards (decision_id, year, period_from, period_to, award_code, basis, recipient_kind, individual_id, organization_id,
-                             proposing_organization_id, recipient_name, organization_name, issued_on, regime, bonus_amount, verification_code)
-         VALUES ($1, 2024, 2024, 2024, $2, $3, $4, $5, $6, $6, $7, $7, '2024-12-15', 'TDKT_2022_ND98', 0, $8)`,
+        `INSERT INTO awards (decision_id, decision_number, year, period_from, period_to, award_code, basis, recipient_kind,
+                             individual_id, organization_id, proposing_organization_id, recipient_name, organization_name,
+                             issued_on, regime, bonus_amount, verification_code)
+         VALUES ($1, (SELECT number_text FROM decisions WHERE id = $1), 2024, 2024, 2024, $2, $3, $4, $5, $6, $6, $7, $7, '2024-12-15', 'TDKT_2022_ND98', 0, $8)`,
         [
           decision.id,
           awardCode,

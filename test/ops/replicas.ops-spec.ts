@@ -49,10 +49,10 @@ describeWithReplica('read replicas', () => {
       [organization.id],
     );
     await onPrimary(
-      `INSERT INTO awards (decision_id, year, award_code, basis, recipient_kind, organization_id, proposing_organization_id,
-                           recipient_name, organization_name, issued_on, regime, bonus_amount, verification_code,
-                           period_from, period_to)
-       VALUES ($1, 2023, 'TAP_THE_LAO_DONG_TIEN_TIEN', 'REGULAR', 'COLLECTIVE', $2, $2, 'Sở Thông tin và Truyền thông',
+      `INSERT INTO awards (decision_id, decision_number, year, award_code, basis, recipient_kind, organization_id,
+                           proposing_organization_id, recipient_name, organization_name, issued_on, regime, bonus_amount,
+                           verification_code, period_from, period_to)
+       VALUES ($1, (SELECT number_text FROM decisions WHERE id = $1), 2023, 'TAP_THE_LAO_DONG_TIEN_TIEN', 'REGULAR', 'COLLECTIVE', $2, $2, 'Sở Thông tin và Truyền thông',
                'Sở Thông tin và Truyền thông', '2024-01-23', 'TDKT_2022_ND98', 2880000, $3, 2023, 2023)`,
       [decision.id, organization.id, code],
     );

@@ -89,10 +89,10 @@ describe('AwardsRepository.list of a subtree, unit by unit', () => {
       ]);
     }
     await r.db.query(
-      `INSERT INTO awards (decision_id, year, award_code, basis, recipient_kind, individual_id, organization_id,
-                           proposing_organization_id, recipient_name, organization_name, issued_on, regime, bonus_amount,
-                           verification_code, revoked_at, revoked_reason, period_from, period_to)
-       SELECT x.decision_id, x.year, x.award_code, x.basis, x.recipient_kind, x.individual_id, x.organization_id,
+      `INSERT INTO awards (decision_id, decision_number, year, award_code, basis, recipient_kind, individual_id,
+                           organization_id, proposing_organization_id, recipient_name, organization_name, issued_on, regime,
+                           bonus_amount, verification_code, revoked_at, revoked_reason, period_from, period_to)
+       SELECT x.decision_id, (SELECT number_text FROM decisions WHERE id = x.decision_id), x.year, x.award_code, x.basis, x.recipient_kind, x.individual_id, x.organization_id,
               x.organization_id, 'Nguyễn Văn ' || x.code, 'Đơn vị', x.issued_on,
               CASE WHEN x.year <= 2023 THEN 'TDKT_2003_ND91' ELSE 'TDKT_2022_ND98' END, 0, x.code,
               CASE WHEN x.revoked THEN now() END, CASE WHEN x.revoked THEN 'Khai man thành tích' END, x.year, x.year

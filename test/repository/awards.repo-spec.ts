@@ -119,3 +119,100 @@ describe('AwardsRepository.list (the award register query)', () => {
     expect(walked).toEqual(everything);
   });
 });
+
+/**
+ * A person's history is read from `awards` alone, and every award carries its decision's number and its revocation
+ * decision's number, date and ground (the AwardDecisionNumbers migration). The copies are held to the rows they
+ * copy by foreign keys: a disagreeing copy is refused, a corrected number reaches the awards.
+ */
+describe('AwardsRepository: the decision numbers an award carries', () => {
+  let r: RepositoryDb;
+  let awards: AwardsRepository;
+  let unit: string;
+  let person: string;
+  let personAwards: { id: string; decisionId: string }[];
+
+  beforeAll(async () => {
+    r = await openRepositoryDb();
+    awards = new AwardsRepository(r.queries, r.db);
+  });
+  afterAll(async () => {
+    await r.close();
+  });
+  beforeEach(async () => {
+    await r.reset();
+    const province = await insertOrganization(r.db, { kind: 'PROVINCE' });
+    const department = await insertOrganization(r.db, { kind: 'DEPARTMENT', parentId: province });
+    unit = await insertOrganization(r.db, { parentId: department });
+    person = await insertIndividual(r.db, unit, 'Nguyễn Thị Hương');
+    personAwards = [];
+    for (const year of [2019, 2020, 2021, 2022, 2023]) {
+      personAwards.push(
+        await makeAwardRecord(r, {
+          year,
+          awardCode: 'LAO_DONG_TIEN_TIEN',
+          proposingOrganizationId: unit,
+          individualId: person,
+        }),
+      );
+    }
+  });
+
+  const numberOf = async (awardId: string): Promise<string> =>
+    (await awards.findById(awardId))?.decisionNumber as string;
+
+  it("walks a person's history page by page, each award once, newest first", async () => {
+    const everything = await awards.list({ individualId: person, includeRevoked: true, limit: 50 });
+    expect(everything).toHaveLength(5);
+    const walked: string[] = [];
+    let after: [string, string] | null = null;
+    for (let page = 0; page < 5; page++) {
+      const rows = await awards.list({ individualId: person, includeRevoked: true, limit: 2, after });
+      walked.push(...rows.slice(0, 2).map((row) => row.id));
+      if (rows.length <= 2) break;
+      after = [rows[1].issuedOn, rows[1].id];
+    }
+    expect(walked).toEqual(everything.map((row) => row.id));
+    const [{ number_text }] = await r.db.query<{ number_text: string }[]>(
+      'SELECT number_text FROM decisions WHERE id = $1',
+      [personAwards[4].decisionId],
+    );
+    expect(everything[0]).toMatchObject({ id: personAwards[4].id, year: 2023, decisionNumber: number_text });
+  });
+
+  it("refuses an award whose decision number is not its decision's", async () => {
+    await expect(
+      r.db.query(`UPDATE awards SET decision_number = '999/QĐ-KHAC' WHERE id = $1`, [personAwards[0].id]),
+    ).rejects.toMatchObject({ driverError: expect.objectContaining({ constraint: 'fk_awards_decision_number' }) });
+  });
+
+  it("carries a corrected decision number to the decision's awards", async () => {
+    const { decisionId } = personAwards[0];
+    await r.db.query(`UPDATE decisions SET number_text = number_text || '-SUA' WHERE id = $1`, [decisionId]);
+    expect(await numberOf(personAwards[0].id)).toMatch(/-SUA$/);
+    expect(await numberOf(personAwards[1].id)).not.toMatch(/-SUA$/);
+  });
+
+  it("copies the revocation decision's number, date and ground when awards are revoked", async () => {
+    const [revocation] = await r.db.query<{ id: string }[]>(
+      `INSERT INTO revocations (issuer_organization_id, authority, year, number, number_text, issued_on, ground, reason)
+       VALUES ($1, 'DEPARTMENT_HEAD', 2024, 7, '07/QĐ-UBND', '2024-03-05', 'B', 'Khai man thành tích') RETURNING id`,
+      [unit],
+    );
+    await awards.revokeMany([personAwards[0].id, personAwards[1].id], revocation.id, 'Khai man thành tích', null);
+    const revoked = await awards.listByRevocation(revocation.id, 'revoked');
+    expect(revoked.map((row) => row.id).sort()).toEqual([personAwards[0].id, personAwards[1].id].sort());
+    for (const row of revoked) {
+      expect(row).toMatchObject({
+        revocationId: revocation.id,
+        revocationNumber: '07/QĐ-UBND',
+        revocationIssuedOn: '2024-03-05',
+        revocationGround: 'B',
+      });
+    }
+    // All four or none: a revocation's number without the revocation is refused.
+    await expect(
+      r.db.query(`UPDATE awards SET revocation_number = '07/QĐ-UBND' WHERE id = $1`, [personAwards[2].id]),
+    ).rejects.toMatchObject({ driverError: expect.objectContaining({ constraint: 'fk_awards_revocation_number' }) });
+  });
+});

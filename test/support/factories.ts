@@ -302,10 +302,10 @@ export async function makeAwardRecord(
     : await t.db.query(`SELECT id AS organization_id, name FROM organizations WHERE id = $1`, [options.organizationId]);
   const period = periodOf(options);
   const [award]: { id: string }[] = await t.db.query(
-    `INSERT INTO awards (decision_id, year, award_code, basis, recipient_kind, individual_id, organization_id, proposing_organization_id,
-                         recipient_name, organization_name, issued_on, regime, bonus_amount, verification_code, revoked_at, revoked_reason,
-                         period_from, period_to)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, 0, $12, $13, $14, $15, $16) RETURNING id`,
+    `INSERT INTO awards (decision_id, decision_number, year, award_code, basis, recipient_kind, individual_id, organization_id,
+                         proposing_organization_id, recipient_name, organization_name, issued_on, regime, bonus_amount,
+                         verification_code, revoked_at, revoked_reason, period_from, period_to)
+     VALUES ($1, (SELECT number_text FROM decisions WHERE id = $1), $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, 0, $12, $13, $14, $15, $16) RETURNING id`,
     [
       decision.id,
       options.year,
