@@ -111,11 +111,18 @@ export async function replicaQuery<T>(
 ): Promise<T> {
   const limit = readLimits.get(dataSource);
   if (limit === undefined) return routedQuery<T>(dataSource, sql, parameters, options);
+  let release: () => void;
   try {
-    return await limit.runExclusive(() => routedQuery<T>(dataSource, sql, parameters, options));
+    // A free slot is taken as it is; only a read that must wait arms the timeout's timer.
+    [, release] = await (limit.slots.isLocked() ? limit.timed.acquire() : limit.slots.acquire());
   } catch (error) {
     // Waited as long as for a pooled connection: answered as when the pool has none to give.
     throw error === E_TIMEOUT ? databaseUnavailable() : error;
+  }
+  try {
+    return await routedQuery<T>(dataSource, sql, parameters, options);
+  } finally {
+    release();
   }
 }
 
@@ -128,10 +135,16 @@ export async function replicaQuery<T>(
  * at the hand-tuned limit").
  */
 export function limitRegisterReads(dataSource: DataSource, concurrency: number, timeoutMs: number): void {
-  readLimits.set(dataSource, withTimeout(new Semaphore(concurrency), timeoutMs));
+  const slots = new Semaphore(concurrency);
+  readLimits.set(dataSource, { slots, timed: withTimeout(slots, timeoutMs) });
 }
 
-const readLimits = new WeakMap<DataSource, SemaphoreInterface>();
+/** The register reads' slots of one data source, and the same slots taken with the timeout. */
+interface ReadLimit {
+  slots: Semaphore;
+  timed: SemaphoreInterface;
+}
+const readLimits = new WeakMap<DataSource, ReadLimit>();
 
 async function routedQuery<T>(
   dataSource: DataSource,
