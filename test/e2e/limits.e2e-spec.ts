@@ -62,7 +62,12 @@ describe('body size, page size, security headers and CORS (defaults)', () => {
   });
 
   it('sends security headers on API responses, errors included', async () => {
-    for (const path of ['/api/v1/award-types', '/api/v1/organizations/not-a-uuid', '/api/v1/nowhere']) {
+    for (const path of [
+      '/api/v1/award-types',
+      '/api/v1/awards?limit=1',
+      '/api/v1/organizations/not-a-uuid',
+      '/api/v1/nowhere',
+    ]) {
       const response = await t.http.get(path);
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');

@@ -57,15 +57,19 @@ export async function applyHttpSecurity(app: NestFastifyApplication): Promise<vo
   app.useBodyParser('application/x-www-form-urlencoded', { bodyLimit: config.BODY_LIMIT_BYTES });
 
   const cors = config.CORS_ORIGINS.length > 0;
-  const headers = securityHeaders({
-    contentSecurityPolicy: { useDefaults: true, directives: { 'upgrade-insecure-requests': null } },
-    crossOriginResourcePolicy: { policy: cors ? 'cross-origin' : 'same-origin' },
-  });
+  const headers = Object.fromEntries(
+    securityHeaders({
+      contentSecurityPolicy: { useDefaults: true, directives: { 'upgrade-insecure-requests': null } },
+      crossOriginResourcePolicy: { policy: cors ? 'cross-origin' : 'same-origin' },
+    }),
+  );
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onRequest', (request, reply, done) => {
-      for (const [name, value] of headers) reply.raw.setHeader(name, value);
+      // Set on Fastify's reply, not the raw response: a response no header was set on is written by Node from
+      // Fastify's header object as it is, without storing each header first.
+      reply.headers(headers);
       done();
     });
 
