@@ -14,7 +14,8 @@ import {
 import type { PoolClient } from 'pg';
 import { type DataSource, QueryFailedError, type QueryRunner } from 'typeorm';
 import type { CompiledTemplate } from './compiled-template.js';
-import { isUnavailable, obtainPooledClient, statementName } from './replica-reads.js';
+import { isConnectionError } from '../common/errors/database-errors.js';
+import { obtainPooledClient, statementName } from './replica-reads.js';
 import type { DB } from './schema.js';
 import { currentTransactionManager } from './transaction-context.js';
 
@@ -166,7 +167,7 @@ class AmbientConnection implements DatabaseConnection {
       };
     } catch (error) {
       // A connection that failed is ended by the pool rather than handed out again.
-      release(isUnavailable(error) ? (error as Error) : undefined);
+      release(isConnectionError(error) ? (error as Error) : undefined);
       throw new QueryFailedError(compiled.sql, [...compiled.parameters], error as Error);
     }
   }

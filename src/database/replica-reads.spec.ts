@@ -1,22 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isUnavailable, MAX_NAMED_STATEMENTS, statementName } from './replica-reads.js';
-
-describe('isUnavailable', () => {
-  it.each([
-    [{ code: 'ECONNREFUSED' }, true],
-    [{ code: '57P03' }, true],
-    [{ driverError: { code: '57P01' } }, true],
-    [new Error('timeout exceeded when trying to connect'), true],
-    [new Error('Connection terminated unexpectedly'), true],
-    [{ code: '42P01' }, false],
-    [{ code: '23505' }, false],
-    [new Error('syntax error at or near "SELEC"'), false],
-    [null, false],
-    ['ECONNREFUSED', false],
-  ])('%j → %s', (error, expected) => {
-    expect(isUnavailable(error)).toBe(expected);
-  });
-});
+import { MAX_NAMED_STATEMENTS, statementName } from './replica-reads.js';
 
 describe('statementName', () => {
   it('names a statement the same way every time, apart from every other statement, within PostgreSQL’s 63 bytes', () => {

@@ -1,7 +1,7 @@
 import { E_TIMEOUT, Semaphore, withTimeout, type SemaphoreInterface } from 'async-mutex';
 import { createHash } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { databaseUnavailable } from '../common/errors/database-errors.js';
+import { databaseUnavailable, isConnectionError } from '../common/errors/database-errors.js';
 import {
   type Compilable,
   DummyDriver,
@@ -17,33 +17,6 @@ import { currentTransactionManager } from './transaction-context.js';
 
 /** How long a replica that failed is left alone before reads try it again. */
 export const REPLICA_RETRY_AFTER_MS = 5000;
-
-/** Connection-level failures: the server cannot serve this read now (refused, reset, shutting down, starting up). */
-const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENOTFOUND',
-  'EPIPE',
-  '57P01', // admin_shutdown
-  '57P02', // crash_shutdown
-  '57P03', // cannot_connect_now
-  '08000',
-  '08001',
-  '08003',
-  '08004',
-  '08006',
-]);
-
-/** Is `error` a failure to reach the server, rather than a fault of the statement? */
-export function isUnavailable(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const codes = [(error as { code?: unknown }).code, (error as { driverError?: { code?: unknown } }).driverError?.code];
-  if (codes.some((code) => typeof code === 'string' && UNAVAILABLE_CODES.has(code))) return true;
-  const message = error instanceof Error ? error.message : '';
-  return /timeout exceeded when trying to connect|Connection terminated/i.test(message);
-}
 
 const logger = new Logger('ReadReplicas');
 let replicaDownUntil = 0;
@@ -158,7 +131,7 @@ async function routedQuery<T>(
   try {
     return await pooledQuery<T>(dataSource, 'slave', sql, parameters, options);
   } catch (error) {
-    if (!isUnavailable(error)) throw error;
+    if (!isConnectionError(error)) throw error;
     replicaDownUntil = Date.now() + REPLICA_RETRY_AFTER_MS;
     logger.warn(`read replica unavailable (${(error as Error).message}); reading from the primary`);
     return pooledQuery<T>(dataSource, 'master', sql, parameters, options);
@@ -215,8 +188,8 @@ async function pooledQuery<T>(
     return result.rows as T;
   } catch (error) {
     // A connection that failed is ended by the pool rather than handed out again.
-    release(isUnavailable(error) ? (error as Error) : undefined);
-    throw isUnavailable(error) ? error : new QueryFailedError(sql, parameters, error as Error);
+    release(isConnectionError(error) ? (error as Error) : undefined);
+    throw isConnectionError(error) ? error : new QueryFailedError(sql, parameters, error as Error);
   } finally {
     client.removeListener('error', onError);
   }

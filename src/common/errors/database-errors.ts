@@ -170,21 +170,30 @@ export function registerConstraint(name: string, meaning: Omit<ConstraintMeaning
   CONSTRAINTS[name] = { ...meaning, detail };
 }
 
+/**
+ * Connection-level failures: the server cannot take a statement now (refused, unreachable, reset, shutting down,
+ * starting up, out of connections). One list for both of its uses: the 503 a request gets, and a read replica left
+ * for the primary (`replicaQuery`).
+ */
 const CONNECTION_ERROR_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
   'ETIMEDOUT',
-  'EPIPE',
+  'EHOSTUNREACH',
   'ENOTFOUND',
-  '57P01',
-  '57P02',
-  '57P03',
+  'EPIPE',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
   '08000',
   '08001',
   '08003',
+  '08004',
   '08006',
-  '53300',
+  '53300', // too_many_connections
 ]);
+const CONNECTION_ERROR_MESSAGES =
+  /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Client has encountered a connection error/i;
 
 /**
  * Whether `error` looks like an Error. `instanceof Error` alone is not enough: errors raised by Node's own modules
@@ -197,13 +206,13 @@ function isErrorLike(error: unknown): error is Error {
   );
 }
 
+/** Is `error` (raw from `pg`, or wrapped by TypeORM) a failure to reach the database, not a fault of the statement? */
 export function isConnectionError(error: unknown): boolean {
-  if (!isErrorLike(error)) return false;
-  const code = (error as PgErrorLike).code ?? (error as { driverError?: PgErrorLike }).driverError?.code;
-  if (code && CONNECTION_ERROR_CODES.has(code)) return true;
-  return /timeout exceeded when trying to connect|Connection terminated|connect ECONNREFUSED|Client has encountered a connection error/i.test(
-    error.message,
-  );
+  if (typeof error !== 'object' || error === null) return false;
+  const codes = [(error as PgErrorLike).code, (error as { driverError?: PgErrorLike }).driverError?.code];
+  if (codes.some((code) => typeof code === 'string' && CONNECTION_ERROR_CODES.has(code))) return true;
+  const message = (error as { message?: unknown }).message;
+  return typeof message === 'string' && CONNECTION_ERROR_MESSAGES.test(message);
 }
 
 /** The 503 of a database that cannot take the statement now: unreachable, or no connection free in time. */
