@@ -8,28 +8,37 @@ import { insertIndividual, insertOrganization, openRepositoryDb, type Repository
  * PostgreSQL: its filters, the subtree through the closure table, revoked awards left out by default, the
  * accent-insensitive name search, and the keyset pages newest first by (issued_on, id).
  */
+let r: RepositoryDb;
+let awards: AwardsRepository;
+
+beforeAll(async () => {
+  r = await openRepositoryDb();
+  awards = new AwardsRepository(r.queries, r.db);
+});
+afterAll(async () => {
+  await r.close();
+});
+
+/** A clean database with a province and one of its departments. */
+async function freshDepartment(): Promise<{ province: string; department: string }> {
+  await r.reset();
+  const province = await insertOrganization(r.db, { kind: 'PROVINCE' });
+  const department = await insertOrganization(r.db, { kind: 'DEPARTMENT', parentId: province });
+  return { province, department };
+}
+
 describe('AwardsRepository.list (the award register query)', () => {
-  let r: RepositoryDb;
-  let awards: AwardsRepository;
   let department: string;
   let unit: string;
   let otherDepartment: string;
   /** Award ids by a short name. */
   let ids: Record<'huong2024' | 'binh2023' | 'collective2023' | 'revoked2023' | 'other2022', string>;
 
-  beforeAll(async () => {
-    r = await openRepositoryDb();
-    awards = new AwardsRepository(r.queries, r.db);
-  });
-  afterAll(async () => {
-    await r.close();
-  });
   beforeEach(async () => {
-    await r.reset();
-    const province = await insertOrganization(r.db, { kind: 'PROVINCE' });
-    department = await insertOrganization(r.db, { kind: 'DEPARTMENT', parentId: province });
+    const fresh = await freshDepartment();
+    department = fresh.department;
     unit = await insertOrganization(r.db, { parentId: department, name: 'Trung tâm Công nghệ' });
-    otherDepartment = await insertOrganization(r.db, { kind: 'DEPARTMENT', parentId: province });
+    otherDepartment = await insertOrganization(r.db, { kind: 'DEPARTMENT', parentId: fresh.province });
     const huong = await insertIndividual(r.db, unit, 'Nguyễn Thị Hương');
     const binh = await insertIndividual(r.db, department, 'Trần Văn Bình');
     const panh = await insertIndividual(r.db, unit, 'Lò Văn Pánh');
@@ -126,23 +135,12 @@ describe('AwardsRepository.list (the award register query)', () => {
  * copy by foreign keys: a disagreeing copy is refused, a corrected number reaches the awards.
  */
 describe('AwardsRepository: the decision numbers an award carries', () => {
-  let r: RepositoryDb;
-  let awards: AwardsRepository;
   let unit: string;
   let person: string;
   let personAwards: { id: string; decisionId: string }[];
 
-  beforeAll(async () => {
-    r = await openRepositoryDb();
-    awards = new AwardsRepository(r.queries, r.db);
-  });
-  afterAll(async () => {
-    await r.close();
-  });
   beforeEach(async () => {
-    await r.reset();
-    const province = await insertOrganization(r.db, { kind: 'PROVINCE' });
-    const department = await insertOrganization(r.db, { kind: 'DEPARTMENT', parentId: province });
+    const { department } = await freshDepartment();
     unit = await insertOrganization(r.db, { parentId: department });
     person = await insertIndividual(r.db, unit, 'Nguyễn Thị Hương');
     personAwards = [];
