@@ -17,8 +17,9 @@ import { insertIndividual, insertOrganization, openRepositoryDb, type Repository
  * those). It must give the very rows, in the very order, of the plain statement over the whole subtree — every
  * award whose organization is in the closure, sorted by (issued_on, id) descending, after the cursor, `limit + 1`
  * of them — for any filters, cursor and page size: checked here on generated filters against that plain statement.
+ * A person's history, read straight from `awards` by the person's index, is held to the same plain statement.
  */
-describe('AwardsRepository.list of a subtree, unit by unit', () => {
+describe('AwardsRepository.list of a subtree, unit by unit, and of a person', () => {
   let r: RepositoryDb;
   let awards: AwardsRepository;
   let organizations: string[];
@@ -186,6 +187,44 @@ describe('AwardsRepository.list of a subtree, unit by unit', () => {
         expect((await awardListSelect(r.queries, filter).execute()).map((row) => row.id)).toEqual(expected);
       }),
       { numRuns: 150, seed: 20260125 },
+    );
+  });
+
+  it('reads a person’s history from the person’s awards alone: the plain statement’s rows, in its order', async () => {
+    const people = (
+      await r.db.query<{ id: string }[]>(
+        `SELECT DISTINCT individual_id AS id FROM awards WHERE individual_id IS NOT NULL ORDER BY 1 LIMIT 40`,
+      )
+    ).map((row) => row.id);
+    expect(people.length).toBeGreaterThan(5);
+    const personFilters = fc
+      .record({
+        individualId: fc.oneof(fc.constantFrom(...people), fc.constant('00000000-0000-4000-8000-000000000000')),
+        recipientKind: optional(fc.constantFrom<AwardRecipientKind>('INDIVIDUAL', 'COLLECTIVE')),
+        year: optional(fc.constantFrom(...YEARS)),
+        includeRevoked: fc.boolean(),
+        after: fc.oneof(
+          fc.constant(null),
+          fc.nat({ max: 399 }).map((i) => keys[i]),
+          fc.tuple(fc.constantFrom(...issuedDates), fc.uuid({ version: 4 })),
+        ),
+        limit: fc.integer({ min: 1, max: 4 }),
+      })
+      .map((filter) => {
+        const copy: Record<string, unknown> = { ...filter };
+        for (const key of Object.keys(copy)) if (copy[key] === undefined) delete copy[key];
+        return copy as unknown as AwardFilter;
+      });
+    expect(awardListStatement({ individualId: people[0], includeRevoked: true, limit: 50 }).text).not.toContain(
+      '"page"',
+    );
+    await fc.assert(
+      fc.asyncProperty(personFilters, async (filter) => {
+        const expected = await plain(filter);
+        expect((await awards.list(filter)).map((row) => row.id)).toEqual(expected);
+        expect((await awardListSelect(r.queries, filter).execute()).map((row) => row.id)).toEqual(expected);
+      }),
+      { numRuns: 100, seed: 20261203 },
     );
   });
 
