@@ -384,7 +384,8 @@ export class AwardsRepository {
     private readonly dataSource: DataSource,
   ) {}
 
-  private withDecision() {
+  /** Awards as `AwardRow`s: every column a reader sees is on the award itself. */
+  private awardRows() {
     return this.db.selectFrom('awards as a').select(awardColumns()).$narrowType<AwardLiterals>();
   }
 
@@ -399,7 +400,7 @@ export class AwardsRepository {
 
   /** Every line of a decision, revoked ones included, by award code, then recipient kind and name. */
   listByDecision(decisionId: string): Promise<AwardRow[]> {
-    return this.withDecision()
+    return this.awardRows()
       .where('a.decision_id', '=', decisionId)
       .orderBy('a.award_code')
       .orderBy('a.recipient_kind')
@@ -409,13 +410,13 @@ export class AwardsRepository {
   }
 
   async findById(id: string): Promise<AwardRow | null> {
-    const rows = await registerRead(this.dataSource, this.withDecision().where('a.id', '=', id), { prepared: true });
+    const rows = await registerRead(this.dataSource, this.awardRows().where('a.id', '=', id), { prepared: true });
     return rows[0] ?? null;
   }
 
   /** The award a certificate's code names, with the decision's issuer and signer. */
   async findCertificate(verificationCode: string): Promise<CertificateRow | null> {
-    const query = this.withDecision()
+    const query = this.awardRows()
       .innerJoin('decisions as d', 'd.id', 'a.decision_id')
       .leftJoin('organizations as o', 'o.id', 'd.issuer_organization_id')
       .select([
@@ -714,7 +715,7 @@ export class AwardsRepository {
   /** The awards a revocation revoked (`revoked`) or flagged for review (`flagged`), by decision date and id. */
   listByRevocation(revocationId: string, which: 'revoked' | 'flagged'): Promise<AwardRow[]> {
     const column = which === 'revoked' ? 'a.revocation_id' : 'a.review_revocation_id';
-    return this.withDecision().where(column, '=', revocationId).orderBy('a.issued_on').orderBy('a.id').execute();
+    return this.awardRows().where(column, '=', revocationId).orderBy('a.issued_on').orderBy('a.id').execute();
   }
 
   /** The reliance facts of awards by id (for a revocation's read). */
