@@ -1,37 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../../src/database/data-source-options.js';
-import { createTestDatabase } from '../support/database.js';
+import { describe, expect, it } from '@jest/globals';
+import { useMigrationDataSource } from '../support/database.js';
 
 /** The migrations are the only source of the schema: they must describe exactly what the entities declare. */
 describe('schema', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let dataSource: DataSource;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = await new DataSource(buildDataSourceOptions({ url: database.url, poolSize: 2 })).initialize();
-  });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
-  });
+  const dataSource = useMigrationDataSource();
 
   it('leaves nothing for migration:generate to add after all migrations ran on an empty database', async () => {
-    const pending = await dataSource.driver.createSchemaBuilder().log();
+    const pending = await dataSource().driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((query) => query.query)).toEqual([]);
   });
 
   it('reverts every migration and applies them again', async () => {
-    const count = dataSource.migrations.length;
-    for (let i = 0; i < count; i++) await dataSource.undoLastMigration({ transaction: 'each' });
-    const [{ tables }] = await dataSource.query<{ tables: string }[]>(
+    const count = dataSource().migrations.length;
+    for (let i = 0; i < count; i++) await dataSource().undoLastMigration({ transaction: 'each' });
+    const [{ tables }] = await dataSource().query<{ tables: string }[]>(
       `SELECT count(*) AS tables FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migrations'`,
     );
     expect(Number(tables)).toBe(0);
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    const applied = await dataSource().runMigrations({ transaction: 'each' });
     expect(applied).toHaveLength(count);
-    const pending = await dataSource.driver.createSchemaBuilder().log();
+    const pending = await dataSource().driver.createSchemaBuilder().log();
     expect(pending.upQueries).toEqual([]);
   });
 });

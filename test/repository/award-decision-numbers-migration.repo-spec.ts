@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DataSource } from 'typeorm';
-import { buildDataSourceOptions } from '../../src/database/data-source-options.js';
-import { createTestDatabase } from '../support/database.js';
+import { describe, expect, it } from '@jest/globals';
+import { useMigrationDataSource } from '../support/database.js';
 import { insertOrganization } from '../support/repository-db.js';
 
 /**
@@ -10,29 +8,19 @@ import { insertOrganization } from '../support/repository-db.js';
  * event; reverted, the columns go and the awards stay.
  */
 describe('migration AwardDecisionNumbers on existing awards', () => {
-  let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  let dataSource: DataSource;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    dataSource = await new DataSource(buildDataSourceOptions({ url: database.url, poolSize: 2 })).initialize();
-  });
-  afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
-  });
+  const dataSource = useMigrationDataSource();
 
   /** Undoes the migrations down to AwardDecisionNumbers, itself included (the later ones first). */
   let undone = 0;
   const backToBefore = async (): Promise<void> => {
-    const names = dataSource.migrations.map((migration) => migration.name);
+    const names = dataSource().migrations.map((migration) => migration.name);
     undone = names.length - names.indexOf('AwardDecisionNumbers1769299200000');
     expect(undone).toBeLessThanOrEqual(names.length);
-    for (let i = 0; i < undone; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+    for (let i = 0; i < undone; i++) await dataSource().undoLastMigration({ transaction: 'each' });
   };
 
   const insertDecision = async (issuer: string, number: number, issuedOn: string): Promise<string> => {
-    const [row] = await dataSource.query<{ id: string }[]>(
+    const [row] = await dataSource().query<{ id: string }[]>(
       `INSERT INTO decisions (issuer_organization_id, authority, year, number, number_text, issued_on, signer_name,
                               signer_title, signing_mode, regime)
        VALUES ($1, 'PROVINCE_CHAIR', extract(year FROM $3::date), $2, $4, $3, 'Vừ A Bằng', 'Phó Chủ tịch',
@@ -42,7 +30,7 @@ describe('migration AwardDecisionNumbers on existing awards', () => {
     return row.id;
   };
   const insertAward = async (decisionId: string, unit: string, code: string): Promise<string> => {
-    const [row] = await dataSource.query<{ id: string }[]>(
+    const [row] = await dataSource().query<{ id: string }[]>(
       `INSERT INTO awards (decision_id, year, award_code, basis, recipient_kind, organization_id, proposing_organization_id,
                            recipient_name, organization_name, issued_on, regime, bonus_amount, verification_code,
                            period_from, period_to)
@@ -56,27 +44,27 @@ describe('migration AwardDecisionNumbers on existing awards', () => {
   it('copies the numbers into the awards already there, writes no audit event for it, and reverts', async () => {
     await backToBefore();
 
-    const province = await insertOrganization(dataSource, { kind: 'PROVINCE' });
-    const unit = await insertOrganization(dataSource, { parentId: province });
+    const province = await insertOrganization(dataSource(), { kind: 'PROVINCE' });
+    const unit = await insertOrganization(dataSource(), { parentId: province });
     const granting = await insertDecision(province, 12, '2025-01-10');
     const kept = await insertAward(granting, unit, 'MIGRATION-KEPT-0001');
     const revoked = await insertAward(granting, unit, 'MIGRATION-REVOKED-01');
-    const [revocation] = await dataSource.query<{ id: string }[]>(
+    const [revocation] = await dataSource().query<{ id: string }[]>(
       `INSERT INTO revocations (issuer_organization_id, authority, year, number, number_text, issued_on, ground, reason)
        VALUES ($1, 'PROVINCE_CHAIR', 2025, 13, '13/QĐ-UBND', '2025-06-02', 'A', 'Khai man thành tích') RETURNING id`,
       [province],
     );
-    await dataSource.query(
+    await dataSource().query(
       `UPDATE awards SET revoked_at = now(), revoked_reason = 'Khai man thành tích', revocation_id = $2 WHERE id = $1`,
       [revoked, revocation.id],
     );
     const events = async (): Promise<number> =>
-      Number((await dataSource.query(`SELECT count(*) AS n FROM audit_events`))[0].n);
+      Number((await dataSource().query(`SELECT count(*) AS n FROM audit_events`))[0].n);
     const before = await events();
 
-    expect(await dataSource.runMigrations({ transaction: 'each' })).toHaveLength(undone);
+    expect(await dataSource().runMigrations({ transaction: 'each' })).toHaveLength(undone);
 
-    const rows = await dataSource.query<Record<string, string | null>[]>(
+    const rows = await dataSource().query<Record<string, string | null>[]>(
       `SELECT id, decision_number, revocation_number, to_char(revocation_issued_on, 'YYYY-MM-DD') AS revocation_issued_on,
               revocation_ground
          FROM awards ORDER BY verification_code`,
@@ -99,18 +87,18 @@ describe('migration AwardDecisionNumbers on existing awards', () => {
     ]);
     expect(await events()).toBe(before);
     // The awards' audit trigger is on again after the backfill.
-    await dataSource.query(`UPDATE awards SET certificate_number = 'GCN-1' WHERE id = $1`, [kept]);
+    await dataSource().query(`UPDATE awards SET certificate_number = 'GCN-1' WHERE id = $1`, [kept]);
     expect(await events()).toBe(before + 1);
 
     // Reverted: the columns go, the awards stay; and it applies again.
     await backToBefore();
-    const [{ columns }] = await dataSource.query<{ columns: string }[]>(
+    const [{ columns }] = await dataSource().query<{ columns: string }[]>(
       `SELECT count(*) AS columns FROM information_schema.columns
         WHERE table_name = 'awards' AND column_name IN ('decision_number', 'revocation_number', 'revocation_issued_on',
                                                         'revocation_ground')`,
     );
     expect(Number(columns)).toBe(0);
-    expect(Number((await dataSource.query(`SELECT count(*) AS n FROM awards`))[0].n)).toBe(2);
-    expect(await dataSource.runMigrations({ transaction: 'each' })).toHaveLength(undone);
+    expect(Number((await dataSource().query(`SELECT count(*) AS n FROM awards`))[0].n)).toBe(2);
+    expect(await dataSource().runMigrations({ transaction: 'each' })).toHaveLength(undone);
   });
 });

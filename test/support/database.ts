@@ -1,5 +1,7 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import { Client } from 'pg';
-import type { DataSource } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '../../src/database/data-source-options.js';
 import { runMigrations } from '../../src/database/migrate.js';
 
 /** The admin URL of the PostgreSQL server the tests use, chosen by the global setup. */
@@ -62,6 +64,24 @@ export async function createTestDatabase(): Promise<{ name: string; url: string;
     drop: () =>
       withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
   };
+}
+
+/**
+ * A fresh migrated database and a TypeORM data source on it, for tests that run or revert migrations: opened before
+ * the file's tests, closed and dropped after them. Read `dataSource()` inside a test.
+ */
+export function useMigrationDataSource(): () => DataSource {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let dataSource: DataSource;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = await new DataSource(buildDataSourceOptions({ url: database.url, poolSize: 2 })).initialize();
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+  return () => dataSource;
 }
 
 /** Tables the tests keep between cases: the catalogue and the migration history. */
