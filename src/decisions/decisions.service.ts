@@ -365,13 +365,7 @@ const collectiveFactor = (code: string): number =>
 
 function toNewAward(
   nomination: NominationForDecision,
-  line: {
-    decisionId: string;
-    decisionNumber: string;
-    issuedOn: string;
-    regime: NewAward['regime'];
-    bonusAmount: number;
-  },
+  line: Pick<NewAward, 'decisionId' | 'decisionNumber' | 'issuedOn' | 'regime' | 'bonusAmount'>,
 ): NewAward {
   const individual = nomination.recipientKind === 'INDIVIDUAL';
   const household = nomination.recipientKind === 'HOUSEHOLD';
